@@ -1,0 +1,37 @@
+// Lint gates: typescript-eslint's recommended rules, no focused tests, and one architectural rule —
+// only src/sources/** and src/store/** talk SQL (import knex or a driver).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const SQL_MODULES = ['knex', 'knex-pglite', 'pg', 'mysql2', 'mysql2/promise', '@electric-sql/pglite'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', '.data/**', 'src/generated/**', 'coverage/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/sources/**', 'src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: SQL_MODULES.map((name) => ({ name, message: 'Only src/sources/** and src/store/** may talk SQL.' })) },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
+      ],
+    },
+  },
+);

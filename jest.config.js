@@ -1,0 +1,11 @@
+/** Jest runs TypeScript through ts-jest without type checking (tsc does that in `npm run check`). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-console.ts'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

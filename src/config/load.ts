@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+import { configSchema, type HubConfig } from './schema';
+
+type Env = Record<string, string | undefined>;
+type Json = Record<string, unknown>;
+
+/**
+ * Configuration = defaults ← file (HUB_CONFIG, default ./hub.config.yaml when present) ← environment.
+ * Environment keys: HOST, PORT, HUB_DATA_DIR, HUB_DEMO_SCALE, HUB_DEMO_SEED, HUB_FISCAL_YEAR_START_MONTH,
+ * HUB_STORE_ENGINE, HUB_STORE_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA / _POOL_MAX.
+ */
+export function loadConfig(env: Env = process.env, overrides: Json = {}): HubConfig {
+  const file = env.HUB_CONFIG ?? (existsSync('hub.config.yaml') ? 'hub.config.yaml' : undefined);
+  const fromFile = file ? readConfigFile(file) : {};
+  const merged = deepMerge(deepMerge(fromFile, fromEnv(env)), overrides);
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
+  return parsed.data;
+}
+
+function readConfigFile(file: string): Json {
+  if (!existsSync(file)) throw new ConfigError(`Configuration file "${file}" (from HUB_CONFIG) does not exist.`);
+  try {
+    return (parseYaml(readFileSync(file, 'utf8')) as Json | null) ?? {};
+  } catch (error) {
+    throw new ConfigError(`Configuration file "${file}" is not valid YAML: ${(error as Error).message}`);
+  }
+}
+
+const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
+  ['HOST', ['server', 'host'], 'string'],
+  ['PORT', ['server', 'port'], 'number'],
+  ['HUB_DATA_DIR', ['embedded', 'dataDir'], 'string'],
+  ['HUB_DEMO_SCALE', ['demo', 'scale'], 'number'],
+  ['HUB_DEMO_SEED', ['demo', 'seed'], 'boolean'],
+  ['HUB_FISCAL_YEAR_START_MONTH', ['calendar', 'fiscalYearStartMonth'], 'number'],
+  ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
+  ['HUB_STORE_URL', ['store', 'url'], 'string'],
+];
+
+function fromEnv(env: Env): Json {
+  const out: Json = {};
+  const entries = [...ENV_KEYS];
+  for (const source of ['crm', 'erp', 'hr', 'procurement']) {
+    const prefix = `HUB_SOURCE_${source.toUpperCase()}_`;
+    entries.push([`${prefix}ENGINE`, ['sources', source, 'engine'], 'string']);
+    entries.push([`${prefix}URL`, ['sources', source, 'url'], 'string']);
+    entries.push([`${prefix}SCHEMA`, ['sources', source, 'schema'], 'string']);
+    entries.push([`${prefix}POOL_MAX`, ['sources', source, 'pool', 'max'], 'number']);
+  }
+  for (const [name, path, type] of entries) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    setPath(out, path, convert(name, raw, type));
+  }
+  return out;
+}
+
+function convert(name: string, raw: string, type: 'string' | 'number' | 'boolean'): unknown {
+  if (type === 'string') return raw;
+  if (type === 'boolean') {
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    throw new ConfigError(`Environment variable ${name}: expected true or false, received "${raw}".`);
+  }
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new ConfigError(`Environment variable ${name}: expected a number, received "${raw}".`);
+  return n;
+}
+
+function setPath(target: Json, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Json;
+  node[path[path.length - 1]!] = value;
+}
+
+function deepMerge(base: Json, extra: Json): Json {
+  const out: Json = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const prev = out[key];
+    out[key] =
+      isObject(prev) && isObject(value) ? deepMerge(prev, value) : value;
+  }
+  return out;
+}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function describeIssues(error: z.ZodError, file: string | undefined): string {
+  const lines = error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return `Invalid configuration${file ? ` (file ${file} plus environment)` : ''}:\n${lines.join('\n')}`;
+}

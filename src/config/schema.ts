@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** The whole configuration, validated once at start. Defaults give the embedded demo. */
+const engine = z.enum(['embedded', 'postgres', 'mysql']);
+
+export const sourceConfigSchema = z
+  .object({
+    engine: engine.default('embedded'),
+    /** postgres://user:pass@host:port/db or mysql://user:pass@host:port/db (not for embedded). */
+    url: z.string().optional(),
+    /** Schema (PostgreSQL/embedded) or database (MySQL) holding the source's tables; default = source name
+     *  for embedded, "public" for PostgreSQL, the URL's database for MySQL. */
+    schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a SQL identifier').optional(),
+    pool: z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(1).max(100).default(10) }).prefault({}),
+    acquireTimeoutMs: z.number().int().positive().default(5000),
+  })
+  .refine((s) => s.engine === 'embedded' || Boolean(s.url), {
+    message: 'a url is required when engine is "postgres" or "mysql"',
+    path: ['url'],
+  });
+
+export const configSchema = z.object({
+  server: z
+    .object({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(4000),
+      /** Largest accepted request body, bytes. */
+      bodyLimitBytes: z.number().int().positive().default(1_000_000),
+      /** Origins allowed by CORS; empty = same-origin only. */
+      corsOrigins: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  calendar: z.object({ fiscalYearStartMonth: z.number().int().min(1).max(12).default(1) }).prefault({}),
+  demo: z
+    .object({
+      /** Seed the embedded engine with the demo company when its data directory is empty. */
+      seed: z.boolean().default(true),
+      scale: z.number().int().min(1).max(1000).default(1),
+    })
+    .prefault({}),
+  embedded: z
+    .object({
+      /** Where the embedded engine keeps its files; ":memory:" for a throwaway in-memory engine. */
+      dataDir: z.string().default('.data/embedded'),
+    })
+    .prefault({}),
+  store: z
+    .object({ engine: z.enum(['embedded', 'postgres']).default('embedded'), url: z.string().optional(), schema: z.string().default('hub') })
+    .refine((s) => s.engine === 'embedded' || Boolean(s.url), { message: 'a url is required when engine is "postgres"', path: ['url'] })
+    .prefault({}),
+  sources: z
+    .object({
+      crm: sourceConfigSchema.prefault({}),
+      erp: sourceConfigSchema.prefault({}),
+      hr: sourceConfigSchema.prefault({}),
+      procurement: sourceConfigSchema.prefault({}),
+    })
+    .strict()
+    .prefault({}),
+  loader: z
+    .object({
+      /** Keys per batched entity load (one IN list per statement). */
+      maxBatchSize: z.number().int().min(1).max(10_000).default(1000),
+      /** Members (e.g. departments) per aggregate statement; beyond this a batch splits. */
+      maxAggregateMembers: z.number().int().min(1).max(50_000).default(10_000),
+    })
+    .prefault({}),
+  limits: z
+    .object({
+      defaultPageSize: z.number().int().min(1).default(100),
+      maxPageSize: z.number().int().min(1).default(1000),
+    })
+    .prefault({}),
+});
+
+export type HubConfig = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceConfigSchema>;

@@ -1,0 +1,710 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent } from '../resolvers/parents';
+import { HubContext } from '../hub/context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Calendar date, ISO 8601 (YYYY-MM-DD). */
+  Date: { input: string; output: string; }
+  /**
+   * An exact decimal number, serialised as a string such as "1234.50". Money never passes through binary
+   * floats: sums are computed in the source databases and carried as strings or scaled integers.
+   */
+  Decimal: { input: string; output: string; }
+};
+
+/** A person at a customer (CRM). */
+export type Contact = {
+  __typename?: 'Contact';
+  customer?: Maybe<Customer>;
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** A signed sales contract (CRM). */
+export type Contract = {
+  __typename?: 'Contract';
+  customer?: Maybe<Customer>;
+  department?: Maybe<Department>;
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  signedOn?: Maybe<Scalars['Date']['output']>;
+  startsOn?: Maybe<Scalars['Date']['output']>;
+  value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type Customer = {
+  __typename?: 'Customer';
+  contacts?: Maybe<Array<Contact>>;
+  contracts?: Maybe<Array<Contract>>;
+  createdOn?: Maybe<Scalars['Date']['output']>;
+  /** Credit limit (ERP). */
+  creditLimit?: Maybe<Scalars['Decimal']['output']>;
+  id: Scalars['ID']['output'];
+  industry?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  orders?: Maybe<Array<Order>>;
+  /** Open receivables (ERP open items), oldest due date first. */
+  receivables?: Maybe<Array<Receivable>>;
+  region?: Maybe<Scalars['String']['output']>;
+  /** Order amount in the period (CRM). */
+  revenue?: Maybe<Scalars['Decimal']['output']>;
+  /** The sales team that owns the account. */
+  salesDepartment?: Maybe<Department>;
+  /** ENTERPRISE, SMB or PUBLIC. */
+  segment?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type CustomerContractsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type CustomerOrdersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type CustomerReceivablesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type CustomerRevenueArgs = {
+  period: Scalars['String']['input'];
+};
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type Department = {
+  __typename?: 'Department';
+  /** Expenses posted to the cost centre in the period (ERP general ledger). */
+  actualExpense?: Maybe<Scalars['Decimal']['output']>;
+  /** Budget for the period (ERP, by cost centre and fiscal month). */
+  budget?: Maybe<Scalars['Decimal']['output']>;
+  children?: Maybe<Array<Department>>;
+  employees?: Maybe<Array<Employee>>;
+  /** Head of the department (HR). */
+  head?: Maybe<Employee>;
+  /** Employees employed at the end of the period (HR); without a period, today. */
+  headcount?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** 1 = company, 2 = division, 3 = team. */
+  level?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  parent?: Maybe<Department>;
+  /** Payroll cost: gross pay plus employer contributions (HR). */
+  payrollCost?: Maybe<Scalars['Decimal']['output']>;
+  /** Purchase orders raised by the department in the period, cancelled ones excluded (procurement). */
+  procurementSpend?: Maybe<Scalars['Decimal']['output']>;
+  /** Sales region (CRM), for sales teams. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Order amount booked by the sales team in the period (CRM). */
+  revenue?: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentActualExpenseArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentBudgetArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentEmployeesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentHeadcountArgs = {
+  period?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentPayrollCostArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentProcurementSpendArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
+export type DepartmentRevenueArgs = {
+  period: Scalars['String']['input'];
+};
+
+/** An employee (HR). */
+export type Employee = {
+  __typename?: 'Employee';
+  bankAccount?: Maybe<Scalars['String']['output']>;
+  department?: Maybe<Department>;
+  email?: Maybe<Scalars['String']['output']>;
+  hireDate?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  idCardNo?: Maybe<Scalars['String']['output']>;
+  leaveDate?: Maybe<Scalars['Date']['output']>;
+  manager?: Maybe<Employee>;
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ACTIVE or LEFT. */
+  status?: Maybe<Scalars['String']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sales order (CRM). */
+export type Order = {
+  __typename?: 'Order';
+  amount?: Maybe<Scalars['Decimal']['output']>;
+  customer?: Maybe<Customer>;
+  department?: Maybe<Department>;
+  id: Scalars['ID']['output'];
+  orderedOn?: Maybe<Scalars['Date']['output']>;
+  product?: Maybe<Product>;
+  quantity?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A product (ERP material; the CRM sells it under its own code). */
+export type Product = {
+  __typename?: 'Product';
+  category?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  listPrice?: Maybe<Scalars['Decimal']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  standardCost?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** A purchase order (procurement). */
+export type PurchaseOrder = {
+  __typename?: 'PurchaseOrder';
+  amount?: Maybe<Scalars['Decimal']['output']>;
+  department?: Maybe<Department>;
+  id: Scalars['ID']['output'];
+  orderedOn?: Maybe<Scalars['Date']['output']>;
+  /** APPROVED, RECEIVED, CLOSED or CANCELLED. */
+  status?: Maybe<Scalars['String']['output']>;
+  supplier?: Maybe<Supplier>;
+};
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type Query = {
+  __typename?: 'Query';
+  customer?: Maybe<Customer>;
+  /** Customers (CRM accounts). */
+  customers?: Maybe<Array<Customer>>;
+  department?: Maybe<Department>;
+  /** Departments (the HR org tree), optionally only the given ids. */
+  departments?: Maybe<Array<Department>>;
+  employee?: Maybe<Employee>;
+  /** Employees (HR), optionally of one department. */
+  employees?: Maybe<Array<Employee>>;
+  /** Products (ERP materials). */
+  products?: Maybe<Array<Product>>;
+  /** The federated source systems and whether each answers now. */
+  sources?: Maybe<Array<SourceStatus>>;
+  supplier?: Maybe<Supplier>;
+  /** Suppliers (procurement vendors). */
+  suppliers?: Maybe<Array<Supplier>>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryCustomersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDepartmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDepartmentsArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryEmployeeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryEmployeesArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryProductsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QuerySupplierArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QuerySuppliersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An open receivable: an ERP invoice not yet fully paid. */
+export type Receivable = {
+  __typename?: 'Receivable';
+  customer?: Maybe<Customer>;
+  department?: Maybe<Department>;
+  dueOn?: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceNo?: Maybe<Scalars['String']['output']>;
+  issuedOn?: Maybe<Scalars['Date']['output']>;
+  openAmount?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type SourceStatus = {
+  __typename?: 'SourceStatus';
+  description: Scalars['String']['output'];
+  engine: Scalars['String']['output'];
+  latencyMs: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+};
+
+/** A supplier (procurement vendor). */
+export type Supplier = {
+  __typename?: 'Supplier';
+  category?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  purchaseOrders?: Maybe<Array<PurchaseOrder>>;
+  /** 1 (poor) to 5 (excellent). */
+  rating?: Maybe<Scalars['Int']['output']>;
+  region?: Maybe<Scalars['String']['output']>;
+  /** Purchase order amount in the period, cancelled orders excluded. */
+  spend?: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A supplier (procurement vendor). */
+export type SupplierPurchaseOrdersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A supplier (procurement vendor). */
+export type SupplierSpendArgs = {
+  period: Scalars['String']['input'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Contact: ResolverTypeWrapper<ContactParent>;
+  Contract: ResolverTypeWrapper<ContractParent>;
+  Customer: ResolverTypeWrapper<CustomerParent>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Department: ResolverTypeWrapper<DepartmentParent>;
+  Employee: ResolverTypeWrapper<EmployeeParent>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Order: ResolverTypeWrapper<OrderParent>;
+  Product: ResolverTypeWrapper<ProductParent>;
+  PurchaseOrder: ResolverTypeWrapper<PurchaseOrderParent>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Receivable: ResolverTypeWrapper<ReceivableParent>;
+  SourceStatus: ResolverTypeWrapper<SourceStatus>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Supplier: ResolverTypeWrapper<SupplierParent>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Boolean: Scalars['Boolean']['output'];
+  Contact: ContactParent;
+  Contract: ContractParent;
+  Customer: CustomerParent;
+  Date: Scalars['Date']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Department: DepartmentParent;
+  Employee: EmployeeParent;
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Order: OrderParent;
+  Product: ProductParent;
+  PurchaseOrder: PurchaseOrderParent;
+  Query: Record<PropertyKey, never>;
+  Receivable: ReceivableParent;
+  SourceStatus: SourceStatus;
+  String: Scalars['String']['output'];
+  Supplier: SupplierParent;
+}>;
+
+export type ContactResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ContractResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Contract'] = ResolversParentTypes['Contract']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  startsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  contacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType>;
+  contracts?: Resolver<Maybe<Array<ResolversTypes['Contract']>>, ParentType, ContextType, Partial<CustomerContractsArgs>>;
+  createdOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  creditLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orders?: Resolver<Maybe<Array<ResolversTypes['Order']>>, ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+  receivables?: Resolver<Maybe<Array<ResolversTypes['Receivable']>>, ParentType, ContextType, Partial<CustomerReceivablesArgs>>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revenue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<CustomerRevenueArgs, 'period'>>;
+  salesDepartment?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type DepartmentResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
+  actualExpense?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentActualExpenseArgs, 'period'>>;
+  budget?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentBudgetArgs, 'period'>>;
+  children?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType>;
+  employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<DepartmentEmployeesArgs>>;
+  head?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  headcount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<DepartmentHeadcountArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  payrollCost?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentPayrollCostArgs, 'period'>>;
+  procurementSpend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentProcurementSpendArgs, 'period'>>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revenue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentRevenueArgs, 'period'>>;
+}>;
+
+export type EmployeeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = ResolversObject<{
+  bankAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hireDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idCardNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leaveDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  manager?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  listPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standardCost?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PurchaseOrder'] = ResolversParentTypes['PurchaseOrder']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
+  departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
+  employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
+  employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
+  sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
+  suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+}>;
+
+export type ReceivableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Receivable'] = ResolversParentTypes['Receivable']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoiceNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  openAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type SourceStatusResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceStatus'] = ResolversParentTypes['SourceStatus']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  engine?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SupplierResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = ResolversObject<{
+  category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purchaseOrders?: Resolver<Maybe<Array<ResolversTypes['PurchaseOrder']>>, ParentType, ContextType, Partial<SupplierPurchaseOrdersArgs>>;
+  rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<SupplierSpendArgs, 'period'>>;
+}>;
+
+export type Resolvers<ContextType = HubContext> = ResolversObject<{
+  Contact?: ContactResolvers<ContextType>;
+  Contract?: ContractResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Department?: DepartmentResolvers<ContextType>;
+  Employee?: EmployeeResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Receivable?: ReceivableResolvers<ContextType>;
+  SourceStatus?: SourceStatusResolvers<ContextType>;
+  Supplier?: SupplierResolvers<ContextType>;
+}>;
+

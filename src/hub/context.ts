@@ -1,0 +1,16 @@
+import type { Loaders } from '../loaders';
+import type { RequestTrace } from '../observability/trace';
+import type { Viewer } from '../auth/viewer';
+import type { CallContext } from '../sources/contract';
+import type { HubRuntime } from './runtime';
+
+/** What resolvers receive: the process-wide runtime plus this request's viewer, loaders and trace. */
+export interface HubContext {
+  requestId: string;
+  runtime: HubRuntime;
+  viewer: Viewer;
+  loaders: Loaders;
+  trace: RequestTrace;
+  /** The viewer's scope in `source`'s keys plus this request's trace: passed with every adapter call. */
+  callFor(source: string): CallContext;
+}

@@ -1,0 +1,105 @@
+import { ENTITIES, isRef, type EntityName } from '../model/entities';
+import type { NeutralRow } from '../sources/contract';
+import type { HubContext } from './context';
+
+/**
+ * Federation: entities as the API sees them, assembled from whichever sources hold their fields.
+ * An EntityParent carries its hub id and the rows already fetched, by source; fields another source
+ * owns are loaded on demand through the key map and that source's DataLoader (one statement per batch).
+ */
+export interface EntityParent {
+  entity: EntityName;
+  id: string;
+  rows: Partial<Record<string, NeutralRow>>;
+}
+
+export type FieldValue = string | number | boolean | null | EntityParent;
+
+/** Hub id → source key. Conformed entities go through the key map; rows the map does not know keep
+ *  their source key as "source:key", so nothing a source returns is dropped. */
+export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
+  if (!ENTITIES[entity].conformed) return source === ctx.runtime.routing.home(entity) ? id : undefined;
+  const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
+  if (mapped !== undefined) return mapped;
+  const prefix = `${source}:`;
+  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
+}
+
+export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
+  if (!ENTITIES[entity].conformed) return key;
+  return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
+}
+
+function parentFromRow(ctx: HubContext, entity: EntityName, source: string, row: NeutralRow): EntityParent {
+  return { entity, id: hubIdOf(ctx, entity, source, row.key), rows: { [source]: row } };
+}
+
+export async function entityById(ctx: HubContext, entity: EntityName, id: string): Promise<EntityParent | null> {
+  const source = ctx.runtime.routing.home(entity);
+  const row = await rowOf(ctx, entity, source, id);
+  return row ? { entity, id, rows: { [source]: row } } : null;
+}
+
+export async function listEntities(
+  ctx: HubContext,
+  entity: EntityName,
+  page: { limit: number; offset: number },
+  where?: { field: string; ids: readonly string[] },
+): Promise<EntityParent[]> {
+  const source = ctx.runtime.routing.home(entity);
+  const adapter = ctx.runtime.adapters.get(source)!;
+  let filter: { field: string; keys: string[] } | undefined;
+  if (where) {
+    const type = where.field === 'key' ? { ref: entity } : ENTITIES[entity].fields[where.field];
+    const keys = where.ids.flatMap((id) => {
+      const key = type && isRef(type) ? sourceKeyOf(ctx, type.ref, source, id) : id;
+      return key === undefined ? [] : [key];
+    });
+    if (keys.length === 0) return [];
+    filter = { field: where.field, keys };
+  }
+  const rows = await adapter.fetch({ entity, ...(filter ? { where: filter } : {}), limit: page.limit, offset: page.offset }, callOf(ctx, source));
+  return rows.map((row) => parentFromRow(ctx, entity, source, row));
+}
+
+/** A field of an entity, from the row already at hand or from the source that owns the field. */
+export async function fieldValue(ctx: HubContext, parent: EntityParent, field: string): Promise<FieldValue> {
+  const source = ctx.runtime.routing.owner(parent.entity, field);
+  if (!source) return null;
+  const row = parent.rows[source] ?? (await rowOf(ctx, parent.entity, source, parent.id));
+  if (!row) return null;
+  if (row !== parent.rows[source]) parent.rows[source] = row;
+  const value = row[field];
+  if (value === null || value === undefined) return null;
+  const type = ENTITIES[parent.entity].fields[field]!;
+  if (!isRef(type)) return value;
+  return { entity: type.ref, id: hubIdOf(ctx, type.ref, source, String(value)), rows: {} };
+}
+
+/** Entities whose reference field points at the parent (a customer's contracts, a department's employees). */
+export async function relatedEntities(
+  ctx: HubContext,
+  child: EntityName,
+  refField: string,
+  parent: EntityParent,
+  page?: { limit: number; offset: number },
+): Promise<EntityParent[]> {
+  const source = ctx.runtime.routing.owner(child, refField);
+  if (!source) return [];
+  const key = sourceKeyOf(ctx, parent.entity, source, parent.id);
+  if (key === undefined) return [];
+  const rows = await ctx.loaders.rows(source, child, refField).load(key);
+  const slice = page ? rows.slice(page.offset, page.offset + page.limit) : rows;
+  return slice.map((row) => parentFromRow(ctx, child, source, row));
+}
+
+async function rowOf(ctx: HubContext, entity: EntityName, source: string, id: string): Promise<NeutralRow | null> {
+  const key = sourceKeyOf(ctx, entity, source, id);
+  if (key === undefined) return null;
+  const rows = await ctx.loaders.rows(source, entity, 'key').load(key);
+  return rows[0] ?? null;
+}
+
+export function callOf(ctx: HubContext, source: string) {
+  return ctx.callFor(source);
+}

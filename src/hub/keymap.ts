@@ -1,0 +1,38 @@
+import type { EntityName } from '../model/entities';
+import type { KeyMapRow } from '../store/hub-store';
+
+/**
+ * Hub id ↔ source key, per conformed entity and source: the one place where "ERP CC-1017 is HR ORG-17
+ * is department D0017" is decided. Held in memory (loaded from the hub store at start); lookups are
+ * map reads. A hub id has at most one key per source and a source key at most one hub id.
+ */
+export class KeyMap {
+  private readonly toSourceMap = new Map<string, string>();
+  private readonly toHubMap = new Map<string, string>();
+
+  constructor(rows: readonly KeyMapRow[]) {
+    for (const r of rows) {
+      const down = `${r.entity}|${r.source}|${r.hubId}`;
+      const up = `${r.entity}|${r.source}|${r.sourceKey}`;
+      if (this.toSourceMap.has(down) || this.toHubMap.has(up)) {
+        throw new Error(
+          `Key map: ${r.entity} ${r.hubId} ↔ ${r.source} ${r.sourceKey} conflicts with an earlier row (each hub id needs at most one key per source, and the reverse)`,
+        );
+      }
+      this.toSourceMap.set(down, r.sourceKey);
+      this.toHubMap.set(up, r.hubId);
+    }
+  }
+
+  get size(): number {
+    return this.toSourceMap.size;
+  }
+
+  toSource(entity: EntityName, source: string, hubId: string): string | undefined {
+    return this.toSourceMap.get(`${entity}|${source}|${hubId}`);
+  }
+
+  toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {
+    return this.toHubMap.get(`${entity}|${source}|${sourceKey}`);
+  }
+}

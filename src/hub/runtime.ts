@@ -1,0 +1,60 @@
+import type { HubConfig } from '../config/schema';
+import { logger } from '../logger';
+import type { SourceAdapter } from '../sources/contract';
+import { SOURCES, SOURCE_NAMES } from '../sources/registry';
+import { SqlAdapter } from '../sources/sql/adapter';
+import { EmbeddedEngine } from '../sources/sql/embedded';
+import { openConnection } from '../sources/sql/engines';
+import { HubStore } from '../store/hub-store';
+import { seedEmbeddedDemo } from '../seed/seed-embedded';
+import { KeyMap } from './keymap';
+import { Routing } from './routing';
+
+/** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
+export interface HubRuntime {
+  config: HubConfig;
+  adapters: ReadonlyMap<string, SourceAdapter>;
+  keyMap: KeyMap;
+  routing: Routing;
+  store: HubStore;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
+  const needsEmbedded =
+    config.store.engine === 'embedded' || SOURCE_NAMES.some((name) => config.sources[name].engine === 'embedded');
+  const started = performance.now();
+  const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
+  if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
+
+  const store = new HubStore(openConnection({ ...config.store, schema: config.store.schema }, 'hub', embedded));
+  await store.migrate();
+
+  const adapters = new Map<string, SourceAdapter>();
+  for (const name of SOURCE_NAMES) {
+    const def = SOURCES[name];
+    const conn = openConnection(config.sources[name], name, embedded);
+    adapters.set(name, def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn));
+  }
+
+  if (embedded && config.demo.seed) {
+    await seedEmbeddedDemo(config, store, embedded);
+  }
+
+  const keyMap = new KeyMap(await store.keyMap());
+  logger.info({ keys: keyMap.size }, 'key map loaded');
+  const routing = new Routing(adapters);
+
+  return {
+    config,
+    adapters,
+    keyMap,
+    routing,
+    store,
+    async close() {
+      await Promise.allSettled([...adapters.values()].map((a) => a.close()));
+      await store.close();
+      await embedded?.close();
+    },
+  };
+}

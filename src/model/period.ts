@@ -1,0 +1,97 @@
+import { badInput } from '../errors';
+
+/**
+ * Periods as the API accepts them, resolved to a half-open date window [from, to).
+ *   2025          calendar year          FY2025      fiscal year (named by the year it starts in)
+ *   2025-Q4       calendar quarter       FY2025-Q1   fiscal quarter
+ *   2025-11       month                  2025-W03    ISO week
+ *   2025-11-05    day
+ * With the fiscal year starting in January, FY2025 = 2025 and FY2025-Q1 = 2025-Q1.
+ */
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export interface Period {
+  label: string;
+  grain: Grain;
+  /** First day, ISO date. */
+  from: string;
+  /** Day after the last day, ISO date (exclusive bound). */
+  to: string;
+}
+
+export interface CalendarOptions {
+  /** 1 = January. */
+  fiscalYearStartMonth: number;
+}
+
+const FORMS = 'YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Www, FYyyyy or FYyyyy-Qn';
+
+export function parsePeriod(input: string, calendar: CalendarOptions = { fiscalYearStartMonth: 1 }): Period {
+  const label = input.trim();
+  const period = parseForms(label, calendar.fiscalYearStartMonth);
+  if (!period) {
+    throw badInput(`Invalid period "${input}": expected ${FORMS} (for example "2025-Q4" or "2025-11").`, {
+      argument: 'period',
+    });
+  }
+  return period;
+}
+
+function parseForms(label: string, fyStart: number): Period | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(label))) return monthSpan(label, 'year', year(m[1]), 1, 12);
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(label))) return monthSpan(label, 'quarter', year(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  if ((m = /^(\d{4})-(\d{2})$/.exec(label))) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? monthSpan(label, 'month', year(m[1]), month, 1) : null;
+  }
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label))) return day(label, year(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(label))) return isoWeek(label, year(m[1]), Number(m[2]));
+  if ((m = /^FY(\d{4})$/.exec(label))) return monthSpan(label, 'year', year(m[1]), fyStart, 12);
+  if ((m = /^FY(\d{4})-Q([1-4])$/.exec(label))) {
+    return monthSpan(label, 'quarter', year(m[1]), fyStart + (Number(m[2]) - 1) * 3, 3);
+  }
+  return null;
+}
+
+const year = (text: string | undefined): number => Number(text);
+
+/** `count` months starting at (year, month); month may exceed 12 and rolls into later years. */
+function monthSpan(label: string, grain: Grain, y: number, month: number, count: number): Period {
+  const start = new Date(Date.UTC(y, month - 1, 1));
+  const end = new Date(Date.UTC(y, month - 1 + count, 1));
+  return { label, grain, from: isoDate(start), to: isoDate(end) };
+}
+
+function day(label: string, y: number, month: number, d: number): Period | null {
+  const start = new Date(Date.UTC(y, month - 1, d));
+  if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== d) return null;
+  return { label, grain: 'day', from: isoDate(start), to: isoDate(addDays(start, 1)) };
+}
+
+function isoWeek(label: string, y: number, week: number): Period | null {
+  const jan4 = new Date(Date.UTC(y, 0, 4));
+  const week1Monday = addDays(jan4, -((jan4.getUTCDay() + 6) % 7));
+  const start = addDays(week1Monday, (week - 1) * 7);
+  const weeksInYear = isoWeekYear(addDays(week1Monday, 52 * 7)) === y ? 53 : 52;
+  if (week < 1 || week > weeksInYear) return null;
+  return { label, grain: 'week', from: isoDate(start), to: isoDate(addDays(start, 7)) };
+}
+
+function isoWeekYear(date: Date): number {
+  const thursday = addDays(date, 3 - ((date.getUTCDay() + 6) % 7));
+  return thursday.getUTCFullYear();
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The last day inside a period (for point-in-time measures such as headcount at period end). */
+export function lastDay(period: Period): string {
+  return isoDate(addDays(new Date(`${period.to}T00:00:00Z`), -1));
+}

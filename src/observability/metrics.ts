@@ -1,0 +1,35 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics served on /metrics. One registry per process. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const sourceStatements = new Counter({
+  name: 'hub_source_statements_total',
+  help: 'SQL statements sent to each source',
+  labelNames: ['source', 'kind', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const sourceStatementSeconds = new Histogram({
+  name: 'hub_source_statement_duration_seconds',
+  help: 'Time per statement, by source',
+  labelNames: ['source', 'kind'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export const requestSeconds = new Histogram({
+  name: 'hub_graphql_request_duration_seconds',
+  help: 'GraphQL request time, by outcome',
+  labelNames: ['outcome'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export const requestStatements = new Histogram({
+  name: 'hub_graphql_request_statements',
+  help: 'Source statements issued per GraphQL request',
+  buckets: [0, 1, 2, 4, 8, 16, 32, 64, 128],
+  registers: [registry],
+});

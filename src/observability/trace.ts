@@ -1,0 +1,34 @@
+import type { StatementEvent, StatementSink } from '../sources/contract';
+import { sourceStatementSeconds, sourceStatements } from './metrics';
+
+export interface TraceSummary {
+  statements: number;
+  bySource: Record<string, { statements: number; timeMs: number; rows: number; fingerprints: string[] }>;
+}
+
+/** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
+export class RequestTrace implements StatementSink {
+  private readonly events: StatementEvent[] = [];
+
+  record(event: StatementEvent): void {
+    this.events.push(event);
+    sourceStatements.inc({ source: event.source, kind: event.kind, outcome: event.ok ? 'ok' : 'error' });
+    sourceStatementSeconds.observe({ source: event.source, kind: event.kind }, event.durationMs / 1000);
+  }
+
+  get statementCount(): number {
+    return this.events.length;
+  }
+
+  summary(): TraceSummary {
+    const bySource: TraceSummary['bySource'] = {};
+    for (const e of this.events) {
+      const s = (bySource[e.source] ??= { statements: 0, timeMs: 0, rows: 0, fingerprints: [] });
+      s.statements += 1;
+      s.timeMs = Math.round((s.timeMs + e.durationMs) * 1000) / 1000;
+      s.rows += e.rows;
+      s.fingerprints.push(e.fingerprint);
+    }
+    return { statements: this.events.length, bySource };
+  }
+}

@@ -1,0 +1,23 @@
+import type { Resolvers } from '../generated/graphql';
+import { Contact, Contract, Customer, Order, Receivable } from './customer';
+import { Department } from './department';
+import { entityFieldResolvers } from './fields';
+import { Query } from './query';
+import { DateScalar, DecimalScalar } from './scalars';
+import { PurchaseOrder, Supplier } from './supplier';
+
+export const resolvers: Resolvers = {
+  Query,
+  Department,
+  Employee: entityFieldResolvers('Employee'),
+  Customer,
+  Contact,
+  Contract,
+  Order,
+  Receivable,
+  Product: entityFieldResolvers('Product'),
+  Supplier,
+  PurchaseOrder,
+  Decimal: DecimalScalar,
+  Date: DateScalar,
+};

@@ -1,0 +1,76 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import http from 'node:http';
+import type { HubContext } from '../hub/context';
+import type { HubRuntime } from '../hub/runtime';
+import { createContext } from './context';
+import { formatError } from './format-error';
+import { graphiql } from './graphiql';
+import { healthRoutes } from './health';
+import { buildSchema } from './schema';
+import { tracePlugin } from './trace-plugin';
+
+export interface HubServer {
+  httpServer: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Express + Apollo Server 5 on an explicit host and port, with body limit and graceful drain. */
+export async function startServer(runtime: HubRuntime, opts: { host?: string; port?: number } = {}): Promise<HubServer> {
+  const { server: cfg } = runtime.config;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<HubContext>({
+    schema: buildSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin()],
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(runtime));
+  app.use(
+    '/graphql',
+    corsFor(cfg.corsOrigins),
+    graphiql('/graphql'),
+    express.json({ limit: cfg.bodyLimitBytes }),
+    expressMiddleware(apollo, { context: async () => createContext(runtime) }),
+  );
+
+  const host = opts.host ?? cfg.host;
+  const port = opts.port ?? cfg.port;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    httpServer,
+    url: `http://${host}:${boundPort}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}
+
+/** Same-origin by default; listed origins get CORS headers. */
+function corsFor(origins: readonly string[]): express.RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-hub-trace, apollo-require-preflight');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') {
+        res.sendStatus(204);
+        return;
+      }
+    }
+    next();
+  };
+}

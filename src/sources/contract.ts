@@ -1,0 +1,114 @@
+import type { EntityName } from '../model/entities';
+
+/**
+ * The source adapter contract: a small required core plus optional capabilities (after Cube's
+ * driver interface). Every value crosses this boundary in the neutral shape — conformed field names
+ * and normalised values — so the hub never sees a source's own column names.
+ *
+ * Keys in and out are the SOURCE's own keys (e.g. HR "ORG-17"); the hub translates them to hub ids
+ * through the key map (src/hub/keymap.ts) before and after calling an adapter.
+ */
+export interface SourceAdapter {
+  readonly name: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** What this source offers: which entities, fields, facts and measures it maps. */
+  readonly catalog: SourceCatalog;
+  /** One cheap round trip; never throws. */
+  health(): Promise<SourceHealth>;
+  /** Entity rows, optionally only those whose `where.field` is one of `where.keys` (batched loads). */
+  fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]>;
+  /** Measures aggregated in the source (GROUP BY pushed down), one statement per call. */
+  aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]>;
+  close(): Promise<void>;
+}
+
+/** Optional capabilities a source may declare; the hub checks before relying on one. */
+export type Capability = 'aggregate' | 'validity' | 'sql-preview';
+
+export interface SourceCatalog {
+  entities: Partial<Record<EntityName, { fields: readonly string[] }>>;
+  facts: Record<string, FactCatalog>;
+}
+
+export interface FactCatalog {
+  kind: 'event' | 'state';
+  dimensions: readonly string[];
+  measures: Record<string, { agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max'; type: 'decimal' | 'int' }>;
+}
+
+export interface SourceHealth {
+  source: string;
+  ok: boolean;
+  latencyMs: number;
+  /** Safe to show: never a host, URL or driver message. */
+  message?: string;
+}
+
+/** A neutral row: `key` is the source key; reference fields hold the referenced entity's source key. */
+export interface NeutralRow {
+  key: string;
+  [field: string]: string | number | boolean | null;
+}
+
+export interface FetchQuery {
+  entity: EntityName;
+  /** Only rows whose field (`key` or a conformed field name) is one of these source keys/values. */
+  where?: { field: string; keys: readonly string[] };
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export interface AggregateQuery {
+  fact: string;
+  measures: readonly string[];
+  /** Dimension names of the fact to group by. */
+  groupBy: readonly string[];
+  /** Restrict dimensions to these source keys (e.g. the batch of departments a request asked for). */
+  where?: Readonly<Record<string, readonly string[]>>;
+  /** Event facts: rows whose time falls in [from, to). */
+  window?: { from: string; to: string };
+  /** State facts (valid from/to): rows valid on this date. */
+  asOf?: string;
+}
+
+export interface AggregateRow {
+  /** Dimension name → source key (or null). */
+  dimensions: Record<string, string | null>;
+  /** Measure name → exact decimal string (sums, averages) or integer (counts). */
+  measures: Record<string, string | number | null>;
+}
+
+/**
+ * What every call carries besides the query: the viewer's row scope already translated into this
+ * source's keys, and the sink that counts statements for the request's trace and /metrics.
+ */
+export interface CallContext {
+  scope: SourceScope;
+  trace: StatementSink;
+}
+
+/**
+ * Row scope in this source's keys. `departments: undefined` means unrestricted. Access control
+ * (issue 4) resolves business scopes ("own department subtree") into this shape; every adapter
+ * statement applies it, so no path can return an out-of-scope row.
+ */
+export interface SourceScope {
+  departments?: readonly string[];
+}
+
+export interface StatementSink {
+  record(event: StatementEvent): void;
+}
+
+export interface StatementEvent {
+  source: string;
+  kind: 'fetch' | 'aggregate' | 'health';
+  /** Short hash of the SQL text without bindings: lets logs and traces group statements safely. */
+  fingerprint: string;
+  durationMs: number;
+  rows: number;
+  ok: boolean;
+}
+
+export const UNRESTRICTED: SourceScope = Object.freeze({});

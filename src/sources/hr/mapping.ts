@@ -1,0 +1,52 @@
+import type { SqlSourceMapping } from '../sql/mapping';
+
+/** HR (人事): org units as a tree, employees, monthly payroll. */
+export const hrMapping: SqlSourceMapping = {
+  entities: {
+    Department: {
+      table: 'org_unit',
+      key: 'org_id',
+      fields: { name: 'org_name', parent: 'parent_org_id', level: 'org_level', head: 'head_emp_no' },
+      scope: { column: 'org_id' },
+    },
+    Employee: {
+      table: 'employee',
+      key: 'emp_no',
+      fields: {
+        name: 'full_name',
+        department: 'org_id',
+        title: 'job_title',
+        hireDate: 'hire_date',
+        leaveDate: 'leave_date',
+        status: 'emp_status',
+        email: 'email',
+        phone: 'mobile',
+        idCardNo: 'id_card_no',
+        bankAccount: 'bank_account',
+        manager: 'manager_emp_no',
+      },
+      scope: { column: 'org_id' },
+    },
+  },
+  facts: {
+    employment: {
+      table: 'employee',
+      validity: { from: 'hire_date', to: 'leave_date' },
+      dimensions: { department: { column: 'org_id', entity: 'Department' } },
+      measures: { headcount: { agg: 'count', type: 'int' } },
+    },
+    payroll: {
+      table: 'payroll',
+      time: { column: 'pay_date' },
+      dimensions: {
+        department: { column: 'org_id', entity: 'Department' },
+        employee: { column: 'emp_no', entity: 'Employee' },
+      },
+      measures: {
+        payrollCost: { agg: 'sum', column: 'total_cost', type: 'decimal' },
+        grossPay: { agg: 'sum', column: 'gross_pay', type: 'decimal' },
+        paidEmployees: { agg: 'count_distinct', column: 'emp_no', type: 'int' },
+      },
+    },
+  },
+};

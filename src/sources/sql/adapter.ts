@@ -1,0 +1,232 @@
+import type { Knex } from 'knex';
+import { createHash } from 'node:crypto';
+import { ENTITIES, type EntityName } from '../../model/entities';
+import type {
+  AggregateQuery,
+  AggregateRow,
+  CallContext,
+  Capability,
+  FetchQuery,
+  NeutralRow,
+  SourceAdapter,
+  SourceCatalog,
+  SourceHealth,
+  SourceScope,
+  StatementEvent,
+} from '../contract';
+import { sourceFailure, unknownName } from './errors';
+import { from, type SqlConnection } from './connection';
+import type { ScopeMapping, SqlEntityMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from './mapping';
+import { decimalString, normalizeValue } from './normalize';
+import { timeBound } from './time';
+import { validateMapping } from './validate';
+
+/**
+ * The generic SQL adapter: the whole contract implemented from a mapping, for PostgreSQL, MariaDB and
+ * the embedded engine alike. A source folder normally only supplies its mapping.
+ * Values are always bound; identifiers only ever come from the validated mapping.
+ */
+export class SqlAdapter implements SourceAdapter {
+  readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['aggregate', 'validity', 'sql-preview']);
+  readonly catalog: SourceCatalog;
+
+  constructor(
+    readonly name: string,
+    private readonly mapping: SqlSourceMapping,
+    private readonly conn: SqlConnection,
+  ) {
+    validateMapping(name, mapping);
+    this.catalog = catalogOf(mapping);
+  }
+
+  async health(): Promise<SourceHealth> {
+    const started = performance.now();
+    try {
+      await this.conn.knex.raw('select 1 as ok');
+      return { source: this.name, ok: true, latencyMs: elapsed(started) };
+    } catch {
+      return { source: this.name, ok: false, latencyMs: elapsed(started), message: 'not reachable' };
+    }
+  }
+
+  async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
+    const entity = this.entityMapping(query.entity);
+    const rows = await this.run('fetch', this.buildFetch(query, call.scope), call);
+    return rows.map((row) => neutralRow(query.entity, entity, row));
+  }
+
+  async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
+    const fact = this.factMapping(query.fact);
+    const rows = await this.run('aggregate', this.buildAggregate(query, call.scope), call);
+    return rows.map((row) => ({
+      dimensions: Object.fromEntries(query.groupBy.map((d) => [d, row[d] == null ? null : String(row[d])])),
+      measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, row[m])])),
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+
+  /** The statement for a fetch, without running it (DB-less SQL tests use this). */
+  buildFetch(query: FetchQuery, scope: SourceScope): Knex.QueryBuilder {
+    const m = this.entityMapping(query.entity);
+    const columns = [`${m.key} as key`, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
+    const builder = from(this.conn, m.table).select(columns);
+    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field), [...query.where.keys]);
+    this.applyScope(builder, m.scope, scope);
+    const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
+    builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
+    if (order.field !== 'key') builder.orderBy(m.key, 'asc');
+    if (query.limit !== undefined) builder.limit(query.limit);
+    if (query.offset) builder.offset(query.offset);
+    return builder;
+  }
+
+  /** The single GROUP BY statement for an aggregate, without running it. */
+  buildAggregate(query: AggregateQuery, scope: SourceScope): Knex.QueryBuilder {
+    const f = this.factMapping(query.fact);
+    const knex = this.conn.knex;
+    const builder = from(this.conn, f.table);
+    for (const dim of query.groupBy) {
+      const column = this.dimensionColumn(query.fact, f, dim);
+      builder.select(knex.ref(column).as(dim)).groupBy(column);
+    }
+    for (const name of query.measures) {
+      const measure = f.measures[name];
+      if (!measure) throw unknownName(this.name, `measure of fact "${query.fact}"`, name, Object.keys(f.measures));
+      builder.select(knex.raw(`${measureSql(measure)} as ??`, [...measureBindings(measure), name]));
+    }
+    for (const [dim, keys] of Object.entries(query.where ?? {})) {
+      builder.whereIn(this.dimensionColumn(query.fact, f, dim), [...keys]);
+    }
+    if (query.window) {
+      if (!f.time) throw unknownName(this.name, 'time column of fact', query.fact, []);
+      const format = f.time.format ?? 'date';
+      builder.where(f.time.column, '>=', timeBound(query.window.from, format));
+      builder.where(f.time.column, '<', timeBound(query.window.to, format));
+    }
+    if (query.asOf) {
+      if (!f.validity) throw unknownName(this.name, 'validity columns of fact', query.fact, []);
+      const { from: validFrom, to: validTo } = f.validity;
+      builder.where(validFrom, '<=', query.asOf);
+      builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
+    }
+    const scopeDim = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+    if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
+    for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
+    return builder;
+  }
+
+  private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope): void {
+    if (!scope.departments || !mapping) return;
+    const departments = [...scope.departments];
+    if ('column' in mapping) {
+      builder.whereIn(mapping.column, departments);
+    } else {
+      const t = mapping.through;
+      builder.whereIn(t.localColumn, from(this.conn, t.table).select(t.foreignKey).whereIn(t.column, departments));
+    }
+  }
+
+  private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {
+    const fingerprint = fingerprintOf(builder.toSQL().sql);
+    const started = performance.now();
+    try {
+      const rows = (await builder) as Record<string, unknown>[];
+      call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: rows.length, ok: true });
+      return rows;
+    } catch (error) {
+      call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: 0, ok: false });
+      throw sourceFailure(this.name, fingerprint, error);
+    }
+  }
+
+  private entityMapping(entity: EntityName): SqlEntityMapping {
+    const m = this.mapping.entities[entity];
+    if (!m) throw unknownName(this.name, 'entity', entity, Object.keys(this.mapping.entities));
+    return m;
+  }
+
+  private factMapping(fact: string): SqlFactMapping {
+    const f = this.mapping.facts[fact];
+    if (!f) throw unknownName(this.name, 'fact', fact, Object.keys(this.mapping.facts));
+    return f;
+  }
+
+  private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string {
+    if (field === 'key') return m.key;
+    const column = m.fields[field];
+    if (!column) throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields)]);
+    return column;
+  }
+
+  private dimensionColumn(fact: string, f: SqlFactMapping, dim: string): string {
+    const d = f.dimensions[dim];
+    if (!d) throw unknownName(this.name, `dimension of fact "${fact}"`, dim, Object.keys(f.dimensions));
+    return d.column;
+  }
+}
+
+function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
+  return {
+    entities: Object.fromEntries(
+      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: Object.keys(m?.fields ?? {}) }]),
+    ),
+    facts: Object.fromEntries(
+      Object.entries(mapping.facts).map(([name, f]) => [
+        name,
+        {
+          kind: f.validity ? 'state' : 'event',
+          dimensions: Object.keys(f.dimensions),
+          measures: Object.fromEntries(Object.entries(f.measures).map(([m, d]) => [m, { agg: d.agg, type: d.type }])),
+        },
+      ]),
+    ),
+  };
+}
+
+function neutralRow(entity: EntityName, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
+  const out: NeutralRow = { key: String(row.key) };
+  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], ENTITIES[entity].fields[field]!);
+  return out;
+}
+
+const AGG_SQL: Record<SqlMeasure['agg'], (expr: string) => string> = {
+  sum: (e) => `sum(${e})`,
+  count: (e) => `count(${e})`,
+  count_distinct: (e) => `count(distinct ${e})`,
+  avg: (e) => `avg(${e})`,
+  min: (e) => `min(${e})`,
+  max: (e) => `max(${e})`,
+};
+
+/** `sum(amount)`, or with a filter `sum(case when status in (?, ?) then amount end)`. */
+function measureSql(m: SqlMeasure): string {
+  const value = m.column ? '??' : m.filter ? '1' : '*';
+  const filters = Object.entries(m.filter ?? {});
+  if (filters.length === 0) return AGG_SQL[m.agg](value);
+  const condition = filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ');
+  return AGG_SQL[m.agg](`case when ${condition} then ${value} end`);
+}
+
+function measureBindings(m: SqlMeasure): Array<string | number> {
+  const filterBindings = Object.entries(m.filter ?? {}).flatMap(([column, values]) => [column, ...values]);
+  return [...filterBindings, ...(m.column ? [m.column] : [])];
+}
+
+function measureValue(m: SqlMeasure, raw: unknown): string | number | null {
+  if (raw === null || raw === undefined) return null;
+  if (m.agg === 'count' || m.agg === 'count_distinct' || m.type === 'int') return Number(raw);
+  return decimalString(raw, m.agg === 'avg' ? 6 : 2);
+}
+
+/** Statements grouped by shape: the SQL text with IN lists collapsed, hashed. Never the bindings. */
+export function fingerprintOf(sql: string): string {
+  const shape = sql.replace(/\?(\s*,\s*\?)+/g, '?');
+  return createHash('sha256').update(shape).digest('hex').slice(0, 12);
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
+}

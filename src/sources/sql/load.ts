@@ -1,0 +1,43 @@
+import type { NativeRow } from '../definition';
+import { from, type SqlConnection } from './connection';
+
+const CHUNK_ROWS = 1000;
+
+/** Inserts rows in chunks inside one transaction per table (fast on every engine, all or nothing). */
+export async function insertRows(conn: SqlConnection, table: string, rows: readonly NativeRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await conn.knex.transaction(async (trx) => {
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+      const chunk = rows.slice(i, i + CHUNK_ROWS);
+      const target = conn.schema ? trx.withSchema(conn.schema).table(table) : trx.table(table);
+      await target.insert(chunk);
+    }
+  });
+}
+
+/** Drops the given tables when present (reseeding a test database). */
+export async function dropTables(conn: SqlConnection, tables: readonly string[]): Promise<void> {
+  for (const table of [...tables].reverse()) {
+    const schema = conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema;
+    await schema.dropTableIfExists(table);
+  }
+}
+
+export { from };
+
+/** Creates a source's native tables and loads its part of the demo company (tables dropped first). */
+export async function seedDemoSource(
+  def: { demo: import('../definition').DemoTables },
+  conn: SqlConnection,
+  company: import('../../seed/company').Company,
+): Promise<number> {
+  const rows = def.demo.rows(company);
+  await dropTables(conn, Object.keys(rows));
+  await def.demo.createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+  let count = 0;
+  for (const [table, tableRows] of Object.entries(rows)) {
+    await insertRows(conn, table, tableRows);
+    count += tableRows.length;
+  }
+  return count;
+}

@@ -1,0 +1,56 @@
+import type { EntityName } from '../../model/entities';
+
+/**
+ * How a SQL source maps its own tables and columns onto the conformed model. A source folder
+ * (src/sources/<name>/mapping.ts) is mostly one of these objects: configuration, not code.
+ */
+export interface SqlSourceMapping {
+  entities: Partial<Record<EntityName, SqlEntityMapping>>;
+  facts: Record<string, SqlFactMapping>;
+}
+
+export interface SqlEntityMapping {
+  table: string;
+  /** Column holding the source key. */
+  key: string;
+  /** Conformed field name → column. Reference fields hold the referenced entity's source key. */
+  fields: Record<string, string>;
+  /** How a row is tied to a department for row scopes; omit for rows no scope restricts. */
+  scope?: ScopeMapping;
+  /** Default order for lists (a conformed field name or "key"). */
+  orderBy?: string;
+}
+
+/**
+ * Department scope of a row: a column of the row itself, or one hop through another table
+ * (e.g. a contact belongs to an account, and the account to a sales team).
+ */
+export type ScopeMapping =
+  | { column: string }
+  | { through: { table: string; localColumn: string; foreignKey: string; column: string } };
+
+export interface SqlFactMapping {
+  table: string;
+  /** Event facts: the column that places a row in time; `yyyymm` for CHAR(6) periods like 202511. */
+  time?: { column: string; format?: TimeFormat };
+  /** State facts: a row is valid on day d when from <= d and (to is null or to > d). */
+  validity?: { from: string; to: string };
+  dimensions: Record<string, { column: string; entity?: EntityName }>;
+  measures: Record<string, SqlMeasure>;
+  /** Dimension that carries the department scope (default: "department" when the fact has one). */
+  scopeDimension?: string;
+}
+
+export type TimeFormat = 'date' | 'yyyymm';
+export type Aggregation = 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
+
+export interface SqlMeasure {
+  agg: Aggregation;
+  /** Required for everything but count. */
+  column?: string;
+  /** Only rows whose column holds one of these values count (compiled to CASE WHEN, so measures
+   *  with different filters still share one statement). */
+  filter?: Record<string, readonly (string | number)[]>;
+  /** Result type: decimal sums keep two places, averages six; counts are integers. */
+  type: 'decimal' | 'int';
+}

@@ -1,0 +1,79 @@
+import type { EntityName } from '../model/entities';
+import { from, type SqlConnection } from '../sources/sql/connection';
+import { ensureSchema } from '../sources/sql/engines';
+
+export interface KeyMapRow {
+  entity: EntityName;
+  source: string;
+  sourceKey: string;
+  hubId: string;
+}
+
+/**
+ * The hub's own store (embedded engine by default, PostgreSQL in production): the key map now;
+ * audit log and indicator definitions later. Tables are created by `migrate()`.
+ */
+export class HubStore {
+  constructor(readonly conn: SqlConnection) {}
+
+  async migrate(): Promise<void> {
+    await ensureSchema(this.conn);
+    // A fresh schema builder per statement: knex builders accumulate and would replay earlier calls.
+    const schema = () => (this.conn.schema ? this.conn.knex.schema.withSchema(this.conn.schema) : this.conn.knex.schema);
+    if (!(await schema().hasTable('key_map'))) {
+      await schema().createTable('key_map', (t) => {
+        t.string('entity', 40).notNullable();
+        t.string('source', 40).notNullable();
+        t.string('source_key', 64).notNullable();
+        t.string('hub_id', 64).notNullable();
+        t.primary(['entity', 'source', 'source_key']);
+        t.unique(['entity', 'source', 'hub_id']);
+      });
+    }
+    if (!(await schema().hasTable('demo_seed'))) {
+      await schema().createTable('demo_seed', (t) => {
+        t.integer('scale').notNullable();
+        t.string('seeded_at', 40).notNullable();
+      });
+    }
+  }
+
+  /** Scale factor of the demo company loaded into the embedded engine, or null if none was. */
+  async demoSeedScale(): Promise<number | null> {
+    const row = (await from(this.conn, 'demo_seed').first('scale')) as { scale: number } | undefined;
+    return row ? Number(row.scale) : null;
+  }
+
+  async markDemoSeeded(scale: number): Promise<void> {
+    await this.conn.knex.transaction(async (trx) => {
+      const table = () => (this.conn.schema ? trx.withSchema(this.conn.schema).table('demo_seed') : trx.table('demo_seed'));
+      await table().delete();
+      await table().insert({ scale, seeded_at: new Date().toISOString() });
+    });
+  }
+
+  async keyMap(): Promise<KeyMapRow[]> {
+    const rows = (await from(this.conn, 'key_map').select('entity', 'source', 'source_key', 'hub_id')) as Array<
+      Record<string, string>
+    >;
+    return rows.map((r) => ({ entity: r.entity as EntityName, source: r.source!, sourceKey: r.source_key!, hubId: r.hub_id! }));
+  }
+
+  /** Replaces the whole key map in one transaction: readers see the old or the new map, never half. */
+  async replaceKeyMap(rows: readonly KeyMapRow[]): Promise<void> {
+    const { knex, schema } = this.conn;
+    await knex.transaction(async (trx) => {
+      const table = () => (schema ? trx.withSchema(schema).table('key_map') : trx.table('key_map'));
+      await table().delete();
+      for (let i = 0; i < rows.length; i += 1000) {
+        await table().insert(
+          rows.slice(i, i + 1000).map((r) => ({ entity: r.entity, source: r.source, source_key: r.sourceKey, hub_id: r.hubId })),
+        );
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}

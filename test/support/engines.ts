@@ -1,0 +1,118 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load';
+import type { HubConfig } from '../../src/config/schema';
+import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
+import { generateCompany, type Company } from '../../src/seed/company';
+import type { SourceName } from '../../src/sources/registry';
+import type { SqlConnection } from '../../src/sources/sql/connection';
+import { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import { openConnection, type ConnectionSettings } from '../../src/sources/sql/engines';
+
+/**
+ * The engines every integration test runs on, and how to reach the demo company seeded into each
+ * (by global-setup.ts, once per run): embedded (a copy of a seeded PGlite directory), PostgreSQL
+ * (database hub_sources, one schema per source, schema "hub" for the store) and MariaDB (one
+ * database per source).
+ */
+export type TestEngine = 'embedded' | 'postgres' | 'mysql';
+export const TEST_ENGINES: readonly TestEngine[] = ['embedded', 'postgres', 'mysql'];
+export const TEST_SCALE = 1;
+export const PG_DATABASE = 'hub_sources';
+export const EMBEDDED_TEMPLATE_ENV = 'HUB_TEST_EMBEDDED_TEMPLATE';
+
+let company: Company | undefined;
+/** The demo company the databases were seeded with (deterministic, so regenerating gives the same). */
+export function testCompany(): Company {
+  return (company ??= generateCompany(TEST_SCALE));
+}
+
+const URL_ENV: Record<'postgres' | 'mysql', string> = { postgres: 'HUB_TEST_PG_URL', mysql: 'HUB_TEST_MYSQL_URL' };
+
+export function serverUrl(engine: 'postgres' | 'mysql'): string {
+  const url = process.env[URL_ENV[engine]];
+  if (!url) {
+    throw new Error(
+      `${URL_ENV[engine]} is not set: run the suite with \`npm test\` (it starts PostgreSQL and MariaDB), ` +
+        'or start them with `npm run databases` and export the variables it prints.',
+    );
+  }
+  return url;
+}
+
+/** postgres://…/postgres → postgres://…/hub_sources */
+export function pgSourcesUrl(): string {
+  const url = new URL(serverUrl('postgres'));
+  url.pathname = `/${PG_DATABASE}`;
+  return url.toString();
+}
+
+export function settingsFor(engine: TestEngine, source: string): ConnectionSettings {
+  if (engine === 'embedded') return { engine, schema: source };
+  if (engine === 'postgres') return { engine, url: pgSourcesUrl(), schema: source, pool: { min: 0, max: 4 } };
+  return { engine, url: serverUrl('mysql'), schema: source, pool: { min: 0, max: 4 } };
+}
+
+/** A private copy of the seeded embedded data directory (PGlite must not be opened twice). */
+export async function openEmbeddedCopy(): Promise<{ engine: EmbeddedEngine; dir: string; dispose(): Promise<void> }> {
+  const dir = copyEmbeddedTemplate();
+  const engine = await EmbeddedEngine.open(dir);
+  return {
+    engine,
+    dir,
+    async dispose() {
+      await engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function copyEmbeddedTemplate(): string {
+  const template = process.env[EMBEDDED_TEMPLATE_ENV];
+  if (!template) throw new Error(`${EMBEDDED_TEMPLATE_ENV} is not set: jest's global setup seeds it (see jest.config.js).`);
+  const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-embedded-')), 'data');
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** A connection to one source's seeded tables on one engine. */
+export function openSourceConnection(engine: TestEngine, source: string, embedded?: EmbeddedEngine): SqlConnection {
+  return openConnection(settingsFor(engine, source), source, embedded);
+}
+
+export type Layout = Record<SourceName, TestEngine>;
+export const ALL_EMBEDDED: Layout = { crm: 'embedded', erp: 'embedded', hr: 'embedded', procurement: 'embedded' };
+/** A realistic federation: CRM and HR on PostgreSQL, ERP and procurement on MariaDB, store on PostgreSQL. */
+export const MIXED: Layout = { crm: 'postgres', erp: 'mysql', hr: 'postgres', procurement: 'mysql' };
+
+/** A hub runtime over the seeded sources in the given layout. */
+export async function startTestRuntime(
+  layout: Layout,
+  overrides: Record<string, unknown> = {},
+): Promise<{ runtime: HubRuntime; config: HubConfig; dispose(): Promise<void> }> {
+  const allEmbedded = Object.values(layout).every((e) => e === 'embedded');
+  const dir = Object.values(layout).includes('embedded') || allEmbedded ? copyEmbeddedTemplate() : undefined;
+  const sources = Object.fromEntries(
+    Object.entries(layout).map(([source, engine]) => [source, { ...settingsFor(engine, source), schema: source }]),
+  );
+  const config = loadConfig(
+    {},
+    {
+      sources,
+      store: allEmbedded ? { engine: 'embedded' } : { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
+      embedded: { dataDir: dir ?? ':memory:' },
+      demo: { seed: allEmbedded, scale: TEST_SCALE },
+      ...overrides,
+    },
+  );
+  const runtime = await startRuntime(config);
+  return {
+    runtime,
+    config,
+    async dispose() {
+      await runtime.close();
+      if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCompany } from '../../src/seed/company';
+import { demoKeyMap } from '../../src/seed/demo-keymap';
+import { SOURCES, SOURCE_NAMES } from '../../src/sources/registry';
+import { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
+import { seedDemoSource } from '../../src/sources/sql/load';
+import { HubStore } from '../../src/store/hub-store';
+import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsFor } from './engines';
+
+/**
+ * Once per test run: the same demo company into every engine — a PGlite data directory the tests copy,
+ * PostgreSQL and MariaDB (when their URLs are set; `npm test` sets them). Tests then compare the hub's
+ * answers with SQL run directly on these databases.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const company = generateCompany(TEST_SCALE);
+  const keyMap = demoKeyMap(company);
+  const tasks: Array<Promise<void>> = [seedEmbeddedTemplate()];
+  if (process.env.HUB_TEST_PG_URL) tasks.push(seedPostgres());
+  if (process.env.HUB_TEST_MYSQL_URL) tasks.push(seedMysql());
+  await Promise.all(tasks);
+  console.log(`[global-setup] demo company (scale ${TEST_SCALE}) seeded in ${Date.now() - started} ms`);
+
+  async function seedEmbeddedTemplate() {
+    const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-template-')), 'data');
+    const engine = await EmbeddedEngine.open(dir);
+    for (const name of SOURCE_NAMES) {
+      const conn = engine.connection(name);
+      await ensureSchema(conn);
+      await seedDemoSource(SOURCES[name], conn, company);
+      await conn.close();
+    }
+    const store = new HubStore(engine.connection('hub'));
+    await store.migrate();
+    await store.replaceKeyMap(keyMap);
+    await store.markDemoSeeded(TEST_SCALE);
+    await store.close();
+    await engine.close();
+    process.env[EMBEDDED_TEMPLATE_ENV] = dir;
+  }
+
+  async function seedPostgres() {
+    const admin = openConnection({ engine: 'postgres', url: process.env.HUB_TEST_PG_URL }, 'public');
+    await admin.knex.raw('drop database if exists ?? with (force)', [PG_DATABASE]);
+    await admin.knex.raw('create database ??', [PG_DATABASE]);
+    await admin.close();
+    await Promise.all(
+      SOURCE_NAMES.map(async (name) => {
+        const conn = openConnection(settingsFor('postgres', name), name);
+        await ensureSchema(conn);
+        await seedDemoSource(SOURCES[name], conn, company);
+        await conn.close();
+      }),
+    );
+    const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' }, 'hub'));
+    await store.migrate();
+    await store.replaceKeyMap(keyMap);
+    await store.close();
+  }
+
+  async function seedMysql() {
+    await Promise.all(
+      SOURCE_NAMES.map(async (name) => {
+        const conn = openConnection(settingsFor('mysql', name), name);
+        await ensureSchema(conn);
+        await seedDemoSource(SOURCES[name], conn, company);
+        await conn.close();
+      }),
+    );
+  }
+}

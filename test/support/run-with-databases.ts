@@ -106,7 +106,8 @@ function plannedSteps(jestArgs: string[]): Step[] {
   if (process.env.HUB_TEST_SKIP_CHECK !== '1') {
     steps.push({ label: 'npm run check', command: 'npm', args: ['run', 'check'] });
   }
-  steps.push({ label: 'jest', command: 'npx', args: ['jest', ...jestArgs] });
+  // `npm run jest`: jest with --experimental-vm-modules, which PGlite's dynamic import() needs.
+  steps.push({ label: 'jest', command: 'npm', args: ['run', '--silent', 'jest', '--', ...jestArgs] });
   return steps;
 }
 

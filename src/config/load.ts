@@ -23,11 +23,20 @@ export function loadConfig(env: Env = process.env, overrides: Json = {}): HubCon
 
 function readConfigFile(file: string): Json {
   if (!existsSync(file)) throw new ConfigError(`Configuration file "${file}" (from HUB_CONFIG) does not exist.`);
+  let content: unknown;
   try {
-    return (parseYaml(readFileSync(file, 'utf8')) as Json | null) ?? {};
+    content = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Configuration file "${file}" is not valid YAML: ${(error as Error).message}`);
+    // The parser quotes the offending line after its first line, and that line may hold a password.
+    const reason = (error as Error).message.split('\n')[0]!.replace(/:$/, '');
+    throw new ConfigError(`Configuration file "${file}" is not valid YAML: ${reason}.`);
   }
+  if (content === null || content === undefined) return {};
+  if (!isObject(content)) {
+    const received = Array.isArray(content) ? 'a list' : `a ${typeof content}`;
+    throw new ConfigError(`Configuration file "${file}": expected a mapping of settings such as "server:" and "sources:", received ${received}.`);
+  }
+  return content;
 }
 
 const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
@@ -67,7 +76,7 @@ function convert(name: string, raw: string, type: 'string' | 'number' | 'boolean
     throw new ConfigError(`Environment variable ${name}: expected true or false, received "${raw}".`);
   }
   const n = Number(raw);
-  if (!Number.isFinite(n)) throw new ConfigError(`Environment variable ${name}: expected a number, received "${raw}".`);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigError(`Environment variable ${name}: expected a number, received "${raw}".`);
   return n;
 }
 
@@ -77,7 +86,8 @@ function setPath(target: Json, path: string[], value: unknown): void {
   node[path[path.length - 1]!] = value;
 }
 
-function deepMerge(base: Json, extra: Json): Json {
+/** Objects merge key by key; arrays and scalars in `extra` replace those in `base`. */
+export function deepMerge(base: Json, extra: Json): Json {
   const out: Json = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const prev = out[key];

@@ -58,19 +58,19 @@ const year = (text: string | undefined): number => Number(text);
 
 /** `count` months starting at (year, month); month may exceed 12 and rolls into later years. */
 function monthSpan(label: string, grain: Grain, y: number, month: number, count: number): Period {
-  const start = new Date(Date.UTC(y, month - 1, 1));
-  const end = new Date(Date.UTC(y, month - 1 + count, 1));
+  const start = utcDate(y, month - 1, 1);
+  const end = utcDate(y, month - 1 + count, 1);
   return { label, grain, from: isoDate(start), to: isoDate(end) };
 }
 
 function day(label: string, y: number, month: number, d: number): Period | null {
-  const start = new Date(Date.UTC(y, month - 1, d));
+  const start = utcDate(y, month - 1, d);
   if (start.getUTCMonth() !== month - 1 || start.getUTCDate() !== d) return null;
   return { label, grain: 'day', from: isoDate(start), to: isoDate(addDays(start, 1)) };
 }
 
 function isoWeek(label: string, y: number, week: number): Period | null {
-  const jan4 = new Date(Date.UTC(y, 0, 4));
+  const jan4 = utcDate(y, 0, 4);
   const week1Monday = addDays(jan4, -((jan4.getUTCDay() + 6) % 7));
   const start = addDays(week1Monday, (week - 1) * 7);
   const weeksInYear = isoWeekYear(addDays(week1Monday, 52 * 7)) === y ? 53 : 52;
@@ -81,6 +81,13 @@ function isoWeek(label: string, y: number, week: number): Period | null {
 function isoWeekYear(date: Date): number {
   const thursday = addDays(date, 3 - ((date.getUTCDay() + 6) % 7));
   return thursday.getUTCFullYear();
+}
+
+/** Midnight UTC; month and day roll over like Date.UTC, but years 0–99 stay themselves (Date.UTC reads them as 1900–1999). */
+function utcDate(y: number, monthIndex: number, d: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(y, monthIndex, d);
+  return date;
 }
 
 function addDays(date: Date, days: number): Date {

@@ -1,20 +1,24 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, print } from 'graphql';
 import { badInput } from '../errors';
 
 const DECIMAL = /^-?\d{1,30}(\.\d{1,12})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function stringScalar(name: string, description: string, valid: (s: string) => boolean, expected: string) {
+  const refuse = (received: string) => badInput(`${name} expected ${expected}, received ${received}.`);
   const parse = (value: unknown): string => {
     if (typeof value === 'string' && valid(value)) return value;
-    throw badInput(`${name} expected ${expected}, received ${JSON.stringify(value)}.`);
+    throw refuse(JSON.stringify(value) ?? String(value));
   };
   return new GraphQLScalarType<string, string>({
     name,
     description,
     serialize: (value) => String(value),
     parseValue: parse,
-    parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseLiteral: (ast) => {
+      if (ast.kind === Kind.STRING) return parse(ast.value);
+      throw refuse(`the unquoted literal ${print(ast)}`);
+    },
   });
 }
 

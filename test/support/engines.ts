@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/load';
+import { deepMerge, loadConfig } from '../../src/config/load';
 import type { HubConfig } from '../../src/config/schema';
 import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
 import { generateCompany, type Company } from '../../src/seed/company';
@@ -96,16 +96,13 @@ export async function startTestRuntime(
   const sources = Object.fromEntries(
     Object.entries(layout).map(([source, engine]) => [source, { ...settingsFor(engine, source), schema: source }]),
   );
-  const config = loadConfig(
-    {},
-    {
-      sources,
-      store: allEmbedded ? { engine: 'embedded' } : { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
-      embedded: { dataDir: dir ?? ':memory:' },
-      demo: { seed: allEmbedded, scale: TEST_SCALE },
-      ...overrides,
-    },
-  );
+  const base = {
+    sources,
+    store: allEmbedded ? { engine: 'embedded' } : { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
+    embedded: { dataDir: dir ?? ':memory:' },
+    demo: { seed: allEmbedded, scale: TEST_SCALE },
+  };
+  const config = loadConfig({}, deepMerge(base, overrides));
   const runtime = await startRuntime(config);
   return {
     runtime,

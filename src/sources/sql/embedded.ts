@@ -3,6 +3,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
 import type { SqlConnection } from './connection';
+import { knexLog } from './knex-log';
 
 /**
  * The embedded default: one real PostgreSQL (PGlite, WASM) in the hub's process, a schema per source
@@ -36,6 +37,7 @@ export class EmbeddedEngine {
       client: SharedPGliteClient as unknown as typeof Knex.Client,
       dialect: 'postgres',
       connection: () => ({ pglite }) as unknown as Knex.StaticConnectionConfig,
+      log: knexLog,
     });
     return {
       knex,

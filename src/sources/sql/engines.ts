@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type { SqlConnection } from './connection';
+import { knexLog } from './knex-log';
 import type { EmbeddedEngine } from './embedded';
 
 /** Connection settings of one source (or the hub store), engine-neutral. */
@@ -25,7 +26,7 @@ export function openConnection(settings: ConnectionSettings, defaultSchema: stri
   const pool = { min: settings.pool?.min ?? 0, max: settings.pool?.max ?? 10 };
   const acquireConnectionTimeout = settings.acquireTimeoutMs ?? 5000;
   if (settings.engine === 'postgres') {
-    const knex = knexFactory({ client: 'pg', connection: settings.url, pool, acquireConnectionTimeout });
+    const knex = knexFactory({ client: 'pg', connection: settings.url, pool, acquireConnectionTimeout, log: knexLog });
     return wrap(knex, settings.schema ?? 'public', 'postgres', 'postgres');
   }
   const url = new URL(settings.url);
@@ -46,6 +47,7 @@ export function openConnection(settings: ConnectionSettings, defaultSchema: stri
     },
     pool,
     acquireConnectionTimeout,
+    log: knexLog,
   });
   return wrap(knex, database, 'mysql', 'mysql');
 }

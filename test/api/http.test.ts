@@ -1,0 +1,72 @@
+import { ALL_EMBEDDED } from '../support/engines';
+import { startTestHub, type TestHub } from '../support/hub-client';
+
+describe('HTTP surface', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(ALL_EMBEDDED);
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  test('GraphiQL is served to browsers and loads nothing from the internet', async () => {
+    const res = await fetch(hub.url, { headers: { accept: 'text/html' } });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:\/\//i);
+  });
+
+  test('/healthz answers while the process is up; /readyz when every source answers', async () => {
+    expect((await fetch(`${hub.origin}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${hub.origin}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { sources: Array<{ source: string; ok: boolean }> };
+    expect(body.sources.map((s) => [s.source, s.ok]).sort()).toEqual([
+      ['crm', true],
+      ['erp', true],
+      ['hr', true],
+      ['procurement', true],
+    ]);
+  });
+
+  test('/metrics counts statements per source', async () => {
+    await hub.query(`{ departments(limit: 3) { revenue(period: "2025") } }`);
+    const text = await (await fetch(`${hub.origin}/metrics`)).text();
+    expect(text).toMatch(/hub_source_statements_total\{source="crm",kind="aggregate",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/hub_graphql_request_duration_seconds_count\{outcome="ok"\} [1-9]/);
+  });
+
+  test('the trace appears only when asked for with X-Hub-Trace: 1', async () => {
+    const plain = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ departments(limit: 1) { id } }' }),
+    });
+    expect(((await plain.json()) as { extensions?: unknown }).extensions).toBeUndefined();
+    const traced = await hub.query('{ departments(limit: 1) { id } }');
+    expect(traced.extensions?.trace?.bySource.hr?.statements).toBe(1);
+    expect(traced.extensions?.trace?.bySource.hr?.fingerprints[0]).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  test('bodies over the configured limit are refused', async () => {
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ departments { id } }`, variables: { pad: 'x'.repeat(2_000_000) } }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  test('the sources query lists the four systems and their engines', async () => {
+    const res = await hub.query<{ sources: Array<{ name: string; ok: boolean; engine: string }> }>('{ sources { name ok engine } }');
+    expect(res.data!.sources).toEqual([
+      { name: 'crm', ok: true, engine: 'embedded' },
+      { name: 'erp', ok: true, engine: 'embedded' },
+      { name: 'hr', ok: true, engine: 'embedded' },
+      { name: 'procurement', ok: true, engine: 'embedded' },
+    ]);
+  });
+});

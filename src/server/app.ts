@@ -28,6 +28,8 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     schema: buildSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin()],
   });
   await apollo.start();

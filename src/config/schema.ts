@@ -14,6 +14,7 @@ export const sourceConfigSchema = z
     pool: z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(1).max(100).default(10) }).prefault({}),
     acquireTimeoutMs: z.number().int().positive().default(5000),
   })
+  .strict()
   .refine((s) => s.engine === 'embedded' || Boolean(s.url), {
     message: 'a url is required when engine is "postgres" or "mysql"',
     path: ['url'],
@@ -29,23 +30,27 @@ export const configSchema = z.object({
       /** Origins allowed by CORS; empty = same-origin only. */
       corsOrigins: z.array(z.string()).default([]),
     })
+    .strict()
     .prefault({}),
-  calendar: z.object({ fiscalYearStartMonth: z.number().int().min(1).max(12).default(1) }).prefault({}),
+  calendar: z.object({ fiscalYearStartMonth: z.number().int().min(1).max(12).default(1) }).strict().prefault({}),
   demo: z
     .object({
       /** Seed the embedded engine with the demo company when its data directory is empty. */
       seed: z.boolean().default(true),
       scale: z.number().int().min(1).max(1000).default(1),
     })
+    .strict()
     .prefault({}),
   embedded: z
     .object({
       /** Where the embedded engine keeps its files; ":memory:" for a throwaway in-memory engine. */
       dataDir: z.string().default('.data/embedded'),
     })
+    .strict()
     .prefault({}),
   store: z
     .object({ engine: z.enum(['embedded', 'postgres']).default('embedded'), url: z.string().optional(), schema: z.string().default('hub') })
+    .strict()
     .refine((s) => s.engine === 'embedded' || Boolean(s.url), { message: 'a url is required when engine is "postgres"', path: ['url'] })
     .prefault({}),
   sources: z
@@ -64,14 +69,18 @@ export const configSchema = z.object({
       /** Members (e.g. departments) per aggregate statement; beyond this a batch splits. */
       maxAggregateMembers: z.number().int().min(1).max(50_000).default(10_000),
     })
+    .strict()
     .prefault({}),
   limits: z
     .object({
       defaultPageSize: z.number().int().min(1).default(100),
       maxPageSize: z.number().int().min(1).default(1000),
     })
+    .strict()
     .prefault({}),
-});
+})
+  // Unknown keys are refused everywhere: a typo ("sever:") must not silently fall back to a default.
+  .strict();
 
 export type HubConfig = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;

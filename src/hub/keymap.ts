@@ -14,9 +14,12 @@ export class KeyMap {
     for (const r of rows) {
       const down = `${r.entity}|${r.source}|${r.hubId}`;
       const up = `${r.entity}|${r.source}|${r.sourceKey}`;
-      if (this.toSourceMap.has(down) || this.toHubMap.has(up)) {
+      const earlierKey = this.toSourceMap.get(down);
+      const earlierHub = this.toHubMap.get(up);
+      if (earlierKey !== undefined || earlierHub !== undefined) {
+        const earlier = earlierKey !== undefined ? `${r.hubId} ↔ ${r.source} ${earlierKey}` : `${earlierHub} ↔ ${r.source} ${r.sourceKey}`;
         throw new Error(
-          `Key map: ${r.entity} ${r.hubId} ↔ ${r.source} ${r.sourceKey} conflicts with an earlier row (each hub id needs at most one key per source, and the reverse)`,
+          `Key map: ${r.entity} ${r.hubId} ↔ ${r.source} ${r.sourceKey} conflicts with the earlier row ${r.entity} ${earlier} (each hub id needs at most one key per source, and the reverse)`,
         );
       }
       this.toSourceMap.set(down, r.sourceKey);

@@ -70,6 +70,19 @@ export interface AggregateQuery {
   window?: { from: string; to: string };
   /** State facts (valid from/to): rows valid on this date. */
   asOf?: string;
+  /**
+   * Event facts: group rows by the labelled half-open window [from, to) their time falls in; the label
+   * comes back as the dimension "period". Windows must not overlap. The hub computes them (fiscal
+   * calendars, weeks, an opening window for running totals), so every source buckets alike and one
+   * statement covers any number of periods.
+   */
+  buckets?: readonly TimeBucket[];
+}
+
+export interface TimeBucket {
+  label: string;
+  from: string;
+  to: string;
 }
 
 export interface AggregateRow {

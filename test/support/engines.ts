@@ -50,8 +50,9 @@ export function pgSourcesUrl(): string {
 
 export function settingsFor(engine: TestEngine, source: string): ConnectionSettings {
   if (engine === 'embedded') return { engine, schema: source };
-  if (engine === 'postgres') return { engine, url: pgSourcesUrl(), schema: source, pool: { min: 0, max: 4 } };
-  return { engine, url: serverUrl('mysql'), schema: source, pool: { min: 0, max: 4 } };
+  // Generous acquire timeouts: the suite shares two cores with two database servers and jest workers.
+  if (engine === 'postgres') return { engine, url: pgSourcesUrl(), schema: source, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 };
+  return { engine, url: serverUrl('mysql'), schema: source, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 };
 }
 
 /** A private copy of the seeded embedded data directory (PGlite must not be opened twice). */

@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<void> {
   }
 
   async function seedPostgres() {
-    const admin = openConnection({ engine: 'postgres', url: process.env.HUB_TEST_PG_URL }, 'public');
+    const admin = openConnection({ engine: 'postgres', url: process.env.HUB_TEST_PG_URL, acquireTimeoutMs: 30_000 }, 'public');
     await admin.knex.raw('drop database if exists ?? with (force)', [PG_DATABASE]);
     await admin.knex.raw('create database ??', [PG_DATABASE]);
     await admin.close();
@@ -56,7 +56,7 @@ export default async function globalSetup(): Promise<void> {
         await conn.close();
       }),
     );
-    const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' }, 'hub'));
+    const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'));
     await store.migrate();
     await store.replaceKeyMap(keyMap);
     await store.close();

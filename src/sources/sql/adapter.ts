@@ -13,6 +13,7 @@ import type {
   SourceHealth,
   SourceScope,
   StatementEvent,
+  TimeBucket,
 } from '../contract';
 import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
@@ -59,7 +60,9 @@ export class SqlAdapter implements SourceAdapter {
     const fact = this.factMapping(query.fact);
     const rows = await this.run('aggregate', this.buildAggregate(query, call.scope), call);
     return rows.map((row) => ({
-      dimensions: Object.fromEntries(query.groupBy.map((d) => [d, row[d] == null ? null : String(row[d])])),
+      dimensions: Object.fromEntries(
+        [...query.groupBy, ...(query.buckets?.length ? ['period'] : [])].map((d) => [d, row[d] == null ? null : String(row[d])]),
+      ),
       measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, row[m])])),
     }));
   }
@@ -100,6 +103,7 @@ export class SqlAdapter implements SourceAdapter {
     for (const [dim, keys] of Object.entries(query.where ?? {})) {
       builder.whereIn(this.dimensionColumn(query.fact, f, dim), [...keys]);
     }
+    if (query.buckets?.length) this.applyBuckets(builder, query.fact, f, query.buckets);
     if (query.window) {
       if (!f.time) throw unknownName(this.name, 'time column of fact', query.fact, []);
       const format = f.time.format ?? 'date';
@@ -116,6 +120,21 @@ export class SqlAdapter implements SourceAdapter {
     if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     return builder;
+  }
+
+  /** `case when t >= ? and t < ? then ? … end as period`, grouped, and the overall window as a filter. */
+  private applyBuckets(builder: Knex.QueryBuilder, factName: string, f: SqlFactMapping, buckets: readonly TimeBucket[]): void {
+    if (!f.time) throw unknownName(this.name, 'time column of fact', factName, []);
+    const format = f.time.format ?? 'date';
+    const column = f.time.column;
+    const bounds = buckets.map((b) => [timeBound(b.from, format), timeBound(b.to, format), b.label] as const);
+    const sql = `case ${bounds.map(() => 'when ?? >= ? and ?? < ? then ?').join(' ')} end`;
+    const bindings = bounds.flatMap(([from, to, label]) => [column, from, column, to, label]);
+    builder.select(this.conn.knex.raw(`${sql} as ??`, [...bindings, 'period']));
+    // Group by the output alias: PostgreSQL would not match a second, differently numbered copy of the CASE.
+    builder.groupBy('period');
+    builder.where(column, '>=', bounds.reduce((min, b) => (b[0] < min ? b[0] : min), bounds[0]![0]));
+    builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
   }
 
   private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope): void {

@@ -34,10 +34,23 @@ export async function seedDemoSource(
   const rows = def.demo.rows(company);
   await dropTables(conn, Object.keys(rows));
   await def.demo.createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+  if (conn.dialect === 'mysql') await useBinaryCollation(conn, Object.keys(rows));
   let count = 0;
   for (const [table, tableRows] of Object.entries(rows)) {
     await insertRows(conn, table, tableRows);
     count += tableRows.length;
   }
   return count;
+}
+
+/**
+ * knex appends the connection's `charset` to every MySQL CREATE TABLE, and a charset without a collation
+ * means that charset's default (utf8mb4_general_ci: case-insensitive order and comparisons). Keep the
+ * database's utf8mb4_bin (ensureSchema), so text compares and sorts as on PostgreSQL.
+ */
+async function useBinaryCollation(conn: SqlConnection, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    const name = conn.schema ? `${conn.schema}.${table}` : table;
+    await conn.knex.raw('alter table ?? convert to character set utf8mb4 collate utf8mb4_bin', [name]);
+  }
 }

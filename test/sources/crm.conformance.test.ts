@@ -1,0 +1,3 @@
+import { describeSourceConformance } from './conformance';
+
+describeSourceConformance('crm');

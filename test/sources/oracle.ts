@@ -1,0 +1,199 @@
+import { ENTITIES, type EntityName, type FieldType } from '../../src/model/entities';
+import type { AggregateQuery, AggregateRow, NeutralRow, SourceScope } from '../../src/sources/contract';
+import type { NativeRow } from '../../src/sources/definition';
+import type { ScopeMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/sources/sql/mapping';
+
+/**
+ * The conformance suite's oracle: what an adapter must answer, computed in plain JS from the native rows
+ * the databases were seeded with, read through the source's mapping. It shares no code with the adapter
+ * (no SQL, no normalisation helpers): if both agree, they agree independently.
+ *
+ * Results are sets; both sides are put in canonical order (by key, by dimension values) before comparing.
+ */
+export interface SourceData {
+  mapping: SqlSourceMapping;
+  /** Table name → the native rows it was seeded with. */
+  tables: Record<string, readonly NativeRow[]>;
+}
+
+export interface RowFilter {
+  where?: { field: string; keys: readonly string[] } | undefined;
+  scope?: SourceScope | undefined;
+}
+
+/** The neutral rows a fetch of `entity` must return (ignoring order and paging). Shared: do not mutate. */
+export function expectedRows(data: SourceData, entity: EntityName, filter: RowFilter = {}): readonly NeutralRow[] {
+  return remember(data, ['rows', entity, filter], () => computeRows(data, entity, filter));
+}
+
+/** The rows an aggregate must return: one per group of dimension values present in the filtered rows. Shared: do not mutate. */
+export function expectedAggregate(data: SourceData, query: AggregateQuery, scope: SourceScope = {}): readonly AggregateRow[] {
+  return remember(data, ['aggregate', query, scope], () => computeAggregate(data, query, scope));
+}
+
+function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): NeutralRow[] {
+  const m = data.mapping.entities[entity];
+  if (!m) throw new Error(`oracle: ${entity} is not mapped`);
+  const where = filter.where;
+  const whereColumn = where && (where.field === 'key' ? m.key : m.fields[where.field]);
+  const whereKeys = where && keySet(where.keys);
+  const inScope = scopePredicate(data, m.scope, filter.scope);
+  return nativeRows(data, m.table)
+    .filter((row) => !whereKeys || (whereColumn !== undefined && matches(row[whereColumn], whereKeys)))
+    .filter(inScope)
+    .map((row) => {
+      const out: NeutralRow = { key: String(row[m.key]) };
+      for (const [field, column] of Object.entries(m.fields)) out[field] = conformed(row[column], ENTITIES[entity].fields[field]!);
+      return out;
+    })
+    .sort(byKey);
+}
+
+function computeAggregate(data: SourceData, query: AggregateQuery, scope: SourceScope): AggregateRow[] {
+  const f = data.mapping.facts[query.fact];
+  if (!f) throw new Error(`oracle: fact ${query.fact} is not mapped`);
+  const scopeDimension = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+  const predicates = [
+    timePredicate(f, query),
+    ...Object.entries(query.where ?? {}).map(([dim, keys]): Predicate => {
+      const set = keySet(keys);
+      return (row) => matches(row[f.dimensions[dim]!.column], set);
+    }),
+    scopePredicate(data, scopeDimension ? { column: f.dimensions[scopeDimension]!.column } : undefined, scope),
+  ];
+  const groups = new Map<string, { dimensions: Record<string, string | null>; rows: NativeRow[] }>();
+  for (const row of nativeRows(data, f.table).filter((r) => predicates.every((p) => p(r)))) {
+    const dimensions = Object.fromEntries(query.groupBy.map((dim) => [dim, textOrNull(row[f.dimensions[dim]!.column])]));
+    const id = JSON.stringify(dimensions);
+    if (!groups.has(id)) groups.set(id, { dimensions, rows: [] });
+    groups.get(id)!.rows.push(row);
+  }
+  return [...groups.values()]
+    .map(({ dimensions, rows }) => ({
+      dimensions,
+      measures: Object.fromEntries(query.measures.map((name) => [name, measureOf(f.measures[name]!, rows)])),
+    }))
+    .sort(byDimensions);
+}
+
+export function byKey(a: NeutralRow, b: NeutralRow): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+export function byDimensions(a: AggregateRow, b: AggregateRow): number {
+  const x = JSON.stringify(a.dimensions);
+  const y = JSON.stringify(b.dimensions);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function nativeRows(data: SourceData, table: string): readonly NativeRow[] {
+  const rows = data.tables[table];
+  if (!rows) throw new Error(`oracle: no seeded table "${table}" (seeded: ${Object.keys(data.tables).join(', ')})`);
+  return rows;
+}
+
+// ---- helpers ----
+
+type Predicate = (row: NativeRow) => boolean;
+
+/** Seed values are already canonical text (ISO dates, money with two places); only ints change form. */
+function conformed(value: unknown, type: FieldType): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'int') return Number(value);
+  if (type === 'bool') return Boolean(value);
+  return String(value);
+}
+
+function keySet(keys: readonly (string | number)[]): ReadonlySet<string> {
+  return new Set(keys.map(String));
+}
+
+function matches(value: unknown, keys: ReadonlySet<string>): boolean {
+  return value !== null && value !== undefined && keys.has(String(value));
+}
+
+const memo = new WeakMap<SourceData, Map<string, unknown>>();
+
+/** The suite asks the same questions on every engine: answer each once per source. */
+function remember<T>(data: SourceData, question: unknown[], answer: () => T): T {
+  const answers = memo.get(data) ?? new Map<string, unknown>();
+  memo.set(data, answers);
+  const key = JSON.stringify(question);
+  if (!answers.has(key)) answers.set(key, answer());
+  return answers.get(key) as T;
+}
+
+function textOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Row scope: the row's department column, or one hop through another table (any matching row there). */
+function scopePredicate(data: SourceData, mapping: ScopeMapping | undefined, scope: SourceScope | undefined): Predicate {
+  if (!scope?.departments || !mapping) return () => true;
+  const departments = keySet(scope.departments);
+  if ('column' in mapping) return (row) => matches(row[mapping.column], departments);
+  const t = mapping.through;
+  const reachable = keySet(
+    nativeRows(data, t.table)
+      .filter((other) => matches(other[t.column], departments))
+      .map((other) => String(other[t.foreignKey])),
+  );
+  return (row) => matches(row[t.localColumn], reachable);
+}
+
+/** Event facts: time in [from, to) — a `yyyymm` period counts when its first day is in the window.
+ *  State facts: valid on asOf when from <= asOf and (to is null or to > asOf). */
+function timePredicate(f: SqlFactMapping, query: AggregateQuery): Predicate {
+  const { window, asOf } = query;
+  if (window && f.time) {
+    const { column, format } = f.time;
+    const dayOf = (value: unknown) => (format === 'yyyymm' ? `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01` : String(value));
+    return (row) => dayOf(row[column]) >= window.from && dayOf(row[column]) < window.to;
+  }
+  if (asOf && f.validity) {
+    const { from, to } = f.validity;
+    return (row) => String(row[from]) <= asOf && (row[to] === null || String(row[to]) > asOf);
+  }
+  return () => true;
+}
+
+/** SQL semantics: a filter is CASE WHEN (non-matching rows become NULL); aggregates skip NULLs;
+ *  sum/avg/min/max over no values are NULL, counts 0. Decimals are exact strings. */
+function measureOf(m: SqlMeasure, rows: readonly NativeRow[]): string | number | null {
+  const filters = Object.entries(m.filter ?? {}).map(([column, values]) => [column, keySet(values)] as const);
+  const counted = rows.filter((row) => filters.every(([column, values]) => matches(row[column], values)));
+  const values = m.column ? counted.map((row) => row[m.column!]).filter((v) => v !== null && v !== undefined) : counted;
+  if (m.agg === 'count') return values.length;
+  if (m.agg === 'count_distinct') return new Set(values.map(String)).size;
+  if (values.length === 0) return null;
+  const hundredths = values.map(toHundredths);
+  const total = hundredths.reduce((s, v) => s + v, 0n);
+  if (m.agg === 'avg') return typed(m, divideHalfUp(total * 10_000n, BigInt(hundredths.length)), 6);
+  if (m.agg === 'min') return typed(m, hundredths.reduce((a, b) => (b < a ? b : a)), 2);
+  if (m.agg === 'max') return typed(m, hundredths.reduce((a, b) => (b > a ? b : a)), 2);
+  return typed(m, total, 2);
+}
+
+function typed(m: SqlMeasure, units: bigint, scale: number): string | number {
+  const text = fixed(units, scale);
+  return m.type === 'int' ? Number(text) : text;
+}
+
+/** "1234.5" / "1234.50" / 1234 → 123450n; anything else is a seed the oracle does not understand. */
+function toHundredths(value: unknown): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(value));
+  if (!match) throw new Error(`oracle: expected a number with at most two decimals, received ${JSON.stringify(value)}`);
+  const units = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -units : units;
+}
+
+function divideHalfUp(n: bigint, d: bigint): bigint {
+  const q = ((n < 0n ? -n : n) * 2n + d) / (2n * d);
+  return n < 0n ? -q : q;
+}
+
+/** Scaled integer → exact decimal text with `scale` places. */
+function fixed(units: bigint, scale: number): string {
+  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+  return `${units < 0n ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}

@@ -1,0 +1,189 @@
+import knexFactory, { type Knex } from 'knex';
+import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
+import { SOURCES, type SourceName } from '../../src/sources/registry';
+import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
+import type { SqlConnection } from '../../src/sources/sql/connection';
+
+/**
+ * The SQL the generic adapter builds, per dialect, without a database (knex's test/unit/query/builder.js):
+ * knex clients with no connection only compile, so every case runs in milliseconds. The conformance
+ * suite proves the answers right on real engines; these pin the statement shapes — scope predicates,
+ * CASE WHEN filters, time bounds — and that values only ever travel as bindings.
+ */
+const DIALECTS = [
+  { client: 'pg', dialect: 'postgres', quote: '"' },
+  { client: 'mysql2', dialect: 'mysql', quote: '`' },
+] as const;
+
+const UNRESTRICTED: SourceScope = {};
+const INJECTIONS = ["'; DROP TABLE x; --", 'pg_sleep(5)', '1) or (1=1', '` or 1=1 --', '" or 1=1 --'];
+
+describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote }) => {
+  const knex = knexFactory({ client });
+  afterAll(() => knex.destroy());
+
+  /** Expected SQL with identifiers quoted the dialect's way: sql`select ${'a'}` → select "a" (or `a`). */
+  const sql = (parts: TemplateStringsArray, ...identifiers: string[]) =>
+    parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
+  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source));
+  const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
+  const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
+
+  describe('fetch', () => {
+    test('selects mapped columns under conformed names; where-in and the scope column are bound predicates', () => {
+      const { sql: text, bindings } = fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', 'A2'] } }, { departments: ['T-EAST-1'] });
+      expect(text).toBe(
+        sql`select ${'account_id'} as ${'key'}, ${'account_name'} as ${'name'}, ${'segment'} as ${'segment'}, ` +
+          sql`${'industry'} as ${'industry'}, ${'region'} as ${'region'}, ${'owner_team_code'} as ${'salesDepartment'}, ` +
+          sql`${'created_at'} as ${'createdOn'} from ${'crm'}.${'account'} ` +
+          sql`where ${'account_id'} in (?, ?) and ${'owner_team_code'} in (?) order by ${'account_id'} asc`,
+      );
+      expect(bindings).toEqual(['A1', 'A2', 'T-EAST-1']);
+    });
+
+    test('a one-hop `through` scope is a subquery on the owning table (CRM contact → account → team)', () => {
+      const { sql: text, bindings } = fetchSql(
+        'crm',
+        { entity: 'Contact', where: { field: 'customer', keys: ['A1'] }, limit: 10, offset: 20 },
+        { departments: ['T-EAST-1', 'T-WEST-4'] },
+      );
+      expect(text).toBe(
+        sql`select ${'contact_id'} as ${'key'}, ${'account_id'} as ${'customer'}, ${'contact_name'} as ${'name'}, ` +
+          sql`${'phone'} as ${'phone'}, ${'email'} as ${'email'} from ${'crm'}.${'contact'} where ${'account_id'} in (?) ` +
+          sql`and ${'account_id'} in (select ${'account_id'} from ${'crm'}.${'account'} where ${'owner_team_code'} in (?, ?)) ` +
+          sql`order by ${'contact_id'} asc limit ? offset ?`,
+      );
+      expect(bindings).toEqual(['A1', 'T-EAST-1', 'T-WEST-4', 10, 20]);
+    });
+
+    test('unrestricted adds no scope predicate; an empty scope matches nothing', () => {
+      expect(fetchSql('hr', { entity: 'Employee' }).sql).not.toContain('where');
+      const never = { sql: expect.stringContaining('where 1 = ?'), bindings: [0] };
+      expect(fetchSql('hr', { entity: 'Employee' }, { departments: [] })).toMatchObject(never);
+      expect(fetchSql('crm', { entity: 'Contact' }, { departments: [] })).toMatchObject(never);
+    });
+
+    test("orders by the mapping's default list field, then by key so pages are stable", () => {
+      expect(fetchSql('crm', { entity: 'Order' }).sql).toMatch(endingWith(sql`order by ${'order_date'} asc, ${'order_no'} asc`));
+      const byName = fetchSql('hr', { entity: 'Employee', orderBy: { field: 'name', direction: 'desc' }, limit: 5 }).sql;
+      expect(byName).toMatch(endingWith(sql`order by ${'full_name'} desc, ${'emp_no'} asc limit ?`));
+    });
+  });
+
+  describe('aggregate', () => {
+    test('filtered measures are CASE WHEN with their values bound, sharing one GROUP BY statement', () => {
+      const { sql: text, bindings } = aggregateSql('procurement', {
+        fact: 'purchases',
+        measures: ['procurementSpend', 'poCount'],
+        groupBy: ['department'],
+        window: { from: '2025-04-01', to: '2025-07-01' },
+      });
+      expect(text).toBe(
+        sql`select ${'cost_center'} as ${'department'}, ` +
+          sql`sum(case when ${'status'} in (?, ?, ?) then ${'total_amount'} end) as ${'procurementSpend'}, ` +
+          sql`count(case when ${'status'} in (?, ?, ?) then 1 end) as ${'poCount'} ` +
+          sql`from ${'procurement'}.${'purchase_order'} where ${'po_date'} >= ? and ${'po_date'} < ? ` +
+          sql`group by ${'cost_center'} order by ${'cost_center'} asc`,
+      );
+      expect(bindings).toEqual(['APPROVED', 'RECEIVED', 'CLOSED', 'APPROVED', 'RECEIVED', 'CLOSED', '2025-04-01', '2025-07-01']);
+      expect(text).not.toContain('APPROVED');
+    });
+
+    test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
+      const { sql: text, bindings } = aggregateSql('procurement', { fact: 'deliveries', measures: ['deliveries', 'onTimeDeliveries'], groupBy: [] });
+      expect(text).toBe(
+        sql`select count(${'actual_date'}) as ${'deliveries'}, count(case when ${'on_time'} in (?) then ${'actual_date'} end) as ${'onTimeDeliveries'} ` +
+          sql`from ${'procurement'}.${'delivery'}`,
+      );
+      expect(bindings).toEqual([1]);
+    });
+
+    test.each([
+      { window: { from: '2025-04-01', to: '2025-07-01' }, bounds: ['202504', '202507'] },
+      { window: { from: '2025-04-15', to: '2025-07-15' }, bounds: ['202505', '202508'] },
+      { window: { from: '2024-12-02', to: '2025-01-01' }, bounds: ['202501', '202501'] },
+    ])('a `yyyymm` time column gets period bounds: [$window.from, $window.to) → $bounds', ({ window, bounds }) => {
+      const { sql: text, bindings } = aggregateSql('erp', { fact: 'budget', measures: ['budget'], groupBy: ['department'], window });
+      expect(text).toBe(
+        sql`select ${'cc_code'} as ${'department'}, sum(${'amount'}) as ${'budget'} from ${'erp'}.${'budget'} ` +
+          sql`where ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? group by ${'cc_code'} order by ${'cc_code'} asc`,
+      );
+      expect(bindings).toEqual(bounds);
+    });
+
+    test('asOf on a state fact is a half-open validity test; the scope applies to the department dimension', () => {
+      const { sql: text, bindings } = aggregateSql(
+        'hr',
+        { fact: 'employment', measures: ['headcount'], groupBy: ['department'], asOf: '2025-06-30' },
+        { departments: ['ORG-3'] },
+      );
+      expect(text).toBe(
+        sql`select ${'org_id'} as ${'department'}, count(*) as ${'headcount'} from ${'hr'}.${'employee'} ` +
+          sql`where ${'hire_date'} <= ? and (${'leave_date'} is null or ${'leave_date'} > ?) and ${'org_id'} in (?) ` +
+          sql`group by ${'org_id'} order by ${'org_id'} asc`,
+      );
+      expect(bindings).toEqual(['2025-06-30', '2025-06-30', 'ORG-3']);
+    });
+
+    test('a dimension filter and the scope both apply, even on the same column', () => {
+      const { sql: text, bindings } = aggregateSql(
+        'erp',
+        { fact: 'invoice', measures: ['invoiceCount'], groupBy: ['customer'], where: { department: ['CC-1003', 'CC-1004'] } },
+        { departments: ['CC-1004'] },
+      );
+      expect(text).toContain(sql`where ${'cc_code'} in (?, ?) and ${'cc_code'} in (?) group by ${'cust_no'}`);
+      expect(bindings).toEqual(['CC-1003', 'CC-1004', 'CC-1004']);
+    });
+  });
+
+  describe('values are bound, never inlined', () => {
+    const places: Array<{ place: string; build: (value: string) => Knex.Sql }> = [
+      { place: 'fetch where key', build: (v) => fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', v] } }) },
+      { place: 'fetch where reference', build: (v) => fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: [v] } }) },
+      { place: 'fetch scope column', build: (v) => fetchSql('hr', { entity: 'Employee' }, { departments: [v] }) },
+      { place: 'fetch through scope', build: (v) => fetchSql('crm', { entity: 'Contact' }, { departments: [v] }) },
+      { place: 'aggregate where', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['customer'], where: { customer: [v] } }) },
+      { place: 'aggregate scope', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, { departments: [v] }) },
+      { place: 'window bounds', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: [], window: { from: v, to: v } }) },
+      { place: 'asOf', build: (v) => aggregateSql('hr', { fact: 'employment', measures: ['headcount'], groupBy: [], asOf: v }) },
+    ];
+    test.each(places)('$place: injection-looking values appear only in the bindings', ({ build }) => {
+      for (const value of INJECTIONS) {
+        const { sql: text, bindings } = build(value);
+        expect(text).not.toContain(value);
+        expect(text).not.toMatch(/drop|pg_sleep|1=1/i);
+        expect(bindings).toContain(value);
+      }
+    });
+
+    test('names never reach SQL: an injection-looking field, dimension or measure is an unknown name', () => {
+      const name = INJECTIONS[0]!;
+      expect(() => fetchSql('hr', { entity: 'Employee', where: { field: name, keys: ['x'] } })).toThrow(`unknown field of Employee "${name}"`);
+      expect(() => fetchSql('hr', { entity: 'Employee', orderBy: { field: name, direction: 'asc' } })).toThrow(`unknown field of Employee "${name}"`);
+      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [name], groupBy: [] })).toThrow(`unknown measure of fact "payroll" "${name}"`);
+      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [], groupBy: [name] })).toThrow(`unknown dimension of fact "payroll" "${name}"`);
+    });
+
+    test('an order direction other than asc/desc falls back to asc', () => {
+      const direction = 'desc; drop table x' as 'desc';
+      expect(fetchSql('hr', { entity: 'Employee', orderBy: { field: 'name', direction } }).sql).not.toMatch(/drop/i);
+    });
+  });
+
+  test('fingerprints ignore IN-list length and values, not the statement shape', () => {
+    const byKeys = (keys: string[]) => fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'key', keys } }).sql);
+    expect(byKeys(['1'])).toMatch(/^[0-9a-f]{12}$/);
+    expect(byKeys(['1', '2', '3'])).toBe(byKeys(['1']));
+    expect(byKeys(['other'])).toBe(byKeys(['1']));
+    expect(fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: ['1'] } }).sql)).not.toBe(byKeys(['1']));
+  });
+});
+
+/** A SqlConnection that only compiles: knex without a connection never opens a socket. */
+function offline(knex: Knex, dialect: SqlConnection['dialect'], schema: string): SqlConnection {
+  return { knex, schema, dialect, engine: dialect, close: async () => {} };
+}
+
+function endingWith(text: string): RegExp {
+  return new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}

@@ -1,0 +1,92 @@
+import type { HubContext } from '../hub/context';
+import { hubIdOf, sourceKeyOf } from '../hub/entities';
+import type { Indicator } from '../indicators/dictionary';
+import { Decimal } from '../model/decimal';
+import type { Period } from '../model/period';
+import { bucketsBetween } from '../model/buckets';
+import type { LeafNeed } from './requirements';
+import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+
+export const OPENING = '<opening>';
+export const TOTAL = '';
+
+/** Aggregated values of one simple indicator: per bucket label (and OPENING), per member (hub id or TOTAL). */
+export interface LeafData {
+  indicator: Indicator;
+  agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
+  /** Contiguous, in order: what the statement covered. */
+  buckets: Period[];
+  values: Map<string, Map<string, Decimal>>;
+  members: Set<string>;
+}
+
+/**
+ * One aggregate statement per (source, fact) for the whole request — all its measures, every bucket any
+ * indicator needs (contiguous, plus an opening bucket when a running total from inception is needed), the
+ * requested dimension and filters pushed down. Members come back as hub ids through the key map.
+ */
+export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>, request: ValuesRequest): Promise<Map<string, LeafData>> {
+  const calendar = ctx.runtime.config.calendar;
+  const statements = new Map<string, LeafNeed[]>();
+  for (const need of needs.values()) {
+    const def = need.indicator.def;
+    if (def.type !== 'simple') continue;
+    const id = `${def.measure.source}.${def.measure.fact}`;
+    statements.set(id, [...(statements.get(id) ?? []), need]);
+  }
+
+  const out = new Map<string, LeafData>();
+  await Promise.all(
+    [...statements.values()].map(async (group) => {
+      const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
+      const { source, fact } = first.measure;
+      const adapter = ctx.runtime.adapters.get(source)!;
+      const catalog = adapter.catalog.facts[fact]!;
+      const all = group.flatMap((n) => [...n.buckets.values()]).sort((a, b) => a.from.localeCompare(b.from));
+      const buckets = bucketsBetween(all[0]!, all[all.length - 1]!, request.grain, calendar);
+      const sinceInception = group.some((n) => n.sinceInception);
+      const windows = [
+        ...(sinceInception ? [{ label: OPENING, from: '0001-01-01', to: buckets[0]!.from }] : []),
+        ...buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
+      ];
+      const dimension = request.groupBy?.dimension;
+      const where: Record<string, string[]> = {};
+      for (const f of request.filters) {
+        const entity = DIMENSION_ENTITY[f.dimension as keyof typeof DIMENSION_ENTITY];
+        where[f.dimension] = f.ids.flatMap((id) => {
+          const key = sourceKeyOf(ctx, entity, source, id);
+          return key === undefined ? [] : [key];
+        });
+      }
+      const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
+      const rows = await adapter.aggregate(
+        { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows },
+        ctx.callFor(source),
+      );
+      for (const need of group) {
+        const measure = (need.indicator.def as typeof first).measure.measure;
+        const leaf: LeafData = {
+          indicator: need.indicator,
+          agg: catalog.measures[measure]!.agg,
+          buckets,
+          values: new Map(),
+          members: new Set(),
+        };
+        for (const row of rows) {
+          const raw = row.measures[measure];
+          if (raw === null || raw === undefined) continue;
+          const label = row.dimensions.period!;
+          const key = dimension ? row.dimensions[dimension] : TOTAL;
+          if (key === null || key === undefined) continue;
+          const member = dimension ? hubIdOf(ctx, DIMENSION_ENTITY[dimension], source, key) : TOTAL;
+          leaf.members.add(member);
+          const byMember = leaf.values.get(label) ?? new Map<string, Decimal>();
+          byMember.set(member, Decimal.of(String(raw)));
+          leaf.values.set(label, byMember);
+        }
+        out.set(need.indicator.def.code, leaf);
+      }
+    }),
+  );
+  return out;
+}

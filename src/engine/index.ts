@@ -1,0 +1,83 @@
+import { badInput } from '../errors';
+import type { HubContext } from '../hub/context';
+import type { Dictionary } from '../indicators/dictionary';
+import { dimensionsOf } from '../indicators/validate';
+import { Decimal } from '../model/decimal';
+import type { Period } from '../model/period';
+import { Evaluator } from './evaluate';
+import { fetchLeaves, TOTAL } from './fetch';
+import { regroup } from './regroup';
+import type { Cell, ValuesRequest } from './request';
+import { requirements } from './requirements';
+
+export type { ValuesRequest, Cell };
+
+export interface ValuesTable {
+  buckets: Period[];
+  /** Member ids (hub ids or attribute values) in order; [""] when not grouped. */
+  members: string[];
+  /** cells[code][bucket label][member] */
+  cell(code: string, bucket: string, member: string): Cell;
+}
+
+/**
+ * Computes indicators × periods × members with one aggregate statement per (source, fact), whatever the
+ * number of periods or members: plan the inputs, push the aggregation down, regroup in the hub, evaluate.
+ */
+export async function computeValues(ctx: HubContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
+  checkRequest(ctx, dict, request);
+  const calendar = ctx.runtime.config.calendar;
+  const needs = requirements(dict, request.codes, request.buckets, calendar);
+  const leaves = await regroup(ctx, await fetchLeaves(ctx, needs, request), request);
+  const evaluator = new Evaluator(dict, leaves, calendar);
+  const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
+  const units = new Map(request.codes.map((c) => [c, dict.get(c)!.def.unit]));
+  return {
+    buckets: [...request.buckets],
+    members,
+    cell(code, label, member) {
+      const bucket = request.buckets.find((b) => b.label === label)!;
+      const v = evaluator.value(code, bucket, member);
+      return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, units.get(code)!) };
+    },
+  };
+}
+
+const PLACES: Record<string, number> = { CNY: 2, count: 0, percent: 2, days: 1, ratio: 4, CNY_per_person: 2 };
+
+/** Rounded for display by unit (half-up); counts that are not whole keep two places. */
+function display(value: Decimal, unit: string): string {
+  const places = PLACES[unit] ?? 4;
+  if (unit === 'count' && value.toFixed(2) !== value.toFixed(0) + '.00') return value.toFixed(2);
+  return value.toFixed(places);
+}
+
+function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest): void {
+  const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
+  const catalog = catalogOf(ctx);
+  for (const code of request.codes) {
+    const indicator = dict.get(code);
+    if (!indicator) throw badInput(`Unknown indicator "${code}": browse the dictionary with { indicators { code } }.`, { argument: 'codes' });
+    const available = dimensionsOf(indicator, byCode, catalog);
+    const wanted = [request.groupBy?.dimension, ...request.filters.map((f) => f.dimension)].filter((d): d is string => Boolean(d));
+    for (const d of wanted) {
+      if (!available.has(d)) {
+        throw badInput(`Indicator "${code}" cannot be cut by "${d}" (it can by: ${[...available].sort().join(', ') || 'nothing'}).`, {
+          argument: 'groupBy',
+        });
+      }
+    }
+  }
+  if (request.rollup && request.groupBy?.dimension !== 'department') {
+    throw badInput('rollup needs groupBy: department (it adds each department\'s subtree).', { argument: 'rollup' });
+  }
+}
+
+export function catalogOf(ctx: HubContext) {
+  return Object.fromEntries(
+    [...ctx.runtime.adapters].map(([name, a]) => [
+      name,
+      Object.fromEntries(Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures) }])),
+    ]),
+  );
+}

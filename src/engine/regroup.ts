@@ -1,0 +1,73 @@
+import type { HubContext } from '../hub/context';
+import { fieldValue, listEntities } from '../hub/entities';
+import { Decimal } from '../model/decimal';
+import type { LeafData } from './fetch';
+import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+
+const ADDITIVE = new Set(['sum', 'count']);
+
+/** A leaf that cannot be regrouped (distinct counts, averages) carries the reason instead of values. */
+export type Leaf = LeafData & { unavailable?: string };
+
+/**
+ * Hub-side regrouping of per-member values: by an attribute of the member (department → region) and/or up
+ * the org tree (each department also counts its subtree). Only sums and counts can be added up; a distinct
+ * count or an average would be wrong, so such leaves become unavailable with the reason.
+ */
+export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, request: ValuesRequest): Promise<Map<string, Leaf>> {
+  const groupBy = request.groupBy;
+  if (!groupBy || (!groupBy.attribute && !request.rollup)) return leaves;
+  const members = new Set([...leaves.values()].flatMap((l) => [...l.members]));
+  const targets = new Map<string, string[]>();
+  if (request.rollup) {
+    const ancestors = await ancestorsOf(ctx);
+    for (const m of members) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
+  } else {
+    const entity = DIMENSION_ENTITY[groupBy.dimension];
+    await Promise.all(
+      [...members].map(async (id) => {
+        const value = await fieldValue(ctx, { entity, id, rows: {} }, groupBy.attribute!);
+        targets.set(id, [value === null || typeof value === 'object' ? '(none)' : String(value)]);
+      }),
+    );
+  }
+  const out = new Map<string, Leaf>();
+  for (const [code, leaf] of leaves) {
+    if (!ADDITIVE.has(leaf.agg)) {
+      const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${groupBy.dimension}.${groupBy.attribute}`;
+      out.set(code, { ...leaf, values: new Map(), members: new Set(), unavailable: `a ${leaf.agg} cannot be ${how}` });
+      continue;
+    }
+    const values = new Map<string, Map<string, Decimal>>();
+    const regrouped = new Set<string>();
+    for (const [label, byMember] of leaf.values) {
+      const sums = new Map<string, Decimal>();
+      for (const [member, value] of byMember) {
+        for (const target of targets.get(member) ?? [member]) {
+          sums.set(target, (sums.get(target) ?? Decimal.ZERO).add(value));
+          regrouped.add(target);
+        }
+      }
+      values.set(label, sums);
+    }
+    out.set(code, { ...leaf, values, members: regrouped });
+  }
+  return out;
+}
+
+/** Department hub id → its ancestors, from the HR org tree (one statement). */
+async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
+  const departments = await listEntities(ctx, 'Department', { limit: 1_000_000, offset: 0 });
+  const parent = new Map<string, string | null>();
+  for (const d of departments) {
+    const p = await fieldValue(ctx, d, 'parent');
+    parent.set(d.id, p && typeof p === 'object' ? p.id : null);
+  }
+  const out = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const chain: string[] = [];
+    for (let p = parent.get(id); p && chain.length < 64; p = parent.get(p)) chain.push(p);
+    out.set(id, chain);
+  }
+  return out;
+}

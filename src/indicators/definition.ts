@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * One indicator definition (指标口径), as written in indicators/*.yaml. The file is the contract a
+ * finance analyst reads: what is counted, from which system, when, by whom it is owned.
+ */
+const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case letters, digits and _ (e.g. gross_margin)');
+
+const common = {
+  code,
+  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
+  synonyms: z.array(z.string().min(1)).default([]),
+  /** 口径: exactly what is counted and when. */
+  definition: z.string().min(20, 'say exactly what is counted and when (at least 20 characters)'),
+  owner: z.object({ department: z.string().min(1), person: z.string().min(1) }).strict(),
+  unit: z.enum(['CNY', 'count', 'percent', 'days', 'ratio', 'CNY_per_person']),
+  /** Display format a dashboard can apply. */
+  format: z.enum(['money', 'integer', 'percent', 'decimal']).default('decimal'),
+  direction: z.enum(['higher_is_better', 'lower_is_better', 'neutral']).default('neutral'),
+  /** Dimensions it can be grouped or filtered by. */
+  dimensions: z.array(z.string()).default([]),
+  /** additive: sums over time and members; snapshot: a balance taken at period end (never summed over time);
+   *  non_additive: ratios and distinct counts, recomputed from their inputs at every grain. */
+  additivity: z.enum(['additive', 'snapshot', 'non_additive']).default('additive'),
+  tags: z.array(z.string()).default([]),
+};
+
+const measureRef = z
+  .object({
+    source: z.string(),
+    fact: z.string(),
+    measure: z.string(),
+  })
+  .strict();
+
+export const indicatorSchema = z.discriminatedUnion('type', [
+  /** A measure of one source fact, aggregated in the source. */
+  z.object({ ...common, type: z.literal('simple'), measure: measureRef }).strict(),
+  /** numerator / denominator, each aggregated separately at the requested grain (never an average of ratios). */
+  z
+    .object({ ...common, type: z.literal('ratio'), numerator: code, denominator: code, scale: z.number().default(1) })
+    .strict(),
+  /** An arithmetic formula over other indicators: + - * / ( ), numbers, and days() = days in the period. */
+  z.object({ ...common, type: z.literal('formula'), formula: z.string().min(1) }).strict(),
+  /** Running totals of another indicator: year/quarter to date, the last N periods, or since inception. */
+  z
+    .object({
+      ...common,
+      type: z.literal('cumulative'),
+      base: code,
+      window: z.enum(['ytd', 'qtd', 'rolling', 'to_date']),
+      periods: z.number().int().min(2).max(36).optional(),
+    })
+    .strict()
+    .refine((d) => d.window !== 'rolling' || d.periods !== undefined, { message: 'rolling needs "periods"', path: ['periods'] }),
+  /** Change against the previous period (环比) or the same period a year earlier (同比). */
+  z
+    .object({
+      ...common,
+      type: z.literal('period_over_period'),
+      base: code,
+      compare: z.enum(['previous', 'year_ago']),
+      as: z.enum(['growth', 'difference']),
+    })
+    .strict(),
+]);
+
+export type IndicatorDefinition = z.infer<typeof indicatorSchema>;
+export type IndicatorType = IndicatorDefinition['type'];
+
+/** Codes a definition depends on directly. */
+export function dependenciesOf(def: IndicatorDefinition, formulaRefs: (formula: string) => string[]): string[] {
+  switch (def.type) {
+    case 'simple':
+      return [];
+    case 'ratio':
+      return [def.numerator, def.denominator];
+    case 'formula':
+      return formulaRefs(def.formula);
+    case 'cumulative':
+    case 'period_over_period':
+      return [def.base];
+  }
+}

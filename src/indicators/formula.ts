@@ -1,0 +1,93 @@
+/**
+ * The formula language of derived indicators: numbers, indicator codes, + - * / and parentheses, and
+ * days() — the number of days in the period being computed. Parsed once at start into a small tree.
+ */
+export type Expr =
+  | { kind: 'number'; value: string }
+  | { kind: 'ref'; code: string }
+  | { kind: 'days' }
+  | { kind: 'neg'; operand: Expr }
+  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
+
+export class FormulaError extends Error {}
+
+const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9_]*)\s*(\(\s*\))?|([-+*/()]))/y;
+
+type Token = { type: 'number' | 'name' | 'call' | 'op'; text: string; at: number };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let at = 0;
+  while (at < text.length) {
+    if (/^\s*$/.test(text.slice(at))) break;
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(text);
+    if (!m) throw new FormulaError(`unexpected "${text.slice(at).trim()[0]}" at position ${at + 1}`);
+    if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1], at });
+    else if (m[2] !== undefined) tokens.push({ type: m[3] ? 'call' : 'name', text: m[2], at });
+    else tokens.push({ type: 'op', text: m[4]!, at });
+    at = TOKEN.lastIndex;
+  }
+  return tokens;
+}
+
+export function parseFormula(text: string): Expr {
+  const tokens = tokenize(text);
+  let i = 0;
+  const peek = () => tokens[i];
+  const expectOp = (op: string) => {
+    const t = tokens[i];
+    if (t?.type !== 'op' || t.text !== op) throw new FormulaError(`expected "${op}"${t ? ` at position ${t.at + 1}` : ' at the end'}`);
+    i++;
+  };
+  const primary = (): Expr => {
+    const t = tokens[i++];
+    if (!t) throw new FormulaError('the formula ends too early');
+    if (t.type === 'number') return { kind: 'number', value: t.text };
+    if (t.type === 'name') return { kind: 'ref', code: t.text };
+    if (t.type === 'call') {
+      if (t.text !== 'days') throw new FormulaError(`unknown function ${t.text}() (known: days())`);
+      return { kind: 'days' };
+    }
+    if (t.text === '(') {
+      const inner = sum();
+      expectOp(')');
+      return inner;
+    }
+    if (t.text === '-') return { kind: 'neg', operand: primary() };
+    throw new FormulaError(`unexpected "${t.text}" at position ${t.at + 1}`);
+  };
+  const product = (): Expr => {
+    let left = primary();
+    for (let t = peek(); t?.type === 'op' && (t.text === '*' || t.text === '/'); t = peek()) {
+      i++;
+      left = { kind: 'binary', op: t.text as '*' | '/', left, right: primary() };
+    }
+    return left;
+  };
+  const sum = (): Expr => {
+    let left = product();
+    for (let t = peek(); t?.type === 'op' && (t.text === '+' || t.text === '-'); t = peek()) {
+      i++;
+      left = { kind: 'binary', op: t.text as '+' | '-', left, right: product() };
+    }
+    return left;
+  };
+  const expr = sum();
+  if (i < tokens.length) throw new FormulaError(`unexpected "${tokens[i]!.text}" at position ${tokens[i]!.at + 1}`);
+  return expr;
+}
+
+export function formulaRefs(expr: Expr): string[] {
+  switch (expr.kind) {
+    case 'ref':
+      return [expr.code];
+    case 'neg':
+      return formulaRefs(expr.operand);
+    case 'binary':
+      return [...new Set([...formulaRefs(expr.left), ...formulaRefs(expr.right)])];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../errors';
+import { indicatorSchema, type IndicatorDefinition } from './definition';
+import { Dictionary, type Indicator } from './dictionary';
+import { FormulaError, parseFormula } from './formula';
+import { validateDictionary, type MeasureCatalog } from './validate';
+
+/**
+ * Reads every *.yaml under `dir` (one indicator per file, or a list), validates each against the schema
+ * and the whole set against the sources' catalogs; the first problem stops start-up with the file, the
+ * indicator code and what is wrong.
+ */
+export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary {
+  const indicators: Indicator[] = [];
+  for (const file of yamlFiles(dir)) {
+    const shown = relative(process.cwd(), file) || file;
+    let docs: unknown;
+    try {
+      docs = parseYaml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`Indicator file ${shown}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    }
+    for (const doc of Array.isArray(docs) ? docs : [docs]) indicators.push(parseOne(shown, doc));
+  }
+  const seen = new Map<string, string>();
+  for (const i of indicators) {
+    const other = seen.get(i.def.code);
+    if (other) throw new ConfigError(`Indicator ${i.def.code} is defined twice: in ${other} and in ${i.file}`);
+    seen.set(i.def.code, i.file);
+  }
+  validateDictionary(indicators, catalog);
+  return new Dictionary(indicators);
+}
+
+function parseOne(file: string, doc: unknown): Indicator {
+  const codeHint = typeof doc === 'object' && doc && 'code' in doc ? ` (${String((doc as { code: unknown }).code)})` : '';
+  const parsed = indicatorSchema.safeParse(doc);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(definition)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`Indicator file ${file}${codeHint}: ${problems}`);
+  }
+  const def: IndicatorDefinition = parsed.data;
+  let formula;
+  if (def.type === 'formula') {
+    try {
+      formula = parseFormula(def.formula);
+    } catch (error) {
+      if (error instanceof FormulaError) throw new ConfigError(`Indicator file ${file} (${def.code}): formula "${def.formula}": ${error.message}`);
+      throw error;
+    }
+  }
+  const version = createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12);
+  return { def, file, version, ...(formula ? { formula } : {}) };
+}
+
+function yamlFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    throw new ConfigError(`Indicator directory "${dir}" does not exist (set indicators.dir or HUB_INDICATORS_DIR).`);
+  }
+  return entries
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []))
+    .sort();
+}

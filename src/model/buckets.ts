@@ -1,0 +1,86 @@
+import { isoDate, parsePeriod, type CalendarOptions, type Grain, type Period } from './period';
+
+/**
+ * Periods as buckets of a grain: the bucket containing a date, the one before, the one a year earlier,
+ * the run between two buckets. Quarters and years follow the fiscal calendar: with a fiscal year
+ * starting in April they are labelled FY2025-Q1 (April–June 2025) and FY2025.
+ */
+export function bucketOf(date: string, grain: Grain, calendar: CalendarOptions): Period {
+  const d = new Date(`${date}T00:00:00Z`);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const fy = calendar.fiscalYearStartMonth;
+  const fiscalYear = m >= fy ? y : y - 1;
+  const fiscal = fy !== 1;
+  switch (grain) {
+    case 'day':
+      return parsePeriod(date, calendar);
+    case 'week':
+      return parsePeriod(isoWeekLabel(d), calendar);
+    case 'month':
+      return parsePeriod(`${y}-${String(m).padStart(2, '0')}`, calendar);
+    case 'quarter': {
+      const q = Math.floor(((m - fy + 12) % 12) / 3) + 1;
+      return parsePeriod(fiscal ? `FY${fiscalYear}-Q${q}` : `${y}-Q${q}`, calendar);
+    }
+    case 'year':
+      return parsePeriod(fiscal ? `FY${fiscalYear}` : `${y}`, calendar);
+  }
+}
+
+export const previousBucket = (p: Period, calendar: CalendarOptions): Period => bucketOf(addDays(p.from, -1), p.grain, calendar);
+export const nextBucket = (p: Period, calendar: CalendarOptions): Period => bucketOf(p.to, p.grain, calendar);
+
+/** The same bucket one year earlier (a week by its ISO number, a day by its date; 29 Feb → 28 Feb). */
+export function yearAgo(p: Period, calendar: CalendarOptions): Period {
+  if (p.grain === 'week') {
+    const [y, w] = p.label.split('-W').map(Number) as [number, number];
+    const label = `${y - 1}-W${String(w).padStart(2, '0')}`;
+    try {
+      return parsePeriod(label, calendar);
+    } catch {
+      return parsePeriod(`${y - 1}-W52`, calendar);
+    }
+  }
+  const d = new Date(`${p.from}T00:00:00Z`);
+  const shifted = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
+  if (p.grain === 'day' && d.getUTCDate() > 28) shifted.setUTCDate(Math.min(d.getUTCDate(), daysInMonth(shifted)));
+  return bucketOf(isoDate(shifted), p.grain, calendar);
+}
+
+/** Buckets from the one containing `first` to the one containing `last`, inclusive. */
+export function bucketsBetween(first: Period, last: Period, grain: Grain, calendar: CalendarOptions, max = 400): Period[] {
+  const out: Period[] = [];
+  const end = bucketOf(last.from, grain, calendar);
+  for (let b = bucketOf(first.from, grain, calendar); b.from <= end.from; b = nextBucket(b, calendar)) {
+    out.push(b);
+    if (out.length > max) throw new RangeError(`more than ${max} ${grain} buckets between ${first.label} and ${last.label}`);
+  }
+  return out;
+}
+
+/** First bucket of the (fiscal) year or quarter that contains `p`. */
+export function startOf(p: Period, span: 'year' | 'quarter', calendar: CalendarOptions): Period {
+  return bucketOf(bucketOf(p.from, span, calendar).from, p.grain, calendar);
+}
+
+export function daysIn(p: Period): number {
+  return Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000);
+}
+
+function isoWeekLabel(d: Date): string {
+  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week1Monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+  const week = Math.floor((thursday.getTime() - week1Monday.getTime()) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+function addDays(date: string, days: number): string {
+  return isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+}
+
+function daysInMonth(d: Date): number {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+}

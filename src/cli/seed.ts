@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { generateCompany } from '../seed/company';
 import { demoKeyMap } from '../seed/demo-keymap';
+import { demoVersion } from '../seed/version';
 import { SOURCES, SOURCE_NAMES } from '../sources/registry';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { ensureSchema, openConnection } from '../sources/sql/engines';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   await store.migrate();
   await store.replaceKeyMap(demoKeyMap(company));
-  if (embedded) await store.markDemoSeeded(config.demo.scale);
+  if (embedded) await store.markDemoSeeded(config.demo.scale, demoVersion());
   await store.close();
   await embedded?.close();
   process.stdout.write(`demo company at scale ${config.demo.scale} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

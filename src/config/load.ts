@@ -48,6 +48,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_FISCAL_YEAR_START_MONTH', ['calendar', 'fiscalYearStartMonth'], 'number'],
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
+  ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
 ];
 
 function fromEnv(env: Env): Json {

@@ -62,6 +62,13 @@ export const configSchema = z.object({
     })
     .strict()
     .prefault({}),
+  indicators: z
+    .object({
+      /** Folder of indicator definition files (*.yaml), validated at start. */
+      dir: z.string().default('indicators'),
+    })
+    .strict()
+    .prefault({}),
   loader: z
     .object({
       /** Keys per batched entity load (one IN list per statement). */

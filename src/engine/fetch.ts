@@ -18,6 +18,10 @@ export interface LeafData {
   buckets: Period[];
   values: Map<string, Map<string, Decimal>>;
   members: Set<string>;
+  /** False for a member the source has no key for (a department that is no CRM sales team): its value is
+   *  null with that reason, not zero. Absent when members are not source entities (totals, regrouped). */
+  hasCounterpart?: (member: string) => boolean;
+  source: string;
 }
 
 /**
@@ -71,6 +75,10 @@ export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>,
           buckets,
           values: new Map(),
           members: new Set(),
+          source,
+          ...(dimension
+            ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, DIMENSION_ENTITY[dimension], source, m) !== undefined }
+            : {}),
         };
         for (const row of rows) {
           const raw = row.measures[measure];

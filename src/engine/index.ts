@@ -2,6 +2,7 @@ import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
+import { catalogOfAdapters } from '../indicators/catalog';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { Evaluator } from './evaluate';
@@ -54,7 +55,7 @@ function display(value: Decimal, unit: string): string {
 
 function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest): void {
   const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
-  const catalog = catalogOf(ctx);
+  const catalog = catalogOfAdapters(ctx.runtime.adapters);
   for (const code of request.codes) {
     const indicator = dict.get(code);
     if (!indicator) throw badInput(`Unknown indicator "${code}": browse the dictionary with { indicators { code } }.`, { argument: 'codes' });
@@ -71,13 +72,4 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
   if (request.rollup && request.groupBy?.dimension !== 'department') {
     throw badInput('rollup needs groupBy: department (it adds each department\'s subtree).', { argument: 'rollup' });
   }
-}
-
-export function catalogOf(ctx: HubContext) {
-  return Object.fromEntries(
-    [...ctx.runtime.adapters].map(([name, a]) => [
-      name,
-      Object.fromEntries(Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures) }])),
-    ]),
-  );
 }

@@ -35,7 +35,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
   for (const [code, leaf] of leaves) {
     if (!ADDITIVE.has(leaf.agg)) {
       const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${groupBy.dimension}.${groupBy.attribute}`;
-      out.set(code, { ...leaf, values: new Map(), members: new Set(), unavailable: `a ${leaf.agg} cannot be ${how}` });
+      out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });
       continue;
     }
     const values = new Map<string, Map<string, Decimal>>();
@@ -50,7 +50,8 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       }
       values.set(label, sums);
     }
-    out.set(code, { ...leaf, values, members: regrouped });
+    // Regrouped members are sums over their parts (a division's revenue is its teams'), not source entities.
+    out.set(code, { ...leaf, values, members: regrouped, hasCounterpart: undefined });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent } from '../resolvers/parents';
+import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent, IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
 import { HubContext } from '../hub/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -113,6 +114,8 @@ export type Department = {
   /** Employees employed at the end of the period (HR); without a period, today. */
   headcount?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
+  /** Indicator values of this department for one period (batched across departments: one statement per source fact). */
+  indicators?: Maybe<Array<IndicatorCell>>;
   /** 1 = company, 2 = division, 3 = team. */
   level?: Maybe<Scalars['Int']['output']>;
   name?: Maybe<Scalars['String']['output']>;
@@ -189,6 +192,20 @@ export type DepartmentHeadcountArgs = {
  * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
  * non-sales department) and zero when it has one but no records in the period.
  */
+export type DepartmentIndicatorsArgs = {
+  codes: Array<Scalars['String']['input']>;
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
+ * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
+ * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
+ * Figures are the department's own records (no roll-up of the subtree).
+ * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
+ * non-sales department) and zero when it has one but no records in the period.
+ */
 export type DepartmentPayrollCostArgs = {
   period: Scalars['String']['input'];
 };
@@ -219,6 +236,13 @@ export type DepartmentRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+export type DimensionFilter = {
+  /** department, customer, supplier or product */
+  dimension: Scalars['String']['input'];
+  /** Hub ids, e.g. department ids D0002… */
+  ids: Array<Scalars['ID']['input']>;
+};
+
 /** An employee (HR). */
 export type Employee = {
   __typename?: 'Employee';
@@ -237,6 +261,93 @@ export type Employee = {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+export type Grain =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
+/** One indicator of the dictionary. */
+export type Indicator = {
+  __typename?: 'Indicator';
+  /** additive, snapshot (a balance taken at period end) or non_additive. */
+  additivity: Scalars['String']['output'];
+  code: Scalars['String']['output'];
+  /** 口径: exactly what is counted and when. */
+  definition: Scalars['String']['output'];
+  dimensions: Array<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  format: Scalars['String']['output'];
+  /** For formulas: the formula text; for ratios: numerator / denominator. */
+  formula?: Maybe<Scalars['String']['output']>;
+  /** The indicators it is computed from (its decomposition). */
+  inputs: Array<Indicator>;
+  /** For simple indicators: the source measure it aggregates. */
+  measure?: Maybe<SourceMeasure>;
+  nameEn: Scalars['String']['output'];
+  nameZh: Scalars['String']['output'];
+  owner: IndicatorOwner;
+  /** Source systems its simple inputs come from. */
+  sources: Array<Scalars['String']['output']>;
+  synonyms: Array<Scalars['String']['output']>;
+  tags: Array<Scalars['String']['output']>;
+  /** simple, ratio, formula, cumulative or period_over_period. */
+  type: Scalars['String']['output'];
+  /** CNY, count, percent (in percent points), days, ratio or CNY_per_person. */
+  unit: Scalars['String']['output'];
+  /** Hash of the definition: answers and caches are keyed by it. */
+  version: Scalars['String']['output'];
+};
+
+export type IndicatorCell = {
+  __typename?: 'IndicatorCell';
+  code: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Null with a reason when there is no value (empty period, division by zero, no counterpart). */
+  value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type IndicatorOwner = {
+  __typename?: 'IndicatorOwner';
+  department?: Maybe<Department>;
+  person: Scalars['String']['output'];
+};
+
+export type IndicatorRow = {
+  __typename?: 'IndicatorRow';
+  cells: Array<IndicatorCell>;
+  member?: Maybe<Member>;
+  period: Scalars['String']['output'];
+};
+
+export type IndicatorSeries = {
+  __typename?: 'IndicatorSeries';
+  code: Scalars['String']['output'];
+  member?: Maybe<Member>;
+  points: Array<SeriesPoint>;
+};
+
+export type IndicatorTable = {
+  __typename?: 'IndicatorTable';
+  grain: Grain;
+  /** The dimension (or dimension.attribute) grouped by, if any. */
+  groupBy?: Maybe<Scalars['String']['output']>;
+  indicators: Array<Indicator>;
+  periods: Array<PeriodBucket>;
+  /** One row per period × member, a cell per requested indicator (in request order). */
+  rows: Array<IndicatorRow>;
+  /** The same values as one series per indicator × member, for charts. */
+  series: Array<IndicatorSeries>;
+};
+
+/** A member of the grouped dimension: a department, customer… or an attribute value such as a region. */
+export type Member = {
+  __typename?: 'Member';
+  id: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
 /** A sales order (CRM). */
 export type Order = {
   __typename?: 'Order';
@@ -247,6 +358,14 @@ export type Order = {
   orderedOn?: Maybe<Scalars['Date']['output']>;
   product?: Maybe<Product>;
   quantity?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PeriodBucket = {
+  __typename?: 'PeriodBucket';
+  from: Scalars['Date']['output'];
+  label: Scalars['String']['output'];
+  /** Exclusive. */
+  to: Scalars['Date']['output'];
 };
 
 /** A product (ERP material; the CRM sells it under its own code). */
@@ -286,6 +405,21 @@ export type Query = {
   employee?: Maybe<Employee>;
   /** Employees (HR), optionally of one department. */
   employees?: Maybe<Array<Employee>>;
+  indicator?: Maybe<Indicator>;
+  /**
+   * Indicator values for a run of periods, one table a chart can use directly. `from`/`to` are periods
+   * (e.g. "2025-01" … "2025-12"); `grain` cuts the run into buckets (fiscal quarters and years follow the
+   * configured fiscal calendar). `groupBy` is a dimension (department, customer, supplier, product) or an
+   * attribute of one (department.region, customer.segment, customer.industry, supplier.category).
+   * `rollup: true` with groupBy department adds each department's subtree into it.
+   * Each source receives one aggregate statement per fact involved, whatever the number of periods or members.
+   */
+  indicatorValues?: Maybe<IndicatorTable>;
+  /**
+   * The indicator dictionary: every definition (口径) the company agreed on. `search` matches code, Chinese or
+   * English name, synonym, tag and owner; `tag` and `owner` (department id or person) filter.
+   */
+  indicators?: Maybe<Array<Indicator>>;
   /** Products (ERP materials). */
   products?: Maybe<Array<Product>>;
   /** The federated source systems and whether each answers now. */
@@ -359,6 +493,41 @@ export type QueryEmployeesArgs = {
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
+export type QueryIndicatorArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryIndicatorValuesArgs = {
+  codes: Array<Scalars['String']['input']>;
+  filters?: InputMaybe<Array<DimensionFilter>>;
+  from: Scalars['String']['input'];
+  grain: Grain;
+  groupBy?: InputMaybe<Scalars['String']['input']>;
+  rollup?: InputMaybe<Scalars['Boolean']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryIndicatorsArgs = {
+  owner?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
 export type QueryProductsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -393,6 +562,20 @@ export type Receivable = {
   invoiceNo?: Maybe<Scalars['String']['output']>;
   issuedOn?: Maybe<Scalars['Date']['output']>;
   openAmount?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type SeriesPoint = {
+  __typename?: 'SeriesPoint';
+  period: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type SourceMeasure = {
+  __typename?: 'SourceMeasure';
+  fact: Scalars['String']['output'];
+  measure: Scalars['String']['output'];
+  source: Scalars['String']['output'];
 };
 
 export type SourceStatus = {
@@ -512,15 +695,27 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Department: ResolverTypeWrapper<DepartmentParent>;
+  DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<EmployeeParent>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Grain: Grain;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indicator: ResolverTypeWrapper<IndicatorParent>;
+  IndicatorCell: ResolverTypeWrapper<IndicatorCell>;
+  IndicatorOwner: ResolverTypeWrapper<IndicatorOwnerParent>;
+  IndicatorRow: ResolverTypeWrapper<IndicatorRow>;
+  IndicatorSeries: ResolverTypeWrapper<IndicatorSeries>;
+  IndicatorTable: ResolverTypeWrapper<Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Member: ResolverTypeWrapper<Member>;
   Order: ResolverTypeWrapper<OrderParent>;
+  PeriodBucket: ResolverTypeWrapper<PeriodBucket>;
   Product: ResolverTypeWrapper<ProductParent>;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrderParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<ReceivableParent>;
+  SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
+  SourceMeasure: ResolverTypeWrapper<SourceMeasure>;
   SourceStatus: ResolverTypeWrapper<SourceStatus>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Supplier: ResolverTypeWrapper<SupplierParent>;
@@ -535,15 +730,26 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   Department: DepartmentParent;
+  DimensionFilter: DimensionFilter;
   Employee: EmployeeParent;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Indicator: IndicatorParent;
+  IndicatorCell: IndicatorCell;
+  IndicatorOwner: IndicatorOwnerParent;
+  IndicatorRow: IndicatorRow;
+  IndicatorSeries: IndicatorSeries;
+  IndicatorTable: Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
   Int: Scalars['Int']['output'];
+  Member: Member;
   Order: OrderParent;
+  PeriodBucket: PeriodBucket;
   Product: ProductParent;
   PurchaseOrder: PurchaseOrderParent;
   Query: Record<PropertyKey, never>;
   Receivable: ReceivableParent;
+  SeriesPoint: SeriesPoint;
+  SourceMeasure: SourceMeasure;
   SourceStatus: SourceStatus;
   String: Scalars['String']['output'];
   Supplier: SupplierParent;
@@ -599,6 +805,7 @@ export type DepartmentResolvers<ContextType = HubContext, ParentType extends Res
   head?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   headcount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<DepartmentHeadcountArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorCell']>>, ParentType, ContextType, RequireFields<DepartmentIndicatorsArgs, 'codes' | 'period'>>;
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
@@ -623,6 +830,64 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type IndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
+  additivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formula?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  measure?: Resolver<Maybe<ResolversTypes['SourceMeasure']>, ParentType, ContextType>;
+  nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['IndicatorOwner'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorCellResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorCell'] = ResolversParentTypes['IndicatorCell']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorOwnerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorOwner'] = ResolversParentTypes['IndicatorOwner']> = ResolversObject<{
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorRowResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorRow'] = ResolversParentTypes['IndicatorRow']> = ResolversObject<{
+  cells?: Resolver<Array<ResolversTypes['IndicatorCell']>, ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorSeriesResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorSeries'] = ResolversParentTypes['IndicatorSeries']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['SeriesPoint']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorTable'] = ResolversParentTypes['IndicatorTable']> = ResolversObject<{
+  grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
+  groupBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['PeriodBucket']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['IndicatorRow']>, ParentType, ContextType>;
+  series?: Resolver<Array<ResolversTypes['IndicatorSeries']>, ParentType, ContextType>;
+}>;
+
+export type MemberResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type OrderResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
   amount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
@@ -631,6 +896,12 @@ export type OrderResolvers<ContextType = HubContext, ParentType extends Resolver
   orderedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type PeriodBucketResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PeriodBucket'] = ResolversParentTypes['PeriodBucket']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
@@ -657,6 +928,9 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
+  indicatorValues?: Resolver<Maybe<ResolversTypes['IndicatorTable']>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'codes' | 'from' | 'grain' | 'rollup'>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
@@ -671,6 +945,18 @@ export type ReceivableResolvers<ContextType = HubContext, ParentType extends Res
   invoiceNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   openAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type SeriesPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type SourceMeasureResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceMeasure'] = ResolversParentTypes['SourceMeasure']> = ResolversObject<{
+  fact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SourceStatusResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceStatus'] = ResolversParentTypes['SourceStatus']> = ResolversObject<{
@@ -699,11 +985,21 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Decimal?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  IndicatorCell?: IndicatorCellResolvers<ContextType>;
+  IndicatorOwner?: IndicatorOwnerResolvers<ContextType>;
+  IndicatorRow?: IndicatorRowResolvers<ContextType>;
+  IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
+  IndicatorTable?: IndicatorTableResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  PeriodBucket?: PeriodBucketResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivable?: ReceivableResolvers<ContextType>;
+  SeriesPoint?: SeriesPointResolvers<ContextType>;
+  SourceMeasure?: SourceMeasureResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
 }>;

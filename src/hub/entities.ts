@@ -59,6 +59,9 @@ export async function listEntities(
     filter = { field: where.field, keys };
   }
   const rows = await adapter.fetch({ entity, ...(filter ? { where: filter } : {}), limit: page.limit, offset: page.offset }, callOf(ctx, source));
+  // Later lookups of these rows by key (a name, a parent) are answered from the request's loader.
+  const byKey = ctx.loaders.rows(source, entity, 'key');
+  for (const row of rows) byKey.prime(row.key, [row]);
   return rows.map((row) => parentFromRow(ctx, entity, source, row));
 }
 

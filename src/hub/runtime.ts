@@ -7,6 +7,9 @@ import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { HubStore } from '../store/hub-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
+import { loadDictionary } from '../indicators/load';
+import type { Dictionary } from '../indicators/dictionary';
+import { catalogOfAdapters } from '../indicators/catalog';
 import { KeyMap } from './keymap';
 import { Routing } from './routing';
 
@@ -17,6 +20,7 @@ export interface HubRuntime {
   keyMap: KeyMap;
   routing: Routing;
   store: HubStore;
+  dictionary: Dictionary;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   await store.migrate();
 
   const adapters = new Map<string, SourceAdapter>();
+  // Definitions are checked before anything is served: a bad one stops start-up naming file and code.
   for (const name of SOURCE_NAMES) {
     const def = SOURCES[name];
     const conn = openConnection(config.sources[name], name, embedded);
@@ -44,6 +49,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   const keyMap = new KeyMap(await store.keyMap());
   logger.info({ keys: keyMap.size }, 'key map loaded');
   const routing = new Routing(adapters);
+  const dictionary = loadDictionary(config.indicators.dir, catalogOfAdapters(adapters));
+  logger.info({ indicators: dictionary.size }, 'indicator dictionary loaded');
 
   return {
     config,
@@ -51,6 +58,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     keyMap,
     routing,
     store,
+    dictionary,
     async close() {
       await Promise.allSettled([...adapters.values()].map((a) => a.close()));
       await store.close();

@@ -20,7 +20,9 @@ function tokenize(text: string): Token[] {
   TOKEN.lastIndex = 0;
   let at = 0;
   while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break;
+    // Positions point at the token itself, not at the whitespace before it.
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (at === text.length) break;
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) throw new FormulaError(`unexpected "${text.slice(at).trim()[0]}" at position ${at + 1}`);
@@ -34,20 +36,24 @@ function tokenize(text: string): Token[] {
 
 export function parseFormula(text: string): Expr {
   const tokens = tokenize(text);
+  /** 1-based position just after the last non-blank character: where a missing token was expected. */
+  const end = text.trimEnd().length + 1;
   let i = 0;
   const peek = () => tokens[i];
   const expectOp = (op: string) => {
     const t = tokens[i];
-    if (t?.type !== 'op' || t.text !== op) throw new FormulaError(`expected "${op}"${t ? ` at position ${t.at + 1}` : ' at the end'}`);
+    if (t?.type !== 'op' || t.text !== op) {
+      throw new FormulaError(`expected "${op}"${t ? ` at position ${t.at + 1}` : ` at the end (position ${end})`}`);
+    }
     i++;
   };
   const primary = (): Expr => {
     const t = tokens[i++];
-    if (!t) throw new FormulaError('the formula ends too early');
+    if (!t) throw new FormulaError(`the formula ends too early (position ${end})`);
     if (t.type === 'number') return { kind: 'number', value: t.text };
     if (t.type === 'name') return { kind: 'ref', code: t.text };
     if (t.type === 'call') {
-      if (t.text !== 'days') throw new FormulaError(`unknown function ${t.text}() (known: days())`);
+      if (t.text !== 'days') throw new FormulaError(`unknown function ${t.text}() at position ${t.at + 1} (known: days())`);
       return { kind: 'days' };
     }
     if (t.text === '(') {

@@ -45,6 +45,13 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
 
   for (const i of indicators) {
     if (i.formula) checkUnits(i, i.formula, byCode, fail);
+    if (i.def.type === 'cumulative') {
+      const base = byCode.get(i.def.base)!;
+      if (base.def.additivity !== 'additive') fail(i, `a running total needs an additive base; ${base.def.code} is ${base.def.additivity}`);
+      if (i.def.window === 'to_date' && !isLinear(base, byCode)) {
+        fail(i, `"to_date" needs a base built from simple indicators with + and - only; ${base.def.code} is not`);
+      }
+    }
     const available = dimensionsOf(i, byCode, catalog);
     const missing = i.def.dimensions.filter((d) => !available.has(d));
     if (missing.length) {
@@ -66,6 +73,22 @@ export function dimensionsOf(i: Indicator, byCode: ReadonlyMap<string, Indicator
 }
 
 type Fail = (i: Indicator, problem: string) => never;
+
+/** Simple, or a formula that only adds and subtracts linear parts: safe to accumulate from inception.
+ *  Not literals: a constant would be added once, not once per period (the engine sums the refs only). */
+function isLinear(i: Indicator, byCode: ReadonlyMap<string, Indicator>): boolean {
+  if (i.def.type === 'simple') return true;
+  if (i.def.type !== 'formula') return false;
+  const walk = (e: Expr): boolean =>
+    e.kind === 'ref'
+      ? isLinear(byCode.get(e.code)!, byCode)
+      : e.kind === 'neg'
+        ? walk(e.operand)
+        : e.kind === 'binary'
+          ? (e.op === '+' || e.op === '-') && walk(e.left) && walk(e.right)
+          : false;
+  return walk(i.formula!);
+}
 
 /** + and - need operands of one unit; literals and days() adapt; * and / produce a derived unit. */
 function checkUnits(i: Indicator, expr: Expr, byCode: ReadonlyMap<string, Indicator>, fail: Fail): string | null {

@@ -3,6 +3,7 @@ import { relatedEntities } from '../hub/entities';
 import { measureOf, type MeasureRef } from '../hub/measures';
 import { entityFieldResolvers } from './fields';
 import { pageOf, periodOf } from './args';
+import { departmentIndicators } from './indicators';
 
 /** Where each department figure comes from. The indicator dictionary (issue 3) generalises this. */
 const FIGURES = {
@@ -26,6 +27,7 @@ export const Department: DepartmentResolvers = {
   budget: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.budget, { period: periodOf(ctx, args.period) })),
   actualExpense: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.actualExpense, { period: periodOf(ctx, args.period) })),
   revenue: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.revenue, { period: periodOf(ctx, args.period) })),
+  indicators: departmentIndicators,
   procurementSpend: (parent, args, ctx) =>
     decimal(measureOf(ctx, parent, FIGURES.procurementSpend, { period: periodOf(ctx, args.period) })),
 };

@@ -2,12 +2,15 @@ import type { Resolvers } from '../generated/graphql';
 import { Contact, Contract, Customer, Order, Receivable } from './customer';
 import { Department } from './department';
 import { entityFieldResolvers } from './fields';
+import { IndicatorOwner, IndicatorType, indicatorQueries } from './indicators';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query,
+  Query: { ...Query, ...indicatorQueries },
+  Indicator: IndicatorType,
+  IndicatorOwner,
   Department,
   Employee: entityFieldResolvers('Employee'),
   Customer,

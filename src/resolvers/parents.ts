@@ -11,3 +11,11 @@ export type ReceivableParent = EntityParent;
 export type PurchaseOrderParent = EntityParent;
 export type ContactParent = EntityParent;
 export type OrderParent = EntityParent;
+
+/** An indicator's owner as written in its definition. */
+export interface IndicatorOwnerParent {
+  department: string;
+  person: string;
+}
+
+export type { Indicator as IndicatorParent } from '../indicators/dictionary';

@@ -7,6 +7,7 @@ import { seedDemoSource } from '../sources/sql/load';
 import type { HubStore } from '../store/hub-store';
 import { generateCompany } from './company';
 import { demoKeyMap } from './demo-keymap';
+import { demoVersion } from './version';
 
 /**
  * First start on the embedded engine: load the demo company into every embedded source and the key map
@@ -15,7 +16,9 @@ import { demoKeyMap } from './demo-keymap';
  */
 export async function seedEmbeddedDemo(config: HubConfig, store: HubStore, embedded: EmbeddedEngine): Promise<void> {
   const scale = config.demo.scale;
-  if ((await store.demoSeedScale()) === scale) return;
+  const version = demoVersion();
+  const seeded = await store.demoSeed();
+  if (seeded?.scale === scale && seeded.version === version) return;
   const started = performance.now();
   const company = generateCompany(scale);
   let rows = 0;
@@ -27,6 +30,6 @@ export async function seedEmbeddedDemo(config: HubConfig, store: HubStore, embed
     await conn.close();
   }
   await store.replaceKeyMap(demoKeyMap(company));
-  await store.markDemoSeeded(scale);
+  await store.markDemoSeeded(scale, version);
   logger.info({ scale, rows, ms: Math.round(performance.now() - started) }, 'demo company loaded into the embedded engine');
 }

@@ -34,21 +34,24 @@ export class HubStore {
       await schema().createTable('demo_seed', (t) => {
         t.integer('scale').notNullable();
         t.string('seeded_at', 40).notNullable();
+        t.string('version', 64).nullable();
       });
+    } else if (!(await schema().hasColumn('demo_seed', 'version'))) {
+      await schema().alterTable('demo_seed', (t) => t.string('version', 64).nullable());
     }
   }
 
-  /** Scale factor of the demo company loaded into the embedded engine, or null if none was. */
-  async demoSeedScale(): Promise<number | null> {
-    const row = (await from(this.conn, 'demo_seed').first('scale')) as { scale: number } | undefined;
-    return row ? Number(row.scale) : null;
+  /** Scale and version of the demo company loaded into the embedded engine, or null if none was. */
+  async demoSeed(): Promise<{ scale: number; version: string } | null> {
+    const row = (await from(this.conn, 'demo_seed').first('scale', 'version')) as { scale: number; version: string | null } | undefined;
+    return row ? { scale: Number(row.scale), version: row.version ?? '' } : null;
   }
 
-  async markDemoSeeded(scale: number): Promise<void> {
+  async markDemoSeeded(scale: number, version: string): Promise<void> {
     await this.conn.knex.transaction(async (trx) => {
       const table = () => (this.conn.schema ? trx.withSchema(this.conn.schema).table('demo_seed') : trx.table('demo_seed'));
       await table().delete();
-      await table().insert({ scale, seeded_at: new Date().toISOString() });
+      await table().insert({ scale, version, seeded_at: new Date().toISOString() });
     });
   }
 

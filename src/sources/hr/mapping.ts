@@ -35,6 +35,18 @@ export const hrMapping: SqlSourceMapping = {
       dimensions: { department: { column: 'org_id', entity: 'Department' } },
       measures: { headcount: { agg: 'count', type: 'int' } },
     },
+    hires: {
+      table: 'employee',
+      time: { column: 'hire_date' },
+      dimensions: { department: { column: 'org_id', entity: 'Department' } },
+      measures: { hires: { agg: 'count', type: 'int' } },
+    },
+    departures: {
+      table: 'employee',
+      time: { column: 'leave_date' },
+      dimensions: { department: { column: 'org_id', entity: 'Department' } },
+      measures: { departures: { agg: 'count', type: 'int' } },
+    },
     payroll: {
       table: 'payroll',
       time: { column: 'pay_date' },

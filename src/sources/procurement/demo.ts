@@ -24,6 +24,7 @@ export const procurementDemo: DemoTables = {
         t.date('po_date').notNullable();
         t.string('status', 12).notNullable();
         t.decimal('total_amount', 16, 2).notNullable();
+        t.decimal('list_amount', 16, 2).notNullable();
         t.index(['cost_center', 'po_date']);
       })
       .createTable('po_line', (t) => {
@@ -71,6 +72,7 @@ export const procurementDemo: DemoTables = {
         po_date: iso(po.date),
         status: po.status,
         total_amount: money(poTotalCents(po)),
+        list_amount: money(po.lines.reduce((sum, l) => sum + l.quantity * l.listCents, 0)),
       })),
       po_line: c.purchaseOrders.flatMap((po) =>
         po.lines.map((l) => ({

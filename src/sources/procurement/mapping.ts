@@ -38,6 +38,13 @@ export const procurementMapping: SqlSourceMapping = {
           type: 'decimal',
         },
         poCount: { agg: 'count', filter: { status: ['APPROVED', 'RECEIVED', 'CLOSED'] }, type: 'int' },
+        /** The same orders at list prices: what buying without negotiation would have cost. */
+        listValue: {
+          agg: 'sum',
+          column: 'list_amount',
+          filter: { status: ['APPROVED', 'RECEIVED', 'CLOSED'] },
+          type: 'decimal',
+        },
       },
     },
     deliveries: {

@@ -1,0 +1,25 @@
+import type { SourceAdapter } from '../sources/contract';
+import { SOURCES } from '../sources/registry';
+import type { MeasureCatalog } from './validate';
+
+/** Facts, dimensions and measures each source offers, as the dictionary validates against them. */
+export function catalogOfAdapters(adapters: ReadonlyMap<string, SourceAdapter>): MeasureCatalog {
+  return Object.fromEntries(
+    [...adapters].map(([name, a]) => [
+      name,
+      Object.fromEntries(Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures) }])),
+    ]),
+  );
+}
+
+/** The same, from the source definitions alone (no connection needed): for checking files offline. */
+export function catalogOfDefinitions(): MeasureCatalog {
+  return Object.fromEntries(
+    Object.entries(SOURCES).map(([name, def]) => [
+      name,
+      Object.fromEntries(
+        Object.entries(def.mapping.facts).map(([f, fact]) => [f, { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures) }]),
+      ),
+    ]),
+  );
+}

@@ -1,0 +1,158 @@
+import DataLoader from 'dataloader';
+import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers, DepartmentResolvers } from '../generated/graphql';
+import { computeValues, type ValuesRequest } from '../engine';
+import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
+import { badInput } from '../errors';
+import type { HubContext } from '../hub/context';
+import { fieldValue } from '../hub/entities';
+import type { Indicator } from '../indicators/dictionary';
+import { formulaRefs } from '../indicators/formula';
+import { bucketsBetween } from '../model/buckets';
+import { ENTITIES } from '../model/entities';
+import type { Grain } from '../model/period';
+import { periodOf } from './args';
+import { perRequest } from './per-request';
+
+const MAX_BUCKETS = 400;
+
+export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' | 'indicatorValues'> = {
+  indicators: (_p, args, ctx) => ctx.runtime.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner }),
+  indicator: (_p, args, ctx) => ctx.runtime.dictionary.get(args.code) ?? null,
+  indicatorValues: async (_p, args, ctx) => {
+    const grain = args.grain.toLowerCase() as Grain;
+    const first = periodOf(ctx, args.from);
+    const last = periodOf(ctx, args.to ?? args.from);
+    if (last.to <= first.from) throw badInput(`"to" (${last.label}) must not be before "from" (${first.label}).`, { argument: 'to' });
+    let buckets;
+    try {
+      buckets = bucketsBetween(first, last, grain, ctx.runtime.config.calendar, MAX_BUCKETS);
+    } catch {
+      throw badInput(`At most ${MAX_BUCKETS} periods per request: use a coarser grain or a shorter run.`, { argument: 'grain' });
+    }
+    const request: ValuesRequest = {
+      codes: [...new Set(args.codes)],
+      buckets,
+      grain,
+      groupBy: args.groupBy ? parseGroupBy(args.groupBy) : null,
+      filters: (args.filters ?? []).map((f) => {
+        if (!(f.dimension in DIMENSION_ENTITY)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(DIMENSION_ENTITY).join(', ')}).`);
+        return { dimension: f.dimension, ids: f.ids };
+      }),
+      rollup: args.rollup ?? false,
+    };
+    const table = await computeValues(ctx, ctx.runtime.dictionary, request);
+    const members = await Promise.all(table.members.map((id) => memberOf(ctx, request.groupBy, id)));
+    const indicators = request.codes.map((c) => ctx.runtime.dictionary.get(c)!);
+    return {
+      grain: args.grain,
+      periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
+      indicators,
+      groupBy: args.groupBy ?? null,
+      rows: buckets.flatMap((b) =>
+        members.map((member) => ({
+          period: b.label,
+          member,
+          cells: request.codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })),
+        })),
+      ),
+      series: request.codes.flatMap((code) =>
+        members.map((member) => ({
+          code,
+          member,
+          points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })),
+        })),
+      ),
+    };
+  },
+};
+
+function parseGroupBy(text: string): GroupBy {
+  const [dimension, attribute, extra] = text.split('.');
+  const entity = DIMENSION_ENTITY[dimension as keyof typeof DIMENSION_ENTITY];
+  if (!entity || extra !== undefined) {
+    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(DIMENSION_ENTITY).join(', ')}, optionally with an attribute (department.region).`, {
+      argument: 'groupBy',
+    });
+  }
+  if (attribute !== undefined) {
+    const type = ENTITIES[entity].fields[attribute];
+    if (!type || typeof type === 'object' || attribute === 'name') {
+      const known = Object.entries(ENTITIES[entity].fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
+      throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
+    }
+  }
+  return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
+}
+
+async function memberOf(ctx: HubContext, groupBy: GroupBy | null, id: string) {
+  if (!groupBy) return null;
+  if (groupBy.attribute) return { id, name: id };
+  const name = await fieldValue(ctx, { entity: DIMENSION_ENTITY[groupBy.dimension], id, rows: {} }, 'name');
+  return { id, name: typeof name === 'string' ? name : null };
+}
+
+export const IndicatorType: IndicatorResolvers = {
+  code: (i) => i.def.code,
+  nameZh: (i) => i.def.name.zh,
+  nameEn: (i) => i.def.name.en,
+  synonyms: (i) => i.def.synonyms,
+  definition: (i) => i.def.definition,
+  owner: (i) => i.def.owner,
+  unit: (i) => i.def.unit,
+  format: (i) => i.def.format,
+  direction: (i) => i.def.direction,
+  type: (i) => i.def.type,
+  measure: (i) => (i.def.type === 'simple' ? i.def.measure : null),
+  formula: (i) =>
+    i.def.type === 'formula'
+      ? i.def.formula
+      : i.def.type === 'ratio'
+        ? `${i.def.numerator} / ${i.def.denominator}${i.def.scale !== 1 ? ` * ${i.def.scale}` : ''}`
+        : null,
+  inputs: (i, _a, ctx) => inputsOf(i).map((c) => ctx.runtime.dictionary.get(c)!),
+  sources: (i, _a, ctx) => [...sourcesOf(ctx, i, new Set())].sort(),
+  dimensions: (i) => i.def.dimensions,
+  additivity: (i) => i.def.additivity,
+  tags: (i) => i.def.tags,
+  version: (i) => i.version,
+};
+
+export const IndicatorOwner = {
+  department: (owner: { department: string }, _a: unknown, ctx: HubContext) => ({ entity: 'Department' as const, id: owner.department, rows: {} }),
+};
+
+function inputsOf(i: Indicator): string[] {
+  const d = i.def;
+  if (d.type === 'simple') return [];
+  if (d.type === 'ratio') return [d.numerator, d.denominator];
+  if (d.type === 'formula') return formulaRefs(i.formula!);
+  return [d.base];
+}
+
+function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string> {
+  if (i.def.type === 'simple') into.add(i.def.measure.source);
+  for (const c of inputsOf(i)) sourcesOf(ctx, ctx.runtime.dictionary.get(c)!, into);
+  return into;
+}
+
+/** Department.indicators: every department asking for the same (codes, period) shares one computation. */
+export const departmentIndicators: DepartmentResolvers['indicators'] = async (parent, args, ctx) => {
+  const key = JSON.stringify([args.codes, args.period]);
+  const loader = perRequest(ctx, `department-indicators:${key}`, () =>
+    new DataLoader<string, IndicatorCell[]>(async (ids) => {
+      const period = periodOf(ctx, args.period);
+      const table = await computeValues(ctx, ctx.runtime.dictionary, {
+        codes: [...new Set(args.codes)],
+        buckets: [period],
+        grain: period.grain,
+        groupBy: { dimension: 'department' },
+        filters: [{ dimension: 'department', ids }],
+        rollup: false,
+      });
+      return ids.map((id) => args.codes.map((code) => ({ code, ...table.cell(code, period.label, id) })));
+    }),
+  );
+  return loader.load(parent.id);
+};
+
+export type { GraphQLGrain };

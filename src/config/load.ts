@@ -60,6 +60,7 @@ function fromEnv(env: Env): Json {
     entries.push([`${prefix}URL`, ['sources', source, 'url'], 'string']);
     entries.push([`${prefix}SCHEMA`, ['sources', source, 'schema'], 'string']);
     entries.push([`${prefix}POOL_MAX`, ['sources', source, 'pool', 'max'], 'number']);
+    entries.push([`${prefix}CACHE_TTL_SECONDS`, ['sources', source, 'cacheTtlSeconds'], 'number']);
   }
   for (const [name, path, type] of entries) {
     const raw = env[name];

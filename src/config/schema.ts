@@ -13,6 +13,9 @@ export const sourceConfigSchema = z
     schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a SQL identifier').optional(),
     pool: z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(1).max(100).default(10) }).prefault({}),
     acquireTimeoutMs: z.number().int().positive().default(5000),
+    /** How long aggregate results from this source may be reused (0 = never). Finance data that closes
+     *  monthly can be cached for hours; CRM data that changes by the minute for seconds. */
+    cacheTtlSeconds: z.number().int().min(0).default(60),
   })
   .strict()
   .refine((s) => s.engine === 'embedded' || Boolean(s.url), {
@@ -66,6 +69,13 @@ export const configSchema = z.object({
     .object({
       /** Folder of indicator definition files (*.yaml), validated at start. */
       dir: z.string().default('indicators'),
+    })
+    .strict()
+    .prefault({}),
+  cache: z
+    .object({
+      /** Aggregate results kept in process at most (least recently used go first). */
+      maxEntries: z.number().int().min(0).default(2000),
     })
     .strict()
     .prefault({}),

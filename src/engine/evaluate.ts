@@ -1,14 +1,11 @@
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import type { Expr } from '../indicators/formula';
 import { daysIn, previousBucket, startOf, nextBucket, yearAgo } from '../model/buckets';
 import { Decimal } from '../model/decimal';
 import type { CalendarOptions, Period } from '../model/period';
 import { OPENING } from './fetch';
 import type { Leaf } from './regroup';
 
-type Value = { value: Decimal; reason?: undefined } | { value: null; reason: string };
-const ok = (value: Decimal): Value => ({ value });
-const none = (reason: string): Value => ({ value: null, reason });
+import { evaluateExpr, none, ok, type Value } from './expr';
 const HUNDRED = Decimal.of(100);
 
 /**
@@ -50,7 +47,7 @@ export class Evaluator {
         return ok(n.value.div(d.value, 8)!.mul(Decimal.of(def.scale)));
       }
       case 'formula':
-        return this.expr(indicator.formula!, bucket, member, (code) => this.value(code, bucket, member));
+        return evaluateExpr(indicator.formula!, (code) => this.value(code, bucket, member), daysIn(bucket), bucket.label);
       case 'period_over_period': {
         const current = this.value(def.base, bucket, member);
         const other = def.compare === 'previous' ? previousBucket(bucket, this.calendar) : yearAgo(bucket, this.calendar);
@@ -88,7 +85,7 @@ export class Evaluator {
     const indicator = this.dict.get(code)!;
     const def = indicator.def;
     if (def.type === 'formula') {
-      return this.expr(indicator.formula!, undefined, member, (ref) => this.sinceInception(ref, date, member));
+      return evaluateExpr(indicator.formula!, (ref) => this.sinceInception(ref, date, member), undefined, `${code} to ${date}`);
     }
     if (def.type !== 'simple') return none(`${code} cannot be accumulated since inception`);
     const leaf = this.leaves.get(code)!;
@@ -110,36 +107,5 @@ export class Evaluator {
     if (v !== undefined) return ok(v);
     if (leaf.agg === 'sum' || leaf.agg === 'count') return ok(Decimal.ZERO);
     return none(`no ${code} rows in ${label}`);
-  }
-
-  private expr(e: Expr, bucket: Period | undefined, member: string, ref: (code: string) => Value): Value {
-    switch (e.kind) {
-      case 'number':
-        return ok(Decimal.of(e.value));
-      case 'days':
-        return bucket ? ok(Decimal.of(daysIn(bucket))) : none('days() has no period here');
-      case 'ref':
-        return ref(e.code);
-      case 'neg': {
-        const v = this.expr(e.operand, bucket, member, ref);
-        return v.value === null ? v : ok(v.value.negate());
-      }
-      case 'binary': {
-        const l = this.expr(e.left, bucket, member, ref);
-        if (l.value === null) return l;
-        const r = this.expr(e.right, bucket, member, ref);
-        if (r.value === null) return r;
-        switch (e.op) {
-          case '+':
-            return ok(l.value.add(r.value));
-          case '-':
-            return ok(l.value.sub(r.value));
-          case '*':
-            return ok(l.value.mul(r.value));
-          case '/':
-            return r.value.isZero() ? none(`division by zero in ${bucket?.label ?? 'the formula'}`) : ok(l.value.div(r.value, 8)!);
-        }
-      }
-    }
   }
 }

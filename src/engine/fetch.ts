@@ -4,6 +4,8 @@ import type { Indicator } from '../indicators/dictionary';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { bucketsBetween } from '../model/buckets';
+import { createHash } from 'node:crypto';
+import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
 import type { LeafNeed } from './requirements';
 import { DIMENSION_ENTITY, type ValuesRequest } from './request';
 
@@ -24,12 +26,31 @@ export interface LeafData {
   source: string;
 }
 
+/** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
+export interface StatementProvenance {
+  source: string;
+  fact: string;
+  measures: string[];
+  /** Simple indicators fed by this statement, with the definition versions used. */
+  indicators: Array<{ code: string; version: string }>;
+  fingerprint: string;
+  cached: boolean;
+  /** When the source answered. */
+  asOf: string;
+  rows: number;
+  durationMs: number;
+}
+
 /**
  * One aggregate statement per (source, fact) for the whole request — all its measures, every bucket any
  * indicator needs (contiguous, plus an opening bucket when a running total from inception is needed), the
  * requested dimension and filters pushed down. Members come back as hub ids through the key map.
  */
-export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>, request: ValuesRequest): Promise<Map<string, LeafData>> {
+export async function fetchLeaves(
+  ctx: HubContext,
+  needs: Map<string, LeafNeed>,
+  request: ValuesRequest,
+): Promise<{ leaves: Map<string, LeafData>; statements: StatementProvenance[] }> {
   const calendar = ctx.runtime.config.calendar;
   const statements = new Map<string, LeafNeed[]>();
   for (const need of needs.values()) {
@@ -40,6 +61,7 @@ export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>,
   }
 
   const out = new Map<string, LeafData>();
+  const provenance: StatementProvenance[] = [];
   await Promise.all(
     [...statements.values()].map(async (group) => {
       const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
@@ -63,10 +85,14 @@ export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>,
         });
       }
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      const rows = await adapter.aggregate(
-        { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows },
-        ctx.callFor(source),
+      const query: AggregateQuery = { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows };
+      const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version })).sort((a, b) => a.code.localeCompare(b.code));
+      const ttlSeconds = Math.min(
+        ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
+        ...group.map((n) => n.indicator.def.cacheTtlSeconds ?? Infinity),
       );
+      const { rows, statement } = await cachedAggregate(ctx, source, query, indicators, ttlSeconds);
+      provenance.push({ source, fact, measures, indicators, ...statement });
       for (const need of group) {
         const measure = (need.indicator.def as typeof first).measure.measure;
         const leaf: LeafData = {
@@ -96,5 +122,37 @@ export async function fetchLeaves(ctx: HubContext, needs: Map<string, LeafNeed>,
       }
     }),
   );
-  return out;
+  provenance.sort((a, b) => `${a.source}.${a.fact}`.localeCompare(`${b.source}.${b.fact}`));
+  return { leaves: out, statements: provenance };
+}
+
+type Statement = Pick<StatementProvenance, 'fingerprint' | 'cached' | 'asOf' | 'rows' | 'durationMs'>;
+
+/**
+ * The statement's rows from the result cache, or from the source (then cached for the TTL). The key holds
+ * the statement, the definition versions it serves and the viewer's scope in that source, so viewers with
+ * different scopes never share an entry and a changed definition never reads an old one.
+ */
+async function cachedAggregate(
+  ctx: HubContext,
+  source: string,
+  query: AggregateQuery,
+  indicators: Array<{ code: string; version: string }>,
+  ttlSeconds: number,
+): Promise<{ rows: AggregateRow[]; statement: Statement }> {
+  const base = ctx.callFor(source);
+  const key = createHash('sha256').update(JSON.stringify([source, query, indicators, base.scope])).digest('hex');
+  const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
+  if (hit) {
+    const { rows, fingerprint } = hit.value;
+    return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
+  }
+  let event: StatementEvent | undefined;
+  const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
+  const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
+  const asOf = new Date().toISOString();
+  const fingerprint = event?.fingerprint ?? '';
+  const durationMs = event?.durationMs ?? 0;
+  ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
+  return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
 }

@@ -6,19 +6,21 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { Evaluator } from './evaluate';
-import { fetchLeaves, TOTAL } from './fetch';
+import { fetchLeaves, TOTAL, type StatementProvenance } from './fetch';
 import { regroup } from './regroup';
 import type { Cell, ValuesRequest } from './request';
 import { requirements } from './requirements';
 
-export type { ValuesRequest, Cell };
+export type { ValuesRequest, Cell, StatementProvenance };
 
 export interface ValuesTable {
   buckets: Period[];
   /** Member ids (hub ids or attribute values) in order; [""] when not grouped. */
   members: string[];
-  /** cells[code][bucket label][member] */
+  /** The value of `code` in the bucket labelled `bucket` for `member`. */
   cell(code: string, bucket: string, member: string): Cell;
+  /** One entry per (source, fact) statement, cached or run. */
+  statements: StatementProvenance[];
 }
 
 /**
@@ -29,13 +31,15 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   checkRequest(ctx, dict, request);
   const calendar = ctx.runtime.config.calendar;
   const needs = requirements(dict, request.codes, request.buckets, calendar);
-  const leaves = await regroup(ctx, await fetchLeaves(ctx, needs, request), request);
+  const fetched = await fetchLeaves(ctx, needs, request);
+  const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
   const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
   const units = new Map(request.codes.map((c) => [c, dict.get(c)!.def.unit]));
   return {
     buckets: [...request.buckets],
     members,
+    statements: fetched.statements,
     cell(code, label, member) {
       const bucket = request.buckets.find((b) => b.label === label)!;
       const v = evaluator.value(code, bucket, member);

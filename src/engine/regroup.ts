@@ -21,7 +21,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
   const targets = new Map<string, string[]>();
   if (request.rollup) {
     const ancestors = await ancestorsOf(ctx);
-    for (const m of members) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
+    for (const m of new Set([...members, ...ancestors.keys()])) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
   } else {
     const entity = DIMENSION_ENTITY[groupBy.dimension];
     await Promise.all(
@@ -31,6 +31,9 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       }),
     );
   }
+  /** Regrouped member → the members it adds up. */
+  const partsOf = new Map<string, string[]>();
+  for (const [m, ts] of targets) for (const t of ts) partsOf.set(t, [...(partsOf.get(t) ?? []), m]);
   const out = new Map<string, Leaf>();
   for (const [code, leaf] of leaves) {
     if (!ADDITIVE.has(leaf.agg)) {
@@ -50,8 +53,10 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       }
       values.set(label, sums);
     }
-    // Regrouped members are sums over their parts (a division's revenue is its teams'), not source entities.
-    out.set(code, { ...leaf, values, members: regrouped, hasCounterpart: undefined });
+    // Regrouped members are sums over their parts (a division's revenue is its teams'). One has a counterpart
+    // when a part has: revenue of a division without any sales team stays null ("no counterpart"), not 0.
+    const has = leaf.hasCounterpart;
+    out.set(code, { ...leaf, values, members: regrouped, hasCounterpart: has && ((t: string) => (partsOf.get(t) ?? [t]).some(has)) });
   }
   return out;
 }

@@ -308,6 +308,21 @@ export type IndicatorCell = {
   value?: Maybe<Scalars['Decimal']['output']>;
 };
 
+export type IndicatorExplanation = {
+  __typename?: 'IndicatorExplanation';
+  code: Scalars['String']['output'];
+  definition: Scalars['String']['output'];
+  /** Filters applied by the request, in words. */
+  filters: Array<Scalars['String']['output']>;
+  formula?: Maybe<Scalars['String']['output']>;
+  /** Every indicator it is computed from (transitively), with the versions used. */
+  inputs: Array<IndicatorVersion>;
+  /** The statements its simple inputs came from. */
+  statements: Array<StatementProvenance>;
+  type: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
 export type IndicatorOwner = {
   __typename?: 'IndicatorOwner';
   department?: Maybe<Department>;
@@ -330,6 +345,10 @@ export type IndicatorSeries = {
 
 export type IndicatorTable = {
   __typename?: 'IndicatorTable';
+  /** Each source's data as-of time for this answer (the oldest statement or cache entry used). */
+  asOf: Array<SourceAsOf>;
+  /** Provenance of each requested indicator: definition version, formula, inputs, statements, filters. */
+  explain: Array<IndicatorExplanation>;
   grain: Grain;
   /** The dimension (or dimension.attribute) grouped by, if any. */
   groupBy?: Maybe<Scalars['String']['output']>;
@@ -339,6 +358,14 @@ export type IndicatorTable = {
   rows: Array<IndicatorRow>;
   /** The same values as one series per indicator × member, for charts. */
   series: Array<IndicatorSeries>;
+  /** Every aggregate statement behind the table: one per source fact, run now or reused from the cache. */
+  statements: Array<StatementProvenance>;
+};
+
+export type IndicatorVersion = {
+  __typename?: 'IndicatorVersion';
+  code: Scalars['String']['output'];
+  version: Scalars['String']['output'];
 };
 
 /** A member of the grouped dimension: a department, customer… or an attribute value such as a region. */
@@ -571,6 +598,13 @@ export type SeriesPoint = {
   value?: Maybe<Scalars['Decimal']['output']>;
 };
 
+export type SourceAsOf = {
+  __typename?: 'SourceAsOf';
+  asOf: Scalars['String']['output'];
+  cached: Scalars['Boolean']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type SourceMeasure = {
   __typename?: 'SourceMeasure';
   fact: Scalars['String']['output'];
@@ -585,6 +619,23 @@ export type SourceStatus = {
   latencyMs: Scalars['Float']['output'];
   name: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/** One aggregate statement, identified by the fingerprint of its SQL shape (never the SQL text or values). */
+export type StatementProvenance = {
+  __typename?: 'StatementProvenance';
+  /** When the source produced these rows. */
+  asOf: Scalars['String']['output'];
+  /** True when the rows came from the result cache (no statement was sent). */
+  cached: Scalars['Boolean']['output'];
+  durationMs: Scalars['Float']['output'];
+  fact: Scalars['String']['output'];
+  fingerprint: Scalars['String']['output'];
+  /** The simple indicators it fed, with the definition version used. */
+  indicators: Array<IndicatorVersion>;
+  measures: Array<Scalars['String']['output']>;
+  rows: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
 };
 
 /** A supplier (procurement vendor). */
@@ -702,10 +753,12 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Indicator: ResolverTypeWrapper<IndicatorParent>;
   IndicatorCell: ResolverTypeWrapper<IndicatorCell>;
+  IndicatorExplanation: ResolverTypeWrapper<IndicatorExplanation>;
   IndicatorOwner: ResolverTypeWrapper<IndicatorOwnerParent>;
   IndicatorRow: ResolverTypeWrapper<IndicatorRow>;
   IndicatorSeries: ResolverTypeWrapper<IndicatorSeries>;
   IndicatorTable: ResolverTypeWrapper<Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
+  IndicatorVersion: ResolverTypeWrapper<IndicatorVersion>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Member: ResolverTypeWrapper<Member>;
   Order: ResolverTypeWrapper<OrderParent>;
@@ -715,8 +768,10 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<ReceivableParent>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
+  SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
   SourceMeasure: ResolverTypeWrapper<SourceMeasure>;
   SourceStatus: ResolverTypeWrapper<SourceStatus>;
+  StatementProvenance: ResolverTypeWrapper<StatementProvenance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Supplier: ResolverTypeWrapper<SupplierParent>;
 }>;
@@ -736,10 +791,12 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Indicator: IndicatorParent;
   IndicatorCell: IndicatorCell;
+  IndicatorExplanation: IndicatorExplanation;
   IndicatorOwner: IndicatorOwnerParent;
   IndicatorRow: IndicatorRow;
   IndicatorSeries: IndicatorSeries;
   IndicatorTable: Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
+  IndicatorVersion: IndicatorVersion;
   Int: Scalars['Int']['output'];
   Member: Member;
   Order: OrderParent;
@@ -749,8 +806,10 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Receivable: ReceivableParent;
   SeriesPoint: SeriesPoint;
+  SourceAsOf: SourceAsOf;
   SourceMeasure: SourceMeasure;
   SourceStatus: SourceStatus;
+  StatementProvenance: StatementProvenance;
   String: Scalars['String']['output'];
   Supplier: SupplierParent;
 }>;
@@ -857,6 +916,17 @@ export type IndicatorCellResolvers<ContextType = HubContext, ParentType extends 
   value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 }>;
 
+export type IndicatorExplanationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorExplanation'] = ResolversParentTypes['IndicatorExplanation']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  formula?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type IndicatorOwnerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorOwner'] = ResolversParentTypes['IndicatorOwner']> = ResolversObject<{
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -875,12 +945,20 @@ export type IndicatorSeriesResolvers<ContextType = HubContext, ParentType extend
 }>;
 
 export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorTable'] = ResolversParentTypes['IndicatorTable']> = ResolversObject<{
+  asOf?: Resolver<Array<ResolversTypes['SourceAsOf']>, ParentType, ContextType>;
+  explain?: Resolver<Array<ResolversTypes['IndicatorExplanation']>, ParentType, ContextType>;
   grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
   groupBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   periods?: Resolver<Array<ResolversTypes['PeriodBucket']>, ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['IndicatorRow']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['IndicatorSeries']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorVersionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorVersion'] = ResolversParentTypes['IndicatorVersion']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
@@ -953,6 +1031,12 @@ export type SeriesPointResolvers<ContextType = HubContext, ParentType extends Re
   value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 }>;
 
+export type SourceAsOfResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceAsOf'] = ResolversParentTypes['SourceAsOf']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SourceMeasureResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceMeasure'] = ResolversParentTypes['SourceMeasure']> = ResolversObject<{
   fact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -965,6 +1049,18 @@ export type SourceStatusResolvers<ContextType = HubContext, ParentType extends R
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type StatementProvenanceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['StatementProvenance'] = ResolversParentTypes['StatementProvenance']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SupplierResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = ResolversObject<{
@@ -987,10 +1083,12 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Employee?: EmployeeResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCell?: IndicatorCellResolvers<ContextType>;
+  IndicatorExplanation?: IndicatorExplanationResolvers<ContextType>;
   IndicatorOwner?: IndicatorOwnerResolvers<ContextType>;
   IndicatorRow?: IndicatorRowResolvers<ContextType>;
   IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
   IndicatorTable?: IndicatorTableResolvers<ContextType>;
+  IndicatorVersion?: IndicatorVersionResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PeriodBucket?: PeriodBucketResolvers<ContextType>;
@@ -999,8 +1097,10 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Receivable?: ReceivableResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
+  SourceAsOf?: SourceAsOfResolvers<ContextType>;
   SourceMeasure?: SourceMeasureResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
+  StatementProvenance?: StatementProvenanceResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
 }>;
 

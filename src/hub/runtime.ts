@@ -10,6 +10,7 @@ import { seedEmbeddedDemo } from '../seed/seed-embedded';
 import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
 import { catalogOfAdapters } from '../indicators/catalog';
+import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
 import { Routing } from './routing';
 
@@ -21,6 +22,7 @@ export interface HubRuntime {
   routing: Routing;
   store: HubStore;
   dictionary: Dictionary;
+  cache: ResultCache;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     routing,
     store,
     dictionary,
+    cache: new InMemoryResultCache(config.cache.maxEntries),
     async close() {
       await Promise.allSettled([...adapters.values()].map((a) => a.close()));
       await store.close();

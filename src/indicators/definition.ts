@@ -23,6 +23,8 @@ const common = {
    *  non_additive: ratios and distinct counts, recomputed from their inputs at every grain. */
   additivity: z.enum(['additive', 'snapshot', 'non_additive']).default('additive'),
   tags: z.array(z.string()).default([]),
+  /** Overrides the source's cache time to live for statements feeding this indicator (seconds). */
+  cacheTtlSeconds: z.number().int().min(0).optional(),
 };
 
 const measureRef = z

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers, DepartmentResolvers } from '../generated/graphql';
-import { computeValues, type ValuesRequest } from '../engine';
+import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
 import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
@@ -43,7 +43,11 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const table = await computeValues(ctx, ctx.runtime.dictionary, request);
     const members = await Promise.all(table.members.map((id) => memberOf(ctx, request.groupBy, id)));
     const indicators = request.codes.map((c) => ctx.runtime.dictionary.get(c)!);
+    const explain = request.codes.map((code) => explainOf(ctx, code, table.statements, request));
     return {
+      asOf: asOfBySource(table.statements),
+      statements: table.statements,
+      explain,
       grain: args.grain,
       periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
       indicators,
@@ -65,6 +69,51 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     };
   },
 };
+
+function closureOf(ctx: HubContext, code: string, into = new Map<string, Indicator>()): Map<string, Indicator> {
+  const i = ctx.runtime.dictionary.get(code)!;
+  into.set(code, i);
+  for (const c of inputsOf(i)) closureOf(ctx, c, into);
+  return into;
+}
+
+function explainOf(ctx: HubContext, code: string, statements: StatementProvenance[], request: ValuesRequest) {
+  const indicator = ctx.runtime.dictionary.get(code)!;
+  const closure = closureOf(ctx, code);
+  closure.delete(code);
+  const all = new Set([code, ...closure.keys()]);
+  return {
+    code,
+    version: indicator.version,
+    type: indicator.def.type,
+    definition: indicator.def.definition,
+    formula: formulaText(indicator),
+    inputs: [...closure.values()].map((i) => ({ code: i.def.code, version: i.version })).sort((a, b) => a.code.localeCompare(b.code)),
+    statements: statements.filter((s) => s.indicators.some((i) => all.has(i.code))),
+    filters: [
+      ...request.filters.map((f) => `${f.dimension} in (${f.ids.join(', ')})`),
+      ...(request.rollup ? ['each department includes its subtree'] : []),
+    ],
+  };
+}
+
+function asOfBySource(statements: StatementProvenance[]) {
+  const out = new Map<string, { source: string; asOf: string; cached: boolean }>();
+  for (const s of statements) {
+    const prev = out.get(s.source);
+    if (!prev || s.asOf < prev.asOf) out.set(s.source, { source: s.source, asOf: s.asOf, cached: s.cached });
+  }
+  return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
+}
+
+export function formulaText(i: Indicator): string | null {
+  const d = i.def;
+  if (d.type === 'formula') return d.formula;
+  if (d.type === 'ratio') return `${d.numerator} / ${d.denominator}${d.scale !== 1 ? ` * ${d.scale}` : ''}`;
+  if (d.type === 'cumulative') return `${d.window}${d.periods ? `(${d.periods})` : ''} of ${d.base}`;
+  if (d.type === 'period_over_period') return `${d.as} of ${d.base} vs ${d.compare === 'previous' ? 'the previous period' : 'a year earlier'}`;
+  return null;
+}
 
 function parseGroupBy(text: string): GroupBy {
   const [dimension, attribute, extra] = text.split('.');
@@ -103,12 +152,7 @@ export const IndicatorType: IndicatorResolvers = {
   direction: (i) => i.def.direction,
   type: (i) => i.def.type,
   measure: (i) => (i.def.type === 'simple' ? i.def.measure : null),
-  formula: (i) =>
-    i.def.type === 'formula'
-      ? i.def.formula
-      : i.def.type === 'ratio'
-        ? `${i.def.numerator} / ${i.def.denominator}${i.def.scale !== 1 ? ` * ${i.def.scale}` : ''}`
-        : null,
+  formula: (i) => formulaText(i),
   inputs: (i, _a, ctx) => inputsOf(i).map((c) => ctx.runtime.dictionary.get(c)!),
   sources: (i, _a, ctx) => [...sourcesOf(ctx, i, new Set())].sort(),
   dimensions: (i) => i.def.dimensions,
@@ -118,7 +162,7 @@ export const IndicatorType: IndicatorResolvers = {
 };
 
 export const IndicatorOwner = {
-  department: (owner: { department: string }, _a: unknown, ctx: HubContext) => ({ entity: 'Department' as const, id: owner.department, rows: {} }),
+  department: (owner: { department: string }) => ({ entity: 'Department' as const, id: owner.department, rows: {} }),
 };
 
 function inputsOf(i: Indicator): string[] {

@@ -69,6 +69,8 @@ export const configSchema = z.object({
     .object({
       /** Folder of indicator definition files (*.yaml), validated at start. */
       dir: z.string().default('indicators'),
+      /** Folder of target files (*.yaml): indicator × period × department → value. */
+      targetsDir: z.string().default('targets'),
     })
     .strict()
     .prefault({}),

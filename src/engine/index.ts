@@ -6,6 +6,7 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { Evaluator } from './evaluate';
+import type { Value } from './expr';
 import { fetchLeaves, TOTAL, type StatementProvenance } from './fetch';
 import { regroup } from './regroup';
 import type { Cell, ValuesRequest } from './request';
@@ -17,8 +18,10 @@ export interface ValuesTable {
   buckets: Period[];
   /** Member ids (hub ids or attribute values) in order; [""] when not grouped. */
   members: string[];
-  /** The value of `code` in the bucket labelled `bucket` for `member`. */
+  /** The value of `code` in the bucket labelled `bucket` for `member`, rounded for display by unit. */
   cell(code: string, bucket: string, member: string): Cell;
+  /** The same, unrounded (for further arithmetic such as decomposition). */
+  exact(code: string, bucket: string, member: string): Value;
   /** One entry per (source, fact) statement, cached or run. */
   statements: StatementProvenance[];
 }
@@ -36,16 +39,20 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   const evaluator = new Evaluator(dict, leaves, calendar);
   const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
   const units = new Map(request.codes.map((c) => [c, dict.get(c)!.def.unit]));
-  return {
+  const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
     statements: fetched.statements,
     cell(code, label, member) {
-      const bucket = request.buckets.find((b) => b.label === label)!;
-      const v = evaluator.value(code, bucket, member);
+      const v = table.exact(code, label, member);
       return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, units.get(code)!) };
     },
+    exact(code, label, member) {
+      const bucket = request.buckets.find((b) => b.label === label)!;
+      return evaluator.value(code, bucket, member);
+    },
   };
+  return table;
 }
 
 const PLACES: Record<string, number> = { CNY: 2, count: 0, percent: 2, days: 1, ratio: 4, CNY_per_person: 2 };

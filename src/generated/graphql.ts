@@ -21,6 +21,23 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
 };
 
+export type Alert = {
+  __typename?: 'Alert';
+  comparedWith?: Maybe<Scalars['Decimal']['output']>;
+  department?: Maybe<Department>;
+  indicator: Indicator;
+  message: Scalars['String']['output'];
+  /** What the bands were applied to: the value, its % of the target or other indicator, or growth %. */
+  metric: Scalars['Decimal']['output'];
+  /** The indicator's owner and the department's head. */
+  notify: Array<Scalars['String']['output']>;
+  period: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  severity: Severity;
+  threshold: Scalars['String']['output'];
+  value: Scalars['Decimal']['output'];
+};
+
 /** A person at a customer (CRM). */
 export type Contact = {
   __typename?: 'Contact';
@@ -91,6 +108,26 @@ export type CustomerReceivablesArgs = {
 /** A customer: the CRM account, which is also an ERP customer. */
 export type CustomerRevenueArgs = {
   period: Scalars['String']['input'];
+};
+
+export type DecompositionNode = {
+  __typename?: 'DecompositionNode';
+  baseValue?: Maybe<Scalars['Decimal']['output']>;
+  change?: Maybe<Scalars['Decimal']['output']>;
+  code: Scalars['String']['output'];
+  /** This driver's share of its parent's change (null at the root). */
+  contribution?: Maybe<Scalars['Decimal']['output']>;
+  drivers: Array<DecompositionNode>;
+  /** Null for pseudo-drivers such as the number of days in the period. */
+  indicator?: Maybe<Indicator>;
+  label: Scalars['String']['output'];
+  /** How the change splits among the drivers. */
+  method?: Maybe<Scalars['String']['output']>;
+  /** Why a value is null. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Change not explained by the drivers: zero for formulas and ratios; rounding for declared identities. */
+  residual?: Maybe<Scalars['Decimal']['output']>;
+  value?: Maybe<Scalars['Decimal']['output']>;
 };
 
 /**
@@ -423,9 +460,20 @@ export type PurchaseOrder = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * 预警: every threshold rule of the dictionary evaluated per department for the period — what fired, why,
+   * and whom to notify. Most severe first.
+   */
+  alerts?: Maybe<Array<Alert>>;
   customer?: Maybe<Customer>;
   /** Customers (CRM accounts). */
   customers?: Maybe<Array<Customer>>;
+  /**
+   * 指标分解: an indicator's value in `period` against `comparedTo` (default: the same period a year earlier),
+   * with each driver's contribution to the change (Shapley attribution: contributions add up to the change).
+   * `department` restricts to one department; `depth` limits the tree.
+   */
+  decomposition?: Maybe<DecompositionNode>;
   department?: Maybe<Department>;
   /** Departments (the HR org tree), optionally only the given ids. */
   departments?: Maybe<Array<Department>>;
@@ -461,6 +509,17 @@ export type Query = {
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
+export type QueryAlertsArgs = {
+  departments?: InputMaybe<Array<Scalars['ID']['input']>>;
+  minSeverity?: InputMaybe<Severity>;
+  period: Scalars['String']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
 };
@@ -473,6 +532,19 @@ export type QueryCustomerArgs = {
 export type QueryCustomersArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDecompositionArgs = {
+  code: Scalars['String']['input'];
+  comparedTo?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['ID']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  period: Scalars['String']['input'];
 };
 
 
@@ -597,6 +669,11 @@ export type SeriesPoint = {
   reason?: Maybe<Scalars['String']['output']>;
   value?: Maybe<Scalars['Decimal']['output']>;
 };
+
+export type Severity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
 
 export type SourceAsOf = {
   __typename?: 'SourceAsOf';
@@ -739,12 +816,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Alert: ResolverTypeWrapper<Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversTypes['Department']>, indicator: ResolversTypes['Indicator'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Contact: ResolverTypeWrapper<ContactParent>;
   Contract: ResolverTypeWrapper<ContractParent>;
   Customer: ResolverTypeWrapper<CustomerParent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DecompositionNode: ResolverTypeWrapper<Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversTypes['DecompositionNode']>, indicator?: Maybe<ResolversTypes['Indicator']> }>;
   Department: ResolverTypeWrapper<DepartmentParent>;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<EmployeeParent>;
@@ -768,6 +847,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<ReceivableParent>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
+  Severity: Severity;
   SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
   SourceMeasure: ResolverTypeWrapper<SourceMeasure>;
   SourceStatus: ResolverTypeWrapper<SourceStatus>;
@@ -778,12 +858,14 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Alert: Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversParentTypes['Department']>, indicator: ResolversParentTypes['Indicator'] };
   Boolean: Scalars['Boolean']['output'];
   Contact: ContactParent;
   Contract: ContractParent;
   Customer: CustomerParent;
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
+  DecompositionNode: Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversParentTypes['DecompositionNode']>, indicator?: Maybe<ResolversParentTypes['Indicator']> };
   Department: DepartmentParent;
   DimensionFilter: DimensionFilter;
   Employee: EmployeeParent;
@@ -812,6 +894,20 @@ export type ResolversParentTypes = ResolversObject<{
   StatementProvenance: StatementProvenance;
   String: Scalars['String']['output'];
   Supplier: SupplierParent;
+}>;
+
+export type AlertResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
+  comparedWith?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  notify?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type ContactResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
@@ -855,6 +951,20 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DecompositionNodeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DecompositionNode'] = ResolversParentTypes['DecompositionNode']> = ResolversObject<{
+  baseValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contribution?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  drivers?: Resolver<Array<ResolversTypes['DecompositionNode']>, ParentType, ContextType>;
+  indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  residual?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
 
 export type DepartmentResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
   actualExpense?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentActualExpenseArgs, 'period'>>;
@@ -1000,8 +1110,10 @@ export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
@@ -1074,11 +1186,13 @@ export type SupplierResolvers<ContextType = HubContext, ParentType extends Resol
 }>;
 
 export type Resolvers<ContextType = HubContext> = ResolversObject<{
+  Alert?: AlertResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  DecompositionNode?: DecompositionNodeResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;

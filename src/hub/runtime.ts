@@ -10,6 +10,7 @@ import { seedEmbeddedDemo } from '../seed/seed-embedded';
 import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
 import { catalogOfAdapters } from '../indicators/catalog';
+import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
 import { Routing } from './routing';
@@ -23,6 +24,7 @@ export interface HubRuntime {
   store: HubStore;
   dictionary: Dictionary;
   cache: ResultCache;
+  targets: TargetBook;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   logger.info({ keys: keyMap.size }, 'key map loaded');
   const routing = new Routing(adapters);
   const dictionary = loadDictionary(config.indicators.dir, catalogOfAdapters(adapters));
-  logger.info({ indicators: dictionary.size }, 'indicator dictionary loaded');
+  const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
+  logger.info({ indicators: dictionary.size, targets: targets.size }, 'indicator dictionary loaded');
 
   return {
     config,
@@ -62,6 +65,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     store,
     dictionary,
     cache: new InMemoryResultCache(config.cache.maxEntries),
+    targets,
     async close() {
       await Promise.allSettled([...adapters.values()].map((a) => a.close()));
       await store.close();

@@ -6,6 +6,31 @@ import { z } from 'zod';
  */
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case letters, digits and _ (e.g. gross_margin)');
 
+/**
+ * A threshold rule (预警). The metric compared with the bands is the value itself, its percentage of the
+ * target (targets/*.yaml) or of another indicator (e.g. budget), or its growth in percent against the
+ * previous period or the same period a year earlier. The most severe matching band fires.
+ */
+const band = z
+  .object({ severity: z.enum(['info', 'warning', 'critical']), above: z.number().optional(), below: z.number().optional() })
+  .strict()
+  .refine((b) => b.above !== undefined || b.below !== undefined, { message: 'a band needs "above" or "below"' });
+
+export const alertRuleSchema = z
+  .object({
+    name: z.string().min(1),
+    compare: z.enum(['value', 'target', 'indicator', 'previous', 'year_ago']),
+    indicator: code.optional(),
+    bands: z.array(band).min(1),
+  })
+  .strict()
+  .refine((r) => (r.compare === 'indicator') === (r.indicator !== undefined), {
+    message: '"indicator" is required with compare: indicator, and only then',
+    path: ['indicator'],
+  });
+
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+
 const common = {
   code,
   name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
@@ -23,6 +48,11 @@ const common = {
    *  non_additive: ratios and distinct counts, recomputed from their inputs at every grain. */
   additivity: z.enum(['additive', 'snapshot', 'non_additive']).default('additive'),
   tags: z.array(z.string()).default([]),
+  /** Declared drivers (指标分解) when they are not the indicator's own inputs: revenue = order_count ×
+   *  average_deal_size. Ratios and formulas decompose into their inputs without this. */
+  drivers: z.object({ method: z.enum(['product', 'sum']), of: z.array(code).min(2).max(6) }).strict().optional(),
+  /** Threshold rules evaluated by alerts(period). */
+  alerts: z.array(alertRuleSchema).default([]),
   /** Overrides the source's cache time to live for statements feeding this indicator (seconds). */
   cacheTtlSeconds: z.number().int().min(0).optional(),
 };

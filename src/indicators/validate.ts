@@ -31,6 +31,13 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
     for (const ref of refsOf(i)) {
       if (!byCode.has(ref)) fail(i, `refers to unknown indicator "${ref}"`);
     }
+    for (const rule of i.def.alerts) {
+      if (rule.indicator && !byCode.has(rule.indicator)) fail(i, `alert "${rule.name}" compares with unknown indicator "${rule.indicator}"`);
+    }
+    for (const ref of i.def.drivers?.of ?? []) {
+      if (!byCode.has(ref)) fail(i, `declares unknown driver "${ref}"`);
+      if (ref === i.def.code) fail(i, 'cannot be its own driver');
+    }
   }
 
   const state = new Map<string, 'visiting' | 'done'>();

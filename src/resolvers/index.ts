@@ -3,12 +3,14 @@ import { Contact, Contract, Customer, Order, Receivable } from './customer';
 import { Department } from './department';
 import { entityFieldResolvers } from './fields';
 import { IndicatorOwner, IndicatorType, indicatorQueries } from './indicators';
+import { AlertType, analysisQueries } from './analysis';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries },
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries },
+  Alert: AlertType,
   Indicator: IndicatorType,
   IndicatorOwner,
   Department,

@@ -1,0 +1,79 @@
+import type { AlertResolvers, QueryResolvers } from '../generated/graphql';
+import { evaluateAlerts, type Alert } from '../engine/alerts';
+import { decompose, type DecompositionNode } from '../engine/decompose';
+import { badInput } from '../errors';
+import { fieldValue } from '../hub/entities';
+import { yearAgo } from '../model/buckets';
+import { periodOf } from './args';
+
+const SEVERITY_RANK = { info: 1, warning: 2, critical: 3 } as const;
+
+export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> = {
+  decomposition: async (_p, args, ctx) => {
+    if (!ctx.runtime.dictionary.get(args.code)) throw badInput(`Unknown indicator "${args.code}".`, { argument: 'code' });
+    const period = periodOf(ctx, args.period);
+    const base = args.comparedTo ? periodOf(ctx, args.comparedTo) : yearAgo(period, ctx.runtime.config.calendar);
+    if (base.grain !== period.grain) {
+      throw badInput(`comparedTo (${base.label}) must be a period of the same grain as period (${period.label}).`, { argument: 'comparedTo' });
+    }
+    const depth = args.depth ?? 2;
+    if (depth < 0 || depth > 5) throw badInput(`depth must be between 0 and 5, received ${depth}.`, { argument: 'depth' });
+    return toGraphQL(await decompose(ctx, args.code, period, base, args.department ?? null, depth)) as never;
+  },
+  alerts: async (_p, args, ctx) => {
+    const min = SEVERITY_RANK[(args.minSeverity ?? 'INFO').toLowerCase() as keyof typeof SEVERITY_RANK];
+    const alerts = await evaluateAlerts(ctx, periodOf(ctx, args.period), args.departments ?? null);
+    return alerts.filter((a) => SEVERITY_RANK[a.severity] >= min) as never;
+  },
+};
+
+interface NodeOut {
+  code: string;
+  label: string;
+  indicator: DecompositionNode['indicator'];
+  value: string | null;
+  baseValue: string | null;
+  change: string | null;
+  contribution: string | null;
+  reason: string | null;
+  method: string | null;
+  residual: string | null;
+  drivers: NodeOut[];
+}
+
+/** Values shown with the indicator's precision (contributions in the parent's unit). */
+function toGraphQL(node: DecompositionNode, places = placesOf(node)): NodeOut {
+  const show = (v: { value: { toFixed(n: number): string } | null } | null, p: number) => (v && v.value ? v.value.toFixed(p) : null);
+  return {
+    code: node.code,
+    label: node.label,
+    indicator: node.indicator,
+    value: show(node.value, placesOf(node)),
+    baseValue: show(node.base, placesOf(node)),
+    change: show(node.change, placesOf(node)),
+    contribution: show(node.contribution, places),
+    reason: node.value.reason ?? node.base.reason ?? node.contribution?.reason ?? null,
+    method: node.method,
+    residual: show(node.residual, placesOf(node)),
+    drivers: node.drivers.map((d) => toGraphQL(d, placesOf(node))),
+  };
+}
+
+function placesOf(node: DecompositionNode): number {
+  const unit = node.indicator?.def.unit;
+  return unit === 'ratio' ? 4 : 2;
+}
+
+export const AlertType: AlertResolvers = {
+  severity: (a) => (a as unknown as Alert).severity.toUpperCase() as never,
+  department: (a) => ({ entity: 'Department', id: (a as unknown as Alert).department, rows: {} }),
+  notify: async (a, _args, ctx) => {
+    const alert = a as unknown as Alert;
+    const head = await fieldValue(ctx, { entity: 'Department', id: alert.department, rows: {} }, 'head');
+    const headName = head && typeof head === 'object' ? await fieldValue(ctx, head, 'name') : null;
+    return [
+      `${alert.indicator.def.owner.person} (owner of ${alert.indicator.def.code})`,
+      ...(typeof headName === 'string' ? [`${headName} (head of ${alert.department})`] : []),
+    ];
+  },
+};

@@ -129,8 +129,14 @@ export async function decompose(
   return build(code, 0, null);
 }
 
-/** φ_i = Σ over subsets S of the other drivers: |S|!(n−|S|−1)!/n! · [f(S ∪ {i} at current) − f(S at current)]. */
-function shapley(drivers: Drivers, at0: (c: string) => Value, at1: (c: string) => Value): Value[] {
+/**
+ * φ_i = Σ over subsets S of the other drivers: |S|!(n−|S|−1)!/n! · [f(S ∪ {i} at current) − f(S at current)].
+ * The sums are taken with the integer weights |S|!(n−|S|−1)! (exact), then divided by n! once. n!·φ_i add up to
+ * n!·(f(current) − f(base)) exactly, but φ_i itself need not be a finite decimal (Δ/3): each is kept to at least
+ * 12 places, rounded down, and the last-place units the roundings lost go to the largest remainders — so the
+ * contributions add up exactly to the change, and each is within one unit in the last place of its exact value.
+ */
+export function shapley(drivers: Drivers, at0: (c: string) => Value, at1: (c: string) => Value): Value[] {
   const n = drivers.codes.length;
   const v0 = drivers.codes.map(at0);
   const v1 = drivers.codes.map(at1);
@@ -141,7 +147,8 @@ function shapley(drivers: Drivers, at0: (c: string) => Value, at1: (c: string) =
   const cache = new Map<number, Value>();
   const fm = (mask: number) => cache.get(mask) ?? (cache.set(mask, f(mask)), cache.get(mask)!);
   const fact = (k: number): bigint => (k <= 1 ? 1n : BigInt(k) * fact(k - 1));
-  return drivers.codes.map((_, i) => {
+  /** n!·φ_i, exact. */
+  const scaled = drivers.codes.map((_, i): Value => {
     let total = Decimal.ZERO;
     for (let mask = 0; mask < 1 << n; mask++) {
       if ((mask >> i) & 1) continue;
@@ -150,11 +157,25 @@ function shapley(drivers: Drivers, at0: (c: string) => Value, at1: (c: string) =
       const without = fm(mask);
       if (withI.value === null) return withI;
       if (without.value === null) return without;
-      const weight = Decimal.of(fact(size) * fact(n - size - 1)).div(Decimal.of(fact(n)), 12)!;
-      total = total.add(withI.value.sub(without.value).mul(weight));
+      total = total.add(withI.value.sub(without.value).mul(Decimal.of(fact(size) * fact(n - size - 1))));
     }
     return ok(total);
   });
+  if (scaled.some((v) => v.value === null)) return scaled;
+  const divisor = fact(n);
+  const scale = Math.max(12, ...scaled.map((v) => v.value!.scale));
+  const units = scaled.map((v) => v.value!.units * 10n ** BigInt(scale - v.value!.scale));
+  const quotients = units.map((u) => (u >= 0n ? u / divisor : -((-u + divisor - 1n) / divisor)));
+  const remainders = units.map((u, i) => u - quotients[i]! * divisor);
+  let spare = remainders.reduce((a, b) => a + b, 0n) / divisor;
+  const byRemainder = remainders.map((r, i) => [r, i] as const).sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] > b[0] ? -1 : 1));
+  for (const [, i] of byRemainder) {
+    if (spare === 0n) break;
+    quotients[i]! += 1n;
+    spare--;
+  }
+  const ulp = Decimal.of(`0.${'0'.repeat(scale - 1)}1`);
+  return quotients.map((q) => ok(Decimal.of(q).mul(ulp)));
 }
 
 function popcount(x: number): number {

@@ -12,19 +12,20 @@ export function bucketOf(date: string, grain: Grain, calendar: CalendarOptions):
   const fy = calendar.fiscalYearStartMonth;
   const fiscalYear = m >= fy ? y : y - 1;
   const fiscal = fy !== 1;
+  const yyyy = (year: number) => String(year).padStart(4, '0');
   switch (grain) {
     case 'day':
       return parsePeriod(date, calendar);
     case 'week':
       return parsePeriod(isoWeekLabel(d), calendar);
     case 'month':
-      return parsePeriod(`${y}-${String(m).padStart(2, '0')}`, calendar);
+      return parsePeriod(`${yyyy(y)}-${String(m).padStart(2, '0')}`, calendar);
     case 'quarter': {
       const q = Math.floor(((m - fy + 12) % 12) / 3) + 1;
-      return parsePeriod(fiscal ? `FY${fiscalYear}-Q${q}` : `${y}-Q${q}`, calendar);
+      return parsePeriod(fiscal ? `FY${yyyy(fiscalYear)}-Q${q}` : `${yyyy(y)}-Q${q}`, calendar);
     }
     case 'year':
-      return parsePeriod(fiscal ? `FY${fiscalYear}` : `${y}`, calendar);
+      return parsePeriod(fiscal ? `FY${yyyy(fiscalYear)}` : yyyy(y), calendar);
   }
 }
 
@@ -35,15 +36,15 @@ export const nextBucket = (p: Period, calendar: CalendarOptions): Period => buck
 export function yearAgo(p: Period, calendar: CalendarOptions): Period {
   if (p.grain === 'week') {
     const [y, w] = p.label.split('-W').map(Number) as [number, number];
-    const label = `${y - 1}-W${String(w).padStart(2, '0')}`;
+    const label = `${String(y - 1).padStart(4, '0')}-W${String(w).padStart(2, '0')}`;
     try {
       return parsePeriod(label, calendar);
     } catch {
-      return parsePeriod(`${y - 1}-W52`, calendar);
+      return parsePeriod(`${String(y - 1).padStart(4, '0')}-W52`, calendar);
     }
   }
   const d = new Date(`${p.from}T00:00:00Z`);
-  const shifted = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28)));
+  const shifted = utcDate(d.getUTCFullYear() - 1, d.getUTCMonth(), Math.min(d.getUTCDate(), 28));
   if (p.grain === 'day' && d.getUTCDate() > 28) shifted.setUTCDate(Math.min(d.getUTCDate(), daysInMonth(shifted)));
   return bucketOf(isoDate(shifted), p.grain, calendar);
 }
@@ -59,8 +60,11 @@ export function bucketsBetween(first: Period, last: Period, grain: Grain, calend
   return out;
 }
 
-/** First bucket of the (fiscal) year or quarter that contains `p`. */
+/** First bucket of the (fiscal) year or quarter that contains `p`. A week belongs to the span of its Thursday
+ *  (as ISO weeks belong to years), so the first week is the first whose Thursday lies in the span: 2025-W01
+ *  (from 2024-12-30) starts 2025, and 2020-W53 (holding 2021-01-01) is not part of 2021. */
 export function startOf(p: Period, span: 'year' | 'quarter', calendar: CalendarOptions): Period {
+  if (p.grain === 'week') return bucketOf(addDays(bucketOf(addDays(p.from, 3), span, calendar).from, 3), 'week', calendar);
   return bucketOf(bucketOf(p.from, span, calendar).from, p.grain, calendar);
 }
 
@@ -71,10 +75,10 @@ export function daysIn(p: Period): number {
 function isoWeekLabel(d: Date): string {
   const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
   const year = thursday.getUTCFullYear();
-  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const jan4 = utcDate(year, 0, 4);
   const week1Monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
   const week = Math.floor((thursday.getTime() - week1Monday.getTime()) / (7 * 86_400_000)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
 function addDays(date: string, days: number): string {
@@ -82,5 +86,12 @@ function addDays(date: string, days: number): string {
 }
 
 function daysInMonth(d: Date): number {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  return utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1, 0).getUTCDate();
+}
+
+/** Midnight UTC like Date.UTC, but years 0–99 stay themselves (Date.UTC reads them as 1900–1999). */
+function utcDate(y: number, monthIndex: number, d: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(y, monthIndex, d);
+  return date;
 }

@@ -2,26 +2,54 @@ import type { SourceScope } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 
 /**
- * Who is asking. Access control (issue 4) will authenticate the request, resolve roles from the policy
- * and the HR source, and translate the viewer's business scope ("own department subtree") into
- * department hub ids. `scopeFor` turns that into each source's own keys; every adapter statement
- * applies it. Until then the demo viewer is unrestricted.
+ * Who is asking, resolved once per request (src/auth/principal.ts): identity from the token or API key,
+ * roles from the policy, org position and employment status from HR, and the row scope in business terms
+ * turned into department hub ids. Everything downstream reads this; nothing re-derives it.
  */
+export type Operation = 'view' | 'export' | 'approve' | 'edit_definitions' | 'audit';
+
 export interface Viewer {
+  /** Stable id for audit: an employee hub id (EMP-000123) or `apikey:<id>`. */
   principal: string;
+  kind: 'employee' | 'service' | 'anonymous';
   roles: readonly string[];
-  /** Department hub ids the viewer may see, or "all". */
+  /** The employee's own department (hub id), when the principal is an employee. */
+  departmentId: string | null;
+  /** Department hub ids whose rows the viewer may see, or "all". */
   departments: 'all' | ReadonlySet<string>;
+  /** With an own-records scope: the only employee (hub id) whose rows the viewer may see. */
+  ownEmployee: string | null;
+  operations: ReadonlySet<Operation>;
+  /** May see aggregates of personal data over groups smaller than the suppression minimum. */
+  individuals: boolean;
+  /** A readable summary of the resolved scope for audit records and explain-access. */
+  scopeDescription: string;
 }
 
-export const DEMO_VIEWER: Viewer = { principal: 'demo', roles: ['demo'], departments: 'all' };
+/** No credentials (only used where a request never reaches the schema, e.g. health checks). */
+export const ANONYMOUS: Viewer = {
+  principal: 'anonymous',
+  kind: 'anonymous',
+  roles: [],
+  departmentId: null,
+  departments: new Set(),
+  ownEmployee: null,
+  operations: new Set(),
+  individuals: false,
+  scopeDescription: 'nothing',
+};
 
-export function scopeFor(viewer: Viewer, source: string, toSourceKey: (hubId: string) => string | undefined): SourceScope {
+/** The viewer's scope in one source's keys; undefined departments = unrestricted. */
+export function scopeFor(
+  viewer: Viewer,
+  toSourceKey: (entity: 'Department' | 'Employee', hubId: string) => string | undefined,
+): SourceScope {
   if (viewer.departments === 'all') return UNRESTRICTED;
   const keys: string[] = [];
   for (const id of viewer.departments) {
-    const key = toSourceKey(id);
+    const key = toSourceKey('Department', id);
     if (key !== undefined) keys.push(key);
   }
-  return { departments: keys };
+  const own = viewer.ownEmployee ? toSourceKey('Employee', viewer.ownEmployee) : undefined;
+  return own === undefined ? { departments: keys } : { departments: keys, employees: [own] };
 }

@@ -49,6 +49,12 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
   ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
+  ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
+  ['HUB_JWT_SECRET', ['auth', 'jwt', 'secret'], 'string'],
+  ['HUB_JWT_ALGORITHM', ['auth', 'jwt', 'algorithm'], 'string'],
+  ['HUB_JWT_JWKS_FILE', ['auth', 'jwt', 'jwksFile'], 'string'],
+  ['HUB_JWT_ISSUER', ['auth', 'jwt', 'issuer'], 'string'],
+  ['HUB_JWT_AUDIENCE', ['auth', 'jwt', 'audience'], 'string'],
 ];
 
 function fromEnv(env: Env): Json {

@@ -74,6 +74,31 @@ export const configSchema = z.object({
     })
     .strict()
     .prefault({}),
+  auth: z
+    .object({
+      policyFile: z.string().default('policy/policy.yaml'),
+      jwt: z
+        .object({
+          /** Only this algorithm is accepted: "none" and algorithm confusion are impossible by construction. */
+          algorithm: z.enum(['HS256', 'RS256']).default('HS256'),
+          /** HS256 shared secret (≥ 32 characters). Unset: a random one is created in <embedded.dataDir>/../jwt-secret
+           *  on first start (demo); set it (HUB_JWT_SECRET) in production. */
+          secret: z.string().min(32, 'use at least 32 characters').optional(),
+          /** RS256: a JWKS file with the issuer's public keys. */
+          jwksFile: z.string().optional(),
+          issuer: z.string().default('indicator-hub-demo'),
+          audience: z.string().default('indicator-hub'),
+          clockToleranceSeconds: z.number().int().min(0).max(300).default(30),
+        })
+        .strict()
+        .refine((j) => j.algorithm !== 'RS256' || Boolean(j.jwksFile), { message: 'RS256 needs jwksFile', path: ['jwksFile'] })
+        .prefault({}),
+      /** How long an employee's HR status may be reused before it is read again: the longest a departed
+       *  employee's token can still work. */
+      hrStatusCacheSeconds: z.number().int().min(0).max(300).default(30),
+    })
+    .strict()
+    .prefault({}),
   cache: z
     .object({
       /** Aggregate results kept in process at most (least recently used go first). */

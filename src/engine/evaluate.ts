@@ -105,7 +105,7 @@ export class Evaluator {
     if (leaf.hasCounterpart && !leaf.hasCounterpart(member)) return none(`${member} has no counterpart in ${leaf.source}`);
     const v = leaf.values.get(label)?.get(member);
     if (v !== undefined) return ok(v);
-    if (leaf.agg === 'sum' || leaf.agg === 'count') return ok(Decimal.ZERO);
+    if (leaf.agg === 'sum' || leaf.agg === 'count' || leaf.agg === 'count_distinct') return ok(Decimal.ZERO);
     return none(`no ${code} rows in ${label}`);
   }
 }

@@ -33,7 +33,10 @@ export interface ValuesTable {
 export async function computeValues(ctx: HubContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
   const calendar = ctx.runtime.config.calendar;
-  const needs = requirements(dict, request.codes, request.buckets, calendar);
+  const access = accessFor(ctx, request);
+  const codes = access.needsHeadcount && !request.codes.includes('headcount') ? [...request.codes, 'headcount'] : request.codes;
+  for (const code of codes) ctx.audit.indicator(code, dict.get(code)!.version);
+  const needs = requirements(dict, codes, request.buckets, calendar);
   const fetched = await fetchLeaves(ctx, needs, request);
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
@@ -49,10 +52,35 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
     },
     exact(code, label, member) {
       const bucket = request.buckets.find((b) => b.label === label)!;
-      return evaluator.value(code, bucket, member);
+      return access.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
     },
   };
   return table;
+}
+
+/**
+ * Access inside the engine, on every path (tables, Department.indicators, decomposition, alerts):
+ * personal-data indicators only for the roles the policy lists, and never over fewer than
+ * `minimumGroupSize` people unless a role may see individuals (small-cell suppression).
+ */
+function accessFor(ctx: HubContext, request: ValuesRequest) {
+  const { policy } = ctx.runtime;
+  const roles = ctx.viewer.roles;
+  const minimum = policy.policy.minimumGroupSize;
+  const needsHeadcount = !ctx.viewer.individuals && request.codes.some((c) => policy.isPersonal(c));
+  return {
+    needsHeadcount,
+    check(code: string, _bucket: Period, _member: string, compute: (code: string) => Value): Value {
+      if (!policy.mayUseIndicator(code, roles)) return { value: null, reason: `not permitted: ${code} is personal data your roles may not see` };
+      const value = compute(code);
+      if (value.value === null || !policy.isPersonal(code) || ctx.viewer.individuals) return value;
+      const people = compute('headcount');
+      if (people.value === null || people.value.compare(Decimal.of(minimum)) < 0) {
+        return { value: null, reason: `suppressed: ${code} covers fewer than ${minimum} people` };
+      }
+      return value;
+    },
+  };
 }
 
 const PLACES: Record<string, number> = { CNY: 2, count: 0, percent: 2, days: 1, ratio: 4, CNY_per_person: 2 };

@@ -291,6 +291,8 @@ export type Employee = {
   idCardNo?: Maybe<Scalars['String']['output']>;
   leaveDate?: Maybe<Scalars['Date']['output']>;
   manager?: Maybe<Employee>;
+  /** Base monthly salary (HR master data), e.g. "18500.00"; some roles see a band such as "10000-20000". */
+  monthlySalary?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   phone?: Maybe<Scalars['String']['output']>;
   /** ACTIVE or LEFT. */
@@ -993,6 +995,7 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   idCardNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leaveDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   manager?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
+  monthlySalary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

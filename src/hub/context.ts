@@ -1,6 +1,7 @@
 import type { Loaders } from '../loaders';
 import type { RequestTrace } from '../observability/trace';
 import type { Viewer } from '../auth/viewer';
+import type { AuditTrail } from '../audit/trail';
 import type { CallContext } from '../sources/contract';
 import type { HubRuntime } from './runtime';
 
@@ -11,6 +12,8 @@ export interface HubContext {
   viewer: Viewer;
   loaders: Loaders;
   trace: RequestTrace;
+  /** Decisions and inputs of this request, for its audit record. */
+  audit: AuditTrail;
   /** The viewer's scope in `source`'s keys plus this request's trace: passed with every adapter call. */
   callFor(source: string): CallContext;
 }

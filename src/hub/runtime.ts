@@ -13,6 +13,10 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
+import { Authenticator } from '../auth/authenticate';
+import { resolveJwtSecret } from '../auth/jwt-secret';
+import { OrgDirectory } from '../auth/org-directory';
+import { loadPolicy, type PolicyBook } from '../auth/policy';
 import { Routing } from './routing';
 
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
@@ -25,6 +29,9 @@ export interface HubRuntime {
   dictionary: Dictionary;
   cache: ResultCache;
   targets: TargetBook;
+  policy: PolicyBook;
+  authenticator: Authenticator;
+  org: OrgDirectory;
   close(): Promise<void>;
 }
 
@@ -57,7 +64,11 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
   logger.info({ indicators: dictionary.size, targets: targets.size }, 'indicator dictionary loaded');
 
-  return {
+  const policy = loadPolicy(config.auth.policyFile);
+  const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
+  const authenticator = new Authenticator(jwt, policy);
+
+  const runtime: HubRuntime = {
     config,
     adapters,
     keyMap,
@@ -66,10 +77,15 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     dictionary,
     cache: new InMemoryResultCache(config.cache.maxEntries),
     targets,
+    policy,
+    authenticator,
+    org: undefined as never,
     async close() {
       await Promise.allSettled([...adapters.values()].map((a) => a.close()));
       await store.close();
       await embedded?.close();
     },
   };
+  runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
+  return runtime;
 }

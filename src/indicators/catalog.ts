@@ -7,7 +7,9 @@ export function catalogOfAdapters(adapters: ReadonlyMap<string, SourceAdapter>):
   return Object.fromEntries(
     [...adapters].map(([name, a]) => [
       name,
-      Object.fromEntries(Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures) }])),
+      Object.fromEntries(
+        Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures), kind: c.kind }]),
+      ),
     ]),
   );
 }
@@ -18,7 +20,10 @@ export function catalogOfDefinitions(): MeasureCatalog {
     Object.entries(SOURCES).map(([name, def]) => [
       name,
       Object.fromEntries(
-        Object.entries(def.mapping.facts).map(([f, fact]) => [f, { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures) }]),
+        Object.entries(def.mapping.facts).map(([f, fact]) => [
+          f,
+          { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures), kind: fact.validity ? ('state' as const) : ('event' as const) },
+        ]),
       ),
     ]),
   );

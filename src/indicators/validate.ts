@@ -4,7 +4,10 @@ import { dependenciesOf } from './definition';
 import type { Indicator } from './dictionary';
 
 /** What each source offers, as far as the dictionary cares: facts → dimensions and measures. */
-export type MeasureCatalog = Record<string, Record<string, { dimensions: readonly string[]; measures: readonly string[] }>>;
+export type MeasureCatalog = Record<
+  string,
+  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state' }>
+>;
 
 /**
  * Cross-checks of a whole dictionary: measures exist, references resolve, no cycles, units agree for + and -,
@@ -24,6 +27,9 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
       if (!facts) fail(i, `unknown source "${source}" (known: ${Object.keys(catalog).join(', ')})`);
       const f = facts![fact];
       if (!f) fail(i, `unknown fact ${source}.${fact} (known: ${Object.keys(facts!).join(', ')})`);
+      if (f!.kind === 'state') {
+        fail(i, `${source}.${fact} is a state fact (valid from/to), not events in time; build balances from event facts with a to_date running total`);
+      }
       if (!f!.measures.includes(measure)) {
         fail(i, `unknown source measure ${source}.${fact}.${measure} (known measures of ${source}.${fact}: ${f!.measures.join(', ')})`);
       }

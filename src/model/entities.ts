@@ -50,6 +50,7 @@ export const ENTITIES: Record<EntityName, EntityModel> = {
       idCardNo: 'string',
       bankAccount: 'string',
       manager: ref('Employee'),
+      monthlySalary: 'decimal',
     },
   },
   Customer: {

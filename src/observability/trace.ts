@@ -6,14 +6,19 @@ export interface TraceSummary {
   bySource: Record<string, { statements: number; timeMs: number; rows: number; fingerprints: string[] }>;
 }
 
+/** Counts a statement in /metrics (every statement, whether or not a request traces it). */
+export function observeStatement(event: StatementEvent): void {
+  sourceStatements.inc({ source: event.source, kind: event.kind, outcome: event.ok ? 'ok' : 'error' });
+  sourceStatementSeconds.observe({ source: event.source, kind: event.kind }, event.durationMs / 1000);
+}
+
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {
   private readonly events: StatementEvent[] = [];
 
   record(event: StatementEvent): void {
     this.events.push(event);
-    sourceStatements.inc({ source: event.source, kind: event.kind, outcome: event.ok ? 'ok' : 'error' });
-    sourceStatementSeconds.observe({ source: event.source, kind: event.kind }, event.durationMs / 1000);
+    observeStatement(event);
   }
 
   get statementCount(): number {

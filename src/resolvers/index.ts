@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/graphql';
 import { Contact, Contract, Customer, Order, Receivable } from './customer';
 import { Department } from './department';
 import { entityFieldResolvers } from './fields';
-import { IndicatorOwner, IndicatorType, indicatorQueries } from './indicators';
+import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './indicators';
 import { AlertType, analysisQueries } from './analysis';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
@@ -13,6 +13,7 @@ export const resolvers: Resolvers = {
   Alert: AlertType,
   Indicator: IndicatorType,
   IndicatorOwner,
+  Member: MemberType as never,
   Department,
   Employee: entityFieldResolvers('Employee'),
   Customer,

@@ -41,7 +41,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       rollup: args.rollup ?? false,
     };
     const table = await computeValues(ctx, ctx.runtime.dictionary, request);
-    const members = await Promise.all(table.members.map((id) => memberOf(ctx, request.groupBy, id)));
+    const members = table.members.map((id) => memberOf(request.groupBy, id));
     const indicators = request.codes.map((c) => ctx.runtime.dictionary.get(c)!);
     const explain = request.codes.map((code) => explainOf(ctx, code, table.statements, request));
     return {
@@ -133,12 +133,25 @@ function parseGroupBy(text: string): GroupBy {
   return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
 }
 
-async function memberOf(ctx: HubContext, groupBy: GroupBy | null, id: string) {
+/** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */
+function memberOf(groupBy: GroupBy | null, id: string): MemberParent | null {
   if (!groupBy) return null;
-  if (groupBy.attribute) return { id, name: id };
-  const name = await fieldValue(ctx, { entity: DIMENSION_ENTITY[groupBy.dimension], id, rows: {} }, 'name');
-  return { id, name: typeof name === 'string' ? name : null };
+  return { id, entity: groupBy.attribute ? null : DIMENSION_ENTITY[groupBy.dimension] };
 }
+
+interface MemberParent {
+  id: string;
+  entity: (typeof DIMENSION_ENTITY)[keyof typeof DIMENSION_ENTITY] | null;
+}
+
+export const MemberType = {
+  id: (m: MemberParent) => m.id,
+  name: async (m: MemberParent, _args: unknown, ctx: HubContext) => {
+    if (!m.entity) return m.id;
+    const name = await fieldValue(ctx, { entity: m.entity, id: m.id, rows: {} }, 'name');
+    return typeof name === 'string' ? name : null;
+  },
+};
 
 export const IndicatorType: IndicatorResolvers = {
   code: (i) => i.def.code,

@@ -6,10 +6,13 @@ import http from 'node:http';
 import type { HubContext } from '../hub/context';
 import type { HubRuntime } from '../hub/runtime';
 import { createContext } from './context';
+import { viewerOf } from './authentication';
 import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from './schema';
+import { withPermissions } from '../auth/permissions';
+import { authentication } from './authentication';
 import { tracePlugin } from './trace-plugin';
 
 export interface HubServer {
@@ -25,7 +28,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<HubContext>({
-    schema: buildSchema(),
+    schema: withPermissions(buildSchema(), runtime.policy),
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
@@ -40,7 +43,8 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     corsFor(cfg.corsOrigins),
     graphiql('/graphql'),
     express.json({ limit: cfg.bodyLimitBytes }),
-    expressMiddleware(apollo, { context: async () => createContext(runtime) }),
+    authentication(runtime),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
 
   const host = opts.host ?? cfg.host;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_VIEWER, scopeFor } from '../auth/viewer';
+import { scopeFor, type Viewer } from '../auth/viewer';
+import { AuditTrail } from '../audit/trail';
 import type { HubContext } from '../hub/context';
 import { sourceKeyOf } from '../hub/entities';
 import type { HubRuntime } from '../hub/runtime';
@@ -8,20 +9,20 @@ import { RequestTrace } from '../observability/trace';
 import type { CallContext } from '../sources/contract';
 
 /** A fresh context per request: viewer, trace, and DataLoaders nobody else shares. */
-export function createContext(runtime: HubRuntime): HubContext {
+export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
   const trace = new RequestTrace();
-  const viewer = DEMO_VIEWER;
   const calls = new Map<string, CallContext>();
   const ctx: HubContext = {
     requestId: randomUUID(),
     runtime,
     viewer,
     trace,
+    audit: new AuditTrail(),
     loaders: undefined as never,
     callFor(source) {
       let call = calls.get(source);
       if (!call) {
-        call = { scope: scopeFor(viewer, source, (id) => sourceKeyOf(ctx, 'Department', source, id)), trace };
+        call = { scope: scopeFor(viewer, (entity, id) => sourceKeyOf(ctx, entity, source, id)), trace };
         calls.set(source, call);
       }
       return call;

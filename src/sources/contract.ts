@@ -108,6 +108,8 @@ export interface CallContext {
  */
 export interface SourceScope {
   departments?: readonly string[];
+  /** Own-records scope: rows owned by these employees (source keys) are visible too (Employee rows). */
+  employees?: readonly string[];
 }
 
 export interface StatementSink {

@@ -1,5 +1,5 @@
 import { ALL_EMBEDDED } from '../support/engines';
-import { startTestHub, type TestHub } from '../support/hub-client';
+import { authHeaders, EXECUTIVE, startTestHub, type TestHub } from '../support/hub-client';
 
 describe('HTTP surface', () => {
   let hub: TestHub;
@@ -42,10 +42,12 @@ describe('HTTP surface', () => {
   test('the trace appears only when asked for with X-Hub-Trace: 1', async () => {
     const plain = await fetch(hub.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await authHeaders(EXECUTIVE)) },
       body: JSON.stringify({ query: '{ departments(limit: 1) { id } }' }),
     });
-    expect(((await plain.json()) as { extensions?: unknown }).extensions).toBeUndefined();
+    const body = (await plain.json()) as { data?: { departments: unknown[] }; extensions?: unknown };
+    expect(body.data?.departments).toHaveLength(1);
+    expect(body.extensions).toBeUndefined();
     const traced = await hub.query('{ departments(limit: 1) { id } }');
     expect(traced.extensions?.trace?.bySource.hr?.statements).toBe(1);
     expect(traced.extensions?.trace?.bySource.hr?.fingerprints[0]).toMatch(/^[0-9a-f]{12}$/);

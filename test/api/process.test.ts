@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { copyEmbeddedTemplate } from '../support/engines';
+import { copyEmbeddedTemplate, TEST_JWT_SECRET } from '../support/engines';
+import { EXECUTIVE, tokenFor } from '../support/hub-client';
 
 /** The real `npm start` entry point as a child process: start-up, serving, graceful stop, bad config. */
 const ROOT = join(__dirname, '..', '..');
@@ -9,7 +10,7 @@ const ROOT = join(__dirname, '..', '..');
 function startHub(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', HUB_JWT_SECRET: TEST_JWT_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -37,7 +38,7 @@ test('starts on the embedded data directory, serves, and exits 0 on SIGTERM afte
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(EXECUTIVE)}` },
       body: JSON.stringify({ query: '{ departments(limit: 2) { id name } }' }),
     });
     expect(((await res.json()) as { data: { departments: unknown[] } }).data.departments).toHaveLength(2);

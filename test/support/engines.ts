@@ -21,6 +21,8 @@ export const TEST_ENGINES: readonly TestEngine[] = ['embedded', 'postgres', 'mys
 export const TEST_SCALE = 1;
 export const PG_DATABASE = 'hub_sources';
 export const EMBEDDED_TEMPLATE_ENV = 'HUB_TEST_EMBEDDED_TEMPLATE';
+/** HS256 secret of every test hub (tests sign their own tokens with it). */
+export const TEST_JWT_SECRET = 'test-secret-for-indicator-hub-tests-0123456789';
 
 let company: Company | undefined;
 /** The demo company the databases were seeded with (deterministic, so regenerating gives the same). */
@@ -86,6 +88,10 @@ export type Layout = Record<SourceName, TestEngine>;
 export const ALL_EMBEDDED: Layout = { crm: 'embedded', erp: 'embedded', hr: 'embedded', procurement: 'embedded' };
 /** A realistic federation: CRM and HR on PostgreSQL, ERP and procurement on MariaDB, store on PostgreSQL. */
 export const MIXED: Layout = { crm: 'postgres', erp: 'mysql', hr: 'postgres', procurement: 'mysql' };
+/** Every source on PostgreSQL (one schema each), store on PostgreSQL. */
+export const ALL_POSTGRES: Layout = { crm: 'postgres', erp: 'postgres', hr: 'postgres', procurement: 'postgres' };
+/** Every source on MariaDB (one database each), store on PostgreSQL. */
+export const ALL_MYSQL: Layout = { crm: 'mysql', erp: 'mysql', hr: 'mysql', procurement: 'mysql' };
 
 /** A hub runtime over the seeded sources in the given layout. */
 export async function startTestRuntime(
@@ -98,6 +104,7 @@ export async function startTestRuntime(
     Object.entries(layout).map(([source, engine]) => [source, { ...settingsFor(engine, source), schema: source }]),
   );
   const base = {
+    auth: { jwt: { secret: TEST_JWT_SECRET } },
     sources,
     store: allEmbedded ? { engine: 'embedded' } : { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
     embedded: { dataDir: dir ?? ':memory:' },

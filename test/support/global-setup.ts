@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCompany } from '../../src/seed/company';
 import { demoKeyMap } from '../../src/seed/demo-keymap';
+import { demoVersion } from '../../src/seed/version';
 import { SOURCES, SOURCE_NAMES } from '../../src/sources/registry';
 import { EmbeddedEngine } from '../../src/sources/sql/embedded';
 import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
@@ -37,7 +38,7 @@ export default async function globalSetup(): Promise<void> {
     const store = new HubStore(engine.connection('hub'));
     await store.migrate();
     await store.replaceKeyMap(keyMap);
-    await store.markDemoSeeded(TEST_SCALE);
+    await store.markDemoSeeded(TEST_SCALE, demoVersion());
     await store.close();
     await engine.close();
     process.env[EMBEDDED_TEMPLATE_ENV] = dir;

@@ -1,6 +1,24 @@
+import type { HubRuntime } from '../../src/hub/runtime';
 import type { TraceSummary } from '../../src/observability/trace';
 import { startServer } from '../../src/server/app';
-import { startTestRuntime, type Layout } from './engines';
+import { demoToken, DEMO_SERVICE_KEY } from '../../src/cli/demo-tokens';
+import { startTestRuntime, TEST_JWT_SECRET, type Layout } from './engines';
+
+/** Who a test request runs as: an employee (hub id), the demo service key, raw headers, or nobody. */
+export type As = string | { apiKey: string } | { headers: Record<string, string> } | 'anonymous';
+export const EXECUTIVE = 'EMP-000001';
+export { DEMO_SERVICE_KEY };
+
+export async function tokenFor(employee: string, ttl = '1h'): Promise<string> {
+  return demoToken(employee, TEST_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', ttl);
+}
+
+export async function authHeaders(as: As): Promise<Record<string, string>> {
+  if (as === 'anonymous') return {};
+  if (typeof as === 'string') return { authorization: `Bearer ${await tokenFor(as)}` };
+  if ('apiKey' in as) return { 'x-api-key': as.apiKey };
+  return as.headers;
+}
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -13,8 +31,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestHub {
   url: string;
   origin: string;
-  /** POSTs a query over real HTTP with X-Hub-Trace: 1. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The runtime behind the server (its dictionary, config, key map), for tests that derive expectations from it. */
+  runtime: HubRuntime;
+  /** POSTs a query over real HTTP with X-Hub-Trace: 1, as the executive unless `as` says otherwise. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResponse<T>>;
   dispose(): Promise<void>;
 }
 
@@ -23,12 +43,13 @@ export async function startTestHub(layout: Layout, overrides: Record<string, unk
   const { runtime, dispose } = await startTestRuntime(layout, overrides);
   const server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
   return {
+    runtime,
     url: server.url,
     origin: server.url.replace(/\/graphql$/, ''),
-    async query(query, variables) {
+    async query(query, variables, as = EXECUTIVE) {
       const res = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-trace': '1' },
+        headers: { 'content-type': 'application/json', 'x-hub-trace': '1', ...(await authHeaders(as)) },
         body: JSON.stringify({ query, variables }),
       });
       const raw = await res.text();

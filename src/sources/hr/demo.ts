@@ -29,6 +29,7 @@ export const hrDemo: DemoTables = {
         t.string('mobile', 16).notNullable();
         t.string('email', 80).notNullable();
         t.string('manager_emp_no', 16).nullable();
+        t.decimal('base_salary', 12, 2).notNullable();
       })
       .createTable('payroll', (t) => {
         t.integer('pay_id').primary();
@@ -63,6 +64,7 @@ export const hrDemo: DemoTables = {
       mobile: e.mobile,
       email: `${empNo(e.n)}@demo-corp.example`,
       manager_emp_no: e.manager ? empNo(e.manager.n) : null,
+      base_salary: money(e.monthlyCents),
     })),
     payroll: c.payslips.map((p) => ({
       pay_id: p.n,

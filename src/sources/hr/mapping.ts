@@ -24,8 +24,10 @@ export const hrMapping: SqlSourceMapping = {
         idCardNo: 'id_card_no',
         bankAccount: 'bank_account',
         manager: 'manager_emp_no',
+        monthlySalary: 'base_salary',
       },
       scope: { column: 'org_id' },
+      owner: { column: 'emp_no' },
     },
   },
   facts: {

@@ -77,7 +77,7 @@ export class SqlAdapter implements SourceAdapter {
     const columns = [`${m.key} as key`, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
     if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field), [...query.where.keys]);
-    this.applyScope(builder, m.scope, scope);
+    this.applyScope(builder, m.scope, scope, m.owner);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
     if (order.field !== 'key') builder.orderBy(m.key, 'asc');
@@ -137,15 +137,23 @@ export class SqlAdapter implements SourceAdapter {
     builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
   }
 
-  private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope): void {
+  /**
+   * Row scope in SQL: the row's department (its own column, or one hop through another table) must be in
+   * scope — or, with an own-records scope, the row must belong to the viewer.
+   */
+  private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope, owner?: { column: string }): void {
     if (!scope.departments || !mapping) return;
     const departments = [...scope.departments];
-    if ('column' in mapping) {
-      builder.whereIn(mapping.column, departments);
-    } else {
-      const t = mapping.through;
-      builder.whereIn(t.localColumn, from(this.conn, t.table).select(t.foreignKey).whereIn(t.column, departments));
-    }
+    const employees = owner && scope.employees?.length ? [...scope.employees] : undefined;
+    builder.where((q) => {
+      if ('column' in mapping) {
+        q.whereIn(mapping.column, departments);
+      } else {
+        const t = mapping.through;
+        q.whereIn(t.localColumn, from(this.conn, t.table).select(t.foreignKey).whereIn(t.column, departments));
+      }
+      if (employees) q.orWhereIn(owner!.column, employees);
+    });
   }
 
   private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {

@@ -17,6 +17,8 @@ export interface SqlEntityMapping {
   fields: Record<string, string>;
   /** How a row is tied to a department for row scopes; omit for rows no scope restricts. */
   scope?: ScopeMapping;
+  /** The column naming the employee a row belongs to (source key), for own-records scopes. */
+  owner?: { column: string };
   /** Default order for lists (a conformed field name or "key"). */
   orderBy?: string;
 }

@@ -133,7 +133,7 @@ function yaml(fields: Record<string, unknown>): string {
 const simple = (code: string, measure: [string, string, string], unit: string, extra: Record<string, unknown> = {}) =>
   yaml({ code, unit, measure: { source: measure[0], fact: measure[1], measure: measure[2] }, ...extra });
 const REVENUE = simple('revenue', ['crm', 'orders', 'revenue'], 'CNY');
-const HEADCOUNT = simple('headcount', ['hr', 'employment', 'headcount'], 'count', { additivity: 'snapshot' });
+const HEADCOUNT = simple('headcount', ['hr', 'hires', 'hires'], 'count', { additivity: 'snapshot' });
 const ORDERS = simple('order_count', ['crm', 'orders', 'orderCount'], 'count');
 const derived = (code: string, fields: Record<string, unknown>) => yaml({ code, measure: undefined, ...fields });
 
@@ -194,6 +194,13 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       'self.yaml',
       'self',
       ['formula cycle: self → self'],
+    ],
+    [
+      'a simple indicator over a state fact (valid from/to) instead of events',
+      { 'employed.yaml': simple('employed', ['hr', 'employment', 'headcount'], 'count', { additivity: 'snapshot' }) },
+      'employed.yaml',
+      'employed',
+      ['hr.employment is a state fact', 'to_date running total'],
     ],
     [
       'unit mismatch (revenue - headcount)',

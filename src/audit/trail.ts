@@ -1,0 +1,29 @@
+/**
+ * What one request did, collected while it runs (permission layer, masking, indicator engine) and written
+ * as one audit record before the response leaves (src/audit/audit-plugin.ts).
+ */
+export interface FieldDecision {
+  /** Type.field, e.g. Employee.idCardNo */
+  field: string;
+  /** The policy rule that decided, e.g. `fields["Employee.idCardNo"].auditor = mask:id_card`. */
+  rule: string;
+}
+
+export class AuditTrail {
+  readonly denied = new Map<string, FieldDecision>();
+  readonly masked = new Map<string, FieldDecision>();
+  /** Indicator code → definition version used. */
+  readonly indicators = new Map<string, string>();
+
+  deny(field: string, rule: string): void {
+    if (!this.denied.has(field)) this.denied.set(field, { field, rule });
+  }
+
+  mask(field: string, rule: string): void {
+    if (!this.masked.has(field)) this.masked.set(field, { field, rule });
+  }
+
+  indicator(code: string, version: string): void {
+    this.indicators.set(code, version);
+  }
+}

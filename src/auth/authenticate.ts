@@ -1,0 +1,93 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { HubError } from '../errors';
+import type { PolicyBook } from './policy';
+
+/** Who the credentials say the caller is, before the policy and HR are consulted. */
+export type Identity = { kind: 'employee'; employeeId: string } | { kind: 'service'; keyId: string; roles: readonly string[] };
+
+export interface JwtSettings {
+  algorithm: 'HS256' | 'RS256';
+  secret?: string | undefined;
+  jwksFile?: string | undefined;
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds: number;
+}
+
+const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+
+/**
+ * Bearer JWTs (verified with jose: signature with the ONE configured algorithm, issuer, audience, expiry,
+ * not-before) and API keys for service accounts (compared by sha256, in constant time). Messages say what
+ * was wrong with the credentials presented, never what would have worked.
+ */
+export class Authenticator {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+
+  constructor(
+    private readonly jwt: JwtSettings,
+    private readonly policy: PolicyBook,
+  ) {
+    if (jwt.algorithm === 'HS256') {
+      if (!jwt.secret) throw new Error('Authenticator: HS256 needs a secret');
+      this.key = new TextEncoder().encode(jwt.secret);
+    } else {
+      this.key = createLocalJWKSet(JSON.parse(readFileSync(jwt.jwksFile!, 'utf8')) as { keys: [] });
+    }
+  }
+
+  async authenticate(headers: { authorization?: string | undefined; 'x-api-key'?: string | undefined }): Promise<Identity> {
+    const apiKey = headers['x-api-key'];
+    const auth = headers.authorization;
+    if (apiKey && auth) throw unauthenticated('Send either a bearer token or an API key, not both.');
+    if (apiKey) return this.apiKey(apiKey);
+    if (!auth) throw unauthenticated('No credentials: send "Authorization: Bearer <token>" or "X-Api-Key: <key>".');
+    const match = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    return this.token(match[1]!);
+  }
+
+  private apiKey(key: string): Identity {
+    const digest = createHash('sha256').update(key).digest();
+    for (const entry of this.policy.policy.apiKeys) {
+      if (timingSafeEqual(digest, Buffer.from(entry.sha256, 'hex'))) return { kind: 'service', keyId: entry.id, roles: entry.roles };
+    }
+    throw unauthenticated('The API key is not valid.');
+  }
+
+  private async token(token: string): Promise<Identity> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: [this.jwt.algorithm],
+        issuer: this.jwt.issuer,
+        audience: this.jwt.audience,
+        clockTolerance: this.jwt.clockToleranceSeconds,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
+    }
+    if (typeof payload.sub !== 'string' || !/^EMP-\d+$/.test(payload.sub)) {
+      throw unauthenticated('The token was not accepted: its subject is not an employee id.');
+    }
+    return { kind: 'employee', employeeId: payload.sub };
+  }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'it has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'it is not valid yet';
+    if (error.claim === 'iss') return 'its issuer is not accepted';
+    if (error.claim === 'aud') return 'its audience is not accepted';
+    return `its "${error.claim}" claim is missing or invalid`;
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'its signing algorithm is not accepted';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature is invalid';
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return 'it is malformed';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no key matches its key id';
+  return 'it could not be verified';
+}

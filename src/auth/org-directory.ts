@@ -1,0 +1,74 @@
+import type { HubRuntime } from '../hub/runtime';
+import type { NeutralRow, StatementSink } from '../sources/contract';
+import { UNRESTRICTED } from '../sources/contract';
+import { observeStatement } from '../observability/trace';
+
+/**
+ * What access control needs to know about people and the org, read from HR and CRM and kept for a
+ * bounded time (auth.hrStatusCacheSeconds): employees' status and department, the org tree, sales
+ * regions. These reads are the hub's own (counted in /metrics), not part of any request's trace.
+ */
+export class OrgDirectory {
+  private employees = new Map<string, { at: number; row: NeutralRow | null }>();
+  private tree: { at: number; parent: Map<string, string | null>; region: Map<string, string | null> } | undefined;
+  private readonly sink: StatementSink = { record: observeStatement };
+
+  constructor(
+    private readonly runtime: HubRuntime,
+    private readonly maxAgeMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The HR row of an employee (by hub id), or null when HR does not know them. */
+  async employee(hubId: string): Promise<NeutralRow | null> {
+    const cached = this.employees.get(hubId);
+    if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
+    const key = this.runtime.keyMap.toSource('Employee', 'hr', hubId);
+    const rows = key
+      ? await this.runtime.adapters.get('hr')!.fetch({ entity: 'Employee', where: { field: 'key', keys: [key] } }, { scope: UNRESTRICTED, trace: this.sink })
+      : [];
+    const row = rows[0] ?? null;
+    this.employees.set(hubId, { at: this.now(), row });
+    return row;
+  }
+
+  departmentOf(row: NeutralRow): string | null {
+    return row.department === null ? null : (this.runtime.keyMap.toHub('Department', 'hr', String(row.department)) ?? null);
+  }
+
+  /** The department and everything below it in the HR org tree. */
+  async subtree(departmentId: string): Promise<Set<string>> {
+    const { parent } = await this.org();
+    const children = new Map<string, string[]>();
+    for (const [id, p] of parent) if (p) children.set(p, [...(children.get(p) ?? []), id]);
+    const out = new Set<string>();
+    const stack = [departmentId];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (out.has(id)) continue;
+      out.add(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    return out;
+  }
+
+  /** Departments (CRM sales teams) in the given sales regions. */
+  async inRegions(regions: readonly string[]): Promise<Set<string>> {
+    const { region } = await this.org();
+    return new Set([...region].filter(([, r]) => r !== null && regions.includes(r)).map(([id]) => id));
+  }
+
+  private async org() {
+    if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree;
+    const call = { scope: UNRESTRICTED, trace: this.sink };
+    const [units, teams] = await Promise.all([
+      this.runtime.adapters.get('hr')!.fetch({ entity: 'Department' }, call),
+      this.runtime.adapters.get('crm')!.fetch({ entity: 'Department' }, call),
+    ]);
+    const toHub = (source: string, key: string) => this.runtime.keyMap.toHub('Department', source, key) ?? `${source}:${key}`;
+    const parent = new Map(units.map((u) => [toHub('hr', u.key), u.parent === null ? null : toHub('hr', String(u.parent))]));
+    const region = new Map(teams.map((t) => [toHub('crm', t.key), t.region === null ? null : String(t.region)]));
+    this.tree = { at: this.now(), parent, region };
+    return this.tree;
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The policy file (policy/policy.yaml): roles with their row scope and operations, who holds which roles,
+ * what each role may see of every type and field, which indicators are personal data. Deny by default:
+ * a field no rule grants is denied.
+ */
+const roleName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case');
+
+export const rowScopeSchema = z.union([
+  z.enum(['all', 'own_department', 'department_subtree', 'own_records']),
+  z.object({ regions: z.array(z.string().min(1)).min(1) }).strict(),
+]);
+
+const roleSchema = z
+  .object({
+    description: z.string().min(1),
+    rows: rowScopeSchema,
+    operations: z.array(z.enum(['view', 'export', 'approve', 'edit_definitions', 'audit'])).default(['view']),
+    /** May see aggregates of personal data over groups smaller than the suppression minimum. */
+    individuals: z.boolean().default(false),
+  })
+  .strict();
+
+/** allow | deny | mask:<kind> */
+export const decisionSchema = z.union([z.literal('allow'), z.literal('deny'), z.string().regex(/^mask:(phone|id_card|bank_account|salary_band|email)$/, 'expected allow, deny or mask:<phone|id_card|bank_account|salary_band|email>')]);
+
+export const policySchema = z
+  .object({
+    version: z.literal(1),
+    /** Aggregates of personal data over fewer people than this are suppressed (unless the role has `individuals`). */
+    minimumGroupSize: z.number().int().min(1).default(5),
+    roles: z.record(roleName, roleSchema),
+    /** Employees (hub ids) and the roles they hold; `byTitle` grants roles from the HR job title. */
+    principals: z
+      .object({
+        employees: z.record(z.string().regex(/^EMP-\d+$/, 'expected an employee hub id such as EMP-000042'), z.array(roleName).min(1)).default({}),
+        byTitle: z.record(z.string().min(1), z.array(roleName).min(1)).default({}),
+        /** Roles every active employee holds in addition. */
+        everyEmployee: z.array(roleName).default([]),
+      })
+      .strict(),
+    /** Service accounts: API keys stored as sha256 hex of the key, never the key. */
+    apiKeys: z
+      .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), roles: z.array(roleName).min(1) }).strict())
+      .default([]),
+    /** "Type.field" or "Type.*" → role (or "*") → decision. */
+    fields: z.record(z.string().regex(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z0-9]*)$/, 'expected "Type.field" or "Type.*"'), z.record(z.string(), decisionSchema)),
+    /** Indicators that aggregate personal data: who may see them (others get null with a reason). */
+    personalIndicators: z.record(z.string(), z.array(roleName)).default({}),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof policySchema>;
+export type RowScope = z.infer<typeof rowScopeSchema>;
+export type Decision = z.infer<typeof decisionSchema>;

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../errors';
+import { policySchema, type Decision, type Policy } from './policy-schema';
+
+export type { Policy, Decision };
+
+/** A field decision and the rule that made it (quoted in FORBIDDEN errors' extensions and audit records). */
+export interface FieldVerdict {
+  decision: Decision;
+  rule: string;
+}
+
+const STRENGTH: Record<string, number> = { deny: 0, mask: 1, allow: 2 };
+
+export class PolicyBook {
+  constructor(readonly policy: Policy) {}
+
+  /**
+   * What `roles` may do with `type.field`: the most permissive of the roles' decisions, from the field's
+   * own entry, else the type's "*" entry; a role not named falls back to the entry's "*". Nothing → deny.
+   */
+  field(type: string, field: string, roles: readonly string[]): FieldVerdict {
+    let best: FieldVerdict = { decision: 'deny', rule: `no rule grants ${type}.${field} (deny by default)` };
+    for (const key of [`${type}.${field}`, `${type}.*`]) {
+      const entry = this.policy.fields[key];
+      if (!entry) continue;
+      for (const role of roles) {
+        const decision = entry[role] ?? entry['*'];
+        if (decision === undefined) continue;
+        const which = entry[role] !== undefined ? role : '*';
+        if (STRENGTH[kind(decision)]! > STRENGTH[kind(best.decision)]! || best.rule.startsWith('no rule')) {
+          best = { decision, rule: `fields["${key}"].${which} = ${decision}` };
+        }
+      }
+      if (roles.length === 0 && entry['*'] !== undefined) best = { decision: entry['*'], rule: `fields["${key}"].* = ${entry['*']}` };
+      return best;
+    }
+    return best;
+  }
+
+  mayUseIndicator(code: string, roles: readonly string[]): boolean {
+    const allowed = this.policy.personalIndicators[code];
+    return !allowed || roles.some((r) => allowed.includes(r));
+  }
+
+  isPersonal(code: string): boolean {
+    return code in this.policy.personalIndicators;
+  }
+}
+
+export function kind(decision: Decision): 'allow' | 'deny' | 'mask' {
+  return decision.startsWith('mask:') ? 'mask' : (decision as 'allow' | 'deny');
+}
+
+export function loadPolicy(file: string): PolicyBook {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
+    throw new ConfigError(`Policy file ${file} ${reason}.`);
+  }
+  const parsed = policySchema.safeParse(doc);
+  if (!parsed.success) {
+    throw new ConfigError(`Policy file ${file}:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
+  }
+  const policy = parsed.data;
+  const known = new Set(Object.keys(policy.roles));
+  const mentioned: Array<[string, string]> = [
+    ...Object.entries(policy.principals.employees).flatMap(([who, roles]) => roles.map((r): [string, string] => [`principals.employees.${who}`, r])),
+    ...Object.entries(policy.principals.byTitle).flatMap(([title, roles]) => roles.map((r): [string, string] => [`principals.byTitle.${title}`, r])),
+    ...policy.principals.everyEmployee.map((r): [string, string] => ['principals.everyEmployee', r]),
+    ...policy.apiKeys.flatMap((k) => k.roles.map((r): [string, string] => [`apiKeys.${k.id}`, r])),
+    ...Object.entries(policy.fields).flatMap(([f, e]) => Object.keys(e).filter((r) => r !== '*').map((r): [string, string] => [`fields["${f}"]`, r])),
+    ...Object.entries(policy.personalIndicators).flatMap(([c, roles]) => roles.map((r): [string, string] => [`personalIndicators.${c}`, r])),
+  ];
+  for (const [where, role] of mentioned) {
+    if (!known.has(role)) throw new ConfigError(`Policy file ${file}: ${where} names unknown role "${role}" (known: ${[...known].join(', ')})`);
+  }
+  return new PolicyBook(policy);
+}

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent, IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
+import { Viewer as ViewerModel } from '../auth/viewer';
 import { HubContext } from '../hub/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,19 @@ export type Scalars = {
    * floats: sums are computed in the source databases and carried as strings or scaled integers.
    */
   Decimal: { input: string; output: string; }
+};
+
+export type AccessExplanation = {
+  __typename?: 'AccessExplanation';
+  /** False when the principal would be refused (unknown, departed, no role); `reason` says why. */
+  admitted: Scalars['Boolean']['output'];
+  decision?: Maybe<Scalars['String']['output']>;
+  field: Scalars['String']['output'];
+  principal: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  roles: Array<Scalars['String']['output']>;
+  rule?: Maybe<Scalars['String']['output']>;
+  scope?: Maybe<Scalars['String']['output']>;
 };
 
 export type Alert = {
@@ -300,6 +314,12 @@ export type Employee = {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+export type FieldPermissions = {
+  __typename?: 'FieldPermissions';
+  decisions: Array<RoleDecision>;
+  field: Scalars['String']['output'];
+};
+
 export type Grain =
   | 'DAY'
   | 'MONTH'
@@ -434,6 +454,21 @@ export type PeriodBucket = {
   to: Scalars['Date']['output'];
 };
 
+export type PermissionMatrix = {
+  __typename?: 'PermissionMatrix';
+  fields: Array<FieldPermissions>;
+  minimumGroupSize: Scalars['Int']['output'];
+  /** Indicators that aggregate personal data, with the roles allowed to see them. */
+  personalIndicators: Array<PersonalIndicator>;
+  roles: Array<RoleInfo>;
+};
+
+export type PersonalIndicator = {
+  __typename?: 'PersonalIndicator';
+  code: Scalars['String']['output'];
+  roles: Array<Scalars['String']['output']>;
+};
+
 /** A product (ERP material; the CRM sells it under its own code). */
 export type Product = {
   __typename?: 'Product';
@@ -482,6 +517,8 @@ export type Query = {
   employee?: Maybe<Employee>;
   /** Employees (HR), optionally of one department. */
   employees?: Maybe<Array<Employee>>;
+  /** Explain access: what `principal` (an employee id such as EMP-000010, or apikey:<id>) gets for one Type.field, and why. */
+  explainAccess?: Maybe<AccessExplanation>;
   indicator?: Maybe<Indicator>;
   /**
    * Indicator values for a run of periods, one table a chart can use directly. `from`/`to` are periods
@@ -497,6 +534,10 @@ export type Query = {
    * English name, synonym, tag and owner; `tag` and `owner` (department id or person) filter.
    */
   indicators?: Maybe<Array<Indicator>>;
+  /** The viewer as the hub resolved them: roles, row scope, operations. */
+  me?: Maybe<Viewer>;
+  /** Permission report for auditors: every role × every Type.field → allow / mask / deny, with the deciding rule. */
+  permissionMatrix?: Maybe<PermissionMatrix>;
   /** Products (ERP materials). */
   products?: Maybe<Array<Product>>;
   /** The federated source systems and whether each answers now. */
@@ -594,6 +635,16 @@ export type QueryEmployeesArgs = {
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
+export type QueryExplainAccessArgs = {
+  field: Scalars['String']['input'];
+  principal: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
 export type QueryIndicatorArgs = {
   code: Scalars['String']['input'];
 };
@@ -663,6 +714,24 @@ export type Receivable = {
   invoiceNo?: Maybe<Scalars['String']['output']>;
   issuedOn?: Maybe<Scalars['Date']['output']>;
   openAmount?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type RoleDecision = {
+  __typename?: 'RoleDecision';
+  /** allow, deny or mask:<kind> */
+  decision: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+};
+
+export type RoleInfo = {
+  __typename?: 'RoleInfo';
+  description: Scalars['String']['output'];
+  individuals: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  operations: Array<Scalars['String']['output']>;
+  /** all, own_department, department_subtree, own_records or regions: … */
+  rows: Scalars['String']['output'];
 };
 
 export type SeriesPoint = {
@@ -744,6 +813,16 @@ export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
 };
 
+export type Viewer = {
+  __typename?: 'Viewer';
+  department?: Maybe<Department>;
+  operations: Array<Scalars['String']['output']>;
+  principal: Scalars['String']['output'];
+  roles: Array<Scalars['String']['output']>;
+  /** The resolved row scope, in words. */
+  scope: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -818,6 +897,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversTypes['Department']>, indicator: ResolversTypes['Indicator'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Contact: ResolverTypeWrapper<ContactParent>;
@@ -829,6 +909,7 @@ export type ResolversTypes = ResolversObject<{
   Department: ResolverTypeWrapper<DepartmentParent>;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<EmployeeParent>;
+  FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -844,10 +925,14 @@ export type ResolversTypes = ResolversObject<{
   Member: ResolverTypeWrapper<Member>;
   Order: ResolverTypeWrapper<OrderParent>;
   PeriodBucket: ResolverTypeWrapper<PeriodBucket>;
+  PermissionMatrix: ResolverTypeWrapper<PermissionMatrix>;
+  PersonalIndicator: ResolverTypeWrapper<PersonalIndicator>;
   Product: ResolverTypeWrapper<ProductParent>;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrderParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<ReceivableParent>;
+  RoleDecision: ResolverTypeWrapper<RoleDecision>;
+  RoleInfo: ResolverTypeWrapper<RoleInfo>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
   SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
@@ -856,10 +941,12 @@ export type ResolversTypes = ResolversObject<{
   StatementProvenance: ResolverTypeWrapper<StatementProvenance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Supplier: ResolverTypeWrapper<SupplierParent>;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversParentTypes['Department']>, indicator: ResolversParentTypes['Indicator'] };
   Boolean: Scalars['Boolean']['output'];
   Contact: ContactParent;
@@ -871,6 +958,7 @@ export type ResolversParentTypes = ResolversObject<{
   Department: DepartmentParent;
   DimensionFilter: DimensionFilter;
   Employee: EmployeeParent;
+  FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Indicator: IndicatorParent;
@@ -885,10 +973,14 @@ export type ResolversParentTypes = ResolversObject<{
   Member: Member;
   Order: OrderParent;
   PeriodBucket: PeriodBucket;
+  PermissionMatrix: PermissionMatrix;
+  PersonalIndicator: PersonalIndicator;
   Product: ProductParent;
   PurchaseOrder: PurchaseOrderParent;
   Query: Record<PropertyKey, never>;
   Receivable: ReceivableParent;
+  RoleDecision: RoleDecision;
+  RoleInfo: RoleInfo;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
   SourceMeasure: SourceMeasure;
@@ -896,6 +988,18 @@ export type ResolversParentTypes = ResolversObject<{
   StatementProvenance: StatementProvenance;
   String: Scalars['String']['output'];
   Supplier: SupplierParent;
+  Viewer: ViewerModel;
+}>;
+
+export type AccessExplanationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AccessExplanation'] = ResolversParentTypes['AccessExplanation']> = ResolversObject<{
+  admitted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AlertResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
@@ -1002,6 +1106,11 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type FieldPermissionsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldPermissions'] = ResolversParentTypes['FieldPermissions']> = ResolversObject<{
+  decisions?: Resolver<Array<ResolversTypes['RoleDecision']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type IndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
   additivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1095,6 +1204,18 @@ export type PeriodBucketResolvers<ContextType = HubContext, ParentType extends R
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type PermissionMatrixResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PermissionMatrix'] = ResolversParentTypes['PermissionMatrix']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['FieldPermissions']>, ParentType, ContextType>;
+  minimumGroupSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  personalIndicators?: Resolver<Array<ResolversTypes['PersonalIndicator']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['RoleInfo']>, ParentType, ContextType>;
+}>;
+
+export type PersonalIndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PersonalIndicator'] = ResolversParentTypes['PersonalIndicator']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1121,9 +1242,12 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicatorValues?: Resolver<Maybe<ResolversTypes['IndicatorTable']>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'codes' | 'from' | 'grain' | 'rollup'>>;
   indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  permissionMatrix?: Resolver<Maybe<ResolversTypes['PermissionMatrix']>, ParentType, ContextType>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
@@ -1138,6 +1262,20 @@ export type ReceivableResolvers<ContextType = HubContext, ParentType extends Res
   invoiceNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   openAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type RoleDecisionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RoleDecision'] = ResolversParentTypes['RoleDecision']> = ResolversObject<{
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RoleInfoResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RoleInfo'] = ResolversParentTypes['RoleInfo']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  individuals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SeriesPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = ResolversObject<{
@@ -1188,7 +1326,16 @@ export type SupplierResolvers<ContextType = HubContext, ParentType extends Resol
   spend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<SupplierSpendArgs, 'period'>>;
 }>;
 
+export type ViewerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = HubContext> = ResolversObject<{
+  AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
@@ -1198,6 +1345,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   DecompositionNode?: DecompositionNodeResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  FieldPermissions?: FieldPermissionsResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCell?: IndicatorCellResolvers<ContextType>;
   IndicatorExplanation?: IndicatorExplanationResolvers<ContextType>;
@@ -1209,15 +1357,20 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Member?: MemberResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PeriodBucket?: PeriodBucketResolvers<ContextType>;
+  PermissionMatrix?: PermissionMatrixResolvers<ContextType>;
+  PersonalIndicator?: PersonalIndicatorResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receivable?: ReceivableResolvers<ContextType>;
+  RoleDecision?: RoleDecisionResolvers<ContextType>;
+  RoleInfo?: RoleInfoResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;
   SourceMeasure?: SourceMeasureResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
   StatementProvenance?: StatementProvenanceResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

@@ -4,12 +4,14 @@ import { Department } from './department';
 import { entityFieldResolvers } from './fields';
 import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './indicators';
 import { AlertType, analysisQueries } from './analysis';
+import { accessQueries, ViewerType } from './access';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries },
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries },
+  Viewer: ViewerType,
   Alert: AlertType,
   Indicator: IndicatorType,
   IndicatorOwner,

@@ -1,0 +1,82 @@
+import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import type { QueryResolvers, ViewerResolvers } from '../generated/graphql';
+import { resolveViewer } from '../auth/principal';
+import type { Identity } from '../auth/authenticate';
+import type { Viewer as HubViewer } from '../auth/viewer';
+import { badInput } from '../errors';
+import type { HubContext } from '../hub/context';
+
+/** Permission reports for auditors: the matrix, "explain access", and the caller's own resolved view. */
+export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'explainAccess'> = {
+  me: (_p, _a, ctx) => ctx.viewer as never,
+  permissionMatrix: (_p, _a, ctx, info) => {
+    const { policy } = ctx.runtime.policy;
+    const roles = Object.keys(policy.roles);
+    return {
+      roles: Object.entries(policy.roles).map(([name, r]) => ({
+        name,
+        description: r.description,
+        rows: typeof r.rows === 'string' ? r.rows : `regions: ${r.rows.regions.join(', ')}`,
+        operations: r.operations,
+        individuals: r.individuals,
+      })),
+      fields: schemaFields(info.schema).map((field) => {
+        const [type, name] = field.split('.') as [string, string];
+        return { field, decisions: roles.map((role) => ({ role, ...ctx.runtime.policy.field(type, name, [role]) })) };
+      }),
+      personalIndicators: Object.entries(policy.personalIndicators).map(([code, r]) => ({ code, roles: r })),
+      minimumGroupSize: policy.minimumGroupSize,
+    };
+  },
+  explainAccess: async (_p, args, ctx, info) => {
+    const [type, name] = args.field.split('.');
+    if (!type || !name || !schemaFields(info.schema).includes(args.field)) {
+      throw badInput(`Unknown field "${args.field}": expected Type.field as listed by permissionMatrix.`, { argument: 'field' });
+    }
+    const identity = identityOf(ctx, args.principal);
+    let viewer: HubViewer;
+    try {
+      viewer = await resolveViewer(identity, ctx.runtime.policy, ctx.runtime.org, new Date().toISOString().slice(0, 10));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { principal: args.principal, admitted: false, reason: error.message, roles: [], scope: null, field: args.field, decision: null, rule: null };
+    }
+    const verdict = ctx.runtime.policy.field(type, name, viewer.roles);
+    return {
+      principal: args.principal,
+      admitted: true,
+      reason: null,
+      roles: [...viewer.roles],
+      scope: viewer.scopeDescription,
+      field: args.field,
+      decision: verdict.decision,
+      rule: verdict.rule,
+    };
+  },
+};
+
+export const ViewerType: ViewerResolvers = {
+  principal: (v) => v.principal,
+  roles: (v) => [...v.roles],
+  department: (v) => {
+    const id = v.departmentId;
+    return id ? { entity: 'Department', id, rows: {} } : null;
+  },
+  scope: (v) => v.scopeDescription,
+  operations: (v) => [...v.operations],
+};
+
+function identityOf(ctx: HubContext, principal: string): Identity {
+  if (/^EMP-\d+$/.test(principal)) return { kind: 'employee', employeeId: principal };
+  const key = /^apikey:(.+)$/.exec(principal)?.[1];
+  const entry = key ? ctx.runtime.policy.policy.apiKeys.find((k) => k.id === key) : undefined;
+  if (!entry) throw badInput(`Unknown principal "${principal}": expected an employee id (EMP-000010) or apikey:<id>.`, { argument: 'principal' });
+  return { kind: 'service', keyId: entry.id, roles: entry.roles };
+}
+
+function schemaFields(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'))
+    .flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`))
+    .sort();
+}

@@ -1,0 +1,71 @@
+import { MIXED } from '../support/engines';
+import { startTestHub, type TestHub } from '../support/hub-client';
+
+/** What auditors ask the hub about permissions, and the suppression of small payroll groups. */
+const AUDITOR = 'EMP-000312';
+const SALES_REP = 'EMP-000010';
+const FINANCE_MANAGER = 'EMP-000267';
+
+describe('permission reports and suppression', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(MIXED);
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  test('me: the viewer as resolved from the token, HR and the policy', async () => {
+    const res = await hub.query<{ me: { principal: string; roles: string[]; department: { id: string }; scope: string } }>(
+      '{ me { principal roles department { id } scope } }', {}, SALES_REP,
+    );
+    expect(res.data!.me).toEqual({
+      principal: SALES_REP,
+      roles: ['sales_rep', 'employee'],
+      department: { id: 'D0003' },
+      scope: 'own_department of D0003 + own_records → 1 department(s) + own records',
+    });
+  });
+
+  test('the permission matrix lists every role × field decision with the deciding rule', async () => {
+    const res = await hub.query<{ permissionMatrix: { fields: Array<{ field: string; decisions: Array<{ role: string; decision: string; rule: string }> }> } }>(
+      '{ permissionMatrix { fields { field decisions { role decision rule } } } }', {}, AUDITOR,
+    );
+    expect(res.errors).toBeUndefined();
+    const idCard = res.data!.permissionMatrix.fields.find((f) => f.field === 'Employee.idCardNo')!;
+    const byRole = Object.fromEntries(idCard.decisions.map((d) => [d.role, d.decision]));
+    expect(byRole).toMatchObject({ hr_manager: 'allow', auditor: 'mask:id_card', sales_rep: 'deny', executive: 'deny' });
+    expect(idCard.decisions.find((d) => d.role === 'auditor')!.rule).toBe('fields["Employee.idCardNo"].auditor = mask:id_card');
+    expect(res.data!.permissionMatrix.fields.map((f) => f.field)).toContain('Department.payrollCost');
+  });
+
+  test('a sales rep may not read the matrix: FORBIDDEN, nothing else lost', async () => {
+    const res = await hub.query<{ permissionMatrix: unknown; me: { principal: string } }>('{ permissionMatrix { minimumGroupSize } me { principal } }', {}, SALES_REP);
+    expect(res.data).toEqual({ permissionMatrix: null, me: { principal: SALES_REP } });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Query.permissionMatrix' });
+  });
+
+  test.each([
+    [SALES_REP, 'Employee.idCardNo', { admitted: true, decision: 'deny' }],
+    ['EMP-000294', 'Employee.idCardNo', { admitted: true, decision: 'allow' }],
+    ['apikey:bi-dashboard', 'Employee.phone', { admitted: true, decision: 'mask:phone' }],
+    ['EMP-000014', 'Employee.phone', { admitted: false, decision: null }],
+  ])('explain access for %s on %s', async (principal, field, expected) => {
+    const res = await hub.query<{ explainAccess: { admitted: boolean; decision: string | null; reason: string | null; rule: string | null } }>(
+      'query($p: ID!, $f: String!) { explainAccess(principal: $p, field: $f) { admitted decision reason rule } }', { p: principal, f: field }, AUDITOR,
+    );
+    expect(res.data!.explainAccess).toMatchObject(expected);
+    if (!expected.admitted) expect(res.data!.explainAccess.reason).toMatch(/revoked/);
+  });
+
+  test('payroll cost of a department with fewer than 5 people is suppressed for roles without individuals', async () => {
+    const q = '{ a: department(id: "D0002") { name payrollCost(period: "2025-Q4") } b: department(id: "D0003") { name payrollCost(period: "2025-Q4") } }';
+    const manager = await hub.query<{ a: { name: string; payrollCost: string | null }; b: { payrollCost: string | null } }>(q, {}, FINANCE_MANAGER);
+    expect(manager.data!.a).toEqual({ name: 'Sales', payrollCost: null });
+    expect(manager.data!.b.payrollCost).toMatch(/^\d+\.\d{2}$/);
+    expect(manager.errors).toHaveLength(1);
+    expect(manager.errors![0]!.extensions!.code).toBe('SUPPRESSED');
+    const executive = await hub.query<{ a: { payrollCost: string | null } }>(q);
+    expect(executive.data!.a.payrollCost).toMatch(/^\d+\.\d{2}$/);
+  });
+});

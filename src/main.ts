@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     `\nindicator-hub is ready: ${server.url}  (GraphiQL in a browser; POST GraphQL here)\n` +
       `  health: ${server.url.replace('/graphql', '/readyz')}   metrics: ${server.url.replace('/graphql', '/metrics')}\n` +
       `  demo data: scale ${config.demo.scale}, embedded engine in ${config.embedded.dataDir}\n` +
-      `  demo credentials: none needed yet — every request runs as the unrestricted demo viewer (access control arrives with issue 4)\n\n`,
+      `  credentials: run \`npm run demo:tokens\` for a token per demo user (CEO, finance, sales, HR, auditor…);\n` +
+      `  send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`,
   );
 
   let stopping = false;

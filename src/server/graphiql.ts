@@ -2,7 +2,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Request, Response, NextFunction } from 'express';
 
 const EXAMPLE = `# The dashboard query: every department's figures from four systems.
-# Add the header {"X-Hub-Trace": "1"} to see the SQL statements per source in extensions.trace.
+# Paste a token into the Authorization header below (npm run demo:tokens prints one per demo user).
+# With "X-Hub-Trace": "1" the response's extensions.trace shows the statements sent to each source.
 {
   departments {
     id
@@ -20,7 +21,13 @@ const EXAMPLE = `# The dashboard query: every department's figures from four sys
 
 /** GraphiQL, self-contained (no CDN): served for browser GETs of /graphql. */
 export function graphiql(endpoint: string) {
-  const page = renderGraphiQL({ endpoint, title: 'indicator-hub', defaultQuery: EXAMPLE });
+  const page = renderGraphiQL({
+    endpoint,
+    title: 'indicator-hub',
+    defaultQuery: EXAMPLE,
+    // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
+    headers: JSON.stringify({ Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' }, null, 2),
+  });
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {
       res.type('html').send(page);

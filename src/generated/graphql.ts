@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent, IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
 import { Viewer as ViewerModel } from '../auth/viewer';
+import { AuditRecord as AuditRecordModel } from '../audit/record';
 import { HubContext } from '../hub/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -50,6 +51,69 @@ export type Alert = {
   severity: Severity;
   threshold: Scalars['String']['output'];
   value: Scalars['Decimal']['output'];
+};
+
+export type AuditFieldDecision = {
+  __typename?: 'AuditFieldDecision';
+  field: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+};
+
+export type AuditLogPage = {
+  __typename?: 'AuditLogPage';
+  nextCursor?: Maybe<Scalars['Int']['output']>;
+  records: Array<AuditRecord>;
+};
+
+export type AuditOutcome =
+  | 'denied'
+  | 'error'
+  | 'ok'
+  | 'partial'
+  | 'refused';
+
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  at: Scalars['String']['output'];
+  denied: Array<AuditFieldDecision>;
+  documentHash?: Maybe<Scalars['String']['output']>;
+  errorCodes: Array<Scalars['String']['output']>;
+  fieldsRequested: Array<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  indicators: Array<IndicatorVersion>;
+  latencyMs: Scalars['Float']['output'];
+  masked: Array<AuditFieldDecision>;
+  operationName?: Maybe<Scalars['String']['output']>;
+  outcome: AuditOutcome;
+  prevHash: Scalars['String']['output'];
+  principal: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  roles: Array<Scalars['String']['output']>;
+  rows: Scalars['Int']['output'];
+  scope: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  statements: Array<AuditSourceStatements>;
+  /** Variables with sensitive values redacted, as JSON. */
+  variables?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditSourceStatements = {
+  __typename?: 'AuditSourceStatements';
+  fingerprints: Array<Scalars['String']['output']>;
+  rows: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  statements: Scalars['Int']['output'];
+};
+
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  checked: Scalars['Int']['output'];
+  firstBrokenSeq?: Maybe<Scalars['Int']['output']>;
+  headHash?: Maybe<Scalars['String']['output']>;
+  headSeq?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A person at a customer (CRM). */
@@ -502,6 +566,11 @@ export type Query = {
    * and whom to notify. Most severe first.
    */
   alerts?: Maybe<Array<Alert>>;
+  /**
+   * The audit log for auditors: one record per request (allowed, partly denied, refused), newest first.
+   * Page with `first` (at most 500) and `after: nextCursor`.
+   */
+  auditLog?: Maybe<AuditLogPage>;
   customer?: Maybe<Customer>;
   /** Customers (CRM accounts). */
   customers?: Maybe<Array<Customer>>;
@@ -545,6 +614,8 @@ export type Query = {
   supplier?: Maybe<Supplier>;
   /** Suppliers (procurement vendors). */
   suppliers?: Maybe<Array<Supplier>>;
+  /** Recomputes the hash chain: ok, or the first broken record and why. */
+  verifyAuditChain?: Maybe<AuditVerification>;
 };
 
 
@@ -556,6 +627,22 @@ export type QueryAlertsArgs = {
   departments?: InputMaybe<Array<Scalars['ID']['input']>>;
   minSeverity?: InputMaybe<Severity>;
   period: Scalars['String']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  field?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  indicator?: InputMaybe<Scalars['String']['input']>;
+  outcome?: InputMaybe<AuditOutcome>;
+  principal?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -899,6 +986,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversTypes['Department']>, indicator: ResolversTypes['Indicator'] }>;
+  AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
+  AuditLogPage: ResolverTypeWrapper<Omit<AuditLogPage, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
+  AuditOutcome: AuditOutcome;
+  AuditRecord: ResolverTypeWrapper<AuditRecordModel>;
+  AuditSourceStatements: ResolverTypeWrapper<AuditSourceStatements>;
+  AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Contact: ResolverTypeWrapper<ContactParent>;
   Contract: ResolverTypeWrapper<ContractParent>;
@@ -948,6 +1041,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversParentTypes['Department']>, indicator: ResolversParentTypes['Indicator'] };
+  AuditFieldDecision: AuditFieldDecision;
+  AuditLogPage: Omit<AuditLogPage, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
+  AuditRecord: AuditRecordModel;
+  AuditSourceStatements: AuditSourceStatements;
+  AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
   Contact: ContactParent;
   Contract: ContractParent;
@@ -1014,6 +1112,56 @@ export type AlertResolvers<ContextType = HubContext, ParentType extends Resolver
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type AuditFieldDecisionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditFieldDecision'] = ResolversParentTypes['AuditFieldDecision']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditLogPageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = ResolversObject<{
+  nextCursor?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  denied?: Resolver<Array<ResolversTypes['AuditFieldDecision']>, ParentType, ContextType>;
+  documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fieldsRequested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  masked?: Resolver<Array<ResolversTypes['AuditFieldDecision']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['AuditSourceStatements']>, ParentType, ContextType>;
+  variables?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditSourceStatementsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSourceStatements'] = ResolversParentTypes['AuditSourceStatements']> = ResolversObject<{
+  fingerprints?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditVerificationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = ResolversObject<{
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstBrokenSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  headHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  headSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ContactResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
@@ -1235,6 +1383,7 @@ export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends 
 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
@@ -1252,6 +1401,7 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
   suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+  verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
 }>;
 
 export type ReceivableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Receivable'] = ResolversParentTypes['Receivable']> = ResolversObject<{
@@ -1337,6 +1487,11 @@ export type ViewerResolvers<ContextType = HubContext, ParentType extends Resolve
 export type Resolvers<ContextType = HubContext> = ResolversObject<{
   AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
+  AuditFieldDecision?: AuditFieldDecisionResolvers<ContextType>;
+  AuditLogPage?: AuditLogPageResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditSourceStatements?: AuditSourceStatementsResolvers<ContextType>;
+  AuditVerification?: AuditVerificationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;

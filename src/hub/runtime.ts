@@ -14,6 +14,7 @@ import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
 import { Authenticator } from '../auth/authenticate';
+import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
 import { loadPolicy, type PolicyBook } from '../auth/policy';
@@ -32,6 +33,8 @@ export interface HubRuntime {
   policy: PolicyBook;
   authenticator: Authenticator;
   org: OrgDirectory;
+  /** The hash-chained audit log in the hub's store. */
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     policy,
     authenticator,
     org: undefined as never,
+    audit: new AuditLog(store.conn),
     async close() {
       await Promise.allSettled([...adapters.values()].map((a) => a.close()));
       await store.close();

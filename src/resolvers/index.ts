@@ -5,12 +5,14 @@ import { entityFieldResolvers } from './fields';
 import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './indicators';
 import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
+import { AuditRecordType, auditQueries } from './audit';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries },
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries },
+  AuditRecord: AuditRecordType,
   Viewer: ViewerType,
   Alert: AlertType,
   Indicator: IndicatorType,

@@ -13,6 +13,8 @@ import { healthRoutes } from './health';
 import { buildSchema } from './schema';
 import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
+import { auditPlugin, auditRefused } from '../audit/audit-plugin';
+import { randomUUID } from 'node:crypto';
 import { tracePlugin } from './trace-plugin';
 
 export interface HubServer {
@@ -27,13 +29,15 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const schema = withPermissions(buildSchema(), runtime.policy);
   const apollo = new ApolloServer<HubContext>({
-    schema: withPermissions(buildSchema(), runtime.policy),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin()],
+    // The audit plugin writes each request's record before its response leaves (fail closed).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), auditPlugin(runtime.audit, schema)],
   });
   await apollo.start();
 
@@ -43,7 +47,14 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     corsFor(cfg.corsOrigins),
     graphiql('/graphql'),
     express.json({ limit: cfg.bodyLimitBytes }),
-    authentication(runtime),
+    authentication(runtime, async (req, error) => {
+      await auditRefused(runtime.audit, {
+        requestId: randomUUID(),
+        reason: error.message,
+        ip: req.ip,
+        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : undefined,
+      });
+    }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
 

@@ -1,6 +1,7 @@
 import type { EntityName } from '../model/entities';
 import { from, type SqlConnection } from '../sources/sql/connection';
 import { ensureSchema } from '../sources/sql/engines';
+import { migrateAuditLog } from './audit-store';
 
 export interface KeyMapRow {
   entity: EntityName;
@@ -10,8 +11,8 @@ export interface KeyMapRow {
 }
 
 /**
- * The hub's own store (embedded engine by default, PostgreSQL in production): the key map now;
- * audit log and indicator definitions later. Tables are created by `migrate()`.
+ * The hub's own store (embedded engine by default, PostgreSQL in production): the key map, the audit
+ * log (src/store/audit-store.ts); indicator definitions later. Tables are created by `migrate()`.
  */
 export class HubStore {
   constructor(readonly conn: SqlConnection) {}
@@ -39,6 +40,8 @@ export class HubStore {
     } else if (!(await schema().hasColumn('demo_seed', 'version'))) {
       await schema().alterTable('demo_seed', (t) => t.string('version', 64).nullable());
     }
+    // The hash-chained audit log (src/audit/audit-log.ts): created when missing, never altered here.
+    await migrateAuditLog(this.conn);
   }
 
   /** Scale and version of the demo company loaded into the embedded engine, or null if none was. */

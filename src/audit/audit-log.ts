@@ -1,0 +1,199 @@
+import { badInput } from '../errors';
+import type { SqlConnection } from '../sources/sql/connection';
+import { AuditStore, type AuditRowFilter } from '../store/audit-store';
+import {
+  AUDIT_OUTCOMES,
+  GENESIS_HASH,
+  hashOf,
+  normaliseEntry,
+  type AuditEntry,
+  type AuditOutcome,
+  type AuditRecord,
+  type UnsignedRecord,
+} from './record';
+
+export interface AuditFilter {
+  principal?: string | undefined;
+  /** Inclusive lower bound on `at`, any date-time JavaScript's Date parses (ISO 8601 recommended). */
+  from?: string | undefined;
+  /** Exclusive upper bound on `at`. */
+  to?: string | undefined;
+  /** Records that used this indicator (code). */
+  indicator?: string | undefined;
+  /** Records that requested, were denied or were masked this "Type.field". */
+  field?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+}
+
+export interface AuditPageArgs {
+  /** Page size, 1..500 (default 100); larger values are refused, not clamped. */
+  first?: number | undefined;
+  /** The `nextCursor` of the previous page: records with a smaller seq. */
+  after?: number | null | undefined;
+}
+
+export interface AuditPage {
+  /** Newest first (descending seq). */
+  records: AuditRecord[];
+  /** Pass as `after` for the next (older) page; null when this is the last page. */
+  nextCursor: number | null;
+}
+
+export type BreakReason = 'hash mismatch' | 'broken link to previous' | 'missing sequence number';
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Records whose hash was recomputed (up to and including the first broken one). */
+  checked: number;
+  /** The last record of an intact chain: write it down somewhere else and pass it back as `anchor`. */
+  head: { seq: number; hash: string } | null;
+  firstBroken?: { seq: number; reason: BreakReason };
+}
+
+export interface VerifyOptions {
+  /** Rows read per statement (default 1000): memory stays flat however long the log is. */
+  chunkSize?: number;
+  /**
+   * A head recorded earlier (from a previous verify, the CLI or a log line). The chain must still hold
+   * a record with this seq and hash: this catches what a chain alone cannot — records deleted from the
+   * end, or the whole chain recomputed by someone who can write to the store.
+   */
+  anchor?: { seq: number; hash: string } | undefined;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+const VERIFY_CHUNK = 1000;
+
+/** Runs tasks one after another; a failed task does not stop the ones queued behind it. */
+class SerialQueue {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+/**
+ * All embedded connections share one PGlite session (one engine per process, and its transactions are
+ * not isolated from each other's statements), so every embedded audit log of the process appends through
+ * one queue. On PostgreSQL each AuditLog has its own queue and the advisory lock orders them.
+ */
+const embeddedQueue = new SerialQueue();
+
+/**
+ * The tamper-evident audit log: one hash-chained record per request in the hub's store (table
+ * `audit_log`, same schema as the key map). Appends are serialised — in process by a promise queue and
+ * across processes by a PostgreSQL advisory lock held by the appending transaction — so the chain never
+ * forks; each append is one transaction. `verify()` recomputes the chain in seq order, chunk by chunk.
+ */
+export class AuditLog {
+  private readonly store: AuditStore;
+  private readonly queue: SerialQueue;
+
+  constructor(readonly conn: SqlConnection) {
+    this.store = new AuditStore(conn);
+    this.queue = conn.engine === 'embedded' ? embeddedQueue : new SerialQueue();
+  }
+
+  /** Creates the table when missing (HubStore.migrate does too). */
+  migrate(): Promise<void> {
+    return this.store.migrate();
+  }
+
+  /** Whether the store has an audit log table at all. */
+  exists(): Promise<boolean> {
+    return this.store.exists();
+  }
+
+  /**
+   * Appends one record after the current last one. Resolves once the row is committed; rejects (and
+   * writes nothing) when it cannot be — the caller must then not answer the request.
+   */
+  async append(entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+    const normal = normaliseEntry(entry);
+    const record = await this.queue.run(() =>
+      this.store.appendChained((last) => {
+        const unsigned: UnsignedRecord = { ...normal, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+        return { ...unsigned, hash: hashOf(unsigned) };
+      }),
+    );
+    return { seq: record.seq, hash: record.hash };
+  }
+
+  /**
+   * Records matching every given filter, **newest first** (descending seq), paged by keyset on seq:
+   * pages stay stable while new records are appended (they land before the first page, never inside a
+   * later one). Invalid arguments are refused with BAD_USER_INPUT.
+   */
+  async query(filter: AuditFilter = {}, page: AuditPageArgs = {}): Promise<AuditPage> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badInput(`first must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${first}.`, { argument: 'first' });
+    }
+    const after = page.after ?? undefined;
+    if (after !== undefined && (!Number.isSafeInteger(after) || after < 1)) {
+      throw badInput(`after must be a cursor (a positive record number) from a previous page, got ${after}.`, { argument: 'after' });
+    }
+    if (filter.outcome !== undefined && !AUDIT_OUTCOMES.includes(filter.outcome)) {
+      throw badInput(`Unknown outcome "${filter.outcome}" (known: ${AUDIT_OUTCOMES.join(', ')}).`, { argument: 'outcome' });
+    }
+    const rowFilter: AuditRowFilter = {
+      principal: filter.principal,
+      from: instant(filter.from, 'from'),
+      to: instant(filter.to, 'to'),
+      indicator: filter.indicator,
+      field: filter.field,
+      outcome: filter.outcome,
+    };
+    const rows = await this.store.page(rowFilter, first + 1, after);
+    const records = rows.slice(0, first);
+    return { records, nextCursor: rows.length > first ? records[records.length - 1]!.seq : null };
+  }
+
+  /**
+   * Recomputes every hash in seq order and reports the first record where the chain breaks:
+   * - `missing sequence number`: the numbers are not 1, 2, 3, … (a record was deleted; seq = the first missing)
+   * - `hash mismatch`: the record's content no longer gives its stored hash (edited, reordered, unreadable)
+   * - `broken link to previous`: its prevHash is not the previous record's hash (the previous one was
+   *   replaced by a record with a recomputed hash)
+   * A chain alone cannot show records removed from its end: pass an `anchor` for that.
+   */
+  async verify(options: VerifyOptions = {}): Promise<VerifyResult> {
+    const chunkSize = options.chunkSize ?? VERIFY_CHUNK;
+    const anchor = options.anchor;
+    let prev = { seq: 0, hash: GENESIS_HASH };
+    let checked = 0;
+    const broken = (seq: number, reason: BreakReason): VerifyResult => ({ ok: false, checked, head: null, firstBroken: { seq, reason } });
+    // From below 1: a row with seq ≤ 0 is an anomaly too.
+    let cursor = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = await this.store.scan(cursor, chunkSize);
+      for (const row of rows) {
+        const expected = prev.seq + 1;
+        if (row.seq !== expected) return broken(Math.min(row.seq, expected), 'missing sequence number');
+        checked += 1;
+        if (row.error !== undefined || hashOf(row.record) !== row.record.hash) return broken(row.seq, 'hash mismatch');
+        if (row.record.prevHash !== prev.hash) return broken(row.seq, 'broken link to previous');
+        if (anchor && row.seq === anchor.seq && row.record.hash !== anchor.hash) return broken(row.seq, 'hash mismatch');
+        prev = { seq: row.seq, hash: row.record.hash };
+      }
+      if (rows.length < chunkSize) break;
+      cursor = prev.seq;
+    }
+    if (anchor && prev.seq < anchor.seq) return broken(prev.seq + 1, 'missing sequence number');
+    return { ok: true, checked, head: checked > 0 ? prev : null };
+  }
+}
+
+function instant(value: string | undefined, argument: 'from' | 'to'): string | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(`${argument} is not a date-time: "${value}".`, { argument });
+  return date.toISOString();
+}

@@ -1,0 +1,152 @@
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { HubContext } from '../hub/context';
+import { logger } from '../logger';
+import type { TraceSummary } from '../observability/trace';
+import type { AuditLog } from './audit-log';
+import { fieldsRequested } from './fields';
+import { hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from './record';
+
+export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
+
+/** What the plugin reads from the request's context (HubContext has all of it). */
+export type AuditContext = Pick<HubContext, 'requestId' | 'viewer' | 'trace' | 'audit'>;
+
+/** The body that replaces a response whose audit record could not be written. */
+export function auditUnavailableBody(errorId: string): { errors: GraphQLFormattedError[] } {
+  return {
+    errors: [
+      {
+        message: `The request could not be audited, so it was not answered. Try again later; operators: see the log (error id ${errorId}).`,
+        extensions: { code: AUDIT_UNAVAILABLE, errorId },
+      },
+    ],
+  };
+}
+
+/**
+ * Every GraphQL request — answered, partly denied, denied or failed (parse and validation errors
+ * included) — gets one audit record, appended in `willSendResponse`, which Apollo Server awaits before it
+ * sends anything. If the record cannot be written the response is replaced: no data, one
+ * AUDIT_UNAVAILABLE error, HTTP 503, and the cause in the log under the error id (fail closed).
+ *
+ * Not seen by any Apollo plugin: requests refused before Apollo runs (bad credentials, body too large,
+ * invalid JSON, a context function that throws). Audit those with `auditRefused`.
+ */
+export function auditPlugin<TContext extends AuditContext>(log: AuditLog, schema: GraphQLSchema): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const at = new Date().toISOString();
+      const started = performance.now();
+      return {
+        async willSendResponse(requestContext) {
+          const latencyMs = performance.now() - started;
+          try {
+            await log.append(buildEntry(requestContext, schema, at, latencyMs));
+          } catch (error) {
+            const errorId = randomUUID();
+            logger.error(
+              { errorId, err: error, requestId: safeRequestId(requestContext.contextValue) },
+              'audit record could not be written: the request was refused (AUDIT_UNAVAILABLE)',
+            );
+            requestContext.response.body = { kind: 'single', singleResult: auditUnavailableBody(errorId) };
+            requestContext.response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The audit entry of one GraphQL request, from its context, request and response. */
+export function buildEntry<TContext extends AuditContext>(
+  requestContext: GraphQLRequestContextWillSendResponse<TContext>,
+  schema: GraphQLSchema,
+  at: string,
+  latencyMs: number,
+): AuditEntry {
+  const { contextValue: ctx, request, response } = requestContext;
+  const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+  const errorCodes = (result.errors ?? []).map((e) => codeOf(e));
+  const summary = ctx.trace.summary();
+  const query = requestContext.source ?? request.query;
+  return {
+    at,
+    requestId: ctx.requestId,
+    principal: ctx.viewer.principal,
+    roles: [...ctx.viewer.roles],
+    scope: ctx.viewer.scopeDescription,
+    operationName: requestContext.operationName ?? request.operationName ?? null,
+    documentHash: query ? sha256Hex(query) : null,
+    variables: redactVariables(request.variables),
+    fieldsRequested: fieldsRequested(schema, requestContext.document, request.operationName),
+    denied: [...ctx.audit.denied.values()],
+    masked: [...ctx.audit.masked.values()],
+    indicators: [...ctx.audit.indicators].map(([code, version]) => ({ code, version })),
+    ...statementsOf(summary),
+    outcome: outcomeOf(errorCodes, hasSomeData(result.data), ctx.audit.denied.size > 0),
+    errorCodes,
+    latencyMs,
+    ip: null,
+    reason: null,
+  };
+}
+
+function codeOf(error: GraphQLFormattedError): string {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+function statementsOf(summary: TraceSummary): { statements: AuditStatements[]; rows: number } {
+  const statements = Object.entries(summary.bySource).map(([source, s]) => ({
+    source,
+    statements: s.statements,
+    rows: s.rows,
+    fingerprints: [...s.fingerprints],
+  }));
+  return { statements, rows: statements.reduce((sum, s) => sum + s.rows, 0) };
+}
+
+function safeRequestId(ctx: Partial<AuditContext> | undefined): string | undefined {
+  return typeof ctx?.requestId === 'string' ? ctx.requestId : undefined;
+}
+
+export interface RefusedRequest {
+  requestId: string;
+  /** Why it was refused, for the auditor (never the credential itself), e.g. "invalid token: expired". */
+  reason: string;
+  ip?: string | undefined;
+  operationName?: string | undefined;
+  /** Time spent before refusing, when known. */
+  latencyMs?: number | undefined;
+}
+
+/**
+ * The record of a request refused before GraphQL ran (bad or missing credentials): principal
+ * "anonymous", outcome "refused", error code UNAUTHENTICATED. Rejects when the record cannot be written:
+ * answer such a request with 503 and `auditUnavailableBody(errorId)`, like the plugin does.
+ */
+export function auditRefused(log: AuditLog, refused: RefusedRequest): Promise<{ seq: number; hash: string }> {
+  return log.append({
+    at: new Date().toISOString(),
+    requestId: refused.requestId,
+    principal: 'anonymous',
+    roles: [],
+    scope: 'nothing',
+    operationName: refused.operationName ?? null,
+    documentHash: null,
+    variables: null,
+    fieldsRequested: [],
+    denied: [],
+    masked: [],
+    indicators: [],
+    statements: [],
+    rows: 0,
+    outcome: 'refused',
+    errorCodes: ['UNAUTHENTICATED'],
+    latencyMs: refused.latencyMs ?? 0,
+    ip: refused.ip ?? null,
+    reason: refused.reason,
+  });
+}

@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import type { FieldDecision } from './trail';
+
+/**
+ * One audit record: what one request asked for, who asked, what the policy decided, what the sources were
+ * asked and how it ended. Records form a hash chain in the hub's store (src/audit/audit-log.ts):
+ *
+ *   hash = sha256(prevHash + canonicalJson(record without hash))      prevHash of seq 1 = GENESIS_HASH
+ *
+ * The canonical JSON covers every field, `seq` and `prevHash` included, so editing, deleting, inserting
+ * or reordering a record breaks the chain at that record.
+ */
+export type AuditOutcome = 'ok' | 'partial' | 'denied' | 'refused' | 'error';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'partial', 'denied', 'refused', 'error'];
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The statements one source ran for the request (RequestTrace.summary() gives rows per source, not per statement). */
+export interface AuditStatements {
+  source: string;
+  statements: number;
+  rows: number;
+  /** Statement fingerprints in the order they ran (a short hash of the SQL text without bindings). */
+  fingerprints: string[];
+}
+
+export interface AuditRecord {
+  seq: number;
+  /** When the request arrived, ISO 8601 UTC with milliseconds (Date#toISOString). */
+  at: string;
+  requestId: string;
+  /** EMP-000123, apikey:<id>, or "anonymous". */
+  principal: string;
+  roles: string[];
+  /** The viewer's resolved scope, readable (Viewer.scopeDescription). */
+  scope: string;
+  operationName: string | null;
+  /** sha256 hex of the query text; null when there was none. The text itself is not kept. */
+  documentHash: string | null;
+  /** Variables after redaction (see redactVariables); null when the request had none. */
+  variables: { [name: string]: JsonValue } | null;
+  /** Sorted unique "Type.field" of the executed operation, fragments included. */
+  fieldsRequested: string[];
+  denied: FieldDecision[];
+  masked: FieldDecision[];
+  indicators: Array<{ code: string; version: string }>;
+  statements: AuditStatements[];
+  /** Rows returned by all statements together. */
+  rows: number;
+  outcome: AuditOutcome;
+  /** Sorted unique extensions.code of the response's errors. */
+  errorCodes: string[];
+  latencyMs: number;
+  /** Client address, when the caller knows it (refused requests). */
+  ip: string | null;
+  /** Why a request was refused before GraphQL ran; null otherwise. */
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** What a caller hands to AuditLog.append: the log assigns seq, prevHash and hash. */
+export type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+/** A record before its hash is computed. */
+export type UnsignedRecord = Omit<AuditRecord, 'hash'>;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * JSON with object keys sorted (by UTF-16 code units, recursively) and no whitespace; `undefined` members
+ * are left out as JSON.stringify does. Two equal values always give the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not representable in JSON`);
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'bigint') throw new TypeError('canonicalJson: bigint is not representable in JSON');
+  if (typeof value !== 'object') return 'null';
+  const withJson = value as { toJSON?: () => unknown };
+  if (typeof withJson.toJSON === 'function') return canonicalJson(withJson.toJSON());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** sha256(prevHash + canonicalJson(record without hash)); a `hash` member, if present, is ignored. */
+export function hashOf(record: UnsignedRecord): string {
+  const { hash: _ignored, ...unsigned } = record as AuditRecord;
+  return sha256Hex(unsigned.prevHash + canonicalJson(unsigned));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Variables: redaction and size limits
+
+/** Variables (at any depth) whose name matches are recorded as "[redacted]". */
+export const SENSITIVE_NAME = /pass|secret|token|key|card|account|phone|salary|email/i;
+export const REDACTED = '[redacted]';
+export const MAX_STRING_CHARS = 200;
+export const MAX_LIST_ITEMS = 100;
+const MAX_DEPTH = 8;
+
+export function truncateString(s: string, max = MAX_STRING_CHARS): string {
+  return s.length <= max ? s : `${s.slice(0, max)}…[truncated: ${s.length} chars]`;
+}
+
+/**
+ * The request's variables as they go into the record: values of sensitive names (at any depth, inside
+ * input objects too) become "[redacted]", strings over 200 characters are cut with a marker, lists keep
+ * their first 100 items, nesting below 8 levels is replaced by a marker.
+ */
+export function redactVariables(variables: Readonly<Record<string, unknown>> | null | undefined): { [name: string]: JsonValue } | null {
+  if (!variables || typeof variables !== 'object' || Object.keys(variables).length === 0) return null;
+  return redactObject(variables, 0);
+}
+
+function redactObject(obj: Readonly<Record<string, unknown>>, depth: number): { [name: string]: JsonValue } {
+  const out: { [name: string]: JsonValue } = {};
+  for (const [name, value] of Object.entries(obj)) {
+    if (value === undefined || typeof value === 'function') continue;
+    // defineProperty: a variable named "__proto__" stays an ordinary member.
+    Object.defineProperty(out, name, {
+      value: SENSITIVE_NAME.test(name) ? REDACTED : redactValue(value, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function redactValue(value: unknown, depth: number): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return truncateString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return truncateString(value.toString());
+  if (typeof value !== 'object') return null;
+  if (depth > MAX_DEPTH) return '[too deeply nested]';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_LIST_ITEMS).map((v) => redactValue(v, depth + 1));
+    if (value.length > MAX_LIST_ITEMS) items.push(`…[${value.length - MAX_LIST_ITEMS} more items]`);
+    return items;
+  }
+  return redactObject(value as Record<string, unknown>, depth);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Outcome
+
+/**
+ * - no errors → ok (partial when the policy denied a field without raising an error)
+ * - only FORBIDDEN errors → partial when some data came back, denied when none did
+ * - any other error → error
+ * ("refused" is for requests turned away before GraphQL ran: see auditRefused.)
+ */
+export function outcomeOf(errorCodes: ReadonlyArray<string | undefined>, hasData: boolean, deniedByPolicy = false): AuditOutcome {
+  if (errorCodes.length === 0) return deniedByPolicy ? 'partial' : 'ok';
+  if (errorCodes.every((c) => c === 'FORBIDDEN')) return hasData ? 'partial' : 'denied';
+  return 'error';
+}
+
+/** "Some data": the response's data has at least one non-null top-level field. */
+export function hasSomeData(data: unknown): boolean {
+  if (data === null || data === undefined || typeof data !== 'object') return false;
+  return Object.values(data as Record<string, unknown>).some((v) => v !== null && v !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Normalisation: what append stores, so that the canonical form does not depend on the caller's order
+
+const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+/** Text columns: no NUL (PostgreSQL text cannot hold it), bounded length. */
+const cleanText = (s: string, max = 1000): string => truncateString(String(s).replaceAll('\u0000', '\uFFFD'), max);
+const cleanOptional = (s: string | null | undefined, max?: number): string | null =>
+  s === null || s === undefined ? null : cleanText(s, max);
+
+function byField(a: FieldDecision, b: FieldDecision): number {
+  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
+}
+
+export function normaliseEntry(entry: AuditEntry): AuditEntry {
+  const at = new Date(entry.at);
+  if (Number.isNaN(at.getTime())) throw new TypeError(`audit entry: "at" is not a date: ${String(entry.at)}`);
+  if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new TypeError(`audit entry: unknown outcome "${String(entry.outcome)}"`);
+  return {
+    at: at.toISOString(),
+    requestId: cleanText(entry.requestId, 200),
+    principal: cleanText(entry.principal, 200),
+    roles: sortedUnique(entry.roles.map((r) => cleanText(r, 200))),
+    scope: cleanText(entry.scope, 2000),
+    operationName: cleanOptional(entry.operationName, 200),
+    documentHash: cleanOptional(entry.documentHash, 64),
+    variables: entry.variables ? (JSON.parse(canonicalJson(entry.variables)) as AuditEntry['variables']) : null,
+    fieldsRequested: sortedUnique(entry.fieldsRequested),
+    denied: dedupeDecisions(entry.denied),
+    masked: dedupeDecisions(entry.masked),
+    indicators: [...new Map(entry.indicators.map((i) => [i.code, { code: i.code, version: String(i.version) }])).values()].sort(
+      (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    ),
+    statements: entry.statements
+      .map((s) => ({ source: s.source, statements: Math.trunc(s.statements), rows: Math.trunc(s.rows), fingerprints: [...s.fingerprints] }))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
+    rows: Math.max(0, Math.trunc(entry.rows)),
+    outcome: entry.outcome,
+    errorCodes: sortedUnique(entry.errorCodes),
+    latencyMs: Math.max(0, Math.round(entry.latencyMs)),
+    ip: cleanOptional(entry.ip, 100),
+    reason: cleanOptional(entry.reason, 1000),
+  };
+}
+
+function dedupeDecisions(decisions: readonly FieldDecision[]): FieldDecision[] {
+  const byName = new Map<string, FieldDecision>();
+  for (const d of decisions) if (!byName.has(d.field)) byName.set(d.field, { field: d.field, rule: d.rule });
+  return [...byName.values()].sort(byField);
+}

@@ -1,0 +1,218 @@
+import { canonicalJson, type AuditOutcome, type AuditRecord } from '../audit/record';
+import { from, type SqlConnection } from '../sources/sql/connection';
+import { ensureSchema } from '../sources/sql/engines';
+
+/**
+ * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
+ * hub store's schema, one row per record, JSON-valued fields as canonical JSON text (the form the hash
+ * covers; verification parses them back and recomputes it). PostgreSQL only (the store is embedded PGlite or
+ * PostgreSQL).
+ */
+export const AUDIT_TABLE = 'audit_log';
+
+/** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
+export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
+  requirePostgres(conn);
+  await ensureSchema(conn);
+  const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+  if (await schema().hasTable(AUDIT_TABLE)) return;
+  await schema().createTable(AUDIT_TABLE, (t) => {
+    t.bigInteger('seq').primary();
+    t.text('at').notNullable();
+    t.text('request_id').notNullable();
+    t.text('principal').notNullable();
+    t.text('roles').notNullable();
+    t.text('scope').notNullable();
+    t.text('operation_name').nullable();
+    t.text('document_hash').nullable();
+    t.text('variables').notNullable();
+    t.text('fields_requested').notNullable();
+    t.text('denied').notNullable();
+    t.text('masked').notNullable();
+    t.text('indicators').notNullable();
+    t.text('statements').notNullable();
+    t.integer('row_count').notNullable();
+    t.text('outcome').notNullable();
+    t.text('error_codes').notNullable();
+    t.integer('latency_ms').notNullable();
+    t.text('ip').nullable();
+    t.text('reason').nullable();
+    t.text('prev_hash').notNullable();
+    t.text('hash').notNullable();
+    t.index(['principal', 'seq']);
+    t.index(['at']);
+    t.index(['outcome', 'seq']);
+  });
+}
+
+export function requirePostgres(conn: SqlConnection): void {
+  if (conn.dialect !== 'postgres') {
+    throw new Error(`The audit log needs the hub store on PostgreSQL or the embedded engine, not ${conn.engine}.`);
+  }
+}
+
+/** Filters with values already validated and normalised by the caller. */
+export interface AuditRowFilter {
+  principal?: string | undefined;
+  /** ISO instants, inclusive / exclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  indicator?: string | undefined;
+  field?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+}
+
+/** A stored row decoded back into a record, or the reason it could not be (a column is not valid JSON). */
+export type DecodedRow = { seq: number; record: AuditRecord; error?: undefined } | { seq: number; record?: undefined; error: string };
+
+type Row = Record<string, unknown>;
+/** The transaction handle knex passes to its callback (knex's types may not be imported outside the store). */
+type Trx = Parameters<Parameters<SqlConnection['knex']['transaction']>[0]>[0];
+
+export class AuditStore {
+  /** Advisory lock id for this store's schema: appends from every hub process on it queue behind it. */
+  private readonly lockName: string;
+
+  constructor(readonly conn: SqlConnection) {
+    requirePostgres(conn);
+    this.lockName = `indicator-hub:${AUDIT_TABLE}:${conn.schema ?? 'public'}`;
+  }
+
+  migrate(): Promise<void> {
+    return migrateAuditLog(this.conn);
+  }
+
+  async exists(): Promise<boolean> {
+    const schema = this.conn.schema ? this.conn.knex.schema.withSchema(this.conn.schema) : this.conn.knex.schema;
+    return schema.hasTable(AUDIT_TABLE);
+  }
+
+  /**
+   * In one transaction: take the schema's advisory lock (held to commit, so two processes cannot both
+   * read the same last row), read the last record, build the next one from it, insert it. Either the
+   * row is there, complete, or nothing is.
+   */
+  async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord): Promise<AuditRecord> {
+    return this.conn.knex.transaction(async (trx) => {
+      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [this.lockName]);
+      const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: unknown; hash: string } | undefined;
+      const record = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
+      await this.table(trx).insert(toRow(record));
+      return record;
+    });
+  }
+
+  /** Newest first: up to `limit` records with seq < `before` (all when undefined) matching the filter. */
+  async page(filter: AuditRowFilter, limit: number, before: number | undefined): Promise<AuditRecord[]> {
+    const q = from(this.conn, AUDIT_TABLE).select('*');
+    if (filter.principal !== undefined) q.where('principal', filter.principal);
+    if (filter.outcome !== undefined) q.where('outcome', filter.outcome);
+    // `at` is ISO 8601 UTC text of one fixed format: text order is time order.
+    if (filter.from !== undefined) q.where('at', '>=', filter.from);
+    if (filter.to !== undefined) q.where('at', '<', filter.to);
+    if (filter.indicator !== undefined) q.whereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code: filter.indicator }])]);
+    if (filter.field !== undefined) {
+      const field = filter.field;
+      q.where((w) =>
+        w
+          .whereRaw('fields_requested::jsonb @> ?::jsonb', [JSON.stringify([field])])
+          .orWhereRaw('denied::jsonb @> ?::jsonb', [JSON.stringify([{ field }])])
+          .orWhereRaw('masked::jsonb @> ?::jsonb', [JSON.stringify([{ field }])]),
+      );
+    }
+    if (before !== undefined) q.where('seq', '<', before);
+    const rows = (await q.orderBy('seq', 'desc').limit(limit)) as Row[];
+    return rows.map((row) => {
+      const decoded = decodeRow(row);
+      if (decoded.error !== undefined) throw new Error(`audit_log row ${decoded.seq} cannot be read: ${decoded.error}`);
+      return decoded.record;
+    });
+  }
+
+  /** Oldest first: up to `limit` rows with seq > `after`, decoded (for verification, chunk by chunk). */
+  async scan(after: number, limit: number): Promise<DecodedRow[]> {
+    const rows = (await from(this.conn, AUDIT_TABLE).select('*').where('seq', '>', after).orderBy('seq', 'asc').limit(limit)) as Row[];
+    return rows.map(decodeRow);
+  }
+
+  private table(trx: Trx) {
+    return this.conn.schema ? trx.withSchema(this.conn.schema).table(AUDIT_TABLE) : trx.table(AUDIT_TABLE);
+  }
+}
+
+/** JSON-valued fields are written with the canonical serialisation the hash is computed over. */
+function toRow(r: AuditRecord): Row {
+  return {
+    seq: r.seq,
+    at: r.at,
+    request_id: r.requestId,
+    principal: r.principal,
+    roles: json(r.roles),
+    scope: r.scope,
+    operation_name: r.operationName,
+    document_hash: r.documentHash,
+    variables: json(r.variables),
+    fields_requested: json(r.fieldsRequested),
+    denied: json(r.denied),
+    masked: json(r.masked),
+    indicators: json(r.indicators),
+    statements: json(r.statements),
+    row_count: r.rows,
+    outcome: r.outcome,
+    error_codes: json(r.errorCodes),
+    latency_ms: r.latencyMs,
+    ip: r.ip,
+    reason: r.reason,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
+}
+
+function json(value: unknown): string {
+  return canonicalJson(value ?? null);
+}
+
+function decodeRow(row: Row): DecodedRow {
+  const seq = Number(row.seq);
+  try {
+    const record: AuditRecord = {
+      seq,
+      at: String(row.at),
+      requestId: String(row.request_id),
+      principal: String(row.principal),
+      roles: parse(row.roles, 'roles') as AuditRecord['roles'],
+      scope: String(row.scope),
+      operationName: nullableText(row.operation_name),
+      documentHash: nullableText(row.document_hash),
+      variables: parse(row.variables, 'variables') as AuditRecord['variables'],
+      fieldsRequested: parse(row.fields_requested, 'fields_requested') as AuditRecord['fieldsRequested'],
+      denied: parse(row.denied, 'denied') as AuditRecord['denied'],
+      masked: parse(row.masked, 'masked') as AuditRecord['masked'],
+      indicators: parse(row.indicators, 'indicators') as AuditRecord['indicators'],
+      statements: parse(row.statements, 'statements') as AuditRecord['statements'],
+      rows: Number(row.row_count),
+      outcome: String(row.outcome) as AuditOutcome,
+      errorCodes: parse(row.error_codes, 'error_codes') as AuditRecord['errorCodes'],
+      latencyMs: Number(row.latency_ms),
+      ip: nullableText(row.ip),
+      reason: nullableText(row.reason),
+      prevHash: String(row.prev_hash),
+      hash: String(row.hash),
+    };
+    return { seq, record };
+  } catch (error) {
+    return { seq, error: (error as Error).message };
+  }
+}
+
+function parse(value: unknown, column: string): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    throw new Error(`column ${column} is not valid JSON`);
+  }
+}
+
+function nullableText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

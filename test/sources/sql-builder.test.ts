@@ -36,7 +36,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
         sql`select ${'account_id'} as ${'key'}, ${'account_name'} as ${'name'}, ${'segment'} as ${'segment'}, ` +
           sql`${'industry'} as ${'industry'}, ${'region'} as ${'region'}, ${'owner_team_code'} as ${'salesDepartment'}, ` +
           sql`${'created_at'} as ${'createdOn'} from ${'crm'}.${'account'} ` +
-          sql`where ${'account_id'} in (?, ?) and ${'owner_team_code'} in (?) order by ${'account_id'} asc`,
+          sql`where ${'account_id'} in (?, ?) and (${'owner_team_code'} in (?)) order by ${'account_id'} asc`,
       );
       expect(bindings).toEqual(['A1', 'A2', 'T-EAST-1']);
     });
@@ -50,7 +50,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       expect(text).toBe(
         sql`select ${'contact_id'} as ${'key'}, ${'account_id'} as ${'customer'}, ${'contact_name'} as ${'name'}, ` +
           sql`${'phone'} as ${'phone'}, ${'email'} as ${'email'} from ${'crm'}.${'contact'} where ${'account_id'} in (?) ` +
-          sql`and ${'account_id'} in (select ${'account_id'} from ${'crm'}.${'account'} where ${'owner_team_code'} in (?, ?)) ` +
+          sql`and (${'account_id'} in (select ${'account_id'} from ${'crm'}.${'account'} where ${'owner_team_code'} in (?, ?))) ` +
           sql`order by ${'contact_id'} asc limit ? offset ?`,
       );
       expect(bindings).toEqual(['A1', 'T-EAST-1', 'T-WEST-4', 10, 20]);
@@ -58,9 +58,23 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
 
     test('unrestricted adds no scope predicate; an empty scope matches nothing', () => {
       expect(fetchSql('hr', { entity: 'Employee' }).sql).not.toContain('where');
-      const never = { sql: expect.stringContaining('where 1 = ?'), bindings: [0] };
+      const never = { sql: expect.stringContaining('where (1 = ?)'), bindings: [0] };
       expect(fetchSql('hr', { entity: 'Employee' }, { departments: [] })).toMatchObject(never);
-      expect(fetchSql('crm', { entity: 'Contact' }, { departments: [] })).toMatchObject(never);
+      // One hop through the account: the subquery selects no account.
+      expect(fetchSql('crm', { entity: 'Contact' }, { departments: [] })).toMatchObject({
+        sql: expect.stringContaining(sql`in (select ${'account_id'} from ${'crm'}.${'account'} where 1 = ?))`),
+        bindings: [0],
+      });
+    });
+
+    test('an own-records scope adds "or the row is the viewer\'s own" inside the scope predicate', () => {
+      const { sql: text, bindings } = fetchSql('hr', { entity: 'Employee' }, { departments: ['ORG-3'], employees: ['100010'] });
+      expect(text).toContain(sql`where (${'org_id'} in (?) or ${'emp_no'} in (?))`);
+      expect(bindings).toEqual(['ORG-3', '100010']);
+      const onlyOwn = fetchSql('hr', { entity: 'Employee' }, { departments: [], employees: ['100010'] });
+      expect(onlyOwn.sql).toContain(sql`where (1 = ? or ${'emp_no'} in (?))`);
+      // Rows without an owner column ignore it: an own-records viewer sees no other department's rows.
+      expect(fetchSql('crm', { entity: 'Customer' }, { departments: [], employees: ['100010'] }).sql).toContain('where (1 = ?)');
     });
 
     test("orders by the mapping's default list field, then by key so pages are stable", () => {
@@ -119,7 +133,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       );
       expect(text).toBe(
         sql`select ${'org_id'} as ${'department'}, count(*) as ${'headcount'} from ${'hr'}.${'employee'} ` +
-          sql`where ${'hire_date'} <= ? and (${'leave_date'} is null or ${'leave_date'} > ?) and ${'org_id'} in (?) ` +
+          sql`where ${'hire_date'} <= ? and (${'leave_date'} is null or ${'leave_date'} > ?) and (${'org_id'} in (?)) ` +
           sql`group by ${'org_id'} order by ${'org_id'} asc`,
       );
       expect(bindings).toEqual(['2025-06-30', '2025-06-30', 'ORG-3']);
@@ -131,7 +145,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
         { fact: 'invoice', measures: ['invoiceCount'], groupBy: ['customer'], where: { department: ['CC-1003', 'CC-1004'] } },
         { departments: ['CC-1004'] },
       );
-      expect(text).toContain(sql`where ${'cc_code'} in (?, ?) and ${'cc_code'} in (?) group by ${'cust_no'}`);
+      expect(text).toContain(sql`where ${'cc_code'} in (?, ?) and (${'cc_code'} in (?)) group by ${'cust_no'}`);
       expect(bindings).toEqual(['CC-1003', 'CC-1004', 'CC-1004']);
     });
   });

@@ -50,6 +50,8 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
   ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
   ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
+  ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],
+  ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],
   ['HUB_JWT_SECRET', ['auth', 'jwt', 'secret'], 'string'],
   ['HUB_JWT_ALGORITHM', ['auth', 'jwt', 'algorithm'], 'string'],
   ['HUB_JWT_JWKS_FILE', ['auth', 'jwt', 'jwksFile'], 'string'],

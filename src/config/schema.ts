@@ -74,6 +74,15 @@ export const configSchema = z.object({
     })
     .strict()
     .prefault({}),
+  security: z
+    .object({
+      /** Schema introspection (GraphiQL needs it). Turn off in production: HUB_INTROSPECTION=false. */
+      introspection: z.boolean().default(true),
+      /** Hide "Did you mean …?" suggestions and other schema details from errors (HUB_HIDE_SCHEMA_DETAILS=true). */
+      hideSchemaDetails: z.boolean().default(false),
+    })
+    .strict()
+    .prefault({}),
   auth: z
     .object({
       policyFile: z.string().default('policy/policy.yaml'),
@@ -119,6 +128,17 @@ export const configSchema = z.object({
     .object({
       defaultPageSize: z.number().int().min(1).default(100),
       maxPageSize: z.number().int().min(1).default(1000),
+      /** Refused before execution (QUERY_TOO_COMPLEX / GRAPHQL_PARSE_FAILED / BAD_USER_INPUT). */
+      maxTokens: z.number().int().min(100).default(2000),
+      maxDepth: z.number().int().min(2).default(10),
+      maxAliases: z.number().int().min(0).default(15),
+      maxDirectives: z.number().int().min(0).default(10),
+      maxDuplicateFields: z.number().int().min(1).default(5),
+      /** Estimated cost: every field counts once per item of the lists around it (a paged list: its limit or
+       *  defaultPageSize; any other list: listSize). */
+      maxCost: z.number().int().min(100).default(250_000),
+      listSize: z.number().int().min(1).default(20),
+      maxStringLength: z.number().int().min(16).default(10_000),
     })
     .strict()
     .prefault({}),

@@ -13,6 +13,9 @@ import { healthRoutes } from './health';
 import { buildSchema } from './schema';
 import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
+import { limitRules, type QueryLimits } from './limits/rules';
+import { stringLiteralRule } from './limits/strings';
+import { variablesPlugin } from './limits/plugin';
 import { auditPlugin, auditRefused } from '../audit/audit-plugin';
 import { randomUUID } from 'node:crypto';
 import { tracePlugin } from './trace-plugin';
@@ -25,7 +28,7 @@ export interface HubServer {
 
 /** Express + Apollo Server 5 on an explicit host and port, with body limit and graceful drain. */
 export async function startServer(runtime: HubRuntime, opts: { host?: string; port?: number } = {}): Promise<HubServer> {
-  const { server: cfg } = runtime.config;
+  const cfg = { ...runtime.config.server, limits: runtime.config.limits };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -34,10 +37,18 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Hostile input is refused before execution: token, depth, alias, directive, duplicate and cost limits,
+    // string hygiene; batched HTTP requests stay off (Apollo's default) and CSRF prevention on.
+    parseOptions: { maxTokens: cfg.limits.maxTokens },
+    validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)],
+    introspection: runtime.config.security.introspection,
+    hideSchemaDetailsFromClientErrors: runtime.config.security.hideSchemaDetails,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The audit plugin writes each request's record before its response leaves (fail closed).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), auditPlugin(runtime.audit, schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), auditPlugin(runtime.audit, schema)],
   });
   await apollo.start();
 
@@ -70,6 +81,19 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     httpServer,
     url: `http://${host}:${boundPort}/graphql`,
     stop: () => apollo.stop(),
+  };
+}
+
+function limitsOf(runtime: HubRuntime): QueryLimits {
+  const l = runtime.config.limits;
+  return {
+    maxDepth: l.maxDepth,
+    maxAliases: l.maxAliases,
+    maxDirectives: l.maxDirectives,
+    maxDuplicateFields: l.maxDuplicateFields,
+    maxCost: l.maxCost,
+    defaultPageSize: l.defaultPageSize,
+    defaultListSize: l.listSize,
   };
 }
 

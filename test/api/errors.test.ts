@@ -19,7 +19,7 @@ describe('input errors', () => {
 
   test.each([
     ['a malformed period', `{ departments(limit: 1) { revenue(period: "2025-Q5") } }`, /Invalid period "2025-Q5": expected YYYY, YYYY-Qn/],
-    ['a page larger than the maximum', `{ customers(limit: 99999999) { id } }`, /limit must be between 1 and 1000, received 99999999/],
+    ['a page larger than the maximum', `{ customers(limit: 5000) { id } }`, /limit must be between 1 and 1000, received 5000/],
     ['a negative offset', `{ customers(offset: -1) { id } }`, /offset must be 0 or more/],
   ])('%s → BAD_USER_INPUT saying what was expected', async (_name, query, message) => {
     const res = await hub.query(query);

@@ -90,6 +90,7 @@ export class Evaluator {
     if (def.type !== 'simple') return none(`${code} cannot be accumulated since inception`);
     const leaf = this.leaves.get(code)!;
     if (leaf.unavailable) return none(leaf.unavailable);
+    if (leaf.inScope && !leaf.inScope(member)) return none(`${member} is not in your scope`);
     if (leaf.hasCounterpart && !leaf.hasCounterpart(member)) return none(`${member} has no counterpart in ${leaf.source}`);
     let total = leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO;
     for (const b of leaf.buckets) {
@@ -102,6 +103,7 @@ export class Evaluator {
   private leafValue(code: string, label: string, member: string): Value {
     const leaf = this.leaves.get(code)!;
     if (leaf.unavailable) return none(leaf.unavailable);
+    if (leaf.inScope && !leaf.inScope(member)) return none(`${member} is not in your scope`);
     if (leaf.hasCounterpart && !leaf.hasCounterpart(member)) return none(`${member} has no counterpart in ${leaf.source}`);
     const v = leaf.values.get(label)?.get(member);
     if (v !== undefined) return ok(v);

@@ -24,7 +24,11 @@ export interface LeafData {
    *  null with that reason, not zero. Absent when members are not source entities (totals, regrouped). */
   hasCounterpart?: (member: string) => boolean;
   source: string;
+  /** False for a department outside the viewer's scope (asked for by id): null "not in your scope", not 0. */
+  inScope?: (member: string) => boolean;
 }
+
+const scopeCheck = (departments: ReadonlySet<string>) => (member: string) => departments.has(member);
 
 /** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
 export interface StatementProvenance {
@@ -102,9 +106,8 @@ export async function fetchLeaves(
           values: new Map(),
           members: new Set(),
           source,
-          ...(dimension
-            ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, DIMENSION_ENTITY[dimension], source, m) !== undefined }
-            : {}),
+          ...(dimension ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, DIMENSION_ENTITY[dimension], source, m) !== undefined } : {}),
+          ...(dimension === 'department' && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments) } : {}),
         };
         for (const row of rows) {
           const raw = row.measures[measure];

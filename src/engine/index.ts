@@ -1,4 +1,5 @@
-import { badInput } from '../errors';
+import { badInput, HubError } from '../errors';
+import { DIMENSION_ENTITY } from './request';
 import type { HubContext } from '../hub/context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
@@ -106,6 +107,17 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
           argument: 'groupBy',
         });
       }
+    }
+  }
+  const attribute = request.groupBy?.attribute;
+  if (attribute) {
+    const entity = DIMENSION_ENTITY[request.groupBy!.dimension];
+    const verdict = ctx.runtime.policy.field(entity, attribute, ctx.viewer.roles);
+    if (verdict.decision !== 'allow') {
+      throw new HubError('FORBIDDEN', `Grouping by ${request.groupBy!.dimension}.${attribute} is not permitted: your roles may not see ${entity}.${attribute} unmasked.`, {
+        field: `${entity}.${attribute}`,
+        rule: verdict.rule,
+      });
     }
   }
   if (request.rollup && request.groupBy?.dimension !== 'department') {

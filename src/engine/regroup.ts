@@ -38,7 +38,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
   for (const [code, leaf] of leaves) {
     if (!ADDITIVE.has(leaf.agg)) {
       const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${groupBy.dimension}.${groupBy.attribute}`;
-      out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });
+      out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, inScope: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });
       continue;
     }
     const values = new Map<string, Map<string, Decimal>>();
@@ -56,12 +56,24 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
     // Regrouped members are sums over their parts (a division's revenue is its teams'). One has a counterpart
     // when a part has: revenue of a division without any sales team stays null ("no counterpart"), not 0.
     const has = leaf.hasCounterpart;
-    out.set(code, { ...leaf, values, members: regrouped, hasCounterpart: has && ((t: string) => (partsOf.get(t) ?? [t]).some(has)) });
+    out.set(code, {
+      ...leaf,
+      values,
+      members: regrouped,
+      hasCounterpart: has && ((t: string) => (partsOf.get(t) ?? [t]).some(has)),
+      // Rolled-up members are departments (in scope); attribute values (a region) are not departments.
+      inScope: request.rollup ? leaf.inScope : undefined,
+    });
   }
   return out;
 }
 
-/** Department hub id → its ancestors, from the HR org tree (one statement). */
+/**
+ * Department hub id → its ancestors, from the HR org tree (one statement). The listing is row-scoped, so
+ * only departments the viewer may see are known; the chain stops at the first ancestor outside the scope:
+ * an out-of-scope department never becomes a member carrying a partial figure (a department head's
+ * subtree is not its division's total).
+ */
 async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
   const departments = await listEntities(ctx, 'Department', { limit: 1_000_000, offset: 0 });
   const parent = new Map<string, string | null>();
@@ -72,7 +84,7 @@ async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const id of parent.keys()) {
     const chain: string[] = [];
-    for (let p = parent.get(id); p && chain.length < 64; p = parent.get(p)) chain.push(p);
+    for (let p = parent.get(id); p && parent.has(p) && chain.length < 64; p = parent.get(p)) chain.push(p);
     out.set(id, chain);
   }
   return out;

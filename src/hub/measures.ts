@@ -24,6 +24,8 @@ export async function measureOf(
   ref: MeasureRef,
   time: { period?: Period | undefined; asOf?: string | undefined },
 ): Promise<MeasureValue> {
+  // A department outside the viewer's scope (reached through a reference) has no figures for them.
+  if (parent.entity === 'Department' && ctx.viewer.departments !== 'all' && !ctx.viewer.departments.has(parent.id)) return null;
   const member = sourceKeyOf(ctx, parent.entity, ref.source, parent.id);
   if (member === undefined) return null;
   const fact = ctx.runtime.adapters.get(ref.source)?.catalog.facts[ref.fact];

@@ -13,6 +13,8 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
+import { ConfigError } from '../errors';
+import { formulaRefs } from '../indicators/formula';
 import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
@@ -38,6 +40,35 @@ export interface HubRuntime {
   close(): Promise<void>;
 }
 
+/**
+ * An indicator computed from personal data is personal data too: the policy must list it (with the roles
+ * that may see it), or a formula over payroll_cost would escape the permission and suppression checks.
+ */
+function checkPersonalIndicators(dictionary: Dictionary, policy: PolicyBook): void {
+  for (const indicator of dictionary.all()) {
+    const code = indicator.def.code;
+    if (policy.isPersonal(code)) continue;
+    const personalInput = inputsClosure(dictionary, code).find((c) => policy.isPersonal(c));
+    if (personalInput) {
+      throw new ConfigError(
+        `Indicator ${code} is computed from personal data (${personalInput}) but the policy's personalIndicators does not list it: add it with the roles that may see it.`,
+      );
+    }
+  }
+}
+
+function inputsClosure(dictionary: Dictionary, code: string, seen = new Set<string>()): string[] {
+  const i = dictionary.get(code)!;
+  const d = i.def;
+  const direct = d.type === 'simple' ? [] : d.type === 'ratio' ? [d.numerator, d.denominator] : d.type === 'formula' ? formulaRefs(i.formula!) : [d.base];
+  for (const c of direct) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    inputsClosure(dictionary, c, seen);
+  }
+  return [...seen];
+}
+
 export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   const needsEmbedded =
     config.store.engine === 'embedded' || SOURCE_NAMES.some((name) => config.sources[name].engine === 'embedded');
@@ -46,50 +77,62 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
 
   const store = new HubStore(openConnection({ ...config.store, schema: config.store.schema }, 'hub', embedded));
-  await store.migrate();
-
   const adapters = new Map<string, SourceAdapter>();
-  // Definitions are checked before anything is served: a bad one stops start-up naming file and code.
-  for (const name of SOURCE_NAMES) {
-    const def = SOURCES[name];
-    const conn = openConnection(config.sources[name], name, embedded);
-    adapters.set(name, def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn));
-  }
-
-  if (embedded && config.demo.seed) {
-    await seedEmbeddedDemo(config, store, embedded);
-  }
-
-  const keyMap = new KeyMap(await store.keyMap());
-  logger.info({ keys: keyMap.size }, 'key map loaded');
-  const routing = new Routing(adapters);
-  const dictionary = loadDictionary(config.indicators.dir, catalogOfAdapters(adapters));
-  const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
-  logger.info({ indicators: dictionary.size, targets: targets.size }, 'indicator dictionary loaded');
-
-  const policy = loadPolicy(config.auth.policyFile);
-  const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
-  const authenticator = new Authenticator(jwt, policy);
-
-  const runtime: HubRuntime = {
-    config,
-    adapters,
-    keyMap,
-    routing,
-    store,
-    dictionary,
-    cache: new InMemoryResultCache(config.cache.maxEntries),
-    targets,
-    policy,
-    authenticator,
-    org: undefined as never,
-    audit: new AuditLog(store.conn),
-    async close() {
-      await Promise.allSettled([...adapters.values()].map((a) => a.close()));
-      await store.close();
-      await embedded?.close();
-    },
+  // Anything that fails from here on closes what was opened, so a refused start leaves no pool behind.
+  const abandon = async (error: unknown): Promise<never> => {
+    await Promise.allSettled([...adapters.values()].map((a) => a.close()));
+    await store.close().catch(() => undefined);
+    await embedded?.close().catch(() => undefined);
+    throw error;
   };
-  runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
-  return runtime;
+  return prepare().catch(abandon);
+
+  async function prepare(): Promise<HubRuntime> {
+    await store.migrate();
+
+    // Definitions are checked before anything is served: a bad one stops start-up naming file and code.
+    for (const name of SOURCE_NAMES) {
+      const def = SOURCES[name];
+      const conn = openConnection(config.sources[name], name, embedded);
+      adapters.set(name, def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn));
+    }
+
+    if (embedded && config.demo.seed) {
+      await seedEmbeddedDemo(config, store, embedded);
+    }
+
+    const keyMap = new KeyMap(await store.keyMap());
+    logger.info({ keys: keyMap.size }, 'key map loaded');
+    const routing = new Routing(adapters);
+    const dictionary = loadDictionary(config.indicators.dir, catalogOfAdapters(adapters));
+    const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
+    logger.info({ indicators: dictionary.size, targets: targets.size }, 'indicator dictionary loaded');
+
+    const policy = loadPolicy(config.auth.policyFile);
+    checkPersonalIndicators(dictionary, policy);
+    const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
+    const authenticator = new Authenticator(jwt, policy);
+
+    const runtime: HubRuntime = {
+      config,
+      adapters,
+      keyMap,
+      routing,
+      store,
+      dictionary,
+      cache: new InMemoryResultCache(config.cache.maxEntries),
+      targets,
+      policy,
+      authenticator,
+      org: undefined as never,
+      audit: new AuditLog(store.conn),
+      async close() {
+        await Promise.allSettled([...adapters.values()].map((a) => a.close()));
+        await store.close();
+        await embedded?.close();
+      },
+    };
+    runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
+    return runtime;
+  }
 }

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MIXED } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
 
@@ -67,5 +70,62 @@ describe('permission reports and suppression', () => {
     expect(manager.errors![0]!.extensions!.code).toBe('SUPPRESSED');
     const executive = await hub.query<{ a: { payrollCost: string | null } }>(q);
     expect(executive.data!.a.payrollCost).toMatch(/^\d+\.\d{2}$/);
+  });
+});
+
+describe('scope and policy edges', () => {
+  let hub: TestHub;
+  let dir: string;
+  beforeAll(async () => {
+    // The demo policy, plus one attribute denied to everyone but the executive.
+    dir = mkdtempSync(join(tmpdir(), 'indicator-hub-policy-'));
+    const policy = readFileSync('policy/policy.yaml', 'utf8').replace(
+      '  Customer.*: { "*": allow }',
+      '  Customer.*: { "*": allow }\n  Customer.industry: { executive: allow, "*": deny }',
+    );
+    writeFileSync(join(dir, 'policy.yaml'), policy);
+    hub = await startTestHub(MIXED, { auth: { policyFile: join(dir, 'policy.yaml') } });
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a department outside the scope, reached through a reference, has no figures (null, not 0)', async () => {
+    const res = await hub.query<{ me: { department: { id: string; headcount: number; parent: { id: string; headcount: number | null; indicators: Array<{ value: string | null; reason: string }> } } } }>(
+      '{ me { department { id headcount parent { id headcount indicators(codes: ["headcount"], period: "2025-Q4") { value reason } } } } }',
+      {},
+      SALES_REP,
+    );
+    const department = res.data!.me.department;
+    expect(department.headcount).toBeGreaterThan(0);
+    expect(department.parent).toEqual({ id: 'D0002', headcount: null, indicators: [{ value: null, reason: 'D0002 is not in your scope' }] });
+  });
+
+  test('grouping by an attribute the viewer may not see is refused', async () => {
+    const q = '{ indicatorValues(codes: ["revenue"], from: "2025", grain: YEAR, groupBy: "customer.industry") { rows { member { id } } } }';
+    const rep = await hub.query(q, {}, SALES_REP);
+    expect(rep.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Customer.industry' });
+    expect(rep.extensions!.trace!.statements).toBe(0);
+    const executive = await hub.query<{ indicatorValues: { rows: unknown[] } }>(q);
+    expect(executive.data!.indicatorValues.rows.length).toBeGreaterThan(0);
+  });
+
+  test('an indicator built from personal data must be listed as personal, or the hub does not start', async () => {
+    const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
+    cpSync('indicators', indicators, { recursive: true });
+    writeFileSync(
+      join(indicators, 'payroll_share.yaml'),
+      readFileSync('indicators/hr/payroll_per_head.yaml', 'utf8')
+        .replace('code: payroll_per_head', 'code: payroll_share')
+        .replace(/type: ratio[\s\S]*?denominator: headcount/, 'type: formula\nformula: payroll_cost / 2'),
+    );
+    try {
+      await expect(startTestHub(MIXED, { indicators: { dir: indicators } })).rejects.toThrow(
+        'Indicator payroll_share is computed from personal data (payroll_cost) but the policy\'s personalIndicators does not list it',
+      );
+    } finally {
+      rmSync(indicators, { recursive: true, force: true });
+    }
   });
 });

@@ -68,6 +68,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
+  app.use('/graphql', bodyRefusals(runtime));
 
   const host = opts.host ?? cfg.host;
   const port = opts.port ?? cfg.port;
@@ -81,6 +82,26 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     httpServer,
     url: `http://${host}:${boundPort}/graphql`,
     stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * Bodies the JSON parser refuses (too large, not JSON) never reach authentication or Apollo: they are
+ * answered here with a coded error — and audited like every other refused request.
+ */
+function bodyRefusals(runtime: HubRuntime): express.ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, req, res, next) => {
+    const refusals: Record<string, [number, string, string]> = {
+      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`],
+      'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON.'],
+    };
+    const refusal = error.type ? refusals[error.type] : undefined;
+    if (!refusal) return next(error);
+    const [status, code, message] = refusal;
+    auditRefused(runtime.audit, { requestId: randomUUID(), reason: message, ip: req.ip }).then(
+      () => res.status(status).json({ errors: [{ message, extensions: { code } }] }),
+      () => res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] }),
+    );
   };
 }
 

@@ -69,6 +69,14 @@ describe('audit log through the API (embedded store)', () => {
     expect(JSON.stringify(record)).not.toContain('not.a.jwt');
   });
 
+  test('a body the parser refuses (too large) is answered with a coded error and recorded', async () => {
+    const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x'.repeat(2_000_000) }) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ errors: [{ message: 'The request body is larger than 1000000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const page = await hub.query<{ auditLog: { records: Rec[] } }>(`{ auditLog(outcome: refused, first: 1) { records { ${RECORD} } } }`, {}, AUDITOR);
+    expect(page.data!.auditLog.records[0]!.reason).toBe('The request body is larger than 1000000 bytes.');
+  });
+
   test('only auditors may read the log', async () => {
     const res = await hub.query('{ auditLog { records { seq } } }', {}, SALES_REP);
     expect(res.data).toEqual({ auditLog: null });

@@ -66,7 +66,7 @@ export async function openEmbeddedCopy(): Promise<{ engine: EmbeddedEngine; dir:
     dir,
     async dispose() {
       await engine.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(join(dir, '..'), { recursive: true, force: true });
     },
   };
 }
@@ -111,7 +111,10 @@ export async function startTestRuntime(
     demo: { seed: allEmbedded, scale: TEST_SCALE },
   };
   const config = loadConfig({}, deepMerge(base, overrides));
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config).catch((error: unknown) => {
+    if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+    throw error;
+  });
   return {
     runtime,
     config,

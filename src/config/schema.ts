@@ -13,6 +13,18 @@ export const sourceConfigSchema = z
     schema: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a SQL identifier').optional(),
     pool: z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(1).max(100).default(10) }).prefault({}),
     acquireTimeoutMs: z.number().int().positive().default(5000),
+    /** Statements running longer are cancelled by the source server (not for the embedded engine). */
+    statementTimeoutMs: z.number().int().positive().default(10_000),
+    /** Circuit breaker: opens when at least `volumeThreshold` calls in the rolling window failed at
+     *  `errorThresholdPercentage`; while open, calls fail at once; after `resetTimeoutMs` one call probes. */
+    breaker: z
+      .object({
+        errorThresholdPercentage: z.number().int().min(1).max(100).default(50),
+        volumeThreshold: z.number().int().min(1).default(5),
+        resetTimeoutMs: z.number().int().positive().default(10_000),
+      })
+      .strict()
+      .prefault({}),
     /** How long aggregate results from this source may be reused (0 = never). Finance data that closes
      *  monthly can be cached for hours; CRM data that changes by the minute for seconds. */
     cacheTtlSeconds: z.number().int().min(0).default(60),

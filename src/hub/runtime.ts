@@ -13,6 +13,7 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
+import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { ConfigError } from '../errors';
 import { formulaRefs } from '../indicators/formula';
 import { Authenticator } from '../auth/authenticate';
@@ -94,7 +95,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     for (const name of SOURCE_NAMES) {
       const def = SOURCES[name];
       const conn = openConnection(config.sources[name], name, embedded);
-      adapters.set(name, def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn));
+      const adapter = def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn);
+      adapters.set(name, new ResilientAdapter(adapter, config.sources[name].breaker));
     }
 
     if (embedded && config.demo.seed) {

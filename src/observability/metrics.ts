@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics served on /metrics. One registry per process. */
 export const registry = new Registry();
@@ -31,5 +31,12 @@ export const requestStatements = new Histogram({
   name: 'hub_graphql_request_statements',
   help: 'Source statements issued per GraphQL request',
   buckets: [0, 1, 2, 4, 8, 16, 32, 64, 128],
+  registers: [registry],
+});
+
+export const sourceBreakerState = new Gauge({
+  name: 'hub_source_circuit_state',
+  help: 'Circuit breaker per source: 0 closed, 1 half-open, 2 open',
+  labelNames: ['source'] as const,
   registers: [registry],
 });

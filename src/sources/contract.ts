@@ -42,6 +42,8 @@ export interface SourceHealth {
   latencyMs: number;
   /** Safe to show: never a host, URL or driver message. */
   message?: string;
+  /** Circuit breaker state, when the adapter has one. */
+  breaker?: 'closed' | 'open' | 'half-open';
 }
 
 /** A neutral row: `key` is the source key; reference fields hold the referenced entity's source key. */

@@ -43,7 +43,9 @@ export class SqlAdapter implements SourceAdapter {
   async health(): Promise<SourceHealth> {
     const started = performance.now();
     try {
-      await this.conn.knex.raw('select 1 as ok');
+      const probe = this.conn.knex.raw('select 1 as ok');
+      // A hung server must not hang readiness: the probe gives up after 2 s at most.
+      await (this.conn.statementTimeoutMs ? probe.timeout(Math.min(2000, this.conn.statementTimeoutMs), { cancel: true }) : probe);
       return { source: this.name, ok: true, latencyMs: elapsed(started) };
     } catch {
       return { source: this.name, ok: false, latencyMs: elapsed(started), message: 'not reachable' };
@@ -159,6 +161,8 @@ export class SqlAdapter implements SourceAdapter {
   private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {
     const fingerprint = fingerprintOf(builder.toSQL().sql);
     const started = performance.now();
+    // The server cancels at statementTimeoutMs; the client gives up a second later (a stalled network).
+    if (this.conn.statementTimeoutMs) builder.timeout(this.conn.statementTimeoutMs + 1000, { cancel: true });
     try {
       const rows = (await builder) as Record<string, unknown>[];
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: rows.length, ok: true });

@@ -7,6 +7,8 @@ export interface SqlConnection {
   readonly schema: string | undefined;
   readonly dialect: 'postgres' | 'mysql';
   readonly engine: 'embedded' | 'postgres' | 'mysql';
+  /** Client-side limit per statement (ms), on top of the server-side one set per session; none for embedded. */
+  readonly statementTimeoutMs?: number;
   close(): Promise<void>;
 }
 

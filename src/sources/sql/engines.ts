@@ -11,6 +11,9 @@ export interface ConnectionSettings {
   schema?: string | undefined;
   pool?: { min: number; max: number } | undefined;
   acquireTimeoutMs?: number | undefined;
+  /** Statements longer than this are cancelled by the server itself (PostgreSQL statement_timeout,
+   *  MariaDB max_statement_time); the client gives up a second later in any case. */
+  statementTimeoutMs?: number | undefined;
 }
 
 // pg: DATE stays an ISO string (not a Date in the server's time zone).
@@ -25,9 +28,16 @@ export function openConnection(settings: ConnectionSettings, defaultSchema: stri
   if (!settings.url) throw new Error(`openConnection: a url is required for engine "${settings.engine}"`);
   const pool = { min: settings.pool?.min ?? 0, max: settings.pool?.max ?? 10 };
   const acquireConnectionTimeout = settings.acquireTimeoutMs ?? 5000;
+  const timeout = settings.statementTimeoutMs;
   if (settings.engine === 'postgres') {
-    const knex = knexFactory({ client: 'pg', connection: settings.url, pool, acquireConnectionTimeout, log: knexLog });
-    return wrap(knex, settings.schema ?? 'public', 'postgres', 'postgres');
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { connectionString: settings.url, connectionTimeoutMillis: acquireConnectionTimeout, ...(timeout ? { statement_timeout: timeout } : {}) },
+      pool,
+      acquireConnectionTimeout,
+      log: knexLog,
+    });
+    return wrap(knex, settings.schema ?? 'public', 'postgres', 'postgres', timeout);
   }
   const url = new URL(settings.url);
   const database = settings.schema ?? (url.pathname.replace(/^\//, '') || undefined);
@@ -44,16 +54,24 @@ export function openConnection(settings: ConnectionSettings, defaultSchema: stri
       supportBigNumbers: true,
       bigNumberStrings: true,
       charset: 'utf8mb4',
+      connectTimeout: acquireConnectionTimeout,
     },
-    pool,
+    pool: timeout
+      ? {
+          ...pool,
+          // Server-side limit per session (seconds, fractional allowed): the server stops the statement itself.
+          afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
+            conn.query(`SET SESSION max_statement_time = ${(timeout / 1000).toFixed(3)}`, (err) => done(err, conn)),
+        }
+      : pool,
     acquireConnectionTimeout,
     log: knexLog,
   });
-  return wrap(knex, database, 'mysql', 'mysql');
+  return wrap(knex, database, 'mysql', 'mysql', timeout);
 }
 
-function wrap(knex: Knex, schema: string | undefined, dialect: SqlConnection['dialect'], engine: SqlConnection['engine']): SqlConnection {
-  return { knex, schema, dialect, engine, close: () => knex.destroy() };
+function wrap(knex: Knex, schema: string | undefined, dialect: SqlConnection['dialect'], engine: SqlConnection['engine'], statementTimeoutMs?: number): SqlConnection {
+  return { knex, schema, dialect, engine, ...(statementTimeoutMs ? { statementTimeoutMs } : {}), close: () => knex.destroy() };
 }
 
 /** Creates the schema (PostgreSQL) or database (MySQL) when missing. */

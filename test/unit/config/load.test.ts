@@ -30,7 +30,7 @@ test('defaults: local host, port 4000, every source embedded, calendar fiscal ye
   expect(config.calendar.fiscalYearStartMonth).toBe(1);
   expect(config.demo).toEqual({ seed: true, scale: 1 });
   for (const source of SOURCES) {
-    expect(config.sources[source]).toEqual({ engine: 'embedded', pool: { min: 0, max: 10 }, acquireTimeoutMs: 5000, cacheTtlSeconds: 60 });
+    expect(config.sources[source]).toEqual({ engine: 'embedded', pool: { min: 0, max: 10 }, acquireTimeoutMs: 5000, statementTimeoutMs: 10_000, breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 10_000 }, cacheTtlSeconds: 60 });
   }
 });
 
@@ -74,7 +74,7 @@ describe('a YAML file named by HUB_CONFIG', () => {
     const config = loadConfig({ HUB_CONFIG: yamlFile('hub.yaml', yaml) });
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 5500 });
     expect(config.calendar.fiscalYearStartMonth).toBe(4);
-    expect(config.sources.erp).toEqual({ engine: 'mysql', url: 'mysql://hub@erp-db/erp', pool: { min: 0, max: 3 }, acquireTimeoutMs: 5000, cacheTtlSeconds: 60 });
+    expect(config.sources.erp).toEqual({ engine: 'mysql', url: 'mysql://hub@erp-db/erp', pool: { min: 0, max: 3 }, acquireTimeoutMs: 5000, statementTimeoutMs: 10_000, breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 10_000 }, cacheTtlSeconds: 60 });
     expect(config.sources.crm.engine).toBe('embedded');
   });
 

@@ -32,10 +32,13 @@ export function sourceFailure(source: string, fingerprint: string, cause: unknow
   );
 }
 
-/** PostgreSQL 57014 (statement_timeout), MariaDB 1969 (max_statement_time), knex's own query timeout. */
+/**
+ * PostgreSQL 57014 (statement_timeout), MariaDB 1969 (max_statement_time), or knex's client-side query
+ * timeout — which tags the error with `timeout` whether or not cancelling the query on the server worked.
+ */
 function isTimeout(cause: unknown): boolean {
-  const e = cause as { code?: string | number; errno?: number; name?: string; message?: string };
-  return e?.code === '57014' || e?.errno === 1969 || (e?.name === 'KnexTimeoutError' && /Defined query timeout/.test(e.message ?? ''));
+  const e = cause as { code?: string | number; errno?: number; timeout?: unknown };
+  return e?.code === '57014' || e?.errno === 1969 || typeof e?.timeout === 'number';
 }
 
 /** Connection-level failures a second try may get past (never a timeout: the statement may still run). */

@@ -1,0 +1,34 @@
+import { sourceFailure } from '../../src/sources/sql/errors';
+import { openConnection } from '../../src/sources/sql/engines';
+import { pgSourcesUrl, serverUrl } from '../support/engines';
+
+/**
+ * Statement timeouts are enforced by the source server itself (PostgreSQL statement_timeout, MariaDB
+ * max_statement_time, set per session by the pool), so a slow statement stops on the server, not only in
+ * the hub — and the hub reports it as SOURCE_TIMEOUT.
+ */
+describe.each([
+  { engine: 'postgres' as const, url: () => pgSourcesUrl(), slow: 'select pg_sleep(3)' },
+  { engine: 'mysql' as const, url: () => serverUrl('mysql'), slow: 'select sleep(3)' },
+])('statement timeout on $engine', ({ engine, url, slow }) => {
+  test('the server cancels a statement that runs longer, and the hub calls it SOURCE_TIMEOUT', async () => {
+    const conn = openConnection({ engine, url: url(), statementTimeoutMs: 300, acquireTimeoutMs: 10_000 }, 'public');
+    try {
+      const started = Date.now();
+      const error = await conn.knex.raw(slow).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(error).not.toBeNull();
+      const coded = sourceFailure('crm', 'abc', error);
+      expect(coded.extensions.code).toBe('SOURCE_TIMEOUT');
+      expect(coded.retryable).toBe(false);
+      // The session is still usable afterwards: the server stopped the statement, not the connection.
+      const ok = await conn.knex.raw('select 1 as ok');
+      expect(JSON.stringify(ok)).toContain('ok');
+    } finally {
+      await conn.close();
+    }
+  });
+});

@@ -120,6 +120,11 @@ export interface RefusedRequest {
   operationName?: string | undefined;
   /** Time spent before refusing, when known. */
   latencyMs?: number | undefined;
+  /** Who, when the refusal came after authentication (rate limit); otherwise "anonymous". */
+  principal?: string | undefined;
+  roles?: readonly string[] | undefined;
+  /** The error code the client received (default UNAUTHENTICATED). */
+  errorCode?: string | undefined;
 }
 
 /**
@@ -131,8 +136,8 @@ export function auditRefused(log: AuditLog, refused: RefusedRequest): Promise<{ 
   return log.append({
     at: new Date().toISOString(),
     requestId: refused.requestId,
-    principal: 'anonymous',
-    roles: [],
+    principal: refused.principal ?? 'anonymous',
+    roles: [...(refused.roles ?? [])],
     scope: 'nothing',
     operationName: refused.operationName ?? null,
     documentHash: null,
@@ -144,7 +149,7 @@ export function auditRefused(log: AuditLog, refused: RefusedRequest): Promise<{ 
     statements: [],
     rows: 0,
     outcome: 'refused',
-    errorCodes: ['UNAUTHENTICATED'],
+    errorCodes: [refused.errorCode ?? 'UNAUTHENTICATED'],
     latencyMs: refused.latencyMs ?? 0,
     ip: refused.ip ?? null,
     reason: refused.reason,

@@ -151,6 +151,11 @@ export const configSchema = z.object({
       maxCost: z.number().int().min(100).default(250_000),
       listSize: z.number().int().min(1).default(20),
       maxStringLength: z.number().int().min(16).default(10_000),
+      /** Per principal: bursts of `burst` requests, refilled at `perMinute`; beyond → 429 with Retry-After. */
+      rateLimit: z
+        .object({ perMinute: z.number().int().min(1).default(1200), burst: z.number().int().min(1).default(200) })
+        .strict()
+        .prefault({}),
     })
     .strict()
     .prefault({}),

@@ -13,6 +13,7 @@ import { healthRoutes } from './health';
 import { buildSchema } from './schema';
 import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
+import { rateLimit } from './rate-limit';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { variablesPlugin } from './limits/plugin';
@@ -66,6 +67,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
         operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : undefined,
       });
     }),
+    rateLimit(runtime),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
   app.use('/graphql', bodyRefusals(runtime));

@@ -79,3 +79,33 @@ describe('hostile input', () => {
     expect((await fetch(`${hub.origin}/readyz`)).status).toBe(200);
   });
 });
+
+describe('per-principal rate limit', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(MIXED, { limits: { rateLimit: { perMinute: 60, burst: 3 } } });
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  test('beyond the burst: 429 with Retry-After, audited, nothing executed; other principals unaffected', async () => {
+    for (let i = 0; i < 3; i++) expect((await hub.query('{ me { principal } }')).status).toBe(200);
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders(EXECUTIVE)) },
+      body: JSON.stringify({ query: '{ departments { id } }' }),
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await res.json()) as { data?: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0]!.message).toMatch(/at most 60 a minute \(bursts of 3\) for EMP-000001/);
+    // Another principal has its own bucket; the auditor sees the refusal in the log.
+    const log = await hub.query<{ auditLog: { records: Array<{ principal: string; errorCodes: string[] }> } }>(
+      '{ auditLog(outcome: refused, first: 1) { records { principal errorCodes } } }', {}, 'EMP-000312',
+    );
+    expect(log.data!.auditLog.records[0]).toEqual({ principal: EXECUTIVE, errorCodes: ['RATE_LIMITED'] });
+  });
+});

@@ -52,6 +52,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
   ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],
   ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],
+  ['HUB_TRUSTED_DOCUMENTS', ['security', 'trustedDocumentsFile'], 'string'],
   ['HUB_JWT_SECRET', ['auth', 'jwt', 'secret'], 'string'],
   ['HUB_JWT_ALGORITHM', ['auth', 'jwt', 'algorithm'], 'string'],
   ['HUB_JWT_JWKS_FILE', ['auth', 'jwt', 'jwksFile'], 'string'],

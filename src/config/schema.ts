@@ -92,6 +92,8 @@ export const configSchema = z.object({
       introspection: z.boolean().default(true),
       /** Hide "Did you mean …?" suggestions and other schema details from errors (HUB_HIDE_SCHEMA_DETAILS=true). */
       hideSchemaDetails: z.boolean().default(false),
+      /** Trusted documents: a JSON file { "<sha256>": "<query>" }; when set, only those operations run. */
+      trustedDocumentsFile: z.string().optional(),
     })
     .strict()
     .prefault({}),

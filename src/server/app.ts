@@ -14,6 +14,7 @@ import { buildSchema } from './schema';
 import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
+import { TrustedDocuments } from './trusted-documents';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { variablesPlugin } from './limits/plugin';
@@ -34,6 +35,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = withPermissions(buildSchema(), runtime.policy);
+  const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError,
@@ -46,10 +48,11 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     hideSchemaDetailsFromClientErrors: runtime.config.security.hideSchemaDetails,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The audit plugin writes each request's record before its response leaves (fail closed).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), auditPlugin(runtime.audit, schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema)],
   });
   await apollo.start();
 

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sha256, TrustedDocuments } from '../../src/server/trusted-documents';
 import { MIXED } from '../support/engines';
 import { EXECUTIVE, authHeaders, startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
 
@@ -107,5 +111,48 @@ describe('per-principal rate limit', () => {
       '{ auditLog(outcome: refused, first: 1) { records { principal errorCodes } } }', {}, 'EMP-000312',
     );
     expect(log.data!.auditLog.records[0]).toEqual({ principal: EXECUTIVE, errorCodes: ['RATE_LIMITED'] });
+  });
+});
+
+describe('trusted documents', () => {
+  const REGISTERED = '{ departments(limit: 3) { id name } }';
+  let hub: TestHub;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'indicator-hub-trusted-'));
+    writeFileSync(join(dir, 'trusted.json'), JSON.stringify({ [sha256(REGISTERED)]: REGISTERED }));
+    hub = await startTestHub(MIXED, { security: { trustedDocumentsFile: join(dir, 'trusted.json') } });
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a registered operation runs, by text or by its hash alone', async () => {
+    expect((await hub.query<{ departments: unknown[] }>(REGISTERED)).data!.departments).toHaveLength(3);
+    const byHash = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders(EXECUTIVE)) },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(REGISTERED) } } }),
+    });
+    expect(((await byHash.json()) as { data: { departments: unknown[] } }).data.departments).toHaveLength(3);
+  });
+
+  test('anything else is refused before execution, and cannot register itself', async () => {
+    const other = '{ departments(limit: 4) { id } }';
+    const res = await hub.query(other);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'UNTRUSTED_DOCUMENT' });
+    expect(res.extensions?.trace?.statements ?? 0).toBe(0);
+    const apq = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authHeaders(EXECUTIVE)) },
+      body: JSON.stringify({ query: other, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(other) } } }),
+    });
+    expect(((await apq.json()) as { errors: Array<{ extensions: { reason?: string } }> }).errors[0]!.extensions.reason).toBe('UNTRUSTED_DOCUMENT');
+  });
+
+  test('a file whose hash does not match its text stops start-up', () => {
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ['0'.repeat(64)]: REGISTERED }));
+    expect(() => TrustedDocuments.load(join(dir, 'bad.json'))).toThrow(/is not the sha256 of its text/);
   });
 });

@@ -5,6 +5,7 @@ import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { bucketsBetween } from '../model/buckets';
 import { createHash } from 'node:crypto';
+import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
 import type { LeafNeed } from './requirements';
 import { DIMENSION_ENTITY, type ValuesRequest } from './request';
@@ -16,6 +17,8 @@ export const TOTAL = '';
 export interface LeafData {
   indicator: Indicator;
   agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
+  /** Set when the source failed: every value of this input is null with this reason. */
+  unavailable?: string;
   /** Contiguous, in order: what the statement covered. */
   buckets: Period[];
   values: Map<string, Map<string, Decimal>>;
@@ -54,7 +57,7 @@ export async function fetchLeaves(
   ctx: HubContext,
   needs: Map<string, LeafNeed>,
   request: ValuesRequest,
-): Promise<{ leaves: Map<string, LeafData>; statements: StatementProvenance[] }> {
+): Promise<{ leaves: Map<string, LeafData>; statements: StatementProvenance[]; failures: HubError[] }> {
   const calendar = ctx.runtime.config.calendar;
   const statements = new Map<string, LeafNeed[]>();
   for (const need of needs.values()) {
@@ -66,6 +69,7 @@ export async function fetchLeaves(
 
   const out = new Map<string, LeafData>();
   const provenance: StatementProvenance[] = [];
+  const failures: HubError[] = [];
   await Promise.all(
     [...statements.values()].map(async (group) => {
       const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
@@ -95,7 +99,28 @@ export async function fetchLeaves(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
         ...group.map((n) => n.indicator.def.cacheTtlSeconds ?? Infinity),
       );
-      const { rows, statement } = await cachedAggregate(ctx, source, query, indicators, ttlSeconds);
+      let fetched: Awaited<ReturnType<typeof cachedAggregate>>;
+      try {
+        fetched = await cachedAggregate(ctx, source, query, indicators, ttlSeconds);
+      } catch (error) {
+        // A failing source degrades only the indicators that need it: their inputs become unavailable
+        // with the source's coded error; everything computed from other sources still stands.
+        if (!(error instanceof HubError)) throw error;
+        failures.push(error);
+        for (const need of group) {
+          out.set(need.indicator.def.code, {
+            indicator: need.indicator,
+            agg: catalog.measures[(need.indicator.def as typeof first).measure.measure]!.agg,
+            buckets,
+            values: new Map(),
+            members: new Set(),
+            source,
+            unavailable: error.message,
+          });
+        }
+        return;
+      }
+      const { rows, statement } = fetched;
       provenance.push({ source, fact, measures, indicators, ...statement });
       for (const need of group) {
         const measure = (need.indicator.def as typeof first).measure.measure;
@@ -126,7 +151,7 @@ export async function fetchLeaves(
     }),
   );
   provenance.sort((a, b) => `${a.source}.${a.fact}`.localeCompare(`${b.source}.${b.fact}`));
-  return { leaves: out, statements: provenance };
+  return { leaves: out, statements: provenance, failures };
 }
 
 type Statement = Pick<StatementProvenance, 'fingerprint' | 'cached' | 'asOf' | 'rows' | 'durationMs'>;

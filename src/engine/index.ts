@@ -25,6 +25,8 @@ export interface ValuesTable {
   exact(code: string, bucket: string, member: string): Value;
   /** One entry per (source, fact) statement, cached or run. */
   statements: StatementProvenance[];
+  /** Sources that failed: their indicators are null with the reason; the rest of the table stands. */
+  failures: HubError[];
 }
 
 /**
@@ -47,6 +49,7 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
     buckets: [...request.buckets],
     members,
     statements: fetched.statements,
+    failures: fetched.failures,
     cell(code, label, member) {
       const v = table.exact(code, label, member);
       return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, units.get(code)!) };

@@ -7,7 +7,7 @@ import { DIMENSION_ENTITY, type ValuesRequest } from './request';
 const ADDITIVE = new Set(['sum', 'count']);
 
 /** A leaf that cannot be regrouped (distinct counts, averages) carries the reason instead of values. */
-export type Leaf = LeafData & { unavailable?: string };
+export type Leaf = LeafData;
 
 /**
  * Hub-side regrouping of per-member values: by an attribute of the member (department → region) and/or up
@@ -36,6 +36,10 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
   for (const [m, ts] of targets) for (const t of ts) partsOf.set(t, [...(partsOf.get(t) ?? []), m]);
   const out = new Map<string, Leaf>();
   for (const [code, leaf] of leaves) {
+    if (leaf.unavailable) {
+      out.set(code, leaf);
+      continue;
+    }
     if (!ADDITIVE.has(leaf.agg)) {
       const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${groupBy.dimension}.${groupBy.attribute}`;
       out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, inScope: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });

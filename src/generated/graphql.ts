@@ -481,6 +481,8 @@ export type IndicatorTable = {
   rows: Array<IndicatorRow>;
   /** The same values as one series per indicator × member, for charts. */
   series: Array<IndicatorSeries>;
+  /** Sources that failed for this table: their indicators are null with the reason, the rest stands. */
+  sourceErrors: Array<SourceFailure>;
   /** Every aggregate statement behind the table: one per source fact, run now or reused from the cache. */
   statements: Array<StatementProvenance>;
 };
@@ -840,6 +842,14 @@ export type SourceAsOf = {
   source: Scalars['String']['output'];
 };
 
+export type SourceFailure = {
+  __typename?: 'SourceFailure';
+  /** SOURCE_UNAVAILABLE or SOURCE_TIMEOUT */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+};
+
 export type SourceMeasure = {
   __typename?: 'SourceMeasure';
   fact: Scalars['String']['output'];
@@ -1029,6 +1039,7 @@ export type ResolversTypes = ResolversObject<{
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
   SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
+  SourceFailure: ResolverTypeWrapper<SourceFailure>;
   SourceMeasure: ResolverTypeWrapper<SourceMeasure>;
   SourceStatus: ResolverTypeWrapper<SourceStatus>;
   StatementProvenance: ResolverTypeWrapper<StatementProvenance>;
@@ -1081,6 +1092,7 @@ export type ResolversParentTypes = ResolversObject<{
   RoleInfo: RoleInfo;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
+  SourceFailure: SourceFailure;
   SourceMeasure: SourceMeasure;
   SourceStatus: SourceStatus;
   StatementProvenance: StatementProvenance;
@@ -1323,6 +1335,7 @@ export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends
   periods?: Resolver<Array<ResolversTypes['PeriodBucket']>, ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['IndicatorRow']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['IndicatorSeries']>, ParentType, ContextType>;
+  sourceErrors?: Resolver<Array<ResolversTypes['SourceFailure']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
 }>;
 
@@ -1440,6 +1453,12 @@ export type SourceAsOfResolvers<ContextType = HubContext, ParentType extends Res
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SourceFailureResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceFailure'] = ResolversParentTypes['SourceFailure']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SourceMeasureResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceMeasure'] = ResolversParentTypes['SourceMeasure']> = ResolversObject<{
   fact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1522,6 +1541,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   RoleInfo?: RoleInfoResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;
+  SourceFailure?: SourceFailureResolvers<ContextType>;
   SourceMeasure?: SourceMeasureResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
   StatementProvenance?: StatementProvenanceResolvers<ContextType>;

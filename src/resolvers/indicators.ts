@@ -46,6 +46,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const explain = request.codes.map((code) => explainOf(ctx, code, table.statements, request));
     return {
       asOf: asOfBySource(table.statements),
+      sourceErrors: table.failures.map((e) => ({ source: String(e.extensions.source ?? ''), code: String(e.extensions.code), message: e.message })),
       statements: table.statements,
       explain,
       grain: args.grain,

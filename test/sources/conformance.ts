@@ -308,6 +308,7 @@ class Skips {
     this.registered.add(name);
     if (engineName) this.registered.add(engineName);
     const reason = this.reasons[name] ?? (engineName && this.reasons[engineName]);
+    // A declared engine difference: skipped with its reason in the test name (none are declared today).
     if (reason) test.skip(`${name} (skip reason: ${reason})`, fn);
     else test(name, fn);
   }

@@ -1,5 +1,6 @@
 import { startDatabases } from '../test/support/databases';
 import globalSetup from '../test/support/global-setup';
+import globalTeardown from '../test/support/global-teardown';
 import { MIXED } from '../test/support/engines';
 import { startTestHub, tokenFor } from '../test/support/hub-client';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     await hub.dispose();
     if (fiveXX > 0) process.exitCode = 1;
   } finally {
+    await globalTeardown();
     await databases.stop();
   }
 }

@@ -7,23 +7,16 @@ import {
   hashOf,
   normaliseEntry,
   type AuditEntry,
-  type AuditOutcome,
   type AuditRecord,
   type UnsignedRecord,
 } from './record';
 
-export interface AuditFilter {
-  principal?: string | undefined;
-  /** Inclusive lower bound on `at`, any date-time JavaScript's Date parses (ISO 8601 recommended). */
-  from?: string | undefined;
-  /** Exclusive upper bound on `at`. */
-  to?: string | undefined;
-  /** Records that used this indicator (code). */
-  indicator?: string | undefined;
-  /** Records that requested, were denied or were masked this "Type.field". */
-  field?: string | undefined;
-  outcome?: AuditOutcome | undefined;
-}
+/**
+ * What auditors filter by: principal; `from` (inclusive) / `to` (exclusive) on `at`, any date-time Date
+ * parses (ISO 8601 recommended); an indicator code; a "Type.field" requested, denied or masked; an outcome.
+ * The same shape the store queries with, once query() has validated and normalised the values.
+ */
+export type AuditFilter = AuditRowFilter;
 
 export interface AuditPageArgs {
   /** Page size, 1..500 (default 100); larger values are refused, not clamped. */

@@ -1,5 +1,6 @@
-import type { NativeRow } from '../definition';
-import { from, type SqlConnection } from './connection';
+import type { Company } from '../../seed/company';
+import type { DemoTables, NativeRow } from '../definition';
+import type { SqlConnection } from './connection';
 
 const CHUNK_ROWS = 1000;
 
@@ -23,13 +24,12 @@ export async function dropTables(conn: SqlConnection, tables: readonly string[])
   }
 }
 
-export { from };
 
 /** Creates a source's native tables and loads its part of the demo company (tables dropped first). */
 export async function seedDemoSource(
-  def: { demo: import('../definition').DemoTables },
+  def: { demo: DemoTables },
   conn: SqlConnection,
-  company: import('../../seed/company').Company,
+  company: Company,
 ): Promise<number> {
   const rows = def.demo.rows(company);
   await dropTables(conn, Object.keys(rows));

@@ -6,10 +6,19 @@ import tseslint from 'typescript-eslint';
 const SQL_MODULES = ['knex', 'knex-pglite', 'pg', 'mysql2', 'mysql2/promise', '@electric-sql/pglite'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', '.data/**', 'src/generated/**', 'coverage/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', '.data/**', 'src/generated/**', 'coverage/**', 'bench/results/**', 'bench/peers/*/node_modules/**', '**/.mesh/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    // The Mesh benchmark peer's runner and PostGraphile plugin: plain CommonJS run by Node (bench/peers/mesh).
+    files: ['bench/peers/*/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', setTimeout: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

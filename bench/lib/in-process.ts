@@ -1,0 +1,149 @@
+import { execute, parse, type GraphQLSchema } from 'graphql';
+import { resolveViewer } from '../../src/auth/principal';
+import { withPermissions } from '../../src/auth/permissions';
+import type { Viewer } from '../../src/auth/viewer';
+import { loadConfig } from '../../src/config/load';
+import { computeValues, type ValuesRequest } from '../../src/engine';
+import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
+import { createLoaders } from '../../src/loaders';
+import { bucketsBetween } from '../../src/model/buckets';
+import { parsePeriod } from '../../src/model/period';
+import { createContext } from '../../src/server/context';
+import { buildSchema } from '../../src/server/schema';
+import { captureStatements, type CapturedStatement } from './floor';
+import { median, round } from './stats';
+import { DASHBOARD_CODES, hubConfig, type Workload } from './workloads';
+import type { BenchDatabases } from './seed';
+
+/**
+ * The comparisons that need the hub's code in the bench's own process: capturing the SQL the hub sends
+ * for each workload (replayed by the floor), the naive per-row baseline, and the permission layer's cost.
+ * One runtime on the bench servers, result cache off.
+ */
+export class InProcessHub {
+  private constructor(
+    readonly runtime: HubRuntime,
+    private readonly guarded: GraphQLSchema,
+    private readonly plain: GraphQLSchema,
+  ) {}
+
+  static async start(db: BenchDatabases, scale: number): Promise<InProcessHub> {
+    const runtime = await startRuntime(loadConfig({}, hubConfig(db, scale, { cache: false })));
+    return new InProcessHub(runtime, withPermissions(buildSchema(), runtime.policy), buildSchema());
+  }
+
+  async viewer(employeeId: string): Promise<Viewer> {
+    return resolveViewer({ kind: 'employee', employeeId }, this.runtime.policy, this.runtime.org, new Date().toISOString().slice(0, 10));
+  }
+
+  /** Executes a document as `viewer`; throws on GraphQL errors. Returns the JSON size. */
+  async execute(query: string, viewer: Viewer, opts: { guarded?: boolean; naiveLoaders?: boolean } = {}): Promise<number> {
+    const ctx = createContext(this.runtime, viewer);
+    // Per-row loads: a batch of one key, so every parent costs its own statement (no DataLoader batching).
+    if (opts.naiveLoaders) ctx.loaders = createLoaders(this.runtime.adapters, (s) => ctx.callFor(s), { maxBatchSize: 1, maxAggregateMembers: 1 });
+    const result = await execute({ schema: opts.guarded === false ? this.plain : this.guarded, document: parse(query), contextValue: ctx });
+    if (result.errors?.length) throw new Error(`in-process execute: ${result.errors[0]!.message}`);
+    return JSON.stringify(result).length;
+  }
+
+  /** The statements one request of `workload` sends to the sources, as the drivers saw them. */
+  async capture(workload: Workload): Promise<CapturedStatement[]> {
+    const viewer = await this.viewer(workload.principal);
+    await this.execute(workload.query, viewer); // warm the key map and connections, not captured
+    return captureStatements(async () => {
+      await this.execute(workload.query, viewer);
+    });
+  }
+
+  /**
+   * The dashboard over `departments`, computed twice: as the hub does (one push-down statement per
+   * source fact for all of them) and naively, as a per-row resolver would (every department computes
+   * its own 12 indicators × 12 months with its own statements, no batching across rows). Each ends with
+   * JSON.stringify of the cells. Interleaved runs; medians.
+   */
+  async naiveDashboard(departments: readonly string[], runs: number): Promise<NaiveComparison> {
+    const viewer = await this.viewer('EMP-000001');
+    const calendar = this.runtime.config.calendar;
+    const buckets = bucketsBetween(parsePeriod('2025-01', calendar), parsePeriod('2025-12', calendar), 'month', calendar);
+    const base: Omit<ValuesRequest, 'filters' | 'groupBy'> = { codes: DASHBOARD_CODES, buckets, grain: 'month', rollup: false };
+    const cells = (table: Awaited<ReturnType<typeof computeValues>>, member: string) =>
+      buckets.map((b) => DASHBOARD_CODES.map((code) => table.cell(code, b.label, member)));
+    const hub = async () => {
+      const ctx = createContext(this.runtime, viewer);
+      const table = await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: { dimension: 'department' }, filters: [{ dimension: 'department', ids: departments }] });
+      return { bytes: JSON.stringify(table.members.map((m) => cells(table, m))).length, statements: ctx.trace.statementCount };
+    };
+    const naive = async () => {
+      const ctx = createContext(this.runtime, viewer);
+      const rows = await Promise.all(
+        departments.map(async (id) => cells(await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: null, filters: [{ dimension: 'department', ids: [id] }] }), '')),
+      );
+      return { bytes: JSON.stringify(rows).length, statements: ctx.trace.statementCount };
+    };
+    return interleave(runs, hub, naive);
+  }
+
+  /** The 10,000-row list with the hub's batched loaders and with one statement per parent row. */
+  async naiveList(query: string, principal: string, runs: number): Promise<NaiveComparison> {
+    const viewer = await this.viewer(principal);
+    const counted = (naiveLoaders: boolean) => async () => {
+      const captured = await captureStatements(async () => {
+        await this.execute(query, viewer, { naiveLoaders });
+      });
+      return { bytes: 0, statements: captured.length };
+    };
+    return interleave(runs, counted(false), counted(true));
+  }
+
+  /** The list with and without graphql-shield + masking (same schema, same process, interleaved). */
+  async permissionCost(query: string, principal: string, runs: number): Promise<{ withoutMs: number; withMs: number; ratio: number; runs: number }> {
+    const viewer = await this.viewer(principal);
+    await this.execute(query, viewer, { guarded: false });
+    await this.execute(query, viewer, { guarded: true });
+    const without: number[] = [];
+    const withLayer: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      await this.execute(query, viewer, { guarded: false });
+      without.push(performance.now() - t);
+      t = performance.now();
+      await this.execute(query, viewer, { guarded: true });
+      withLayer.push(performance.now() - t);
+    }
+    const a = median(without);
+    const b = median(withLayer);
+    return { withoutMs: round(a, 1), withMs: round(b, 1), ratio: round(b / a, 2), runs };
+  }
+
+  close(): Promise<void> {
+    return this.runtime.close();
+  }
+}
+
+export interface NaiveComparison {
+  hubMs: number;
+  naiveMs: number;
+  ratio: number;
+  hubStatements: number;
+  naiveStatements: number;
+  runs: number;
+}
+
+async function interleave(runs: number, hub: () => Promise<{ statements: number }>, naive: () => Promise<{ statements: number }>): Promise<NaiveComparison> {
+  await hub();
+  const hubTimes: number[] = [];
+  const naiveTimes: number[] = [];
+  let hubStatements = 0;
+  let naiveStatements = 0;
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    hubStatements = (await hub()).statements;
+    hubTimes.push(performance.now() - t);
+    t = performance.now();
+    naiveStatements = (await naive()).statements;
+    naiveTimes.push(performance.now() - t);
+  }
+  const h = median(hubTimes);
+  const n = median(naiveTimes);
+  return { hubMs: round(h, 1), naiveMs: round(n, 1), ratio: round(n / h, 1), hubStatements, naiveStatements, runs };
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface HotFunction {
+  function: string;
+  location: string;
+  selfMs: number;
+  selfPercent: number;
+}
+
+/**
+ * Top self-time functions of the .cpuprofile files in `dir` (V8's CPU profile format, as --cpu-prof
+ * writes it), summed by function and location. Idle time is left out; percentages are of busy time.
+ */
+export function topSelfTime(dir: string, top = 15): { totalMs: number; functions: HotFunction[] } {
+  const self = new Map<string, number>();
+  let total = 0;
+  const root = path.resolve(dir);
+  for (const file of readdirSync(root).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as CpuProfile;
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const node = byId.get(id)!;
+      const { functionName, url, lineNumber } = node.callFrame;
+      const where = url ? `${url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${lineNumber + 1}` : '(native)';
+      if (functionName === '(idle)') return;
+      const key = `${functionName || '(anonymous)'}\t${where}`;
+      const us = profile.timeDeltas[i] ?? 0;
+      self.set(key, (self.get(key) ?? 0) + us);
+      total += us;
+    });
+  }
+  const functions = [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => {
+      const [fn, location] = key.split('\t') as [string, string];
+      return { function: fn, location, selfMs: Math.round(us / 1000), selfPercent: Math.round((us / total) * 1000) / 10 };
+    });
+  return { totalMs: Math.round(total / 1000), functions };
+}

@@ -1,0 +1,55 @@
+/** Small numeric helpers shared by the benchmark. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Nearest-rank percentile of already sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function round(x: number, places = 1): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+export interface Latency {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+}
+
+/** Latency summary (ms) of one run from its per-request times and wall time. */
+export function summarise(latencies: number[], errors: number, elapsedMs: number): Latency {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: sorted.length,
+    errors,
+    p50: round(percentile(sorted, 50), 2),
+    p95: round(percentile(sorted, 95), 2),
+    p99: round(percentile(sorted, 99), 2),
+    rps: round((sorted.length / elapsedMs) * 1000, 2),
+  };
+}
+
+/** Medians, field by field, over several runs (requests and errors are summed). */
+export function medianOfRuns(runs: readonly Latency[]): Latency & { runs: number } {
+  return {
+    runs: runs.length,
+    requests: runs.reduce((a, r) => a + r.requests, 0),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+    p50: round(median(runs.map((r) => r.p50)), 2),
+    p95: round(median(runs.map((r) => r.p95)), 2),
+    p99: round(median(runs.map((r) => r.p99)), 2),
+    rps: round(median(runs.map((r) => r.rps)), 2),
+  };
+}

@@ -1,0 +1,394 @@
+import './lib/quiet';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { demoToken } from '../src/cli/demo-tokens';
+import { startDatabases } from '../test/support/databases';
+import { InProcessHub } from './lib/in-process';
+import { closedLoop, openFloor, type CapturedStatement } from './lib/floor';
+import { startHubChild, type HubChild, type HubStats } from './lib/hub-child';
+import { amountFor, runLoad } from './lib/load';
+import { loadMeshPeer, peerSources, sampleRss } from './lib/peer';
+import { topSelfTime } from './lib/profile';
+import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
+import { seedScale, type BenchDatabases } from './lib/seed';
+import { medianOfRuns, round, summarise, type Latency } from './lib/stats';
+import { BENCH_JWT_SECRET, LIST_ROWS, WORKLOADS, hubConfig, workloads, type WorkloadName } from './lib/workloads';
+
+/**
+ * `npm run bench`: the benchmark of issue #7, end to end and bounded in time. Starts PostgreSQL and
+ * MariaDB on loopback, loads the demo company at each scale factor, and per workload × concurrency
+ * measures the hub (in a child process, under autocannon), the floor (the hub's own SQL sent straight
+ * through pg/mysql2), the naive per-row baseline, the permission layer and — when bench/peers/mesh
+ * exists — GraphQL Mesh. Writes bench/results/<date>-<sf>.json and .md; with --docs also the results
+ * section of docs/benchmarks.md. Stops everything it started, also on failure or Ctrl-C.
+ */
+interface Options {
+  scale: number;
+  scaling: number[];
+  seconds: number;
+  runs: number;
+  concurrency: number[];
+  workloads: WorkloadName[];
+  naiveDepartments: number;
+  profile: boolean;
+  docs: boolean;
+  out: string;
+}
+
+const USAGE = `usage: npm run bench -- [--scale 70] [--scaling 1,10] [--seconds 5] [--runs 3] [--concurrency 1,8,32]
+                       [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--docs] [--out bench/results]`;
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    scale: 70, scaling: [1, 10], seconds: 5, runs: 3, concurrency: [1, 8, 32], workloads: [...WORKLOADS],
+    naiveDepartments: 60, profile: true, docs: false, out: path.join(__dirname, 'results'),
+  };
+  const list = (v: string) => v.split(',').filter(Boolean).map(Number);
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    switch (flag) {
+      case '--scale': o.scale = Number(value()); break;
+      case '--scaling': o.scaling = list(value()); break;
+      case '--seconds': o.seconds = Number(value()); break;
+      case '--runs': o.runs = Number(value()); break;
+      case '--concurrency': o.concurrency = list(value()); break;
+      case '--workloads': {
+        const names = value().split(',');
+        for (const n of names) if (!(WORKLOADS as readonly string[]).includes(n)) throw new Error(`unknown workload "${n}" (known: ${WORKLOADS.join(', ')})`);
+        o.workloads = names as WorkloadName[];
+        break;
+      }
+      case '--naive-departments': o.naiveDepartments = Number(value()); break;
+      case '--no-profile': o.profile = false; break;
+      case '--docs': o.docs = true; break;
+      case '--out': o.out = path.resolve(value()); break;
+      case '--help': process.stdout.write(`${USAGE}\n`); process.exit(0); break;
+      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  for (const [name, v] of [['--scale', o.scale], ['--seconds', o.seconds], ['--runs', o.runs]] as const) {
+    if (!(v > 0)) throw new Error(`${name} must be a positive number (got ${v})`);
+  }
+  o.scaling = [...new Set(o.scaling.filter((s) => s !== o.scale))].sort((a, b) => a - b);
+  return o;
+}
+
+const say = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const TIMEOUT_SECONDS = 300;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'indicator-hub-bench-'));
+  const cleanups: Array<() => Promise<void>> = [];
+  const onSignal = () => {
+    say('interrupted: stopping everything');
+    void Promise.allSettled(cleanups.map((c) => c())).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  say(`starting PostgreSQL and MariaDB on 127.0.0.1`);
+  const servers = await startDatabases({ log: (m) => say(m) });
+  cleanups.push(() => servers.stop());
+  try {
+    const db: BenchDatabases = { pgUrl: servers.postgres!.url, mysqlUrl: servers.mysql!.url };
+    const scales: ScaleResults[] = [];
+    for (const scale of [...options.scaling, options.scale].sort((a, b) => a - b)) {
+      const full = scale === options.scale;
+      say(`scale ${scale}: seeding the demo company`);
+      const seed = await seedScale(db, scale);
+      say(`scale ${scale}: ${seed.departments} departments, ${seed.rows.toLocaleString('en')} rows, generated in ${seed.generateMs} ms, loaded in ${seed.loadMs} ms`);
+      scales.push(await benchScale(db, scale, seed, full, options, tmp, cleanups));
+    }
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: machine(),
+      options: { ...options, out: path.relative(process.cwd(), options.out) },
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      scales,
+    };
+    mkdirSync(options.out, { recursive: true });
+    const base = path.join(options.out, `${results.date.slice(0, 10)}-sf${options.scale}`);
+    writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    const markdown = renderMarkdown(results);
+    writeFileSync(`${base}.md`, markdown);
+    say(`results: ${path.relative(process.cwd(), base)}.json and .md (${results.durationSeconds} s in all)`);
+    if (options.docs) {
+      updateDocs(path.join(__dirname, '..', 'docs', 'benchmarks.md'), markdown);
+      say('docs/benchmarks.md updated');
+    }
+    process.stdout.write(`\n${markdown}\n`);
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function benchScale(
+  db: BenchDatabases,
+  scale: number,
+  seed: Awaited<ReturnType<typeof seedScale>>,
+  full: boolean,
+  options: Options,
+  tmp: string,
+  cleanups: Array<() => Promise<void>>,
+): Promise<ScaleResults> {
+  const all = workloads(seed.salesTeam);
+  // Smaller scale factors only feed the scaling table: the dashboard, the point query and the cached repeat at concurrency 1.
+  const names = full ? options.workloads : options.workloads.filter((w) => w === 'dashboard' || w === 'point' || w === 'cached');
+  const concurrency = full ? options.concurrency : [1];
+  const { departmentIds, ...seedInfo } = seed;
+  const out: ScaleResults = { scale, seed: seedInfo, statements: {}, hub: {}, floor: {}, mesh: { available: false }, concurrency };
+
+  // 1. In process: the hub's SQL per workload (for the floor), naive baseline, permission cost.
+  say(`scale ${scale}: capturing the hub's statements per workload`);
+  const inProcess = await InProcessHub.start(db, scale);
+  const captured = new Map<WorkloadName, CapturedStatement[]>();
+  try {
+    for (const name of names.filter((n) => n !== 'cached')) captured.set(name, await inProcess.capture(all[name]));
+    if (full && names.includes('dashboard')) {
+      const sample = departmentIds.slice(0, options.naiveDepartments);
+      say(`scale ${scale}: naive dashboard vs hub over ${sample.length} departments`);
+      out.naiveDashboard = { departments: sample.length, ...(await inProcess.naiveDashboard(sample, options.runs)) };
+    }
+    if (full && names.includes('list')) {
+      say(`scale ${scale}: naive list vs hub (${LIST_ROWS} rows)`);
+      out.naiveList = await inProcess.naiveList(all.list.query, all.list.principal, options.runs);
+      say(`scale ${scale}: permission layer cost on the list`);
+      out.permissions = await inProcess.permissionCost(all.list.query, all.list.principal, Math.max(5, options.runs));
+    }
+  } finally {
+    await inProcess.close();
+  }
+
+  // 2. The floor: the same statements straight through the drivers, wave by wave, then JSON.stringify.
+  const floor = openFloor(db, 20);
+  try {
+    for (const name of names.filter((n) => n !== 'cached')) {
+      const statements = captured.get(name)!;
+      out.floor[name] = {};
+      await floor.request(statements);
+      const service = await serviceTime(() => floor.request(statements));
+      for (const c of concurrency) {
+        const runs: Latency[] = [];
+        for (let r = 0; r < options.runs; r++) {
+          const { latencies, errors, elapsedMs } = await closedLoop(c, amountFor(options.seconds, service, c), () => floor.request(statements));
+          runs.push(summarise(latencies, errors, elapsedMs));
+        }
+        out.floor[name]![c] = medianOfRuns(runs);
+        say(`scale ${scale}: floor ${name} c=${c}: p50 ${out.floor[name]![c]!.p50} ms, ${out.floor[name]![c]!.rps} req/s`);
+      }
+    }
+  } finally {
+    await floor.close();
+  }
+
+  // 3. The hub in a child process: cold (cache off) workloads, then the cached repeat on a hub with the cache on.
+  const tokens = new Map<string, string>();
+  const tokenOf = async (employee: string) => {
+    if (!tokens.has(employee)) tokens.set(employee, await demoToken(employee, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '4h'));
+    return tokens.get(employee)!;
+  };
+  for (const cache of [false, true]) {
+    const group = names.filter((n) => all[n].cache === cache);
+    if (group.length === 0) continue;
+    const hub = await startHubChild(hubConfig(db, scale, { cache }), { log: (l) => say(`hub: ${l}`) });
+    cleanups.push(() => hub.stop());
+    try {
+      for (const name of group) {
+        const w = all[name];
+        const target = { url: hub.url, token: await tokenOf(w.principal), query: w.query };
+        await post(target); // warm: connections, key map paths, and for the cached workload the cache itself
+        out.statements[name] = await traced(target);
+        const service = await serviceTime(() => post(target));
+        out.hub[name] = {};
+        for (const c of concurrency) {
+          out.hub[name]![c] = await measureHub(hub, target, c, service, options);
+          const m = out.hub[name]![c]!;
+          say(`scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}`);
+        }
+      }
+    } finally {
+      await hub.stop();
+    }
+  }
+
+  // 4. Where the time goes: a CPU profile of the hub serving dashboards one at a time (requests only, not start-up).
+  if (full && options.profile && names.includes('dashboard')) {
+    const dir = mkdtempSync(path.join(tmp, 'cpu-'));
+    const hub = await startHubChild(hubConfig(db, scale, { cache: false }), { log: (l) => say(`hub: ${l}`) });
+    cleanups.push(() => hub.stop());
+    const requests = 5;
+    try {
+      const target = { url: hub.url, token: await tokenOf(all.dashboard.principal), query: all.dashboard.query };
+      await post(target);
+      await hub.profileStart();
+      for (let i = 0; i < requests; i++) await post(target);
+      await hub.profileStop(path.join(dir, 'dashboard.cpuprofile'));
+    } finally {
+      await hub.stop();
+    }
+    out.profile = { workload: 'dashboard', requests, ...topSelfTime(dir) };
+    say(`scale ${scale}: profile: ${out.profile.functions.slice(0, 5).map((f) => `${f.function} ${f.selfPercent}%`).join(', ')}`);
+  }
+
+  // 5. The peer, when bench/peers/mesh exists.
+  if (full) out.mesh = await benchMesh(db, names, concurrency, options, cleanups);
+  return out;
+}
+
+interface Target { url: string; token: string; query: string }
+
+async function post(target: Target, trace = false): Promise<{ status: number; body: string }> {
+  const res = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}`, ...(trace ? { 'x-hub-trace': '1' } : {}) },
+    body: JSON.stringify({ query: target.query }),
+    signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+  });
+  const body = await res.text();
+  if (res.status !== 200 || body.includes('"errors":[')) throw new Error(`request failed (${res.status}): ${body.slice(0, 300)}`);
+  return { status: res.status, body };
+}
+
+/** Statements per source of one request (X-Hub-Trace: 1), and the response size. */
+async function traced(target: Target): Promise<{ total: number; bySource: Record<string, number>; responseBytes: number }> {
+  const { body } = await post(target, true);
+  const parsed = JSON.parse(body) as { extensions?: { trace?: { statements: number; bySource: Record<string, { statements: number }> } } };
+  const trace = parsed.extensions?.trace;
+  if (!trace) throw new Error('the hub returned no extensions.trace for X-Hub-Trace: 1');
+  return {
+    total: trace.statements,
+    bySource: Object.fromEntries(Object.entries(trace.bySource).map(([s, v]) => [s, v.statements])),
+    responseBytes: Buffer.byteLength(body),
+  };
+}
+
+/** Median time of a few sequential requests (after a warm-up): sizes each run to about --seconds. */
+async function serviceTime(request: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  const deadline = performance.now() + 3000;
+  while (times.length < 3 || (times.length < 20 && performance.now() < deadline)) {
+    const t = performance.now();
+    await request();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function measureHub(hub: HubChild, target: Target, connections: number, serviceMs: number, options: Options): Promise<Measured> {
+  const runs: Latency[] = [];
+  let stats: HubStats | undefined;
+  let peak = 0;
+  for (let r = 0; r < options.runs; r++) {
+    await hub.reset();
+    runs.push(
+      await runLoad({
+        url: target.url,
+        headers: { authorization: `Bearer ${target.token}` },
+        body: JSON.stringify({ query: target.query }),
+        connections,
+        amount: amountFor(options.seconds, serviceMs, connections),
+        timeoutSeconds: TIMEOUT_SECONDS,
+      }),
+    );
+    stats = await hub.stats();
+    peak = Math.max(peak, stats.peakRssMb);
+  }
+  return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+}
+
+async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency: number[], options: Options, cleanups: Array<() => Promise<void>>): Promise<ScaleResults['mesh']> {
+  const peer = await loadMeshPeer();
+  if ('unavailable' in peer) {
+    say(`peer not available: ${peer.unavailable}`);
+    return { available: false, reason: peer.unavailable };
+  }
+  say('starting the GraphQL Mesh peer');
+  let running;
+  try {
+    running = await peer.startMeshPeer(peerSources(db), { log: (l) => say(`mesh: ${l}`) });
+  } catch (error) {
+    const reason = `the Mesh peer failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    say(`peer not available: ${reason}`);
+    return { available: false, reason };
+  }
+  let stopped = false;
+  const stopPeer = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.stop();
+  };
+  cleanups.push(stopPeer);
+  const out: NonNullable<ScaleResults['mesh']> = { available: true, workloads: {} };
+  try {
+    for (const name of names) {
+      const w = peer.meshWorkloads[name === 'cached' ? 'cached' : name];
+      if (!w) {
+        out.workloads![name] = { unsupported: 'the peer declares no document for this workload' };
+        continue;
+      }
+      if ('unsupported' in w) {
+        out.workloads![name] = { unsupported: w.unsupported };
+        say(`mesh ${name}: unsupported — ${w.unsupported}`);
+        continue;
+      }
+      const body = JSON.stringify({ query: w.query, ...(w.variables ? { variables: w.variables } : {}) });
+      const request = async () => {
+        const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+        const text = await res.text();
+        if (res.status !== 200 || text.includes('"errors":[')) throw new Error(`mesh ${name} failed (${res.status}): ${text.slice(0, 300)}`);
+        return text.length;
+      };
+      let responseBytes: number;
+      try {
+        responseBytes = await request();
+      } catch (error) {
+        out.workloads![name] = { unsupported: error instanceof Error ? error.message : String(error) };
+        say(`mesh ${name}: ${out.workloads![name]!.unsupported}`);
+        continue;
+      }
+      const service = await serviceTime(request);
+      const byConcurrency: Record<number, Measured> = {};
+      for (const c of concurrency) {
+        const runs: Latency[] = [];
+        let peak = 0;
+        for (let r = 0; r < options.runs; r++) {
+          const sampler = sampleRss(running.pid);
+          runs.push(await runLoad({ url: running.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS }));
+          peak = Math.max(peak, sampler.stop() ?? 0);
+        }
+        byConcurrency[c] = { ...medianOfRuns(runs), peakRssMb: peak };
+        say(`mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB`);
+      }
+      out.workloads![name] = { responseBytes, byConcurrency };
+    }
+  } finally {
+    await stopPeer();
+  }
+  return out;
+}
+
+function machine(): BenchResults['machine'] {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    databases: 'PostgreSQL 15 and MariaDB 10.11 on 127.0.0.1 (test/support/databases.ts defaults: fsync off, 256 MB InnoDB buffer pool)',
+  };
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
 const engine = z.enum(['embedded', 'postgres', 'mysql']);
 
+/** A webhook allow-list entry (src/notices/allow-list.ts). */
+const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-\[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
+
 export const sourceConfigSchema = z
   .object({
     engine: engine.default('embedded'),
@@ -158,6 +161,32 @@ export const configSchema = z.object({
         .object({ perMinute: z.number().int().min(1).default(1200), burst: z.number().int().min(1).default(200) })
         .strict()
         .prefault({}),
+    })
+    .strict()
+    .prefault({}),
+  notices: z
+    .object({
+      webhooks: z
+        .object({
+          /** Where webhooks may be sent: `<scheme>://<host>:<port or *>[/path prefix]`, host may start with "*.".
+           *  Deny by default: anything else is refused at registration (SSRF protection). */
+          allowList: z.array(z.string().regex(WEBHOOK_PATTERN, 'expected <http|https>://<host>:<port|*>[/path], e.g. https://*.corp.example:443/hooks')).default(['http://127.0.0.1:*', 'http://localhost:*']),
+          /** Attempts per delivery before it is marked failed. */
+          attempts: z.number().int().min(1).max(50).default(5),
+          /** Delay before the 2nd attempt; doubled for each further one, up to maxDelayMs. */
+          baseDelayMs: z.number().int().min(1).default(1000),
+          maxDelayMs: z.number().int().min(1).default(300_000),
+          /** Per attempt: a receiver slower than this counts as a failed attempt. */
+          timeoutMs: z.number().int().min(1).max(60_000).default(5000),
+          /** How often the dispatcher looks for due deliveries (it is also woken by every new notice). */
+          pollIntervalMs: z.number().int().min(10).default(5000),
+          /** Deliveries attempted at once. */
+          concurrency: z.number().int().min(1).max(100).default(8),
+        })
+        .strict()
+        .prefault({}),
+      /** Notices buffered per GraphQL subscriber; a subscriber that falls further behind is ended with an error. */
+      subscriberQueueSize: z.number().int().min(1).max(10_000).default(100),
     })
     .strict()
     .prefault({}),

@@ -2,6 +2,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent, IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
 import { Viewer as ViewerModel } from '../auth/viewer';
 import { AuditRecord as AuditRecordModel } from '../audit/record';
+import { ChangeRequest as ChangeRequestModel, PublishedVersion as PublishedVersionModel } from '../governance/types';
+import { Notice as NoticeModel, NoticeSubscription as NoticeSubscriptionModel, WebhookDelivery as WebhookDeliveryModel } from '../notices/types';
 import { HubContext } from '../hub/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -59,6 +61,16 @@ export type AuditFieldDecision = {
   rule: Scalars['String']['output'];
 };
 
+export type AuditLifecycleEvent = {
+  __typename?: 'AuditLifecycleEvent';
+  changeId: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  /** The proposer's reason or the reviewer's comment. */
+  note: Scalars['String']['output'];
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
 export type AuditLogPage = {
   __typename?: 'AuditLogPage';
   nextCursor?: Maybe<Scalars['Int']['output']>;
@@ -82,6 +94,8 @@ export type AuditRecord = {
   hash: Scalars['String']['output'];
   indicators: Array<IndicatorVersion>;
   latencyMs: Scalars['Float']['output'];
+  /** Indicator lifecycle steps the request made: proposed, approved, rejected, archived… */
+  lifecycleEvents: Array<AuditLifecycleEvent>;
   masked: Array<AuditFieldDecision>;
   operationName?: Maybe<Scalars['String']['output']>;
   outcome: AuditOutcome;
@@ -115,6 +129,63 @@ export type AuditVerification = {
   ok: Scalars['Boolean']['output'];
   reason?: Maybe<Scalars['String']['output']>;
 };
+
+export type ChangeKind =
+  | 'ARCHIVE'
+  | 'CREATE'
+  | 'UPDATE';
+
+export type ChangeRequest = {
+  __typename?: 'ChangeRequest';
+  author: Scalars['String']['output'];
+  /** The published version it was made against. */
+  baseVersion?: Maybe<Scalars['Int']['output']>;
+  code: Scalars['String']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  decidedAt?: Maybe<Scalars['String']['output']>;
+  /** The proposed definition as YAML (CREATE/UPDATE). */
+  definition?: Maybe<Scalars['String']['output']>;
+  /** What changes against the base version, field by field. */
+  diff: Array<DefinitionDiff>;
+  domain: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /**
+   * For an open change (draft or in review): what approving it would affect in the published dictionary.
+   * Null once the change is decided.
+   */
+  impact?: Maybe<ImpactReport>;
+  kind: ChangeKind;
+  /** The proposed indicator, to inspect like a published one (its version reads "draft #<id>"). */
+  proposed?: Maybe<Indicator>;
+  reason: Scalars['String']['output'];
+  /** The version an approved CREATE/UPDATE published. */
+  resultVersion?: Maybe<Scalars['Int']['output']>;
+  reviewer?: Maybe<Scalars['String']['output']>;
+  /** Send it back as expectedRevision with your next step on this change. */
+  revision: Scalars['Int']['output'];
+  state: ChangeState;
+  successor?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type ChangeState =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+/**
+ * MEASURE: aggregated; TIME: places a row in the period (time or validity column); DIMENSION: grouped or
+ * filtered by, for a dimension the indicator may be cut by; FILTER: a measure's condition (status in …) or the
+ * row-scope column every scoped statement filters on.
+ */
+export type ColumnRole =
+  | 'DIMENSION'
+  | 'FILTER'
+  | 'MEASURE'
+  | 'TIME';
 
 /** A person at a customer (CRM). */
 export type Contact = {
@@ -206,6 +277,14 @@ export type DecompositionNode = {
   /** Change not explained by the drivers: zero for formulas and ratios; rounding for declared identities. */
   residual?: Maybe<Scalars['Decimal']['output']>;
   value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+/** One field that differs: its path in the definition and its JSON before and after (null = absent). */
+export type DefinitionDiff = {
+  __typename?: 'DefinitionDiff';
+  after?: Maybe<Scalars['String']['output']>;
+  before?: Maybe<Scalars['String']['output']>;
+  path: Scalars['String']['output'];
 };
 
 /**
@@ -351,6 +430,12 @@ export type DepartmentRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+/** INPUT: computed from it; DRIVER: names it as a declared driver; ALERT: compares with it in an alert rule. */
+export type DependencyKind =
+  | 'ALERT'
+  | 'DRIVER'
+  | 'INPUT';
+
 export type DimensionFilter = {
   /** department, customer, supplier or product */
   dimension: Scalars['String']['input'];
@@ -391,6 +476,45 @@ export type Grain =
   | 'WEEK'
   | 'YEAR';
 
+export type ImpactFlag = {
+  __typename?: 'ImpactFlag';
+  kind: ImpactFlagKind;
+  message: Scalars['String']['output'];
+};
+
+export type ImpactFlagKind =
+  | 'ADDITIVITY_CHANGED'
+  | 'ARCHIVED_WITHOUT_SUCCESSOR'
+  | 'ARCHIVED_WITH_SUCCESSOR'
+  | 'COMPUTATION_CHANGED'
+  | 'CREATED'
+  | 'DIMENSIONS_REMOVED'
+  | 'INPUTS_CHANGED'
+  | 'TYPE_CHANGED'
+  | 'UNIT_CHANGED';
+
+export type ImpactOwner = {
+  __typename?: 'ImpactOwner';
+  codes: Array<Scalars['String']['output']>;
+  owner: IndicatorOwner;
+};
+
+export type ImpactReport = {
+  __typename?: 'ImpactReport';
+  code: Scalars['String']['output'];
+  /** Dashboards that registered interest in it or a dependent; null when no interest registry is connected. */
+  dashboards?: Maybe<Array<InterestedDashboard>>;
+  /** The indicators that depend on it, transitively, with the path. */
+  dependents: Array<IndicatorDependency>;
+  /** What kind of change it is: unit, inputs or computation changed, dimensions removed, archived with or without successor. */
+  flags: Array<ImpactFlag>;
+  kind: ChangeKind;
+  /** Registered operations (trusted documents) that use it or a dependent, or that cannot be read statically. */
+  operations: Array<OperationImpact>;
+  /** Whom to tell: the owners of the indicator and of its dependents, with the codes each owns. */
+  owners: Array<ImpactOwner>;
+};
+
 /** One indicator of the dictionary. */
 export type Indicator = {
   __typename?: 'Indicator';
@@ -399,13 +523,26 @@ export type Indicator = {
   code: Scalars['String']['output'];
   /** 口径: exactly what is counted and when. */
   definition: Scalars['String']['output'];
+  /**
+   * Every indicator that depends on it: computed from it (transitively, with the shortest path), or naming it
+   * as a declared driver or in an alert rule.
+   */
+  dependents: Array<IndicatorDependency>;
   dimensions: Array<Scalars['String']['output']>;
   direction: Scalars['String']['output'];
+  /** Owner domain (finance, sales, hr, procurement): its editors and approvers govern the definition. */
+  domain: Scalars['String']['output'];
+  /** Hash of the definition: result caches are keyed by it. */
+  fingerprint: Scalars['String']['output'];
   format: Scalars['String']['output'];
   /** For formulas: the formula text; for ratios: numerator / denominator. */
   formula?: Maybe<Scalars['String']['output']>;
+  /** Every published version, oldest first: author, approver, reason, time and diff against the one before. */
+  history: Array<IndicatorVersionRecord>;
   /** The indicators it is computed from (its decomposition). */
   inputs: Array<Indicator>;
+  /** Where its value comes from: the indicators it is computed from (transitively), the source tables and columns read. */
+  lineage: Lineage;
   /** For simple indicators: the source measure it aggregates. */
   measure?: Maybe<SourceMeasure>;
   nameEn: Scalars['String']['output'];
@@ -413,14 +550,20 @@ export type Indicator = {
   owner: IndicatorOwner;
   /** Source systems its simple inputs come from. */
   sources: Array<Scalars['String']['output']>;
+  /** PUBLISHED or ARCHIVED (drafts are change requests; see indicatorChanges). */
+  status: IndicatorStatus;
+  /** For an archived indicator: the one to use instead. */
+  successor?: Maybe<Indicator>;
   synonyms: Array<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
   /** simple, ratio, formula, cumulative or period_over_period. */
   type: Scalars['String']['output'];
   /** CNY, count, percent (in percent points), days, ratio or CNY_per_person. */
   unit: Scalars['String']['output'];
-  /** Hash of the definition: answers and caches are keyed by it. */
+  /** Which version this is: v1, v2, … (published), or "draft #12" for a change request's proposal. */
   version: Scalars['String']['output'];
+  /** The published version number; null for a draft. */
+  versionNumber?: Maybe<Scalars['Int']['output']>;
 };
 
 export type IndicatorCell = {
@@ -429,6 +572,22 @@ export type IndicatorCell = {
   reason?: Maybe<Scalars['String']['output']>;
   /** Null with a reason when there is no value (empty period, division by zero, no counterpart). */
   value?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type IndicatorDependency = {
+  __typename?: 'IndicatorDependency';
+  code: Scalars['String']['output'];
+  indicator?: Maybe<Indicator>;
+  /** From the indicator depended on to the dependent, e.g. [invoiced_revenue, gross_profit, gross_margin]. */
+  path: Array<Scalars['String']['output']>;
+  via: DependencyKind;
+};
+
+export type IndicatorEdge = {
+  __typename?: 'IndicatorEdge';
+  code: Scalars['String']['output'];
+  /** Its direct inputs, in definition order (numerator, denominator; formula references; base). */
+  inputs: Array<Scalars['String']['output']>;
 };
 
 export type IndicatorExplanation = {
@@ -444,6 +603,34 @@ export type IndicatorExplanation = {
   statements: Array<StatementProvenance>;
   type: Scalars['String']['output'];
   version: Scalars['String']['output'];
+};
+
+/**
+ * A notice of indicator governance: a change proposed, approved, rejected or archived. Told to the
+ * indicator's owners and its dependents' owners (inbox), to registered interest (webhooks) and to live
+ * subscribers (Subscription.indicatorNotices).
+ */
+export type IndicatorNotice = {
+  __typename?: 'IndicatorNotice';
+  /** Who acted (principal). */
+  actor: Scalars['String']['output'];
+  /** The code and every indicator that depends on it (transitively). */
+  affected: Array<Scalars['String']['output']>;
+  /** When, ISO 8601 UTC. */
+  at: Scalars['String']['output'];
+  changeId: Scalars['ID']['output'];
+  /** The indicator the change is about. */
+  code: Scalars['String']['output'];
+  /** Its owner domain. */
+  domain: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: NoticeKind;
+  /** The proposer's reason or the reviewer's comment. */
+  note: Scalars['String']['output'];
+  /** Whether you marked it read (always false when pushed live). */
+  read: Scalars['Boolean']['output'];
+  /** The version published (approved) or archived; null otherwise. */
+  version?: Maybe<Scalars['Int']['output']>;
 };
 
 export type IndicatorOwner = {
@@ -466,6 +653,12 @@ export type IndicatorSeries = {
   points: Array<SeriesPoint>;
 };
 
+export type IndicatorStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'PUBLISHED';
+
 export type IndicatorTable = {
   __typename?: 'IndicatorTable';
   /** Each source's data as-of time for this answer (the oldest statement or cache entry used). */
@@ -485,12 +678,54 @@ export type IndicatorTable = {
   sourceErrors: Array<SourceFailure>;
   /** Every aggregate statement behind the table: one per source fact, run now or reused from the cache. */
   statements: Array<StatementProvenance>;
+  /** Deprecations and the like: an archived indicator was computed with its last version (the successor named). */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 export type IndicatorVersion = {
   __typename?: 'IndicatorVersion';
   code: Scalars['String']['output'];
+  fingerprint?: Maybe<Scalars['String']['output']>;
+  /** v1, v2, … or "draft #12". */
   version: Scalars['String']['output'];
+};
+
+/** One published version: never edited, never deleted. */
+export type IndicatorVersionRecord = {
+  __typename?: 'IndicatorVersionRecord';
+  approvedBy: Scalars['String']['output'];
+  author: Scalars['String']['output'];
+  changeId?: Maybe<Scalars['ID']['output']>;
+  code: Scalars['String']['output'];
+  /** The definition as YAML. */
+  definition: Scalars['String']['output'];
+  /** Against the version before (empty for v1). */
+  diff: Array<DefinitionDiff>;
+  fingerprint: Scalars['String']['output'];
+  /** As-of queries use this version from this instant (the epoch for the initial import). */
+  inForceFrom: Scalars['String']['output'];
+  publishedAt: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type InterestedDashboard = {
+  __typename?: 'InterestedDashboard';
+  codes: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  owner: Scalars['String']['output'];
+};
+
+export type Lineage = {
+  __typename?: 'Lineage';
+  /** Every source column the statements behind it read, with the role the column plays there. */
+  columns: Array<SourceColumn>;
+  /** The source systems it reads. */
+  sources: Array<Scalars['String']['output']>;
+  /** The source tables read, with the facts mapped over them. */
+  tables: Array<SourceTable>;
+  /** One edge per derived indicator in the closure (itself first): the code and its direct inputs. */
+  upstream: Array<IndicatorEdge>;
 };
 
 /** A member of the grouped dimension: a department, customer… or an attribute value such as a region. */
@@ -499,6 +734,152 @@ export type Member = {
   id: Scalars['String']['output'];
   name?: Maybe<Scalars['String']['output']>;
 };
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * An approver of the domain (never the author) approves a change under review: an update publishes the next
+   * version, an archive archives. Racing decisions: exactly one wins, the others get CONFLICT.
+   */
+  approveIndicatorChange?: Maybe<ChangeRequest>;
+  /** Cancels one of your subscriptions; its pending deliveries are cancelled too. */
+  cancelNoticeSubscription?: Maybe<NoticeSubscription>;
+  /** The author edits a draft. `expectedRevision` is the change's revision you read (optimistic concurrency). */
+  editIndicatorChange?: Maybe<ChangeRequest>;
+  /** Marks notices of your inbox read (for you only); returns how many of them are read now. */
+  markNoticesRead?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Proposes a change: CREATE a new indicator, UPDATE a published one (the definition as YAML, the same format
+   * as indicators/*.yaml), or ARCHIVE one (optionally naming its successor). It stays a DRAFT its author can
+   * edit, or goes straight to review with `submit: true`. `baseVersion` (update/archive) is the version you
+   * read: if the indicator has moved on, the answer is CONFLICT.
+   */
+  proposeIndicatorChange?: Maybe<ChangeRequest>;
+  /**
+   * Registers interest in indicators (omit `codes` for all). A `webhookUrl` must be on the configured
+   * allow-list and needs a `secret` (at least 16 characters) to sign deliveries with.
+   */
+  registerNoticeSubscription?: Maybe<NoticeSubscription>;
+  /** An approver of the domain (never the author) rejects a change under review, saying why. */
+  rejectIndicatorChange?: Maybe<ChangeRequest>;
+  /** The author sends a draft to review; the domain's approvers are notified. */
+  submitIndicatorChange?: Maybe<ChangeRequest>;
+  /** The author takes a draft or a change under review back. */
+  withdrawIndicatorChange?: Maybe<ChangeRequest>;
+};
+
+
+export type MutationApproveIndicatorChangeArgs = {
+  comment: Scalars['String']['input'];
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelNoticeSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditIndicatorChangeArgs = {
+  definition?: InputMaybe<Scalars['String']['input']>;
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationMarkNoticesReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationProposeIndicatorChangeArgs = {
+  input: ProposeIndicatorChange;
+};
+
+
+export type MutationRegisterNoticeSubscriptionArgs = {
+  codes?: InputMaybe<Array<Scalars['String']['input']>>;
+  secret?: InputMaybe<Scalars['String']['input']>;
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectIndicatorChangeArgs = {
+  comment: Scalars['String']['input'];
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitIndicatorChangeArgs = {
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawIndicatorChangeArgs = {
+  expectedRevision: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+/** What happened to an indicator's definition (src/governance lifecycle). */
+export type NoticeKind =
+  | 'approved'
+  | 'archived'
+  | 'edited'
+  | 'proposed'
+  | 'rejected'
+  | 'submitted'
+  | 'withdrawn';
+
+/**
+ * Registered interest: notices affecting any of `codes` (null = every indicator) reach the owner's inbox
+ * and, with a webhook, are POSTed there signed with the secret given at registration (never shown again).
+ */
+export type NoticeSubscription = {
+  __typename?: 'NoticeSubscription';
+  active: Scalars['Boolean']['output'];
+  cancelledAt?: Maybe<Scalars['String']['output']>;
+  /** null = every indicator. */
+  codes?: Maybe<Array<Scalars['String']['output']>>;
+  createdAt: Scalars['String']['output'];
+  /** Webhook deliveries, newest first (for the owner and auditors). */
+  deliveries?: Maybe<Array<WebhookDelivery>>;
+  id: Scalars['ID']['output'];
+  /** Who registered it (principal). */
+  owner: Scalars['String']['output'];
+  webhookUrl?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * Registered interest: notices affecting any of `codes` (null = every indicator) reach the owner's inbox
+ * and, with a webhook, are POSTed there signed with the secret given at registration (never shown again).
+ */
+export type NoticeSubscriptionDeliveriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OperationImpact = {
+  __typename?: 'OperationImpact';
+  /** True when it groups or filters by a dimension the change removes: it will fail. */
+  breaks: Scalars['Boolean']['output'];
+  /** The affected codes it names. */
+  codes: Array<Scalars['String']['output']>;
+  /** sha256 of the registered query text (its key in the trusted documents file). */
+  hash: Scalars['String']['output'];
+  /** Operation names in the document. */
+  names: Array<Scalars['String']['output']>;
+  note: Scalars['String']['output'];
+  verdict: OperationVerdict;
+};
+
+/** USES: names an affected code in a literal; CANNOT_TELL: passes indicator codes as variables. */
+export type OperationVerdict =
+  | 'CANNOT_TELL'
+  | 'USES';
 
 /** A sales order (CRM). */
 export type Order = {
@@ -545,6 +926,19 @@ export type Product = {
   standardCost?: Maybe<Scalars['Decimal']['output']>;
 };
 
+export type ProposeIndicatorChange = {
+  /** UPDATE/ARCHIVE: the published version the change is made against (default: the current one). */
+  baseVersion?: InputMaybe<Scalars['Int']['input']>;
+  code: Scalars['String']['input'];
+  /** YAML (or JSON) of the whole definition, for CREATE and UPDATE. */
+  definition?: InputMaybe<Scalars['String']['input']>;
+  kind: ChangeKind;
+  reason: Scalars['String']['input'];
+  submit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ARCHIVE: the indicator to use instead. */
+  successor?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A purchase order (procurement). */
 export type PurchaseOrder = {
   __typename?: 'PurchaseOrder';
@@ -573,6 +967,11 @@ export type Query = {
    * Page with `first` (at most 500) and `after: nextCursor`.
    */
   auditLog?: Maybe<AuditLogPage>;
+  /**
+   * Indicators that read a source table, or one column of it, directly or through their inputs: what a
+   * change to that table or column would affect. Unknown names are refused with what the mapping holds.
+   */
+  columnImpact?: Maybe<Array<Indicator>>;
   customer?: Maybe<Customer>;
   /** Customers (CRM accounts). */
   customers?: Maybe<Array<Customer>>;
@@ -590,7 +989,18 @@ export type Query = {
   employees?: Maybe<Array<Employee>>;
   /** Explain access: what `principal` (an employee id such as EMP-000010, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
+  /**
+   * One indicator: the current published version, or a pinned `version`, or the version in force at `asOf`
+   * (a date, meaning the end of that day UTC, or an ISO instant), or — for its author and the domain's
+   * approvers only — the definition proposed by change request `draft`.
+   */
   indicator?: Maybe<Indicator>;
+  indicatorChange?: Maybe<ChangeRequest>;
+  /**
+   * Change requests, newest first. A change is visible to its author, to the approvers of its domain and to
+   * auditors; to anyone else it does not exist.
+   */
+  indicatorChanges?: Maybe<Array<ChangeRequest>>;
   /**
    * Indicator values for a run of periods, one table a chart can use directly. `from`/`to` are periods
    * (e.g. "2025-01" … "2025-12"); `grain` cuts the run into buckets (fiscal quarters and years follow the
@@ -598,6 +1008,10 @@ export type Query = {
    * attribute of one (department.region, customer.segment, customer.industry, supplier.category).
    * `rollup: true` with groupBy department adds each department's subtree into it.
    * Each source receives one aggregate statement per fact involved, whatever the number of periods or members.
+   * Definitions: the published ones by default; `asOf` computes with the definitions in force then (a date =
+   * end of that day UTC, or an ISO instant); `versions` pins single indicators to a version; `draft` (its
+   * author and the domain's approvers only) computes with the definition a change request proposes.
+   * `explain` and `indicators` say which version computed each indicator.
    */
   indicatorValues?: Maybe<IndicatorTable>;
   /**
@@ -607,6 +1021,13 @@ export type Query = {
   indicators?: Maybe<Array<Indicator>>;
   /** The viewer as the hub resolved them: roles, row scope, operations. */
   me?: Maybe<Viewer>;
+  /**
+   * Notices addressed to you — as an employee, to your department, to one of your roles, or to a
+   * subscription you own — newest first. `limit` at most 500.
+   */
+  noticeInbox?: Maybe<Array<IndicatorNotice>>;
+  /** Your notice subscriptions, newest first; auditors may ask for every owner's. */
+  noticeSubscriptions?: Maybe<Array<NoticeSubscription>>;
   /** Permission report for auditors: every role × every Type.field → allow / mask / deny, with the deciding rule. */
   permissionMatrix?: Maybe<PermissionMatrix>;
   /** Products (ERP materials). */
@@ -645,6 +1066,17 @@ export type QueryAuditLogArgs = {
   outcome?: InputMaybe<AuditOutcome>;
   principal?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryColumnImpactArgs = {
+  column?: InputMaybe<Scalars['String']['input']>;
+  source: Scalars['String']['input'];
+  table: Scalars['String']['input'];
 };
 
 
@@ -735,7 +1167,31 @@ export type QueryExplainAccessArgs = {
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryIndicatorArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   code: Scalars['String']['input'];
+  draft?: InputMaybe<Scalars['ID']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryIndicatorChangeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryIndicatorChangesArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  states?: InputMaybe<Array<ChangeState>>;
 };
 
 
@@ -744,13 +1200,16 @@ export type QueryIndicatorArgs = {
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryIndicatorValuesArgs = {
+  asOf?: InputMaybe<Scalars['String']['input']>;
   codes: Array<Scalars['String']['input']>;
+  draft?: InputMaybe<Scalars['ID']['input']>;
   filters?: InputMaybe<Array<DimensionFilter>>;
   from: Scalars['String']['input'];
   grain: Grain;
   groupBy?: InputMaybe<Scalars['String']['input']>;
   rollup?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+  versions?: InputMaybe<Array<VersionPin>>;
 };
 
 
@@ -759,9 +1218,30 @@ export type QueryIndicatorValuesArgs = {
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryIndicatorsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
   owner?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryNoticeInboxArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryNoticeSubscriptionsArgs = {
+  allOwners?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -842,6 +1322,17 @@ export type SourceAsOf = {
   source: Scalars['String']['output'];
 };
 
+/** A column of a source table, as named in the source's mapping (the configured schema qualifies the table). */
+export type SourceColumn = {
+  __typename?: 'SourceColumn';
+  column: Scalars['String']['output'];
+  /** The simple indicators whose statements read it. */
+  readBy: Array<Scalars['String']['output']>;
+  roles: Array<ColumnRole>;
+  source: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 export type SourceFailure = {
   __typename?: 'SourceFailure';
   /** SOURCE_UNAVAILABLE or SOURCE_TIMEOUT */
@@ -866,6 +1357,13 @@ export type SourceStatus = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type SourceTable = {
+  __typename?: 'SourceTable';
+  facts: Array<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 /** One aggregate statement, identified by the fingerprint of its SQL shape (never the SQL text or values). */
 export type StatementProvenance = {
   __typename?: 'StatementProvenance';
@@ -881,6 +1379,20 @@ export type StatementProvenance = {
   measures: Array<Scalars['String']['output']>;
   rows: Scalars['Int']['output'];
   source: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Notices as they happen (graphql-ws on /graphql): those addressed to you and those about published
+   * indicators, only those affecting one of `codes` when given.
+   */
+  indicatorNotices: IndicatorNotice;
+};
+
+
+export type SubscriptionIndicatorNoticesArgs = {
+  codes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A supplier (procurement vendor). */
@@ -910,6 +1422,11 @@ export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
 };
 
+export type VersionPin = {
+  code: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
 export type Viewer = {
   __typename?: 'Viewer';
   department?: Maybe<Department>;
@@ -919,6 +1436,40 @@ export type Viewer = {
   /** The resolved row scope, in words. */
   scope: Scalars['String']['output'];
 };
+
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  at: Scalars['String']['output'];
+  attempt: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One notice to one webhook: attempted until a 2xx answer or attempts are used up. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Every attempt, oldest first. */
+  attemptLog?: Maybe<Array<WebhookAttempt>>;
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['String']['output'];
+  deliveredAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt (null: no answer). */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (pending only). */
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+  noticeId: Scalars['ID']['output'];
+  status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryStatus =
+  | 'cancelled'
+  | 'delivered'
+  | 'failed'
+  | 'pending';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -997,40 +1548,64 @@ export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversTypes['Department']>, indicator: ResolversTypes['Indicator'] }>;
   AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
+  AuditLifecycleEvent: ResolverTypeWrapper<AuditLifecycleEvent>;
   AuditLogPage: ResolverTypeWrapper<Omit<AuditLogPage, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
   AuditOutcome: AuditOutcome;
   AuditRecord: ResolverTypeWrapper<AuditRecordModel>;
   AuditSourceStatements: ResolverTypeWrapper<AuditSourceStatements>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeKind: ChangeKind;
+  ChangeRequest: ResolverTypeWrapper<ChangeRequestModel>;
+  ChangeState: ChangeState;
+  ColumnRole: ColumnRole;
   Contact: ResolverTypeWrapper<ContactParent>;
   Contract: ResolverTypeWrapper<ContractParent>;
   Customer: ResolverTypeWrapper<CustomerParent>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DecompositionNode: ResolverTypeWrapper<Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversTypes['DecompositionNode']>, indicator?: Maybe<ResolversTypes['Indicator']> }>;
+  DefinitionDiff: ResolverTypeWrapper<DefinitionDiff>;
   Department: ResolverTypeWrapper<DepartmentParent>;
+  DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<EmployeeParent>;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImpactFlag: ResolverTypeWrapper<ImpactFlag>;
+  ImpactFlagKind: ImpactFlagKind;
+  ImpactOwner: ResolverTypeWrapper<Omit<ImpactOwner, 'owner'> & { owner: ResolversTypes['IndicatorOwner'] }>;
+  ImpactReport: ResolverTypeWrapper<Omit<ImpactReport, 'dependents' | 'owners'> & { dependents: Array<ResolversTypes['IndicatorDependency']>, owners: Array<ResolversTypes['ImpactOwner']> }>;
   Indicator: ResolverTypeWrapper<IndicatorParent>;
   IndicatorCell: ResolverTypeWrapper<IndicatorCell>;
+  IndicatorDependency: ResolverTypeWrapper<Omit<IndicatorDependency, 'indicator'> & { indicator?: Maybe<ResolversTypes['Indicator']> }>;
+  IndicatorEdge: ResolverTypeWrapper<IndicatorEdge>;
   IndicatorExplanation: ResolverTypeWrapper<IndicatorExplanation>;
+  IndicatorNotice: ResolverTypeWrapper<NoticeModel>;
   IndicatorOwner: ResolverTypeWrapper<IndicatorOwnerParent>;
   IndicatorRow: ResolverTypeWrapper<IndicatorRow>;
   IndicatorSeries: ResolverTypeWrapper<IndicatorSeries>;
+  IndicatorStatus: IndicatorStatus;
   IndicatorTable: ResolverTypeWrapper<Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
   IndicatorVersion: ResolverTypeWrapper<IndicatorVersion>;
+  IndicatorVersionRecord: ResolverTypeWrapper<PublishedVersionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterestedDashboard: ResolverTypeWrapper<InterestedDashboard>;
+  Lineage: ResolverTypeWrapper<Lineage>;
   Member: ResolverTypeWrapper<Member>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NoticeKind: NoticeKind;
+  NoticeSubscription: ResolverTypeWrapper<NoticeSubscriptionModel>;
+  OperationImpact: ResolverTypeWrapper<OperationImpact>;
+  OperationVerdict: OperationVerdict;
   Order: ResolverTypeWrapper<OrderParent>;
   PeriodBucket: ResolverTypeWrapper<PeriodBucket>;
   PermissionMatrix: ResolverTypeWrapper<PermissionMatrix>;
   PersonalIndicator: ResolverTypeWrapper<PersonalIndicator>;
   Product: ResolverTypeWrapper<ProductParent>;
+  ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrderParent>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<ReceivableParent>;
@@ -1039,13 +1614,20 @@ export type ResolversTypes = ResolversObject<{
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
   SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
+  SourceColumn: ResolverTypeWrapper<SourceColumn>;
   SourceFailure: ResolverTypeWrapper<SourceFailure>;
   SourceMeasure: ResolverTypeWrapper<SourceMeasure>;
   SourceStatus: ResolverTypeWrapper<SourceStatus>;
+  SourceTable: ResolverTypeWrapper<SourceTable>;
   StatementProvenance: ResolverTypeWrapper<StatementProvenance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<SupplierParent>;
+  VersionPin: VersionPin;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryModel>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1053,38 +1635,54 @@ export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversParentTypes['Department']>, indicator: ResolversParentTypes['Indicator'] };
   AuditFieldDecision: AuditFieldDecision;
+  AuditLifecycleEvent: AuditLifecycleEvent;
   AuditLogPage: Omit<AuditLogPage, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
   AuditRecord: AuditRecordModel;
   AuditSourceStatements: AuditSourceStatements;
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
+  ChangeRequest: ChangeRequestModel;
   Contact: ContactParent;
   Contract: ContractParent;
   Customer: CustomerParent;
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   DecompositionNode: Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversParentTypes['DecompositionNode']>, indicator?: Maybe<ResolversParentTypes['Indicator']> };
+  DefinitionDiff: DefinitionDiff;
   Department: DepartmentParent;
   DimensionFilter: DimensionFilter;
   Employee: EmployeeParent;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImpactFlag: ImpactFlag;
+  ImpactOwner: Omit<ImpactOwner, 'owner'> & { owner: ResolversParentTypes['IndicatorOwner'] };
+  ImpactReport: Omit<ImpactReport, 'dependents' | 'owners'> & { dependents: Array<ResolversParentTypes['IndicatorDependency']>, owners: Array<ResolversParentTypes['ImpactOwner']> };
   Indicator: IndicatorParent;
   IndicatorCell: IndicatorCell;
+  IndicatorDependency: Omit<IndicatorDependency, 'indicator'> & { indicator?: Maybe<ResolversParentTypes['Indicator']> };
+  IndicatorEdge: IndicatorEdge;
   IndicatorExplanation: IndicatorExplanation;
+  IndicatorNotice: NoticeModel;
   IndicatorOwner: IndicatorOwnerParent;
   IndicatorRow: IndicatorRow;
   IndicatorSeries: IndicatorSeries;
   IndicatorTable: Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
   IndicatorVersion: IndicatorVersion;
+  IndicatorVersionRecord: PublishedVersionModel;
   Int: Scalars['Int']['output'];
+  InterestedDashboard: InterestedDashboard;
+  Lineage: Lineage;
   Member: Member;
+  Mutation: Record<PropertyKey, never>;
+  NoticeSubscription: NoticeSubscriptionModel;
+  OperationImpact: OperationImpact;
   Order: OrderParent;
   PeriodBucket: PeriodBucket;
   PermissionMatrix: PermissionMatrix;
   PersonalIndicator: PersonalIndicator;
   Product: ProductParent;
+  ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: PurchaseOrderParent;
   Query: Record<PropertyKey, never>;
   Receivable: ReceivableParent;
@@ -1092,13 +1690,19 @@ export type ResolversParentTypes = ResolversObject<{
   RoleInfo: RoleInfo;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
+  SourceColumn: SourceColumn;
   SourceFailure: SourceFailure;
   SourceMeasure: SourceMeasure;
   SourceStatus: SourceStatus;
+  SourceTable: SourceTable;
   StatementProvenance: StatementProvenance;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Supplier: SupplierParent;
+  VersionPin: VersionPin;
   Viewer: ViewerModel;
+  WebhookAttempt: WebhookAttempt;
+  WebhookDelivery: WebhookDeliveryModel;
 }>;
 
 export type AccessExplanationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AccessExplanation'] = ResolversParentTypes['AccessExplanation']> = ResolversObject<{
@@ -1131,6 +1735,14 @@ export type AuditFieldDecisionResolvers<ContextType = HubContext, ParentType ext
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditLifecycleEventResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditLifecycleEvent'] = ResolversParentTypes['AuditLifecycleEvent']> = ResolversObject<{
+  changeId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type AuditLogPageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditLogPage'] = ResolversParentTypes['AuditLogPage']> = ResolversObject<{
   nextCursor?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
@@ -1145,6 +1757,7 @@ export type AuditRecordResolvers<ContextType = HubContext, ParentType extends Re
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lifecycleEvents?: Resolver<Array<ResolversTypes['AuditLifecycleEvent']>, ParentType, ContextType>;
   masked?: Resolver<Array<ResolversTypes['AuditFieldDecision']>, ParentType, ContextType>;
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
@@ -1174,6 +1787,29 @@ export type AuditVerificationResolvers<ContextType = HubContext, ParentType exte
   headSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangeRequestResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ChangeRequest'] = ResolversParentTypes['ChangeRequest']> = ResolversObject<{
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  baseVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  definition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diff?: Resolver<Array<ResolversTypes['DefinitionDiff']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  impact?: Resolver<Maybe<ResolversTypes['ImpactReport']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  proposed?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resultVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChangeState'], ParentType, ContextType>;
+  successor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ContactResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
@@ -1232,6 +1868,12 @@ export type DecompositionNodeResolvers<ContextType = HubContext, ParentType exte
   value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 }>;
 
+export type DefinitionDiffResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DefinitionDiff'] = ResolversParentTypes['DefinitionDiff']> = ResolversObject<{
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DepartmentResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
   actualExpense?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentActualExpenseArgs, 'period'>>;
   budget?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentBudgetArgs, 'period'>>;
@@ -1271,31 +1913,71 @@ export type FieldPermissionsResolvers<ContextType = HubContext, ParentType exten
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ImpactFlagResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ImpactFlag'] = ResolversParentTypes['ImpactFlag']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ImpactFlagKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImpactOwnerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ImpactOwner'] = ResolversParentTypes['ImpactOwner']> = ResolversObject<{
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['IndicatorOwner'], ParentType, ContextType>;
+}>;
+
+export type ImpactReportResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['ImpactReport'] = ResolversParentTypes['ImpactReport']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dashboards?: Resolver<Maybe<Array<ResolversTypes['InterestedDashboard']>>, ParentType, ContextType>;
+  dependents?: Resolver<Array<ResolversTypes['IndicatorDependency']>, ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['ImpactFlag']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['OperationImpact']>, ParentType, ContextType>;
+  owners?: Resolver<Array<ResolversTypes['ImpactOwner']>, ParentType, ContextType>;
+}>;
+
 export type IndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
   additivity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dependents?: Resolver<Array<ResolversTypes['IndicatorDependency']>, ParentType, ContextType>;
   dimensions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   formula?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['IndicatorVersionRecord']>, ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['Lineage'], ParentType, ContextType>;
   measure?: Resolver<Maybe<ResolversTypes['SourceMeasure']>, ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['IndicatorOwner'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
+  successor?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
   synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorCellResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorCell'] = ResolversParentTypes['IndicatorCell']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorDependencyResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorDependency'] = ResolversParentTypes['IndicatorDependency']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['DependencyKind'], ParentType, ContextType>;
+}>;
+
+export type IndicatorEdgeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorEdge'] = ResolversParentTypes['IndicatorEdge']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorExplanationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorExplanation'] = ResolversParentTypes['IndicatorExplanation']> = ResolversObject<{
@@ -1307,6 +1989,20 @@ export type IndicatorExplanationResolvers<ContextType = HubContext, ParentType e
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorNoticeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorNotice'] = ResolversParentTypes['IndicatorNotice']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  affected?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorOwnerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorOwner'] = ResolversParentTypes['IndicatorOwner']> = ResolversObject<{
@@ -1337,16 +2033,77 @@ export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends
   series?: Resolver<Array<ResolversTypes['IndicatorSeries']>, ParentType, ContextType>;
   sourceErrors?: Resolver<Array<ResolversTypes['SourceFailure']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorVersionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorVersion'] = ResolversParentTypes['IndicatorVersion']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fingerprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndicatorVersionRecordResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorVersionRecord'] = ResolversParentTypes['IndicatorVersionRecord']> = ResolversObject<{
+  approvedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  diff?: Resolver<Array<ResolversTypes['DefinitionDiff']>, ParentType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inForceFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type InterestedDashboardResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['InterestedDashboard'] = ResolversParentTypes['InterestedDashboard']> = ResolversObject<{
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LineageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Lineage'] = ResolversParentTypes['Lineage']> = ResolversObject<{
+  columns?: Resolver<Array<ResolversTypes['SourceColumn']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['SourceTable']>, ParentType, ContextType>;
+  upstream?: Resolver<Array<ResolversTypes['IndicatorEdge']>, ParentType, ContextType>;
 }>;
 
 export type MemberResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  approveIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationApproveIndicatorChangeArgs, 'comment' | 'expectedRevision' | 'id'>>;
+  cancelNoticeSubscription?: Resolver<Maybe<ResolversTypes['NoticeSubscription']>, ParentType, ContextType, RequireFields<MutationCancelNoticeSubscriptionArgs, 'id'>>;
+  editIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationEditIndicatorChangeArgs, 'expectedRevision' | 'id'>>;
+  markNoticesRead?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<MutationMarkNoticesReadArgs, 'ids'>>;
+  proposeIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationProposeIndicatorChangeArgs, 'input'>>;
+  registerNoticeSubscription?: Resolver<Maybe<ResolversTypes['NoticeSubscription']>, ParentType, ContextType, Partial<MutationRegisterNoticeSubscriptionArgs>>;
+  rejectIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationRejectIndicatorChangeArgs, 'comment' | 'expectedRevision' | 'id'>>;
+  submitIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationSubmitIndicatorChangeArgs, 'expectedRevision' | 'id'>>;
+  withdrawIndicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<MutationWithdrawIndicatorChangeArgs, 'expectedRevision' | 'id'>>;
+}>;
+
+export type NoticeSubscriptionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['NoticeSubscription'] = ResolversParentTypes['NoticeSubscription']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  codes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveries?: Resolver<Maybe<Array<ResolversTypes['WebhookDelivery']>>, ParentType, ContextType, RequireFields<NoticeSubscriptionDeliveriesArgs, 'limit'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OperationImpactResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['OperationImpact'] = ResolversParentTypes['OperationImpact']> = ResolversObject<{
+  breaks?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['OperationVerdict'], ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -1397,6 +2154,7 @@ export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  columnImpact?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, RequireFields<QueryColumnImpactArgs, 'source' | 'table'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
@@ -1406,9 +2164,13 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
+  indicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<QueryIndicatorChangeArgs, 'id'>>;
+  indicatorChanges?: Resolver<Maybe<Array<ResolversTypes['ChangeRequest']>>, ParentType, ContextType, RequireFields<QueryIndicatorChangesArgs, 'limit' | 'offset'>>;
   indicatorValues?: Resolver<Maybe<ResolversTypes['IndicatorTable']>, ParentType, ContextType, RequireFields<QueryIndicatorValuesArgs, 'codes' | 'from' | 'grain' | 'rollup'>>;
-  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'includeArchived'>>;
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+  noticeInbox?: Resolver<Maybe<Array<ResolversTypes['IndicatorNotice']>>, ParentType, ContextType, RequireFields<QueryNoticeInboxArgs, 'limit' | 'offset' | 'unreadOnly'>>;
+  noticeSubscriptions?: Resolver<Maybe<Array<ResolversTypes['NoticeSubscription']>>, ParentType, ContextType, RequireFields<QueryNoticeSubscriptionsArgs, 'allOwners'>>;
   permissionMatrix?: Resolver<Maybe<ResolversTypes['PermissionMatrix']>, ParentType, ContextType>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
@@ -1453,6 +2215,14 @@ export type SourceAsOfResolvers<ContextType = HubContext, ParentType extends Res
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SourceColumnResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceColumn'] = ResolversParentTypes['SourceColumn']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['ColumnRole']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SourceFailureResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceFailure'] = ResolversParentTypes['SourceFailure']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1473,6 +2243,12 @@ export type SourceStatusResolvers<ContextType = HubContext, ParentType extends R
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type SourceTableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SourceTable'] = ResolversParentTypes['SourceTable']> = ResolversObject<{
+  facts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type StatementProvenanceResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['StatementProvenance'] = ResolversParentTypes['StatementProvenance']> = ResolversObject<{
   asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1483,6 +2259,10 @@ export type StatementProvenanceResolvers<ContextType = HubContext, ParentType ex
   measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  indicatorNotices?: SubscriptionResolver<ResolversTypes['IndicatorNotice'], "indicatorNotices", ParentType, ContextType, Partial<SubscriptionIndicatorNoticesArgs>>;
 }>;
 
 export type SupplierResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = ResolversObject<{
@@ -1503,32 +2283,69 @@ export type ViewerResolvers<ContextType = HubContext, ParentType extends Resolve
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type WebhookAttemptResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attemptLog?: Resolver<Maybe<Array<ResolversTypes['WebhookAttempt']>>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastStatusCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noticeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = HubContext> = ResolversObject<{
   AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
   AuditFieldDecision?: AuditFieldDecisionResolvers<ContextType>;
+  AuditLifecycleEvent?: AuditLifecycleEventResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditSourceStatements?: AuditSourceStatementsResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
+  ChangeRequest?: ChangeRequestResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Contract?: ContractResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DecompositionNode?: DecompositionNodeResolvers<ContextType>;
+  DefinitionDiff?: DefinitionDiffResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   FieldPermissions?: FieldPermissionsResolvers<ContextType>;
+  ImpactFlag?: ImpactFlagResolvers<ContextType>;
+  ImpactOwner?: ImpactOwnerResolvers<ContextType>;
+  ImpactReport?: ImpactReportResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCell?: IndicatorCellResolvers<ContextType>;
+  IndicatorDependency?: IndicatorDependencyResolvers<ContextType>;
+  IndicatorEdge?: IndicatorEdgeResolvers<ContextType>;
   IndicatorExplanation?: IndicatorExplanationResolvers<ContextType>;
+  IndicatorNotice?: IndicatorNoticeResolvers<ContextType>;
   IndicatorOwner?: IndicatorOwnerResolvers<ContextType>;
   IndicatorRow?: IndicatorRowResolvers<ContextType>;
   IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
   IndicatorTable?: IndicatorTableResolvers<ContextType>;
   IndicatorVersion?: IndicatorVersionResolvers<ContextType>;
+  IndicatorVersionRecord?: IndicatorVersionRecordResolvers<ContextType>;
+  InterestedDashboard?: InterestedDashboardResolvers<ContextType>;
+  Lineage?: LineageResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NoticeSubscription?: NoticeSubscriptionResolvers<ContextType>;
+  OperationImpact?: OperationImpactResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PeriodBucket?: PeriodBucketResolvers<ContextType>;
   PermissionMatrix?: PermissionMatrixResolvers<ContextType>;
@@ -1541,11 +2358,16 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   RoleInfo?: RoleInfoResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;
+  SourceColumn?: SourceColumnResolvers<ContextType>;
   SourceFailure?: SourceFailureResolvers<ContextType>;
   SourceMeasure?: SourceMeasureResolvers<ContextType>;
   SourceStatus?: SourceStatusResolvers<ContextType>;
+  SourceTable?: SourceTableResolvers<ContextType>;
   StatementProvenance?: StatementProvenanceResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
 }>;
 

@@ -22,6 +22,7 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
 import { loadPolicy, type PolicyBook } from '../auth/policy';
 import { Routing } from './routing';
+import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center';
 
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
 export interface HubRuntime {
@@ -38,6 +39,8 @@ export interface HubRuntime {
   org: OrgDirectory;
   /** The hash-chained audit log in the hub's store. */
   audit: AuditLog;
+  /** Governance notices: inbox, registered interest, webhooks, the live stream (src/notices). */
+  notices: NoticeCenter;
   close(): Promise<void>;
 }
 
@@ -128,7 +131,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       authenticator,
       org: undefined as never,
       audit: new AuditLog(store.conn),
+      notices: createNoticeCenter(store.conn, config.notices, logger),
       async close() {
+        await runtime.notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
         await embedded?.close();

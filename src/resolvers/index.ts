@@ -6,12 +6,18 @@ import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './i
 import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
 import { AuditRecordType, auditQueries } from './audit';
+import { IndicatorNoticeType, NoticeSubscriptionType, WebhookDeliveryType, noticeMutations, noticeQueries, noticeSubscriptions } from './notices';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries },
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries },
+  Mutation: { ...noticeMutations },
+  Subscription: { ...noticeSubscriptions },
+  IndicatorNotice: IndicatorNoticeType,
+  NoticeSubscription: NoticeSubscriptionType,
+  WebhookDelivery: WebhookDeliveryType,
   AuditRecord: AuditRecordType,
   Viewer: ViewerType,
   Alert: AlertType,

@@ -21,6 +21,7 @@ import { variablesPlugin } from './limits/plugin';
 import { auditPlugin, auditRefused } from '../audit/audit-plugin';
 import { randomUUID } from 'node:crypto';
 import { tracePlugin } from './trace-plugin';
+import { serveSubscriptions } from './subscriptions';
 
 export interface HubServer {
   httpServer: http.Server;
@@ -36,6 +37,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const httpServer = http.createServer(app);
   const schema = withPermissions(buildSchema(), runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
+  const subscriptions = serveSubscriptions(httpServer, schema, runtime, { validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)], trusted });
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError,
@@ -52,7 +54,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The audit plugin writes each request's record before its response leaves (fail closed).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
   });
   await apollo.start();
 

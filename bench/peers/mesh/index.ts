@@ -9,7 +9,8 @@
  * root's tsc, eslint and jest never need those packages.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,10 +41,16 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 10_000;
 const LAYOUT = { crm: 'postgres', hr: 'postgres', erp: 'mysql', procurement: 'mysql' } as const;
 
-/** Runs `npm ci` in this folder once, when its node_modules is missing (fresh clone after the root `npm ci`). */
+/**
+ * Runs `npm ci` in this folder when its node_modules is missing (fresh clone after the root `npm ci`) or was
+ * installed from another package-lock.json (a stamp with the lock's hash is written after each install).
+ */
 export function ensureMeshInstalled(log: (line: string) => void = () => undefined): void {
-  if (existsSync(join(PEER_DIR, 'node_modules', '@graphql-mesh', 'cli', 'package.json'))) return;
-  log('mesh peer: npm ci --prefix bench/peers/mesh (first run)');
+  const lockHash = createHash('sha256').update(readFileSync(join(PEER_DIR, 'package-lock.json'))).digest('hex');
+  const stamp = join(PEER_DIR, 'node_modules', '.indicator-hub-lock-sha256');
+  const installed = existsSync(join(PEER_DIR, 'node_modules', '@graphql-mesh', 'cli', 'package.json'));
+  if (installed && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash) return;
+  log(`mesh peer: npm ci --prefix bench/peers/mesh (${installed ? 'package-lock.json changed' : 'first run'})`);
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'], {
@@ -56,6 +63,7 @@ export function ensureMeshInstalled(log: (line: string) => void = () => undefine
     const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     throw new Error(`npm ci for the Mesh peer failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}):\n${tail}`);
   }
+  writeFileSync(stamp, `${lockHash}\n`);
   log(`mesh peer: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -107,7 +115,10 @@ export async function startMeshPeer(sources: PeerSources, opts: { log?: (line: s
   const kill = (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
-  const onExit = () => kill('SIGKILL');
+  const onExit = () => {
+    kill('SIGKILL');
+    cleanup();
+  };
   process.once('exit', onExit);
   try {
     const port = await waitForReady(child, log);

@@ -67,7 +67,9 @@ async function main(): Promise<void> {
           }
           if (run === 0) {
             const rows = countRows(body.data);
-            summary = `${rows.fields} root fields, ${rows.top} rows (+${rows.nested} nested), ${(text.length / 1024).toFixed(0)} KiB`;
+            summary =
+              `${rows.fields} root field(s), ${rows.top} row(s)${rows.nested ? ` (+${rows.nested} nested)` : ''}, ` +
+              `${text.length < 10_240 ? `${text.length} B: ${text}` : `${(text.length / 1024).toFixed(0)} KiB`}`;
           }
         }
         const warm = times.slice(1).sort((a, b) => a - b);

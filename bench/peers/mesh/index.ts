@@ -9,8 +9,7 @@
  * root's tsc, eslint and jest never need those packages.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,15 +41,13 @@ const STOP_GRACE_MS = 10_000;
 const LAYOUT = { crm: 'postgres', hr: 'postgres', erp: 'mysql', procurement: 'mysql' } as const;
 
 /**
- * Runs `npm ci` in this folder when its node_modules is missing (fresh clone after the root `npm ci`) or was
- * installed from another package-lock.json (a stamp with the lock's hash is written after each install).
+ * Runs `npm ci` in this folder when its node_modules is missing (fresh clone after the root `npm ci`) or does not
+ * match package-lock.json (npm's own record of what it installed, node_modules/.package-lock.json, differs).
  */
 export function ensureMeshInstalled(log: (line: string) => void = () => undefined): void {
-  const lockHash = createHash('sha256').update(readFileSync(join(PEER_DIR, 'package-lock.json'))).digest('hex');
-  const stamp = join(PEER_DIR, 'node_modules', '.indicator-hub-lock-sha256');
-  const installed = existsSync(join(PEER_DIR, 'node_modules', '@graphql-mesh', 'cli', 'package.json'));
-  if (installed && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === lockHash) return;
-  log(`mesh peer: npm ci --prefix bench/peers/mesh (${installed ? 'package-lock.json changed' : 'first run'})`);
+  const reason = installMismatch();
+  if (!reason) return;
+  log(`mesh peer: npm ci --prefix bench/peers/mesh (${reason})`);
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'], {
@@ -63,8 +60,27 @@ export function ensureMeshInstalled(log: (line: string) => void = () => undefine
     const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     throw new Error(`npm ci for the Mesh peer failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}):\n${tail}`);
   }
-  writeFileSync(stamp, `${lockHash}\n`);
   log(`mesh peer: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+type Lock = { packages?: Record<string, { version?: string; optional?: boolean }> };
+
+function installMismatch(): string | undefined {
+  const hidden = join(PEER_DIR, 'node_modules', '.package-lock.json');
+  if (!existsSync(hidden)) return 'first run';
+  try {
+    const wanted = (JSON.parse(readFileSync(join(PEER_DIR, 'package-lock.json'), 'utf8')) as Lock).packages ?? {};
+    const have = (JSON.parse(readFileSync(hidden, 'utf8')) as Lock).packages ?? {};
+    for (const [path, entry] of Object.entries(wanted)) {
+      if (path === '' || !path.startsWith('node_modules/')) continue;
+      const got = have[path];
+      if (!got && entry.optional) continue;
+      if (got?.version !== entry.version) return `package-lock.json changed (${path.slice('node_modules/'.length)})`;
+    }
+    return undefined;
+  } catch (error) {
+    return `unreadable install record (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** The MESH_* environment runner.cjs and .meshrc.yml read (connection values never touch a file). */

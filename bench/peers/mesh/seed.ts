@@ -36,6 +36,8 @@ export async function seedMixed(pgUrl: string, mysqlUrl: string, scale = 1): Pro
       }
       if (engine === 'postgres') {
         const u = new URL(pgSources);
+        // As bench/lib/peer.ts builds them: libpq options plus schema=.
+        u.searchParams.set('options', `-c search_path=${name}`);
         u.searchParams.set('schema', name);
         urls[name] = u.toString();
       } else {

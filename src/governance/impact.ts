@@ -207,8 +207,8 @@ function flagsOf(change: ProposedChange, before: IndicatorDefinition | undefined
     flags.push({
       kind: 'dimensions_removed',
       message:
-        `Dimensions removed: ${removed.join(', ')}: dashboards grouping or filtering by them break` +
-        (declaring.length ? `; dependents declaring them will no longer validate: ${declaring.map((d) => `${d.code} (${d.dims.join(', ')})`).join(', ')}.` : '.'),
+        `Dimensions removed: ${removed.join(', ')}: it no longer promises these cuts, so dashboards grouping or filtering by them break` +
+        (declaring.length ? `; dependents that still declare them: ${declaring.map((d) => `${d.code} (${d.dims.join(', ')})`).join(', ')}.` : '.'),
     });
   }
   return flags;
@@ -230,6 +230,8 @@ interface DocumentUse {
 }
 
 const CODE_ARGUMENTS = new Set(['code', 'codes']);
+/** Fields that take codes to manage definitions or notices, not to read values: not a use. */
+const NOT_A_USE = new Set(['indicatorChanges', 'registerNoticeSubscription', 'indicatorNotices']);
 
 function analyse(doc: RegisteredDocument): DocumentUse {
   const use: DocumentUse = { hash: doc.hash, names: [], codes: new Set(), usesAlerts: false, variableCodes: false, dimensions: new Set(), variableDimensions: false };
@@ -258,6 +260,7 @@ function analyse(doc: RegisteredDocument): DocumentUse {
     Field(node) {
       const args = node.arguments ?? [];
       if (node.name.value === 'alerts') use.usesAlerts = true;
+      if (NOT_A_USE.has(node.name.value)) return;
       const codesArg = args.find((a) => CODE_ARGUMENTS.has(a.name.value));
       if (!codesArg) return;
       strings(codesArg.value, () => (use.variableCodes = true)).forEach((c) => use.codes.add(c));

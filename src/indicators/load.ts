@@ -14,16 +14,20 @@ import { validateDictionary, type MeasureCatalog } from './validate';
  * indicator code and what is wrong.
  */
 export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary {
+  const indicators = readDefinitionFiles(dir);
+  validateDictionary(indicators, catalog);
+  return new Dictionary(indicators);
+}
+
+/**
+ * Every definition in the *.yaml files under `dir`, each checked against the schema and every code defined
+ * once — but not yet against each other or the catalogs (validateDictionary does that).
+ */
+export function readDefinitionFiles(dir: string): Indicator[] {
   const indicators: Indicator[] = [];
   for (const file of yamlFiles(dir)) {
     const shown = relative(process.cwd(), file) || file;
-    let docs: unknown;
-    try {
-      docs = parseYaml(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError(`Indicator file ${shown}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    }
-    for (const doc of Array.isArray(docs) ? docs : [docs]) indicators.push(parseOne(shown, doc));
+    indicators.push(...parseDefinitions(readFileSync(file, 'utf8'), shown));
   }
   const seen = new Map<string, string>();
   for (const i of indicators) {
@@ -31,8 +35,18 @@ export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary
     if (other) throw new ConfigError(`Indicator ${i.def.code} is defined twice: in ${other} and in ${i.file}`);
     seen.set(i.def.code, i.file);
   }
-  validateDictionary(indicators, catalog);
-  return new Dictionary(indicators);
+  return indicators;
+}
+
+/** The definitions in the text of one file (one indicator, or a list), named `file` in messages. */
+export function parseDefinitions(text: string, file: string): Indicator[] {
+  let docs: unknown;
+  try {
+    docs = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`Indicator file ${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  return (Array.isArray(docs) ? docs : [docs]).map((doc) => parseOne(file, doc));
 }
 
 function parseOne(file: string, doc: unknown): Indicator {

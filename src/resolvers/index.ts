@@ -7,13 +7,15 @@ import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
 import { AuditRecordType, auditQueries } from './audit';
 import { IndicatorNoticeType, NoticeSubscriptionType, WebhookDeliveryType, noticeMutations, noticeQueries, noticeSubscriptions } from './notices';
+import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries },
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries, ...lineageQueries },
   Mutation: { ...noticeMutations },
+  ChangeRequest: ChangeRequestImpact,
   Subscription: { ...noticeSubscriptions },
   IndicatorNotice: IndicatorNoticeType,
   NoticeSubscription: NoticeSubscriptionType,
@@ -21,7 +23,7 @@ export const resolvers: Resolvers = {
   AuditRecord: AuditRecordType,
   Viewer: ViewerType,
   Alert: AlertType,
-  Indicator: IndicatorType,
+  Indicator: { ...IndicatorType, ...IndicatorLineage },
   IndicatorOwner,
   Member: MemberType as never,
   Department,

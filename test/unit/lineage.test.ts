@@ -140,6 +140,8 @@ describe('impact of a change', () => {
     { hash: 'c-people', text: 'query People { departments { name headcount } }' },
     { hash: 'd-by-customer', text: 'query ByCustomer { indicatorValues(codes: ["revenue_yoy"], from: "2025", grain: YEAR, groupBy: "customer.segment") { rows { period } } }' },
     { hash: 'e-alerts', text: 'query Alerts { alerts(period: "2025-Q4") { message } }' },
+    // Lists change requests: names the code without reading its values.
+    { hash: 'f-changes', text: 'query Changes { indicatorChanges(code: "invoiced_revenue") { id } }' },
   ];
 
   test('archiving invoiced_revenue lists gross_margin with its path, the owners to tell and the operations that use it', async () => {

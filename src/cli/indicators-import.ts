@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { AuditLifecycleEvent } from '../audit/record';
+import { resolveViewer } from '../auth/principal';
+import type { Viewer } from '../auth/viewer';
+import { loadConfig } from '../config/load';
+import { HubError } from '../errors';
+import { checkDictionary } from '../governance/checks';
+import type { ChangeRequest } from '../governance/types';
+import { describePlan, prepareImport } from '../governance/yaml-io';
+import type { HubRuntime } from '../hub/runtime';
+import { startRuntime } from '../hub/runtime';
+import { catalogOfAdapters } from '../indicators/catalog';
+import { logger } from '../logger';
+
+const USAGE = `npm run indicators:import -- --dir DIR --as EMP-000271 --reason "why" [--submit] [--dry-run]
+
+Reads DIR like indicators/ (<domain>/<code>.yaml) and compares it with the published definitions: a new
+code becomes a CREATE change request, a changed definition an UPDATE against the current version, an
+unchanged file is skipped. Nothing is published here: the changes wait for an approver (maker-checker).
+A file that does not parse or that the dictionary would refuse stops the import before anything is
+written, naming the file, the code and the problem. Published indicators without a file are not touched.
+
+  --as EMP-…     who proposes: an active employee (HR) whose roles (policy.yaml) may edit each domain
+  --reason TEXT  why, shown to reviewers and kept in the version history
+  --submit       send the changes to review at once (default: drafts the author submits later)
+  --dry-run      print the plan, write nothing
+
+Configure the store as for npm start; with the embedded store, stop the hub first.
+Exit status: 0 done (or nothing to do), 1 refused or failed, 2 wrong usage.`;
+
+export interface ImportOptions {
+  dir: string;
+  as: string;
+  reason: string;
+  submit: boolean;
+  dryRun: boolean;
+}
+
+/** Plans and proposes; returns the exit status. The run is one audit record with every lifecycle event. */
+export async function runImport(runtime: HubRuntime, options: ImportOptions, print: (line: string) => void): Promise<number> {
+  const started = Date.now();
+  const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
+  const catalog = catalogOfAdapters(runtime.adapters);
+  const plan = prepareImport(options.dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy));
+  const changes = plan.filter((p) => p.kind === 'create' || p.kind === 'update');
+  const refused = changes.filter((p) => !runtime.policy.mayEdit(p.def.domain, viewer.roles));
+  if (refused.length > 0) {
+    const domains = [...new Set(refused.map((p) => p.def.domain))].sort();
+    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => p.file).join(', ')}. Nothing was written.`);
+  }
+  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'))) print(line);
+  const unchanged = plan.length - changes.length;
+  if (options.dryRun || changes.length === 0) {
+    print(`${changes.length} to propose, ${unchanged} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
+    return 0;
+  }
+
+  const events: AuditLifecycleEvent[] = [];
+  const hooks = { audit: (e: AuditLifecycleEvent) => void events.push({ kind: e.kind, code: e.code, changeId: e.changeId, version: e.version, note: e.note }) };
+  const proposed: ChangeRequest[] = [];
+  let failure: unknown;
+  for (const p of changes) {
+    try {
+      const change = await runtime.governance.propose(
+        viewer,
+        { code: p.code, kind: p.kind as 'create' | 'update', definition: p.def, reason: options.reason, baseVersion: p.baseVersion ?? undefined, submit: options.submit },
+        hooks,
+      );
+      proposed.push(change);
+      print(`change #${change.id}: ${change.kind} ${change.code} (${change.state === 'in_review' ? 'in review' : 'draft'})`);
+    } catch (error) {
+      failure = error;
+      print(`${p.code}: not proposed: ${error instanceof Error ? error.message : String(error)}`);
+      break;
+    }
+  }
+  await runtime.audit.append(auditEntry(viewer, options, events, failure, Date.now() - started));
+  print(`${proposed.length} proposed, ${unchanged} skipped${failure ? `, stopped at the first refusal (${changes.length - proposed.length} not proposed)` : ''}`);
+  return failure ? 1 : 0;
+}
+
+function auditEntry(viewer: Viewer, options: ImportOptions, events: AuditLifecycleEvent[], failure: unknown, latencyMs: number) {
+  const code = failure instanceof HubError ? String(failure.extensions.code) : failure ? 'INTERNAL_SERVER_ERROR' : null;
+  return {
+    at: new Date().toISOString(),
+    requestId: `cli-${randomUUID()}`,
+    principal: viewer.principal,
+    roles: [...viewer.roles],
+    scope: viewer.scopeDescription,
+    operationName: 'indicators:import',
+    documentHash: null,
+    variables: { dir: options.dir, submit: options.submit },
+    fieldsRequested: [],
+    denied: [],
+    masked: [],
+    indicators: [],
+    statements: [],
+    rows: 0,
+    outcome: failure ? ('error' as const) : ('ok' as const),
+    errorCodes: code ? [code] : [],
+    latencyMs,
+    ip: null,
+    reason: null,
+    events,
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      as: { type: 'string' },
+      reason: { type: 'string' },
+      submit: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const missing = (['dir', 'as', 'reason'] as const).filter((k) => !values[k]?.trim());
+  if (missing.length > 0) {
+    process.stderr.write(`${missing.map((k) => `--${k}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required.\n\n${USAGE}\n`);
+    return 2;
+  }
+  logger.level = process.env.LOG_LEVEL ?? 'warn';
+  const runtime = await startRuntime(loadConfig(process.env));
+  try {
+    const options = { dir: values.dir!, as: values.as!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']! };
+    return await runImport(runtime, options, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await runtime.close();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`indicators:import: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

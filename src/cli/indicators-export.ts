@@ -1,7 +1,6 @@
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
-import { exportDefinitions } from '../governance/yaml-io';
+import { exportDefinitions, shown } from '../governance/yaml-io';
 import { startRuntime, type HubRuntime } from '../hub/runtime';
 import { logger } from '../logger';
 
@@ -22,8 +21,8 @@ export function runExport(runtime: Pick<HubRuntime, 'governance'>, out: string, 
     .filter((i) => i.status !== 'archived')
     .map((i) => i.def);
   const { written, untouched } = exportDefinitions(definitions, out);
-  print(`exported ${written.length} published indicators to ${relative(process.cwd(), out) || out}`);
-  for (const file of untouched) print(`left alone (not published): ${relative(process.cwd(), file) || file}`);
+  print(`exported ${written.length} published indicators to ${shown(out)}`);
+  for (const file of untouched) print(`left alone (not published): ${shown(file)}`);
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load';
 import { HubError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import type { ChangeRequest } from '../governance/types';
-import { describePlan, prepareImport } from '../governance/yaml-io';
+import { describePlan, prepareImport, shown } from '../governance/yaml-io';
 import type { HubRuntime } from '../hub/runtime';
 import { startRuntime } from '../hub/runtime';
 import { catalogOfAdapters } from '../indicators/catalog';
@@ -47,7 +47,7 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   const refused = changes.filter((p) => !runtime.policy.mayEdit(p.def.domain, viewer.roles));
   if (refused.length > 0) {
     const domains = [...new Set(refused.map((p) => p.def.domain))].sort();
-    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => p.file).join(', ')}. Nothing was written.`);
+    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shown(p.file)).join(', ')}. Nothing was written.`);
   }
   for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'))) print(line);
   const unchanged = plan.length - changes.length;

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Document, isMap, isSeq, parse as parseYaml, Scalar, type Node } from 'yaml';
 import type { IndicatorDefinition } from '../indicators/definition';
 import { ConfigError } from '../errors';
@@ -190,10 +190,17 @@ export function prepareImport(dir: string, published: Dictionary, check: (dictio
   return plan;
 }
 
+/** A path relative to `cwd` when it lies below it, else absolute. */
+export function shown(path: string, cwd = process.cwd()): string {
+  const absolute = resolve(cwd, path);
+  const rel = relative(cwd, absolute);
+  return rel && !rel.startsWith('..') ? rel : absolute;
+}
+
 /** One line per planned change, for the CLI and for dry runs. */
 export function describePlan(plan: readonly ImportPlan[], cwd = process.cwd()): string[] {
   return plan.map((p) => {
-    const where = relative(cwd, p.file) || p.file;
+    const where = shown(p.file, cwd);
     if (p.kind === 'create') return `create  ${p.code}  (${where})`;
     if (p.kind === 'update') return `update  ${p.code}  against v${p.baseVersion ?? '?'}: ${p.changed.join(', ')}  (${where})`;
     if (p.kind === 'archived') return `skip    ${p.code}  archived: import never revives an archived indicator  (${where})`;

@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'SUPPRESSED'
   | 'SOURCE_UNAVAILABLE'
   | 'SOURCE_TIMEOUT'
+  /** Optimistic concurrency: someone changed the thing first; the message names its current version. */
+  | 'CONFLICT'
+  /** An archived indicator queried where the configuration says archived indicators are an error. */
+  | 'ARCHIVED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

@@ -84,6 +84,7 @@ export function buildEntry<TContext extends AuditContext>(
     denied: [...ctx.audit.denied.values()],
     masked: [...ctx.audit.masked.values()],
     indicators: [...ctx.audit.indicators].map(([code, version]) => ({ code, version })),
+    ...(ctx.audit.events.length ? { events: [...ctx.audit.events] } : {}),
     ...statementsOf(summary),
     outcome: outcomeOf(errorCodes, hasSomeData(result.data), ctx.audit.denied.size > 0),
     errorCodes,

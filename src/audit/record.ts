@@ -24,6 +24,15 @@ export interface AuditStatements {
   fingerprints: string[];
 }
 
+/** One indicator lifecycle step, as the audit log keeps it. */
+export interface AuditLifecycleEvent {
+  kind: string;
+  code: string;
+  changeId: number;
+  version: number | null;
+  note: string;
+}
+
 export interface AuditRecord {
   seq: number;
   /** When the request arrived, ISO 8601 UTC with milliseconds (Date#toISOString). */
@@ -55,6 +64,8 @@ export interface AuditRecord {
   ip: string | null;
   /** Why a request was refused before GraphQL ran; null otherwise. */
   reason: string | null;
+  /** Indicator lifecycle steps the request made (src/governance); absent when none, so older records hash as before. */
+  events?: AuditLifecycleEvent[];
   prevHash: string;
   hash: string;
 }
@@ -216,6 +227,9 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
     latencyMs: Math.max(0, Math.round(entry.latencyMs)),
     ip: cleanOptional(entry.ip, 100),
     reason: cleanOptional(entry.reason, 1000),
+    ...(entry.events?.length
+      ? { events: entry.events.map((e) => ({ kind: e.kind, code: e.code, changeId: Math.trunc(e.changeId), version: e.version === null ? null : Math.trunc(e.version), note: cleanText(e.note, 2000) })) }
+      : {}),
   };
 }
 

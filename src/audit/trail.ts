@@ -1,3 +1,4 @@
+import type { AuditLifecycleEvent } from './record';
 /**
  * What one request did, collected while it runs (permission layer, masking, indicator engine) and written
  * as one audit record before the response leaves (src/audit/audit-plugin.ts).
@@ -25,5 +26,12 @@ export class AuditTrail {
 
   indicator(code: string, version: string): void {
     this.indicators.set(code, version);
+  }
+
+  /** Indicator lifecycle steps (proposed, approved, …) this request made. */
+  readonly events: AuditLifecycleEvent[] = [];
+
+  lifecycle(event: { kind: string; code: string; changeId: number; version: number | null; note: string }): void {
+    this.events.push({ kind: event.kind, code: event.code, changeId: event.changeId, version: event.version, note: event.note });
   }
 }

@@ -46,6 +46,20 @@ export const policySchema = z
       .default([]),
     /** "Type.field" or "Type.*" → role (or "*") → decision. */
     fields: z.record(z.string().regex(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z0-9]*)$/, 'expected "Type.field" or "Type.*"'), z.record(z.string(), decisionSchema)),
+    /**
+     * Indicator governance: per owner domain, which roles may propose changes to its definitions (editors,
+     * who need the `edit_definitions` operation) and which may approve or reject them (approvers, who need
+     * `approve`). Nobody approves their own change. A domain not listed can be changed by nobody.
+     */
+    governance: z
+      .object({
+        domains: z.record(
+          z.string().regex(/^[a-z][a-z_]*$/, 'expected a domain name such as finance'),
+          z.object({ editors: z.array(roleName).default([]), approvers: z.array(roleName).default([]) }).strict(),
+        ),
+      })
+      .strict()
+      .default({ domains: {} }),
     /** Indicators that aggregate personal data: who may see them (others get null with a reason). */
     personalIndicators: z.record(z.string(), z.array(roleName)).default({}),
   })

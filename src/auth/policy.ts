@@ -47,6 +47,25 @@ export class PolicyBook {
   isPersonal(code: string): boolean {
     return code in this.policy.personalIndicators;
   }
+
+  /** May `roles` propose changes to definitions of `domain`? */
+  mayEdit(domain: string, roles: readonly string[]): boolean {
+    const editors = this.policy.governance.domains[domain]?.editors ?? [];
+    return roles.some((r) => editors.includes(r));
+  }
+
+  /** May `roles` approve or reject changes to definitions of `domain`? */
+  mayApprove(domain: string, roles: readonly string[]): boolean {
+    return this.approversOf(domain).some((r) => roles.includes(r));
+  }
+
+  approversOf(domain: string): readonly string[] {
+    return this.policy.governance.domains[domain]?.approvers ?? [];
+  }
+
+  get domains(): string[] {
+    return Object.keys(this.policy.governance.domains).sort();
+  }
 }
 
 export function kind(decision: Decision): 'allow' | 'deny' | 'mask' {
@@ -77,6 +96,17 @@ export function loadPolicy(file: string): PolicyBook {
   ];
   for (const [where, role] of mentioned) {
     if (!known.has(role)) throw new ConfigError(`Policy file ${file}: ${where} names unknown role "${role}" (known: ${[...known].join(', ')})`);
+  }
+  // The operations a role lists stay truthful: editors need edit_definitions, approvers need approve.
+  for (const [domain, d] of Object.entries(policy.governance.domains)) {
+    for (const [list, operation] of [['editors', 'edit_definitions'], ['approvers', 'approve']] as const) {
+      for (const role of d[list]) {
+        if (!known.has(role)) throw new ConfigError(`Policy file ${file}: governance.domains.${domain}.${list} names unknown role "${role}" (known: ${[...known].join(', ')})`);
+        if (!policy.roles[role]!.operations.includes(operation)) {
+          throw new ConfigError(`Policy file ${file}: governance.domains.${domain}.${list} lists role "${role}", which lacks the operation "${operation}": add it to roles.${role}.operations.`);
+        }
+      }
+    }
   }
   return new PolicyBook(policy);
 }

@@ -82,10 +82,18 @@ export const configSchema = z.object({
     .prefault({}),
   indicators: z
     .object({
-      /** Folder of indicator definition files (*.yaml), validated at start. */
+      /** Folder of indicator definition files (*.yaml): imported as v1 of each when the store holds none. */
       dir: z.string().default('indicators'),
       /** Folder of target files (*.yaml): indicator × period × department → value. */
       targetsDir: z.string().default('targets'),
+    })
+    .strict()
+    .prefault({}),
+  governance: z
+    .object({
+      /** Querying an archived indicator by name: `warn` computes its last version with a warning naming the
+       *  successor; `error` refuses with code ARCHIVED. */
+      archived: z.enum(['warn', 'error']).default('warn'),
     })
     .strict()
     .prefault({}),

@@ -31,9 +31,10 @@ const HUNDRED = Decimal.of(100);
  * The viewer's row scope applies to every statement, so a viewer only sees alerts of departments in scope.
  */
 export async function evaluateAlerts(ctx: HubContext, period: Period, departments: readonly string[] | null): Promise<Alert[]> {
-  const { dictionary, config } = ctx.runtime;
+  const { config } = ctx.runtime;
+  const dictionary = ctx.dictionary;
   const calendar = config.calendar;
-  const ruled = dictionary.all().filter((i) => i.def.alerts.length > 0);
+  const ruled = dictionary.all().filter((i) => i.def.alerts.length > 0 && i.status !== 'archived');
   if (ruled.length === 0) return [];
   const codes = new Set<string>();
   const buckets = new Map<string, Period>([[period.label, period]]);

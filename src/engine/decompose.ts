@@ -78,7 +78,7 @@ export async function decompose(
   department: string | null,
   depth: number,
 ): Promise<DecompositionNode> {
-  const dict = ctx.runtime.dictionary;
+  const dict = ctx.dictionary;
   const codes = new Set<string>();
   const collect = (c: string, level: number) => {
     codes.add(c);

@@ -15,7 +15,15 @@ const HUNDRED = Decimal.of(100);
  * ratios). Empty inputs and divisions by zero give null with a reason, never NaN or Infinity.
  */
 export class Evaluator {
-  private readonly memo = new Map<string, Value>();
+  /** code → bucket label → member → value. Nested maps: a dashboard asks for ~10^6 lookups, and a
+   *  composite string key per lookup was the largest source of garbage in the CPU profile. */
+  private readonly memo = new Map<string, Map<string, Map<string, Value>>>();
+  /** Calendar steps depend on the bucket only, never on the member: computed once per bucket. */
+  private readonly steps = new Map<string, Period>();
+  /** Per leaf and member: null when the member has a value in that source, else why not. */
+  private readonly absent = new Map<Leaf, Map<string, Value | null>>();
+  /** Per leaf and member: running totals since inception, by bucket index. */
+  private readonly running = new Map<Leaf, Map<string, Decimal[]>>();
 
   constructor(
     private readonly dict: Dictionary,
@@ -24,11 +32,46 @@ export class Evaluator {
   ) {}
 
   value(code: string, bucket: Period, member: string): Value {
-    const key = `${code}|${bucket.label}|${member}`;
-    let v = this.memo.get(key);
+    let byBucket = this.memo.get(code);
+    if (!byBucket) this.memo.set(code, (byBucket = new Map()));
+    let byMember = byBucket.get(bucket.label);
+    if (!byMember) byBucket.set(bucket.label, (byMember = new Map()));
+    let v = byMember.get(member);
     if (!v) {
       v = this.compute(this.dict.get(code)!, bucket, member);
-      this.memo.set(key, v);
+      byMember.set(member, v);
+    }
+    return v;
+  }
+
+  private step(kind: 'previous' | 'next' | 'yearAgo' | 'year' | 'quarter', bucket: Period): Period {
+    const key = `${kind}|${bucket.grain}|${bucket.label}`;
+    let p = this.steps.get(key);
+    if (!p) {
+      p =
+        kind === 'previous' ? previousBucket(bucket, this.calendar)
+        : kind === 'next' ? nextBucket(bucket, this.calendar)
+        : kind === 'yearAgo' ? yearAgo(bucket, this.calendar)
+        : startOf(bucket, kind, this.calendar);
+      this.steps.set(key, p);
+    }
+    return p;
+  }
+
+  /** Null when `member` can have a value of `leaf`; else the value (null with the reason) it gets. */
+  private missing(leaf: Leaf, member: string): Value | null {
+    let byMember = this.absent.get(leaf);
+    if (!byMember) this.absent.set(leaf, (byMember = new Map()));
+    let v = byMember.get(member);
+    if (v === undefined) {
+      v = leaf.unavailable
+        ? none(leaf.unavailable)
+        : leaf.inScope && !leaf.inScope(member)
+          ? none(`${member} is not in your scope`)
+          : leaf.hasCounterpart && !leaf.hasCounterpart(member)
+            ? none(`${member} has no counterpart in ${leaf.source}`)
+            : null;
+      byMember.set(member, v);
     }
     return v;
   }
@@ -50,7 +93,7 @@ export class Evaluator {
         return evaluateExpr(indicator.formula!, (code) => this.value(code, bucket, member), daysIn(bucket), bucket.label);
       case 'period_over_period': {
         const current = this.value(def.base, bucket, member);
-        const other = def.compare === 'previous' ? previousBucket(bucket, this.calendar) : yearAgo(bucket, this.calendar);
+        const other = this.step(def.compare === 'previous' ? 'previous' : 'yearAgo', bucket);
         const base = this.value(def.base, other, member);
         if (current.value === null) return current;
         if (base.value === null) return none(`${def.base} has no value in ${other.label}: ${base.reason}`);
@@ -65,12 +108,12 @@ export class Evaluator {
         let first: Period;
         if (def.window === 'rolling') {
           first = bucket;
-          for (let i = 1; i < def.periods!; i++) first = previousBucket(first, this.calendar);
+          for (let i = 1; i < def.periods!; i++) first = this.step('previous', first);
         } else {
-          first = startOf(bucket, def.window === 'ytd' ? 'year' : 'quarter', this.calendar);
+          first = this.step(def.window === 'ytd' ? 'year' : 'quarter', bucket);
         }
         let total = Decimal.ZERO;
-        for (let b = first; b.from <= bucket.from; b = nextBucket(b, this.calendar)) {
+        for (let b = first; b.from <= bucket.from; b = this.step('next', b)) {
           const v = this.value(def.base, b, member);
           if (v.value === null) return v;
           total = total.add(v.value);
@@ -89,22 +132,31 @@ export class Evaluator {
     }
     if (def.type !== 'simple') return none(`${code} cannot be accumulated since inception`);
     const leaf = this.leaves.get(code)!;
-    if (leaf.unavailable) return none(leaf.unavailable);
-    if (leaf.inScope && !leaf.inScope(member)) return none(`${member} is not in your scope`);
-    if (leaf.hasCounterpart && !leaf.hasCounterpart(member)) return none(`${member} has no counterpart in ${leaf.source}`);
-    let total = leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO;
-    for (const b of leaf.buckets) {
-      if (b.to > date) break;
-      total = total.add(leaf.values.get(b.label)?.get(member) ?? Decimal.ZERO);
+    const missing = this.missing(leaf, member);
+    if (missing) return missing;
+    // Running totals per member, built once (bucket i → opening + buckets 0..i): a balance for every
+    // bucket of a dashboard is then one lookup, not a sum over every bucket before it.
+    let byMember = this.running.get(leaf);
+    if (!byMember) this.running.set(leaf, (byMember = new Map()));
+    let totals = byMember.get(member);
+    if (!totals) {
+      totals = [];
+      let total = leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO;
+      for (const b of leaf.buckets) {
+        total = total.add(leaf.values.get(b.label)?.get(member) ?? Decimal.ZERO);
+        totals.push(total);
+      }
+      byMember.set(member, totals);
     }
-    return ok(total);
+    let last = -1;
+    for (let i = 0; i < leaf.buckets.length && leaf.buckets[i]!.to <= date; i++) last = i;
+    return ok(last < 0 ? (leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO) : totals[last]!);
   }
 
   private leafValue(code: string, label: string, member: string): Value {
     const leaf = this.leaves.get(code)!;
-    if (leaf.unavailable) return none(leaf.unavailable);
-    if (leaf.inScope && !leaf.inScope(member)) return none(`${member} is not in your scope`);
-    if (leaf.hasCounterpart && !leaf.hasCounterpart(member)) return none(`${member} has no counterpart in ${leaf.source}`);
+    const missing = this.missing(leaf, member);
+    if (missing) return missing;
     const v = leaf.values.get(label)?.get(member);
     if (v !== undefined) return ok(v);
     if (leaf.agg === 'sum' || leaf.agg === 'count' || leaf.agg === 'count_distinct') return ok(Decimal.ZERO);

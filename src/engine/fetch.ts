@@ -94,14 +94,14 @@ export async function fetchLeaves(
       }
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
       const query: AggregateQuery = { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows };
-      const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version })).sort((a, b) => a.code.localeCompare(b.code));
+      const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
         ...group.map((n) => n.indicator.def.cacheTtlSeconds ?? Infinity),
       );
       let fetched: Awaited<ReturnType<typeof cachedAggregate>>;
       try {
-        fetched = await cachedAggregate(ctx, source, query, indicators, ttlSeconds);
+        fetched = await cachedAggregate(ctx, source, query, indicators.map((i) => i.fingerprint), ttlSeconds);
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
@@ -165,11 +165,11 @@ async function cachedAggregate(
   ctx: HubContext,
   source: string,
   query: AggregateQuery,
-  indicators: Array<{ code: string; version: string }>,
+  fingerprints: string[],
   ttlSeconds: number,
 ): Promise<{ rows: AggregateRow[]; statement: Statement }> {
   const base = ctx.callFor(source);
-  const key = createHash('sha256').update(JSON.stringify([source, query, indicators, base.scope])).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
   const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
   if (hit) {
     const { rows, fingerprint } = hit.value;

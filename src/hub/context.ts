@@ -4,11 +4,14 @@ import type { Viewer } from '../auth/viewer';
 import type { AuditTrail } from '../audit/trail';
 import type { CallContext } from '../sources/contract';
 import type { HubRuntime } from './runtime';
+import type { Dictionary } from '../indicators/dictionary';
 
 /** What resolvers receive: the process-wide runtime plus this request's viewer, loaders and trace. */
 export interface HubContext {
   requestId: string;
   runtime: HubRuntime;
+  /** The published dictionary when the request started: one request never mixes two versions. */
+  dictionary: Dictionary;
   viewer: Viewer;
   loaders: Loaders;
   trace: RequestTrace;

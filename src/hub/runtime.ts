@@ -14,8 +14,7 @@ import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { KeyMap } from './keymap';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
-import { ConfigError } from '../errors';
-import { formulaRefs } from '../indicators/formula';
+import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
@@ -31,7 +30,10 @@ export interface HubRuntime {
   keyMap: KeyMap;
   routing: Routing;
   store: HubStore;
-  dictionary: Dictionary;
+  /** Indicator definitions: lifecycle, versions, the published dictionary. */
+  governance: Governance;
+  /** The current published dictionary (a request keeps the one it started with: HubContext.dictionary). */
+  readonly dictionary: Dictionary;
   cache: ResultCache;
   targets: TargetBook;
   policy: PolicyBook;
@@ -42,35 +44,6 @@ export interface HubRuntime {
   /** Governance notices: inbox, registered interest, webhooks, the live stream (src/notices). */
   notices: NoticeCenter;
   close(): Promise<void>;
-}
-
-/**
- * An indicator computed from personal data is personal data too: the policy must list it (with the roles
- * that may see it), or a formula over payroll_cost would escape the permission and suppression checks.
- */
-function checkPersonalIndicators(dictionary: Dictionary, policy: PolicyBook): void {
-  for (const indicator of dictionary.all()) {
-    const code = indicator.def.code;
-    if (policy.isPersonal(code)) continue;
-    const personalInput = inputsClosure(dictionary, code).find((c) => policy.isPersonal(c));
-    if (personalInput) {
-      throw new ConfigError(
-        `Indicator ${code} is computed from personal data (${personalInput}) but the policy's personalIndicators does not list it: add it with the roles that may see it.`,
-      );
-    }
-  }
-}
-
-function inputsClosure(dictionary: Dictionary, code: string, seen = new Set<string>()): string[] {
-  const i = dictionary.get(code)!;
-  const d = i.def;
-  const direct = d.type === 'simple' ? [] : d.type === 'ratio' ? [d.numerator, d.denominator] : d.type === 'formula' ? formulaRefs(i.formula!) : [d.base];
-  for (const c of direct) {
-    if (seen.has(c)) continue;
-    seen.add(c);
-    inputsClosure(dictionary, c, seen);
-  }
-  return [...seen];
 }
 
 export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
@@ -109,12 +82,12 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     const keyMap = new KeyMap(await store.keyMap());
     logger.info({ keys: keyMap.size }, 'key map loaded');
     const routing = new Routing(adapters);
-    const dictionary = loadDictionary(config.indicators.dir, catalogOfAdapters(adapters));
-    const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
-    logger.info({ indicators: dictionary.size, targets: targets.size }, 'indicator dictionary loaded');
-
     const policy = loadPolicy(config.auth.policyFile);
-    checkPersonalIndicators(dictionary, policy);
+    const catalog = catalogOfAdapters(adapters);
+    // Definitions live in the store (src/governance); an empty store starts from the indicator files.
+    const governance = await Governance.open(store.conn, catalog, policy, () => loadDictionary(config.indicators.dir, catalog));
+    const targets = loadTargets(config.indicators.targetsDir, governance.published(), config.calendar);
+    logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
     const authenticator = new Authenticator(jwt, policy);
 
@@ -124,7 +97,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       keyMap,
       routing,
       store,
-      dictionary,
+      governance,
+      get dictionary() {
+        return governance.published();
+      },
       cache: new InMemoryResultCache(config.cache.maxEntries),
       targets,
       policy,
@@ -140,6 +116,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       },
     };
     runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
+    // Lifecycle steps record their notices in their own transaction and push them after commit.
+    governance.notices = runtime.notices;
     return runtime;
   }
 }

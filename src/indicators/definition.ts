@@ -38,6 +38,9 @@ const common = {
   /** 口径: exactly what is counted and when. */
   definition: z.string().min(20, 'say exactly what is counted and when (at least 20 characters)'),
   owner: z.object({ department: z.string().min(1), person: z.string().min(1) }).strict(),
+  /** Owner domain (finance, sales, hr, procurement…): whose editors and approvers govern the definition
+   *  (policy.yaml `governance.domains`). */
+  domain: z.string().regex(/^[a-z][a-z_]*$/, 'expected a domain name such as finance'),
   unit: z.enum(['CNY', 'count', 'percent', 'days', 'ratio', 'CNY_per_person']),
   /** Display format a dashboard can apply. */
   format: z.enum(['money', 'integer', 'percent', 'decimal']).default('decimal'),

@@ -1,13 +1,38 @@
+import { createHash } from 'node:crypto';
 import { parseFormula, type Expr } from './formula';
 import type { IndicatorDefinition } from './definition';
 
-/** A validated indicator: its definition, where it came from, and its parsed formula if any. */
+/** Where an indicator stands in its lifecycle (src/governance). */
+export type IndicatorStatus = 'draft' | 'in_review' | 'published' | 'archived';
+
+/** A validated indicator: one version of its definition, where it came from, its parsed formula if any. */
 export interface Indicator {
   def: IndicatorDefinition;
+  /** Where the definition came from, for messages: a file, `v3 of gross_margin`, `change #12`. */
   file: string;
-  /** sha256 of the definition (first 12 hex): the version results and caches are keyed by. */
+  /** Which version computed an answer: "v3", or "draft #12" for a change under review ("file" when read from disk). */
   version: string;
+  /** The published version number; null for drafts and files. */
+  versionNumber: number | null;
+  /** sha256 of the definition (first 12 hex): what result caches are keyed by. */
+  fingerprint: string;
+  status: IndicatorStatus;
+  /** For an archived indicator: the one to use instead, if named. */
+  successor?: string | null;
   formula?: Expr;
+}
+
+export function fingerprintOf(def: IndicatorDefinition): string {
+  return createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12);
+}
+
+/** An Indicator for a definition already checked against the schema (formula parsed). */
+export function indicatorOf(
+  def: IndicatorDefinition,
+  meta: Pick<Indicator, 'file' | 'version' | 'versionNumber' | 'status'> & { successor?: string | null },
+): Indicator {
+  const formula = parsedFormula(def);
+  return { def, fingerprint: fingerprintOf(def), ...meta, ...(formula ? { formula } : {}) };
 }
 
 /** The loaded dictionary: lookups by code and a search over codes, names, synonyms, owners and tags. */
@@ -30,10 +55,17 @@ export class Dictionary {
     return this.byCode.get(code);
   }
 
-  search(text: string | undefined, filters: { tag?: string | null; owner?: string | null } = {}): Indicator[] {
+  /** A copy with `indicator` in place of (or in addition to) the one of its code. */
+  with(indicator: Indicator): Dictionary {
+    return new Dictionary([...[...this.byCode.values()].filter((i) => i.def.code !== indicator.def.code), indicator]);
+  }
+
+  /** Archived indicators stay (their dependents still compute) but are left out unless asked for. */
+  search(text: string | undefined, filters: { tag?: string | null; owner?: string | null; includeArchived?: boolean | null } = {}): Indicator[] {
     const needle = text?.trim().toLowerCase();
     return this.all().filter((i) => {
       const d = i.def;
+      if (i.status === 'archived' && !filters.includeArchived) return false;
       if (filters.tag && !d.tags.includes(filters.tag)) return false;
       if (filters.owner && d.owner.department !== filters.owner && d.owner.person !== filters.owner) return false;
       if (!needle) return true;

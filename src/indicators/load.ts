@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
 import { indicatorSchema, type IndicatorDefinition } from './definition';
-import { Dictionary, type Indicator } from './dictionary';
+import { Dictionary, fingerprintOf, type Indicator } from './dictionary';
 import { FormulaError, parseFormula } from './formula';
 import { validateDictionary, type MeasureCatalog } from './validate';
 
@@ -66,8 +65,7 @@ function parseOne(file: string, doc: unknown): Indicator {
       throw error;
     }
   }
-  const version = createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12);
-  return { def, file, version, ...(formula ? { formula } : {}) };
+  return { def, file, version: 'file', versionNumber: null, fingerprint: fingerprintOf(def), status: 'published', ...(formula ? { formula } : {}) };
 }
 
 function yamlFiles(dir: string): string[] {

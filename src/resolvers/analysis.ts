@@ -10,7 +10,7 @@ const SEVERITY_RANK = { info: 1, warning: 2, critical: 3 } as const;
 
 export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> = {
   decomposition: async (_p, args, ctx) => {
-    if (!ctx.runtime.dictionary.get(args.code)) throw badInput(`Unknown indicator "${args.code}".`, { argument: 'code' });
+    if (!ctx.dictionary.get(args.code)) throw badInput(`Unknown indicator "${args.code}".`, { argument: 'code' });
     const period = periodOf(ctx, args.period);
     const base = args.comparedTo ? periodOf(ctx, args.comparedTo) : yearAgo(period, ctx.runtime.config.calendar);
     if (base.grain !== period.grain) {

@@ -38,4 +38,5 @@ export const AuditRecordType: AuditRecordResolvers = {
     const v = (r as unknown as AuditRecord).variables;
     return v === null ? null : JSON.stringify(v);
   },
+  lifecycleEvents: (r) => (r as unknown as AuditRecord).events ?? [],
 };

@@ -7,15 +7,17 @@ import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
 import { AuditRecordType, auditQueries } from './audit';
 import { IndicatorNoticeType, NoticeSubscriptionType, WebhookDeliveryType, noticeMutations, noticeQueries, noticeSubscriptions } from './notices';
+import { ChangeRequestType, IndicatorVersionRecordType, governanceMutations, governanceQueries } from './governance';
 import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
 import { PurchaseOrder, Supplier } from './supplier';
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries, ...lineageQueries },
-  Mutation: { ...noticeMutations },
-  ChangeRequest: ChangeRequestImpact,
+  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries, ...governanceQueries, ...lineageQueries },
+  Mutation: { ...governanceMutations, ...noticeMutations },
+  ChangeRequest: { ...ChangeRequestType, ...ChangeRequestImpact },
+  IndicatorVersionRecord: IndicatorVersionRecordType,
   Subscription: { ...noticeSubscriptions },
   IndicatorNotice: IndicatorNoticeType,
   NoticeSubscription: NoticeSubscriptionType,

@@ -5,8 +5,9 @@ import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import { fieldValue } from '../hub/entities';
-import type { Indicator } from '../indicators/dictionary';
-import { formulaRefs } from '../indicators/formula';
+import type { Dictionary, Indicator } from '../indicators/dictionary';
+import { inputsClosure, inputsOf } from '../indicators/graph';
+import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
 import { bucketsBetween } from '../model/buckets';
 import { ENTITIES } from '../model/entities';
 import type { Grain } from '../model/period';
@@ -16,8 +17,17 @@ import { perRequest } from './per-request';
 const MAX_BUCKETS = 400;
 
 export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' | 'indicatorValues'> = {
-  indicators: (_p, args, ctx) => ctx.runtime.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner }),
-  indicator: (_p, args, ctx) => ctx.runtime.dictionary.get(args.code) ?? null,
+  indicators: (_p, args, ctx) => ctx.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner, includeArchived: args.includeArchived }),
+  indicator: async (_p, args, ctx) => {
+    const { code, version, asOf, draft } = args;
+    if (draft !== null && draft !== undefined) {
+      const proposed = await draftIndicator(ctx, draft);
+      if (proposed.def.code !== code) throw badInput(`Change request #${draft} proposes ${proposed.def.code}, not ${code}.`, { argument: 'draft' });
+      return proposed;
+    }
+    const dict = await selectDefinitions(ctx, { asOf, versions: version === null || version === undefined ? null : [{ code, version }] });
+    return dict.get(code) ?? null;
+  },
   indicatorValues: async (_p, args, ctx) => {
     const grain = args.grain.toLowerCase() as Grain;
     const first = periodOf(ctx, args.from);
@@ -40,11 +50,14 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       }),
       rollup: args.rollup ?? false,
     };
-    const table = await computeValues(ctx, ctx.runtime.dictionary, request);
+    const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
+    const warnings = archivedWarnings(ctx, dict, request.codes);
+    const table = await computeValues(ctx, dict, request);
     const members = table.members.map((id) => memberOf(request.groupBy, id));
-    const indicators = request.codes.map((c) => ctx.runtime.dictionary.get(c)!);
-    const explain = request.codes.map((code) => explainOf(ctx, code, table.statements, request));
+    const indicators = request.codes.map((c) => dict.get(c)!);
+    const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request));
     return {
+      warnings,
       asOf: asOfBySource(table.statements),
       sourceErrors: table.failures.map((e) => ({ source: String(e.extensions.source ?? ''), code: String(e.extensions.code), message: e.message })),
       statements: table.statements,
@@ -71,17 +84,9 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
   },
 };
 
-function closureOf(ctx: HubContext, code: string, into = new Map<string, Indicator>()): Map<string, Indicator> {
-  const i = ctx.runtime.dictionary.get(code)!;
-  into.set(code, i);
-  for (const c of inputsOf(i)) closureOf(ctx, c, into);
-  return into;
-}
-
-function explainOf(ctx: HubContext, code: string, statements: StatementProvenance[], request: ValuesRequest) {
-  const indicator = ctx.runtime.dictionary.get(code)!;
-  const closure = closureOf(ctx, code);
-  closure.delete(code);
+function explainOf(dict: Dictionary, code: string, statements: StatementProvenance[], request: ValuesRequest) {
+  const indicator = dict.get(code)!;
+  const closure = new Map(inputsClosure(dict, code).map((c) => [c, dict.get(c)!]));
   const all = new Set([code, ...closure.keys()]);
   return {
     code,
@@ -89,7 +94,7 @@ function explainOf(ctx: HubContext, code: string, statements: StatementProvenanc
     type: indicator.def.type,
     definition: indicator.def.definition,
     formula: formulaText(indicator),
-    inputs: [...closure.values()].map((i) => ({ code: i.def.code, version: i.version })).sort((a, b) => a.code.localeCompare(b.code)),
+    inputs: [...closure.values()].map((i) => ({ code: i.def.code, version: i.version, fingerprint: i.fingerprint })).sort((a, b) => a.code.localeCompare(b.code)),
     statements: statements.filter((s) => s.indicators.some((i) => all.has(i.code))),
     filters: [
       ...request.filters.map((f) => `${f.dimension} in (${f.ids.join(', ')})`),
@@ -167,29 +172,27 @@ export const IndicatorType: IndicatorResolvers = {
   type: (i) => i.def.type,
   measure: (i) => (i.def.type === 'simple' ? i.def.measure : null),
   formula: (i) => formulaText(i),
-  inputs: (i, _a, ctx) => inputsOf(i).map((c) => ctx.runtime.dictionary.get(c)!),
+  inputs: (i, _a, ctx) => inputsOf(i).map((c) => ctx.dictionary.get(c)!),
   sources: (i, _a, ctx) => [...sourcesOf(ctx, i, new Set())].sort(),
   dimensions: (i) => i.def.dimensions,
   additivity: (i) => i.def.additivity,
   tags: (i) => i.def.tags,
   version: (i) => i.version,
+  versionNumber: (i) => i.versionNumber,
+  fingerprint: (i) => i.fingerprint,
+  domain: (i) => i.def.domain,
+  status: (i) => i.status.toUpperCase() as never,
+  successor: (i, _a, ctx) => (i.successor ? (ctx.dictionary.get(i.successor) ?? null) : null),
+  history: (i, _a, ctx) => [...ctx.runtime.governance.history(i.def.code)],
 };
 
 export const IndicatorOwner = {
   department: (owner: { department: string }) => ({ entity: 'Department' as const, id: owner.department, rows: {} }),
 };
 
-function inputsOf(i: Indicator): string[] {
-  const d = i.def;
-  if (d.type === 'simple') return [];
-  if (d.type === 'ratio') return [d.numerator, d.denominator];
-  if (d.type === 'formula') return formulaRefs(i.formula!);
-  return [d.base];
-}
-
 function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string> {
   if (i.def.type === 'simple') into.add(i.def.measure.source);
-  for (const c of inputsOf(i)) sourcesOf(ctx, ctx.runtime.dictionary.get(c)!, into);
+  for (const c of inputsOf(i)) sourcesOf(ctx, ctx.dictionary.get(c)!, into);
   return into;
 }
 
@@ -199,7 +202,7 @@ export const departmentIndicators: DepartmentResolvers['indicators'] = async (pa
   const loader = perRequest(ctx, `department-indicators:${key}`, () =>
     new DataLoader<string, IndicatorCell[]>(async (ids) => {
       const period = periodOf(ctx, args.period);
-      const table = await computeValues(ctx, ctx.runtime.dictionary, {
+      const table = await computeValues(ctx, ctx.dictionary, {
         codes: [...new Set(args.codes)],
         buckets: [period],
         grain: period.grain,

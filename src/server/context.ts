@@ -15,6 +15,7 @@ export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
   const ctx: HubContext = {
     requestId: randomUUID(),
     runtime,
+    dictionary: runtime.dictionary,
     viewer,
     trace,
     audit: new AuditTrail(),

@@ -15,7 +15,11 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
   requirePostgres(conn);
   await ensureSchema(conn);
   const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
-  if (await schema().hasTable(AUDIT_TABLE)) return;
+  if (await schema().hasTable(AUDIT_TABLE)) {
+    // Added with indicator governance: lifecycle steps of the request (null for records without any).
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'events'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('events').nullable());
+    return;
+  }
   await schema().createTable(AUDIT_TABLE, (t) => {
     t.bigInteger('seq').primary();
     t.text('at').notNullable();
@@ -37,6 +41,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.integer('latency_ms').notNullable();
     t.text('ip').nullable();
     t.text('reason').nullable();
+    t.text('events').nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);
@@ -163,6 +168,7 @@ function toRow(r: AuditRecord): Row {
     latency_ms: r.latencyMs,
     ip: r.ip,
     reason: r.reason,
+    events: r.events ? json(r.events) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -196,6 +202,7 @@ function decodeRow(row: Row): DecodedRow {
       latencyMs: Number(row.latency_ms),
       ip: nullableText(row.ip),
       reason: nullableText(row.reason),
+      ...(row.events ? { events: parse(row.events, 'events') as NonNullable<AuditRecord['events']> } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

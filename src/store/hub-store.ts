@@ -1,7 +1,6 @@
 import type { EntityName } from '../model/entities';
 import { from, type SqlConnection } from '../sources/sql/connection';
-import { ensureSchema } from '../sources/sql/engines';
-import { migrateAuditLog } from './audit-store';
+import { migrateStore } from './migrate';
 
 export interface KeyMapRow {
   entity: EntityName;
@@ -12,36 +11,15 @@ export interface KeyMapRow {
 
 /**
  * The hub's own store (embedded engine by default, PostgreSQL in production): the key map, the audit
- * log (src/store/audit-store.ts); indicator definitions later. Tables are created by `migrate()`.
+ * log (src/store/audit-store.ts), indicator definitions (src/store/definition-store.ts). Tables come from
+ * `migrate()` (src/store/migrations).
  */
 export class HubStore {
   constructor(readonly conn: SqlConnection) {}
 
+  /** Brings the store's tables up to date (src/store/migrations). */
   async migrate(): Promise<void> {
-    await ensureSchema(this.conn);
-    // A fresh schema builder per statement: knex builders accumulate and would replay earlier calls.
-    const schema = () => (this.conn.schema ? this.conn.knex.schema.withSchema(this.conn.schema) : this.conn.knex.schema);
-    if (!(await schema().hasTable('key_map'))) {
-      await schema().createTable('key_map', (t) => {
-        t.string('entity', 40).notNullable();
-        t.string('source', 40).notNullable();
-        t.string('source_key', 64).notNullable();
-        t.string('hub_id', 64).notNullable();
-        t.primary(['entity', 'source', 'source_key']);
-        t.unique(['entity', 'source', 'hub_id']);
-      });
-    }
-    if (!(await schema().hasTable('demo_seed'))) {
-      await schema().createTable('demo_seed', (t) => {
-        t.integer('scale').notNullable();
-        t.string('seeded_at', 40).notNullable();
-        t.string('version', 64).nullable();
-      });
-    } else if (!(await schema().hasColumn('demo_seed', 'version'))) {
-      await schema().alterTable('demo_seed', (t) => t.string('version', 64).nullable());
-    }
-    // The hash-chained audit log (src/audit/audit-log.ts): created when missing, never altered here.
-    await migrateAuditLog(this.conn);
+    await migrateStore(this.conn);
   }
 
   /** Scale and version of the demo company loaded into the embedded engine, or null if none was. */

@@ -2,7 +2,7 @@
  * Small hand-made dictionaries and leaves for engine unit tests: no database, no loader, no hub context.
  */
 import { indicatorSchema, type IndicatorDefinition } from '../../../src/indicators/definition';
-import { Dictionary, parsedFormula, type Indicator } from '../../../src/indicators/dictionary';
+import { Dictionary, indicatorOf, type Indicator } from '../../../src/indicators/dictionary';
 import type { Value } from '../../../src/engine/expr';
 import type { Leaf } from '../../../src/engine/regroup';
 import { Decimal } from '../../../src/model/decimal';
@@ -12,13 +12,14 @@ const COMMON = {
   name: { zh: '测试指标', en: 'Test indicator' },
   definition: 'A test indicator defined only for unit tests.',
   owner: { department: 'Finance', person: 'Tester' },
+  domain: 'finance',
   unit: 'CNY',
 };
 
 /** A validated indicator from a partial YAML-like object (code and type required). */
 export function indicator(def: Record<string, unknown> & { code: string; type: IndicatorDefinition['type'] }): Indicator {
   const parsed = indicatorSchema.parse({ ...COMMON, ...def });
-  return { def: parsed, file: `${def.code}.yaml`, version: 'test', formula: parsedFormula(parsed) };
+  return indicatorOf(parsed, { file: `${def.code}.yaml`, version: 'test', versionNumber: null, status: 'published' });
 }
 
 export const simple = (code: string, extra: Record<string, unknown> = {}): Indicator =>

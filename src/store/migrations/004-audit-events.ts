@@ -1,0 +1,8 @@
+import { migrateAuditLog } from '../audit-store';
+import type { Migration } from './index';
+
+/** The audit log's `events` column (indicator lifecycle steps), added to stores created before it. */
+export const auditEvents: Migration = {
+  name: '004-audit-events',
+  up: (conn) => migrateAuditLog(conn),
+};

@@ -1,0 +1,18 @@
+import type { SqlConnection } from '../../sources/sql/connection';
+import { base } from './001-base';
+import { definitions } from './002-definitions';
+import { notices } from './003-notices';
+import { auditEvents } from './004-audit-events';
+
+/**
+ * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
+ * `hub_migrations` (knex's migrator): a new migration is a new file here and a line in this list —
+ * never an edit of one that has shipped.
+ */
+export interface Migration {
+  name: string;
+  /** `conn` is bound to the migration's transaction and the store's schema. */
+  up(conn: SqlConnection): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents];

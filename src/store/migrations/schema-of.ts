@@ -1,0 +1,6 @@
+import type { SqlConnection } from '../../sources/sql/connection';
+
+/** A fresh schema builder per statement (knex builders accumulate calls), in the store's schema. */
+export function schemaOf(conn: SqlConnection) {
+  return () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+}

@@ -13,7 +13,7 @@ import { topSelfTime } from './lib/profile';
 import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
 import { seedScale, type BenchDatabases } from './lib/seed';
 import { medianOfRuns, round, summarise, type Latency } from './lib/stats';
-import { BENCH_JWT_SECRET, LIST_ROWS, WORKLOADS, hubConfig, workloads, type WorkloadName } from './lib/workloads';
+import { BENCH_JWT_SECRET, NAIVE_LIST_ROWS, WORKLOADS, listQuery, hubConfig, workloads, type WorkloadName } from './lib/workloads';
 
 /**
  * `npm run bench`: the benchmark of issue #7, end to end and bounded in time. Starts PostgreSQL and
@@ -81,6 +81,7 @@ function parseOptions(argv: string[]): Options {
 
 const say = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const TIMEOUT_SECONDS = 300;
+const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list'];
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -160,8 +161,8 @@ async function benchScale(
       out.naiveDashboard = { departments: sample.length, ...(await inProcess.naiveDashboard(sample, options.runs)) };
     }
     if (full && names.includes('list')) {
-      say(`scale ${scale}: naive list vs hub (${LIST_ROWS} rows)`);
-      out.naiveList = await inProcess.naiveList(all.list.query, all.list.principal, options.runs);
+      say(`scale ${scale}: naive list vs hub (${NAIVE_LIST_ROWS} rows)`);
+      out.naiveList = { rows: NAIVE_LIST_ROWS, ...(await inProcess.naiveList(listQuery(NAIVE_LIST_ROWS), all.list.principal, options.runs)) };
       say(`scale ${scale}: permission layer cost on the list`);
       out.permissions = await inProcess.permissionCost(all.list.query, all.list.principal, Math.max(5, options.runs));
     }
@@ -221,23 +222,28 @@ async function benchScale(
     }
   }
 
-  // 4. Where the time goes: a CPU profile of the hub serving dashboards one at a time (requests only, not start-up).
-  if (full && options.profile && names.includes('dashboard')) {
-    const dir = mkdtempSync(path.join(tmp, 'cpu-'));
+  // 4. Where the time goes: CPU profiles of the hub serving each profiled workload one request at a time
+  //    (the requests only, not start-up).
+  if (full && options.profile) {
+    out.profiles = [];
     const hub = await startHubChild(hubConfig(db, scale, { cache: false }), { log: (l) => say(`hub: ${l}`) });
     cleanups.push(() => hub.stop());
-    const requests = 5;
     try {
-      const target = { url: hub.url, token: await tokenOf(all.dashboard.principal), query: all.dashboard.query };
-      await post(target);
-      await hub.profileStart();
-      for (let i = 0; i < requests; i++) await post(target);
-      await hub.profileStop(path.join(dir, 'dashboard.cpuprofile'));
+      for (const name of names.filter((n) => PROFILED.includes(n))) {
+        const dir = mkdtempSync(path.join(tmp, `cpu-${name}-`));
+        const target = { url: hub.url, token: await tokenOf(all[name].principal), query: all[name].query };
+        await post(target);
+        const requests = name === 'point' ? 200 : 5;
+        await hub.profileStart();
+        for (let i = 0; i < requests; i++) await post(target);
+        await hub.profileStop(path.join(dir, `${name}.cpuprofile`));
+        const profile = { workload: name, requests, ...topSelfTime(dir) };
+        out.profiles.push(profile);
+        say(`scale ${scale}: profile ${name}: ${profile.functions.slice(0, 6).map((f) => `${f.function} ${f.selfPercent}%`).join(', ')}`);
+      }
     } finally {
       await hub.stop();
     }
-    out.profile = { workload: 'dashboard', requests, ...topSelfTime(dir) };
-    say(`scale ${scale}: profile: ${out.profile.functions.slice(0, 5).map((f) => `${f.function} ${f.selfPercent}%`).join(', ')}`);
   }
 
   // 5. The peer, when bench/peers/mesh exists.

@@ -9,7 +9,7 @@ import { startServer } from '../../src/server/app';
  * The hub under test, in its own process (spawned by bench/lib/hub-child.ts), so its RSS and event loop
  * are the hub's alone, not the load generator's. Configuration arrives as JSON in BENCH_HUB_CONFIG
  * (overrides of the defaults, exactly as hub.config.yaml would give them). A bench-only IPC channel
- * reports the peak RSS (sampled every 20 ms) and event-loop delay since the last reset, and runs V8's
+ * reports the peak RSS (sampled every 100 ms) and event-loop delay since the last reset, and runs V8's
  * CPU profiler (what `node --cpu-prof` uses) around the requests only, so start-up does not count.
  */
 type Message = { type: 'reset' } | { type: 'stats' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 20);
+  }, 100);
   sampler.unref();
 
   const send = (message: unknown) => process.send?.(message);

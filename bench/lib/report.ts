@@ -20,9 +20,9 @@ export interface ScaleResults {
     workloads?: Partial<Record<WorkloadName, { unsupported: string } | { responseBytes: number; byConcurrency: Record<number, Measured> }>>;
   };
   naiveDashboard?: NaiveComparison & { departments: number };
-  naiveList?: NaiveComparison;
+  naiveList?: NaiveComparison & { rows: number };
   permissions?: { withoutMs: number; withMs: number; ratio: number; runs: number };
-  profile?: { workload: string; requests: number; totalMs: number; functions: HotFunction[] };
+  profiles?: Array<{ workload: string; requests: number; totalMs: number; functions: HotFunction[] }>;
 }
 
 export interface BenchResults {
@@ -128,7 +128,7 @@ export function renderMarkdown(r: BenchResults): string {
   }
   if (main.naiveList) {
     const n = main.naiveList;
-    lines.push(`- **Naive baseline, list** (one statement per parent row instead of batched loads; in process, c=1, medians of ${n.runs}): naive ${fmt(n.naiveMs)} ms with ${n.naiveStatements} statements vs hub ${fmt(n.hubMs)} ms with ${n.hubStatements} statements — **naive ÷ hub = ${fmt(n.ratio)}×**.`);
+    lines.push(`- **Naive baseline, list** (${n.rows.toLocaleString('en')} customers with contacts, one statement per parent row instead of batched loads; in process, c=1, medians of ${n.runs}): naive ${fmt(n.naiveMs)} ms with ${n.naiveStatements} statements vs hub ${fmt(n.hubMs)} ms with ${n.hubStatements} statements — **naive ÷ hub = ${fmt(n.ratio)}×**.`);
   }
   if (main.permissions) {
     const p = main.permissions;
@@ -149,10 +149,10 @@ export function renderMarkdown(r: BenchResults): string {
   }
   lines.push('');
 
-  if (main.profile) {
-    lines.push(`#### Where the hub's time goes (CPU profile, ${main.profile.requests} dashboards one at a time, ${main.profile.totalMs} ms sampled)`, '');
-    lines.push('| self ms | % | function | location |', '|---|---|---|---|');
-    for (const f of main.profile.functions) lines.push(`| ${f.selfMs} | ${f.selfPercent} | \`${f.function}\` | ${f.location} |`);
+  for (const profile of main.profiles ?? []) {
+    lines.push(`#### Where the hub's time goes: ${profile.workload} (CPU profile of ${profile.requests} requests one at a time, ${profile.totalMs} ms busy)`, '');
+    lines.push('| self ms | % of busy | function | location |', '|---|---|---|---|');
+    for (const f of profile.functions) lines.push(`| ${f.selfMs} | ${f.selfPercent} | \`${f.function}\` | ${f.location} |`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,7 @@ import { loadMeshPeer, peerSources, sampleRss } from './lib/peer';
 import { topSelfTime } from './lib/profile';
 import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
 import { seedScale, type BenchDatabases } from './lib/seed';
-import { medianOfRuns, round, summarise, type Latency } from './lib/stats';
+import { medianOfRuns, round, runsWithin, summarise } from './lib/stats';
 import { BENCH_JWT_SECRET, NAIVE_LIST_ROWS, WORKLOADS, listQuery, hubConfig, workloads, type WorkloadName } from './lib/workloads';
 
 /**
@@ -28,6 +28,7 @@ interface Options {
   scaling: number[];
   seconds: number;
   runs: number;
+  cellSeconds: number;
   concurrency: number[];
   workloads: WorkloadName[];
   naiveDepartments: number;
@@ -36,12 +37,12 @@ interface Options {
   out: string;
 }
 
-const USAGE = `usage: npm run bench -- [--scale 70] [--scaling 1,10] [--seconds 5] [--runs 3] [--concurrency 1,8,32]
+const USAGE = `usage: npm run bench -- [--scale 10] [--scaling 1,70] [--seconds 4] [--runs 3] [--cell-seconds 30] [--concurrency 1,8,32]
                        [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--docs] [--out bench/results]`;
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
-    scale: 70, scaling: [1, 10], seconds: 5, runs: 3, concurrency: [1, 8, 32], workloads: [...WORKLOADS],
+    scale: 10, scaling: [1, 70], seconds: 4, runs: 3, cellSeconds: 30, concurrency: [1, 8, 32], workloads: [...WORKLOADS],
     naiveDepartments: 60, profile: true, docs: false, out: path.join(__dirname, 'results'),
   };
   const list = (v: string) => v.split(',').filter(Boolean).map(Number);
@@ -57,6 +58,7 @@ function parseOptions(argv: string[]): Options {
       case '--scaling': o.scaling = list(value()); break;
       case '--seconds': o.seconds = Number(value()); break;
       case '--runs': o.runs = Number(value()); break;
+      case '--cell-seconds': o.cellSeconds = Number(value()); break;
       case '--concurrency': o.concurrency = list(value()); break;
       case '--workloads': {
         const names = value().split(',');
@@ -72,7 +74,7 @@ function parseOptions(argv: string[]): Options {
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
-  for (const [name, v] of [['--scale', o.scale], ['--seconds', o.seconds], ['--runs', o.runs]] as const) {
+  for (const [name, v] of [['--scale', o.scale], ['--seconds', o.seconds], ['--runs', o.runs], ['--cell-seconds', o.cellSeconds]] as const) {
     if (!(v > 0)) throw new Error(`${name} must be a positive number (got ${v})`);
   }
   o.scaling = [...new Set(o.scaling.filter((s) => s !== o.scale))].sort((a, b) => a - b);
@@ -86,11 +88,15 @@ const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list'];
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
+  const loadBefore = os.loadavg().map((x) => round(x, 2));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'indicator-hub-bench-'));
   const cleanups: Array<() => Promise<void>> = [];
   const onSignal = () => {
     say('interrupted: stopping everything');
-    void Promise.allSettled(cleanups.map((c) => c())).finally(() => process.exit(130));
+    void Promise.allSettled(cleanups.map((c) => c())).finally(() => {
+      rmSync(tmp, { recursive: true, force: true });
+      process.exit(130);
+    });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       date: new Date().toISOString(),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-      machine: machine(),
+      machine: { ...machine(), loadAverage: { atStart: loadBefore, atEnd: os.loadavg().map((x) => round(x, 2)) } },
       options: { ...options, out: path.relative(process.cwd(), options.out) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
       scales,
@@ -179,11 +185,10 @@ async function benchScale(
       await floor.request(statements);
       const service = await serviceTime(() => floor.request(statements));
       for (const c of concurrency) {
-        const runs: Latency[] = [];
-        for (let r = 0; r < options.runs; r++) {
-          const { latencies, errors, elapsedMs } = await closedLoop(c, amountFor(options.seconds, service, c), () => floor.request(statements));
-          runs.push(summarise(latencies, errors, elapsedMs));
-        }
+        const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
+          const { latencies, errors, elapsedMs, truncated } = await closedLoop(c, amountFor(options.seconds, service, c), stopAfterMs, () => floor.request(statements));
+          return { ...summarise(latencies, errors, elapsedMs), truncated };
+        });
         out.floor[name]![c] = medianOfRuns(runs);
         say(`scale ${scale}: floor ${name} c=${c}: p50 ${out.floor[name]![c]!.p50} ms, ${out.floor[name]![c]!.rps} req/s`);
       }
@@ -291,24 +296,23 @@ async function serviceTime(request: () => Promise<unknown>): Promise<number> {
 }
 
 async function measureHub(hub: HubChild, target: Target, connections: number, serviceMs: number, options: Options): Promise<Measured> {
-  const runs: Latency[] = [];
   let stats: HubStats | undefined;
   let peak = 0;
-  for (let r = 0; r < options.runs; r++) {
+  const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
     await hub.reset();
-    runs.push(
-      await runLoad({
-        url: target.url,
-        headers: { authorization: `Bearer ${target.token}` },
-        body: JSON.stringify({ query: target.query }),
-        connections,
-        amount: amountFor(options.seconds, serviceMs, connections),
-        timeoutSeconds: TIMEOUT_SECONDS,
-      }),
-    );
+    const run = await runLoad({
+      url: target.url,
+      headers: { authorization: `Bearer ${target.token}` },
+      body: JSON.stringify({ query: target.query }),
+      connections,
+      amount: amountFor(options.seconds, serviceMs, connections),
+      timeoutSeconds: TIMEOUT_SECONDS,
+      stopAfterMs,
+    });
     stats = await hub.stats();
     peak = Math.max(peak, stats.peakRssMb);
-  }
+    return run;
+  });
   return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
 }
 
@@ -365,13 +369,13 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
       const service = await serviceTime(request);
       const byConcurrency: Record<number, Measured> = {};
       for (const c of concurrency) {
-        const runs: Latency[] = [];
         let peak = 0;
-        for (let r = 0; r < options.runs; r++) {
+        const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
           const sampler = sampleRss(running.pid);
-          runs.push(await runLoad({ url: running.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS }));
+          const run = await runLoad({ url: running.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS, stopAfterMs });
           peak = Math.max(peak, sampler.stop() ?? 0);
-        }
+          return run;
+        });
         byConcurrency[c] = { ...medianOfRuns(runs), peakRssMb: peak };
         say(`mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB`);
       }

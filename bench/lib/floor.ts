@@ -104,14 +104,24 @@ export function openFloor(db: BenchDatabases, poolSize: number): Floor {
   };
 }
 
-/** Runs `request` `amount` times over `concurrency` workers; per-request latencies in ms. */
-export async function closedLoop(concurrency: number, amount: number, request: () => Promise<unknown>): Promise<{ latencies: number[]; errors: number; elapsedMs: number }> {
+/** Runs `request` `amount` times over `concurrency` workers (none started after `stopAfterMs`); per-request latencies in ms. */
+export async function closedLoop(
+  concurrency: number,
+  amount: number,
+  stopAfterMs: number,
+  request: () => Promise<unknown>,
+): Promise<{ latencies: number[]; errors: number; elapsedMs: number; truncated: boolean }> {
   const latencies: number[] = [];
   let errors = 0;
   let issued = 0;
   const started = performance.now();
+  let truncated = false;
   const worker = async () => {
     while (issued < amount) {
+      if (performance.now() - started > stopAfterMs) {
+        truncated = true;
+        return;
+      }
       issued += 1;
       const t = performance.now();
       try {
@@ -123,5 +133,5 @@ export async function closedLoop(concurrency: number, amount: number, request: (
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, errors, elapsedMs: performance.now() - started };
+  return { latencies, errors, elapsedMs: performance.now() - started, truncated };
 }

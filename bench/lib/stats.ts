@@ -42,9 +42,10 @@ export function summarise(latencies: number[], errors: number, elapsedMs: number
 }
 
 /** Medians, field by field, over several runs (requests and errors are summed). */
-export function medianOfRuns(runs: readonly Latency[]): Latency & { runs: number } {
+export function medianOfRuns(runs: ReadonlyArray<Latency & { truncated?: boolean }>): Latency & { runs: number; truncated: boolean } {
   return {
     runs: runs.length,
+    truncated: runs.some((r) => r.truncated),
     requests: runs.reduce((a, r) => a + r.requests, 0),
     errors: runs.reduce((a, r) => a + r.errors, 0),
     p50: round(median(runs.map((r) => r.p50)), 2),
@@ -52,4 +53,22 @@ export function medianOfRuns(runs: readonly Latency[]): Latency & { runs: number
     p99: round(median(runs.map((r) => r.p99)), 2),
     rps: round(median(runs.map((r) => r.rps)), 2),
   };
+}
+
+/**
+ * Up to `runs` runs of one cell within `budgetMs`: a further run starts only when the time left is at
+ * least what the last run took; every run gets the time left as its hard stop. At least one run.
+ */
+export async function runsWithin<T>(runs: number, budgetMs: number, run: (stopAfterMs: number) => Promise<T>): Promise<T[]> {
+  const started = performance.now();
+  const out: T[] = [];
+  let last = 0;
+  for (let r = 0; r < runs; r++) {
+    const left = budgetMs - (performance.now() - started);
+    if (r > 0 && left < last) break;
+    const t = performance.now();
+    out.push(await run(Math.max(left, 1000)));
+    last = performance.now() - t;
+  }
+  return out;
 }

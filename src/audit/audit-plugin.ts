@@ -6,6 +6,7 @@ import { logger } from '../logger';
 import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from './audit-log';
 import { fieldsRequested } from './fields';
+import { sensitiveVariables } from './sensitive-arguments';
 import { hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from './record';
 
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
@@ -79,7 +80,7 @@ export function buildEntry<TContext extends AuditContext>(
     scope: ctx.viewer.scopeDescription,
     operationName: requestContext.operationName ?? request.operationName ?? null,
     documentHash: query ? sha256Hex(query) : null,
-    variables: redactVariables(request.variables),
+    variables: redactVariables(request.variables, sensitiveVariables(requestContext.document)),
     fieldsRequested: fieldsRequested(schema, requestContext.document, request.operationName),
     denied: [...ctx.audit.denied.values()],
     masked: [...ctx.audit.masked.values()],

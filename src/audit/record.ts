@@ -129,18 +129,22 @@ export function truncateString(s: string, max = MAX_STRING_CHARS): string {
  * input objects too) become "[redacted]", strings over 200 characters are cut with a marker, lists keep
  * their first 100 items, nesting below 8 levels is replaced by a marker.
  */
-export function redactVariables(variables: Readonly<Record<string, unknown>> | null | undefined): { [name: string]: JsonValue } | null {
+export function redactVariables(
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+  /** Variables to redact whatever their name (passed to a sensitive argument: see sensitive-arguments.ts). */
+  alsoRedact: ReadonlySet<string> = new Set(),
+): { [name: string]: JsonValue } | null {
   if (!variables || typeof variables !== 'object' || Object.keys(variables).length === 0) return null;
-  return redactObject(variables, 0);
+  return redactObject(variables, 0, alsoRedact);
 }
 
-function redactObject(obj: Readonly<Record<string, unknown>>, depth: number): { [name: string]: JsonValue } {
+function redactObject(obj: Readonly<Record<string, unknown>>, depth: number, alsoRedact: ReadonlySet<string> = new Set()): { [name: string]: JsonValue } {
   const out: { [name: string]: JsonValue } = {};
   for (const [name, value] of Object.entries(obj)) {
     if (value === undefined || typeof value === 'function') continue;
     // defineProperty: a variable named "__proto__" stays an ordinary member.
     Object.defineProperty(out, name, {
-      value: SENSITIVE_NAME.test(name) ? REDACTED : redactValue(value, depth + 1),
+      value: SENSITIVE_NAME.test(name) || alsoRedact.has(name) ? REDACTED : redactValue(value, depth + 1),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const engine = z.enum(['embedded', 'postgres', 'mysql']);
 
 /** A webhook allow-list entry (src/notices/allow-list.ts). */
-const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-\[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
+const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
 
 export const sourceConfigSchema = z
   .object({

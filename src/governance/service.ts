@@ -358,11 +358,12 @@ export class Governance {
 
   private event(kind: LifecycleEventKind, change: ChangeRequest, actor: Actor, at: string, note: string, version: number | null): LifecycleEvent {
     const dict = this.published();
-    const affected = [change.code, ...(dict.get(change.code) ? dependentsOf(dict, change.code) : [])];
-    const owners = affected.flatMap((c) => {
-      const owner = (c === change.code ? change.definition : null)?.owner ?? dict.get(c)?.def.owner;
-      return owner ? [`department:${owner.department}`] : [];
-    });
+    // A never-published indicator is private to its author and reviewers: no subscriber hears of it.
+    const visible = dict.get(change.code) !== undefined || kind === 'approved';
+    const affected = visible ? [change.code, ...(dict.get(change.code) ? dependentsOf(dict, change.code) : [])] : [];
+    const owners = [change.definition?.owner ?? dict.get(change.code)?.def.owner, ...affected.map((c) => dict.get(c)?.def.owner)].flatMap((o) =>
+      o ? [`department:${o.department}`] : [],
+    );
     const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map((r) => `role:${r}`) : [];
     const recipients = [...new Set([...owners, ...reviewers, ...(change.author.startsWith('EMP-') ? [`employee:${change.author}`] : [])])].sort();
     return { kind, code: change.code, domain: change.domain, changeId: change.id, version, actor: actor.principal, at, note, affected, recipients };

@@ -103,7 +103,8 @@ function isLinear(i: Indicator, byCode: ReadonlyMap<string, Indicator>): boolean
   return walk(i.formula!);
 }
 
-/** + and - need operands of one unit; literals and days() adapt; * and / produce a derived unit. */
+/** + and - need operands of one unit; literals and days() adapt; scaling by a number keeps the unit
+ *  (invoiced_revenue * 0.97 is CNY); other * and / produce a derived unit. */
 function checkUnits(i: Indicator, expr: Expr, byCode: ReadonlyMap<string, Indicator>, fail: Fail): string | null {
   switch (expr.kind) {
     case 'number':
@@ -120,6 +121,8 @@ function checkUnits(i: Indicator, expr: Expr, byCode: ReadonlyMap<string, Indica
         if (left && right && left !== right) fail(i, `unit mismatch in formula: ${left} ${expr.op} ${right}`);
         return left ?? right;
       }
+      if (expr.op === '*' && expr.left.kind === 'number') return right;
+      if ((expr.op === '*' || expr.op === '/') && expr.right.kind === 'number') return left;
       return 'derived';
     }
   }

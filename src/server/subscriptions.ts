@@ -18,6 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { auditRefused, auditUnavailableBody } from '../audit/audit-plugin';
 import { fieldsRequested } from '../audit/fields';
 import { hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry } from '../audit/record';
+import { sensitiveVariables } from '../audit/sensitive-arguments';
 import { resolveViewer } from '../auth/principal';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
@@ -225,7 +226,7 @@ async function audit(
     scope: hub.viewer.scopeDescription,
     operationName: request.operationName ?? null,
     documentHash: sha256Hex(request.query),
-    variables: redactVariables(request.variables),
+    variables: redactVariables(request.variables, sensitiveVariables(request.document)),
     fieldsRequested: fieldsRequested(schema, request.document, request.operationName),
     denied: [...hub.audit.denied.values()],
     masked: [...hub.audit.masked.values()],

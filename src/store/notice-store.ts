@@ -29,7 +29,8 @@ export async function insertNotice(conn: SqlConnection, event: LifecycleEvent, n
     })
     .returning('id')) as Array<{ id: number }>;
   const id = Number(inserted!.id);
-  const matching = await matchingSubscriptions(conn, event.affected);
+  // No affected codes (a proposal for a never-published indicator): only its addressees hear of it.
+  const matching = event.affected.length > 0 ? await matchingSubscriptions(conn, event.affected) : [];
   const addresses = new Set([...event.recipients, ...matching.map((s) => `principal:${s.owner}`)]);
   if (addresses.size > 0) {
     await from(conn, 'notice_inbox').insert([...addresses].map((address) => ({ notice_id: id, address })));

@@ -1,3 +1,5 @@
+import { deepMerge } from '../../src/config/load';
+import { isolatedPostgresStore } from '../support/isolated-store';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,7 +113,7 @@ describe('scope and policy edges', () => {
     expect(executive.data!.indicatorValues.rows.length).toBeGreaterThan(0);
   });
 
-  test('an indicator built from personal data must be listed as personal, or the hub does not start', async () => {
+  test('an indicator built from personal data must be listed as personal, or the hub does not start (importing into an empty store)', async () => {
     const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
     cpSync('indicators', indicators, { recursive: true });
     writeFileSync(
@@ -120,12 +122,14 @@ describe('scope and policy edges', () => {
         .replace('code: payroll_per_head', 'code: payroll_share')
         .replace(/type: ratio[\s\S]*?denominator: headcount/, 'type: formula\nformula: payroll_cost / 2'),
     );
+    const store = await isolatedPostgresStore();
     try {
-      await expect(startTestHub(MIXED, { indicators: { dir: indicators } })).rejects.toThrow(
+      await expect(startTestHub(MIXED, deepMerge(store.overrides, { indicators: { dir: indicators } }))).rejects.toThrow(
         'Indicator payroll_share is computed from personal data (payroll_cost) but the policy\'s personalIndicators does not list it',
       );
     } finally {
       rmSync(indicators, { recursive: true, force: true });
+      await store.drop();
     }
   });
 });

@@ -53,7 +53,7 @@ describe('audit log through the API (embedded store)', () => {
     expect(record.fieldsRequested).toEqual(expect.arrayContaining(['Employee.idCardNo', 'Employee.phone', 'Query.employees', 'Query.indicatorValues']));
     expect(record.denied).toEqual([{ field: 'Employee.idCardNo', rule: expect.stringContaining('fields["Employee.idCardNo"]') }]);
     expect(record.masked).toEqual([{ field: 'Employee.phone', rule: 'fields["Employee.phone"].* = mask:phone' }]);
-    expect(record.indicators).toEqual([{ code: 'revenue', version: expect.stringMatching(/^[0-9a-f]{12}$/) }]);
+    expect(record.indicators).toEqual([{ code: 'revenue', version: 'v1' }]);
     expect(record.statements.map((s) => s.source).sort()).toEqual(['crm', 'hr']);
     expect(JSON.parse(record.variables!)).toEqual({ secretToken: '[redacted]' });
     expect(record.errorCodes).toEqual(['FORBIDDEN']);

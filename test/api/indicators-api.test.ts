@@ -69,7 +69,8 @@ describe('indicator API without cache', () => {
     });
     const [explain] = res.data!.indicatorValues.explain;
     expect(explain!.inputs.map((i) => i.code)).toEqual(['cogs', 'gross_profit', 'invoiced_revenue']);
-    expect(explain!.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(explain!.version).toBe('v1');
+    expect(explain!.inputs.map((i) => i.version)).toEqual(['v1', 'v1', 'v1']);
     expect(explain!.statements).toEqual([{ fact: 'invoice' }]);
     expect(explain!.filters).toEqual(['department in (D0003)']);
     const [statement] = res.data!.indicatorValues.statements;

@@ -120,6 +120,7 @@ function yaml(fields: Record<string, unknown>): string {
     name: { zh: '测试指标', en: 'Test indicator' },
     definition: 'Amount of sales orders booked in the CRM in the period, by order date.',
     owner: { department: 'D0002', person: '王伟' },
+    domain: 'sales',
     unit: 'CNY',
     type: 'simple',
     measure: { source: 'crm', fact: 'orders', measure: 'revenue' },

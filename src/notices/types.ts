@@ -1,19 +1,9 @@
-import type { LifecycleEvent, LifecycleEventKind } from '../governance/types';
+import type { LifecycleEvent } from '../governance/types';
 
-/** A lifecycle event as it is kept and told: the event plus its notice id (recipients stay internal). */
-export interface Notice {
+/** A lifecycle event as it is kept and told: the event plus its notice id. Its inbox addresses
+ *  (`recipients`: `employee:…`, `department:…`, `role:…`, `principal:…`) serve visibility, never returned. */
+export interface Notice extends LifecycleEvent {
   id: number;
-  kind: LifecycleEventKind;
-  code: string;
-  domain: string;
-  changeId: number;
-  version: number | null;
-  actor: string;
-  at: string;
-  note: string;
-  affected: string[];
-  /** Inbox addresses (`employee:…`, `department:…`, `role:…`, `principal:…`): used for visibility, never returned. */
-  recipients: string[];
   /** Whether the viewer has marked it read (inbox only; false when pushed). */
   read?: boolean;
 }

@@ -8,7 +8,8 @@ import type { DiffEntry } from './types';
  */
 export function diffDefinitions(before: IndicatorDefinition | null, after: IndicatorDefinition | null): DiffEntry[] {
   const out: DiffEntry[] = [];
-  walk('', before ?? undefined, after ?? undefined, out);
+  // A missing side (a new indicator) diffs field by field against nothing.
+  walk('', before ?? {}, after ?? {}, out);
   return out;
 }
 

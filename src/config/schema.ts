@@ -94,6 +94,8 @@ export const configSchema = z.object({
       /** Querying an archived indicator by name: `warn` computes its last version with a warning naming the
        *  successor; `error` refuses with code ARCHIVED. */
       archived: z.enum(['warn', 'error']).default('warn'),
+      /** With the store on PostgreSQL: how often each process re-reads published definitions (0 = never). */
+      refreshSeconds: z.number().int().min(0).default(10),
     })
     .strict()
     .prefault({}),

@@ -101,6 +101,29 @@ export class Governance {
     this.registry = new DefinitionRegistry(snapshot.heads, snapshot.versions);
   }
 
+  private refresher: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  /**
+   * Several hub processes on one store: each re-reads the published state every `seconds`, so an approval
+   * in one is served by all within that time. A failed read keeps the last state (and is retried).
+   */
+  refreshEvery(seconds: number, onError: (error: unknown) => void): void {
+    if (seconds <= 0) return;
+    const tick = () => {
+      if (this.closed) return;
+      this.refresher = setTimeout(() => void this.reload().catch(onError).finally(tick), seconds * 1000);
+      this.refresher.unref();
+    };
+    tick();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.refresher);
+    this.refresher = undefined;
+  }
+
   /** A change request the actor may see (its author, the domain's approvers, auditors), else undefined. */
   async change(actor: Actor, id: number): Promise<ChangeRequest | undefined> {
     const change = await db.readChange(this.conn, id);

@@ -109,6 +109,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       audit: new AuditLog(store.conn),
       notices: createNoticeCenter(store.conn, config.notices, logger),
       async close() {
+        governance.close();
         await runtime.notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
@@ -118,6 +119,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;
+    // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
+    if (config.store.engine !== 'embedded') {
+      governance.refreshEvery(config.governance.refreshSeconds, (error) => logger.warn({ err: error }, 'could not refresh indicator definitions'));
+    }
     return runtime;
   }
 }

@@ -1,14 +1,22 @@
+import { loadPolicy } from '../auth/policy';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
+import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
 
-/** `npm run indicators:check`: validates the dictionary without starting the hub or touching a database. */
+/**
+ * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
+ * cross-checks, owner domains and personal data against the policy — without starting it or touching a
+ * database (the files are what `indicators:import` and a first start read).
+ */
 try {
   const config = loadConfig();
   const dir = config.indicators.dir;
-  const dictionary = loadDictionary(dir, catalogOfDefinitions());
+  const catalog = catalogOfDefinitions();
+  const dictionary = loadDictionary(dir, catalog);
+  checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile));
   const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);

@@ -33,17 +33,18 @@ interface Options {
   workloads: WorkloadName[];
   naiveDepartments: number;
   profile: boolean;
+  peer: boolean;
   docs: boolean;
   out: string;
 }
 
 const USAGE = `usage: npm run bench -- [--scale 10] [--scaling 1,70] [--seconds 4] [--runs 3] [--cell-seconds 30] [--concurrency 1,8,32]
-                       [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--docs] [--out bench/results]`;
+                       [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--no-peer] [--docs] [--out bench/results]`;
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
     scale: 10, scaling: [1, 70], seconds: 4, runs: 3, cellSeconds: 30, concurrency: [1, 8, 32], workloads: [...WORKLOADS],
-    naiveDepartments: 60, profile: true, docs: false, out: path.join(__dirname, 'results'),
+    naiveDepartments: 60, profile: true, peer: true, docs: false, out: path.join(__dirname, 'results'),
   };
   const list = (v: string) => v.split(',').filter(Boolean).map(Number);
   for (let i = 0; i < argv.length; i++) {
@@ -68,6 +69,7 @@ function parseOptions(argv: string[]): Options {
       }
       case '--naive-departments': o.naiveDepartments = Number(value()); break;
       case '--no-profile': o.profile = false; break;
+      case '--no-peer': o.peer = false; break;
       case '--docs': o.docs = true; break;
       case '--out': o.out = path.resolve(value()); break;
       case '--help': process.stdout.write(`${USAGE}\n`); process.exit(0); break;
@@ -153,14 +155,17 @@ async function benchScale(
   const names = full ? options.workloads : options.workloads.filter((w) => w === 'dashboard' || w === 'point' || w === 'cached');
   const concurrency = full ? options.concurrency : [1];
   const { departmentIds, ...seedInfo } = seed;
-  const out: ScaleResults = { scale, seed: seedInfo, statements: {}, hub: {}, floor: {}, mesh: { available: false }, concurrency };
+  const out: ScaleResults = { scale, seed: seedInfo, statements: {}, hub: {}, floor: {}, inProcessMs: {}, mesh: { available: false }, concurrency };
 
   // 1. In process: the hub's SQL per workload (for the floor), naive baseline, permission cost.
   say(`scale ${scale}: capturing the hub's statements per workload`);
   const inProcess = await InProcessHub.start(db, scale);
   const captured = new Map<WorkloadName, CapturedStatement[]>();
   try {
-    for (const name of names.filter((n) => n !== 'cached')) captured.set(name, await inProcess.capture(all[name]));
+    for (const name of names.filter((n) => n !== 'cached')) {
+      captured.set(name, await inProcess.capture(all[name]));
+      out.inProcessMs[name] = await inProcess.executeTime(all[name], name === 'point' ? 50 : options.runs);
+    }
     if (full && names.includes('dashboard')) {
       const sample = departmentIds.slice(0, options.naiveDepartments);
       say(`scale ${scale}: naive dashboard vs hub over ${sample.length} departments`);
@@ -252,7 +257,8 @@ async function benchScale(
   }
 
   // 5. The peer, when bench/peers/mesh exists.
-  if (full) out.mesh = await benchMesh(db, names, concurrency, options, cleanups);
+  if (full && options.peer) out.mesh = await benchMesh(db, names, concurrency, options, cleanups);
+  else if (full) out.mesh = { available: false, reason: 'skipped (--no-peer)' };
   return out;
 }
 

@@ -28,7 +28,9 @@ const STOP_TIMEOUT_MS = 30_000;
  */
 export async function startHubChild(overrides: Record<string, unknown>, opts: { log?: (line: string) => void } = {}): Promise<HubChild> {
   const entry = path.join(__dirname, 'hub-process.ts');
-  const args = ['--import', 'tsx', entry];
+  // BENCH_HUB_NODE_FLAGS: extra V8/Node flags for the hub only (experiments such as --max-semi-space-size).
+  const flags = (process.env.BENCH_HUB_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const args = [...flags, '--import', 'tsx', entry];
   const child = spawn(process.execPath, args, {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, BENCH_HUB_CONFIG: JSON.stringify(overrides), LOG_LEVEL: process.env.BENCH_HUB_LOG_LEVEL ?? 'warn' },

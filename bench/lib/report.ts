@@ -14,6 +14,8 @@ export interface ScaleResults {
   statements: Partial<Record<WorkloadName, { total: number; bySource: Record<string, number>; responseBytes: number }>>;
   hub: Partial<Record<WorkloadName, Record<number, Measured>>>;
   floor: Partial<Record<WorkloadName, Record<number, Measured>>>;
+  /** The same request executed in the bench's process (no HTTP, Apollo plugins, authentication, audit), median ms. */
+  inProcessMs: Partial<Record<WorkloadName, number>>;
   mesh: {
     available: boolean;
     reason?: string;
@@ -125,6 +127,13 @@ export function renderMarkdown(r: BenchResults): string {
   if (main.mesh.workloads) lines.push('');
 
   lines.push('#### Comparisons in the same run', '');
+  const split = (Object.keys(main.inProcessMs) as WorkloadName[]).filter((w) => main.hub[w]?.[1] && main.floor[w]?.[1]);
+  if (split.length) {
+    lines.push('Where a request\'s time goes at c=1 (medians, ms): the floor (SQL + JSON), the hub\'s execution in process (graphql-js, permissions, engine, sources; no HTTP), and the full HTTP request (adds Express/Apollo and its plugins, authentication, the audit record written before the response):', '');
+    lines.push('| workload | floor | hub in process | hub over HTTP |', '|---|---|---|---|');
+    for (const w of split) lines.push(`| ${w} | ${fmt(main.floor[w]![1]!.p50, 2)} | ${fmt(main.inProcessMs[w], 2)} | ${fmt(main.hub[w]![1]!.p50, 2)} |`);
+    lines.push('');
+  }
   if (main.naiveDashboard) {
     const n = main.naiveDashboard;
     lines.push(`- **Naive baseline, dashboard** (${n.departments} departments, each computing its own 12 indicators × 12 months with its own statements, no batching across rows; in process, c=1, medians of ${n.runs}): naive ${fmt(n.naiveMs)} ms with ${n.naiveStatements} statements vs hub ${fmt(n.hubMs)} ms with ${n.hubStatements} statements — **naive ÷ hub = ${fmt(n.ratio)}×**.`);

@@ -1,7 +1,6 @@
 import { badInput } from '../errors';
-import { dependenciesOf } from '../indicators/definition';
+import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import { formulaRefs } from '../indicators/formula';
 import { SOURCES } from '../sources/registry';
 import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
 
@@ -82,11 +81,6 @@ export interface ColumnReader {
   code: string;
   /** The columns of the table (or the one column) it reads. */
   columns: SourceColumn[];
-}
-
-/** Direct value inputs of a definition (numerator/denominator, formula refs, base). */
-export function inputsOf(i: Indicator): string[] {
-  return dependenciesOf(i.def, () => (i.formula ? formulaRefs(i.formula) : []));
 }
 
 /** Indicators referred to without feeding the value: declared drivers and alert comparisons. */

@@ -2,13 +2,13 @@ import type { PolicyBook } from '../auth/policy';
 import { badInput, ConfigError, HubError } from '../errors';
 import type { IndicatorDefinition } from '../indicators/definition';
 import { indicatorOf, type Dictionary } from '../indicators/dictionary';
-import { dependentsOf } from '../indicators/graph';
 import type { MeasureCatalog } from '../indicators/validate';
 import type { SqlConnection } from '../sources/sql/connection';
 import * as db from '../store/definition-store';
 import { inTransaction, isUniqueViolation } from '../store/transaction';
 import { checkDictionary } from './checks';
 import { diffDefinitions } from './diff';
+import { lineageGraph } from './lineage';
 import { DefinitionRegistry } from './registry';
 import type { ChangeKind, ChangeRequest, ChangeState, LifecycleEvent, LifecycleEventKind, PublishedVersion } from './types';
 
@@ -383,7 +383,7 @@ export class Governance {
     const dict = this.published();
     // A never-published indicator is private to its author and reviewers: no subscriber hears of it.
     const visible = dict.get(change.code) !== undefined || kind === 'approved';
-    const affected = visible ? [change.code, ...(dict.get(change.code) ? dependentsOf(dict, change.code) : [])] : [];
+    const affected = visible ? [change.code, ...(dict.get(change.code) ? lineageGraph(dict).dependents(change.code).map((d) => d.code) : [])] : [];
     const owners = [change.definition?.owner ?? dict.get(change.code)?.def.owner, ...affected.map((c) => dict.get(c)?.def.owner)].flatMap((o) =>
       o ? [`department:${o.department}`] : [],
     );

@@ -20,12 +20,3 @@ export function inputsClosure(dict: Dictionary, code: string, seen = new Set<str
   }
   return [...seen];
 }
-
-/** Every indicator computed from `code`, transitively (not itself), sorted. */
-export function dependentsOf(dict: Dictionary, code: string): string[] {
-  return dict
-    .all()
-    .filter((i) => i.def.code !== code && inputsClosure(dict, i.def.code).includes(code))
-    .map((i) => i.def.code)
-    .sort();
-}

@@ -1,10 +1,11 @@
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import type { ChangeRequestResolvers, IndicatorVersionRecordResolvers, MutationResolvers, QueryResolvers } from '../generated/graphql';
 import { badInput } from '../errors';
 import { diffDefinitions } from '../governance/diff';
 import type { LifecycleHooks } from '../governance/service';
 import type { ChangeKind, ChangeState } from '../governance/types';
 import { changeId, draftIndicator } from '../governance/view';
+import { definitionToYaml } from '../governance/yaml-io';
 import type { HubContext } from '../hub/context';
 import { indicatorSchema, type IndicatorDefinition } from '../indicators/definition';
 
@@ -77,13 +78,12 @@ function definitionOf(text: string): IndicatorDefinition {
   return parsed.data;
 }
 
-export const definitionYaml = (def: IndicatorDefinition): string => toYaml(def, { lineWidth: 0 });
 
 export const ChangeRequestType: ChangeRequestResolvers = {
   id: (c) => String(c.id),
   kind: (c) => c.kind.toUpperCase() as never,
   state: (c) => c.state.toUpperCase() as never,
-  definition: (c) => (c.definition ? definitionYaml(c.definition) : null),
+  definition: (c) => (c.definition ? definitionToYaml(c.definition) : null),
   proposed: (c, _a, ctx) => (c.definition && (c.state === 'draft' || c.state === 'in_review') ? draftIndicator(ctx, c.id) : null),
   diff: (c, _a, ctx) => {
     const base = c.baseVersion ? ctx.runtime.governance.definitions.version(c.code, c.baseVersion)?.definition : undefined;
@@ -92,6 +92,6 @@ export const ChangeRequestType: ChangeRequestResolvers = {
 };
 
 export const IndicatorVersionRecordType: IndicatorVersionRecordResolvers = {
-  definition: (v) => definitionYaml(v.definition),
+  definition: (v) => definitionToYaml(v.definition),
   changeId: (v) => (v.changeId === null ? null : String(v.changeId)),
 };

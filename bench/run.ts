@@ -8,7 +8,7 @@ import { InProcessHub } from './lib/in-process';
 import { closedLoop, openFloor, type CapturedStatement } from './lib/floor';
 import { startHubChild, type HubChild, type HubStats } from './lib/hub-child';
 import { amountFor, runLoad } from './lib/load';
-import { loadMeshPeer, peerSources, sampleRss } from './lib/peer';
+import { loadMeshPeer, peerSources, sampleRss, type RunningPeer } from './lib/peer';
 import { topSelfTime } from './lib/profile';
 import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
 import { seedScale, type BenchDatabases } from './lib/seed';
@@ -208,27 +208,38 @@ async function benchScale(
     if (!tokens.has(employee)) tokens.set(employee, await demoToken(employee, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '4h'));
     return tokens.get(employee)!;
   };
-  for (const cache of [false, true]) {
-    const group = names.filter((n) => all[n].cache === cache);
-    if (group.length === 0) continue;
-    const hub = await startHubChild(hubConfig(db, scale, { cache }), { log: (l) => say(`hub: ${l}`) });
-    cleanups.push(() => hub.stop());
+  // A fresh hub per workload: its peak RSS is then that workload's, not what earlier ones left in the heap;
+  // and again after a cell stopped at its budget, so abandoned requests do not weigh on the next cell.
+  for (const name of names) {
+    const w = all[name];
+    let hub: HubChild | undefined;
+    const stopHub = async () => {
+      const h = hub;
+      hub = undefined;
+      await h?.stop();
+    };
+    cleanups.push(stopHub);
     try {
-      for (const name of group) {
-        const w = all[name];
-        const target = { url: hub.url, token: await tokenOf(w.principal), query: w.query };
+      const token = await tokenOf(w.principal);
+      const start = async () => {
+        await stopHub();
+        hub = await startHubChild(hubConfig(db, scale, { cache: w.cache }), { log: (l) => say(`hub: ${l}`) });
+        const target = { url: hub.url, token, query: w.query };
         await post(target); // warm: connections, key map paths, and for the cached workload the cache itself
-        out.statements[name] = await traced(target);
-        const service = await serviceTime(() => post(target));
-        out.hub[name] = {};
-        for (const c of concurrency) {
-          out.hub[name]![c] = await measureHub(hub, target, c, service, options);
-          const m = out.hub[name]![c]!;
-          say(`scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}`);
-        }
+        return { hub, target };
+      };
+      let { hub: current, target } = await start();
+      out.statements[name] = await traced(target);
+      const service = await serviceTime(() => post(target));
+      out.hub[name] = {};
+      for (const c of concurrency) {
+        const m = await measureHub(current, target, c, service, options);
+        out.hub[name]![c] = m;
+        say(`scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}${m.truncated ? ' (stopped at the cell budget)' : ''}`);
+        if (m.truncated && c !== concurrency[concurrency.length - 1]) ({ hub: current, target } = await start());
       }
     } finally {
-      await hub.stop();
+      await stopHub();
     }
   }
 
@@ -328,26 +339,32 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
     say(`peer not available: ${peer.unavailable}`);
     return { available: false, reason: peer.unavailable };
   }
-  say('starting the GraphQL Mesh peer');
-  let running;
-  try {
+  // A fresh peer per workload, and again after a cell stopped at its budget: requests abandoned then
+  // would still be running inside it and slow down whatever is measured next.
+  let running: RunningPeer | undefined;
+  const stopPeer = async () => {
+    const r = running;
+    running = undefined;
+    await r?.stop();
+  };
+  const startPeer = async () => {
+    await stopPeer();
     running = await peer.startMeshPeer(peerSources(db), { log: (l) => say(`mesh: ${l}`) });
+    return running;
+  };
+  cleanups.push(stopPeer);
+  say('starting the GraphQL Mesh peer');
+  try {
+    await startPeer();
   } catch (error) {
     const reason = `the Mesh peer failed to start: ${error instanceof Error ? error.message : String(error)}`;
     say(`peer not available: ${reason}`);
     return { available: false, reason };
   }
-  let stopped = false;
-  const stopPeer = async () => {
-    if (stopped) return;
-    stopped = true;
-    await running.stop();
-  };
-  cleanups.push(stopPeer);
   const out: NonNullable<ScaleResults['mesh']> = { available: true, workloads: {} };
   try {
     for (const name of names) {
-      const w = peer.meshWorkloads[name === 'cached' ? 'cached' : name];
+      const w = peer.meshWorkloads[name];
       if (!w) {
         out.workloads![name] = { unsupported: 'the peer declares no document for this workload' };
         continue;
@@ -357,9 +374,10 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
         say(`mesh ${name}: unsupported — ${w.unsupported}`);
         continue;
       }
+      let current = running ?? (await startPeer());
       const body = JSON.stringify({ query: w.query, ...(w.variables ? { variables: w.variables } : {}) });
       const request = async () => {
-        const res = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+        const res = await fetch(current.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
         const text = await res.text();
         if (res.status !== 200 || text.includes('"errors":[')) throw new Error(`mesh ${name} failed (${res.status}): ${text.slice(0, 300)}`);
         return text.length;
@@ -377,15 +395,20 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
       for (const c of concurrency) {
         let peak = 0;
         const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
-          const sampler = sampleRss(running.pid);
-          const run = await runLoad({ url: running.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS, stopAfterMs });
+          const sampler = sampleRss(current.pid);
+          const run = await runLoad({ url: current.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS, stopAfterMs });
           peak = Math.max(peak, sampler.stop() ?? 0);
           return run;
         });
         byConcurrency[c] = { ...medianOfRuns(runs), peakRssMb: peak };
-        say(`mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB`);
+        say(`mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB${byConcurrency[c]!.truncated ? ' (stopped at the cell budget)' : ''}`);
+        if (byConcurrency[c]!.truncated) {
+          current = await startPeer();
+          if (name === 'cached') await request(); // its response cache starts empty again
+        }
       }
       out.workloads![name] = { responseBytes, byConcurrency };
+      await startPeer(); // the next workload starts on a fresh peer
     }
   } finally {
     await stopPeer();

@@ -1,5 +1,5 @@
 import './lib/quiet';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { demoToken } from '../src/cli/demo-tokens';
@@ -39,7 +39,8 @@ interface Options {
 }
 
 const USAGE = `usage: npm run bench -- [--scale 10] [--scaling 1,70] [--seconds 4] [--runs 3] [--cell-seconds 30] [--concurrency 1,8,32]
-                       [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--no-peer] [--docs] [--out bench/results]`;
+                       [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--no-peer] [--docs] [--out bench/results]
+       npx tsx bench/run.ts --render bench/results/<date>-sf<N>.json [--docs]`;
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
@@ -88,6 +89,7 @@ const TIMEOUT_SECONDS = 300;
 const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list'];
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--render') return render(process.argv[3], process.argv.includes('--docs'));
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const loadBefore = os.loadavg().map((x) => round(x, 2));
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     }
     const results: BenchResults = {
       date: new Date().toISOString(),
-      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      command: commandLine(),
       machine: { ...machine(), loadAverage: { atStart: loadBefore, atEnd: os.loadavg().map((x) => round(x, 2)) } },
       options: { ...options, out: path.relative(process.cwd(), options.out) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -273,6 +275,16 @@ async function benchScale(
   return out;
 }
 
+/** `--render results.json [--docs]`: rewrites the Markdown summary (and docs/benchmarks.md) from a results file. */
+function render(file: string | undefined, docs: boolean): void {
+  if (!file) throw new Error('usage: npx tsx bench/run.ts --render bench/results/<date>-sf<N>.json [--docs]');
+  const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const markdown = renderMarkdown(results);
+  writeFileSync(file.replace(/\.json$/, '.md'), markdown);
+  if (docs) updateDocs(path.join(__dirname, '..', 'docs', 'benchmarks.md'), markdown);
+  process.stdout.write(markdown);
+}
+
 interface Target { url: string; token: string; query: string }
 
 async function post(target: Target, trace = false): Promise<{ status: number; body: string }> {
@@ -414,6 +426,14 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
     await stopPeer();
   }
   return out;
+}
+
+/** How this run was started, as a user would type it (`npm run bench` passes --docs itself). */
+function commandLine(): string {
+  const args = process.argv.slice(2);
+  const viaNpm = process.env.npm_lifecycle_event === 'bench' && args.includes('--docs');
+  const rest = viaNpm ? args.filter((a) => a !== '--docs') : args;
+  return viaNpm ? `npm run bench${rest.length ? ` -- ${rest.join(' ')}` : ''}` : `npx tsx bench/run.ts ${rest.join(' ')}`.trim();
 }
 
 function machine(): BenchResults['machine'] {

@@ -66,20 +66,25 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
       indicators,
       groupBy: args.groupBy ?? null,
-      rows: buckets.flatMap((b) =>
-        members.map((member) => ({
-          period: b.label,
-          member,
-          cells: request.codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })),
-        })),
-      ),
-      series: request.codes.flatMap((code) =>
-        members.map((member) => ({
-          code,
-          member,
-          points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })),
-        })),
-      ),
+      // The same cells two ways: each built only if the query selects it (a dashboard asks for one).
+      get rows() {
+        return buckets.flatMap((b) =>
+          members.map((member) => ({
+            period: b.label,
+            member,
+            cells: request.codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })),
+          })),
+        );
+      },
+      get series() {
+        return request.codes.flatMap((code) =>
+          members.map((member) => ({
+            code,
+            member,
+            points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })),
+          })),
+        );
+      },
     };
   },
 };

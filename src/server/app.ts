@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
@@ -54,7 +55,9 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The audit plugin writes each request's record before its response leaves (fail closed).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
+    // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
+    // resolution (willResolveField), a large share of a 10,000-row list's time (docs/benchmarks.md).
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
   });
   await apollo.start();
 
@@ -62,6 +65,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   app.use(
     '/graphql',
     corsFor(cfg.corsOrigins),
+    noStore,
     graphiql('/graphql'),
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, async (req, error) => {
@@ -124,6 +128,12 @@ function limitsOf(runtime: HubRuntime): QueryLimits {
     defaultListSize: l.listSize,
   };
 }
+
+/** Answers carry permission-filtered, often personal data: no shared or browser cache may keep them. */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
 /** Same-origin by default; listed origins get CORS headers. */
 function corsFor(origins: readonly string[]): express.RequestHandler {

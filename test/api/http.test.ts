@@ -47,6 +47,8 @@ describe('HTTP surface', () => {
     });
     const body = (await plain.json()) as { data?: { departments: unknown[] }; extensions?: unknown };
     expect(body.data?.departments).toHaveLength(1);
+    // Permission-filtered answers are never cached by a browser or proxy.
+    expect(plain.headers.get('cache-control')).toBe('no-store');
     expect(body.extensions).toBeUndefined();
     const traced = await hub.query('{ departments(limit: 1) { id } }');
     expect(traced.extensions?.trace?.bySource.hr?.statements).toBe(1);

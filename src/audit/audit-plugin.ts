@@ -7,7 +7,7 @@ import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from './audit-log';
 import { fieldsRequested } from './fields';
 import { sensitiveVariables } from './sensitive-arguments';
-import { hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from './record';
+import { entryOutsideGraphQL, hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from './record';
 
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
 
@@ -135,25 +135,17 @@ export interface RefusedRequest {
  * answer such a request with 503 and `auditUnavailableBody(errorId)`, like the plugin does.
  */
 export function auditRefused(log: AuditLog, refused: RefusedRequest): Promise<{ seq: number; hash: string }> {
-  return log.append({
-    at: new Date().toISOString(),
-    requestId: refused.requestId,
-    principal: refused.principal ?? 'anonymous',
-    roles: [...(refused.roles ?? [])],
-    scope: 'nothing',
-    operationName: refused.operationName ?? null,
-    documentHash: null,
-    variables: null,
-    fieldsRequested: [],
-    denied: [],
-    masked: [],
-    indicators: [],
-    statements: [],
-    rows: 0,
-    outcome: 'refused',
-    errorCodes: [refused.errorCode ?? 'UNAUTHENTICATED'],
-    latencyMs: refused.latencyMs ?? 0,
-    ip: refused.ip ?? null,
-    reason: refused.reason,
-  });
+  return log.append(
+    entryOutsideGraphQL({
+      requestId: refused.requestId,
+      principal: refused.principal ?? 'anonymous',
+      roles: [...(refused.roles ?? [])],
+      operationName: refused.operationName ?? null,
+      outcome: 'refused',
+      errorCodes: [refused.errorCode ?? 'UNAUTHENTICATED'],
+      latencyMs: refused.latencyMs ?? 0,
+      ip: refused.ip ?? null,
+      reason: refused.reason,
+    }),
+  );
 }

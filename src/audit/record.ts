@@ -72,6 +72,33 @@ export interface AuditRecord {
 
 /** What a caller hands to AuditLog.append: the log assigns seq, prevHash and hash. */
 export type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+/**
+ * The entry of something audited without a GraphQL execution (a refused request, a CLI run): no
+ * document, fields, decisions or statements unless given.
+ */
+export function entryOutsideGraphQL(
+  entry: Pick<AuditEntry, 'requestId' | 'principal' | 'outcome' | 'errorCodes'> & Partial<AuditEntry>,
+): AuditEntry {
+  return {
+    at: new Date().toISOString(),
+    roles: [],
+    scope: 'nothing',
+    operationName: null,
+    documentHash: null,
+    variables: null,
+    fieldsRequested: [],
+    denied: [],
+    masked: [],
+    indicators: [],
+    statements: [],
+    rows: 0,
+    latencyMs: 0,
+    ip: null,
+    reason: null,
+    ...entry,
+  };
+}
+
 /** A record before its hash is computed. */
 export type UnsignedRecord = Omit<AuditRecord, 'hash'>;
 

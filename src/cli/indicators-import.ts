@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { AuditLifecycleEvent } from '../audit/record';
+import { entryOutsideGraphQL, type AuditLifecycleEvent } from '../audit/record';
 import { resolveViewer } from '../auth/principal';
 import type { Viewer } from '../auth/viewer';
 import { loadConfig } from '../config/load';
@@ -82,28 +82,18 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
 
 function auditEntry(viewer: Viewer, options: ImportOptions, events: AuditLifecycleEvent[], failure: unknown, latencyMs: number) {
   const code = failure instanceof HubError ? String(failure.extensions.code) : failure ? 'INTERNAL_SERVER_ERROR' : null;
-  return {
-    at: new Date().toISOString(),
+  return entryOutsideGraphQL({
     requestId: `cli-${randomUUID()}`,
     principal: viewer.principal,
     roles: [...viewer.roles],
     scope: viewer.scopeDescription,
     operationName: 'indicators:import',
-    documentHash: null,
     variables: { dir: options.dir, submit: options.submit },
-    fieldsRequested: [],
-    denied: [],
-    masked: [],
-    indicators: [],
-    statements: [],
-    rows: 0,
-    outcome: failure ? ('error' as const) : ('ok' as const),
+    outcome: failure ? 'error' : 'ok',
     errorCodes: code ? [code] : [],
     latencyMs,
-    ip: null,
-    reason: null,
     events,
-  };
+  });
 }
 
 async function main(): Promise<number> {

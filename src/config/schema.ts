@@ -179,8 +179,10 @@ export const configSchema = z.object({
       webhooks: z
         .object({
           /** Where webhooks may be sent: `<scheme>://<host>:<port or *>[/path prefix]`, host may start with "*.".
-           *  Deny by default: anything else is refused at registration (SSRF protection). */
-          allowList: z.array(z.string().regex(WEBHOOK_PATTERN, 'expected <http|https>://<host>:<port|*>[/path], e.g. https://*.corp.example:443/hooks')).default(['http://127.0.0.1:*', 'http://localhost:*']),
+           *  Empty by default: webhooks are off until an operator names receivers; anything not listed is
+           *  refused at registration and before every attempt (SSRF protection). The hub's own listening
+           *  address is refused even when an entry matches it. */
+          allowList: z.array(z.string().regex(WEBHOOK_PATTERN, 'expected <http|https>://<host>:<port|*>[/path], e.g. https://*.corp.example:443/hooks')).default([]),
           /** Attempts per delivery before it is marked failed. */
           attempts: z.number().int().min(1).max(50).default(5),
           /** Delay before the 2nd attempt; doubled for each further one, up to maxDelayMs. */

@@ -107,7 +107,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       authenticator,
       org: undefined as never,
       audit: new AuditLog(store.conn),
-      notices: createNoticeCenter(store.conn, config.notices, logger),
+      notices: createNoticeCenter(store.conn, config.notices, logger, config.server),
       async close() {
         governance.close();
         await runtime.notices.close();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parseFormula, type Expr } from './formula';
+import { HubError } from '../errors';
+import { FormulaError, parseFormula, quotedFormula, type Expr } from './formula';
 import type { IndicatorDefinition } from './definition';
 
 /** Where an indicator stands in its lifecycle (src/governance). */
@@ -74,6 +75,21 @@ export class Dictionary {
   }
 }
 
+/**
+ * The formula's tree; a formula that does not parse or exceeds a bound (nesting, terms) is refused with
+ * BAD_USER_INPUT (reason INVALID_DEFINITION, and the bound's `limit` and `max`) — a proposal, an edit or
+ * a draft being evaluated, never an internal error.
+ */
 export function parsedFormula(def: IndicatorDefinition): Expr | undefined {
-  return def.type === 'formula' ? parseFormula(def.formula) : undefined;
+  if (def.type !== 'formula') return undefined;
+  try {
+    return parseFormula(def.formula);
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    throw new HubError('BAD_USER_INPUT', `Indicator ${def.code}: formula ${quotedFormula(def.formula)}: ${error.message}.`, {
+      argument: 'definition',
+      reason: 'INVALID_DEFINITION',
+      ...(error.limit ? { limit: error.limit.name, max: error.limit.max } : {}),
+    });
+  }
 }

@@ -9,7 +9,31 @@ export type Expr =
   | { kind: 'neg'; operand: Expr }
   | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
 
-export class FormulaError extends Error {}
+/**
+ * Bounds that keep every walk over a formula (parsing, references, evaluation, decomposition — all
+ * recursive) far from the stack's limit, whatever a proposal, an import file or a stored draft holds:
+ * parentheses and unary minus nested at most MAX_FORMULA_NESTING deep, at most MAX_FORMULA_TERMS operands
+ * (a chain a + b + … nests one level per operator in the tree). A tree is then at most
+ * MAX_FORMULA_TERMS + MAX_FORMULA_NESTING deep.
+ */
+export const MAX_FORMULA_NESTING = 64;
+export const MAX_FORMULA_TERMS = 500;
+
+export class FormulaError extends Error {
+  /** Which bound a formula exceeded, when that is what is wrong with it. */
+  constructor(
+    message: string,
+    readonly limit?: { name: 'formulaNesting' | 'formulaTerms'; max: number },
+  ) {
+    super(message);
+    this.name = 'FormulaError';
+  }
+}
+
+/** A formula as messages quote it: at most 80 characters. */
+export function quotedFormula(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([a-z][a-z0-9_]*)\s*(\(\s*\))?|([-+*/()]))/y;
 
@@ -19,6 +43,7 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let at = 0;
+  let terms = 0;
   while (at < text.length) {
     // Positions point at the token itself, not at the whitespace before it.
     while (at < text.length && /\s/.test(text[at]!)) at++;
@@ -26,6 +51,9 @@ function tokenize(text: string): Token[] {
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) throw new FormulaError(`unexpected "${text.slice(at).trim()[0]}" at position ${at + 1}`);
+    if (m[4] === undefined && ++terms > MAX_FORMULA_TERMS) {
+      throw new FormulaError(`more than ${MAX_FORMULA_TERMS} numbers, codes and days() (at position ${at + 1}); split it into intermediate indicators`, { name: 'formulaTerms', max: MAX_FORMULA_TERMS });
+    }
     if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1], at });
     else if (m[2] !== undefined) tokens.push({ type: m[3] ? 'call' : 'name', text: m[2], at });
     else tokens.push({ type: 'op', text: m[4]!, at });
@@ -39,7 +67,14 @@ export function parseFormula(text: string): Expr {
   /** 1-based position just after the last non-blank character: where a missing token was expected. */
   const end = text.trimEnd().length + 1;
   let i = 0;
+  let depth = 0;
   const peek = () => tokens[i];
+  /** Entering a parenthesis or a unary minus: refused beyond MAX_FORMULA_NESTING, before recursing further. */
+  const deeper = (t: Token) => {
+    if (++depth > MAX_FORMULA_NESTING) {
+      throw new FormulaError(`parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${t.at + 1})`, { name: 'formulaNesting', max: MAX_FORMULA_NESTING });
+    }
+  };
   const expectOp = (op: string) => {
     const t = tokens[i];
     if (t?.type !== 'op' || t.text !== op) {
@@ -57,11 +92,18 @@ export function parseFormula(text: string): Expr {
       return { kind: 'days' };
     }
     if (t.text === '(') {
+      deeper(t);
       const inner = sum();
       expectOp(')');
+      depth--;
       return inner;
     }
-    if (t.text === '-') return { kind: 'neg', operand: primary() };
+    if (t.text === '-') {
+      deeper(t);
+      const operand = primary();
+      depth--;
+      return { kind: 'neg', operand };
+    }
     throw new FormulaError(`unexpected "${t.text}" at position ${t.at + 1}`);
   };
   const product = (): Expr => {

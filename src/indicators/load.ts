@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
 import { indicatorSchema, type IndicatorDefinition } from './definition';
 import { Dictionary, fingerprintOf, type Indicator } from './dictionary';
-import { FormulaError, parseFormula } from './formula';
+import { FormulaError, parseFormula, quotedFormula } from './formula';
 import { validateDictionary, type MeasureCatalog } from './validate';
 
 /**
@@ -61,7 +61,7 @@ function parseOne(file: string, doc: unknown): Indicator {
     try {
       formula = parseFormula(def.formula);
     } catch (error) {
-      if (error instanceof FormulaError) throw new ConfigError(`Indicator file ${file} (${def.code}): formula "${def.formula}": ${error.message}`);
+      if (error instanceof FormulaError) throw new ConfigError(`Indicator file ${file} (${def.code}): formula ${quotedFormula(def.formula)}: ${error.message}`);
       throw error;
     }
   }

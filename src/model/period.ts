@@ -24,18 +24,38 @@ export interface CalendarOptions {
   fiscalYearStartMonth: number;
 }
 
-const FORMS = 'YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Www, FYyyyy or FYyyyy-Qn';
+const FORMS = 'YYYY, YYYY-Qn (n = 1–4), YYYY-MM (01–12), YYYY-MM-DD, YYYY-Www (01–53), FYyyyy or FYyyyy-Qn';
+
+/** The years a period given to the API may name (checked by parseApiPeriod; computed periods — a year
+ *  earlier, the bucket after — may step just outside). */
+export const SUPPORTED_YEARS = { min: 1900, max: 2999 } as const;
 
 export function parsePeriod(input: string, calendar: CalendarOptions = { fiscalYearStartMonth: 1 }): Period {
   const label = input.trim();
   const period = parseForms(label, calendar.fiscalYearStartMonth);
   if (!period) {
-    throw badInput(`Invalid period "${input}": expected ${FORMS} (for example "2025-Q4" or "2025-11").`, {
+    throw badInput(`Invalid period "${shown(input)}": expected ${FORMS}, with a year from ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max} (for example "2025-Q4" or "2025-11").`, {
       argument: 'period',
     });
   }
   return period;
 }
+
+/** A period as a client sends it: one of the forms, in a year of SUPPORTED_YEARS; else BAD_USER_INPUT saying which. */
+export function parseApiPeriod(input: string, calendar: CalendarOptions = { fiscalYearStartMonth: 1 }): Period {
+  const period = parsePeriod(input, calendar);
+  const year = Number(/^(?:FY)?(\d{4})/.exec(period.label)?.[1]);
+  if (year < SUPPORTED_YEARS.min || year > SUPPORTED_YEARS.max) {
+    throw badInput(
+      `Period "${period.label}" names the year ${year}, outside the supported years ${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}: give ${FORMS} with a year in that range (for example "2025-Q4" or "2025-11").`,
+      { argument: 'period', minYear: SUPPORTED_YEARS.min, maxYear: SUPPORTED_YEARS.max },
+    );
+  }
+  return period;
+}
+
+/** Input as a message quotes it: at most 40 characters. */
+const shown = (input: string): string => (input.length > 40 ? `${input.slice(0, 40)}…` : input);
 
 function parseForms(label: string, fyStart: number): Period | null {
   let m: RegExpExecArray | null;

@@ -1,10 +1,13 @@
-import { badInput } from '../errors';
+import { HubError } from '../errors';
+import { HubAddresses } from './hub-address';
 
 /**
- * The webhook allow-list (config `notices.webhooks.allowList`), deny by default: a URL is accepted only
- * when one entry matches its scheme, host (exactly, or any subdomain for `*.example.com`), port (`*` =
- * any) and path prefix. URLs with credentials are never accepted. Checked at registration and again
- * before every attempt, so removing an entry stops deliveries to it.
+ * The webhook allow-list (config `notices.webhooks.allowList`), deny by default: empty by default, so
+ * webhooks are off until an operator names receivers; a URL is accepted only when one entry matches its
+ * scheme, host (exactly, or any subdomain for `*.example.com`), port (`*` = any) and path prefix. URLs
+ * with credentials are never accepted, nor — whatever the entries say — the hub's own listening address
+ * (src/notices/hub-address.ts). Checked at registration and again before every attempt, so removing an
+ * entry stops deliveries to it.
  */
 interface Entry {
   pattern: string;
@@ -15,15 +18,38 @@ interface Entry {
   path: string;
 }
 
+/** Why a URL is refused: the list is empty, the URL is the hub's own address, or no entry allows it. */
+export type RefusalReason = 'WEBHOOKS_DISABLED' | 'WEBHOOK_TARGETS_HUB' | 'WEBHOOK_URL_NOT_ALLOWED';
+
+export const ALLOW_LIST_KEY = 'notices.webhooks.allowList';
+
 export class WebhookAllowList {
   private readonly entries: Entry[];
 
-  constructor(readonly patterns: readonly string[]) {
+  constructor(
+    readonly patterns: readonly string[],
+    /** The hub's own listening addresses (src/server/app.ts adds the bound port). */
+    readonly hub: HubAddresses = new HubAddresses(),
+  ) {
     this.entries = patterns.map(parseEntry);
   }
 
   /** Why `url` is refused, or null when an entry allows it. */
   refusal(url: string): string | null {
+    return this.judge(url)?.message ?? null;
+  }
+
+  /** The refusal with its reason code, or null when `url` may receive webhooks. */
+  judge(url: string): { reason: RefusalReason; message: string } | null {
+    if (this.entries.length === 0) return { reason: 'WEBHOOKS_DISABLED', message: `webhooks are off: the operators have named no receiver in ${ALLOW_LIST_KEY}` };
+    const listed = this.listed(url);
+    if (listed !== null) return { reason: 'WEBHOOK_URL_NOT_ALLOWED', message: listed };
+    if (this.hub.targets(url)) return { reason: 'WEBHOOK_TARGETS_HUB', message: `${new URL(url).origin} is the hub's own listening address, which webhooks may never target` };
+    return null;
+  }
+
+  /** Why no entry allows `url`, or null when one does. */
+  private listed(url: string): string | null {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -43,15 +69,30 @@ export class WebhookAllowList {
     return allowed ? null : `${parsed.origin} is not on the webhook allow-list`;
   }
 
-  /** Throws BAD_USER_INPUT naming the allow-list when `url` is refused. */
+  /**
+   * Throws when `url` is refused: FORBIDDEN (WEBHOOKS_DISABLED) while the list is empty, FORBIDDEN
+   * (WEBHOOK_TARGETS_HUB) for the hub's own address, BAD_USER_INPUT (WEBHOOK_URL_NOT_ALLOWED) naming the
+   * list otherwise.
+   */
   check(url: string): void {
-    const refusal = this.refusal(url);
+    const refusal = this.judge(url);
     if (refusal === null) return;
-    const list = this.patterns.length > 0 ? this.patterns.join(', ') : '(empty: webhooks are off)';
-    throw badInput(`Webhook URL refused: ${refusal}. Allowed (config notices.webhooks.allowList): ${list}.`, {
-      argument: 'webhookUrl',
-      allowList: [...this.patterns],
-    });
+    const extensions = { argument: 'webhookUrl', reason: refusal.reason, configKey: ALLOW_LIST_KEY };
+    switch (refusal.reason) {
+      case 'WEBHOOKS_DISABLED':
+        throw new HubError(
+          'FORBIDDEN',
+          `Webhooks are off on this hub: its configuration names no receiver in ${ALLOW_LIST_KEY} (empty by default). Ask its operators to add your receiver's <scheme>://<host>:<port>[/path], or register without webhookUrl and read the inbox (noticeInbox) or the live subscription.`,
+          extensions,
+        );
+      case 'WEBHOOK_TARGETS_HUB':
+        throw new HubError('FORBIDDEN', `Webhook URL refused: ${refusal.message}, even when ${ALLOW_LIST_KEY} would match it.`, extensions);
+      default:
+        throw new HubError('BAD_USER_INPUT', `Webhook URL refused: ${refusal.message}. Allowed (config ${ALLOW_LIST_KEY}): ${this.patterns.join(', ')}.`, {
+          ...extensions,
+          allowList: [...this.patterns],
+        });
+    }
   }
 }
 

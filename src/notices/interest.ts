@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
 import type { WebhookAllowList } from './allow-list';
+import { webhookKey } from './signature';
 
 /** What registerNoticeSubscription asks for, once checked: codes (null = all), webhook URL and secret. */
 export interface Interest {
@@ -10,15 +11,17 @@ export interface Interest {
 
 const CODE = /^[a-z][a-z0-9_]*$/;
 export const MAX_CODES = 200;
-export const MIN_SECRET_CHARS = 16;
+/** The Standard Webhooks minimum for a signing key: 24 bytes (192 bits). */
+export const MIN_SECRET_CHARS = 24;
 const MAX_SECRET_CHARS = 256;
 const MAX_URL_CHARS = 2000;
 
 /**
  * Checks registered interest before it is stored: codes are snake_case indicator codes (omit them for
  * every code; they need not be published yet — a dashboard may wait for a proposed indicator); a webhook
- * URL must be on the allow-list and comes with the caller's signing secret (at least 16 characters); a
- * secret without a URL is refused. Every refusal is BAD_USER_INPUT naming the argument.
+ * URL must be on the allow-list and comes with the caller's signing secret (a key of at least 24 bytes:
+ * 24 characters, or `whsec_<base64>` decoding to 24 bytes); a secret without a URL is refused. Refusals are
+ * BAD_USER_INPUT naming the argument (the allow-list's own refusals: src/notices/allow-list.ts).
  */
 export function checkInterest(input: { codes?: readonly string[] | null; webhookUrl?: string | null; secret?: string | null }, allowList: WebhookAllowList): Interest {
   let codes: string[] | null = null;
@@ -37,8 +40,8 @@ export function checkInterest(input: { codes?: readonly string[] | null; webhook
   }
   if (webhookUrl.length > MAX_URL_CHARS) throw badInput(`webhookUrl is longer than ${MAX_URL_CHARS} characters.`, { argument: 'webhookUrl' });
   allowList.check(webhookUrl);
-  if (secret === null || secret.length < MIN_SECRET_CHARS || secret.length > MAX_SECRET_CHARS) {
-    throw badInput(`A webhook needs a secret of ${MIN_SECRET_CHARS} to ${MAX_SECRET_CHARS} characters: the hub signs every delivery with it (X-Hub-Signature-256) and never shows it again.`, {
+  if (secret === null || secret.length > MAX_SECRET_CHARS || webhookKey(secret).length < MIN_SECRET_CHARS) {
+    throw badInput(`A webhook needs a secret of ${MIN_SECRET_CHARS} to ${MAX_SECRET_CHARS} characters (or whsec_<base64> of at least ${MIN_SECRET_CHARS} bytes): the hub signs every delivery with it (Standard Webhooks, webhook-signature) and never shows it again.`, {
       argument: 'secret',
     });
   }

@@ -7,6 +7,7 @@ import type { SqlConnection } from '../sources/sql/connection';
 import { insertNotice, NoticeStore } from '../store/notice-store';
 import { addressesOf } from './addresses';
 import { WebhookAllowList } from './allow-list';
+import { HubAddresses } from './hub-address';
 import { checkInterest } from './interest';
 import { NoticeBus } from './notice-bus';
 import { noticeOf, type Notice, type NoticeSubscription, type WebhookAttempt, type WebhookDelivery } from './types';
@@ -38,11 +39,19 @@ export class NoticeCenter implements NoticeSink {
   private readonly bus: NoticeBus;
   private readonly dispatcher: WebhookDispatcher;
 
-  constructor(conn: SqlConnection, config: NoticesConfig, log: Logger) {
+  /** `listen`: the hub's configured address, never a webhook target (the server adds the port it binds: hubListensOn). */
+  constructor(conn: SqlConnection, config: NoticesConfig, log: Logger, listen?: { host: string; port: number }) {
     this.store = new NoticeStore(conn);
-    this.allowList = new WebhookAllowList(config.webhooks.allowList);
+    const hub = new HubAddresses();
+    if (listen) hub.add(listen.host, listen.port);
+    this.allowList = new WebhookAllowList(config.webhooks.allowList, hub);
     this.bus = new NoticeBus(config.subscriberQueueSize);
     this.dispatcher = new WebhookDispatcher(this.store, this.allowList, config.webhooks, log.child({ component: 'webhooks' }));
+  }
+
+  /** The server bound `host:port`: from now on no webhook may target it. */
+  hubListensOn(host: string, port: number): void {
+    this.allowList.hub.add(host, port);
   }
 
   /** Begins delivering webhooks, those a previous run left pending first. */
@@ -130,8 +139,8 @@ export class NoticeCenter implements NoticeSink {
 }
 
 /** Creates the notice center on the hub store's connection and starts its webhook dispatcher. */
-export function createNoticeCenter(store: SqlConnection, config: NoticesConfig, log: Logger): NoticeCenter {
-  const center = new NoticeCenter(store, config, log);
+export function createNoticeCenter(store: SqlConnection, config: NoticesConfig, log: Logger, listen?: { host: string; port: number }): NoticeCenter {
+  const center = new NoticeCenter(store, config, log, listen);
   center.start();
   return center;
 }

@@ -1,19 +1,33 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
- * Webhook signatures, GitHub's scheme: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, raw body)>`.
- * A receiver recomputes it over the exact bytes it received and compares in constant time; the body
- * carries `at` and the request `X-Hub-Timestamp`, so a receiver can refuse old replays.
+ * Webhook signatures, the Standard Webhooks scheme (https://www.standardwebhooks.com, spec 1.0):
+ *   webhook-id         the delivery id (the same for every retry of one delivery)
+ *   webhook-timestamp  Unix seconds of this attempt
+ *   webhook-signature  `v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`
+ * Id, timestamp and body are signed together, so a receiver that checks the timestamp's age and dedupes
+ * on the id cannot be fooled by a captured body replayed under a new id or a fresh timestamp.
+ * The key: a secret written `whsec_<base64>` (the spec's serialization) is the bytes it decodes to, as
+ * the Standard Webhooks libraries read it; any other secret is its UTF-8 bytes (the libraries' raw format).
  */
-export const SIGNATURE_HEADER = 'x-hub-signature-256';
+export const WEBHOOK_HEADERS = { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' } as const;
 
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+export function webhookKey(secret: string): Buffer {
+  const encoded = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret)?.[1];
+  return encoded ? Buffer.from(encoded, 'base64') : Buffer.from(secret, 'utf8');
 }
 
-export function verifySignature(secret: string, body: string, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+/** The `webhook-signature` header value for one attempt. */
+export function signDelivery(secret: string, id: string, timestamp: number, body: string): string {
+  const mac = createHmac('sha256', webhookKey(secret)).update(`${id}.${timestamp}.${body}`, 'utf8').digest('base64');
+  return `v1,${mac}`;
+}
+
+/** The three signed headers of one attempt. */
+export function webhookHeaders(secret: string, id: string, timestamp: number, body: string): Record<string, string> {
+  return {
+    [WEBHOOK_HEADERS.id]: id,
+    [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+    [WEBHOOK_HEADERS.signature]: signDelivery(secret, id, timestamp, body),
+  };
 }

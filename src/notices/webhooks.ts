@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { NoticeStore } from '../store/notice-store';
 import type { WebhookAllowList } from './allow-list';
 import { retryDelayMs } from './backoff';
-import { signBody } from './signature';
+import { webhookHeaders } from './signature';
 import type { DueDelivery, Notice, WebhookAttempt } from './types';
 
 export interface WebhookSettings {
@@ -23,10 +23,12 @@ export function webhookPayload(n: Notice): Record<string, unknown> {
 }
 
 /**
- * Delivers pending webhook deliveries from the store: POST of the notice as JSON, signed with the
- * subscription's secret (X-Hub-Signature-256), with X-Hub-Delivery (the delivery id: receivers dedupe on
- * it, delivery is at-least-once), X-Hub-Event (the kind) and X-Hub-Timestamp (Unix seconds of the attempt).
- * A 2xx answer delivers; anything else (redirects are never followed, no answer within the timeout,
+ * Delivers pending webhook deliveries from the store: POST of the notice as JSON, signed the Standard
+ * Webhooks way with the subscription's secret (src/notices/signature.ts): `webhook-id` is the delivery id
+ * (the same on every retry: receivers dedupe on it, delivery is at-least-once), `webhook-timestamp` the
+ * attempt's Unix seconds, `webhook-signature` covers id, timestamp and body; X-Hub-Event names the kind.
+ * Before each attempt the URL is checked against the allow-list again, and its host resolved: an address
+ * of this machine on the hub's port is refused (src/notices/hub-address.ts). A 2xx answer delivers; anything else (redirects are never followed, no answer within the timeout,
  * connection refused) is a failed attempt, retried after base × 2^(n-1) ms up to `attempts`. Every
  * attempt is a row in the store, so a restarted hub resumes where it stopped. The secret is never
  * logged; only the URL's origin is.
@@ -104,10 +106,10 @@ export class WebhookDispatcher {
     const started = Date.now();
     const at = new Date(started).toISOString();
     const target = originOf(d.url);
-    const refusal = this.allowList.refusal(d.url);
+    const refusal = this.allowList.refusal(d.url) ?? ((await this.allowList.hub.resolvesToHub(d.url)) ? `${target} resolves to the hub's own listening address, which webhooks may never target` : null);
     if (refusal !== null) {
       await this.finish(d, { attempt: number, at, statusCode: null, error: `not sent: ${refusal}`, durationMs: 0, nextAttemptAt: null }, 'failed');
-      this.log.warn({ deliveryId: d.id, target }, 'webhook not sent: the URL is no longer on the allow-list');
+      this.log.warn({ deliveryId: d.id, target }, 'webhook not sent: the URL is refused (allow-list or the hub\'s own address)');
       return;
     }
     const body = JSON.stringify(webhookPayload(d.notice));
@@ -122,10 +124,8 @@ export class WebhookDispatcher {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'indicator-hub-webhooks',
-          'x-hub-delivery': String(d.id),
           'x-hub-event': d.notice.kind,
-          'x-hub-timestamp': String(Math.floor(started / 1000)),
-          'x-hub-signature-256': signBody(d.secret, body),
+          ...webhookHeaders(d.secret, String(d.id), Math.floor(started / 1000), body),
         },
       });
       statusCode = res.status;

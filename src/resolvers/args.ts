@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
-import { parsePeriod, type Period } from '../model/period';
+import { parseApiPeriod, type Period } from '../model/period';
 
 export interface Page {
   limit: number;
@@ -21,6 +21,7 @@ export function pageOf(ctx: HubContext, args: { limit?: number | null; offset?: 
   return { limit, offset };
 }
 
+/** A period argument: the accepted forms within the supported years (src/model/period.ts). */
 export function periodOf(ctx: HubContext, period: string): Period {
-  return parsePeriod(period, ctx.runtime.config.calendar);
+  return parseApiPeriod(period, ctx.runtime.config.calendar);
 }

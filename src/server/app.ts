@@ -89,6 +89,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   });
   const address = httpServer.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
+  runtime.notices.hubListensOn(host, boundPort);
   return {
     httpServer,
     url: `http://${host}:${boundPort}/graphql`,

@@ -54,6 +54,8 @@ export class TrustedDocuments {
             if (!byHash.has(sha256(text))) {
               throw new HubError('FORBIDDEN', 'Only registered operations may run here (trusted documents): register this query with the hub operators.', {
                 reason: 'UNTRUSTED_DOCUMENT',
+                // Thrown before execution: without a status Apollo would answer 500 (see limits/strings.ts).
+                http: { status: 403 },
               });
             }
           },

@@ -1,14 +1,17 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createHmac } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
 import { withPermissions } from '../../src/auth/permissions';
 import { loadPolicy } from '../../src/auth/policy';
 import { ANONYMOUS } from '../../src/auth/viewer';
 import { AuditTrail } from '../../src/audit/trail';
 import { WebhookAllowList } from '../../src/notices/allow-list';
+import { HubAddresses } from '../../src/notices/hub-address';
 import { retryDelayMs } from '../../src/notices/backoff';
 import { NoticeBus } from '../../src/notices/notice-bus';
-import { signBody, verifySignature } from '../../src/notices/signature';
+import { signDelivery, webhookHeaders } from '../../src/notices/signature';
+import { StandardWebhookReceiver } from '../support/webhook-verifier';
 import type { Notice } from '../../src/notices/types';
 
 /** The parts of notices that need no database: permissions on Subscription fields, the bus, the allow-list, backoff, signatures. */
@@ -104,8 +107,49 @@ describe('webhook allow-list (deny by default)', () => {
     expect(list.refusal(url) === null).toBe(allowed);
   });
 
-  test('an empty list allows nothing and says so', () => {
-    expect(() => new WebhookAllowList([]).check('http://127.0.0.1:1/')).toThrow('Allowed (config notices.webhooks.allowList): (empty: webhooks are off).');
+  test('an empty list (the default) allows nothing: FORBIDDEN, WEBHOOKS_DISABLED, naming the config key', () => {
+    expect(() => new WebhookAllowList([]).check('http://127.0.0.1:1/')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('notices.webhooks.allowList'), extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'WEBHOOKS_DISABLED' }) }),
+    );
+  });
+});
+
+describe("the hub's own listening address is refused whatever the allow-list says", () => {
+  const hub = new HubAddresses();
+  hub.add('127.0.0.1', 4123);
+  const list = new WebhookAllowList(['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*', 'http://0.0.0.0:*', 'http://127.9.9.9:*', 'http://[::ffff:7f00:1]:*', 'http://*.localhost:*', 'http://bi.example.com:*'], hub);
+  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  test.each([
+    ['http://127.0.0.1:4123/metrics', 'WEBHOOK_TARGETS_HUB'],
+    ['http://localhost:4123/graphql', 'WEBHOOK_TARGETS_HUB'],
+    ['http://LOCALHOST.:4123/', 'WEBHOOK_URL_NOT_ALLOWED'], // the trailing dot is no allow-list entry's host
+    ['http://[::1]:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://[0:0:0:0:0:0:0:1]:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://[::ffff:127.0.0.1]:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://0.0.0.0:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://0:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://127.9.9.9:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://2130706433:4123/', 'WEBHOOK_TARGETS_HUB'], // decimal
+    ['http://0x7f000001:4123/', 'WEBHOOK_TARGETS_HUB'], // hex
+    ['http://0177.0.0.1:4123/', 'WEBHOOK_TARGETS_HUB'], // octal
+    ['http://127.1:4123/', 'WEBHOOK_TARGETS_HUB'], // short form
+    ['http://hub.localhost:4123/', 'WEBHOOK_TARGETS_HUB'],
+    ['http://127.0.0.1:4124/', null], // another loopback port is the operator's to allow
+    ['http://bi.example.com:4123/', null], // another host on the same port number
+  ])('%s → %s', (url, reason) => {
+    expect(list.judge(url)?.reason ?? null).toBe(reason);
+    if (reason === 'WEBHOOK_TARGETS_HUB') expect(() => list.check(url)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason }) }));
+  });
+
+  test("the machine's own name and interface addresses on the hub's port", () => {
+    const named = new WebhookAllowList([`http://${hostname().toLowerCase()}:*`, ...(external ? [`http://${external}:*`] : [])], hub);
+    expect(named.judge(`http://${hostname()}:4123/`)?.reason).toBe('WEBHOOK_TARGETS_HUB');
+    if (external) expect(named.judge(`http://${external}:4123/`)?.reason).toBe('WEBHOOK_TARGETS_HUB');
+  });
+
+  test('a name that resolves to this machine is refused before the attempt', async () => {
+    await expect(hub.resolvesToHub('http://localhost:4123/')).resolves.toBe(true);
+    await expect(hub.resolvesToHub('http://localhost:4124/')).resolves.toBe(false);
   });
 });
 
@@ -113,10 +157,26 @@ test('backoff doubles from the base delay up to the cap', () => {
   expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, 1000, 10_000))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
 });
 
-test('signatures are HMAC-SHA256 of the exact body, compared in constant time', () => {
+describe('Standard Webhooks signatures: id, timestamp and body signed together', () => {
   const body = '{"id":1}';
-  expect(signBody('k'.repeat(16), body)).toBe('sha256=' + createHmac('sha256', 'k'.repeat(16)).update(body).digest('hex'));
-  expect(verifySignature('k'.repeat(16), body, signBody('k'.repeat(16), body))).toBe(true);
-  expect(verifySignature('k'.repeat(16), `${body} `, signBody('k'.repeat(16), body))).toBe(false);
-  expect(verifySignature('k'.repeat(16), body, undefined)).toBe(false);
+  const secret = 'k'.repeat(24);
+  test('v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>, the key being the secret\'s UTF-8 bytes', () => {
+    expect(signDelivery(secret, '7', 1_700_000_000, body)).toBe(`v1,${createHmac('sha256', secret).update(`7.1700000000.${body}`).digest('base64')}`);
+  });
+
+  test('a whsec_<base64> secret signs with the bytes it decodes to (the spec\'s serialization)', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(signDelivery(`whsec_${key.toString('base64')}`, '7', 1, body)).toBe(`v1,${createHmac('sha256', key).update(`7.1.${body}`).digest('base64')}`);
+  });
+
+  test.each([
+    ['the delivery as sent', 'accepted', {}, body],
+    ['another id', 'bad signature', { 'webhook-id': '8' }, body],
+    ['another timestamp', 'bad signature', { 'webhook-timestamp': '1700000001' }, body],
+    ['a changed body', 'bad signature', {}, `${body} `],
+    ['no signature', 'missing headers', { 'webhook-signature': undefined }, body],
+  ])('a receiver given %s → %s', (_name, verdict, over, received) => {
+    const headers = { ...webhookHeaders(secret, '7', 1_700_000_000, body), ...over };
+    expect(new StandardWebhookReceiver(secret, 300, () => 1_700_000_100).verify(headers, received)).toBe(verdict);
+  });
 });

@@ -1,4 +1,4 @@
-import { FormulaError, formulaRefs, parseFormula, type Expr } from '../../../src/indicators/formula';
+import { FormulaError, formulaRefs, MAX_FORMULA_NESTING, MAX_FORMULA_TERMS, parseFormula, type Expr } from '../../../src/indicators/formula';
 import { thrown } from '../thrown';
 
 /** The tree as a fully parenthesised string, so precedence and associativity show at a glance. */
@@ -89,6 +89,28 @@ describe('parseFormula rejects malformed formulas with a FormulaError that says 
     const error = thrown(() => parseFormula(formula));
     expect(error).toBeInstanceOf(FormulaError);
     expect(error.message).toBe(message);
+  });
+});
+
+describe('formulas are bounded: nesting and terms, refused with the limit named before any deep recursion', () => {
+  const parens = (n: number) => `${'('.repeat(n)}a${')'.repeat(n)}`;
+  const negs = (n: number) => `${'-'.repeat(n)}a`;
+  const chain = (n: number) => Array.from({ length: n }, () => 'a').join(' + ');
+  test.each([
+    ['parentheses', parens, MAX_FORMULA_NESTING, 'formulaNesting'],
+    ['unary minus', negs, MAX_FORMULA_NESTING, 'formulaNesting'],
+    ['(-(-(… mixed', (n: number) => `${'(-'.repeat(n / 2)}a${')'.repeat(n / 2)}`, MAX_FORMULA_NESTING, 'formulaNesting'],
+    ['operands in a chain', chain, MAX_FORMULA_TERMS, 'formulaTerms'],
+  ])('%s: the limit passes, one more is refused', (_name, make, max, limit) => {
+    expect(formulaRefs(parseFormula(make(max)))).toEqual(['a']);
+    const error = thrown(() => parseFormula(make(max + 2)));
+    expect(error).toBeInstanceOf(FormulaError);
+    expect((error as FormulaError).limit).toEqual({ name: limit, max });
+    expect(error.message).toContain(String(max));
+  });
+
+  test('4,600 nested parentheses (the reported stack overflow) and 100,000 are refused at the 65th', () => {
+    for (const n of [4600, 100_000]) expect(thrown(() => parseFormula(parens(n))).message).toBe(`parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${MAX_FORMULA_NESTING + 1})`);
   });
 });
 

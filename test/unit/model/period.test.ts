@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { lastDay, parsePeriod, type Grain } from '../../../src/model/period';
+import { lastDay, parseApiPeriod, parsePeriod, SUPPORTED_YEARS, type Grain } from '../../../src/model/period';
 import { thrown } from '../thrown';
 
-const FORMS = 'YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Www, FYyyyy or FYyyyy-Qn';
+const FORMS = 'YYYY, YYYY-Qn (n = 1–4), YYYY-MM (01–12), YYYY-MM-DD, YYYY-Www (01–53), FYyyyy or FYyyyy-Qn';
 
 describe('parsePeriod accepts every documented form as a half-open window [from, to)', () => {
   const cases: Array<[input: string, fiscalYearStartMonth: number, grain: Grain, from: string, to: string]> = [
@@ -72,10 +72,27 @@ describe('parsePeriod refuses anything else with BAD_USER_INPUT, quoting the inp
     expect(error.message).toContain(FORMS);
   });
 
-  test('the message teaches the expected forms with examples', () => {
+  test('the message teaches the expected forms, their ranges and the supported years, with examples', () => {
     expect(thrown(() => parsePeriod('2025-13')).message).toBe(
-      'Invalid period "2025-13": expected YYYY, YYYY-Qn, YYYY-MM, YYYY-MM-DD, YYYY-Www, FYyyyy or FYyyyy-Qn (for example "2025-Q4" or "2025-11").',
+      'Invalid period "2025-13": expected YYYY, YYYY-Qn (n = 1–4), YYYY-MM (01–12), YYYY-MM-DD, YYYY-Www (01–53), FYyyyy or FYyyyy-Qn, with a year from 1900 to 2999 (for example "2025-Q4" or "2025-11").',
     );
+  });
+});
+
+describe('parseApiPeriod: what a client may name — the forms, in the supported years', () => {
+  test.each(['0001', '0000', '0050-06', '1899-12-31', '3000', 'FY0001', '9999-Q4', '3001-W01'])('%j → BAD_USER_INPUT naming the supported years', (input) => {
+    const error = thrown(() => parseApiPeriod(input)) as GraphQLError;
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'period', minYear: SUPPORTED_YEARS.min, maxYear: SUPPORTED_YEARS.max });
+    expect(error.message).toContain(`outside the supported years ${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}`);
+    expect(error.message).toContain(FORMS);
+  });
+
+  test.each(['1900', '1900-01-01', '2999-12', 'FY2999-Q4', '2025-Q4'])('%j is accepted', (input) => {
+    expect(parseApiPeriod(input, { fiscalYearStartMonth: 4 }).label).toBe(input);
+  });
+
+  test('a computed period may step outside (a year before 1900-01 is still a period)', () => {
+    expect(parsePeriod('1899-01').from).toBe('1899-01-01');
   });
 });
 

@@ -33,6 +33,15 @@ export interface AuditLifecycleEvent {
   note: string;
 }
 
+/** Refusals of one kind from one principal and address, counted together instead of one record each. */
+export interface AuditRefusals {
+  /** What they were: BODY_TOO_LARGE, BAD_JSON, MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, THROTTLED… */
+  kind: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
 export interface AuditRecord {
   seq: number;
   /** When the request arrived, ISO 8601 UTC with milliseconds (Date#toISOString). */
@@ -66,6 +75,9 @@ export interface AuditRecord {
   reason: string | null;
   /** Indicator lifecycle steps the request made (src/governance); absent when none, so older records hash as before. */
   events?: AuditLifecycleEvent[];
+  /** Refused requests recorded together (src/audit/refusal-audit.ts): what they were, how many, first and last
+   *  arrival. Absent on records of one request, so older records hash as before. */
+  refusals?: AuditRefusals;
   prevHash: string;
   hash: string;
 }
@@ -260,6 +272,16 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
     reason: cleanOptional(entry.reason, 1000),
     ...(entry.events?.length
       ? { events: entry.events.map((e) => ({ kind: e.kind, code: e.code, changeId: Math.trunc(e.changeId), version: e.version === null ? null : Math.trunc(e.version), note: cleanText(e.note, 2000) })) }
+      : {}),
+    ...(entry.refusals
+      ? {
+          refusals: {
+            kind: cleanText(entry.refusals.kind, 100),
+            count: Math.max(1, Math.trunc(entry.refusals.count)),
+            firstAt: new Date(entry.refusals.firstAt).toISOString(),
+            lastAt: new Date(entry.refusals.lastAt).toISOString(),
+          },
+        }
       : {}),
   };
 }

@@ -5,7 +5,10 @@ import { HubError } from '../errors';
 import type { PolicyBook } from './policy';
 
 /** Who the credentials say the caller is, before the policy and HR are consulted. */
-export type Identity = { kind: 'employee'; employeeId: string } | { kind: 'service'; keyId: string; roles: readonly string[] };
+export type Identity =
+  /** `expiresAt`: the token's `exp` (seconds since the epoch) when it came from a token — a long-lived session (WebSocket) ends there. */
+  | { kind: 'employee'; employeeId: string; expiresAt?: number }
+  | { kind: 'service'; keyId: string; roles: readonly string[] };
 
 export interface JwtSettings {
   algorithm: 'HS256' | 'RS256';
@@ -73,7 +76,7 @@ export class Authenticator {
     if (typeof payload.sub !== 'string' || !/^EMP-\d+$/.test(payload.sub)) {
       throw unauthenticated('The token was not accepted: its subject is not an employee id.');
     }
-    return { kind: 'employee', employeeId: payload.sub };
+    return { kind: 'employee', employeeId: payload.sub, expiresAt: Number(payload.exp) };
   }
 }
 

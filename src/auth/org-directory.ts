@@ -32,6 +32,27 @@ export class OrgDirectory {
     return row;
   }
 
+  /** Reads these employees' HR rows now (one statement per loader.maxBatchSize), whatever their cache age, and caches them. */
+  async refreshEmployees(hubIds: readonly string[]): Promise<void> {
+    const keys = new Map<string, string>();
+    for (const id of hubIds) {
+      const key = this.runtime.keyMap.toSource('Employee', 'hr', id);
+      if (key) keys.set(key, id);
+    }
+    const all = [...keys.keys()];
+    const rows: NeutralRow[] = [];
+    for (let i = 0; i < all.length; i += this.runtime.config.loader.maxBatchSize) {
+      const chunk = all.slice(i, i + this.runtime.config.loader.maxBatchSize);
+      rows.push(...(await this.runtime.adapters.get('hr')!.fetch({ entity: 'Employee', where: { field: 'key', keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
+    }
+    const at = this.now();
+    for (const id of hubIds) this.employees.set(id, { at, row: null });
+    for (const row of rows) {
+      const id = keys.get(String(row.key));
+      if (id) this.employees.set(id, { at, row });
+    }
+  }
+
   departmentOf(row: NeutralRow): string | null {
     return row.department === null ? null : (this.runtime.keyMap.toHub('Department', 'hr', String(row.department)) ?? null);
   }

@@ -47,6 +47,9 @@ export const configSchema = z.object({
       bodyLimitBytes: z.number().int().positive().default(1_000_000),
       /** Origins allowed by CORS; empty = same-origin only. */
       corsOrigins: z.array(z.string()).default([]),
+      /** Proxies whose X-Forwarded-For is believed (IP addresses or CIDR ranges, e.g. "10.0.0.0/8"). Empty (the
+       *  default): the client address is the TCP peer, and X-Forwarded-For is ignored — anyone can write it. */
+      trustedProxies: z.array(z.string().regex(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/, 'expected an IP address or a CIDR range, e.g. 10.0.0.0/8')).default([]),
     })
     .strict()
     .prefault({}),
@@ -169,6 +172,30 @@ export const configSchema = z.object({
       /** Per principal: bursts of `burst` requests, refilled at `perMinute`; beyond → 429 with Retry-After. */
       rateLimit: z
         .object({ perMinute: z.number().int().min(1).default(1200), burst: z.number().int().min(1).default(200) })
+        .strict()
+        .prefault({}),
+      /** Before authentication, per client address: refused requests (bad or missing credentials, unknown API key,
+       *  413, bad JSON) spend from a bucket of `maxRefusals`, refilled over `windowSeconds`; an address with an
+       *  empty bucket gets 429 with Retry-After before its credentials are looked at. Successful requests spend
+       *  nothing. At most `maxAddresses` addresses are tracked (least recently refused forgotten first). */
+      preAuth: z
+        .object({
+          maxRefusals: z.number().int().min(1).default(30),
+          windowSeconds: z.number().int().min(1).default(60),
+          maxAddresses: z.number().int().min(100).default(10_000),
+        })
+        .strict()
+        .prefault({}),
+      /** Refused requests are audited aggregated: the first of a (principal, address, reason) at once, the
+       *  following ones as one record per this many seconds with their count, first and last time. */
+      refusalAuditSeconds: z.number().int().min(1).max(3600).default(60),
+      /** graphql-ws: open connections and active subscriptions per principal (over → closed 4442 / refused
+       *  TOO_MANY_SUBSCRIPTIONS). Connecting and subscribing also spend from the per-principal rate limit. */
+      websocket: z
+        .object({
+          maxConnectionsPerPrincipal: z.number().int().min(1).default(10),
+          maxSubscriptionsPerPrincipal: z.number().int().min(1).default(50),
+        })
         .strict()
         .prefault({}),
     })

@@ -19,8 +19,10 @@ import { TrustedDocuments } from './trusted-documents';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { variablesPlugin } from './limits/plugin';
-import { auditPlugin, auditRefused } from '../audit/audit-plugin';
-import { randomUUID } from 'node:crypto';
+import { auditPlugin } from '../audit/audit-plugin';
+import type { RefusalKind } from '../audit/refusal-audit';
+import { createGuards } from './guards';
+import type { PreAuthGuard } from './guards/pre-auth';
 import { tracePlugin } from './trace-plugin';
 import { serveSubscriptions } from './subscriptions';
 
@@ -38,7 +40,9 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const httpServer = http.createServer(app);
   const schema = withPermissions(buildSchema(), runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
-  const subscriptions = serveSubscriptions(httpServer, schema, runtime, { validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)], trusted });
+  const guards = createGuards(runtime);
+  app.set('trust proxy', guards.addresses.isTrusted);
+  const subscriptions = serveSubscriptions(httpServer, schema, runtime, { validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)], trusted, guards });
   const apollo = new ApolloServer<HubContext>({
     schema,
     formatError,
@@ -67,19 +71,13 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     corsFor(cfg.corsOrigins),
     noStore,
     graphiql('/graphql'),
+    guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),
-    authentication(runtime, async (req, error) => {
-      await auditRefused(runtime.audit, {
-        requestId: randomUUID(),
-        reason: error.message,
-        ip: req.ip,
-        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : undefined,
-      });
-    }),
-    rateLimit(runtime),
+    authentication(runtime, guards.preAuth),
+    rateLimit(guards.limiter, guards.refusals, guards.addresses),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
-  app.use('/graphql', bodyRefusals(runtime));
+  app.use('/graphql', bodyRefusals(runtime, guards.preAuth));
 
   const host = opts.host ?? cfg.host;
   const port = opts.port ?? cfg.port;
@@ -93,7 +91,10 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   return {
     httpServer,
     url: `http://${host}:${boundPort}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await guards.close();
+    },
   };
 }
 
@@ -101,19 +102,16 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
  * Bodies the JSON parser refuses (too large, not JSON) never reach authentication or Apollo: they are
  * answered here with a coded error — and audited like every other refused request.
  */
-function bodyRefusals(runtime: HubRuntime): express.ErrorRequestHandler {
+function bodyRefusals(runtime: HubRuntime, guard: PreAuthGuard): express.ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, next) => {
-    const refusals: Record<string, [number, string, string]> = {
-      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`],
-      'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON.'],
+    const refusals: Record<string, [RefusalKind, number, string, string]> = {
+      'entity.too.large': ['BODY_TOO_LARGE', 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`],
+      'entity.parse.failed': ['BAD_JSON', 400, 'BAD_REQUEST', 'The request body is not valid JSON.'],
     };
     const refusal = error.type ? refusals[error.type] : undefined;
     if (!refusal) return next(error);
-    const [status, code, message] = refusal;
-    auditRefused(runtime.audit, { requestId: randomUUID(), reason: message, ip: req.ip }).then(
-      () => res.status(status).json({ errors: [{ message, extensions: { code } }] }),
-      () => res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] }),
-    );
+    const [kind, status, code, message] = refusal;
+    void guard.refuse(req, res, { kind, errorCode: code, message }, { status, code, message });
   };
 }
 

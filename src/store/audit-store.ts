@@ -18,6 +18,8 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
   if (await schema().hasTable(AUDIT_TABLE)) {
     // Added with indicator governance: lifecycle steps of the request (null for records without any).
     if (!(await schema().hasColumn(AUDIT_TABLE, 'events'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('events').nullable());
+    // Added with aggregated refusals: kind, count, first and last arrival (null for records of one request).
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {
@@ -42,6 +44,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.text('ip').nullable();
     t.text('reason').nullable();
     t.text('events').nullable();
+    t.text('refusals').nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);
@@ -169,6 +172,7 @@ function toRow(r: AuditRecord): Row {
     ip: r.ip,
     reason: r.reason,
     events: r.events ? json(r.events) : null,
+    refusals: r.refusals ? json(r.refusals) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -203,6 +207,7 @@ function decodeRow(row: Row): DecodedRow {
       ip: nullableText(row.ip),
       reason: nullableText(row.reason),
       ...(row.events ? { events: parse(row.events, 'events') as NonNullable<AuditRecord['events']> } : {}),
+      ...(row.refusals ? { refusals: parse(row.refusals, 'refusals') as NonNullable<AuditRecord['refusals']> } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

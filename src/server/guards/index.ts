@@ -1,0 +1,29 @@
+import { RefusalAudit } from '../../audit/refusal-audit';
+import type { HubRuntime } from '../../hub/runtime';
+import { PrincipalLimiter } from '../rate-limit';
+import { ClientAddresses } from './client-address';
+import { PreAuthGuard } from './pre-auth';
+
+/** What HTTP and WebSocket share: one client-address rule, one per-principal limiter, one refusal ledger. */
+export interface Guards {
+  addresses: ClientAddresses;
+  limiter: PrincipalLimiter;
+  refusals: RefusalAudit;
+  preAuth: PreAuthGuard;
+  /** Writes the refusals still counted (call after the server stopped taking requests). */
+  close(): Promise<void>;
+}
+
+export function createGuards(runtime: HubRuntime): Guards {
+  const { limits, server } = runtime.config;
+  const addresses = new ClientAddresses(server.trustedProxies);
+  // Keys: addresses before authentication, plus principals after it.
+  const refusals = new RefusalAudit(runtime.audit, { intervalSeconds: limits.refusalAuditSeconds, maxKeys: limits.preAuth.maxAddresses * 2 });
+  return {
+    addresses,
+    limiter: new PrincipalLimiter(limits.rateLimit),
+    refusals,
+    preAuth: new PreAuthGuard(limits.preAuth, refusals, addresses),
+    close: () => refusals.close(),
+  };
+}

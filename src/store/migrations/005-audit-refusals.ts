@@ -1,0 +1,8 @@
+import { migrateAuditLog } from '../audit-store';
+import type { Migration } from './index';
+
+/** The audit log's `refusals` column (aggregated refused requests), added to stores created before it. */
+export const auditRefusals: Migration = {
+  name: '005-audit-refusals',
+  up: (conn) => migrateAuditLog(conn),
+};

@@ -19,6 +19,7 @@ import { TrustedDocuments } from './trusted-documents';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { variablesPlugin } from './limits/plugin';
+import { outputLimitPlugin } from './limits/output';
 import { auditPlugin, auditRefused } from '../audit/audit-plugin';
 import { randomUUID } from 'node:crypto';
 import { tracePlugin } from './trace-plugin';
@@ -57,7 +58,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     // The audit plugin writes each request's record before its response leaves (fail closed).
     // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
     // resolution (willResolveField), a large share of a 10,000-row list's time (docs/benchmarks.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), outputLimitPlugin(runtime.config.limits.maxResponseCells), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
   });
   await apollo.start();
 

@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'CONFLICT'
   /** An archived indicator queried where the configuration says archived indicators are an error. */
   | 'ARCHIVED'
+  /** indicatorValues estimated to produce more cells than limits.maxResponseCells: refused before any statement. */
+  | 'RESPONSE_TOO_LARGE'
+  /** An aggregate statement returned more rows than limits.maxStatementRows. */
+  | 'TOO_MANY_ROWS'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

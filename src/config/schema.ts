@@ -140,8 +140,13 @@ export const configSchema = z.object({
     .prefault({}),
   cache: z
     .object({
-      /** Aggregate results kept in process at most (least recently used go first). */
+      /** Aggregate results kept in process at most (least recently used go first); 0 = no cache. */
       maxEntries: z.number().int().min(0).default(2000),
+      /** Estimated bytes of aggregate results kept in process at most (least recently used go first); a
+       *  single result larger than this is not cached. 0 = no cache. */
+      maxBytes: z.number().int().min(0).default(64 * 1024 * 1024),
+      /** How often expired results are dropped even when nobody reads them again (0 = only when read). */
+      purgeIntervalSeconds: z.number().int().min(0).default(60),
     })
     .strict()
     .prefault({}),
@@ -168,6 +173,12 @@ export const configSchema = z.object({
        *  defaultPageSize; any other list: listSize). */
       maxCost: z.number().int().min(100).default(250_000),
       listSize: z.number().int().min(1).default(20),
+      /** indicatorValues: estimated cells (periods × members × indicators, once per rows/series selected)
+       *  one operation may produce, all its aliases added up; beyond → RESPONSE_TOO_LARGE before any
+       *  statement runs. */
+      maxResponseCells: z.number().int().min(1).default(200_000),
+      /** Rows one aggregate statement may return (the hub asks for one more); beyond → TOO_MANY_ROWS. */
+      maxStatementRows: z.number().int().min(1).default(250_000),
       maxStringLength: z.number().int().min(16).default(10_000),
       /** Per principal: bursts of `burst` requests, refilled at `perMinute`; beyond → 429 with Retry-After. */
       rateLimit: z

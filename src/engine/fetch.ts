@@ -3,7 +3,8 @@ import { hubIdOf, sourceKeyOf } from '../hub/entities';
 import type { Indicator } from '../indicators/dictionary';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
-import { bucketsBetween } from '../model/buckets';
+import { bucketsBetween, MAX_BUCKETS } from '../model/buckets';
+import type { CalendarOptions } from '../model/period';
 import { createHash } from 'node:crypto';
 import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
@@ -70,14 +71,14 @@ export async function fetchLeaves(
   const out = new Map<string, LeafData>();
   const provenance: StatementProvenance[] = [];
   const failures: HubError[] = [];
+  // Every statement's run of buckets first: one that cannot be covered is refused before any statement runs.
+  const planned = [...statements.values()].map((group) => ({ group, buckets: statementBuckets(group, request, calendar) }));
   await Promise.all(
-    [...statements.values()].map(async (group) => {
+    planned.map(async ({ group, buckets }) => {
       const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
       const { source, fact } = first.measure;
       const adapter = ctx.runtime.adapters.get(source)!;
       const catalog = adapter.catalog.facts[fact]!;
-      const all = group.flatMap((n) => [...n.buckets.values()]).sort((a, b) => a.from.localeCompare(b.from));
-      const buckets = bucketsBetween(all[0]!, all[all.length - 1]!, request.grain, calendar);
       const sinceInception = group.some((n) => n.sinceInception);
       const windows = [
         ...(sinceInception ? [{ label: OPENING, from: '0001-01-01', to: buckets[0]!.from }] : []),
@@ -93,7 +94,7 @@ export async function fetchLeaves(
         });
       }
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      const query: AggregateQuery = { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows };
+      const query: AggregateQuery = { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows, limit: ctx.runtime.config.limits.maxStatementRows + 1 };
       const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
@@ -105,7 +106,7 @@ export async function fetchLeaves(
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
-        if (!(error instanceof HubError)) throw error;
+        if (!(error instanceof HubError) || error.extensions.code === 'TOO_MANY_ROWS') throw error;
         failures.push(error);
         for (const need of group) {
           out.set(need.indicator.def.code, {
@@ -178,9 +179,39 @@ async function cachedAggregate(
   let event: StatementEvent | undefined;
   const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
   const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
+  const maxRows = ctx.runtime.config.limits.maxStatementRows;
+  if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
   const asOf = new Date().toISOString();
   const fingerprint = event?.fingerprint ?? '';
   const durationMs = event?.durationMs ?? 0;
   ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
   return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
+}
+
+/**
+ * The contiguous buckets one (source, fact) statement must cover: from the earliest any of its indicators
+ * needs (a year earlier for 同比, earlier buckets for running totals) to the latest. Beyond MAX_BUCKETS the
+ * request is refused with a coded error naming the indicators and what to do.
+ */
+function statementBuckets(group: LeafNeed[], request: ValuesRequest, calendar: CalendarOptions): Period[] {
+  const all = group.flatMap((n) => [...n.buckets.values()]).sort((a, b) => a.from.localeCompare(b.from));
+  try {
+    return bucketsBetween(all[0]!, all[all.length - 1]!, request.grain, calendar, MAX_BUCKETS);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const span = `${all[0]!.label} to ${all[all.length - 1]!.label}`;
+    throw new HubError(
+      'BAD_USER_INPUT',
+      `At ${request.grain} grain the inputs of the requested indicators span ${span} (the ${request.buckets.length} periods asked for plus those they compare with or accumulate: a year earlier, the previous period, the start of the year), more than the ${MAX_BUCKETS} periods one statement may cover: use a coarser grain or a shorter run.`,
+      { argument: 'grain', limit: 'periods', max: MAX_BUCKETS, http: { status: 400 } },
+    );
+  }
+}
+
+function tooManyRows(source: string, fact: string, maxRows: number): HubError {
+  return new HubError(
+    'TOO_MANY_ROWS',
+    `The ${source} statement for ${fact} returned more than ${maxRows} rows, the most one statement may return: use a coarser grain, a shorter run, fewer members (filters) or no grouping.`,
+    { source, limit: 'statementRows', max: maxRows, http: { status: 400 } },
+  );
 }

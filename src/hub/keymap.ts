@@ -9,6 +9,8 @@ import type { KeyMapRow } from '../store/hub-store';
 export class KeyMap {
   private readonly toSourceMap = new Map<string, string>();
   private readonly toHubMap = new Map<string, string>();
+  /** Distinct hub ids per entity, over every source. */
+  private readonly hubIds = new Map<string, Set<string>>();
 
   constructor(rows: readonly KeyMapRow[]) {
     for (const r of rows) {
@@ -24,11 +26,19 @@ export class KeyMap {
       }
       this.toSourceMap.set(down, r.sourceKey);
       this.toHubMap.set(up, r.hubId);
+      let ids = this.hubIds.get(r.entity);
+      if (!ids) this.hubIds.set(r.entity, (ids = new Set()));
+      ids.add(r.hubId);
     }
   }
 
   get size(): number {
     return this.toSourceMap.size;
+  }
+
+  /** How many distinct hub ids the map knows for an entity, over every source (a member count bound). */
+  count(entity: EntityName): number {
+    return this.hubIds.get(entity)?.size ?? 0;
   }
 
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {

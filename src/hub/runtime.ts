@@ -12,6 +12,7 @@ import type { Dictionary } from '../indicators/dictionary';
 import { catalogOfAdapters } from '../indicators/catalog';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
+import { observeResultCache } from '../observability/metrics';
 import { KeyMap } from './keymap';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
@@ -101,7 +102,11 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       get dictionary() {
         return governance.published();
       },
-      cache: new InMemoryResultCache(config.cache.maxEntries),
+      cache: new InMemoryResultCache({
+        maxEntries: config.cache.maxEntries,
+        maxBytes: config.cache.maxBytes,
+        purgeIntervalMs: config.cache.purgeIntervalSeconds * 1000,
+      }),
       targets,
       policy,
       authenticator,
@@ -110,12 +115,14 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       notices: createNoticeCenter(store.conn, config.notices, logger, config.server),
       async close() {
         governance.close();
+        runtime.cache.close();
         await runtime.notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
         await embedded?.close();
       },
     };
+    observeResultCache(() => runtime.cache.stats());
     runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;

@@ -49,8 +49,11 @@ export function yearAgo(p: Period, calendar: CalendarOptions): Period {
   return bucketOf(isoDate(shifted), p.grain, calendar);
 }
 
-/** Buckets from the one containing `first` to the one containing `last`, inclusive. */
-export function bucketsBetween(first: Period, last: Period, grain: Grain, calendar: CalendarOptions, max = 400): Period[] {
+/** Periods one request (and one aggregate statement) may cover at most: each is a CASE branch of the statement. */
+export const MAX_BUCKETS = 400;
+
+/** Buckets from the one containing `first` to the one containing `last`, inclusive; a RangeError beyond `max`. */
+export function bucketsBetween(first: Period, last: Period, grain: Grain, calendar: CalendarOptions, max = MAX_BUCKETS): Period[] {
   const out: Period[] = [];
   const end = bucketOf(last.from, grain, calendar);
   for (let b = bucketOf(first.from, grain, calendar); b.from <= end.from; b = nextBucket(b, calendar)) {

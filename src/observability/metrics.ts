@@ -40,3 +40,36 @@ export const sourceBreakerState = new Gauge({
   labelNames: ['source'] as const,
   registers: [registry],
 });
+
+/** The result cache of the process: set by the runtime, read on every scrape. */
+let cacheStats: (() => { entries: number; bytes: number; maxBytes: number }) | undefined;
+export function observeResultCache(stats: () => { entries: number; bytes: number; maxBytes: number }): void {
+  cacheStats = stats;
+}
+
+export const resultCacheBytes = new Gauge({
+  name: 'hub_result_cache_bytes',
+  help: 'Estimated bytes held by the aggregate result cache (bounded by cache.maxBytes)',
+  registers: [registry],
+  collect() {
+    if (cacheStats) this.set(cacheStats().bytes);
+  },
+});
+
+export const resultCacheMaxBytes = new Gauge({
+  name: 'hub_result_cache_max_bytes',
+  help: 'The configured bound of the aggregate result cache (cache.maxBytes)',
+  registers: [registry],
+  collect() {
+    if (cacheStats) this.set(cacheStats().maxBytes);
+  },
+});
+
+export const resultCacheEntries = new Gauge({
+  name: 'hub_result_cache_entries',
+  help: 'Entries held by the aggregate result cache (bounded by cache.maxEntries)',
+  registers: [registry],
+  collect() {
+    if (cacheStats) this.set(cacheStats().entries);
+  },
+});

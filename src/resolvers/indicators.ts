@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers, DepartmentResolvers } from '../generated/graphql';
 import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
+import { valuesRequestOf } from './values-request';
+import { asListItems, inChunks } from '../engine/chunked';
 import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
@@ -8,13 +10,8 @@ import { fieldValue } from '../hub/entities';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { inputsClosure, inputsOf } from '../indicators/graph';
 import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
-import { bucketsBetween } from '../model/buckets';
-import { ENTITIES } from '../model/entities';
-import type { Grain } from '../model/period';
 import { periodOf } from './args';
 import { perRequest } from './per-request';
-
-const MAX_BUCKETS = 400;
 
 export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' | 'indicatorValues'> = {
   indicators: (_p, args, ctx) => ctx.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner, includeArchived: args.includeArchived }),
@@ -29,27 +26,8 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     return dict.get(code) ?? null;
   },
   indicatorValues: async (_p, args, ctx) => {
-    const grain = args.grain.toLowerCase() as Grain;
-    const first = periodOf(ctx, args.from);
-    const last = periodOf(ctx, args.to ?? args.from);
-    if (last.to <= first.from) throw badInput(`"to" (${last.label}) must not be before "from" (${first.label}).`, { argument: 'to' });
-    let buckets;
-    try {
-      buckets = bucketsBetween(first, last, grain, ctx.runtime.config.calendar, MAX_BUCKETS);
-    } catch {
-      throw badInput(`At most ${MAX_BUCKETS} periods per request: use a coarser grain or a shorter run.`, { argument: 'grain' });
-    }
-    const request: ValuesRequest = {
-      codes: [...new Set(args.codes)],
-      buckets,
-      grain,
-      groupBy: args.groupBy ? parseGroupBy(args.groupBy) : null,
-      filters: (args.filters ?? []).map((f) => {
-        if (!(f.dimension in DIMENSION_ENTITY)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(DIMENSION_ENTITY).join(', ')}).`);
-        return { dimension: f.dimension, ids: f.ids };
-      }),
-      rollup: args.rollup ?? false,
-    };
+    const request = valuesRequestOf(ctx, args);
+    const buckets = request.buckets;
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
     const warnings = archivedWarnings(ctx, dict, request.codes);
     const table = await computeValues(ctx, dict, request);
@@ -66,23 +44,25 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
       indicators,
       groupBy: args.groupBy ?? null,
-      // The same cells two ways: each built only if the query selects it (a dashboard asks for one).
+      // The same cells two ways: each built only if the query selects it (a dashboard asks for one), a
+      // chunk at a time so a large table does not hold the event loop (src/engine/chunked.ts).
       get rows() {
-        return buckets.flatMap((b) =>
-          members.map((member) => ({
-            period: b.label,
-            member,
-            cells: request.codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })),
-          })),
+        const codes = request.codes;
+        return asListItems(
+          inChunks(buckets.length * members.length, codes.length, (i) => {
+            const b = buckets[Math.floor(i / members.length)]!;
+            const member = members[i % members.length]!;
+            return { period: b.label, member, cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })) };
+          }),
         );
       },
       get series() {
-        return request.codes.flatMap((code) =>
-          members.map((member) => ({
-            code,
-            member,
-            points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })),
-          })),
+        return asListItems(
+          inChunks(request.codes.length * members.length, buckets.length, (i) => {
+            const code = request.codes[Math.floor(i / members.length)]!;
+            const member = members[i % members.length]!;
+            return { code, member, points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })) };
+          }),
         );
       },
     };
@@ -124,24 +104,6 @@ export function formulaText(i: Indicator): string | null {
   if (d.type === 'cumulative') return `${d.window}${d.periods ? `(${d.periods})` : ''} of ${d.base}`;
   if (d.type === 'period_over_period') return `${d.as} of ${d.base} vs ${d.compare === 'previous' ? 'the previous period' : 'a year earlier'}`;
   return null;
-}
-
-function parseGroupBy(text: string): GroupBy {
-  const [dimension, attribute, extra] = text.split('.');
-  const entity = DIMENSION_ENTITY[dimension as keyof typeof DIMENSION_ENTITY];
-  if (!entity || extra !== undefined) {
-    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(DIMENSION_ENTITY).join(', ')}, optionally with an attribute (department.region).`, {
-      argument: 'groupBy',
-    });
-  }
-  if (attribute !== undefined) {
-    const type = ENTITIES[entity].fields[attribute];
-    if (!type || typeof type === 'object' || attribute === 'name') {
-      const known = Object.entries(ENTITIES[entity].fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
-      throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
-    }
-  }
-  return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
 }
 
 /** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */

@@ -23,6 +23,7 @@ import { auditPlugin } from '../audit/audit-plugin';
 import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
 import type { PreAuthGuard } from './guards/pre-auth';
+import { outputLimitPlugin } from './limits/output';
 import { tracePlugin } from './trace-plugin';
 import { serveSubscriptions } from './subscriptions';
 
@@ -61,7 +62,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     // The audit plugin writes each request's record before its response leaves (fail closed).
     // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
     // resolution (willResolveField), a large share of a 10,000-row list's time (docs/benchmarks.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), outputLimitPlugin(runtime.config.limits.maxResponseCells), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
   });
   await apollo.start();
 

@@ -79,6 +79,9 @@ export interface AggregateQuery {
    * statement covers any number of periods.
    */
   buckets?: readonly TimeBucket[];
+  /** At most this many rows (pushed into the statement); the caller asks for one more than it accepts to
+   *  tell "exactly at the cap" from "over it". */
+  limit?: number;
 }
 
 export interface TimeBucket {

@@ -103,6 +103,12 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       expect(text).not.toContain('APPROVED');
     });
 
+    test('a row cap is pushed into the statement as a bound limit (issue 12: limits.maxStatementRows + 1)', () => {
+      const { sql: text, bindings } = aggregateSql('procurement', { fact: 'purchases', measures: ['poCount'], groupBy: ['department'], limit: 250_001 });
+      expect(text).toMatch(/order by .* asc limit \?$/);
+      expect(bindings[bindings.length - 1]).toBe(250_001);
+    });
+
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
       const { sql: text, bindings } = aggregateSql('procurement', { fact: 'deliveries', measures: ['deliveries', 'onTimeDeliveries'], groupBy: [] });
       expect(text).toBe(

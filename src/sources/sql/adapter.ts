@@ -121,6 +121,7 @@ export class SqlAdapter implements SourceAdapter {
     const scopeDim = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
     if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
+    if (query.limit !== undefined) builder.limit(query.limit);
     return builder;
   }
 

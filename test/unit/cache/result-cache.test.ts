@@ -3,7 +3,7 @@ import { InMemoryResultCache } from '../../../src/cache/result-cache';
 /** A cache on a hand-driven clock (milliseconds). */
 function cacheAt(start = 1_000_000, maxEntries = 2000) {
   const clock = { now: start };
-  const cache = new InMemoryResultCache(maxEntries, () => clock.now);
+  const cache = new InMemoryResultCache({ maxEntries, now: () => clock.now, purgeIntervalMs: 0 });
   return { clock, cache };
 }
 
@@ -149,5 +149,50 @@ describe('InMemoryResultCache.clear', () => {
     expect(['a', 'b', 'c'].map((k) => cache.get(k))).toEqual([undefined, undefined, undefined]);
     cache.set('a', 'again', 60_000, AS_OF);
     expect(cache.get('a')).toEqual({ value: 'again', asOf: AS_OF });
+  });
+});
+
+describe('InMemoryResultCache: bounded in estimated bytes', () => {
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ dimensions: { period: `2025-01-${i}`, customer: `C${i}` }, measures: { revenue: `${i}.00` } }));
+
+  test('many large entries never hold more than maxBytes; the most recent ones stay', () => {
+    const maxBytes = 200_000;
+    const cache = new InMemoryResultCache({ maxEntries: 10_000, maxBytes, purgeIntervalMs: 0 });
+    for (let i = 0; i < 200; i++) {
+      cache.set(`k${i}`, { rows: rowsOf(100) }, 60_000, AS_OF);
+      expect(cache.stats().bytes).toBeLessThanOrEqual(maxBytes);
+    }
+    expect(cache.stats().entries).toBeLessThan(200);
+    expect(cache.get('k199')).toBeDefined();
+    expect(cache.get('k0')).toBeUndefined();
+  });
+
+  test('an entry larger than maxBytes is not kept, and does not leave an older value under its key', () => {
+    const cache = new InMemoryResultCache({ maxBytes: 10_000, purgeIntervalMs: 0 });
+    cache.set('k', { rows: rowsOf(1) }, 60_000, AS_OF);
+    cache.set('k', { rows: rowsOf(1000) }, 60_000, AS_OF);
+    expect(cache.get('k')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  test('purgeStale drops expired entries nobody reads again, giving their bytes back', () => {
+    const clock = { now: 1_000_000 };
+    const cache = new InMemoryResultCache({ now: () => clock.now, purgeIntervalMs: 0 });
+    cache.set('short', { rows: rowsOf(50) }, 1000, AS_OF);
+    cache.set('long', { rows: rowsOf(50) }, 60_000, AS_OF);
+    const before = cache.stats().bytes;
+    clock.now += 5000;
+    cache.purgeStale();
+    expect(cache.stats().entries).toBe(1);
+    expect(cache.stats().bytes).toBeLessThan(before);
+    expect(cache.get('long')).toBeDefined();
+  });
+
+  test('maxBytes 0 or maxEntries 0: nothing is cached', () => {
+    for (const options of [{ maxBytes: 0 }, { maxEntries: 0 }]) {
+      const cache = new InMemoryResultCache({ ...options, purgeIntervalMs: 0 });
+      cache.set('k', 1, 60_000, AS_OF);
+      expect(cache.get('k')).toBeUndefined();
+    }
   });
 });

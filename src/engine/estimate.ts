@@ -1,0 +1,29 @@
+import type { HubContext } from '../hub/context';
+import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+
+/** What an indicator table will hold: periods × members × indicators cells. */
+export interface OutputEstimate {
+  periods: number;
+  members: number;
+  indicators: number;
+  cells: number;
+}
+
+/**
+ * Estimated before anything runs, without a statement. Members: without grouping 1; with a filter on the
+ * grouped dimension its distinct ids; otherwise the number of hub ids the key map knows for the dimension's
+ * entity (an upper bound for every mapped member, also when grouping by an attribute, and not narrowed by
+ * the viewer's row scope). Members a source has that the key map does not know are bounded by the
+ * statement row cap (limits.maxStatementRows) instead.
+ */
+export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputEstimate {
+  const periods = request.buckets.length;
+  const indicators = request.codes.length;
+  let members = 1;
+  const groupBy = request.groupBy;
+  if (groupBy) {
+    const filtered = request.filters.filter((f) => f.dimension === groupBy.dimension).map((f) => new Set(f.ids).size);
+    members = filtered.length > 0 ? Math.min(...filtered) : Math.max(1, ctx.runtime.keyMap.count(DIMENSION_ENTITY[groupBy.dimension]));
+  }
+  return { periods, members, indicators, cells: periods * members * indicators };
+}

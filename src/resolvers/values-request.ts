@@ -1,0 +1,57 @@
+import type { QueryIndicatorValuesArgs } from '../generated/graphql';
+import type { ValuesRequest } from '../engine';
+import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
+import { badInput } from '../errors';
+import type { HubContext } from '../hub/context';
+import { bucketsBetween, MAX_BUCKETS } from '../model/buckets';
+import { ENTITIES } from '../model/entities';
+import type { Grain } from '../model/period';
+import { periodOf } from './args';
+
+/**
+ * indicatorValues' arguments as an engine request: periods parsed, the run of buckets (at most
+ * MAX_BUCKETS), grouping and filters checked. Shared by the resolver and the output limit, which estimates
+ * the request before anything executes.
+ */
+export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs): ValuesRequest {
+  const grain = args.grain.toLowerCase() as Grain;
+  const first = periodOf(ctx, args.from);
+  const last = periodOf(ctx, args.to ?? args.from);
+  if (last.to <= first.from) throw badInput(`"to" (${last.label}) must not be before "from" (${first.label}).`, { argument: 'to' });
+  let buckets;
+  try {
+    buckets = bucketsBetween(first, last, grain, ctx.runtime.config.calendar, MAX_BUCKETS);
+  } catch {
+    throw badInput(`At most ${MAX_BUCKETS} periods per request: use a coarser grain or a shorter run.`, { argument: 'grain' });
+  }
+  return {
+    codes: [...new Set(args.codes)],
+    buckets,
+    grain,
+    groupBy: args.groupBy ? parseGroupBy(args.groupBy) : null,
+    filters: (args.filters ?? []).map((f) => {
+      if (!(f.dimension in DIMENSION_ENTITY)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(DIMENSION_ENTITY).join(', ')}).`);
+      return { dimension: f.dimension, ids: f.ids };
+    }),
+    rollup: args.rollup ?? false,
+  };
+}
+
+function parseGroupBy(text: string): GroupBy {
+  const [dimension, attribute, extra] = text.split('.');
+  const entity = DIMENSION_ENTITY[dimension as keyof typeof DIMENSION_ENTITY];
+  if (!entity || extra !== undefined) {
+    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(DIMENSION_ENTITY).join(', ')}, optionally with an attribute (department.region).`, {
+      argument: 'groupBy',
+    });
+  }
+  if (attribute !== undefined) {
+    const type = ENTITIES[entity].fields[attribute];
+    if (!type || typeof type === 'object' || attribute === 'name') {
+      const known = Object.entries(ENTITIES[entity].fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
+      throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
+    }
+  }
+  return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
+}
+

@@ -3,6 +3,7 @@ import { base } from './001-base';
 import { definitions } from './002-definitions';
 import { notices } from './003-notices';
 import { auditEvents } from './004-audit-events';
+import { disclosureLog } from './005-disclosure-log';
 
 /**
  * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
@@ -15,4 +16,4 @@ export interface Migration {
   up(conn: SqlConnection): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents];
+export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents, disclosureLog];

@@ -12,7 +12,7 @@ export interface Cell {
   value: string | null;
   reason: string | null;
 }
-type Values = { indicatorValues: { rows: Array<{ period: string; member: { id: string } | null; cells: Array<Cell & { code: string }> }> } };
+type Values = { indicatorValues: { statements: Array<{ source: string; fact: string }>; rows: Array<{ period: string; member: { id: string } | null; cells: Array<Cell & { code: string }> }> } };
 
 export function monthWindow(month: string): [string, string] {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -38,7 +38,7 @@ export async function orgTree(direct: DirectSql): Promise<Map<string, string | n
 
 /** indicatorValues for one month: member id ('' for the total) → code → cell. */
 export async function cells(hub: TestHub, as: string, args: string): Promise<{ res: GraphQLResponse<Values>; byMember: Map<string, Map<string, Cell>> }> {
-  const res = await hub.query<Values>(`{ indicatorValues(${args}) { rows { period member { id } cells { code value reason } } } }`, {}, as);
+  const res = await hub.query<Values>(`{ indicatorValues(${args}) { statements { source fact } rows { period member { id } cells { code value reason } } } }`, {}, as);
   const byMember = new Map<string, Map<string, Cell>>();
   for (const row of res.data?.indicatorValues?.rows ?? []) {
     byMember.set(row.member?.id ?? '', new Map(row.cells.map((c) => [c.code, { value: c.value, reason: c.reason }])));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The policy file (policy/policy.yaml): roles with their row scope and operations, who holds which roles,
- * what each role may see of every type and field, which indicators are personal data. Deny by default:
+ * what each role may see of every type and field, which source facts hold personal data. Deny by default:
  * a field no rule grants is denied.
  */
 const roleName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case');
@@ -60,8 +60,30 @@ export const policySchema = z
       })
       .strict()
       .default({ domains: {} }),
-    /** Indicators that aggregate personal data: who may see them (others get null with a reason). */
-    personalIndicators: z.record(z.string(), z.array(roleName)).default({}),
+    /**
+     * Personal data, declared once per SOURCE FACT: any value computed from a simple input reading one of
+     * these facts (published, pinned, as-of or a draft; formulas and ratios alike) is personal. Only `roles`
+     * may see such values; without `individuals` they are released only over groups of at least
+     * `minimumGroupSize` people, checked against the principal's earlier releases (src/engine/disclosure.ts).
+     */
+    personalData: z
+      .object({
+        roles: z.array(roleName).default([]),
+        facts: z.record(
+          z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][A-Za-z0-9_]*$/, 'expected "<source>.<fact>", e.g. hr.payroll'),
+          z
+            .object({
+              /** A count_distinct measure of the same fact: the people behind a cell. */
+              population: z.string().min(1),
+              /** The fact's dimension whose members make up query sets (the row-scope dimension, e.g. department).
+               *  Without `individuals`, the fact may be grouped or filtered by this dimension only. */
+              dimension: z.string().min(1),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .default({ roles: [], facts: {} }),
   })
   .strict();
 

@@ -13,8 +13,22 @@ export interface FieldVerdict {
 
 const STRENGTH: Record<string, number> = { deny: 0, mask: 1, allow: 2 };
 
+/** A source fact the policy declares personal, with the measure counting the people behind a cell. */
+export interface PersonalFact {
+  /** "<source>.<fact>" */
+  id: string;
+  source: string;
+  fact: string;
+  population: string;
+  dimension: string;
+}
+
 export class PolicyBook {
-  constructor(readonly policy: Policy) {}
+  /** `file`: where the policy came from, for messages. */
+  constructor(
+    readonly policy: Policy,
+    readonly file = 'policy',
+  ) {}
 
   /**
    * What `roles` may do with `type.field`: the most permissive of the roles' decisions, from the field's
@@ -39,13 +53,15 @@ export class PolicyBook {
     return best;
   }
 
-  mayUseIndicator(code: string, roles: readonly string[]): boolean {
-    const allowed = this.policy.personalIndicators[code];
-    return !allowed || roles.some((r) => allowed.includes(r));
+  /** The personal-data declaration of a source fact, if the policy declares it personal. */
+  personalFact(source: string, fact: string): PersonalFact | undefined {
+    const entry = this.policy.personalData.facts[`${source}.${fact}`];
+    return entry && { id: `${source}.${fact}`, source, fact, ...entry };
   }
 
-  isPersonal(code: string): boolean {
-    return code in this.policy.personalIndicators;
+  /** May `roles` see values computed from personal data at all (before small-cell rules)? */
+  mayUsePersonalData(roles: readonly string[]): boolean {
+    return roles.some((r) => this.policy.personalData.roles.includes(r));
   }
 
   /** May `roles` propose changes to definitions of `domain`? */
@@ -92,7 +108,7 @@ export function loadPolicy(file: string): PolicyBook {
     ...policy.principals.everyEmployee.map((r): [string, string] => ['principals.everyEmployee', r]),
     ...policy.apiKeys.flatMap((k) => k.roles.map((r): [string, string] => [`apiKeys.${k.id}`, r])),
     ...Object.entries(policy.fields).flatMap(([f, e]) => Object.keys(e).filter((r) => r !== '*').map((r): [string, string] => [`fields["${f}"]`, r])),
-    ...Object.entries(policy.personalIndicators).flatMap(([c, roles]) => roles.map((r): [string, string] => [`personalIndicators.${c}`, r])),
+    ...policy.personalData.roles.map((r): [string, string] => ['personalData.roles', r]),
   ];
   for (const [where, role] of mentioned) {
     if (!known.has(role)) throw new ConfigError(`Policy file ${file}: ${where} names unknown role "${role}" (known: ${[...known].join(', ')})`);
@@ -108,5 +124,5 @@ export function loadPolicy(file: string): PolicyBook {
       }
     }
   }
-  return new PolicyBook(policy);
+  return new PolicyBook(policy, file);
 }

@@ -150,6 +150,18 @@ export const configSchema = z.object({
     })
     .strict()
     .prefault({}),
+  /** Release of personal data to viewers without `individuals` (src/engine/disclosure.ts). */
+  disclosure: z
+    .object({
+      /** Query sets kept per principal, personal fact and time window; once full, further NEW sets for that
+       *  window are suppressed (never forgotten: forgetting would let a difference through). */
+      maxSetsPerWindow: z.number().int().min(1).max(100_000).default(500),
+      /** Logged sets older than this may be deleted (0 = kept for ever). Expiry lets a principal who waits
+       *  this long difference against the forgotten sets: keep it longer than the data stays interesting. */
+      retentionDays: z.number().int().min(0).default(0),
+    })
+    .strict()
+    .prefault({}),
   loader: z
     .object({
       /** Keys per batched entity load (one IN list per statement). */

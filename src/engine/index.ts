@@ -4,11 +4,12 @@ import type { HubContext } from '../hub/context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
 import { catalogOfAdapters } from '../indicators/catalog';
-import { Decimal } from '../model/decimal';
+import type { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { Evaluator } from './evaluate';
 import type { Value } from './expr';
-import { fetchLeaves, TOTAL, type StatementProvenance } from './fetch';
+import { Disclosure } from './disclosure';
+import { TOTAL, type StatementProvenance } from './fetch';
 import { regroup } from './regroup';
 import type { Cell, ValuesRequest } from './request';
 import { requirements } from './requirements';
@@ -36,14 +37,14 @@ export interface ValuesTable {
 export async function computeValues(ctx: HubContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
   const calendar = ctx.runtime.config.calendar;
-  const access = accessFor(ctx, request);
-  const codes = access.needsHeadcount && !request.codes.includes('headcount') ? [...request.codes, 'headcount'] : request.codes;
-  for (const code of codes) ctx.audit.indicator(code, dict.get(code)!.version);
-  const needs = requirements(dict, codes, request.buckets, calendar);
-  const fetched = await fetchLeaves(ctx, needs, request);
+  const disclosure = new Disclosure(ctx, dict, request);
+  for (const code of request.codes) ctx.audit.indicator(code, dict.get(code)!.version);
+  const needs = requirements(dict, request.codes, request.buckets, calendar);
+  const fetched = await disclosure.fetch(needs);
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
   const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
+  await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = new Map(request.codes.map((c) => [c, dict.get(c)!.def.unit]));
   const table: ValuesTable = {
     buckets: [...request.buckets],
@@ -56,35 +57,10 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
     },
     exact(code, label, member) {
       const bucket = request.buckets.find((b) => b.label === label)!;
-      return access.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
+      return disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
     },
   };
   return table;
-}
-
-/**
- * Access inside the engine, on every path (tables, Department.indicators, decomposition, alerts):
- * personal-data indicators only for the roles the policy lists, and never over fewer than
- * `minimumGroupSize` people unless a role may see individuals (small-cell suppression).
- */
-function accessFor(ctx: HubContext, request: ValuesRequest) {
-  const { policy } = ctx.runtime;
-  const roles = ctx.viewer.roles;
-  const minimum = policy.policy.minimumGroupSize;
-  const needsHeadcount = !ctx.viewer.individuals && request.codes.some((c) => policy.isPersonal(c));
-  return {
-    needsHeadcount,
-    check(code: string, _bucket: Period, _member: string, compute: (code: string) => Value): Value {
-      if (!policy.mayUseIndicator(code, roles)) return { value: null, reason: `not permitted: ${code} is personal data your roles may not see` };
-      const value = compute(code);
-      if (value.value === null || !policy.isPersonal(code) || ctx.viewer.individuals) return value;
-      const people = compute('headcount');
-      if (people.value === null || people.value.compare(Decimal.of(minimum)) < 0) {
-        return { value: null, reason: `suppressed: ${code} covers fewer than ${minimum} people` };
-      }
-      return value;
-    },
-  };
 }
 
 const PLACES: Record<string, number> = { CNY: 2, count: 0, percent: 2, days: 1, ratio: 4, CNY_per_person: 2 };

@@ -6,8 +6,9 @@ import { DIMENSION_ENTITY, type ValuesRequest } from './request';
 
 const ADDITIVE = new Set(['sum', 'count']);
 
-/** A leaf that cannot be regrouped (distinct counts, averages) carries the reason instead of values. */
-export type Leaf = LeafData;
+/** A leaf that cannot be regrouped (distinct counts, averages) carries the reason instead of values.
+ *  A regrouped leaf says which members each of its members adds up (`parts`: the disclosure check's query sets). */
+export type Leaf = LeafData & { parts?: ReadonlyMap<string, readonly string[]> };
 
 /**
  * Hub-side regrouping of per-member values: by an attribute of the member (department → region) and/or up
@@ -65,6 +66,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       values,
       members: regrouped,
       hasCounterpart: has && ((t: string) => (partsOf.get(t) ?? [t]).some(has)),
+      parts: partsOf,
       // Rolled-up members are departments (in scope); attribute values (a region) are not departments.
       inScope: request.rollup ? leaf.inScope : undefined,
     });

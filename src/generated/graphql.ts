@@ -905,7 +905,7 @@ export type PermissionMatrix = {
   __typename?: 'PermissionMatrix';
   fields: Array<FieldPermissions>;
   minimumGroupSize: Scalars['Int']['output'];
-  /** Indicators that aggregate personal data, with the roles allowed to see them. */
+  /** Published indicators computed from personal data — decided by lineage: they read a source fact the policy's personalData declares — with the roles allowed to see them. Drafts over those facts are personal too. */
   personalIndicators: Array<PersonalIndicator>;
   roles: Array<RoleInfo>;
 };
@@ -913,6 +913,8 @@ export type PermissionMatrix = {
 export type PersonalIndicator = {
   __typename?: 'PersonalIndicator';
   code: Scalars['String']['output'];
+  /** The personal source facts (<source>.<fact>) its inputs read. */
+  facts: Array<Scalars['String']['output']>;
   roles: Array<Scalars['String']['output']>;
 };
 
@@ -2131,6 +2133,7 @@ export type PermissionMatrixResolvers<ContextType = HubContext, ParentType exten
 
 export type PersonalIndicatorResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['PersonalIndicator'] = ResolversParentTypes['PersonalIndicator']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 

@@ -6,6 +6,7 @@ import { SqlAdapter } from '../sources/sql/adapter';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { HubStore } from '../store/hub-store';
+import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
 import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
@@ -44,6 +45,8 @@ export interface HubRuntime {
   audit: AuditLog;
   /** Governance notices: inbox, registered interest, webhooks, the live stream (src/notices). */
   notices: NoticeCenter;
+  /** Query sets of personal data released to each principal (src/engine/disclosure.ts). */
+  disclosure: DisclosureStore;
   close(): Promise<void>;
 }
 
@@ -113,6 +116,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       org: undefined as never,
       audit: new AuditLog(store.conn),
       notices: createNoticeCenter(store.conn, config.notices, logger, config.server),
+      disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       async close() {
         governance.close();
         runtime.cache.close();

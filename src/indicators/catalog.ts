@@ -8,7 +8,7 @@ export function catalogOfAdapters(adapters: ReadonlyMap<string, SourceAdapter>):
     [...adapters].map(([name, a]) => [
       name,
       Object.fromEntries(
-        Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures), kind: c.kind }]),
+        Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures), kind: c.kind, aggs: Object.fromEntries(Object.entries(c.measures).map(([m, x]) => [m, x.agg])) }]),
       ),
     ]),
   );
@@ -22,7 +22,12 @@ export function catalogOfDefinitions(): MeasureCatalog {
       Object.fromEntries(
         Object.entries(def.mapping.facts).map(([f, fact]) => [
           f,
-          { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures), kind: fact.validity ? ('state' as const) : ('event' as const) },
+          {
+            dimensions: Object.keys(fact.dimensions),
+            measures: Object.keys(fact.measures),
+            kind: fact.validity ? ('state' as const) : ('event' as const),
+            aggs: Object.fromEntries(Object.entries(fact.measures).map(([m, x]) => [m, x.agg])),
+          },
         ]),
       ),
     ]),

@@ -6,7 +6,7 @@ import type { Indicator } from './dictionary';
 /** What each source offers, as far as the dictionary cares: facts → dimensions and measures. */
 export type MeasureCatalog = Record<
   string,
-  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state' }>
+  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state'; /** measure → aggregation */ aggs?: Readonly<Record<string, string>> }>
 >;
 
 /**

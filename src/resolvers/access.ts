@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { QueryResolvers, ViewerResolvers } from '../generated/graphql';
+import { personalCodes } from '../auth/personal-data';
 import { resolveViewer } from '../auth/principal';
 import type { Identity } from '../auth/authenticate';
 import type { Viewer as HubViewer } from '../auth/viewer';
@@ -24,7 +25,8 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
         const [type, name] = field.split('.') as [string, string];
         return { field, decisions: roles.map((role) => ({ role, ...ctx.runtime.policy.field(type, name, [role]) })) };
       }),
-      personalIndicators: Object.entries(policy.personalIndicators).map(([code, r]) => ({ code, roles: r })),
+      // From lineage over the published dictionary: every indicator reading a personal fact (policy personalData).
+      personalIndicators: personalCodes(ctx.dictionary, ctx.runtime.policy).map(({ code, facts }) => ({ code, facts, roles: policy.personalData.roles })),
       minimumGroupSize: policy.minimumGroupSize,
     };
   },

@@ -1,5 +1,5 @@
 import type { DepartmentResolvers } from '../generated/graphql';
-import { HubError } from '../errors';
+import { releasedMeasure } from '../engine/release';
 import { relatedEntities } from '../hub/entities';
 import { measureOf, type MeasureRef } from '../hub/measures';
 import { entityFieldResolvers } from './fields';
@@ -24,18 +24,7 @@ export const Department: DepartmentResolvers = {
   employees: (parent, args, ctx) => relatedEntities(ctx, 'Employee', 'department', parent, pageOf(ctx, args)),
   headcount: async (parent, args, ctx) =>
     (await measureOf(ctx, parent, FIGURES.headcount, args.period ? { period: periodOf(ctx, args.period) } : { asOf: today() })) as number | null,
-  payrollCost: async (parent, args, ctx) => {
-    const period = periodOf(ctx, args.period);
-    const [cost, people] = await Promise.all([
-      decimal(measureOf(ctx, parent, FIGURES.payrollCost, { period })),
-      ctx.viewer.individuals ? null : measureOf(ctx, parent, FIGURES.headcount, { period }),
-    ]);
-    const minimum = ctx.runtime.policy.policy.minimumGroupSize;
-    if (people !== null && cost !== null && Number(people) < minimum) {
-      throw new HubError('SUPPRESSED', `Payroll cost of ${parent.id} is suppressed: it covers fewer than ${minimum} people.`, { minimumGroupSize: minimum });
-    }
-    return cost;
-  },
+  payrollCost: (parent, args, ctx) => decimal(releasedMeasure(ctx, parent, FIGURES.payrollCost, periodOf(ctx, args.period))),
   budget: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.budget, { period: periodOf(ctx, args.period) })),
   actualExpense: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.actualExpense, { period: periodOf(ctx, args.period) })),
   revenue: (parent, args, ctx) => decimal(measureOf(ctx, parent, FIGURES.revenue, { period: periodOf(ctx, args.period) })),

@@ -20,7 +20,7 @@ export interface PolicyDoc {
   principals: { employees?: Record<string, string[]>; byTitle?: Record<string, string[]>; everyEmployee?: string[] };
   apiKeys?: Array<{ id: string; sha256: string; roles: string[] }>;
   fields: Record<string, Record<string, string>>;
-  personalIndicators?: Record<string, string[]>;
+  personalData?: { roles?: string[]; facts?: Record<string, { population: string; dimension: string }> };
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -112,6 +112,8 @@ export class AccessOracle {
   revenue = new Map<string, string>();
   payroll = new Map<string, string>();
   headcount = new Map<string, number>();
+  /** 2025-Q4, per department: distinct employees paid (the people behind a payroll cell). */
+  paidEmployees = new Map<string, number>();
   /** Departments with HR hire or leave rows up to the end of 2025-Q4 (what a headcount balance reads). */
   hrMembers = new Set<string>();
   /** Department hub id → HR org unit key. */
@@ -171,7 +173,7 @@ export class AccessOracle {
       department: dep('procurement', r.cost_center),
     }));
 
-    const [revenue, payroll, headcount, members] = await Promise.all([
+    const [revenue, payroll, headcount, members, paid] = await Promise.all([
       direct.moneyBy('crm', 'Department', 'select team_code as k, sum(amount) as v from {s}.sales_order where order_date >= ? and order_date < ? group by team_code', [...Q4]),
       direct.moneyBy('hr', 'Department', 'select org_id as k, sum(total_cost) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id', [...Q4]),
       direct.countBy(
@@ -181,7 +183,9 @@ export class AccessOracle {
         [PERIOD_END, PERIOD_END],
       ),
       direct.rows('hr', 'select distinct org_id from {s}.employee where hire_date < ? or leave_date < ?', [Q4[1], Q4[1]]),
+      direct.countBy('hr', 'Department', 'select org_id as k, count(distinct emp_no) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id', [...Q4]),
     ]);
+    o.paidEmployees = paid;
     o.revenue = revenue;
     o.payroll = payroll;
     o.headcount = headcount;

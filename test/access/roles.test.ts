@@ -40,6 +40,8 @@ const EXECUTIVE = 'EMP-000001';
 // ---- helpers -------------------------------------------------------------------------------------------
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
+/** Payroll of a department alone (a one-member query set): released when no one or at least the minimum is paid. */
+const isSmall = (paid: number) => paid > 0 && paid < MINIMUM_GROUP;
 const inScope = (v: Expected, department: string | null) => department !== null && v.departments.has(department);
 const visibleEmployee = (v: Expected, e: { id: string; department: string }) => inScope(v, e.department) || e.id === v.own;
 
@@ -346,7 +348,7 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'Department.payrollCost: denied, suppressed under the minimum group, or the SQL value',
+    name: 'Department.payrollCost: denied, suppressed when 1 to minimum − 1 people were paid, or the SQL value',
     root: ['departments'],
     query: `{ departments { id name payrollCost(period: "${PERIOD}") } }`,
     check(res, { viewer, oracle }) {
@@ -356,7 +358,7 @@ const CASES: Case[] = [
       const expectedErrors: string[] = [];
       got.forEach((d, i) => {
         expect({ id: d.id, name: typeof d.name }).toEqual({ id: d.id, name: 'string' });
-        const small = !viewer.individuals && (oracle.headcount.get(d.id) ?? 0) < MINIMUM_GROUP;
+        const small = !viewer.individuals && isSmall(oracle.paidEmployees.get(d.id) ?? 0);
         if (decision === 'deny') expectedErrors.push(`FORBIDDEN departments.${i}.payrollCost`);
         else if (small) expectedErrors.push(`SUPPRESSED departments.${i}.payrollCost`);
         const value = decision === 'deny' || small ? null : (oracle.payroll.get(d.id) ?? '0.00');
@@ -368,19 +370,20 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'personal indicator payroll_cost by department: not permitted, suppressed under the minimum, or the SQL value',
+    name: 'personal indicator payroll_cost by department: not permitted, suppressed when 1 to minimum − 1 people were paid, or the SQL value',
     root: ['indicatorValues'],
     query: `{ indicatorValues(codes: ["payroll_cost"], from: "${PERIOD}", grain: QUARTER, groupBy: "department") {
               rows { member { id } cells { code value reason } } } }`,
     check(res, { viewer, oracle }) {
       noErrors(res);
       const cells = cellsOf(res);
-      const permitted = viewer.roles.some((r) => (POLICY.personalIndicators?.payroll_cost ?? []).includes(r));
+      const permitted = viewer.roles.some((r) => (POLICY.personalData?.roles ?? []).includes(r));
       for (const member of cells.keys()) expect({ member, inScope: inScope(viewer, member) }).toEqual({ member, inScope: true });
-      for (const d of oracle.payroll.keys()) if (inScope(viewer, d)) expect(cells.has(d)).toBe(true);
+      // Roles not permitted do not even read the payroll fact: its members need not appear.
+      if (permitted) for (const d of oracle.payroll.keys()) if (inScope(viewer, d)) expect(cells.has(d)).toBe(true);
       for (const [member, byCode] of cells) {
         const cell = byCode.get('payroll_cost')!;
-        const small = (oracle.headcount.get(member) ?? 0) < MINIMUM_GROUP;
+        const small = isSmall(oracle.paidEmployees.get(member) ?? 0);
         let expected: { value: string | null; reason: string | RegExp | null };
         if (!permitted) expected = { value: null, reason: /^not permitted/ };
         else if (!oracle.payroll.has(member)) expected = { value: null, reason: cell.reason };

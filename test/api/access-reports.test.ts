@@ -63,7 +63,7 @@ describe('permission reports and suppression', () => {
     if (!expected.admitted) expect(res.data!.explainAccess.reason).toMatch(/revoked/);
   });
 
-  test('payroll cost of a department with fewer than 5 people is suppressed for roles without individuals', async () => {
+  test('payroll cost of a department where 1 to 4 people were paid is suppressed for roles without individuals', async () => {
     const q = '{ a: department(id: "D0002") { name payrollCost(period: "2025-Q4") } b: department(id: "D0003") { name payrollCost(period: "2025-Q4") } }';
     const manager = await hub.query<{ a: { name: string; payrollCost: string | null }; b: { payrollCost: string | null } }>(q, {}, FINANCE_MANAGER);
     expect(manager.data!.a).toEqual({ name: 'Sales', payrollCost: null });
@@ -113,7 +113,7 @@ describe('scope and policy edges', () => {
     expect(executive.data!.indicatorValues.rows.length).toBeGreaterThan(0);
   });
 
-  test('an indicator built from personal data must be listed as personal, or the hub does not start (importing into an empty store)', async () => {
+  test('an indicator over personal data is personal by lineage, whatever its code: a new one starts and is listed as personal', async () => {
     const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
     cpSync('indicators', indicators, { recursive: true });
     writeFileSync(
@@ -124,11 +124,39 @@ describe('scope and policy edges', () => {
     );
     const store = await isolatedPostgresStore();
     try {
-      await expect(startTestHub(MIXED, deepMerge(store.overrides, { indicators: { dir: indicators } }))).rejects.toThrow(
-        'Indicator payroll_share is computed from personal data (payroll_cost) but the policy\'s personalIndicators does not list it',
-      );
+      const started = await startTestHub(MIXED, deepMerge(store.overrides, { indicators: { dir: indicators } }));
+      try {
+        const res = await started.query<{ permissionMatrix: { personalIndicators: Array<{ code: string; facts: string[] }> } }>('{ permissionMatrix { personalIndicators { code facts } } }', {}, AUDITOR);
+        const listed = res.data!.permissionMatrix.personalIndicators;
+        expect(listed.find((p) => p.code === 'payroll_share')).toEqual({ code: 'payroll_share', facts: ['hr.payroll'] });
+        const sales = await started.query<{ indicatorValues: { rows: Array<{ cells: Array<{ value: string | null; reason: string | null }> }> } }>(
+          '{ indicatorValues(codes: ["payroll_share"], from: "2025-Q4", grain: QUARTER) { rows { cells { value reason } } } }', {}, SALES_REP,
+        );
+        expect(sales.data!.indicatorValues.rows[0]!.cells[0]).toEqual({ value: null, reason: expect.stringMatching(/^not permitted/) });
+      } finally {
+        await started.dispose();
+      }
     } finally {
       rmSync(indicators, { recursive: true, force: true });
+      await store.drop();
+    }
+  });
+
+  test.each([
+    ['a population that is not a distinct count', 'population: paidEmployees', 'population: payrollCost', 'personalData.facts["hr.payroll"].population: "payrollCost" is a sum'],
+    ['an unknown measure', 'population: paidEmployees', 'population: payees', 'personalData.facts["hr.payroll"].population: fact hr.payroll has no measure "payees"'],
+    ['an unknown fact', 'hr.payroll: {', 'hr.payslips: {', 'personalData.facts["hr.payslips"]: source hr has no fact "payslips"'],
+    ['a dimension the fact lacks', 'dimension: department }', 'dimension: region }', 'personalData.facts["hr.payroll"].dimension: fact hr.payroll has no dimension "region"'],
+    ['an unknown role', 'roles: [executive, finance_manager', 'roles: [cfo, finance_manager', 'personalData.roles names unknown role "cfo"'],
+  ])('personalData with %s stops the hub naming the file and the key', async (_name, from, to, message) => {
+    const policy = readFileSync('policy/policy.yaml', 'utf8');
+    expect(policy).toContain(from);
+    const file = join(dir, 'broken-policy.yaml');
+    writeFileSync(file, policy.replace(from, to));
+    const store = await isolatedPostgresStore();
+    try {
+      await expect(startTestHub(MIXED, deepMerge(store.overrides, { auth: { policyFile: file } }))).rejects.toThrow(`Policy file ${file}: ${message}`);
+    } finally {
       await store.drop();
     }
   });

@@ -4,6 +4,7 @@ import { definitions } from './002-definitions';
 import { notices } from './003-notices';
 import { auditEvents } from './004-audit-events';
 import { auditRefusals } from './005-audit-refusals';
+import { disclosureLog } from './006-disclosure-log';
 
 /**
  * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
@@ -16,4 +17,4 @@ export interface Migration {
   up(conn: SqlConnection): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents, auditRefusals];
+export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents, auditRefusals, disclosureLog];

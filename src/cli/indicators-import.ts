@@ -4,10 +4,10 @@ import { entryOutsideGraphQL, type AuditLifecycleEvent } from '../audit/record';
 import { resolveViewer } from '../auth/principal';
 import type { Viewer } from '../auth/viewer';
 import { loadConfig } from '../config/load';
-import { HubError } from '../errors';
+import { ConfigError, HubError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import type { ChangeRequest } from '../governance/types';
-import { describePlan, prepareImport, shown } from '../governance/yaml-io';
+import { describePlan, prepareImport, shown, shownInImport } from '../governance/yaml-io';
 import type { HubRuntime } from '../hub/runtime';
 import { startRuntime } from '../hub/runtime';
 import { catalogOfAdapters } from '../indicators/catalog';
@@ -42,14 +42,14 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   const started = Date.now();
   const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
   const catalog = catalogOfAdapters(runtime.adapters);
-  const plan = prepareImport(options.dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy));
+  const plan = planFrom(runtime, options.dir, catalog);
   const changes = plan.filter((p) => p.kind === 'create' || p.kind === 'update');
   const refused = changes.filter((p) => !runtime.policy.mayEdit(p.def.domain, viewer.roles));
   if (refused.length > 0) {
     const domains = [...new Set(refused.map((p) => p.def.domain))].sort();
-    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shown(p.file)).join(', ')}. Nothing was written.`);
+    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shownInImport(options.dir, p.file)).join(', ')}. Nothing was written.`);
   }
-  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'))) print(line);
+  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'), options.dir)) print(line);
   const unchanged = plan.length - changes.length;
   if (options.dryRun || changes.length === 0) {
     print(`${changes.length} to propose, ${unchanged} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
@@ -78,6 +78,16 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   await runtime.audit.append(auditEntry(viewer, options, events, failure, Date.now() - started));
   print(`${proposed.length} proposed, ${unchanged} skipped${failure ? `, stopped at the first refusal (${changes.length - proposed.length} not proposed)` : ''}`);
   return failure ? 1 : 0;
+}
+
+/** The plan; a refusal names its files relative to the import directory, so the message says which one. */
+function planFrom(runtime: HubRuntime, dir: string, catalog: ReturnType<typeof catalogOfAdapters>) {
+  try {
+    return prepareImport(dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`In ${shown(dir)}: ${error.message}`);
+    throw error;
+  }
 }
 
 function auditEntry(viewer: Viewer, options: ImportOptions, events: AuditLifecycleEvent[], failure: unknown, latencyMs: number) {

@@ -20,12 +20,14 @@ export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary
 
 /**
  * Every definition in the *.yaml files under `dir`, each checked against the schema and every code defined
- * once — but not yet against each other or the catalogs (validateDictionary does that).
+ * once — but not yet against each other or the catalogs (validateDictionary does that). Each file is named
+ * relative to `base` (default: the working directory, as start-up messages want; an import passes its
+ * directory, so that the names mean the same wherever the process runs).
  */
-export function readDefinitionFiles(dir: string): Indicator[] {
+export function readDefinitionFiles(dir: string, base = process.cwd()): Indicator[] {
   const indicators: Indicator[] = [];
   for (const file of yamlFiles(dir)) {
-    const shown = relative(process.cwd(), file) || file;
+    const shown = relative(base, file) || file;
     indicators.push(...parseDefinitions(readFileSync(file, 'utf8'), shown));
   }
   const seen = new Map<string, string>();

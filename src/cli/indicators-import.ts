@@ -83,7 +83,7 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
 /** The plan; a refusal names its files relative to the import directory, so the message says which one. */
 function planFrom(runtime: HubRuntime, dir: string, catalog: ReturnType<typeof catalogOfAdapters>) {
   try {
-    return prepareImport(dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy));
+    return prepareImport(dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy, runtime.units));
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`In ${shown(dir)}: ${error.message}`);
     throw error;

@@ -2,6 +2,7 @@ import type { PolicyBook } from '../auth/policy';
 import { ConfigError } from '../errors';
 import type { Dictionary } from '../indicators/dictionary';
 import { inputsClosure } from '../indicators/graph';
+import type { UnitBook } from '../indicators/units';
 import { validateDictionary, type MeasureCatalog } from '../indicators/validate';
 
 /**
@@ -9,8 +10,8 @@ import { validateDictionary, type MeasureCatalog } from '../indicators/validate'
  * every proposed change against the dictionary it would join: the cross-checks of src/indicators/validate.ts,
  * a known owner domain, and the personal-data rule below.
  */
-export function checkDictionary(dictionary: Dictionary, catalog: MeasureCatalog, policy: PolicyBook): void {
-  validateDictionary(dictionary.all(), catalog);
+export function checkDictionary(dictionary: Dictionary, catalog: MeasureCatalog, policy: PolicyBook, units?: UnitBook): void {
+  validateDictionary(dictionary.all(), catalog, units);
   const domains = policy.domains;
   for (const i of dictionary.all()) {
     if (domains.length > 0 && !domains.includes(i.def.domain)) {

@@ -15,7 +15,7 @@ import { readDefinitionFiles } from '../indicators/load';
 
 /** Key order of indicators/*.yaml: identity, ownership, meaning, computation, cuts, rules. */
 export const KEY_ORDER = [
-  'code', 'name', 'synonyms', 'definition', 'owner', 'domain', 'unit', 'format', 'direction', 'type',
+  'code', 'name', 'synonyms', 'definition', 'owner', 'domain', 'unit', 'precision', 'format', 'direction', 'type',
   'measure', 'numerator', 'denominator', 'scale', 'formula', 'base', 'window', 'periods', 'compare', 'as',
   'dimensions', 'additivity', 'tags', 'drivers', 'alerts', 'cacheTtlSeconds',
 ] as const;

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors';
 import { indicatorSchema, type IndicatorDefinition } from './definition';
 import { Dictionary, fingerprintOf, type Indicator } from './dictionary';
 import { FormulaError, parseFormula } from './formula';
+import type { UnitBook } from './units';
 import { validateDictionary, type MeasureCatalog } from './validate';
 
 /**
@@ -12,9 +13,9 @@ import { validateDictionary, type MeasureCatalog } from './validate';
  * and the whole set against the sources' catalogs; the first problem stops start-up with the file, the
  * indicator code and what is wrong.
  */
-export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary {
+export function loadDictionary(dir: string, catalog: MeasureCatalog, units?: UnitBook): Dictionary {
   const indicators = readDefinitionFiles(dir);
-  validateDictionary(indicators, catalog);
+  validateDictionary(indicators, catalog, units);
   return new Dictionary(indicators);
 }
 

@@ -8,13 +8,15 @@ import { catalogOfDefinitions } from '../../src/indicators/catalog';
 import { indicatorSchema } from '../../src/indicators/definition';
 import { Dictionary, indicatorOf } from '../../src/indicators/dictionary';
 import { loadDictionary, readDefinitionFiles } from '../../src/indicators/load';
+import { loadUnits } from '../../src/indicators/units';
 import { validateDictionary } from '../../src/indicators/validate';
 import { thrown } from './thrown';
 
 /** Export and import of the dictionary as indicators/<domain>/<code>.yaml files, without a store. */
 const catalog = catalogOfDefinitions();
 const dictionary = loadDictionary('indicators', catalog);
-const check = (d: Dictionary) => validateDictionary(d.all(), catalog);
+const units = loadUnits('units.yaml');
+const check = (d: Dictionary) => validateDictionary(d.all(), catalog, units);
 
 /** The dictionary as the store publishes it: every indicator at some version. */
 const published = new Dictionary(
@@ -131,7 +133,7 @@ describe('import', () => {
       // The same import given relative to that working directory names the same file.
       expect(describePlan(changes, relative(elsewhere, dir))).toEqual(describePlan(changes, dir));
       edit('finance/gross_margin.yaml', 'unit: percent', 'unit: percentage');
-      expect(thrown(() => prepareImport(dir, published, check)).message).toMatch(/^Indicator file finance\/gross_margin\.yaml \(gross_margin\): unit/);
+      expect(thrown(() => prepareImport(dir, published, check)).message).toMatch(/^Indicator file finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit/);
     } finally {
       process.chdir(home);
       rmSync(join(elsewhere, '..'), { recursive: true, force: true });
@@ -147,7 +149,7 @@ describe('import', () => {
 
   test.each([
     ['an invalid file names the file, the code and the problem', (d: string) => writeFileSync(join(d, 'finance', 'gross_margin.yaml'), readFileSync('indicators/finance/gross_margin.yaml', 'utf8').replace('unit: percent', 'unit: percentage')),
-      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\): unit: Invalid option/],
+      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit "percentage" \(did you mean "percent"\?\)/],
     ['a definition the dictionary would refuse', (d: string) => writeFileSync(join(d, 'finance', 'x.yaml'), NEW_ONE('x_gap', 'revenue - nothing_here')),
       /^Indicator file .*finance\/x\.yaml \(x_gap\) cannot be proposed: refers to unknown indicator "nothing_here"$/],
     ['a new indicator built on another new one waits for it', (d: string) => {

@@ -9,8 +9,9 @@ const USAGE = `npm run indicators:export -- --out DIR
 
 Writes the published definitions (the latest version of every indicator that is not archived) as
 DIR/<domain>/<code>.yaml (DIR relative to where you run the command), in the key order and style of
-indicators/. Files already in DIR that are not published are left alone and listed. Configure the store as for npm start (hub.config.yaml,
-HUB_STORE_ENGINE / HUB_STORE_URL, HUB_DATA_DIR); with the embedded store, stop the hub first.
+indicators/. Files already in DIR that are not published are left alone and listed. Configure the
+store as for npm start (hub.config.yaml, HUB_STORE_ENGINE / HUB_STORE_URL, HUB_DATA_DIR); with the
+embedded store, stop the hub first.
 
 Exit status: 0 written, 1 could not export, 2 wrong usage.`;
 

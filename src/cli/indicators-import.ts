@@ -17,8 +17,8 @@ import { logger } from '../logger';
 const USAGE = `npm run indicators:import -- --dir DIR --as EMP-000271 --reason "why" [--submit] [--dry-run]
 
 Reads DIR (relative to where you run the command) like indicators/ (<domain>/<code>.yaml) and
-compares it with the published definitions: a new code becomes a CREATE change request, a changed definition an UPDATE against the current version, an
-unchanged file is skipped. Nothing is published here: the changes wait for an approver (maker-checker).
+compares it with the published definitions: a new code becomes a CREATE change request, a changed
+definition an UPDATE against the current version, an unchanged file is skipped. Nothing is published here: the changes wait for an approver (maker-checker).
 A file that does not parse or that the dictionary would refuse stops the import before anything is
 written, naming the file, the code and the problem. Published indicators without a file are not touched.
 

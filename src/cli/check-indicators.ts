@@ -5,6 +5,7 @@ import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
+import { loadUnits } from '../indicators/units';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
@@ -15,8 +16,9 @@ try {
   const config = loadConfig();
   const dir = config.indicators.dir;
   const catalog = catalogOfDefinitions();
-  const dictionary = loadDictionary(dir, catalog);
-  checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile));
+  const units = loadUnits(config.indicators.unitsFile);
+  const dictionary = loadDictionary(dir, catalog, units);
+  checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile), units);
   const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { exportDefinitions, shown } from '../governance/yaml-io';
@@ -7,22 +8,23 @@ import { logger } from '../logger';
 const USAGE = `npm run indicators:export -- --out DIR
 
 Writes the published definitions (the latest version of every indicator that is not archived) as
-DIR/<domain>/<code>.yaml, in the key order and style of indicators/. Files already in DIR that are not
-published are left alone and listed. Configure the store as for npm start (hub.config.yaml,
-HUB_STORE_ENGINE / HUB_STORE_URL, HUB_DATA_DIR); with the embedded store, stop the hub first.
+DIR/<domain>/<code>.yaml (DIR relative to where you run the command), in the key order and style of
+indicators/. Files already in DIR that are not published are left alone and listed. Configure the
+store as for npm start (hub.config.yaml, HUB_STORE_ENGINE / HUB_STORE_URL, HUB_DATA_DIR); with the
+embedded store, stop the hub first.
 
 Exit status: 0 written, 1 could not export, 2 wrong usage.`;
 
 /** Exports the runtime's published dictionary; returns the exit status. */
-export function runExport(runtime: Pick<HubRuntime, 'governance'>, out: string, print: (line: string) => void): number {
+export function runExport(runtime: Pick<HubRuntime, 'governance'>, out: string, print: (line: string) => void, cwd = process.cwd()): number {
   const definitions = runtime.governance
     .published()
     .all()
     .filter((i) => i.status !== 'archived')
     .map((i) => i.def);
   const { written, untouched } = exportDefinitions(definitions, out);
-  print(`exported ${written.length} published indicators to ${shown(out)}`);
-  for (const file of untouched) print(`left alone (not published): ${shown(file)}`);
+  print(`exported ${written.length} published indicators to ${shown(out, cwd)}`);
+  for (const file of untouched) print(`left alone (not published): ${shown(file, cwd)}`);
   return 0;
 }
 
@@ -39,7 +41,9 @@ async function main(): Promise<number> {
   logger.level = process.env.LOG_LEVEL ?? 'warn';
   const runtime = await startRuntime(loadConfig(process.env));
   try {
-    return runExport(runtime, values.out, (line) => process.stdout.write(`${line}\n`));
+    // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    return runExport(runtime, resolve(cwd, values.out), (line) => process.stdout.write(`${line}\n`), cwd);
   } finally {
     await runtime.close();
   }

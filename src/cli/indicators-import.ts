@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryOutsideGraphQL, type AuditLifecycleEvent } from '../audit/record';
 import { resolveViewer } from '../auth/principal';
 import type { Viewer } from '../auth/viewer';
 import { loadConfig } from '../config/load';
-import { HubError } from '../errors';
+import { ConfigError, HubError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import type { ChangeRequest } from '../governance/types';
-import { describePlan, prepareImport, shown } from '../governance/yaml-io';
+import { describePlan, prepareImport, shown, shownInImport } from '../governance/yaml-io';
 import type { HubRuntime } from '../hub/runtime';
 import { startRuntime } from '../hub/runtime';
 import { catalogOfAdapters } from '../indicators/catalog';
@@ -15,9 +16,9 @@ import { logger } from '../logger';
 
 const USAGE = `npm run indicators:import -- --dir DIR --as EMP-000271 --reason "why" [--submit] [--dry-run]
 
-Reads DIR like indicators/ (<domain>/<code>.yaml) and compares it with the published definitions: a new
-code becomes a CREATE change request, a changed definition an UPDATE against the current version, an
-unchanged file is skipped. Nothing is published here: the changes wait for an approver (maker-checker).
+Reads DIR (relative to where you run the command) like indicators/ (<domain>/<code>.yaml) and
+compares it with the published definitions: a new code becomes a CREATE change request, a changed
+definition an UPDATE against the current version, an unchanged file is skipped. Nothing is published here: the changes wait for an approver (maker-checker).
 A file that does not parse or that the dictionary would refuse stops the import before anything is
 written, naming the file, the code and the problem. Published indicators without a file are not touched.
 
@@ -35,6 +36,8 @@ export interface ImportOptions {
   reason: string;
   submit: boolean;
   dryRun: boolean;
+  /** Where the user stands: paths are shown as typed from there (default: the working directory). */
+  cwd?: string;
 }
 
 /** Plans and proposes; returns the exit status. The run is one audit record with every lifecycle event. */
@@ -42,14 +45,15 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   const started = Date.now();
   const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
   const catalog = catalogOfAdapters(runtime.adapters);
-  const plan = prepareImport(options.dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy));
+  const cwd = options.cwd ?? process.cwd();
+  const plan = planFrom(runtime, options.dir, catalog, cwd);
   const changes = plan.filter((p) => p.kind === 'create' || p.kind === 'update');
   const refused = changes.filter((p) => !runtime.policy.mayEdit(p.def.domain, viewer.roles));
   if (refused.length > 0) {
     const domains = [...new Set(refused.map((p) => p.def.domain))].sort();
-    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shown(p.file)).join(', ')}. Nothing was written.`);
+    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shownInImport(options.dir, p.file, cwd)).join(', ')}. Nothing was written.`);
   }
-  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'))) print(line);
+  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'), options.dir, cwd)) print(line);
   const unchanged = plan.length - changes.length;
   if (options.dryRun || changes.length === 0) {
     print(`${changes.length} to propose, ${unchanged} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
@@ -78,6 +82,16 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   await runtime.audit.append(auditEntry(viewer, options, events, failure, Date.now() - started));
   print(`${proposed.length} proposed, ${unchanged} skipped${failure ? `, stopped at the first refusal (${changes.length - proposed.length} not proposed)` : ''}`);
   return failure ? 1 : 0;
+}
+
+/** The plan; a refusal names its files relative to the import directory, so the message says which one. */
+function planFrom(runtime: HubRuntime, dir: string, catalog: ReturnType<typeof catalogOfAdapters>, cwd: string) {
+  try {
+    return prepareImport(dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy, runtime.units));
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`In ${shown(dir, cwd)}: ${error.message}`);
+    throw error;
+  }
 }
 
 function auditEntry(viewer: Viewer, options: ImportOptions, events: AuditLifecycleEvent[], failure: unknown, latencyMs: number) {
@@ -119,7 +133,9 @@ async function main(): Promise<number> {
   logger.level = process.env.LOG_LEVEL ?? 'warn';
   const runtime = await startRuntime(loadConfig(process.env));
   try {
-    const options = { dir: values.dir!, as: values.as!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']! };
+    // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
+    const cwd = process.env.INIT_CWD ?? process.cwd();
+    const options = { dir: resolve(cwd, values.dir!), as: values.as!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']!, cwd };
     return await runImport(runtime, options, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await runtime.close();

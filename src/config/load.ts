@@ -49,6 +49,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
   ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
+  ['HUB_UNITS_FILE', ['indicators', 'unitsFile'], 'string'],
   ['HUB_GOVERNANCE_ARCHIVED', ['governance', 'archived'], 'string'],
   ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
   ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],

@@ -89,6 +89,9 @@ export const configSchema = z.object({
       dir: z.string().default('indicators'),
       /** Folder of target files (*.yaml): indicator × period × department → value. */
       targetsDir: z.string().default('targets'),
+      /** The units file: every unit a definition may name (its currency among them) and the decimal places
+       *  its values are shown with — rounded once, half-up, at the output (README "Indicators"). */
+      unitsFile: z.string().default('units.yaml'),
     })
     .strict()
     .prefault({}),

@@ -4,7 +4,9 @@ import type { HubContext } from '../hub/context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
 import { catalogOfAdapters } from '../indicators/catalog';
-import type { Decimal } from '../model/decimal';
+import type { IndicatorDefinition } from '../indicators/definition';
+import type { UnitBook } from '../indicators/units';
+import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { Evaluator } from './evaluate';
 import type { Value } from './expr';
@@ -20,7 +22,7 @@ export interface ValuesTable {
   buckets: Period[];
   /** Member ids (hub ids or attribute values) in order; [""] when not grouped. */
   members: string[];
-  /** The value of `code` in the bucket labelled `bucket` for `member`, rounded for display by unit. */
+  /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
   /** The same, unrounded (for further arithmetic such as decomposition). */
   exact(code: string, bucket: string, member: string): Value;
@@ -45,7 +47,7 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   const evaluator = new Evaluator(dict, leaves, calendar);
   const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
-  const units = new Map(request.codes.map((c) => [c, dict.get(c)!.def.unit]));
+  const units = ctx.runtime.units;
   const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
@@ -53,7 +55,7 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
     failures: fetched.failures,
     cell(code, label, member) {
       const v = table.exact(code, label, member);
-      return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, units.get(code)!) };
+      return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, dict.get(code)!.def, units) };
     },
     exact(code, label, member) {
       const bucket = request.buckets.find((b) => b.label === label)!;
@@ -63,12 +65,13 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   return table;
 }
 
-const PLACES: Record<string, number> = { CNY: 2, count: 0, percent: 2, days: 1, ratio: 4, CNY_per_person: 2 };
-
-/** Rounded for display by unit (half-up); counts that are not whole keep two places. */
-function display(value: Decimal, unit: string): string {
-  const places = PLACES[unit] ?? 4;
-  if (unit === 'count' && value.toFixed(2) !== value.toFixed(0) + '.00') return value.toFixed(2);
+/**
+ * The one rounding of a value: half-up at the indicator's precision (or its unit's, from the units file).
+ * Everything before it — source sums, regrouped members, running totals — is exact.
+ */
+export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): string {
+  const { places, fractional } = units.precisionOf(def);
+  if (fractional !== undefined && value.toFixed(fractional) !== Decimal.of(value.toFixed(places)).toFixed(fractional)) return value.toFixed(fractional);
   return value.toFixed(places);
 }
 

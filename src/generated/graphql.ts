@@ -548,6 +548,8 @@ export type Indicator = {
   nameEn: Scalars['String']['output'];
   nameZh: Scalars['String']['output'];
   owner: IndicatorOwner;
+  /** Decimal places its values are shown with (rounded once, half-up): the definition's precision, else its unit's. */
+  precision: Scalars['Int']['output'];
   /** Source systems its simple inputs come from. */
   sources: Array<Scalars['String']['output']>;
   /** PUBLISHED or ARCHIVED (drafts are change requests; see indicatorChanges). */
@@ -558,7 +560,7 @@ export type Indicator = {
   tags: Array<Scalars['String']['output']>;
   /** simple, ratio, formula, cumulative or period_over_period. */
   type: Scalars['String']['output'];
-  /** CNY, count, percent (in percent points), days, ratio or CNY_per_person. */
+  /** A unit of the units file (units.yaml): the company's currency, count, percent (in percent points), days, ratio… */
   unit: Scalars['String']['output'];
   /** Which version this is: v1, v2, … (published), or "draft #12" for a change request's proposal. */
   version: Scalars['String']['output'];
@@ -1953,6 +1955,7 @@ export type IndicatorResolvers<ContextType = HubContext, ParentType extends Reso
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['IndicatorOwner'], ParentType, ContextType>;
+  precision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
   successor?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;

@@ -2,6 +2,7 @@ import { checkPersonalData } from '../auth/personal-data';
 import type { PolicyBook } from '../auth/policy';
 import { ConfigError } from '../errors';
 import type { Dictionary } from '../indicators/dictionary';
+import type { UnitBook } from '../indicators/units';
 import { validateDictionary, type MeasureCatalog } from '../indicators/validate';
 
 /**
@@ -10,8 +11,8 @@ import { validateDictionary, type MeasureCatalog } from '../indicators/validate'
  * a known owner domain, and the policy's personal-data facts against the source catalogs (which values
  * are personal follows from lineage at query time: src/auth/personal-data.ts).
  */
-export function checkDictionary(dictionary: Dictionary, catalog: MeasureCatalog, policy: PolicyBook): void {
-  validateDictionary(dictionary.all(), catalog);
+export function checkDictionary(dictionary: Dictionary, catalog: MeasureCatalog, policy: PolicyBook, units?: UnitBook): void {
+  validateDictionary(dictionary.all(), catalog, units);
   const domains = policy.domains;
   for (const i of dictionary.all()) {
     if (domains.length > 0 && !domains.includes(i.def.domain)) {

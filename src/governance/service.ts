@@ -2,6 +2,7 @@ import type { PolicyBook } from '../auth/policy';
 import { badInput, ConfigError, HubError } from '../errors';
 import type { IndicatorDefinition } from '../indicators/definition';
 import { indicatorOf, type Dictionary } from '../indicators/dictionary';
+import type { UnitBook } from '../indicators/units';
 import type { MeasureCatalog } from '../indicators/validate';
 import type { SqlConnection } from '../sources/sql/connection';
 import * as db from '../store/definition-store';
@@ -64,6 +65,7 @@ export class Governance {
     private readonly policy: PolicyBook,
     registry: DefinitionRegistry,
     private readonly clock: () => Date,
+    private readonly units?: UnitBook,
   ) {
     this.registry = registry;
   }
@@ -78,11 +80,12 @@ export class Governance {
     policy: PolicyBook,
     initial: () => Dictionary,
     clock: () => Date = () => new Date(),
+    units?: UnitBook,
   ): Promise<Governance> {
     if ((await db.countPublished(conn)) === 0) await bootstrap(conn, initial(), clock().toISOString());
     const snapshot = await db.readSnapshot(conn);
-    const governance = new Governance(conn, catalog, policy, new DefinitionRegistry(snapshot.heads, snapshot.versions), clock);
-    checkDictionary(governance.published(), catalog, policy);
+    const governance = new Governance(conn, catalog, policy, new DefinitionRegistry(snapshot.heads, snapshot.versions), clock, units);
+    checkDictionary(governance.published(), catalog, policy, units);
     return governance;
   }
 
@@ -294,7 +297,7 @@ export class Governance {
     if (definition.domain !== domain) throw badInput(`Indicator ${code} belongs to domain "${domain}"; a change cannot move it to "${definition.domain}" (archive it and create a new one).`, { argument: 'definition' });
     const candidate = indicatorOf(definition, { file: 'the proposed definition', version: 'proposed', versionNumber: null, status: 'published' });
     try {
-      checkDictionary(this.published().with(candidate), this.catalog, this.policy);
+      checkDictionary(this.published().with(candidate), this.catalog, this.policy, this.units);
     } catch (error) {
       if (error instanceof ConfigError) throw badInput(error.message.replace(/^Indicator file /, 'In '), { argument: 'definition' });
       throw error;

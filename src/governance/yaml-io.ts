@@ -15,7 +15,7 @@ import { readDefinitionFiles } from '../indicators/load';
 
 /** Key order of indicators/*.yaml: identity, ownership, meaning, computation, cuts, rules. */
 export const KEY_ORDER = [
-  'code', 'name', 'synonyms', 'definition', 'owner', 'domain', 'unit', 'format', 'direction', 'type',
+  'code', 'name', 'synonyms', 'definition', 'owner', 'domain', 'unit', 'precision', 'format', 'direction', 'type',
   'measure', 'numerator', 'denominator', 'scale', 'formula', 'base', 'window', 'periods', 'compare', 'as',
   'dimensions', 'additivity', 'tags', 'drivers', 'alerts', 'cacheTtlSeconds',
 ] as const;
@@ -119,7 +119,7 @@ export function changedKeys(before: IndicatorDefinition, after: IndicatorDefinit
 }
 
 export interface ImportedDefinition {
-  /** The file it was read from (for messages). */
+  /** The file it was read from, relative to the import directory. */
   file: string;
   def: IndicatorDefinition;
 }
@@ -131,6 +131,7 @@ export interface ImportPlan {
    *  (import never revives an archived indicator). */
   kind: ImportKind;
   code: string;
+  /** Relative to the import directory (the one base of every path in a plan; describePlan shows it). */
   file: string;
   def: IndicatorDefinition;
   /** The published version an update is made against (null for create). */
@@ -162,9 +163,10 @@ export function planImport(files: readonly ImportedDefinition[], published: Dict
  * file that does not parse, a code defined twice, a change of an indicator's domain, or a definition the
  * dictionary would not accept (`check` runs the hub's checks on the published dictionary with it). Each
  * proposal is checked on its own against the published dictionary, as the lifecycle service will check it.
+ * Files — in the plan and in the messages — are named relative to `dir`, whatever the working directory.
  */
 export function prepareImport(dir: string, published: Dictionary, check: (dictionary: Dictionary) => void): ImportPlan[] {
-  const files = readDefinitionFiles(dir);
+  const files = readDefinitionFiles(dir, dir);
   const plan = planImport(
     files.map((i) => ({ file: i.file, def: i.def })),
     published,
@@ -197,10 +199,15 @@ export function shown(path: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') ? rel : absolute;
 }
 
-/** One line per planned change, for the CLI and for dry runs. */
-export function describePlan(plan: readonly ImportPlan[], cwd = process.cwd()): string[] {
+/** Where a planned file is, as a user in `cwd` would type it (the plan names it relative to `dir`). */
+export function shownInImport(dir: string, file: string, cwd = process.cwd()): string {
+  return shown(resolve(cwd, dir, file), cwd);
+}
+
+/** One line per planned change of an import from `dir`, for the CLI and for dry runs. */
+export function describePlan(plan: readonly ImportPlan[], dir: string, cwd = process.cwd()): string[] {
   return plan.map((p) => {
-    const where = shown(p.file, cwd);
+    const where = shownInImport(dir, p.file, cwd);
     if (p.kind === 'create') return `create  ${p.code}  (${where})`;
     if (p.kind === 'update') return `update  ${p.code}  against v${p.baseVersion ?? '?'}: ${p.changed.join(', ')}  (${where})`;
     if (p.kind === 'archived') return `skip    ${p.code}  archived: import never revives an archived indicator  (${where})`;

@@ -12,6 +12,7 @@ import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
 import { catalogOfAdapters } from '../indicators/catalog';
 import { loadTargets, type TargetBook } from '../indicators/targets';
+import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
 import { KeyMap } from './keymap';
@@ -38,6 +39,8 @@ export interface HubRuntime {
   readonly dictionary: Dictionary;
   cache: ResultCache;
   targets: TargetBook;
+  /** The units file: each unit's display precision (values are rounded once, at the output). */
+  readonly units: UnitBook;
   policy: PolicyBook;
   authenticator: Authenticator;
   org: OrgDirectory;
@@ -89,7 +92,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     const policy = loadPolicy(config.auth.policyFile);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
-    const governance = await Governance.open(store.conn, catalog, policy, () => loadDictionary(config.indicators.dir, catalog));
+    const units = loadUnits(config.indicators.unitsFile);
+    const governance = await Governance.open(store.conn, catalog, policy, () => loadDictionary(config.indicators.dir, catalog, units), undefined, units);
     const targets = loadTargets(config.indicators.targetsDir, governance.published(), config.calendar);
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
@@ -111,6 +115,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
         purgeIntervalMs: config.cache.purgeIntervalSeconds * 1000,
       }),
       targets,
+      units,
       policy,
       authenticator,
       org: undefined as never,

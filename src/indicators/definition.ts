@@ -41,7 +41,10 @@ const common = {
   /** Owner domain (finance, sales, hr, procurement…): whose editors and approvers govern the definition
    *  (policy.yaml `governance.domains`). */
   domain: z.string().regex(/^[a-z][a-z_]*$/, 'expected a domain name such as finance'),
-  unit: z.enum(['CNY', 'count', 'percent', 'days', 'ratio', 'CNY_per_person']),
+  /** A unit of the units file (units.yaml: a currency, count, percent…); it gives the default precision. */
+  unit: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a unit name from the units file (e.g. count, percent, or a currency)'),
+  /** Decimal places the values are shown with (rounded once, half-up); default: the unit's precision. */
+  precision: z.number().int().min(0).max(12).optional(),
   /** Display format a dashboard can apply. */
   format: z.enum(['money', 'integer', 'percent', 'decimal']).default('decimal'),
   direction: z.enum(['higher_is_better', 'lower_is_better', 'neutral']).default('neutral'),

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors';
 import { indicatorSchema, type IndicatorDefinition } from './definition';
 import { Dictionary, fingerprintOf, type Indicator } from './dictionary';
 import { FormulaError, parseFormula, quotedFormula } from './formula';
+import type { UnitBook } from './units';
 import { validateDictionary, type MeasureCatalog } from './validate';
 
 /**
@@ -12,20 +13,22 @@ import { validateDictionary, type MeasureCatalog } from './validate';
  * and the whole set against the sources' catalogs; the first problem stops start-up with the file, the
  * indicator code and what is wrong.
  */
-export function loadDictionary(dir: string, catalog: MeasureCatalog): Dictionary {
+export function loadDictionary(dir: string, catalog: MeasureCatalog, units?: UnitBook): Dictionary {
   const indicators = readDefinitionFiles(dir);
-  validateDictionary(indicators, catalog);
+  validateDictionary(indicators, catalog, units);
   return new Dictionary(indicators);
 }
 
 /**
  * Every definition in the *.yaml files under `dir`, each checked against the schema and every code defined
- * once — but not yet against each other or the catalogs (validateDictionary does that).
+ * once — but not yet against each other or the catalogs (validateDictionary does that). Each file is named
+ * relative to `base` (default: the working directory, as start-up messages want; an import passes its
+ * directory, so that the names mean the same wherever the process runs).
  */
-export function readDefinitionFiles(dir: string): Indicator[] {
+export function readDefinitionFiles(dir: string, base = process.cwd()): Indicator[] {
   const indicators: Indicator[] = [];
   for (const file of yamlFiles(dir)) {
-    const shown = relative(process.cwd(), file) || file;
+    const shown = relative(base, file) || file;
     indicators.push(...parseDefinitions(readFileSync(file, 'utf8'), shown));
   }
   const seen = new Map<string, string>();

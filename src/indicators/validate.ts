@@ -2,6 +2,7 @@ import { ConfigError } from '../errors';
 import { formulaRefs, type Expr } from './formula';
 import { dependenciesOf } from './definition';
 import type { Indicator } from './dictionary';
+import type { UnitBook } from './units';
 
 /** What each source offers, as far as the dictionary cares: facts → dimensions and measures. */
 export type MeasureCatalog = Record<
@@ -10,10 +11,11 @@ export type MeasureCatalog = Record<
 >;
 
 /**
- * Cross-checks of a whole dictionary: measures exist, references resolve, no cycles, units agree for + and -,
+ * Cross-checks of a whole dictionary: units are declared (when the units file is given), measures exist,
+ * references resolve, no cycles, units agree for + and -,
  * and every declared dimension is available from every input.
  */
-export function validateDictionary(indicators: readonly Indicator[], catalog: MeasureCatalog): void {
+export function validateDictionary(indicators: readonly Indicator[], catalog: MeasureCatalog, units?: UnitBook): void {
   const byCode = new Map(indicators.map((i) => [i.def.code, i]));
   const fail = (i: Indicator, problem: string): never => {
     throw new ConfigError(`Indicator file ${i.file} (${i.def.code}): ${problem}`);
@@ -21,6 +23,8 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
   const refsOf = (i: Indicator) => dependenciesOf(i.def, () => (i.formula ? formulaRefs(i.formula) : []));
 
   for (const i of indicators) {
+    const unitProblem = units?.problem(i.def);
+    if (unitProblem) fail(i, unitProblem);
     if (i.def.type === 'simple') {
       const { source, fact, measure } = i.def.measure;
       const facts = catalog[source];

@@ -2,6 +2,7 @@ import type { AlertResolvers, QueryResolvers } from '../generated/graphql';
 import { evaluateAlerts, type Alert } from '../engine/alerts';
 import { decompose, type DecompositionNode } from '../engine/decompose';
 import { badInput } from '../errors';
+import type { UnitBook } from '../indicators/units';
 import { fieldValue } from '../hub/entities';
 import { yearAgo } from '../model/buckets';
 import { periodOf } from './args';
@@ -18,7 +19,7 @@ export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> =
     }
     const depth = args.depth ?? 2;
     if (depth < 0 || depth > 5) throw badInput(`depth must be between 0 and 5, received ${depth}.`, { argument: 'depth' });
-    return toGraphQL(await decompose(ctx, args.code, period, base, args.department ?? null, depth)) as never;
+    return toGraphQL(await decompose(ctx, args.code, period, base, args.department ?? null, depth), ctx.runtime.units) as never;
   },
   alerts: async (_p, args, ctx) => {
     const min = SEVERITY_RANK[(args.minSeverity ?? 'INFO').toLowerCase() as keyof typeof SEVERITY_RANK];
@@ -42,26 +43,27 @@ interface NodeOut {
 }
 
 /** Values shown with the indicator's precision (contributions in the parent's unit). */
-function toGraphQL(node: DecompositionNode, places = placesOf(node)): NodeOut {
+function toGraphQL(node: DecompositionNode, units: UnitBook, places = placesOf(node, units)): NodeOut {
+  const own = placesOf(node, units);
   const show = (v: { value: { toFixed(n: number): string } | null } | null, p: number) => (v && v.value ? v.value.toFixed(p) : null);
   return {
     code: node.code,
     label: node.label,
     indicator: node.indicator,
-    value: show(node.value, placesOf(node)),
-    baseValue: show(node.base, placesOf(node)),
-    change: show(node.change, placesOf(node)),
+    value: show(node.value, own),
+    baseValue: show(node.base, own),
+    change: show(node.change, own),
     contribution: show(node.contribution, places),
     reason: node.value.reason ?? node.base.reason ?? node.contribution?.reason ?? null,
     method: node.method,
-    residual: show(node.residual, placesOf(node)),
-    drivers: node.drivers.map((d) => toGraphQL(d, placesOf(node))),
+    residual: show(node.residual, own),
+    drivers: node.drivers.map((d) => toGraphQL(d, units, own)),
   };
 }
 
-function placesOf(node: DecompositionNode): number {
-  const unit = node.indicator?.def.unit;
-  return unit === 'ratio' ? 4 : 2;
+/** The indicator's precision, but at least two places: shares of a change are rarely whole. */
+function placesOf(node: DecompositionNode, units: UnitBook): number {
+  return node.indicator ? Math.max(2, units.precisionOf(node.indicator.def).places) : 2;
 }
 
 export const AlertType: AlertResolvers = {

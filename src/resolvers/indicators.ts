@@ -134,6 +134,7 @@ export const IndicatorType: IndicatorResolvers = {
   definition: (i) => i.def.definition,
   owner: (i) => i.def.owner,
   unit: (i) => i.def.unit,
+  precision: (i, _a, ctx) => ctx.runtime.units.precisionOf(i.def).places,
   format: (i) => i.def.format,
   direction: (i) => i.def.direction,
   type: (i) => i.def.type,

@@ -1,3 +1,4 @@
+import { loadUnits } from '../../src/indicators/units';
 import { Decimal } from '../../src/model/decimal';
 import { MIXED } from '../support/engines';
 import { startTestHub, statementsBySource, type TestHub } from '../support/hub-client';
@@ -43,6 +44,25 @@ describe('indicator API without cache', () => {
     expect(res.data!.zh.map((i) => i.code)).toContain('revenue');
     expect(res.data!.syn.map((i) => i.code)).toContain('revenue');
     expect(res.data!.one).toEqual({ nameEn: 'Revenue per head', sources: ['crm', 'hr'], inputs: [{ code: 'revenue' }, { code: 'headcount' }], owner: { department: { name: 'Finance & Admin' } } });
+  });
+
+  test('each value leaves the hub rounded once, at its precision (the definition\'s, else its unit\'s in units.yaml)', async () => {
+    const units = loadUnits('units.yaml');
+    const res = await hub.query<{ indicators: Array<{ code: string; unit: string; precision: number }>; indicatorValues: Table }>(
+      `query D($codes: [String!]!) { indicators { code unit precision }
+         indicatorValues(codes: $codes, from: "2025-10", to: "2025-12", grain: MONTH, groupBy: "department") { rows { cells { code value } } } }`,
+      { codes: DASHBOARD_CODES },
+    );
+    expect(res.errors).toBeUndefined();
+    const declared = new Map(res.data!.indicators.map((i) => [i.code, i]));
+    for (const i of res.data!.indicators) expect([i.code, i.precision]).toEqual([i.code, units.units[i.unit]!.precision]);
+    const places = res.data!.indicatorValues.rows.flatMap((r) => r.cells).filter((c) => c.value !== null)
+      .map((c) => [c.code, c.value!.split('.')[1]?.length ?? 0]);
+    expect(places.length).toBeGreaterThan(DASHBOARD_CODES.length);
+    for (const [code, n] of places) {
+      const { unit, precision } = declared.get(code as string)!;
+      expect([code, [precision, units.units[unit]!.fractionalPrecision].includes(n as number)]).toEqual([code, true]);
+    }
   });
 
   test('a 12-indicator dashboard costs the same statements for 3 months or 24, for the company or every department', async () => {

@@ -142,6 +142,10 @@ describe('lineage and impact API', () => {
     expect(runExport(hub.runtime, out, (l) => lines.push(l))).toBe(0);
     const published = hub.runtime.governance.published().all().filter((i) => i.status !== 'archived');
     expect(lines[0]).toMatch(new RegExp(`^exported ${published.length} published indicators to `));
+    // Paths are shown as typed from where the user stands (npm's INIT_CWD for the CLI).
+    const fromDir: string[] = [];
+    runExport(hub.runtime, out, (l) => fromDir.push(l), dir);
+    expect(fromDir[0]).toBe(`exported ${published.length} published indicators to export`);
     expect(readdirSync(out).sort()).toEqual(['finance', 'hr', 'procurement', 'sales']);
 
     const marginFile = join(out, 'finance', 'gross_margin.yaml');
@@ -155,6 +159,7 @@ describe('lineage and impact API', () => {
     const printed: string[] = [];
     expect(await runImport(hub.runtime, { ...options, as: ANALYST }, (l) => printed.push(l))).toBe(0);
     expect(printed[0]).toMatch(/^update {2}gross_margin {2}against v1: scale/);
+    expect(printed[0]!.endsWith(`(${marginFile})`)).toBe(true);
     expect(printed[1]).toMatch(/^create {2}revenue_per_order/);
     expect(printed.at(-1)).toBe(`2 proposed, ${published.length - 1} skipped`);
     const changes = ok(await hub.query<{ indicatorChanges: Array<{ kind: string; state: string; author: string; baseVersion: number | null; reason: string }> }>(CHANGES, { code: 'gross_margin' }, MANAGER));
@@ -167,7 +172,8 @@ describe('lineage and impact API', () => {
 
     // Importing the same directory again: both codes now have open changes; the published state is unchanged, so the plan is the same.
     const dry: string[] = [];
-    expect(await runImport(hub.runtime, { ...options, as: ANALYST, dryRun: true }, (l) => dry.push(l))).toBe(0);
+    expect(await runImport(hub.runtime, { ...options, as: ANALYST, dryRun: true, cwd: dir }, (l) => dry.push(l))).toBe(0);
+    expect(dry[0]).toMatch(/^update {2}gross_margin {2}against v1: scale {2}\(export\/finance\/gross_margin\.yaml\)$/);
     expect(dry.at(-1)).toBe(`2 to propose, ${published.length - 1} skipped (dry run: nothing written)`);
   });
 });

@@ -168,7 +168,8 @@ function measureOf(m: SqlMeasure, rows: readonly NativeRow[]): string | number |
   if (values.length === 0) return null;
   const hundredths = values.map(toHundredths);
   const total = hundredths.reduce((s, v) => s + v, 0n);
-  if (m.agg === 'avg') return typed(m, divideHalfUp(total * 10_000n, BigInt(hundredths.length)), 6);
+  // The adapter divides the exact sum by the count at AVERAGE_SCALE (12) places.
+  if (m.agg === 'avg') return typed(m, divideHalfUp(total * 10_000_000_000n, BigInt(hundredths.length)), 12);
   if (m.agg === 'min') return typed(m, hundredths.reduce((a, b) => (b < a ? b : a)), 2);
   if (m.agg === 'max') return typed(m, hundredths.reduce((a, b) => (b > a ? b : a)), 2);
   return typed(m, total, 2);

@@ -25,6 +25,8 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
   /** Expected SQL with identifiers quoted the dialect's way: sql`select ${'a'}` → select "a" (or `a`). */
   const sql = (parts: TemplateStringsArray, ...identifiers: string[]) =>
     parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
+  /** An exact DECIMAL column without a declared scale: PostgreSQL casts to unconstrained numeric, MariaDB sums it as stored. */
+  const exact = (column: string) => (dialect === 'postgres' ? sql`cast(${column} as numeric)` : sql`${column}`);
   const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source));
   const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
   const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
@@ -94,7 +96,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       });
       expect(text).toBe(
         sql`select ${'cost_center'} as ${'department'}, ` +
-          sql`sum(case when ${'status'} in (?, ?, ?) then ${'total_amount'} end) as ${'procurementSpend'}, ` +
+          sql`sum(case when ${'status'} in (?, ?, ?) then ` + exact('total_amount') + sql` end) as ${'procurementSpend'}, ` +
           sql`count(case when ${'status'} in (?, ?, ?) then 1 end) as ${'poCount'} ` +
           sql`from ${'procurement'}.${'purchase_order'} where ${'po_date'} >= ? and ${'po_date'} < ? ` +
           sql`group by ${'cost_center'} order by ${'cost_center'} asc`,
@@ -107,6 +109,37 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       const { sql: text, bindings } = aggregateSql('procurement', { fact: 'purchases', measures: ['poCount'], groupBy: ['department'], limit: 250_001 });
       expect(text).toMatch(/order by .* asc limit \?$/);
       expect(bindings[bindings.length - 1]).toBe(250_001);
+    });
+
+    const decimal = dialect === 'postgres' ? 'numeric' : 'decimal';
+    test.each([
+      { storage: { kind: 'decimal', scale: 4 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 4))` },
+      { storage: { kind: 'float', scale: 2 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 2))` },
+      { storage: { kind: 'text', scale: 3 }, agg: 'min', value: `cast(${quote}amt${quote} as ${decimal}(38, 3))` },
+      { storage: { kind: 'cents', scale: 2 }, agg: 'max', value: `cast(${quote}amt${quote} * 0.01 as ${decimal}(38, 2))` },
+      { storage: { kind: 'cents', scale: 0 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 0))` },
+    ] as const)('storage $storage.kind (scale $storage.scale) is cast to an exact decimal before $agg', ({ storage, agg, value }) => {
+      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg, column: 'amt', type: 'decimal' as const, storage } } } } };
+      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test')).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
+      expect(built.toSQL().sql).toBe(`select ${agg}(${value}) as ${quote}amount${quote} from ${quote}test${quote}.${quote}line${quote}`);
+    });
+
+    test('an average selects its exact sum and its count (the hub divides; engines disagree on the scale of avg)', () => {
+      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean: { agg: 'avg' as const, column: 'amt', type: 'decimal' as const, filter: { ok: [1] }, storage: { kind: 'float' as const, scale: 2 } } } } } };
+      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test')).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
+      expect(built.toSQL().sql).toBe(
+        sql`select sum(case when ${'ok'} in (?) then cast(${'amt'} as ` + `${decimal}(38, 2)) end) as ` + sql`${'mean'}, ` +
+          sql`count(case when ${'ok'} in (?) then ${'amt'} end) as ${'mean__count'} from ${'test'}.${'line'}`,
+      );
+    });
+
+    test.each([
+      [{ kind: 'float' }, '"float" needs "scale"'],
+      [{ kind: 'cents', scale: 2.5 }, 'scale must be an integer from 0 to 12, received 2.5'],
+      [{ kind: 'binary', scale: 2 }, 'unknown kind "binary" (known: decimal, float, cents, text)'],
+    ])('a storage %j is refused at start: %s', (storage, problem) => {
+      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg: 'sum' as const, column: 'amt', type: 'decimal' as const, storage: storage as never } } } } };
+      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'))).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
     });
 
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
@@ -125,7 +158,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
     ])('a `yyyymm` time column gets period bounds: [$window.from, $window.to) → $bounds', ({ window, bounds }) => {
       const { sql: text, bindings } = aggregateSql('erp', { fact: 'budget', measures: ['budget'], groupBy: ['department'], window });
       expect(text).toBe(
-        sql`select ${'cc_code'} as ${'department'}, sum(${'amount'}) as ${'budget'} from ${'erp'}.${'budget'} ` +
+        sql`select ${'cc_code'} as ${'department'}, sum(` + exact('amount') + sql`) as ${'budget'} from ${'erp'}.${'budget'} ` +
           sql`where ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? group by ${'cc_code'} order by ${'cc_code'} asc`,
       );
       expect(bindings).toEqual(bounds);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -8,13 +8,15 @@ import { catalogOfDefinitions } from '../../src/indicators/catalog';
 import { indicatorSchema } from '../../src/indicators/definition';
 import { Dictionary, indicatorOf } from '../../src/indicators/dictionary';
 import { loadDictionary, readDefinitionFiles } from '../../src/indicators/load';
+import { loadUnits } from '../../src/indicators/units';
 import { validateDictionary } from '../../src/indicators/validate';
 import { thrown } from './thrown';
 
 /** Export and import of the dictionary as indicators/<domain>/<code>.yaml files, without a store. */
 const catalog = catalogOfDefinitions();
 const dictionary = loadDictionary('indicators', catalog);
-const check = (d: Dictionary) => validateDictionary(d.all(), catalog);
+const units = loadUnits('units.yaml');
+const check = (d: Dictionary) => validateDictionary(d.all(), catalog, units);
 
 /** The dictionary as the store publishes it: every indicator at some version. */
 const published = new Dictionary(
@@ -105,11 +107,37 @@ describe('import', () => {
       ['create', 'booked_not_invoiced', null, []],
       ['update', 'gross_margin', 2, ['scale', 'tags']],
     ]);
-    expect(describePlan(changes, dir)).toEqual([
+    expect(changes.map((p) => p.file)).toEqual(['finance/booked_not_invoiced.yaml', 'finance/gross_margin.yaml']);
+    // Shown as a user in the import directory, or anywhere else, would type them.
+    expect(describePlan(changes, dir, dir)).toEqual([
       'create  booked_not_invoiced  (finance/booked_not_invoiced.yaml)',
       'update  gross_margin  against v2: scale, tags  (finance/gross_margin.yaml)',
     ]);
+    expect(describePlan(changes, '.', dir)).toEqual(describePlan(changes, dir, dir));
+    expect(describePlan(changes, dir, join(dir, 'finance'))[0]).toBe('create  booked_not_invoiced  (booked_not_invoiced.yaml)');
+    expect(describePlan(changes, dir, join(tmpdir(), 'elsewhere'))[1]).toBe(`update  gross_margin  against v2: scale, tags  (${join(dir, 'finance', 'gross_margin.yaml')})`);
     expect(plan.filter((p) => p.kind === 'unchanged')).toHaveLength(dictionary.size - 1);
+  });
+
+  test('paths do not depend on the working directory (a checkout two levels below the temp directory)', () => {
+    copy();
+    edit('finance/gross_margin.yaml', 'scale: 100', 'scale: 1000');
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'hub-checkout-')), 'clone');
+    mkdirSync(elsewhere);
+    const home = process.cwd();
+    try {
+      process.chdir(elsewhere);
+      const changes = prepareImport(dir, published, check).filter((p) => p.kind !== 'unchanged');
+      expect(changes.map((p) => p.file)).toEqual(['finance/gross_margin.yaml']);
+      expect(describePlan(changes, dir)).toEqual([`update  gross_margin  against v2: scale  (${join(dir, 'finance', 'gross_margin.yaml')})`]);
+      // The same import given relative to that working directory names the same file.
+      expect(describePlan(changes, relative(elsewhere, dir))).toEqual(describePlan(changes, dir));
+      edit('finance/gross_margin.yaml', 'unit: percent', 'unit: percentage');
+      expect(thrown(() => prepareImport(dir, published, check)).message).toMatch(/^Indicator file finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit/);
+    } finally {
+      process.chdir(home);
+      rmSync(join(elsewhere, '..'), { recursive: true, force: true });
+    }
   });
 
   test('an archived indicator is skipped, never revived', () => {
@@ -121,7 +149,7 @@ describe('import', () => {
 
   test.each([
     ['an invalid file names the file, the code and the problem', (d: string) => writeFileSync(join(d, 'finance', 'gross_margin.yaml'), readFileSync('indicators/finance/gross_margin.yaml', 'utf8').replace('unit: percent', 'unit: percentage')),
-      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\): unit: Invalid option/],
+      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit "percentage" \(did you mean "percent"\?\)/],
     ['a definition the dictionary would refuse', (d: string) => writeFileSync(join(d, 'finance', 'x.yaml'), NEW_ONE('x_gap', 'revenue - nothing_here')),
       /^Indicator file .*finance\/x\.yaml \(x_gap\) cannot be proposed: refers to unknown indicator "nothing_here"$/],
     ['a new indicator built on another new one waits for it', (d: string) => {

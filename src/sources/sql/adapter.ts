@@ -18,6 +18,7 @@ import type {
 import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
 import type { ScopeMapping, SqlEntityMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from './mapping';
+import { Decimal } from '../../model/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
 import { validateMapping } from './validate';
@@ -65,7 +66,7 @@ export class SqlAdapter implements SourceAdapter {
       dimensions: Object.fromEntries(
         [...query.groupBy, ...(query.buckets?.length ? ['period'] : [])].map((d) => [d, row[d] == null ? null : String(row[d])]),
       ),
-      measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, row[m])])),
+      measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
     }));
   }
 
@@ -100,7 +101,7 @@ export class SqlAdapter implements SourceAdapter {
     for (const name of query.measures) {
       const measure = f.measures[name];
       if (!measure) throw unknownName(this.name, `measure of fact "${query.fact}"`, name, Object.keys(f.measures));
-      builder.select(knex.raw(`${measureSql(measure)} as ??`, [...measureBindings(measure), name]));
+      for (const { sql, bindings } of measureSelects(measure, name, this.conn.dialect)) builder.select(knex.raw(sql, bindings));
     }
     for (const [dim, keys] of Object.entries(query.where ?? {})) {
       builder.whereIn(this.dimensionColumn(query.fact, f, dim), [...keys]);
@@ -228,29 +229,57 @@ const AGG_SQL: Record<SqlMeasure['agg'], (expr: string) => string> = {
   sum: (e) => `sum(${e})`,
   count: (e) => `count(${e})`,
   count_distinct: (e) => `count(distinct ${e})`,
-  avg: (e) => `avg(${e})`,
+  // An average is its exact sum over its count, divided in the hub (engines disagree on an average's scale).
+  avg: (e) => `sum(${e})`,
   min: (e) => `min(${e})`,
   max: (e) => `max(${e})`,
 };
 
-/** `sum(amount)`, or with a filter `sum(case when status in (?, ?) then amount end)`. */
-function measureSql(m: SqlMeasure): string {
-  const value = m.column ? '??' : m.filter ? '1' : '*';
+/** Places of an average: its exact sum divided by its count, rounded half-up here and never again before display. */
+export const AVERAGE_SCALE = 12;
+
+/** The alias of an average's count, beside the measure's own column. */
+const countAlias = (measure: string) => `${measure}__count`;
+
+/**
+ * The measure's select expressions and bindings: `sum(amount)`, or with a filter
+ * `sum(case when status in (?, ?) then amount end)`; a decimal column is first cast to an exact decimal
+ * (exactCast). An average selects its sum and its count.
+ */
+function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dialect']): Array<{ sql: string; bindings: Array<string | number> }> {
+  const value = m.column ? exactCast(m, dialect) : m.filter ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
-  if (filters.length === 0) return AGG_SQL[m.agg](value);
-  const condition = filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ');
-  return AGG_SQL[m.agg](`case when ${condition} then ${value} end`);
+  const filterBindings = filters.flatMap(([column, values]) => [column, ...values]);
+  const bindings = [...filterBindings, ...(m.column ? [m.column] : [])];
+  const filtered = (expr: string) =>
+    filters.length === 0 ? expr : `case when ${filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ')} then ${expr} end`;
+  const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
+  if (m.agg === 'avg') selects.push({ sql: `count(${filtered(m.column ? '??' : value)}) as ??`, bindings: [...bindings, countAlias(name)] });
+  return selects;
 }
 
-function measureBindings(m: SqlMeasure): Array<string | number> {
-  const filterBindings = Object.entries(m.filter ?? {}).flatMap(([column, values]) => [column, ...values]);
-  return [...filterBindings, ...(m.column ? [m.column] : [])];
+/**
+ * A decimal column as an exact decimal, before any aggregate sees it (see MeasureStorage): DECIMAL with a
+ * declared scale, FLOAT, text → cast(?? as decimal(38, s)); integer cents → cast(?? * 0.01 as decimal(38, 2));
+ * an exact column without a declared scale stays at its own scale (PostgreSQL: cast to unconstrained numeric).
+ */
+function exactCast(m: SqlMeasure, dialect: SqlConnection['dialect']): string {
+  if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return '??';
+  const decimal = dialect === 'postgres' ? 'numeric' : 'decimal';
+  const scale = m.storage?.scale;
+  if (scale === undefined) return dialect === 'postgres' ? 'cast(?? as numeric)' : '??';
+  if (m.storage!.kind === 'cents' && scale > 0) return `cast(?? * 0.${'0'.repeat(scale - 1)}1 as ${decimal}(38, ${scale}))`;
+  return `cast(?? as ${decimal}(38, ${scale}))`;
 }
 
-function measureValue(m: SqlMeasure, raw: unknown): string | number | null {
+/** Aggregates leave the adapter unrounded: exact decimal strings (at the scale the engine summed them at). */
+function measureValue(m: SqlMeasure, name: string, row: Record<string, unknown>): string | number | null {
+  const raw = row[name];
   if (raw === null || raw === undefined) return null;
   if (m.agg === 'count' || m.agg === 'count_distinct' || m.type === 'int') return Number(raw);
-  return decimalString(raw, m.agg === 'avg' ? 6 : 2);
+  const exact = Decimal.of(decimalString(raw));
+  if (m.agg !== 'avg') return exact.toString();
+  return exact.div(Decimal.of(decimalString(row[countAlias(name)])), AVERAGE_SCALE)?.toString() ?? null;
 }
 
 /** Statements grouped by shape: the SQL text with IN lists collapsed, hashed. Never the bindings. */

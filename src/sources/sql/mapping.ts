@@ -53,6 +53,23 @@ export interface SqlMeasure {
   /** Only rows whose column holds one of these values count (compiled to CASE WHEN, so measures
    *  with different filters still share one statement). */
   filter?: Record<string, readonly (string | number)[]>;
-  /** Result type: decimal sums keep two places, averages six; counts are integers. */
+  /** Result type: decimals come back exact and unrounded (sums, minima and maxima at the scale they are
+   *  stored with, averages with AVERAGE_SCALE places); counts and `int` sums are integers. */
   type: 'decimal' | 'int';
+  /** How a decimal column is stored, so that it is cast to an exact decimal before it is aggregated.
+   *  Omitted: an exact column (DECIMAL, NUMERIC or integer) aggregated at its own scale. */
+  storage?: MeasureStorage;
+}
+
+/**
+ * - `decimal` (default): DECIMAL/NUMERIC/integer; with `scale`, cast to decimal(38, scale) first.
+ * - `float`: FLOAT/REAL/DOUBLE holding values with `scale` places: each value is cast to decimal(38, scale)
+ *   (rounded half away from zero to its true places, which removes the binary noise) before the sum.
+ * - `cents`: integers counting 1/10^scale of the unit (scale 2: cents): value × 10^-scale, exactly.
+ * - `text`: decimal numbers written as text ("1234.5678"), cast to decimal(38, scale).
+ */
+export interface MeasureStorage {
+  kind: 'decimal' | 'float' | 'cents' | 'text';
+  /** Decimal places of the stored values (0–12); required for float, cents and text. */
+  scale?: number;
 }

@@ -27,10 +27,12 @@ export function normalizeDate(value: unknown): string {
   return String(value).slice(0, 10);
 }
 
-/** Exact decimal string with `scale` places; numbers are only accepted when they are integers. */
-export function decimalString(value: unknown, scale: number): string {
+/** Exact decimal string, with `scale` places when given (else as exact as it came); numbers are only
+ *  accepted when they are integers (a binary float is never taken for money). */
+export function decimalString(value: unknown, scale?: number): string {
   if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'string') {
-    return Decimal.of(typeof value === 'string' ? value : value).toFixed(scale);
+    const exact = Decimal.of(value);
+    return scale === undefined ? exact.toString() : exact.toFixed(scale);
   }
   throw new TypeError(`expected a decimal value, received ${typeof value}`);
 }

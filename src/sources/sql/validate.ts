@@ -1,6 +1,6 @@
 import { ENTITIES, type EntityName } from '../../model/entities';
 import { ConfigError } from '../../errors';
-import type { SqlSourceMapping } from './mapping';
+import type { SqlMeasure, SqlSourceMapping } from './mapping';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -40,6 +40,19 @@ export function validateMapping(source: string, mapping: SqlSourceMapping): void
       if (m.agg !== 'count' && !m.column) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column`);
       if (m.column) identifier(`facts.${fact}.measures.${name}.column`, m.column);
       for (const column of Object.keys(m.filter ?? {})) identifier(`facts.${fact}.measures.${name}.filter`, column);
+      if (m.storage) storageProblems(m).forEach((problem) => fail(`facts.${fact}.measures.${name}.storage`, problem));
     }
   }
+}
+
+const STORAGE_KINDS = ['decimal', 'float', 'cents', 'text'];
+
+function storageProblems(m: SqlMeasure): string[] {
+  const { kind, scale } = m.storage!;
+  if (!STORAGE_KINDS.includes(kind)) return [`unknown kind ${JSON.stringify(kind)} (known: ${STORAGE_KINDS.join(', ')})`];
+  if (m.type !== 'decimal') return ['only decimal measures declare a storage (an int measure is summed as it is)'];
+  if (!m.column) return ['a storage needs a column'];
+  if (scale === undefined) return kind === 'decimal' ? [] : [`"${kind}" needs "scale": the decimal places of the stored values (e.g. scale: 2)`];
+  if (!Number.isInteger(scale) || scale < 0 || scale > 12) return [`scale must be an integer from 0 to 12, received ${JSON.stringify(scale)}`];
+  return [];
 }

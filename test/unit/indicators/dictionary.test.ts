@@ -7,10 +7,12 @@ import { catalogOfDefinitions } from '../../../src/indicators/catalog';
 import { dependenciesOf } from '../../../src/indicators/definition';
 import type { Dictionary, Indicator } from '../../../src/indicators/dictionary';
 import { formulaRefs } from '../../../src/indicators/formula';
+import { loadUnits } from '../../../src/indicators/units';
 import { loadDictionary } from '../../../src/indicators/load';
 import { thrown } from '../thrown';
 
 const catalog = catalogOfDefinitions();
+const units = loadUnits('units.yaml');
 
 /** Source systems an indicator's value is finally read from: its dependencies walked down to simple measures. */
 function sourcesOf(dictionary: Dictionary, code: string): Set<string> {
@@ -280,7 +282,14 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       { 'usd.yaml': yaml({ code: 'usd', unit: 'USD' }) },
       'usd.yaml',
       'usd',
-      ['unit: '],
+      ['unknown unit "USD": declare it in the units file (known: CNY, CNY_per_person, count, days, percent, ratio)'],
+    ],
+    [
+      'a misspelt unit (suggests the close one)',
+      { 'pct.yaml': yaml({ code: 'pct', unit: 'percentage' }) },
+      'pct.yaml',
+      'pct',
+      ['unknown unit "percentage" (did you mean "percent"?)'],
     ],
     [
       'an unknown key (typo)',
@@ -364,7 +373,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
 
   test.each(cases)('%s', (_what, files, file, code, problem) => {
     const dir = dictionaryDir(files);
-    const error = thrown(() => loadDictionary(dir, catalog));
+    const error = thrown(() => loadDictionary(dir, catalog, units));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(shown(dir, file));
     if (code) expect(error.message).toMatch(new RegExp(`\\b${code}\\b`));
@@ -376,7 +385,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       'a.yaml': derived('a', { type: 'formula', formula: 'b * 2' }),
       'b.yaml': derived('b', { type: 'formula', formula: 'a / 2' }),
     });
-    expect(thrown(() => loadDictionary(dir, catalog)).message).toBe(`Indicator file ${shown(dir, 'a.yaml')} (a): formula cycle: a → b → a`);
+    expect(thrown(() => loadDictionary(dir, catalog, units)).message).toBe(`Indicator file ${shown(dir, 'a.yaml')} (a): formula cycle: a → b → a`);
   });
 
   test('the full message of an unknown source measure', () => {
@@ -389,7 +398,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
 
   test('the full message of a duplicate code', () => {
     const dir = dictionaryDir({ 'a/dup.yaml': REVENUE.replace('code: revenue', 'code: dup'), 'b/dup.yaml': ORDERS.replace('code: order_count', 'code: dup') });
-    expect(thrown(() => loadDictionary(dir, catalog)).message).toBe(
+    expect(thrown(() => loadDictionary(dir, catalog, units)).message).toBe(
       `Indicator dup is defined twice: in ${shown(dir, 'a/dup.yaml')} and in ${shown(dir, 'b/dup.yaml')}`,
     );
   });
@@ -407,7 +416,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       'aov.yaml': derived('aov', { type: 'ratio', numerator: 'revenue', denominator: 'order_count', additivity: 'non_additive' }),
       'notes.txt': 'not an indicator',
     });
-    const dictionary = loadDictionary(dir, catalog);
+    const dictionary = loadDictionary(dir, catalog, units);
     expect(dictionary.all().map((i) => i.def.code)).toEqual(['aov', 'headcount', 'order_count', 'revenue']);
     expect(dictionary.get('order_count')!.file).toBe(shown(dir, 'counts.yaml'));
   });

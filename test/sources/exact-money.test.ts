@@ -1,0 +1,139 @@
+import { display } from '../../src/engine/index';
+import { UnitBook } from '../../src/indicators/units';
+import { Decimal } from '../../src/model/decimal';
+import { UNRESTRICTED, type AggregateRow } from '../../src/sources/contract';
+import { SqlAdapter } from '../../src/sources/sql/adapter';
+import type { SqlConnection } from '../../src/sources/sql/connection';
+import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
+import type { SqlSourceMapping } from '../../src/sources/sql/mapping';
+import { pgSourcesUrl, serverUrl } from '../support/engines';
+
+/**
+ * Exact money, rounded once (issue 11, part 7). Line amounts with four places, stored five ways (DECIMAL,
+ * DOUBLE, REAL/FLOAT, integer ten-thousandths, text), aggregated by the adapter per group and month, then
+ * added up the way the engine regroups members and runs totals over periods — and rounded once at the
+ * output. The oracle is direct SQL on the unsplit rows: round(sum(cast(amt as decimal(38, 4))), 2).
+ * The data are built so that rounding each group to the cent first is visibly wrong: every group × month
+ * sums to x.xx50, so per-group rounding gains half a cent per cell.
+ */
+const SCHEMA = 'hub_exact_money';
+const GROUPS = 40;
+const MONTHS = ['2025-01', '2025-02', '2025-03'];
+/** Four-place lines whose sum in every group and month ends in 0.0050: 10.1234 + g + 5.4321 + 2.4495 = g + 18.0050. */
+const LINES = (g: number) => [Decimal.of('10.1234').add(Decimal.of(g)), Decimal.of('5.4321'), Decimal.of('2.4495')];
+const REGIONS = 4;
+
+const STORED = {
+  decimal: { column: 'amt', storage: undefined },
+  declaredDecimal: { column: 'amt', storage: { kind: 'decimal', scale: 4 } },
+  double: { column: 'amt_double', storage: { kind: 'float', scale: 4 } },
+  real: { column: 'amt_real', storage: { kind: 'float', scale: 4 } },
+  tenThousandths: { column: 'amt_units', storage: { kind: 'cents', scale: 4 } },
+  text: { column: 'amt_text', storage: { kind: 'text', scale: 4 } },
+} as const;
+const MEASURES = Object.keys(STORED) as Array<keyof typeof STORED>;
+
+const mapping: SqlSourceMapping = {
+  entities: {},
+  facts: {
+    lines: {
+      table: 'money_line',
+      time: { column: 'day' },
+      dimensions: { group: { column: 'grp' } },
+      measures: Object.fromEntries(
+        MEASURES.map((m) => [m, { agg: 'sum' as const, column: STORED[m].column, type: 'decimal' as const, ...(STORED[m].storage ? { storage: STORED[m].storage } : {}) }]),
+      ),
+    },
+  },
+};
+const units = new UnitBook({ money: { precision: 2 } });
+const money = { unit: 'money' };
+
+const ENGINES = [
+  { engine: 'postgres' as const, url: () => pgSourcesUrl(), real: 'real' },
+  { engine: 'mysql' as const, url: () => serverUrl('mysql'), real: 'float' },
+];
+
+describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
+  let conn: SqlConnection;
+  let adapter: SqlAdapter;
+  let rows: AggregateRow[];
+
+  const sql = async (text: string): Promise<Array<Record<string, unknown>>> => {
+    const result = await conn.knex.raw(text.replaceAll('{t}', engine === 'mysql' ? `${SCHEMA}.money_line` : `"${SCHEMA}".money_line`));
+    return engine === 'mysql' ? (result as [Array<Record<string, unknown>>])[0] : (result as { rows: Array<Record<string, unknown>> }).rows;
+  };
+  const exact = engine === 'postgres' ? 'numeric(38, 4)' : 'decimal(38, 4)';
+
+  beforeAll(async () => {
+    conn = openConnection({ engine, url: url(), schema: SCHEMA, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 }, SCHEMA);
+    await ensureSchema(conn);
+    const schema = conn.knex.schema.withSchema(SCHEMA);
+    await schema.dropTableIfExists('money_line');
+    await schema.createTable('money_line', (t) => {
+      t.integer('line_id').primary();
+      t.integer('grp').notNullable();
+      t.date('day').notNullable();
+      t.decimal('amt', 18, 4).notNullable();
+      t.double('amt_double').notNullable();
+      t.specificType('amt_real', real).notNullable();
+      t.bigInteger('amt_units').notNullable();
+      t.string('amt_text', 32).notNullable();
+    });
+    let id = 0;
+    const lines = [];
+    for (let g = 0; g < GROUPS; g++) {
+      for (const month of MONTHS) {
+        for (const [i, amount] of LINES(g).entries()) {
+          const text = amount.toFixed(4);
+          lines.push({ line_id: ++id, grp: g, day: `${month}-${String(i + 1).padStart(2, '0')}`, amt: text, amt_double: Number(text), amt_real: Number(text), amt_units: amount.mul(Decimal.of(10_000)).toFixed(0), amt_text: text });
+        }
+      }
+    }
+    await conn.knex.batchInsert(`${SCHEMA}.money_line`, lines, 200);
+    adapter = new SqlAdapter('money', mapping, conn);
+    const buckets = MONTHS.map((m, i) => ({ label: m, from: `${m}-01`, to: i + 1 < MONTHS.length ? `${MONTHS[i + 1]}-01` : '2025-04-01' }));
+    rows = await adapter.aggregate({ fact: 'lines', measures: MEASURES, groupBy: ['group'], buckets }, { scope: UNRESTRICTED, trace: { record: () => undefined } });
+  });
+
+  afterAll(async () => {
+    await conn?.knex.schema.withSchema(SCHEMA).dropTableIfExists('money_line');
+    await conn?.close();
+  });
+
+  /** The adapter's cells added exactly (as regrouping and running totals add them), then rounded once. */
+  const addedUp = (measure: string, keyOf: (group: number) => string) => {
+    const sums = new Map<string, Decimal>();
+    for (const row of rows) {
+      const key = keyOf(Number(row.dimensions.group));
+      sums.set(key, (sums.get(key) ?? Decimal.ZERO).add(Decimal.of(String(row.measures[measure]))));
+    }
+    return new Map([...sums].map(([k, v]) => [k, display(v, money, units)]));
+  };
+  const oracle = async (select: string, groupBy?: string) =>
+    new Map(
+      (await sql(`select ${select} as k, round(sum(cast(amt as ${exact})), 2) as v from {t}${groupBy ? ` group by ${groupBy}` : ''}`)).map((r) => [
+        String(r.k),
+        Decimal.of(String(r.v)).toFixed(2),
+      ]),
+    );
+
+  test('the data make per-group rounding wrong: the old way (round each group × month, then add) is off', async () => {
+    expect(rows).toHaveLength(GROUPS * MONTHS.length);
+    const [right] = await sql(`select round(sum(cast(amt as ${exact})), 2) as v from {t}`);
+    const [old] = await sql(
+      `select sum(r) as v from (select round(sum(cast(amt as ${exact})), 2) as r from {t} group by grp, ${engine === 'mysql' ? "date_format(day, '%Y-%m')" : "to_char(day, 'YYYY-MM')"}) cells`,
+    );
+    expect(Decimal.of(String(old!.v)).toFixed(2)).not.toBe(Decimal.of(String(right!.v)).toFixed(2));
+  });
+
+  test.each(MEASURES)('%s: aggregates leave the adapter exact (four places, not rounded to the cent)', (measure) => {
+    for (const row of rows) expect([measure, row.measures[measure]]).toEqual([measure, expect.stringMatching(/^\d+\.\d{4}$/)]);
+  });
+
+  test.each(MEASURES)('%s: the whole, regions of groups and each group equal direct SQL on the unsplit rows, to the cent', async (measure) => {
+    expect(addedUp(measure, () => 'all')).toEqual(await oracle("'all'"));
+    expect(addedUp(measure, (g) => String(g % REGIONS))).toEqual(await oracle(`grp % ${REGIONS}`, `grp % ${REGIONS}`));
+    expect(addedUp(measure, (g) => String(g))).toEqual(await oracle('grp', 'grp'));
+  });
+});

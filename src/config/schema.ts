@@ -43,6 +43,9 @@ export const configSchema = z.object({
     .object({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65535).default(4000),
+      /** How long an idle keep-alive connection stays open; above the idle timeout of clients and proxies
+       *  in front (often 60 s), so the hub never closes a connection one of them is reusing. */
+      keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(65_000),
       /** Largest accepted request body, bytes. */
       bodyLimitBytes: z.number().int().positive().default(1_000_000),
       /** Origins allowed by CORS; empty = same-origin only. */

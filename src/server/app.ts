@@ -39,6 +39,10 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // Idle keep-alive connections outlive the client's and a proxy's idle timeouts (commonly 60 s), so the
+  // server never closes a connection a client is about to reuse (that race surfaces as ECONNRESET).
+  httpServer.keepAliveTimeout = runtime.config.server.keepAliveTimeoutMs;
+  httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
   const schema = withPermissions(buildSchema(), runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const guards = createGuards(runtime);

@@ -5,6 +5,7 @@ import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
+import { loadModel } from '../model/load';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
@@ -14,7 +15,7 @@ import { loadTargets } from '../indicators/targets';
 try {
   const config = loadConfig();
   const dir = config.indicators.dir;
-  const catalog = catalogOfDefinitions();
+  const catalog = catalogOfDefinitions(loadModel(config.model.dir));
   const dictionary = loadDictionary(dir, catalog);
   checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile));
   const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers, DepartmentResolvers } from '../generated/graphql';
 import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
-import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
+import type { GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import { fieldValue } from '../hub/entities';
@@ -9,7 +9,7 @@ import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { inputsClosure, inputsOf } from '../indicators/graph';
 import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
 import { bucketsBetween } from '../model/buckets';
-import { ENTITIES } from '../model/entities';
+import type { CompanyModel } from '../model/entities';
 import type { Grain } from '../model/period';
 import { periodOf } from './args';
 import { perRequest } from './per-request';
@@ -43,9 +43,10 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       codes: [...new Set(args.codes)],
       buckets,
       grain,
-      groupBy: args.groupBy ? parseGroupBy(args.groupBy) : null,
+      groupBy: args.groupBy ? parseGroupBy(ctx.runtime.model, args.groupBy) : null,
       filters: (args.filters ?? []).map((f) => {
-        if (!(f.dimension in DIMENSION_ENTITY)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(DIMENSION_ENTITY).join(', ')}).`);
+        const dimensions = ctx.runtime.model.dimensions;
+        if (!(f.dimension in dimensions)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(dimensions).join(', ')}).`);
         return { dimension: f.dimension, ids: f.ids };
       }),
       rollup: args.rollup ?? false,
@@ -53,7 +54,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
     const warnings = archivedWarnings(ctx, dict, request.codes);
     const table = await computeValues(ctx, dict, request);
-    const members = table.members.map((id) => memberOf(request.groupBy, id));
+    const members = table.members.map((id) => memberOf(ctx.runtime.model, request.groupBy, id));
     const indicators = request.codes.map((c) => dict.get(c)!);
     const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request));
     return {
@@ -126,33 +127,36 @@ export function formulaText(i: Indicator): string | null {
   return null;
 }
 
-function parseGroupBy(text: string): GroupBy {
+/** A dimension of the model (any fact dimension declared with an entity), optionally `.attribute` of its entity. */
+function parseGroupBy(model: CompanyModel, text: string): GroupBy {
   const [dimension, attribute, extra] = text.split('.');
-  const entity = DIMENSION_ENTITY[dimension as keyof typeof DIMENSION_ENTITY];
+  const entity = dimension === undefined ? undefined : model.dimensions[dimension];
   if (!entity || extra !== undefined) {
-    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(DIMENSION_ENTITY).join(', ')}, optionally with an attribute (department.region).`, {
+    const example = Object.entries(model.dimensions).map(([d, e]) => [d, Object.entries(model.entities[e]?.fields ?? {}).find(([f, t]) => typeof t === 'string' && f !== 'name')?.[0]]).find(([, a]) => a);
+    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(model.dimensions).join(', ')}, optionally with an attribute${example ? ` (${example[0]}.${example[1]})` : ''}.`, {
       argument: 'groupBy',
     });
   }
   if (attribute !== undefined) {
-    const type = ENTITIES[entity].fields[attribute];
+    const fields = model.entities[entity]!.fields;
+    const type = fields[attribute];
     if (!type || typeof type === 'object' || attribute === 'name') {
-      const known = Object.entries(ENTITIES[entity].fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
+      const known = Object.entries(fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
       throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
     }
   }
-  return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
+  return { dimension: dimension!, ...(attribute ? { attribute } : {}) };
 }
 
 /** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */
-function memberOf(groupBy: GroupBy | null, id: string): MemberParent | null {
+function memberOf(model: CompanyModel, groupBy: GroupBy | null, id: string): MemberParent | null {
   if (!groupBy) return null;
-  return { id, entity: groupBy.attribute ? null : DIMENSION_ENTITY[groupBy.dimension] };
+  return { id, entity: groupBy.attribute ? null : (model.dimensions[groupBy.dimension] ?? null) };
 }
 
 interface MemberParent {
   id: string;
-  entity: (typeof DIMENSION_ENTITY)[keyof typeof DIMENSION_ENTITY] | null;
+  entity: string | null;
 }
 
 export const MemberType = {

@@ -36,7 +36,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const schema = withPermissions(buildSchema(), runtime.policy);
+  const schema = withPermissions(buildSchema(runtime.model), runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const subscriptions = serveSubscriptions(httpServer, schema, runtime, { validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)], trusted });
   const apollo = new ApolloServer<HubContext>({

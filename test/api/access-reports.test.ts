@@ -81,7 +81,7 @@ describe('scope and policy edges', () => {
   beforeAll(async () => {
     // The demo policy, plus one attribute denied to everyone but the executive.
     dir = mkdtempSync(join(tmpdir(), 'indicator-hub-policy-'));
-    const policy = readFileSync('policy/policy.yaml', 'utf8').replace(
+    const policy = readFileSync('models/demo/policy.yaml', 'utf8').replace(
       '  Customer.*: { "*": allow }',
       '  Customer.*: { "*": allow }\n  Customer.industry: { executive: allow, "*": deny }',
     );
@@ -115,10 +115,10 @@ describe('scope and policy edges', () => {
 
   test('an indicator built from personal data must be listed as personal, or the hub does not start (importing into an empty store)', async () => {
     const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
-    cpSync('indicators', indicators, { recursive: true });
+    cpSync('models/demo/indicators', indicators, { recursive: true });
     writeFileSync(
       join(indicators, 'payroll_share.yaml'),
-      readFileSync('indicators/hr/payroll_per_head.yaml', 'utf8')
+      readFileSync('models/demo/indicators/hr/payroll_per_head.yaml', 'utf8')
         .replace('code: payroll_per_head', 'code: payroll_share')
         .replace(/type: ratio[\s\S]*?denominator: headcount/, 'type: formula\nformula: payroll_cost / 2'),
     );

@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
-import { SOURCES, type SourceName } from '../../src/sources/registry';
+import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/sources/sql/connection';
 
@@ -25,7 +25,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
   /** Expected SQL with identifiers quoted the dialect's way: sql`select ${'a'}` → select "a" (or `a`). */
   const sql = (parts: TemplateStringsArray, ...identifiers: string[]) =>
     parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
-  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source));
+  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source), DEMO_MODEL);
   const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
   const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
 

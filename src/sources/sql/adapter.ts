@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { createHash } from 'node:crypto';
-import { ENTITIES, type EntityName } from '../../model/entities';
+import type { CompanyModel, EntityModel, EntityName } from '../../model/entities';
 import type {
   AggregateQuery,
   AggregateRow,
@@ -35,8 +35,10 @@ export class SqlAdapter implements SourceAdapter {
     readonly name: string,
     private readonly mapping: SqlSourceMapping,
     private readonly conn: SqlConnection,
+    /** The model's entities: field types for normalising values. */
+    private readonly model: Pick<CompanyModel, 'entities'>,
   ) {
-    validateMapping(name, mapping);
+    validateMapping(name, mapping, model);
     this.catalog = catalogOf(mapping);
   }
 
@@ -55,7 +57,8 @@ export class SqlAdapter implements SourceAdapter {
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
     const rows = await this.run('fetch', this.buildFetch(query, call.scope), call);
-    return rows.map((row) => neutralRow(query.entity, entity, row));
+    const model = this.model.entities[query.entity]!;
+    return rows.map((row) => neutralRow(model, entity, row));
   }
 
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
@@ -217,9 +220,9 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
   };
 }
 
-function neutralRow(entity: EntityName, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
+function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
   const out: NeutralRow = { key: String(row.key) };
-  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], ENTITIES[entity].fields[field]!);
+  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], entity.fields[field]!);
   return out;
 }
 

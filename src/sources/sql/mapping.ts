@@ -1,8 +1,8 @@
 import type { EntityName } from '../../model/entities';
 
 /**
- * How a SQL source maps its own tables and columns onto the conformed model. A source folder
- * (src/sources/<name>/mapping.ts) is mostly one of these objects: configuration, not code.
+ * How a SQL source maps its own tables and columns onto the conformed model: the `entities:` and `facts:`
+ * of a model directory's source file (<model>/sources/<name>.yaml), validated by src/model/load.ts.
  */
 export interface SqlSourceMapping {
   entities: Partial<Record<EntityName, SqlEntityMapping>>;
@@ -41,6 +41,7 @@ export interface SqlFactMapping {
   measures: Record<string, SqlMeasure>;
   /** Dimension that carries the department scope (default: "department" when the fact has one). */
   scopeDimension?: string;
+  description?: string;
 }
 
 export type TimeFormat = 'date' | 'yyyymm';
@@ -55,4 +56,5 @@ export interface SqlMeasure {
   filter?: Record<string, readonly (string | number)[]>;
   /** Result type: decimal sums keep two places, averages six; counts are integers. */
   type: 'decimal' | 'int';
+  description?: string;
 }

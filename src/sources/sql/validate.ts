@@ -1,11 +1,12 @@
-import { ENTITIES, type EntityName } from '../../model/entities';
+import type { CompanyModel } from '../../model/entities';
 import { ConfigError } from '../../errors';
 import type { SqlSourceMapping } from './mapping';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Checks a mapping once at start-up; errors name the source, the entry and what to fix. */
-export function validateMapping(source: string, mapping: SqlSourceMapping): void {
+export function validateMapping(source: string, mapping: SqlSourceMapping, model: Pick<CompanyModel, 'entities'>): void {
+  const entities = model.entities;
   const fail = (where: string, problem: string) => {
     throw new ConfigError(`Source "${source}" mapping ${where}: ${problem}`);
   };
@@ -16,13 +17,13 @@ export function validateMapping(source: string, mapping: SqlSourceMapping): void
   };
   for (const [entity, m] of Object.entries(mapping.entities)) {
     if (!m) continue;
-    const model = ENTITIES[entity as EntityName];
-    if (!model) fail(`entities.${entity}`, `unknown entity (known: ${Object.keys(ENTITIES).join(', ')})`);
+    const known = entities[entity];
+    if (!known) fail(`entities.${entity}`, `unknown entity (known: ${Object.keys(entities).join(', ')})`);
     identifier(`entities.${entity}.table`, m.table);
     identifier(`entities.${entity}.key`, m.key);
     for (const [field, column] of Object.entries(m.fields)) {
-      if (!(field in model.fields)) {
-        fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(model.fields).join(', ')})`);
+      if (!(field in known!.fields)) {
+        fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);
       }
       identifier(`entities.${entity}.fields.${field}`, column);
     }

@@ -24,7 +24,7 @@ export interface PolicyDoc {
 }
 
 const ROOT = join(__dirname, '..', '..');
-export const POLICY = parseYaml(readFileSync(join(ROOT, 'policy', 'policy.yaml'), 'utf8')) as PolicyDoc;
+export const POLICY = parseYaml(readFileSync(join(ROOT, 'models', 'demo', 'policy.yaml'), 'utf8')) as PolicyDoc;
 export const MINIMUM_GROUP = POLICY.minimumGroupSize ?? 5;
 
 const STRENGTH = (decision: string) => (decision === 'allow' ? 2 : decision.startsWith('mask:') ? 1 : 0);

@@ -22,7 +22,7 @@ export function catalogOfDefinitions(model: CompanyModel): MeasureCatalog {
       Object.fromEntries(
         Object.entries(def.mapping.facts).map(([f, fact]) => [
           f,
-          { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures), kind: fact.validity ? ('state' as const) : ('event' as const) },
+          { dimensions: Object.keys(fact.dimensions), measures: Object.keys(fact.measures), kind: fact.time ? ('event' as const) : ('state' as const) },
         ]),
       ),
     ]),

@@ -7,6 +7,7 @@ import type { SqlSourceMapping } from '../sources/sql/mapping';
 import type { CompanyModel, EntityModel, FieldType, SourceModel } from './entities';
 import { resolveConnection } from './connection';
 import { entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
+import { expressionProblem } from './expression';
 import { didYouMean } from './suggest';
 
 /** Every problem of a model directory, one line each: `<file>: <path.inside.file>: <what is wrong>`. */
@@ -67,6 +68,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
 
   checkEntities(entities, entityFileOf, sources, at);
   checkSources(entities, sources, at);
+  for (const s of Object.values(sources)) checkExpressions(s, at);
   const dimensions = dimensionsOf(sources, at);
   checkFigures(entities, entityFileOf, sources, at);
   if (problems.length) throw new ModelError(dir, problems);
@@ -125,8 +127,49 @@ function entityOf(data: EntityFile): EntityModel {
   };
 }
 
+/** The file's mapping in the adapter's shape: `{ sql }` fields become `expressions`. */
 function mappingOf(data: SourceFile): SqlSourceMapping {
-  return { entities: data.entities, facts: data.facts } as SqlSourceMapping;
+  const entities = Object.fromEntries(
+    Object.entries(data.entities).map(([name, m]) => {
+      const fields: Record<string, string> = {};
+      const expressions: Record<string, string> = {};
+      for (const [field, value] of Object.entries(m.fields)) {
+        if (typeof value === 'string') fields[field] = value;
+        else expressions[field] = value.sql;
+      }
+      return [name, { ...m, fields, ...(Object.keys(expressions).length ? { expressions } : {}) }];
+    }),
+  );
+  return { entities, facts: data.facts } as SqlSourceMapping;
+}
+
+/** Expressions and qualified columns are checked against the mapping's own tables. */
+function checkExpressions(s: SourceModel, at: At): void {
+  for (const [entity, m] of Object.entries(s.mapping.entities)) {
+    for (const [field, sql] of Object.entries(m!.expressions ?? {})) {
+      const problem = expressionProblem(sql, [m!.table]);
+      if (problem) at(s.file, `entities.${entity}.fields.${field}.sql`, problem);
+    }
+  }
+  for (const [fact, f] of Object.entries(s.mapping.facts)) {
+    const tables = [f.table, ...(f.joins ?? []).map((j) => j.table)];
+    for (const [name, m] of Object.entries(f.measures)) {
+      if (m.sql === undefined) continue;
+      const problem = expressionProblem(m.sql, tables);
+      if (problem) at(s.file, `facts.${fact}.measures.${name}.sql`, problem);
+    }
+    const columns: Array<[string, string | undefined]> = [
+      ['time.column', f.time?.column],
+      ['validity.from', f.validity?.from],
+      ['validity.to', f.validity?.to],
+      ...Object.entries(f.dimensions).map(([d, dim]): [string, string] => [`dimensions.${d}.column`, dim.column]),
+      ...Object.entries(f.measures).map(([n, m]): [string, string | undefined] => [`measures.${n}.column`, m.column]),
+    ];
+    for (const [path, col] of columns) {
+      const qualifier = col?.includes('.') ? col.split('.')[0]! : undefined;
+      if (qualifier !== undefined && !tables.includes(qualifier)) at(s.file, `facts.${fact}.${path}`, `"${qualifier}" is not a table of this fact${didYouMean(qualifier, tables)}`);
+    }
+  }
 }
 
 function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
@@ -166,10 +209,10 @@ function checkSources(entities: Record<string, EntityModel>, sources: Record<str
         at(s.file, `entities.${entity}`, `unknown entity "${entity}"${didYouMean(entity, names)}`);
         continue;
       }
-      for (const field of Object.keys(m!.fields)) {
+      for (const field of [...Object.keys(m!.fields), ...Object.keys(m!.expressions ?? {})]) {
         if (!(field in model.fields)) at(s.file, `entities.${entity}.fields.${field}`, `${entity} has no field "${field}"${didYouMean(field, Object.keys(model.fields))}`);
       }
-      if (m!.orderBy && m!.orderBy !== 'key' && !(m!.orderBy in m!.fields)) {
+      if (m!.orderBy && m!.orderBy !== 'key' && !(m!.orderBy in m!.fields) && !(m!.orderBy in (m!.expressions ?? {}))) {
         at(s.file, `entities.${entity}.orderBy`, `"${m!.orderBy}" is not a mapped field${didYouMean(m!.orderBy, ['key', ...Object.keys(m!.fields)])}`);
       }
     }

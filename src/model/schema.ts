@@ -7,6 +7,10 @@ import { didYouMean } from './suggest';
  */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const identifier = z.string().regex(IDENTIFIER, 'expected a name of letters, digits and _, not starting with a digit');
+/** A column, optionally qualified by one of the mapping's tables (`invoice.invoice_date`). */
+const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, 'expected a column name (letters, digits, _), optionally table.column');
+/** A column, or `{ sql: "<expression>" }` (checked by the loader). */
+const columnOrExpression = z.union([column, z.strictObject({ sql: z.string() })], { error: 'expected a column name or { sql: "<expression>" }' });
 
 /** A strict object whose unknown keys are refused with a "did you mean". */
 function strict<T extends z.ZodRawShape>(shape: T) {
@@ -60,7 +64,7 @@ const scopeSchema = z.union([
 const entityMappingSchema = strict({
   table: identifier,
   key: identifier,
-  fields: z.record(identifier, identifier).default({}),
+  fields: z.record(identifier, columnOrExpression).default({}),
   scope: scopeSchema.optional(),
   owner: strict({ column: identifier }).optional(),
   orderBy: identifier.optional(),
@@ -68,21 +72,26 @@ const entityMappingSchema = strict({
 
 const measureSchema = strict({
   agg: z.enum(['sum', 'count', 'count_distinct', 'avg', 'min', 'max']),
-  column: identifier.optional(),
-  filter: z.record(identifier, z.array(z.union([z.string(), z.number()])).min(1)).optional(),
+  column: column.optional(),
+  /** An expression over the fact's row instead of a column (checked by the loader). */
+  sql: z.string().optional(),
+  filter: z.record(column, z.array(z.union([z.string(), z.number()])).min(1)).optional(),
   type: z.enum(['decimal', 'int']),
   description: z.string().optional(),
-}).refine((m) => m.agg === 'count' || m.column !== undefined, { message: 'needs a column (only count may omit it)', path: ['column'] });
+})
+  .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, { message: 'needs a column or sql (only count may omit both)', path: ['column'] })
+  .refine((m) => m.column === undefined || m.sql === undefined, { message: 'give a column or sql, not both', path: ['sql'] });
 
 const factSchema = strict({
   table: identifier,
-  time: strict({ column: identifier, format: z.enum(['date', 'yyyymm']).optional() }).optional(),
-  validity: strict({ from: identifier, to: identifier }).optional(),
-  dimensions: z.record(identifier, strict({ column: identifier, entity: identifier.optional() })).default({}),
+  joins: z.array(strict({ table: identifier, on: z.record(identifier, identifier).refine((on) => Object.keys(on).length > 0, 'name at least one column pair') })).optional(),
+  time: strict({ column, format: z.enum(['date', 'yyyymm']).optional() }).optional(),
+  validity: strict({ from: column, to: column }).optional(),
+  dimensions: z.record(identifier, strict({ column, entity: identifier.optional() })).default({}),
   measures: z.record(identifier, measureSchema),
   scopeDimension: identifier.optional(),
   description: z.string().optional(),
-}).refine((f) => f.time !== undefined || f.validity !== undefined, 'needs either "time" (event fact) or "validity" (state fact)');
+}).refine((f) => f.time === undefined || f.validity === undefined, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
 
 export const sourceFileSchema = strict({
   name: identifier,

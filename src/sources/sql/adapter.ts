@@ -81,7 +81,10 @@ export class SqlAdapter implements SourceAdapter {
     const m = this.entityMapping(query.entity);
     const columns = [`${m.key} as key`, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
-    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field), [...query.where.keys]);
+    // Expressions come from the validated model only (src/model/expression.ts), never from a request.
+    for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
+    // knex wraps a Raw column like a name (its types only admit strings here).
+    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
     this.applyScope(builder, m.scope, scope, m.owner);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
@@ -96,6 +99,12 @@ export class SqlAdapter implements SourceAdapter {
     const f = this.factMapping(query.fact);
     const knex = this.conn.knex;
     const builder = from(this.conn, f.table);
+    // Joined tables are inside the same source (withSchema qualifies them too).
+    for (const join of f.joins ?? []) {
+      builder.join(join.table, (on) => {
+        for (const [left, right] of Object.entries(join.on)) on.on(`${f.table}.${left}`, '=', `${join.table}.${right}`);
+      });
+    }
     for (const dim of query.groupBy) {
       const column = this.dimensionColumn(query.fact, f, dim);
       builder.select(knex.ref(column).as(dim)).groupBy(column);
@@ -115,7 +124,8 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(f.time.column, '>=', timeBound(query.window.from, format));
       builder.where(f.time.column, '<', timeBound(query.window.to, format));
     }
-    if (query.asOf) {
+    // A snapshot (neither time nor validity) counts every row at any date.
+    if (query.asOf && (f.validity || f.time)) {
       if (!f.validity) throw unknownName(this.name, 'validity columns of fact', query.fact, []);
       const { from: validFrom, to: validTo } = f.validity;
       builder.where(validFrom, '<=', query.asOf);
@@ -188,11 +198,13 @@ export class SqlAdapter implements SourceAdapter {
     return f;
   }
 
-  private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string {
+  private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string | Knex.Raw {
     if (field === 'key') return m.key;
     const column = m.fields[field];
-    if (!column) throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields)]);
-    return column;
+    if (column) return column;
+    const sql = m.expressions?.[field];
+    if (sql) return this.conn.knex.raw(`(${sql})`);
+    throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields), ...Object.keys(m.expressions ?? {})]);
   }
 
   private dimensionColumn(fact: string, f: SqlFactMapping, dim: string): string {
@@ -205,13 +217,14 @@ export class SqlAdapter implements SourceAdapter {
 function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
   return {
     entities: Object.fromEntries(
-      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: Object.keys(m?.fields ?? {}) }]),
+      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: [...Object.keys(m?.fields ?? {}), ...Object.keys(m?.expressions ?? {})] }]),
     ),
     facts: Object.fromEntries(
       Object.entries(mapping.facts).map(([name, f]) => [
         name,
         {
-          kind: f.validity ? 'state' : 'event',
+          // A snapshot (no time column) is a state fact valid at every date.
+          kind: f.time ? 'event' : 'state',
           dimensions: Object.keys(f.dimensions),
           measures: Object.fromEntries(Object.entries(f.measures).map(([m, d]) => [m, { agg: d.agg, type: d.type }])),
         },
@@ -223,6 +236,7 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
 function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
   const out: NeutralRow = { key: String(row.key) };
   for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], entity.fields[field]!);
+  for (const field of Object.keys(m.expressions ?? {})) out[field] = normalizeValue(row[field], entity.fields[field]!);
   return out;
 }
 
@@ -237,7 +251,7 @@ const AGG_SQL: Record<SqlMeasure['agg'], (expr: string) => string> = {
 
 /** `sum(amount)`, or with a filter `sum(case when status in (?, ?) then amount end)`. */
 function measureSql(m: SqlMeasure): string {
-  const value = m.column ? '??' : m.filter ? '1' : '*';
+  const value = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : m.filter ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
   if (filters.length === 0) return AGG_SQL[m.agg](value);
   const condition = filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ');

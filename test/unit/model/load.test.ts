@@ -137,11 +137,11 @@ describe('a bad file is refused with the file, the path inside it and what is wr
       '<model>/sources/crm.yaml: facts.orders.dimensions.product.entity: unknown entity "Produce" (did you mean "Product"?)',
     ],
     [
-      'a fact with neither time nor validity',
-      { 'sources/crm.yaml': replace('    time: { column: order_date }\n', '') },
+      'a fact with both a time column and validity columns',
+      { 'sources/crm.yaml': replace('    time: { column: order_date }\n', '    time: { column: order_date }\n    validity: { from: order_date, to: order_date }\n') },
       {},
       {},
-      '<model>/sources/crm.yaml: facts.orders: needs either "time" (event fact) or "validity" (state fact)',
+      '<model>/sources/crm.yaml: facts.orders: give "time" (event fact), "validity" (state fact) or neither (snapshot), not both',
     ],
     [
       'a scalar field with an unknown type',

@@ -1,6 +1,6 @@
-import { generateCompany } from '../../src/seed/company';
-import { demoKeyMap } from '../../src/seed/demo-keymap';
-import { SOURCES, SOURCE_NAMES, type SourceName } from '../../src/sources/registry';
+import { DEMO_SOURCES as SOURCE_NAMES, generator, type DemoSource as SourceName } from '../../models/demo/generator';
+import { generateCompany } from '../../models/demo/generator/company';
+import { demoKeyMap } from '../../models/demo/generator/keymap';
 import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/sources/sql/engines';
 import { seedDemoSource } from '../../src/sources/sql/load';
 import { HubStore } from '../../src/store/hub-store';
@@ -66,7 +66,7 @@ export async function seedScale(db: BenchDatabases, scale: number): Promise<Seed
       const conn = openConnection(sourceSettings(db, name), name);
       try {
         await ensureSchema(conn);
-        rowsBySource[name] = await seedDemoSource(SOURCES[name], conn, company);
+        rowsBySource[name] = await seedDemoSource(generator.sources[name], conn, company);
         // Fresh statistics, so the planner sees the loaded sizes (as a production database would).
         if (conn.dialect === 'postgres') await conn.knex.raw('analyze');
       } finally {

@@ -1,6 +1,6 @@
 import type { BenchDatabases } from './seed';
 import { LAYOUT, pgSourcesUrl, sourceSettings } from './seed';
-import { SOURCE_NAMES } from '../../src/sources/registry';
+import { DEMO_SOURCES as SOURCE_NAMES } from '../../models/demo/generator';
 
 /** HS256 secret of every bench hub; the bench signs its own tokens with it. */
 export const BENCH_JWT_SECRET = 'bench-secret-for-indicator-hub-benchmarks-0123456789';

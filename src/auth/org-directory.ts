@@ -4,9 +4,11 @@ import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';
 
 /**
- * What access control needs to know about people and the org, read from HR and CRM and kept for a
- * bounded time (auth.hrStatusCacheSeconds): employees' status and department, the org tree, sales
- * regions. These reads are the hub's own (counted in /metrics), not part of any request's trace.
+ * What access control needs to know about people and the org, read from the sources the model routes
+ * them to (the people entity's home, the org entity's home for its tree and the owner of its region
+ * field; in the demo HR and CRM) and kept for a bounded time (auth.hrStatusCacheSeconds): employees'
+ * status and department, the org tree, sales regions. These reads are the hub's own (counted in
+ * /metrics), not part of any request's trace.
  */
 export class OrgDirectory {
   private employees = new Map<string, { at: number; row: NeutralRow | null }>();
@@ -23,9 +25,10 @@ export class OrgDirectory {
   async employee(hubId: string): Promise<NeutralRow | null> {
     const cached = this.employees.get(hubId);
     if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
-    const key = this.runtime.keyMap.toSource('Employee', 'hr', hubId);
+    const source = this.runtime.routing.home('Employee');
+    const key = this.runtime.keyMap.toSource('Employee', source, hubId);
     const rows = key
-      ? await this.runtime.adapters.get('hr')!.fetch({ entity: 'Employee', where: { field: 'key', keys: [key] } }, { scope: UNRESTRICTED, trace: this.sink })
+      ? await this.runtime.adapters.get(source)!.fetch({ entity: 'Employee', where: { field: 'key', keys: [key] } }, { scope: UNRESTRICTED, trace: this.sink })
       : [];
     const row = rows[0] ?? null;
     this.employees.set(hubId, { at: this.now(), row });
@@ -54,7 +57,8 @@ export class OrgDirectory {
   }
 
   departmentOf(row: NeutralRow): string | null {
-    return row.department === null ? null : (this.runtime.keyMap.toHub('Department', 'hr', String(row.department)) ?? null);
+    const source = this.runtime.routing.owner('Employee', 'department');
+    return row.department === null || !source ? null : (this.runtime.keyMap.toHub('Department', source, String(row.department)) ?? null);
   }
 
   /** The department and everything below it in the HR org tree. */
@@ -82,13 +86,16 @@ export class OrgDirectory {
   private async org() {
     if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree;
     const call = { scope: UNRESTRICTED, trace: this.sink };
+    const { routing } = this.runtime;
+    const treeSource = routing.owner('Department', 'parent') ?? routing.home('Department');
+    const regionSource = routing.owner('Department', 'region');
     const [units, teams] = await Promise.all([
-      this.runtime.adapters.get('hr')!.fetch({ entity: 'Department' }, call),
-      this.runtime.adapters.get('crm')!.fetch({ entity: 'Department' }, call),
+      this.runtime.adapters.get(treeSource)!.fetch({ entity: 'Department' }, call),
+      regionSource ? this.runtime.adapters.get(regionSource)!.fetch({ entity: 'Department' }, call) : [],
     ]);
     const toHub = (source: string, key: string) => this.runtime.keyMap.toHub('Department', source, key) ?? `${source}:${key}`;
-    const parent = new Map(units.map((u) => [toHub('hr', u.key), u.parent === null ? null : toHub('hr', String(u.parent))]));
-    const region = new Map(teams.map((t) => [toHub('crm', t.key), t.region === null ? null : String(t.region)]));
+    const parent = new Map(units.map((u) => [toHub(treeSource, u.key), u.parent === null || u.parent === undefined ? null : toHub(treeSource, String(u.parent))]));
+    const region = new Map(teams.map((t) => [toHub(regionSource!, t.key), t.region === null || t.region === undefined ? null : String(t.region)]));
     this.tree = { at: this.now(), parent, region };
     return this.tree;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The policy file (policy/policy.yaml): roles with their row scope and operations, who holds which roles,
+ * The policy file (<model dir>/policy.yaml): roles with their row scope and operations, who holds which roles,
  * what each role may see of every type and field, which source facts hold personal data. Deny by default:
  * a field no rule grants is denied.
  */

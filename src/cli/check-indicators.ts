@@ -6,6 +6,7 @@ import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
 import { loadUnits } from '../indicators/units';
+import { loadModel } from '../model/load';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
@@ -15,7 +16,7 @@ import { loadUnits } from '../indicators/units';
 try {
   const config = loadConfig();
   const dir = config.indicators.dir;
-  const catalog = catalogOfDefinitions();
+  const catalog = catalogOfDefinitions(loadModel(config.model.dir));
   const units = loadUnits(config.indicators.unitsFile);
   const dictionary = loadDictionary(dir, catalog, units);
   checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile), units);

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { loadConfig } from '../config/load';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (config.auth.jwt.algorithm !== 'HS256') throw new Error('demo:tokens signs HS256 tokens; this hub is configured for RS256.');
   const secret = resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir);
-  const users = parseYaml(readFileSync('policy/demo-users.yaml', 'utf8')) as Array<{ label: string; employee: string }>;
+  const users = parseYaml(readFileSync(join(config.model.dir, 'demo-users.yaml'), 'utf8')) as Array<{ label: string; employee: string }>;
   const url = `http://${config.server.host}:${config.server.port}/graphql`;
   process.stdout.write(`Demo tokens for ${url} (valid 12 hours). Send as "Authorization: Bearer <token>".\n\n`);
   for (const u of users) {

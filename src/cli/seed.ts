@@ -1,19 +1,18 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
-import { generateCompany } from '../seed/company';
-import { demoKeyMap } from '../seed/demo-keymap';
-import { demoVersion } from '../seed/version';
-import { SOURCES, SOURCE_NAMES } from '../sources/registry';
+import { generatedVersion, loadGenerator } from '../model/generator';
+import { loadModel } from '../model/load';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { ensureSchema, openConnection } from '../sources/sql/engines';
-import { seedDemoSource } from '../sources/sql/load';
+import { generatedKeyMap, seedDemoSource } from '../sources/sql/load';
 import { HubStore } from '../store/hub-store';
 
 const USAGE = `npm run seed -- [--scale N] --yes
 
-Loads the demo company into every source the configuration names (embedded, PostgreSQL or MariaDB) and
-its key map into the hub store. Existing demo tables in those schemas are DROPPED first, hence --yes.
+Loads the model directory's generated company (the demo's, models/demo/generator) into every source it
+generates (embedded, PostgreSQL or MariaDB) and its key map into the hub store. Existing tables of the
+same names in those schemas are DROPPED first, hence --yes.
 Configure targets as for npm start (hub.config.yaml, HUB_SOURCE_<NAME>_ENGINE/_URL/_SCHEMA, HUB_STORE_*).`;
 
 async function main(): Promise<void> {
@@ -23,24 +22,32 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const config = loadConfig(process.env, values.scale ? { demo: { scale: Number(values.scale) } } : {});
-  const needsEmbedded = config.store.engine === 'embedded' || SOURCE_NAMES.some((n) => config.sources[n].engine === 'embedded');
+  const model = loadModel(config.model.dir);
+  const generator = loadGenerator(config.model.dir);
+  if (!generator) throw new ConfigError(`${config.model.dir} has no data generator (generator/index.ts): nothing to seed.`);
+  const targets = Object.keys(generator.sources).map((name) => {
+    const settings = config.sources[name];
+    if (!settings) throw new ConfigError(`${config.model.dir}/generator: source "${name}" is not declared in the model (sources/${name}.yaml).`);
+    return { name, settings, tables: generator.sources[name]! };
+  });
+  const needsEmbedded = config.store.engine === 'embedded' || targets.some((t) => t.settings.engine === 'embedded');
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const started = Date.now();
-  const company = generateCompany(config.demo.scale);
-  for (const name of SOURCE_NAMES) {
-    const conn = openConnection(config.sources[name], name, embedded);
+  const company = generator.generate(config.demo.scale);
+  for (const { name, settings, tables } of targets) {
+    const conn = openConnection(settings, name, embedded);
     await ensureSchema(conn);
-    const rows = await seedDemoSource(SOURCES[name], conn, company);
-    process.stdout.write(`${name}: ${rows} rows (${config.sources[name].engine})\n`);
+    const rows = await seedDemoSource(tables, conn, company);
+    process.stdout.write(`${name}: ${rows} rows (${settings.engine})\n`);
     await conn.close();
   }
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   await store.migrate();
-  await store.replaceKeyMap(demoKeyMap(company));
-  if (embedded) await store.markDemoSeeded(config.demo.scale, demoVersion());
+  await store.replaceKeyMap(generatedKeyMap(generator, company));
+  if (embedded) await store.markDemoSeeded(config.demo.scale, generatedVersion(model, generator));
   await store.close();
   await embedded?.close();
-  process.stdout.write(`demo company at scale ${config.demo.scale} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`generated company at scale ${config.demo.scale} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 main().catch((error: unknown) => {

@@ -2,21 +2,34 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
-import { configSchema, type HubConfig } from './schema';
+import { loadModel } from '../model/load';
+import { configSchemaFor, type HubConfig } from './schema';
 
 type Env = Record<string, string | undefined>;
 type Json = Record<string, unknown>;
 
 /**
- * Configuration = defaults ← file (HUB_CONFIG, default ./hub.config.yaml when present) ← environment.
- * Environment keys: HOST, PORT, HUB_DATA_DIR, HUB_DEMO_SCALE, HUB_DEMO_SEED, HUB_FISCAL_YEAR_START_MONTH,
- * HUB_STORE_ENGINE, HUB_STORE_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA / _POOL_MAX.
+ * Configuration = defaults ← the model's source files (connection) ← file (HUB_CONFIG, default
+ * ./hub.config.yaml when present) ← environment.
+ * Environment keys: HOST, PORT, HUB_MODEL_DIR, HUB_DATA_DIR, HUB_DEMO_SCALE, HUB_DEMO_SEED,
+ * HUB_FISCAL_YEAR_START_MONTH, HUB_STORE_ENGINE, HUB_STORE_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA /
+ * _POOL_MAX / _CACHE_TTL_SECONDS for any source the model declares.
+ * The model directory is loaded and validated here (it says which sources exist).
  */
 export function loadConfig(env: Env = process.env, overrides: Json = {}): HubConfig {
   const file = env.HUB_CONFIG ?? (existsSync('hub.config.yaml') ? 'hub.config.yaml' : undefined);
   const fromFile = file ? readConfigFile(file) : {};
   const merged = deepMerge(deepMerge(fromFile, fromEnv(env)), overrides);
-  const parsed = configSchema.safeParse(merged);
+  const modelDir = isObject(merged.model) && typeof merged.model.dir === 'string' ? merged.model.dir : 'models/demo';
+  const model = loadModel(modelDir, { env });
+  const sources = isObject(merged.sources) ? { ...merged.sources } : merged.sources === undefined ? {} : merged.sources;
+  if (isObject(sources)) {
+    for (const [name, source] of Object.entries(model.sources)) {
+      const given = sources[name];
+      if (given === undefined || isObject(given)) sources[name] = deepMerge(source.connection, given ?? {});
+    }
+  }
+  const parsed = configSchemaFor(Object.keys(model.sources)).safeParse({ ...merged, sources });
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
   return parsed.data;
 }
@@ -48,6 +61,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_FISCAL_YEAR_START_MONTH', ['calendar', 'fiscalYearStartMonth'], 'number'],
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
+  ['HUB_MODEL_DIR', ['model', 'dir'], 'string'],
   ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
   ['HUB_UNITS_FILE', ['indicators', 'unitsFile'], 'string'],
   ['HUB_GOVERNANCE_ARCHIVED', ['governance', 'archived'], 'string'],
@@ -62,16 +76,25 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_JWT_AUDIENCE', ['auth', 'jwt', 'audience'], 'string'],
 ];
 
+/** HUB_SOURCE_<NAME>_<KEY> for any source name (the model says which exist). */
+const SOURCE_ENV = /^HUB_SOURCE_([A-Z0-9_]+?)_(ENGINE|URL|SCHEMA|POOL_MAX|CACHE_TTL_SECONDS)$/;
+const SOURCE_KEYS: Record<string, [string[], 'string' | 'number']> = {
+  ENGINE: [['engine'], 'string'],
+  URL: [['url'], 'string'],
+  SCHEMA: [['schema'], 'string'],
+  POOL_MAX: [['pool', 'max'], 'number'],
+  CACHE_TTL_SECONDS: [['cacheTtlSeconds'], 'number'],
+};
+
 function fromEnv(env: Env): Json {
   const out: Json = {};
   const entries = [...ENV_KEYS];
-  for (const source of ['crm', 'erp', 'hr', 'procurement']) {
-    const prefix = `HUB_SOURCE_${source.toUpperCase()}_`;
-    entries.push([`${prefix}ENGINE`, ['sources', source, 'engine'], 'string']);
-    entries.push([`${prefix}URL`, ['sources', source, 'url'], 'string']);
-    entries.push([`${prefix}SCHEMA`, ['sources', source, 'schema'], 'string']);
-    entries.push([`${prefix}POOL_MAX`, ['sources', source, 'pool', 'max'], 'number']);
-    entries.push([`${prefix}CACHE_TTL_SECONDS`, ['sources', source, 'cacheTtlSeconds'], 'number']);
+  for (const name of Object.keys(env)) {
+    const match = SOURCE_ENV.exec(name);
+    if (!match) continue;
+    const [, source, key] = match as unknown as [string, string, keyof typeof SOURCE_KEYS];
+    const [path, type] = SOURCE_KEYS[key]!;
+    entries.push([name, ['sources', source.toLowerCase(), ...path], type]);
   }
   for (const [name, path, type] of entries) {
     const raw = env[name];

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { didYouMean } from '../model/suggest';
 
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
 const engine = z.enum(['embedded', 'postgres', 'mysql']);
@@ -38,7 +40,24 @@ export const sourceConfigSchema = z
     path: ['url'],
   });
 
-export const configSchema = z.object({
+/**
+ * The configuration's schema for a model whose sources are `sources`: `sources.<name>` is accepted for
+ * every source the model declares (and refused with a "did you mean" otherwise).
+ */
+export function configSchemaFor(sources: readonly string[]) {
+  const sourcesSchema = z
+    .strictObject(Object.fromEntries(sources.map((name) => [name, sourceConfigSchema.prefault({})])) as Record<string, z.ZodType<SourceConfig>>, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((k) => `unknown source "${k}"${sources.length ? didYouMean(k, sources) : ' (the model declares no sources)'}`).join('; ')
+          : undefined,
+    })
+    .prefault({});
+  return configObject(sourcesSchema);
+}
+
+function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
+  return z.object({
   server: z
     .object({
       host: z.string().default('127.0.0.1'),
@@ -53,6 +72,14 @@ export const configSchema = z.object({
       /** Proxies whose X-Forwarded-For is believed (IP addresses or CIDR ranges, e.g. "10.0.0.0/8"). Empty (the
        *  default): the client address is the TCP peer, and X-Forwarded-For is ignored — anyone can write it. */
       trustedProxies: z.array(z.string().regex(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/, 'expected an IP address or a CIDR range, e.g. 10.0.0.0/8')).default([]),
+    })
+    .strict()
+    .prefault({}),
+  model: z
+    .object({
+      /** The model directory: entities, sources with their mappings, policy, indicators and targets of one
+       *  company (HUB_MODEL_DIR). The demo company is the default. */
+      dir: z.string().min(1).default('models/demo'),
     })
     .strict()
     .prefault({}),
@@ -77,24 +104,19 @@ export const configSchema = z.object({
     .strict()
     .refine((s) => s.engine === 'embedded' || Boolean(s.url), { message: 'a url is required when engine is "postgres"', path: ['url'] })
     .prefault({}),
-  sources: z
-    .object({
-      crm: sourceConfigSchema.prefault({}),
-      erp: sourceConfigSchema.prefault({}),
-      hr: sourceConfigSchema.prefault({}),
-      procurement: sourceConfigSchema.prefault({}),
-    })
-    .strict()
-    .prefault({}),
+  /** Per source of the model: connection, pool, timeouts, breaker, cache (defaults from the source file). */
+  sources,
   indicators: z
     .object({
-      /** Folder of indicator definition files (*.yaml): imported as v1 of each when the store holds none. */
-      dir: z.string().default('indicators'),
-      /** Folder of target files (*.yaml): indicator × period × department → value. */
-      targetsDir: z.string().default('targets'),
+      /** Folder of indicator definition files (*.yaml): imported as v1 of each when the store holds none.
+       *  Default: <model.dir>/indicators. */
+      dir: z.string().optional(),
+      /** Folder of target files (*.yaml): indicator × period × department → value. Default: <model.dir>/targets. */
+      targetsDir: z.string().optional(),
       /** The units file: every unit a definition may name (its currency among them) and the decimal places
-       *  its values are shown with — rounded once, half-up, at the output (README "Indicators"). */
-      unitsFile: z.string().default('units.yaml'),
+       *  its values are shown with — rounded once, half-up, at the output (README "Indicators").
+       *  Default: <model.dir>/units.yaml. */
+      unitsFile: z.string().optional(),
     })
     .strict()
     .prefault({}),
@@ -121,7 +143,8 @@ export const configSchema = z.object({
     .prefault({}),
   auth: z
     .object({
-      policyFile: z.string().default('policy/policy.yaml'),
+      /** Default: <model.dir>/policy.yaml. */
+      policyFile: z.string().optional(),
       jwt: z
         .object({
           /** Only this algorithm is accepted: "none" and algorithm confusion are impossible by construction. */
@@ -260,7 +283,20 @@ export const configSchema = z.object({
     .prefault({}),
 })
   // Unknown keys are refused everywhere: a typo ("sever:") must not silently fall back to a default.
-  .strict();
+  .strict()
+  // Paths left unset live inside the model directory.
+  .transform((c) => ({
+    ...c,
+    indicators: {
+      dir: c.indicators.dir ?? join(c.model.dir, 'indicators'),
+      targetsDir: c.indicators.targetsDir ?? join(c.model.dir, 'targets'),
+      unitsFile: c.indicators.unitsFile ?? join(c.model.dir, 'units.yaml'),
+    },
+    auth: { ...c.auth, policyFile: c.auth.policyFile ?? join(c.model.dir, 'policy.yaml') },
+  }));
+}
 
-export type HubConfig = z.infer<typeof configSchema>;
-export type SourceConfig = z.infer<typeof sourceConfigSchema>;
+/** The schema without sources (for checking one section, e.g. notices, in tests and tools). */
+export const configSchema = configSchemaFor([]);
+export type HubConfig = z.output<ReturnType<typeof configObject>>;
+export type SourceConfig = z.output<typeof sourceConfigSchema>;

@@ -1,5 +1,5 @@
 import type { HubContext } from '../hub/context';
-import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+import type { ValuesRequest } from './request';
 
 /** What an indicator table will hold: periods × members × indicators cells. */
 export interface OutputEstimate {
@@ -23,7 +23,7 @@ export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputE
   const groupBy = request.groupBy;
   if (groupBy) {
     const filtered = request.filters.filter((f) => f.dimension === groupBy.dimension).map((f) => new Set(f.ids).size);
-    members = filtered.length > 0 ? Math.min(...filtered) : Math.max(1, ctx.runtime.keyMap.count(DIMENSION_ENTITY[groupBy.dimension]));
+    members = filtered.length > 0 ? Math.min(...filtered) : Math.max(1, ctx.runtime.keyMap.count(ctx.runtime.model.dimensions[groupBy.dimension]!));
   }
   return { periods, members, indicators, cells: periods * members * indicators };
 }

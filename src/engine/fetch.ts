@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
 import type { LeafNeed } from './requirements';
-import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+import type { ValuesRequest } from './request';
 
 export const OPENING = '<opening>';
 export const TOTAL = '';
@@ -87,7 +87,7 @@ export async function fetchLeaves(
       const dimension = request.groupBy?.dimension;
       const where: Record<string, string[]> = {};
       for (const f of request.filters) {
-        const entity = DIMENSION_ENTITY[f.dimension as keyof typeof DIMENSION_ENTITY];
+        const entity = ctx.runtime.model.dimensions[f.dimension]!;
         where[f.dimension] = f.ids.flatMap((id) => {
           const key = sourceKeyOf(ctx, entity, source, id);
           return key === undefined ? [] : [key];
@@ -132,7 +132,7 @@ export async function fetchLeaves(
           values: new Map(),
           members: new Set(),
           source,
-          ...(dimension ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, DIMENSION_ENTITY[dimension], source, m) !== undefined } : {}),
+          ...(dimension ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, ctx.runtime.model.dimensions[dimension]!, source, m) !== undefined } : {}),
           ...(dimension === 'department' && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments) } : {}),
         };
         for (const row of rows) {
@@ -141,7 +141,7 @@ export async function fetchLeaves(
           const label = row.dimensions.period!;
           const key = dimension ? row.dimensions[dimension] : TOTAL;
           if (key === null || key === undefined) continue;
-          const member = dimension ? hubIdOf(ctx, DIMENSION_ENTITY[dimension], source, key) : TOTAL;
+          const member = dimension ? hubIdOf(ctx, ctx.runtime.model.dimensions[dimension]!, source, key) : TOTAL;
           leaf.members.add(member);
           const byMember = leaf.values.get(label) ?? new Map<string, Decimal>();
           byMember.set(member, Decimal.of(String(raw)));

@@ -1,5 +1,4 @@
 import { badInput, HubError } from '../errors';
-import { DIMENSION_ENTITY } from './request';
 import type { HubContext } from '../hub/context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
@@ -93,7 +92,7 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
   }
   const attribute = request.groupBy?.attribute;
   if (attribute) {
-    const entity = DIMENSION_ENTITY[request.groupBy!.dimension];
+    const entity = ctx.runtime.model.dimensions[request.groupBy!.dimension]!;
     const verdict = ctx.runtime.policy.field(entity, attribute, ctx.viewer.roles);
     if (verdict.decision !== 'allow') {
       throw new HubError('FORBIDDEN', `Grouping by ${request.groupBy!.dimension}.${attribute} is not permitted: your roles may not see ${entity}.${attribute} unmasked.`, {

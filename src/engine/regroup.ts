@@ -2,7 +2,7 @@ import type { HubContext } from '../hub/context';
 import { fieldValue, listEntities } from '../hub/entities';
 import { Decimal } from '../model/decimal';
 import type { LeafData } from './fetch';
-import { DIMENSION_ENTITY, type ValuesRequest } from './request';
+import type { ValuesRequest } from './request';
 
 const ADDITIVE = new Set(['sum', 'count']);
 
@@ -24,7 +24,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
     const ancestors = await ancestorsOf(ctx);
     for (const m of new Set([...members, ...ancestors.keys()])) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
   } else {
-    const entity = DIMENSION_ENTITY[groupBy.dimension];
+    const entity = ctx.runtime.model.dimensions[groupBy.dimension]!;
     await Promise.all(
       [...members].map(async (id) => {
         const value = await fieldValue(ctx, { entity, id, rows: {} }, groupBy.attribute!);

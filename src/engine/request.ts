@@ -2,7 +2,8 @@ import type { Grain, Period } from '../model/period';
 
 /**
  * What a dashboard asks for: indicators × a run of periods at one grain, optionally cut by one dimension
- * (department, customer, supplier, product) or by an attribute of it (department.region, customer.segment…).
+ * (any fact dimension the model declares with an entity: CompanyModel.dimensions) or by an attribute of
+ * its entity (in the demo: department.region, customer.segment…).
  */
 export interface ValuesRequest {
   codes: readonly string[];
@@ -16,17 +17,11 @@ export interface ValuesRequest {
 }
 
 export interface GroupBy {
-  dimension: 'department' | 'customer' | 'supplier' | 'product';
+  /** A dimension of the model (CompanyModel.dimensions). */
+  dimension: string;
   /** An attribute of the dimension's entity to regroup by, e.g. "region". */
   attribute?: string;
 }
-
-export const DIMENSION_ENTITY = {
-  department: 'Department',
-  customer: 'Customer',
-  supplier: 'Supplier',
-  product: 'Product',
-} as const;
 
 /** One cell of the answer: a value, or null with the reason. */
 export interface Cell {

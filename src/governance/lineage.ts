@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import { SOURCES } from '../sources/registry';
+import type { CompanyModel } from '../model/entities';
 import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
@@ -24,8 +24,17 @@ const ROLE_ORDER: readonly ColumnRole[] = ['measure', 'time', 'dimension', 'filt
 
 export type Mappings = Readonly<Record<string, SqlSourceMapping>>;
 
-/** Every registered source's mapping (src/sources/registry.ts). */
-export const SOURCE_MAPPINGS: Mappings = Object.fromEntries(Object.entries(SOURCES).map(([name, def]) => [name, def.mapping]));
+const modelMappings = new WeakMap<CompanyModel, Mappings>();
+
+/** Every source's mapping in the model (one object per model, so graphs over it are cached). */
+export function mappingsOf(model: CompanyModel): Mappings {
+  let mappings = modelMappings.get(model);
+  if (!mappings) {
+    mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
+    modelMappings.set(model, mappings);
+  }
+  return mappings;
+}
 
 export interface SourceColumn {
   source: string;
@@ -99,7 +108,8 @@ export class LineageGraph {
 
   constructor(
     readonly dictionary: Dictionary,
-    readonly mappings: Mappings = SOURCE_MAPPINGS,
+    /** The sources' mappings (columns); without them, only the indicator graph (dependents, upstream). */
+    readonly mappings: Mappings = {},
   ) {
     for (const i of dictionary.all()) {
       for (const input of inputsOf(i)) this.addTo(this.dependentsByInput, input, i.def.code);
@@ -296,14 +306,17 @@ export function checkColumnRef(mappings: Mappings, ref: ColumnRef): void {
   }
 }
 
-const graphs = new WeakMap<Dictionary, LineageGraph>();
+const graphs = new WeakMap<Dictionary, WeakMap<Mappings, LineageGraph>>();
+const NO_MAPPINGS: Mappings = {};
 
-/** The lineage graph of a dictionary over the registered sources' mappings, built once per dictionary. */
-export function lineageGraph(dictionary: Dictionary): LineageGraph {
-  let graph = graphs.get(dictionary);
+/** The lineage graph of a dictionary over the model's mappings (mappingsOf), built once per pair. */
+export function lineageGraph(dictionary: Dictionary, mappings: Mappings = NO_MAPPINGS): LineageGraph {
+  let byMappings = graphs.get(dictionary);
+  if (!byMappings) graphs.set(dictionary, (byMappings = new WeakMap()));
+  let graph = byMappings.get(mappings);
   if (!graph) {
-    graph = new LineageGraph(dictionary);
-    graphs.set(dictionary, graph);
+    graph = new LineageGraph(dictionary, mappings);
+    byMappings.set(mappings, graph);
   }
   return graph;
 }

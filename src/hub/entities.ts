@@ -1,4 +1,4 @@
-import { ENTITIES, isRef, type EntityName } from '../model/entities';
+import { isRef, type EntityName } from '../model/entities';
 import type { NeutralRow } from '../sources/contract';
 import type { HubContext } from './context';
 
@@ -18,7 +18,7 @@ export type FieldValue = string | number | boolean | null | EntityParent;
 /** Hub id → source key. Conformed entities go through the key map; rows the map does not know keep
  *  their source key as "source:key", so nothing a source returns is dropped. */
 export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
-  if (!ENTITIES[entity].conformed) return source === ctx.runtime.routing.home(entity) ? id : undefined;
+  if (!ctx.runtime.model.entities[entity]!.conformed) return source === ctx.runtime.routing.home(entity) ? id : undefined;
   const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
   if (mapped !== undefined) return mapped;
   const prefix = `${source}:`;
@@ -26,7 +26,7 @@ export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string,
 }
 
 export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
-  if (!ENTITIES[entity].conformed) return key;
+  if (!ctx.runtime.model.entities[entity]!.conformed) return key;
   return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
 }
 
@@ -50,7 +50,7 @@ export async function listEntities(
   const adapter = ctx.runtime.adapters.get(source)!;
   let filter: { field: string; keys: string[] } | undefined;
   if (where) {
-    const type = where.field === 'key' ? { ref: entity } : ENTITIES[entity].fields[where.field];
+    const type = where.field === 'key' ? { ref: entity } : ctx.runtime.model.entities[entity]!.fields[where.field];
     const keys = where.ids.flatMap((id) => {
       const key = type && isRef(type) ? sourceKeyOf(ctx, type.ref, source, id) : id;
       return key === undefined ? [] : [key];
@@ -85,7 +85,7 @@ export function fieldValue(ctx: HubContext, parent: EntityParent, field: string)
 function valueOf(ctx: HubContext, parent: EntityParent, source: string, row: NeutralRow, field: string): FieldValue {
   const value = row[field];
   if (value === null || value === undefined) return null;
-  const type = ENTITIES[parent.entity].fields[field]!;
+  const type = ctx.runtime.model.entities[parent.entity]!.fields[field]!;
   if (!isRef(type)) return value;
   return { entity: type.ref, id: hubIdOf(ctx, type.ref, source, String(value)), rows: {} };
 }

@@ -33,7 +33,7 @@ export async function measureOf(
   if (!fact || !measure) throw new Error(`Unknown measure ${ref.source}.${ref.fact}.${ref.measure}`);
   const window = fact.kind === 'event' && time.period ? { from: time.period.from, to: time.period.to } : undefined;
   const asOf = fact.kind === 'state' ? (time.asOf ?? (time.period ? lastDay(time.period) : undefined)) : undefined;
-  const value = await ctx.loaders.aggregate.load({ ...ref, member, window, asOf });
+  const value = await ctx.loaders.aggregate.load({ source: ref.source, fact: ref.fact, measure: ref.measure, dimension: ref.dimension, member, window, asOf });
   if (value !== null) return value;
   if (measure.agg === 'sum') return measure.type === 'decimal' ? '0.00' : 0;
   if (measure.agg === 'count' || measure.agg === 'count_distinct') return 0;

@@ -1,33 +1,24 @@
-import { ENTITIES, ENTITY_NAMES, type EntityName } from '../model/entities';
+import type { CompanyModel, EntityName } from '../model/entities';
 import type { SourceAdapter } from '../sources/contract';
 
 /**
- * Which source answers what. Every entity has a home source (where its lists come from); a field the
- * home does not map is answered by the source that does (e.g. Customer.creditLimit from the ERP).
+ * Which source answers what. Every entity has a home source (`home:` in its model file: where its lists
+ * come from); a field the home does not map is answered by the source that does (in the demo,
+ * Customer.creditLimit from the ERP).
  */
-export const HOME_SOURCE: Record<EntityName, string> = {
-  Department: 'hr',
-  Employee: 'hr',
-  Customer: 'crm',
-  Supplier: 'procurement',
-  Product: 'erp',
-  Contact: 'crm',
-  Contract: 'crm',
-  Order: 'crm',
-  Receivable: 'erp',
-  PurchaseOrder: 'procurement',
-};
-
 export class Routing {
   private readonly owners = new Map<string, string>();
 
-  constructor(adapters: ReadonlyMap<string, SourceAdapter>) {
-    for (const entity of ENTITY_NAMES) {
-      const home = HOME_SOURCE[entity];
+  constructor(
+    private readonly model: CompanyModel,
+    adapters: ReadonlyMap<string, SourceAdapter>,
+  ) {
+    for (const [entity, e] of Object.entries(model.entities)) {
+      const home = e.home;
       if (!adapters.get(home)?.catalog.entities[entity]) {
         throw new Error(`Routing: entity ${entity} has home source "${home}", which does not map it`);
       }
-      for (const field of Object.keys(ENTITIES[entity].fields)) {
+      for (const field of Object.keys(e.fields)) {
         const mappedBy = [...adapters.values()].filter((a) => a.catalog.entities[entity]?.fields.includes(field));
         const owner = mappedBy.find((a) => a.name === home) ?? mappedBy[0];
         if (owner) this.owners.set(`${entity}.${field}`, owner.name);
@@ -36,7 +27,9 @@ export class Routing {
   }
 
   home(entity: EntityName): string {
-    return HOME_SOURCE[entity];
+    const e = this.model.entities[entity];
+    if (!e) throw new Error(`Routing: unknown entity "${entity}"`);
+    return e.home;
   }
 
   /** The source that answers `entity.field`, or undefined when no source maps it. */

@@ -1,8 +1,9 @@
 import type { HubConfig } from '../config/schema';
 import { logger } from '../logger';
 import type { SourceAdapter } from '../sources/contract';
-import { SOURCES, SOURCE_NAMES } from '../sources/registry';
 import { SqlAdapter } from '../sources/sql/adapter';
+import type { CompanyModel } from '../model/entities';
+import { loadModel } from '../model/load';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { HubStore } from '../store/hub-store';
@@ -29,6 +30,8 @@ import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center'
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
 export interface HubRuntime {
   config: HubConfig;
+  /** The company model (entities, sources, mappings) loaded once from config.model.dir. */
+  model: CompanyModel;
   adapters: ReadonlyMap<string, SourceAdapter>;
   keyMap: KeyMap;
   routing: Routing;
@@ -54,8 +57,15 @@ export interface HubRuntime {
 }
 
 export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
-  const needsEmbedded =
-    config.store.engine === 'embedded' || SOURCE_NAMES.some((name) => config.sources[name].engine === 'embedded');
+  // Connections were resolved by loadConfig; the runtime takes entities and mappings from the model.
+  const model = loadModel(config.model.dir);
+  const sourceNames = Object.keys(model.sources);
+  const settings = (name: string) => {
+    const s = config.sources[name];
+    if (!s) throw new Error(`No configuration for source "${name}": load the configuration with the same model directory (${config.model.dir}).`);
+    return s;
+  };
+  const needsEmbedded = config.store.engine === 'embedded' || sourceNames.some((name) => settings(name).engine === 'embedded');
   const started = performance.now();
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
@@ -75,20 +85,19 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     await store.migrate();
 
     // Definitions are checked before anything is served: a bad one stops start-up naming file and code.
-    for (const name of SOURCE_NAMES) {
-      const def = SOURCES[name];
-      const conn = openConnection(config.sources[name], name, embedded);
-      const adapter = def.createAdapter?.(conn) ?? new SqlAdapter(name, def.mapping, conn);
-      adapters.set(name, new ResilientAdapter(adapter, config.sources[name].breaker));
+    for (const name of sourceNames) {
+      const conn = openConnection(settings(name), name, embedded);
+      const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
+      adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
 
     if (embedded && config.demo.seed) {
-      await seedEmbeddedDemo(config, store, embedded);
+      await seedEmbeddedDemo(config, model, store, embedded);
     }
 
     const keyMap = new KeyMap(await store.keyMap());
     logger.info({ keys: keyMap.size }, 'key map loaded');
-    const routing = new Routing(adapters);
+    const routing = new Routing(model, adapters);
     const policy = loadPolicy(config.auth.policyFile);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
@@ -101,6 +110,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
 
     const runtime: HubRuntime = {
       config,
+      model,
       adapters,
       keyMap,
       routing,

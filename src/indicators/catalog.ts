@@ -1,5 +1,5 @@
 import type { SourceAdapter } from '../sources/contract';
-import { SOURCES } from '../sources/registry';
+import type { CompanyModel } from '../model/entities';
 import type { MeasureCatalog } from './validate';
 
 /** Facts, dimensions and measures each source offers, as the dictionary validates against them. */
@@ -14,10 +14,10 @@ export function catalogOfAdapters(adapters: ReadonlyMap<string, SourceAdapter>):
   );
 }
 
-/** The same, from the source definitions alone (no connection needed): for checking files offline. */
-export function catalogOfDefinitions(): MeasureCatalog {
+/** The same, from the model's source files alone (no connection needed): for checking files offline. */
+export function catalogOfDefinitions(model: CompanyModel): MeasureCatalog {
   return Object.fromEntries(
-    Object.entries(SOURCES).map(([name, def]) => [
+    Object.entries(model.sources).map(([name, def]) => [
       name,
       Object.fromEntries(
         Object.entries(def.mapping.facts).map(([f, fact]) => [
@@ -25,7 +25,7 @@ export function catalogOfDefinitions(): MeasureCatalog {
           {
             dimensions: Object.keys(fact.dimensions),
             measures: Object.keys(fact.measures),
-            kind: fact.validity ? ('state' as const) : ('event' as const),
+            kind: fact.time ? ('event' as const) : ('state' as const),
             aggs: Object.fromEntries(Object.entries(fact.measures).map(([m, x]) => [m, x.agg])),
           },
         ]),

@@ -1,131 +1,76 @@
+import type { SqlSourceMapping } from '../sources/sql/mapping';
+
 /**
- * The conformed model: the hub's own names for the things every source talks about.
- * Sources map their tables and columns onto these names (src/sources/<name>/mapping.ts);
- * resolvers only ever see these names, never a source's column names.
+ * The company model: the hub's own names for the things every source talks about, loaded from a model
+ * directory (src/model/load.ts). Sources map their tables and columns onto these names; resolvers only
+ * ever see these names, never a source's column names. Nothing here names a company's entities.
  */
 export type ScalarType = 'string' | 'int' | 'decimal' | 'date' | 'bool';
 export interface RefType {
   ref: EntityName;
 }
 export type FieldType = ScalarType | RefType;
-
-export const ENTITY_NAMES = [
-  'Department',
-  'Employee',
-  'Customer',
-  'Supplier',
-  'Product',
-  'Contact',
-  'Contract',
-  'Order',
-  'Receivable',
-  'PurchaseOrder',
-] as const;
-export type EntityName = (typeof ENTITY_NAMES)[number];
+/** An entity's name as the model declares it (e.g. the demo's "Department"). */
+export type EntityName = string;
 
 export interface EntityModel {
+  name: EntityName;
+  description?: string;
   /** Conformed entities exist in several systems under different keys and go through the key map. */
   conformed: boolean;
+  /** The source lists and by-id lookups come from. */
+  home: string;
+  // TODO(issue 11 part 2): composite keys (an order line keyed by order and product).
+  key: { type: 'string' | 'int' };
+  /** The Query list field, when the entity has one. */
+  list?: string;
   fields: Record<string, FieldType>;
+  fieldDescriptions: Record<string, string>;
+  /** Reverse lists: the `entity` rows whose reference field `via` points at this one. */
+  relations: Record<string, RelationModel>;
+  /** Per-member measures (a department's revenue in a period). */
+  figures: Record<string, FigureModel>;
 }
 
-const ref = (entity: EntityName): RefType => ({ ref: entity });
+export interface RelationModel {
+  entity: EntityName;
+  via: string;
+  paged: boolean;
+  description?: string;
+}
 
-export const ENTITIES: Record<EntityName, EntityModel> = {
-  Department: {
-    conformed: true,
-    fields: { name: 'string', parent: ref('Department'), level: 'int', head: ref('Employee'), region: 'string' },
-  },
-  Employee: {
-    conformed: true,
-    fields: {
-      name: 'string',
-      department: ref('Department'),
-      title: 'string',
-      hireDate: 'date',
-      leaveDate: 'date',
-      status: 'string',
-      email: 'string',
-      phone: 'string',
-      idCardNo: 'string',
-      bankAccount: 'string',
-      manager: ref('Employee'),
-      monthlySalary: 'decimal',
-    },
-  },
-  Customer: {
-    conformed: true,
-    fields: {
-      name: 'string',
-      segment: 'string',
-      industry: 'string',
-      region: 'string',
-      salesDepartment: ref('Department'),
-      createdOn: 'date',
-      creditLimit: 'decimal',
-    },
-  },
-  Supplier: {
-    conformed: true,
-    fields: { name: 'string', category: 'string', region: 'string', rating: 'int' },
-  },
-  Product: {
-    conformed: true,
-    fields: { name: 'string', category: 'string', standardCost: 'decimal', listPrice: 'decimal' },
-  },
-  Contact: {
-    conformed: false,
-    fields: { customer: ref('Customer'), name: 'string', phone: 'string', email: 'string' },
-  },
-  Contract: {
-    conformed: false,
-    fields: {
-      customer: ref('Customer'),
-      department: ref('Department'),
-      signedOn: 'date',
-      startsOn: 'date',
-      endsOn: 'date',
-      value: 'decimal',
-    },
-  },
-  Order: {
-    conformed: false,
-    fields: {
-      customer: ref('Customer'),
-      department: ref('Department'),
-      product: ref('Product'),
-      orderedOn: 'date',
-      quantity: 'int',
-      amount: 'decimal',
-    },
-  },
-  Receivable: {
-    conformed: false,
-    fields: {
-      customer: ref('Customer'),
-      department: ref('Department'),
-      invoiceNo: 'string',
-      issuedOn: 'date',
-      dueOn: 'date',
-      openAmount: 'decimal',
-    },
-  },
-  PurchaseOrder: {
-    conformed: false,
-    fields: {
-      supplier: ref('Supplier'),
-      department: ref('Department'),
-      orderedOn: 'date',
-      status: 'string',
-      amount: 'decimal',
-    },
-  },
-};
+export interface FigureModel {
+  source: string;
+  fact: string;
+  measure: string;
+  /** The fact's dimension whose members are this entity. */
+  dimension: string;
+  /** Without a period: state facts at today, event facts refuse. */
+  periodOptional: boolean;
+  description?: string;
+}
+
+export interface SourceModel {
+  name: string;
+  description: string;
+  file: string;
+  /** Connection defaults from the source file, environment references resolved (hub.config.yaml overrides). */
+  connection: { engine?: 'postgres' | 'mysql' | 'embedded'; url?: string; schema?: string };
+  mapping: SqlSourceMapping;
+}
+
+export interface CompanyModel {
+  dir: string;
+  entities: Readonly<Record<EntityName, EntityModel>>;
+  sources: Readonly<Record<string, SourceModel>>;
+  /** Groupable dimensions: every fact dimension declared with an entity, dimension name → entity. */
+  dimensions: Readonly<Record<string, EntityName>>;
+}
 
 export function isRef(type: FieldType): type is RefType {
   return typeof type === 'object';
 }
 
-export function fieldType(entity: EntityName, field: string): FieldType | undefined {
-  return ENTITIES[entity].fields[field];
+export function fieldType(model: Pick<CompanyModel, 'entities'>, entity: EntityName, field: string): FieldType | undefined {
+  return model.entities[entity]?.fields[field];
 }

@@ -1,7 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { Contact, Contract, Customer, Order, Receivable } from './customer';
 import { Department } from './department';
-import { entityFieldResolvers } from './fields';
 import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './indicators';
 import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
@@ -11,8 +9,8 @@ import { ChangeRequestType, IndicatorVersionRecordType, governanceMutations, gov
 import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
 import { DateScalar, DecimalScalar } from './scalars';
-import { PurchaseOrder, Supplier } from './supplier';
 
+/** The hand-written resolvers; the model's entity types and lists come from src/resolvers/entities.ts. */
 export const resolvers: Resolvers = {
   Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries, ...governanceQueries, ...lineageQueries },
   Mutation: { ...governanceMutations, ...noticeMutations },
@@ -29,15 +27,6 @@ export const resolvers: Resolvers = {
   IndicatorOwner,
   Member: MemberType as never,
   Department,
-  Employee: entityFieldResolvers('Employee'),
-  Customer,
-  Contact,
-  Contract,
-  Order,
-  Receivable,
-  Product: entityFieldResolvers('Product'),
-  Supplier,
-  PurchaseOrder,
   Decimal: DecimalScalar,
   Date: DateScalar,
 };

@@ -3,13 +3,14 @@ import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryRes
 import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
-import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
+import type { GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import { fieldValue } from '../hub/entities';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { inputsClosure, inputsOf } from '../indicators/graph';
 import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
+import type { CompanyModel } from '../model/entities';
 import { periodOf } from './args';
 import { perRequest } from './per-request';
 
@@ -31,7 +32,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
     const warnings = archivedWarnings(ctx, dict, request.codes);
     const table = await computeValues(ctx, dict, request);
-    const members = table.members.map((id) => memberOf(request.groupBy, id));
+    const members = table.members.map((id) => memberOf(ctx.runtime.model, request.groupBy, id));
     const indicators = request.codes.map((c) => dict.get(c)!);
     const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request));
     return {
@@ -107,14 +108,14 @@ export function formulaText(i: Indicator): string | null {
 }
 
 /** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */
-function memberOf(groupBy: GroupBy | null, id: string): MemberParent | null {
+function memberOf(model: CompanyModel, groupBy: GroupBy | null, id: string): MemberParent | null {
   if (!groupBy) return null;
-  return { id, entity: groupBy.attribute ? null : DIMENSION_ENTITY[groupBy.dimension] };
+  return { id, entity: groupBy.attribute ? null : (model.dimensions[groupBy.dimension] ?? null) };
 }
 
 interface MemberParent {
   id: string;
-  entity: (typeof DIMENSION_ENTITY)[keyof typeof DIMENSION_ENTITY] | null;
+  entity: string | null;
 }
 
 export const MemberType = {

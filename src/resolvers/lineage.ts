@@ -9,7 +9,7 @@ import type {
   ResolversTypes,
 } from '../generated/graphql';
 import { impactOf, registeredDocuments, type RegisteredInterest } from '../governance/impact';
-import { lineageGraph, type Dependency } from '../governance/lineage';
+import { lineageGraph, mappingsOf, type Dependency } from '../governance/lineage';
 import type { HubContext } from '../hub/context';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 
@@ -38,7 +38,7 @@ function dependencyView(dict: Dictionary, d: Dependency): ResolversTypes['Indica
 
 export const IndicatorLineage: Pick<IndicatorResolvers, 'lineage' | 'dependents'> = {
   lineage: (i, _a, ctx): GraphQLLineage => {
-    const lineage = lineageGraph(dictionaryFor(ctx, i)).lineage(i.def.code);
+    const lineage = lineageGraph(dictionaryFor(ctx, i), mappingsOf(ctx.runtime.model)).lineage(i.def.code);
     return {
       upstream: lineage.upstream,
       columns: lineage.columns.map((c) => ({ ...c, roles: c.roles.map((r) => upper<ColumnRole>(r)) })),
@@ -56,7 +56,7 @@ export const IndicatorLineage: Pick<IndicatorResolvers, 'lineage' | 'dependents'
 
 export const lineageQueries: Pick<QueryResolvers, 'columnImpact'> = {
   columnImpact: (_p, args, ctx) =>
-    lineageGraph(ctx.dictionary)
+    lineageGraph(ctx.dictionary, mappingsOf(ctx.runtime.model))
       .readersOf({ source: args.source, table: args.table, column: args.column ?? null })
       .map((r) => ctx.dictionary.get(r.code)!),
 };

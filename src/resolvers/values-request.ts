@@ -1,10 +1,10 @@
 import type { QueryIndicatorValuesArgs } from '../generated/graphql';
 import type { ValuesRequest } from '../engine';
-import { DIMENSION_ENTITY, type GroupBy } from '../engine/request';
+import type { GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import { bucketsBetween, MAX_BUCKETS } from '../model/buckets';
-import { ENTITIES } from '../model/entities';
+import type { CompanyModel } from '../model/entities';
 import type { Grain } from '../model/period';
 import { periodOf } from './args';
 
@@ -28,30 +28,33 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
     codes: [...new Set(args.codes)],
     buckets,
     grain,
-    groupBy: args.groupBy ? parseGroupBy(args.groupBy) : null,
+    groupBy: args.groupBy ? parseGroupBy(ctx.runtime.model, args.groupBy) : null,
     filters: (args.filters ?? []).map((f) => {
-      if (!(f.dimension in DIMENSION_ENTITY)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(DIMENSION_ENTITY).join(', ')}).`);
+      const dimensions = ctx.runtime.model.dimensions;
+      if (!(f.dimension in dimensions)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(dimensions).join(', ')}).`);
       return { dimension: f.dimension, ids: f.ids };
     }),
     rollup: args.rollup ?? false,
   };
 }
 
-function parseGroupBy(text: string): GroupBy {
+/** A dimension of the model (any fact dimension declared with an entity), optionally `.attribute` of its entity. */
+function parseGroupBy(model: CompanyModel, text: string): GroupBy {
   const [dimension, attribute, extra] = text.split('.');
-  const entity = DIMENSION_ENTITY[dimension as keyof typeof DIMENSION_ENTITY];
+  const entity = dimension === undefined ? undefined : model.dimensions[dimension];
   if (!entity || extra !== undefined) {
-    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(DIMENSION_ENTITY).join(', ')}, optionally with an attribute (department.region).`, {
+    const example = Object.entries(model.dimensions).map(([d, e]) => [d, Object.entries(model.entities[e]?.fields ?? {}).find(([f, t]) => typeof t === 'string' && f !== 'name')?.[0]]).find(([, a]) => a);
+    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(model.dimensions).join(', ')}, optionally with an attribute${example ? ` (${example[0]}.${example[1]})` : ''}.`, {
       argument: 'groupBy',
     });
   }
   if (attribute !== undefined) {
-    const type = ENTITIES[entity].fields[attribute];
+    const fields = model.entities[entity]!.fields;
+    const type = fields[attribute];
     if (!type || typeof type === 'object' || attribute === 'name') {
-      const known = Object.entries(ENTITIES[entity].fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
+      const known = Object.entries(fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
       throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
     }
   }
-  return { dimension: dimension as GroupBy['dimension'], ...(attribute ? { attribute } : {}) };
+  return { dimension: dimension!, ...(attribute ? { attribute } : {}) };
 }
-

@@ -1,35 +1,37 @@
 import type { HubConfig } from '../config/schema';
 import { logger } from '../logger';
-import { SOURCES, SOURCE_NAMES } from '../sources/registry';
+import type { CompanyModel } from '../model/entities';
+import { generatedVersion, loadGenerator } from '../model/generator';
 import type { EmbeddedEngine } from '../sources/sql/embedded';
 import { ensureSchema } from '../sources/sql/engines';
-import { seedDemoSource } from '../sources/sql/load';
+import { generatedKeyMap, seedDemoSource } from '../sources/sql/load';
 import type { HubStore } from '../store/hub-store';
-import { generateCompany } from './company';
-import { demoKeyMap } from './demo-keymap';
-import { demoVersion } from './version';
 
 /**
- * First start on the embedded engine: load the demo company into every embedded source and the key map
- * into the store, once. Later starts find the marker and reopen the data directory in well under a second.
- * Only embedded sources are ever written; external databases are never touched.
+ * First start on the embedded engine: when the model directory has a data generator (the demo company
+ * does), load its data into every embedded source and its key map into the store, once. Later starts find
+ * the marker and reopen the data directory in well under a second. Only embedded sources are ever
+ * written; external databases are never touched.
  */
-export async function seedEmbeddedDemo(config: HubConfig, store: HubStore, embedded: EmbeddedEngine): Promise<void> {
+export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, store: HubStore, embedded: EmbeddedEngine): Promise<void> {
+  const generator = loadGenerator(config.model.dir);
+  if (!generator) return;
   const scale = config.demo.scale;
-  const version = demoVersion();
+  const version = generatedVersion(model, generator);
   const seeded = await store.demoSeed();
   if (seeded?.scale === scale && seeded.version === version) return;
   const started = performance.now();
-  const company = generateCompany(scale);
+  const company = generator.generate(scale);
   let rows = 0;
-  for (const name of SOURCE_NAMES) {
-    if (config.sources[name].engine !== 'embedded') continue;
-    const conn = embedded.connection(config.sources[name].schema ?? name);
+  for (const [name, tables] of Object.entries(generator.sources)) {
+    const settings = config.sources[name];
+    if (settings?.engine !== 'embedded') continue;
+    const conn = embedded.connection(settings.schema ?? name);
     await ensureSchema(conn);
-    rows += await seedDemoSource(SOURCES[name], conn, company);
+    rows += await seedDemoSource(tables, conn, company);
     await conn.close();
   }
-  await store.replaceKeyMap(demoKeyMap(company));
+  await store.replaceKeyMap(generatedKeyMap(generator, company));
   await store.markDemoSeeded(scale, version);
-  logger.info({ scale, rows, ms: Math.round(performance.now() - started) }, 'demo company loaded into the embedded engine');
+  logger.info({ scale, rows, ms: Math.round(performance.now() - started) }, 'generated company loaded into the embedded engine');
 }

@@ -1,8 +1,10 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import type { CompanyModel } from '../model/entities';
 import { resolvers } from '../resolvers';
+import { entityQueryResolvers, entityTypeResolvers } from '../resolvers/entities';
 
 const SCHEMA_DIR = join(__dirname, '..', 'schema');
 
@@ -14,6 +16,22 @@ export function typeDefs(): string[] {
     .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
 }
 
-export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: resolvers as never });
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/**
+ * The executable schema: the SDL of src/schema with the hand-written resolvers plus the model's (entity
+ * fields, relations, figures, lists and lookups) for the fields the SDL declares.
+ */
+export function buildSchema(model: CompanyModel): GraphQLSchema {
+  const sdl = makeExecutableSchema({ typeDefs: typeDefs() });
+  const fromModel: ResolverMap = { ...entityTypeResolvers(model), Query: entityQueryResolvers(model) };
+  const merged: ResolverMap = {};
+  for (const [typeName, fields] of Object.entries(fromModel)) {
+    const type = sdl.getType(typeName);
+    if (!isObjectType(type)) continue;
+    const declared = type.getFields();
+    merged[typeName] = Object.fromEntries(Object.entries(fields).filter(([field]) => field in declared));
+  }
+  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
+  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: merged as never });
 }

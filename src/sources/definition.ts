@@ -1,31 +1,29 @@
 import type { Knex } from 'knex';
 import type { EntityName } from '../model/entities';
-import type { Company } from '../seed/company';
-import type { SourceAdapter } from './contract';
-import type { SqlConnection } from './sql/connection';
-import type { SqlSourceMapping } from './sql/mapping';
 
-/** Everything the hub knows about one source system; each folder under src/sources/ exports one. */
-export interface SourceDefinition {
-  name: string;
-  description: string;
-  /** Its tables and columns mapped onto the conformed model. */
-  mapping: SqlSourceMapping;
-  /** Builds the adapter; omit to use the generic SqlAdapter over `mapping`. */
-  createAdapter?: (conn: SqlConnection) => SourceAdapter;
-  /** The demo company in this system's own native tables (seeding, tests, benchmark). */
-  demo: DemoTables;
+/**
+ * A model directory may ship a data generator (`<model>/generator/index.ts` exporting `generator`): the
+ * demo company does. It fills embedded sources on first start (demo.seed), `npm run seed` and the tests'
+ * databases, in each source's own native tables, plus the key map. A real company's model has none.
+ */
+export interface ModelGenerator<C = unknown> {
+  /** Bump when the generated data changes without a mapping change (a seeded data directory is redone). */
+  revision: number;
+  /** The company's data in neutral terms, deterministic for a scale factor. */
+  generate(scale: number): C;
+  /** Per source name: its native tables and how the neutral data lands in them. */
+  sources: Record<string, DemoTables<C>>;
 }
 
 export type NativeRow = Record<string, string | number | boolean | null>;
 
-export interface DemoTables {
+export interface DemoTables<C = unknown> {
   /** Creates the native tables, in dependency order. */
   createTables(schema: Knex.SchemaBuilder): Knex.SchemaBuilder;
   /** Table name → rows, in insertion order. */
-  rows(company: Company): Record<string, NativeRow[]>;
+  rows(company: C): Record<string, NativeRow[]>;
   /** Hub id ↔ this system's key, for every conformed entity it holds. */
-  keyMap(company: Company): KeyPair[];
+  keyMap(company: C): KeyPair[];
 }
 
 export interface KeyPair {

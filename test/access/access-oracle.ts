@@ -24,7 +24,7 @@ export interface PolicyDoc {
 }
 
 const ROOT = join(__dirname, '..', '..');
-export const POLICY = parseYaml(readFileSync(join(ROOT, 'policy', 'policy.yaml'), 'utf8')) as PolicyDoc;
+export const POLICY = parseYaml(readFileSync(join(ROOT, 'models', 'demo', 'policy.yaml'), 'utf8')) as PolicyDoc;
 export const MINIMUM_GROUP = POLICY.minimumGroupSize ?? 5;
 
 const STRENGTH = (decision: string) => (decision === 'allow' ? 2 : decision.startsWith('mask:') ? 1 : 0);
@@ -49,9 +49,9 @@ export interface Subject {
   employee: string | null;
 }
 
-/** The demo users of policy/demo-users.yaml who are still employed, plus the demo service key. */
+/** The demo users of models/demo/demo-users.yaml who are still employed, plus the demo service key. */
 export function demoSubjects(): Subject[] {
-  const users = parseYaml(readFileSync(join(ROOT, 'policy', 'demo-users.yaml'), 'utf8')) as Array<{ label: string; employee: string }>;
+  const users = parseYaml(readFileSync(join(ROOT, 'models', 'demo', 'demo-users.yaml'), 'utf8')) as Array<{ label: string; employee: string }>;
   // Which demo users have left is a fact of the (deterministic) demo company; the oracle checks HR agrees.
   const left = new Set(testCompany().employees.filter((e) => e.left !== null).map((e) => e.id));
   return [

@@ -81,7 +81,7 @@ describe('scope and policy edges', () => {
   beforeAll(async () => {
     // The demo policy, plus one attribute denied to everyone but the executive.
     dir = mkdtempSync(join(tmpdir(), 'indicator-hub-policy-'));
-    const policy = readFileSync('policy/policy.yaml', 'utf8').replace(
+    const policy = readFileSync('models/demo/policy.yaml', 'utf8').replace(
       '  Customer.*: { "*": allow }',
       '  Customer.*: { "*": allow }\n  Customer.industry: { executive: allow, "*": deny }',
     );
@@ -115,10 +115,10 @@ describe('scope and policy edges', () => {
 
   test('an indicator over personal data is personal by lineage, whatever its code: a new one starts and is listed as personal', async () => {
     const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
-    cpSync('indicators', indicators, { recursive: true });
+    cpSync('models/demo/indicators', indicators, { recursive: true });
     writeFileSync(
       join(indicators, 'payroll_share.yaml'),
-      readFileSync('indicators/hr/payroll_per_head.yaml', 'utf8')
+      readFileSync('models/demo/indicators/hr/payroll_per_head.yaml', 'utf8')
         .replace('code: payroll_per_head', 'code: payroll_share')
         .replace(/type: ratio[\s\S]*?denominator: headcount/, 'type: formula\nformula: payroll_cost / 2'),
     );
@@ -149,7 +149,7 @@ describe('scope and policy edges', () => {
     ['a dimension the fact lacks', 'dimension: department }', 'dimension: region }', 'personalData.facts["hr.payroll"].dimension: fact hr.payroll has no dimension "region"'],
     ['an unknown role', 'roles: [executive, finance_manager', 'roles: [cfo, finance_manager', 'personalData.roles names unknown role "cfo"'],
   ])('personalData with %s stops the hub naming the file and the key', async (_name, from, to, message) => {
-    const policy = readFileSync('policy/policy.yaml', 'utf8');
+    const policy = readFileSync('models/demo/policy.yaml', 'utf8');
     expect(policy).toContain(from);
     const file = join(dir, 'broken-policy.yaml');
     writeFileSync(file, policy.replace(from, to));

@@ -47,7 +47,7 @@ describe('indicator API without cache', () => {
   });
 
   test('each value leaves the hub rounded once, at its precision (the definition\'s, else its unit\'s in units.yaml)', async () => {
-    const units = loadUnits('units.yaml');
+    const units = loadUnits('models/demo/units.yaml');
     const res = await hub.query<{ indicators: Array<{ code: string; unit: string; precision: number }>; indicatorValues: Table }>(
       `query D($codes: [String!]!) { indicators { code unit precision }
          indicatorValues(codes: $codes, from: "2025-10", to: "2025-12", grain: MONTH, groupBy: "department") { rows { cells { code value } } } }`,

@@ -14,7 +14,7 @@ const CEO = 'EMP-000001'; // executive: approves finance, sales, hr, procurement
 const SALES_REP = 'EMP-000010'; // neither
 const AUDITOR = 'EMP-000312';
 
-const GROSS_PROFIT = readFileSync('indicators/finance/gross_profit.yaml', 'utf8');
+const GROSS_PROFIT = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8');
 const withFormula = (formula: string) => GROSS_PROFIT.replace('formula: invoiced_revenue - cogs', `formula: ${formula}`);
 
 interface Change {
@@ -194,7 +194,7 @@ describe.each(cases)('indicator lifecycle (%s)', (_label, layout, postgres) => {
   });
 
   it('racing edits of a draft: one wins, the other gets CONFLICT; bad definitions are refused with nothing written', async () => {
-    const draft = ok(await propose(ANALYST, { code: 'cogs', kind: 'UPDATE', definition: readFileSync('indicators/finance/cogs.yaml', 'utf8').replace(/synonyms: \[/, 'synonyms: [销货成本, '), reason: 'Another synonym' })).proposeIndicatorChange;
+    const draft = ok(await propose(ANALYST, { code: 'cogs', kind: 'UPDATE', definition: readFileSync('models/demo/indicators/finance/cogs.yaml', 'utf8').replace(/synonyms: \[/, 'synonyms: [销货成本, '), reason: 'Another synonym' })).proposeIndicatorChange;
     const edit = (reason: string) => hub.query(`mutation { editIndicatorChange(id: "${draft.id}", expectedRevision: 0, reason: "${reason}") { revision } }`, {}, ANALYST);
     const results = await Promise.all([edit('first'), edit('second')]);
     expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);

@@ -213,7 +213,7 @@ describe('notices through the API (embedded store)', () => {
       ).registerNoticeSubscription;
       const live = await subscribe(CEO, ['gross_profit']);
 
-      const definition = readFileSync('indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# reviewed\nname:');
+      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# reviewed\nname:');
       const proposed = ok(
         await hub.query<{ proposeIndicatorChange: { id: string; revision: number } }>(
           'mutation($i: ProposeIndicatorChange!) { proposeIndicatorChange(input: $i) { id revision } }',

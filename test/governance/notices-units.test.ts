@@ -32,7 +32,7 @@ describe('graphql-shield on Subscription fields', () => {
       typeDefs: 'type Query { ok: Boolean } type Subscription { unlisted: String, indicatorNotices: String }',
       resolvers: { Subscription: { unlisted: { subscribe: () => feed('unlisted') }, indicatorNotices: { subscribe: () => feed('indicatorNotices') } } },
     }),
-    loadPolicy('policy/policy.yaml'),
+    loadPolicy('models/demo/policy.yaml'),
   );
   const run = async (field: string) =>
     (await subscribe({ schema, document: parse(`subscription { ${field} }`), contextValue: { viewer: { ...ANONYMOUS, roles: ['employee'] }, audit: new AuditTrail() } })) as

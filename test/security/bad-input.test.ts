@@ -20,7 +20,7 @@ import { thrown } from '../unit/thrown';
  */
 const ANALYST = 'EMP-000271'; // finance_analyst: proposes finance definitions
 const LEAKS = [/at .+\.ts:\d+/, /stack/i, /RangeError/, /Internal error/];
-const GROSS_PROFIT = readFileSync('indicators/finance/gross_profit.yaml', 'utf8');
+const GROSS_PROFIT = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8');
 const parens = (n: number) => `${'('.repeat(n)}invoiced_revenue${')'.repeat(n)} - cogs`;
 const chain = (n: number) => Array.from({ length: n }, () => 'cogs').join(' + ');
 const withFormula = (code: string, formula: string) => GROSS_PROFIT.replace('code: gross_profit', `code: ${code}`).replace('formula: invoiced_revenue - cogs', `formula: "${formula}"`);

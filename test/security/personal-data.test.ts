@@ -11,7 +11,7 @@ import { cells, EXECUTIVE, FINANCE_MANAGER, payrollByDepartment, PROCUREMENT_OFF
  * one-person departments. Personal data is now decided by lineage (the facts a value reads), for drafts
  * exactly as for published versions.
  */
-const PAYROLL = readFileSync('indicators/hr/payroll_cost.yaml', 'utf8');
+const PAYROLL = readFileSync('models/demo/indicators/hr/payroll_cost.yaml', 'utf8');
 
 /** Drafts an attacker might write: a new code over the fact, a formula and a ratio over the published one. */
 const DRAFTS: Array<[string, (code: string, domain: string) => string]> = [

@@ -63,7 +63,7 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
     try {
       const registered = await hub.query(REGISTER, { u: receiver.url, secret: SECRET }, EMPLOYEE);
       expect(registered.errors).toBeUndefined();
-      const definition = readFileSync('indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# replay test\nname:');
+      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# replay test\nname:');
       const proposed = await hub.query(
         'mutation($i: ProposeIndicatorChange!) { proposeIndicatorChange(input: $i) { id } }',
         { i: { code: 'gross_profit', kind: 'UPDATE', definition, reason: 'replay test', submit: true } },

@@ -1,4 +1,4 @@
-import { ENTITIES, type EntityName, type FieldType } from '../../src/model/entities';
+import type { EntityName, FieldType } from '../../src/model/entities';
 import {
   UNRESTRICTED,
   type AggregateQuery,
@@ -11,7 +11,7 @@ import {
   type SourceScope,
   type StatementEvent,
 } from '../../src/sources/contract';
-import { SOURCES, type SourceName } from '../../src/sources/registry';
+import { DEMO_MODEL, ENTITIES, SOURCES, type SourceName } from '../support/demo-model';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import type { SqlFactMapping, SqlSourceMapping } from '../../src/sources/sql/mapping';
 import { TEST_ENGINES, openEmbeddedCopy, openSourceConnection, testCompany, type TestEngine } from '../support/engines';
@@ -69,7 +69,7 @@ export function describeSourceConformance(source: SourceName, options: Conforman
       if (TEST_ENGINES.includes('embedded')) embedded = await openEmbeddedCopy();
       for (const engine of TEST_ENGINES) {
         const conn = openSourceConnection(engine, source, embedded?.engine);
-        adapters.set(engine, def.createAdapter?.(conn) ?? new SqlAdapter(source, def.mapping, conn));
+        adapters.set(engine, new SqlAdapter(source, def.mapping, conn, DEMO_MODEL));
       }
     });
 
@@ -152,7 +152,7 @@ function fetchCases(s: Suite): void {
       }
       expect(pages.flat()).toStrictEqual(full);
       expect(new Set(full.map((r) => r.key)).size).toBe(expectedRows(s.data, entity).length);
-      expect(orderViolations(full, order, ENTITIES[entity].fields[order.field]!)).toEqual([]);
+      expect(orderViolations(full, order, ENTITIES[entity]!.fields[order.field]!)).toEqual([]);
     });
   }
 }
@@ -395,7 +395,7 @@ function scopeDimensionOf(f: SqlFactMapping): string | undefined {
 
 /** The first reference field of an entity's mapping (e.g. Employee.department), if any. */
 function referenceField(entity: EntityName, mapping: SqlSourceMapping): string | undefined {
-  return Object.keys(mapping.entities[entity]!.fields).find((field) => typeof ENTITIES[entity].fields[field] === 'object');
+  return Object.keys(mapping.entities[entity]!.fields).find((field) => typeof ENTITIES[entity]!.fields[field] === 'object');
 }
 
 /** Paging order: the mapping's default list field (or its first field), descending, so it differs from the default. */
@@ -476,7 +476,7 @@ function neutralShapeProblems(entity: EntityName, fields: readonly string[], row
     const out = keys === expectedKeys ? [] : [`row ${row.key}: has ${keys}, expected ${expectedKeys}`];
     if (typeof row.key !== 'string') out.push(`row ${row.key}: key is not a string`);
     for (const field of fields) {
-      const type: FieldType = ENTITIES[entity].fields[field]!;
+      const type: FieldType = ENTITIES[entity]!.fields[field]!;
       const form = FORMS[typeof type === 'object' ? 'ref' : type];
       if (row[field] !== null && !form.ok(row[field])) out.push(`row ${row.key}: ${field} = ${JSON.stringify(row[field])} is not ${form.label}`);
     }

@@ -91,7 +91,7 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
       }
     }
     await conn.knex.batchInsert(`${SCHEMA}.money_line`, lines, 200);
-    adapter = new SqlAdapter('money', mapping, conn);
+    adapter = new SqlAdapter('money', mapping, conn, { entities: {} });
     const buckets = MONTHS.map((m, i) => ({ label: m, from: `${m}-01`, to: i + 1 < MONTHS.length ? `${MONTHS[i + 1]}-01` : '2025-04-01' }));
     rows = await adapter.aggregate({ fact: 'lines', measures: MEASURES, groupBy: ['group'], buckets }, { scope: UNRESTRICTED, trace: { record: () => undefined } });
   });

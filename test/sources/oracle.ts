@@ -1,4 +1,5 @@
-import { ENTITIES, type EntityName, type FieldType } from '../../src/model/entities';
+import type { EntityName, FieldType } from '../../src/model/entities';
+import { ENTITIES } from '../support/demo-model';
 import type { AggregateQuery, AggregateRow, NeutralRow, SourceScope } from '../../src/sources/contract';
 import type { NativeRow } from '../../src/sources/definition';
 import type { ScopeMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/sources/sql/mapping';
@@ -43,7 +44,7 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
     .filter(inScope)
     .map((row) => {
       const out: NeutralRow = { key: String(row[m.key]) };
-      for (const [field, column] of Object.entries(m.fields)) out[field] = conformed(row[column], ENTITIES[entity].fields[field]!);
+      for (const [field, column] of Object.entries(m.fields)) out[field] = conformed(row[column], ENTITIES[entity]!.fields[field]!);
       return out;
     })
     .sort(byKey);

@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
-import { SOURCES, type SourceName } from '../../src/sources/registry';
+import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/sources/sql/connection';
 
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
     parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
   /** An exact DECIMAL column without a declared scale: PostgreSQL casts to unconstrained numeric, MariaDB sums it as stored. */
   const exact = (column: string) => (dialect === 'postgres' ? sql`cast(${column} as numeric)` : sql`${column}`);
-  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source));
+  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source), DEMO_MODEL);
   const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
   const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
 
@@ -120,13 +120,13 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       { storage: { kind: 'cents', scale: 0 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 0))` },
     ] as const)('storage $storage.kind (scale $storage.scale) is cast to an exact decimal before $agg', ({ storage, agg, value }) => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg, column: 'amt', type: 'decimal' as const, storage } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test')).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
+      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
       expect(built.toSQL().sql).toBe(`select ${agg}(${value}) as ${quote}amount${quote} from ${quote}test${quote}.${quote}line${quote}`);
     });
 
     test('an average selects its exact sum and its count (the hub divides; engines disagree on the scale of avg)', () => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean: { agg: 'avg' as const, column: 'amt', type: 'decimal' as const, filter: { ok: [1] }, storage: { kind: 'float' as const, scale: 2 } } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test')).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
+      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
       expect(built.toSQL().sql).toBe(
         sql`select sum(case when ${'ok'} in (?) then cast(${'amt'} as ` + `${decimal}(38, 2)) end) as ` + sql`${'mean'}, ` +
           sql`count(case when ${'ok'} in (?) then ${'amt'} end) as ${'mean__count'} from ${'test'}.${'line'}`,
@@ -139,7 +139,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       [{ kind: 'binary', scale: 2 }, 'unknown kind "binary" (known: decimal, float, cents, text)'],
     ])('a storage %j is refused at start: %s', (storage, problem) => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg: 'sum' as const, column: 'amt', type: 'decimal' as const, storage: storage as never } } } } };
-      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'))).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
+      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} })).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
     });
 
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {

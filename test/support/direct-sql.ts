@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { toMoney } from '../../src/model/decimal';
-import type { SourceName } from '../../src/sources/registry';
-import { demoKeyMap } from '../../src/seed/demo-keymap';
+import { demoKeyMap } from '../../models/demo/generator/keymap';
+import type { SourceName } from './demo-model';
 import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
 import { openSourceConnection, testCompany, type Layout } from './engines';
 import type { SqlConnection } from '../../src/sources/sql/connection';

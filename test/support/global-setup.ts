@@ -1,10 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCompany } from '../../src/seed/company';
-import { demoKeyMap } from '../../src/seed/demo-keymap';
-import { demoVersion } from '../../src/seed/version';
-import { SOURCES, SOURCE_NAMES } from '../../src/sources/registry';
+import { generator } from '../../models/demo/generator';
+import { generateCompany } from '../../models/demo/generator/company';
+import { demoKeyMap } from '../../models/demo/generator/keymap';
+import { generatedVersion } from '../../src/model/generator';
+import { DEMO_MODEL, SOURCES, SOURCE_NAMES } from './demo-model';
 import { EmbeddedEngine } from '../../src/sources/sql/embedded';
 import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
 import { seedDemoSource } from '../../src/sources/sql/load';
@@ -32,13 +33,13 @@ export default async function globalSetup(): Promise<void> {
     for (const name of SOURCE_NAMES) {
       const conn = engine.connection(name);
       await ensureSchema(conn);
-      await seedDemoSource(SOURCES[name], conn, company);
+      await seedDemoSource(SOURCES[name].demo, conn, company);
       await conn.close();
     }
     const store = new HubStore(engine.connection('hub'));
     await store.migrate();
     await store.replaceKeyMap(keyMap);
-    await store.markDemoSeeded(TEST_SCALE, demoVersion());
+    await store.markDemoSeeded(TEST_SCALE, generatedVersion(DEMO_MODEL, generator));
     await store.close();
     await engine.close();
     process.env[EMBEDDED_TEMPLATE_ENV] = dir;
@@ -53,7 +54,7 @@ export default async function globalSetup(): Promise<void> {
       SOURCE_NAMES.map(async (name) => {
         const conn = openConnection(settingsFor('postgres', name), name);
         await ensureSchema(conn);
-        await seedDemoSource(SOURCES[name], conn, company);
+        await seedDemoSource(SOURCES[name].demo, conn, company);
         await conn.close();
       }),
     );
@@ -68,7 +69,7 @@ export default async function globalSetup(): Promise<void> {
       SOURCE_NAMES.map(async (name) => {
         const conn = openConnection(settingsFor('mysql', name), name);
         await ensureSchema(conn);
-        await seedDemoSource(SOURCES[name], conn, company);
+        await seedDemoSource(SOURCES[name].demo, conn, company);
         await conn.close();
       }),
     );

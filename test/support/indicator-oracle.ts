@@ -1,8 +1,8 @@
 import type { Dictionary } from '../../src/indicators/dictionary';
 import type { Expr } from '../../src/indicators/formula';
 import { Decimal } from '../../src/model/decimal';
-import { demoKeyMap } from '../../src/seed/demo-keymap';
-import type { SourceName } from '../../src/sources/registry';
+import { demoKeyMap } from '../../models/demo/generator/keymap';
+import type { SourceName } from './demo-model';
 import { hubId, type DirectSql } from './direct-sql';
 import { testCompany } from './engines';
 

@@ -1,17 +1,15 @@
 import { HubError } from '../../src/errors';
 import { impactOf, type RegisteredDocument } from '../../src/governance/impact';
-import { LineageGraph, lineageGraph, SOURCE_MAPPINGS } from '../../src/governance/lineage';
+import { LineageGraph, lineageGraph, mappingsOf } from '../../src/governance/lineage';
 import { catalogOfDefinitions } from '../../src/indicators/catalog';
 import { loadDictionary } from '../../src/indicators/load';
-import { crmMapping } from '../../src/sources/crm/mapping';
-import { erpMapping } from '../../src/sources/erp/mapping';
-import { hrMapping } from '../../src/sources/hr/mapping';
-import { procurementMapping } from '../../src/sources/procurement/mapping';
+import { DEMO_MODEL, SOURCES } from '../support/demo-model';
 import { thrown } from './thrown';
 
 /** Lineage and impact of the starter dictionary, from the definitions and the source mappings alone. */
-const dictionary = loadDictionary('indicators', catalogOfDefinitions());
-const graph = lineageGraph(dictionary);
+const dictionary = loadDictionary('models/demo/indicators', catalogOfDefinitions(DEMO_MODEL));
+const graph = lineageGraph(dictionary, mappingsOf(DEMO_MODEL));
+const [crmMapping, erpMapping, hrMapping, procurementMapping] = [SOURCES.crm.mapping, SOURCES.erp.mapping, SOURCES.hr.mapping, SOURCES.procurement.mapping];
 const columnsOf = (code: string) => graph.lineage(code).columns.map((c) => `${c.source}.${c.table}.${c.column} ${c.roles.join('+')}`);
 
 describe('upstream lineage', () => {
@@ -128,8 +126,8 @@ describe('reverse lineage', () => {
   });
 
   test('the graph of a dictionary is built once', () => {
-    expect(lineageGraph(dictionary)).toBe(graph);
-    expect(new LineageGraph(dictionary, SOURCE_MAPPINGS).lineage('revenue_per_head')).toEqual(graph.lineage('revenue_per_head'));
+    expect(lineageGraph(dictionary, mappingsOf(DEMO_MODEL))).toBe(graph);
+    expect(new LineageGraph(dictionary, mappingsOf(DEMO_MODEL)).lineage('revenue_per_head')).toEqual(graph.lineage('revenue_per_head'));
   });
 });
 

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../../src/errors';
 import { changedKeys, definitionToYaml, describePlan, exportDefinitions, KEY_ORDER, planImport, prepareImport } from '../../src/governance/yaml-io';
 import { catalogOfDefinitions } from '../../src/indicators/catalog';
+import { DEMO_MODEL } from '../support/demo-model';
 import { indicatorSchema } from '../../src/indicators/definition';
 import { Dictionary, indicatorOf } from '../../src/indicators/dictionary';
 import { loadDictionary, readDefinitionFiles } from '../../src/indicators/load';
@@ -13,9 +14,9 @@ import { validateDictionary } from '../../src/indicators/validate';
 import { thrown } from './thrown';
 
 /** Export and import of the dictionary as indicators/<domain>/<code>.yaml files, without a store. */
-const catalog = catalogOfDefinitions();
-const dictionary = loadDictionary('indicators', catalog);
-const units = loadUnits('units.yaml');
+const catalog = catalogOfDefinitions(DEMO_MODEL);
+const dictionary = loadDictionary('models/demo/indicators', catalog);
+const units = loadUnits('models/demo/units.yaml');
 const check = (d: Dictionary) => validateDictionary(d.all(), catalog, units);
 
 /** The dictionary as the store publishes it: every indicator at some version. */
@@ -38,10 +39,10 @@ describe('export', () => {
       dir,
     );
     expect(untouched).toEqual([]);
-    const originals = dictionary.all().map((i) => relative('indicators', i.file)).sort();
+    const originals = dictionary.all().map((i) => relative('models/demo/indicators', i.file)).sort();
     expect(written.map((f) => relative(dir, f)).sort()).toEqual(originals);
     for (const file of originals) {
-      const original = parseYaml(readFileSync(join('indicators', file), 'utf8')) as Record<string, unknown>;
+      const original = parseYaml(readFileSync(join('models/demo/indicators', file), 'utf8')) as Record<string, unknown>;
       const exported = parseYaml(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
       // Equal once the schema's defaults are applied (a file may leave out direction or synonyms)…
       expect(indicatorSchema.parse(exported)).toEqual(indicatorSchema.parse(original));
@@ -59,7 +60,7 @@ describe('export', () => {
 
   test('the file reads like the hand-written ones (the definition text is re-folded at 104 columns)', () => {
     const text = definitionToYaml(dictionary.get('revenue_per_head')!.def);
-    expect(text).toBe(readFileSync('indicators/finance/revenue_per_head.yaml', 'utf8'));
+    expect(text).toBe(readFileSync('models/demo/indicators/finance/revenue_per_head.yaml', 'utf8'));
     const keys = Object.keys(parseYaml(definitionToYaml(dictionary.get('revenue')!.def)) as object);
     expect(keys).toEqual(KEY_ORDER.filter((k) => keys.includes(k)));
   });
@@ -78,7 +79,7 @@ describe('export', () => {
 
 describe('import', () => {
   const copy = () => {
-    cpSync('indicators', dir, { recursive: true });
+    cpSync('models/demo/indicators', dir, { recursive: true });
     return dir;
   };
   const edit = (file: string, from: string, to: string) => {
@@ -148,7 +149,7 @@ describe('import', () => {
   });
 
   test.each([
-    ['an invalid file names the file, the code and the problem', (d: string) => writeFileSync(join(d, 'finance', 'gross_margin.yaml'), readFileSync('indicators/finance/gross_margin.yaml', 'utf8').replace('unit: percent', 'unit: percentage')),
+    ['an invalid file names the file, the code and the problem', (d: string) => writeFileSync(join(d, 'finance', 'gross_margin.yaml'), readFileSync('models/demo/indicators/finance/gross_margin.yaml', 'utf8').replace('unit: percent', 'unit: percentage')),
       /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit "percentage" \(did you mean "percent"\?\)/],
     ['a definition the dictionary would refuse', (d: string) => writeFileSync(join(d, 'finance', 'x.yaml'), NEW_ONE('x_gap', 'revenue - nothing_here')),
       /^Indicator file .*finance\/x\.yaml \(x_gap\) cannot be proposed: refers to unknown indicator "nothing_here"$/],
@@ -178,7 +179,7 @@ describe('import', () => {
   });
 
   test('readDefinitionFiles reads what loadDictionary loads', () => {
-    const read = readDefinitionFiles('indicators').map((i) => [i.def.code, i.fingerprint]);
+    const read = readDefinitionFiles('models/demo/indicators').map((i) => [i.def.code, i.fingerprint]);
     expect(read.sort()).toEqual(dictionary.all().map((i) => [i.def.code, i.fingerprint]).sort());
   });
 });

@@ -4,8 +4,8 @@
  * source; ERP and procurement on MariaDB — one database per source) with the hub's own seeding, and returns
  * the peer's connection URLs.
  */
-import { generateCompany } from '../../../src/seed/company';
-import { SOURCES } from '../../../src/sources/registry';
+import { generator } from '../../../models/demo/generator';
+import { generateCompany } from '../../../models/demo/generator/company';
 import { ensureSchema, openConnection } from '../../../src/sources/sql/engines';
 import { seedDemoSource } from '../../../src/sources/sql/load';
 import type { PeerSources } from './index';
@@ -30,7 +30,7 @@ export async function seedMixed(pgUrl: string, mysqlUrl: string, scale = 1): Pro
       const conn = openConnection({ engine, url, schema: name, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 }, name);
       try {
         await ensureSchema(conn);
-        rows += await seedDemoSource(SOURCES[name], conn, company);
+        rows += await seedDemoSource(generator.sources[name], conn, company);
       } finally {
         await conn.close();
       }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { createHash } from 'node:crypto';
-import { ENTITIES, type EntityName } from '../../model/entities';
+import type { CompanyModel, EntityModel, EntityName } from '../../model/entities';
 import type {
   AggregateQuery,
   AggregateRow,
@@ -36,8 +36,10 @@ export class SqlAdapter implements SourceAdapter {
     readonly name: string,
     private readonly mapping: SqlSourceMapping,
     private readonly conn: SqlConnection,
+    /** The model's entities: field types for normalising values. */
+    private readonly model: Pick<CompanyModel, 'entities'>,
   ) {
-    validateMapping(name, mapping);
+    validateMapping(name, mapping, model);
     this.catalog = catalogOf(mapping);
   }
 
@@ -56,7 +58,8 @@ export class SqlAdapter implements SourceAdapter {
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
     const rows = await this.run('fetch', this.buildFetch(query, call.scope), call);
-    return rows.map((row) => neutralRow(query.entity, entity, row));
+    const model = this.model.entities[query.entity]!;
+    return rows.map((row) => neutralRow(model, entity, row));
   }
 
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
@@ -79,7 +82,10 @@ export class SqlAdapter implements SourceAdapter {
     const m = this.entityMapping(query.entity);
     const columns = [`${m.key} as key`, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
-    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field), [...query.where.keys]);
+    // Expressions come from the validated model only (src/model/expression.ts), never from a request.
+    for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
+    // knex wraps a Raw column like a name (its types only admit strings here).
+    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
     this.applyScope(builder, m.scope, scope, m.owner);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
@@ -94,6 +100,12 @@ export class SqlAdapter implements SourceAdapter {
     const f = this.factMapping(query.fact);
     const knex = this.conn.knex;
     const builder = from(this.conn, f.table);
+    // Joined tables are inside the same source (withSchema qualifies them too).
+    for (const join of f.joins ?? []) {
+      builder.join(join.table, (on) => {
+        for (const [left, right] of Object.entries(join.on)) on.on(`${f.table}.${left}`, '=', `${join.table}.${right}`);
+      });
+    }
     for (const dim of query.groupBy) {
       const column = this.dimensionColumn(query.fact, f, dim);
       builder.select(knex.ref(column).as(dim)).groupBy(column);
@@ -113,7 +125,8 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(f.time.column, '>=', timeBound(query.window.from, format));
       builder.where(f.time.column, '<', timeBound(query.window.to, format));
     }
-    if (query.asOf) {
+    // A snapshot (neither time nor validity) counts every row at any date.
+    if (query.asOf && (f.validity || f.time)) {
       if (!f.validity) throw unknownName(this.name, 'validity columns of fact', query.fact, []);
       const { from: validFrom, to: validTo } = f.validity;
       builder.where(validFrom, '<=', query.asOf);
@@ -187,11 +200,13 @@ export class SqlAdapter implements SourceAdapter {
     return f;
   }
 
-  private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string {
+  private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string | Knex.Raw {
     if (field === 'key') return m.key;
     const column = m.fields[field];
-    if (!column) throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields)]);
-    return column;
+    if (column) return column;
+    const sql = m.expressions?.[field];
+    if (sql) return this.conn.knex.raw(`(${sql})`);
+    throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields), ...Object.keys(m.expressions ?? {})]);
   }
 
   private dimensionColumn(fact: string, f: SqlFactMapping, dim: string): string {
@@ -204,13 +219,14 @@ export class SqlAdapter implements SourceAdapter {
 function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
   return {
     entities: Object.fromEntries(
-      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: Object.keys(m?.fields ?? {}) }]),
+      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: [...Object.keys(m?.fields ?? {}), ...Object.keys(m?.expressions ?? {})] }]),
     ),
     facts: Object.fromEntries(
       Object.entries(mapping.facts).map(([name, f]) => [
         name,
         {
-          kind: f.validity ? 'state' : 'event',
+          // A snapshot (no time column) is a state fact valid at every date.
+          kind: f.time ? 'event' : 'state',
           dimensions: Object.keys(f.dimensions),
           measures: Object.fromEntries(Object.entries(f.measures).map(([m, d]) => [m, { agg: d.agg, type: d.type }])),
         },
@@ -219,9 +235,10 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
   };
 }
 
-function neutralRow(entity: EntityName, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
+function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
   const out: NeutralRow = { key: String(row.key) };
-  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], ENTITIES[entity].fields[field]!);
+  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], entity.fields[field]!);
+  for (const field of Object.keys(m.expressions ?? {})) out[field] = normalizeValue(row[field], entity.fields[field]!);
   return out;
 }
 
@@ -247,14 +264,16 @@ const countAlias = (measure: string) => `${measure}__count`;
  * (exactCast). An average selects its sum and its count.
  */
 function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dialect']): Array<{ sql: string; bindings: Array<string | number> }> {
-  const value = m.column ? exactCast(m, dialect) : m.filter ? '1' : '*';
+  // The measured value: a validated expression of the model, or a bound column.
+  const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
+  const value = inner ? exactCast(m, inner, dialect) : m.filter ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
   const filterBindings = filters.flatMap(([column, values]) => [column, ...values]);
-  const bindings = [...filterBindings, ...(m.column ? [m.column] : [])];
+  const bindings = [...filterBindings, ...(m.sql === undefined && m.column ? [m.column] : [])];
   const filtered = (expr: string) =>
     filters.length === 0 ? expr : `case when ${filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ')} then ${expr} end`;
   const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
-  if (m.agg === 'avg') selects.push({ sql: `count(${filtered(m.column ? '??' : value)}) as ??`, bindings: [...bindings, countAlias(name)] });
+  if (m.agg === 'avg') selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
   return selects;
 }
 
@@ -263,13 +282,13 @@ function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dia
  * declared scale, FLOAT, text → cast(?? as decimal(38, s)); integer cents → cast(?? * 0.01 as decimal(38, 2));
  * an exact column without a declared scale stays at its own scale (PostgreSQL: cast to unconstrained numeric).
  */
-function exactCast(m: SqlMeasure, dialect: SqlConnection['dialect']): string {
-  if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return '??';
+function exactCast(m: SqlMeasure, inner: string, dialect: SqlConnection['dialect']): string {
+  if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return inner;
   const decimal = dialect === 'postgres' ? 'numeric' : 'decimal';
   const scale = m.storage?.scale;
-  if (scale === undefined) return dialect === 'postgres' ? 'cast(?? as numeric)' : '??';
-  if (m.storage!.kind === 'cents' && scale > 0) return `cast(?? * 0.${'0'.repeat(scale - 1)}1 as ${decimal}(38, ${scale}))`;
-  return `cast(?? as ${decimal}(38, ${scale}))`;
+  if (scale === undefined) return dialect === 'postgres' ? `cast(${inner} as numeric)` : inner;
+  if (m.storage!.kind === 'cents' && scale > 0) return `cast(${inner} * 0.${'0'.repeat(scale - 1)}1 as ${decimal}(38, ${scale}))`;
+  return `cast(${inner} as ${decimal}(38, ${scale}))`;
 }
 
 /** Aggregates leave the adapter unrounded: exact decimal strings (at the scale the engine summed them at). */

@@ -1,5 +1,5 @@
-import type { Company } from '../../seed/company';
-import type { DemoTables, NativeRow } from '../definition';
+import type { KeyMapRow } from '../../store/hub-store';
+import type { DemoTables, ModelGenerator, NativeRow } from '../definition';
 import type { SqlConnection } from './connection';
 
 const CHUNK_ROWS = 1000;
@@ -25,15 +25,16 @@ export async function dropTables(conn: SqlConnection, tables: readonly string[])
 }
 
 
-/** Creates a source's native tables and loads its part of the demo company (tables dropped first). */
-export async function seedDemoSource(
-  def: { demo: DemoTables },
-  conn: SqlConnection,
-  company: Company,
-): Promise<number> {
-  const rows = def.demo.rows(company);
+/** The key map of generated data: every source's keys for every conformed entity it holds. */
+export function generatedKeyMap<C>(generator: ModelGenerator<C>, company: C): KeyMapRow[] {
+  return Object.entries(generator.sources).flatMap(([source, tables]) => tables.keyMap(company).map((pair) => ({ ...pair, source })));
+}
+
+/** Creates a source's native tables and loads its part of the generated company (tables dropped first). */
+export async function seedDemoSource<C>(tables: DemoTables<C>, conn: SqlConnection, company: C): Promise<number> {
+  const rows = tables.rows(company);
   await dropTables(conn, Object.keys(rows));
-  await def.demo.createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+  await tables.createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
   if (conn.dialect === 'mysql') await useBinaryCollation(conn, Object.keys(rows));
   let count = 0;
   for (const [table, tableRows] of Object.entries(rows)) {

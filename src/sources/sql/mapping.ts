@@ -1,8 +1,8 @@
 import type { EntityName } from '../../model/entities';
 
 /**
- * How a SQL source maps its own tables and columns onto the conformed model. A source folder
- * (src/sources/<name>/mapping.ts) is mostly one of these objects: configuration, not code.
+ * How a SQL source maps its own tables and columns onto the conformed model: the `entities:` and `facts:`
+ * of a model directory's source file (<model>/sources/<name>.yaml), validated by src/model/load.ts.
  */
 export interface SqlSourceMapping {
   entities: Partial<Record<EntityName, SqlEntityMapping>>;
@@ -15,6 +15,9 @@ export interface SqlEntityMapping {
   key: string;
   /** Conformed field name → column. Reference fields hold the referenced entity's source key. */
   fields: Record<string, string>;
+  /** Conformed field name → SQL expression over the row (`first_name || ' ' || last_name`), validated
+   *  at load (src/model/expression.ts); in a model file written as `name: { sql: "…" }` under fields. */
+  expressions?: Record<string, string>;
   /** How a row is tied to a department for row scopes; omit for rows no scope restricts. */
   scope?: ScopeMapping;
   /** The column naming the employee a row belongs to (source key), for own-records scopes. */
@@ -33,14 +36,19 @@ export type ScopeMapping =
 
 export interface SqlFactMapping {
   table: string;
+  /** Tables joined to `table` inside the same source (order lines to their order, for its date): columns
+   *  of the fact may then be written `table.column`. `on`: column of `table` → column of the joined table. */
+  joins?: ReadonlyArray<{ table: string; on: Record<string, string> }>;
   /** Event facts: the column that places a row in time; `yyyymm` for CHAR(6) periods like 202511. */
   time?: { column: string; format?: TimeFormat };
-  /** State facts: a row is valid on day d when from <= d and (to is null or to > d). */
+  /** State facts: a row is valid on day d when from <= d and (to is null or to > d). Neither time nor
+   *  validity: a snapshot (every row counts at any date, e.g. products per supplier). */
   validity?: { from: string; to: string };
   dimensions: Record<string, { column: string; entity?: EntityName }>;
   measures: Record<string, SqlMeasure>;
   /** Dimension that carries the department scope (default: "department" when the fact has one). */
   scopeDimension?: string;
+  description?: string;
 }
 
 export type TimeFormat = 'date' | 'yyyymm';
@@ -48,14 +56,18 @@ export type Aggregation = 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | '
 
 export interface SqlMeasure {
   agg: Aggregation;
-  /** Required for everything but count. */
+  /** Required for everything but count (or give `sql`). */
   column?: string;
+  /** A SQL expression over the fact's row instead of a column (`unit_price * quantity * (1 - discount)`),
+   *  validated at load (src/model/expression.ts). */
+  sql?: string;
   /** Only rows whose column holds one of these values count (compiled to CASE WHEN, so measures
    *  with different filters still share one statement). */
   filter?: Record<string, readonly (string | number)[]>;
   /** Result type: decimals come back exact and unrounded (sums, minima and maxima at the scale they are
    *  stored with, averages with AVERAGE_SCALE places); counts and `int` sums are integers. */
   type: 'decimal' | 'int';
+  description?: string;
   /** How a decimal column is stored, so that it is cast to an exact decimal before it is aggregated.
    *  Omitted: an exact column (DECIMAL, NUMERIC or integer) aggregated at its own scale. */
   storage?: MeasureStorage;

@@ -1,11 +1,15 @@
-import { ENTITIES, type EntityName } from '../../model/entities';
+import type { CompanyModel } from '../../model/entities';
 import { ConfigError } from '../../errors';
+import { expressionProblem } from '../../model/expression';
 import type { SqlMeasure, SqlSourceMapping } from './mapping';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A fact's columns may be qualified by the fact's table or a joined one. */
+const COLUMN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 
 /** Checks a mapping once at start-up; errors name the source, the entry and what to fix. */
-export function validateMapping(source: string, mapping: SqlSourceMapping): void {
+export function validateMapping(source: string, mapping: SqlSourceMapping, model: Pick<CompanyModel, 'entities'>): void {
+  const entities = model.entities;
   const fail = (where: string, problem: string) => {
     throw new ConfigError(`Source "${source}" mapping ${where}: ${problem}`);
   };
@@ -14,32 +18,51 @@ export function validateMapping(source: string, mapping: SqlSourceMapping): void
       fail(where, `expected a SQL identifier (letters, digits, _), received ${JSON.stringify(value)}`);
     }
   };
+  const column = (where: string, value: string | undefined) => {
+    if (value === undefined || !COLUMN.test(value)) {
+      fail(where, `expected a column (letters, digits, _; optionally table.column), received ${JSON.stringify(value)}`);
+    }
+  };
   for (const [entity, m] of Object.entries(mapping.entities)) {
     if (!m) continue;
-    const model = ENTITIES[entity as EntityName];
-    if (!model) fail(`entities.${entity}`, `unknown entity (known: ${Object.keys(ENTITIES).join(', ')})`);
+    const known = entities[entity];
+    if (!known) fail(`entities.${entity}`, `unknown entity (known: ${Object.keys(entities).join(', ')})`);
     identifier(`entities.${entity}.table`, m.table);
     identifier(`entities.${entity}.key`, m.key);
     for (const [field, column] of Object.entries(m.fields)) {
-      if (!(field in model.fields)) {
-        fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(model.fields).join(', ')})`);
+      if (!(field in known!.fields)) {
+        fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);
       }
       identifier(`entities.${entity}.fields.${field}`, column);
+    }
+    for (const [field, sql] of Object.entries(m.expressions ?? {})) {
+      if (!(field in known!.fields)) fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);
+      const problem = expressionProblem(sql, [m.table]);
+      if (problem) fail(`entities.${entity}.fields.${field}.sql`, problem);
     }
   }
   for (const [fact, f] of Object.entries(mapping.facts)) {
     identifier(`facts.${fact}`, fact);
     identifier(`facts.${fact}.table`, f.table);
-    if (!f.time && !f.validity) fail(`facts.${fact}`, 'needs either "time" (event fact) or "validity" (state fact)');
+    if (f.time && f.validity) fail(`facts.${fact}`, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
+    for (const [i, j] of (f.joins ?? []).entries()) {
+      identifier(`facts.${fact}.joins.${i}.table`, j.table);
+      for (const [l, r] of Object.entries(j.on)) {
+        identifier(`facts.${fact}.joins.${i}.on`, l);
+        identifier(`facts.${fact}.joins.${i}.on.${l}`, r);
+      }
+    }
     for (const [dim, d] of Object.entries(f.dimensions)) {
       identifier(`facts.${fact}.dimensions`, dim);
-      identifier(`facts.${fact}.dimensions.${dim}.column`, d.column);
+      column(`facts.${fact}.dimensions.${dim}.column`, d.column);
     }
     for (const [name, m] of Object.entries(f.measures)) {
       identifier(`facts.${fact}.measures`, name);
-      if (m.agg !== 'count' && !m.column) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column`);
-      if (m.column) identifier(`facts.${fact}.measures.${name}.column`, m.column);
-      for (const column of Object.keys(m.filter ?? {})) identifier(`facts.${fact}.measures.${name}.filter`, column);
+      if (m.agg !== 'count' && !m.column && !m.sql) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column or sql`);
+      if (m.column) column(`facts.${fact}.measures.${name}.column`, m.column);
+      const problem = m.sql === undefined ? undefined : expressionProblem(m.sql, [f.table, ...(f.joins ?? []).map((j) => j.table)]);
+      if (problem) fail(`facts.${fact}.measures.${name}.sql`, problem);
+      for (const c of Object.keys(m.filter ?? {})) column(`facts.${fact}.measures.${name}.filter`, c);
       if (m.storage) storageProblems(m).forEach((problem) => fail(`facts.${fact}.measures.${name}.storage`, problem));
     }
   }

@@ -52,7 +52,7 @@ describe('environment variables override the defaults', () => {
 
   test("one source's variables leave the other sources alone", () => {
     const config = loadConfig({ HUB_SOURCE_CRM_ENGINE: 'mysql', HUB_SOURCE_CRM_URL: 'mysql://hub@db/crm' });
-    expect(SOURCES.map((s) => config.sources[s].engine)).toEqual(['mysql', 'embedded', 'embedded', 'embedded']);
+    expect(SOURCES.map((s) => config.sources[s]!.engine)).toEqual(['mysql', 'embedded', 'embedded', 'embedded']);
   });
 });
 
@@ -75,7 +75,7 @@ describe('a YAML file named by HUB_CONFIG', () => {
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 5500 });
     expect(config.calendar.fiscalYearStartMonth).toBe(4);
     expect(config.sources.erp).toEqual({ engine: 'mysql', url: 'mysql://hub@erp-db/erp', pool: { min: 0, max: 3 }, acquireTimeoutMs: 5000, statementTimeoutMs: 10_000, breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 10_000 }, cacheTtlSeconds: 60 });
-    expect(config.sources.crm.engine).toBe('embedded');
+    expect(config.sources.crm!.engine).toBe('embedded');
   });
 
   test('environment beats file and explicit overrides beat both, merging key by key', () => {

@@ -56,7 +56,7 @@ describe('display rounds once, half-up, at the declared precision', () => {
   });
 
   test('the units file of the repository declares every unit the dictionary uses', () => {
-    const book = loadUnits('units.yaml');
+    const book = loadUnits('models/demo/units.yaml');
     expect(readDefinitionFiles('indicators').flatMap((i) => book.problem(i.def) ?? [])).toEqual([]);
   });
 });

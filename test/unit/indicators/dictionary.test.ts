@@ -4,6 +4,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../../src/errors';
 import { catalogOfDefinitions } from '../../../src/indicators/catalog';
+import { DEMO_MODEL } from '../../support/demo-model';
 import { dependenciesOf } from '../../../src/indicators/definition';
 import type { Dictionary, Indicator } from '../../../src/indicators/dictionary';
 import { formulaRefs } from '../../../src/indicators/formula';
@@ -11,8 +12,8 @@ import { loadUnits } from '../../../src/indicators/units';
 import { loadDictionary } from '../../../src/indicators/load';
 import { thrown } from '../thrown';
 
-const catalog = catalogOfDefinitions();
-const units = loadUnits('units.yaml');
+const catalog = catalogOfDefinitions(DEMO_MODEL);
+const units = loadUnits('models/demo/units.yaml');
 
 /** Source systems an indicator's value is finally read from: its dependencies walked down to simple measures. */
 function sourcesOf(dictionary: Dictionary, code: string): Set<string> {
@@ -26,7 +27,7 @@ function sourcesOf(dictionary: Dictionary, code: string): Set<string> {
 const directRefs = (i: Indicator): string[] => dependenciesOf(i.def, () => (i.formula ? formulaRefs(i.formula) : []));
 
 describe('the starter dictionary in indicators/', () => {
-  const dictionary = loadDictionary('indicators', catalog);
+  const dictionary = loadDictionary('models/demo/indicators', catalog);
   const all = dictionary.all();
   const DOMAINS = ['finance', 'hr', 'procurement', 'sales'];
   const DEPARTMENTS = ['D0002', 'D0011', 'D0017', 'D0022', 'D0023', 'D0024', 'D0025', 'D0027', 'D0029'];
@@ -425,7 +426,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
 /* ------------------------------------------------------------------------------------------------ */
 
 describe('Dictionary.search over the starter dictionary', () => {
-  const dictionary = loadDictionary('indicators', catalog);
+  const dictionary = loadDictionary('models/demo/indicators', catalog);
   const codes = (found: Indicator[]) => found.map((i) => i.def.code);
 
   const cases: Array<[what: string, text: string | undefined, filters: { tag?: string; owner?: string }, expected: string[]]> = [

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { KeyMap } from '../../../src/hub/keymap';
 import type { EntityName } from '../../../src/model/entities';
-import { generateCompany, type Company } from '../../../src/seed/company';
-import { demoKeyMap } from '../../../src/seed/demo-keymap';
+import { generateCompany, type Company } from '../../../models/demo/generator/company';
+import { demoKeyMap } from '../../../models/demo/generator/keymap';
 import type { DemoTables, NativeRow } from '../../../src/sources/definition';
-import { SOURCES, SOURCE_NAMES, type SourceName } from '../../../src/sources/registry';
+import { SOURCES, SOURCE_NAMES, type SourceName } from '../../support/demo-model';
 import { thrown } from '../thrown';
 
 type Tables = Record<string, NativeRow[]>;

@@ -1,14 +1,14 @@
-import type { Company } from '../../seed/company';
-import { iso, money } from '../../seed/calendar';
-import { pad } from '../../seed/random';
-import type { DemoTables } from '../definition';
+import type { Company } from './company';
+import { iso, money } from './calendar';
+import { pad } from './random';
+import type { DemoTables } from '../../../src/sources/definition';
 
 const accountId = (n: number) => `A${pad(n, 7)}`;
 const productCode = (n: number) => `P-${1000 + n}`;
 const orderNo = (n: number) => `SO${pad(n, 8)}`;
 const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'WON', 'LOST'];
 
-export const crmDemo: DemoTables = {
+export const crmDemo: DemoTables<Company> = {
   createTables: (schema) =>
     schema
       .createTable('sales_team', (t) => {

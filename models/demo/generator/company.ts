@@ -3,7 +3,7 @@ import { HISTORY_END, HISTORY_START, TODAY, day, daysInMonth, historyMonths, mon
 
 /**
  * The demo company in neutral terms (hub ids, cents, day numbers). Each source folder turns it into
- * its own native tables (src/sources/<name>/seed.ts), so every engine receives the same data.
+ * its own native tables (models/demo/generator/<source>.ts), so every engine receives the same data.
  *
  * Scale factor 1: 30 departments in a 3-level tree, ~400 employees, 2,000 customers, ~20,000 orders
  * over 24 months. Everything grows linearly with the scale factor except the product catalogue.

@@ -1,11 +1,11 @@
-import type { Company } from '../../seed/company';
-import { iso, money } from '../../seed/calendar';
-import type { DemoTables } from '../definition';
+import type { Company } from './company';
+import { iso, money } from './calendar';
+import type { DemoTables } from '../../../src/sources/definition';
 
 const orgId = (n: number) => `ORG-${n}`;
 const empNo = (n: number) => String(100000 + n);
 
-export const hrDemo: DemoTables = {
+export const hrDemo: DemoTables<Company> = {
   createTables: (schema) =>
     schema
       .createTable('org_unit', (t) => {

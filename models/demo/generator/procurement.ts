@@ -1,13 +1,13 @@
-import { poTotalCents, type Company } from '../../seed/company';
-import { iso, money } from '../../seed/calendar';
-import { pad } from '../../seed/random';
-import { ccCode, matnr } from '../erp/demo';
-import type { DemoTables } from '../definition';
+import { poTotalCents, type Company } from './company';
+import { iso, money } from './calendar';
+import { pad } from './random';
+import { ccCode, matnr } from './erp';
+import type { DemoTables } from '../../../src/sources/definition';
 
 const vendorId = (n: number) => `V${pad(n, 6)}`;
 
 /** Procurement shares the ERP's cost centre and material codes, as most procurement suites do. */
-export const procurementDemo: DemoTables = {
+export const procurementDemo: DemoTables<Company> = {
   createTables: (schema) =>
     schema
       .createTable('vendor', (t) => {

@@ -1,7 +1,7 @@
-import type { Company } from '../../seed/company';
-import { TODAY, iso, money } from '../../seed/calendar';
-import { pad } from '../../seed/random';
-import type { DemoTables } from '../definition';
+import type { Company } from './company';
+import { TODAY, iso, money } from './calendar';
+import { pad } from './random';
+import type { DemoTables } from '../../../src/sources/definition';
 
 export const ccCode = (n: number) => `CC-${1000 + n}`;
 const custNo = (n: number) => `C${100000 + n}`;
@@ -13,7 +13,7 @@ const ACCOUNTS = [
   { acct_code: '6605', acct_name: '差旅费 Travel', acct_type: 'EXPENSE' },
 ];
 
-export const erpDemo: DemoTables = {
+export const erpDemo: DemoTables<Company> = {
   createTables: (schema) =>
     schema
       .createTable('cost_center', (t) => {

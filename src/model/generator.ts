@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '../errors';
+import type { ModelGenerator } from '../sources/definition';
+import type { CompanyModel } from './entities';
+
+/** The model directory's data generator (`<dir>/generator/index.ts` exporting `generator`), when it has one. */
+export function loadGenerator(dir: string): ModelGenerator | undefined {
+  const base = resolve(dir, 'generator');
+  if (!existsSync(join(base, 'index.ts')) && !existsSync(join(base, 'index.js'))) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(base) as { generator?: ModelGenerator };
+  if (!loaded.generator) throw new ConfigError(`${join(dir, 'generator')}: (root): exports no "generator"`);
+  return loaded.generator;
+}
+
+/**
+ * Identifies the generated data's shape: a data directory seeded by an older version (other tables,
+ * columns or mappings) is reseeded on start instead of failing on a missing column.
+ */
+export function generatedVersion(model: CompanyModel, generator: ModelGenerator): string {
+  const mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
+  return createHash('sha256').update(JSON.stringify({ revision: generator.revision, mappings })).digest('hex').slice(0, 16);
+}

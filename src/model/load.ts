@@ -1,0 +1,274 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors';
+import type { SqlSourceMapping } from '../sources/sql/mapping';
+import type { CompanyModel, EntityModel, FieldType, SourceModel } from './entities';
+import { resolveConnection } from './connection';
+import { entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
+import { expressionProblem } from './expression';
+import { didYouMean } from './suggest';
+
+/** Every problem of a model directory, one line each: `<file>: <path.inside.file>: <what is wrong>`. */
+export class ModelError extends ConfigError {
+  constructor(
+    readonly dir: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Model directory "${dir}" is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ModelError';
+  }
+}
+
+export interface LoadOptions {
+  /** Resolve `${VAR}` references in connections from this environment (missing variables are refused).
+   *  Without it connections are left as written (the runtime takes them from the resolved configuration). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Loads and validates a model directory:
+ *   entities/<Entity>.yaml   one file per entity (fields, relations, figures)
+ *   sources/<name>.yaml      one file per source: description, connection, mapping of entities and facts
+ *   policy.yaml, indicators/, targets/   read by their own loaders (src/auth, src/indicators)
+ * Refuses with every problem found, each naming the file, the path inside it and a "did you mean".
+ */
+export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel {
+  const problems: string[] = [];
+  const at = (file: string, path: string, message: string) => problems.push(`${file}: ${path || '(root)'}: ${message}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ModelError(dir, [`${dir}: (root): the model directory does not exist`]);
+
+  const entityFiles = readAll(dir, 'entities', entityFileSchema, at);
+  const sourceFiles = readAll(dir, 'sources', sourceFileSchema, at);
+  if (sourceFiles.length === 0 && problems.length === 0) at(join(dir, 'sources'), '(root)', 'declare at least one source (sources/<name>.yaml)');
+
+  const entities: Record<string, EntityModel> = {};
+  const entityFileOf = new Map<string, string>();
+  for (const { file, data } of entityFiles) {
+    const earlier = entityFileOf.get(data.name);
+    if (earlier) {
+      at(file, 'name', `duplicate entity "${data.name}" (also declared in ${earlier})`);
+      continue;
+    }
+    entityFileOf.set(data.name, file);
+    entities[data.name] = entityOf(data);
+  }
+  const sources: Record<string, SourceModel> = {};
+  for (const { file, data } of sourceFiles) {
+    const expected = basename(file).replace(/\.ya?ml$/, '');
+    if (data.name !== expected) at(file, 'name', `"${data.name}" differs from the file name: name the file ${data.name}.yaml`);
+    if (sources[data.name]) {
+      at(file, 'name', `duplicate source "${data.name}" (also declared in ${sources[data.name]!.file})`);
+      continue;
+    }
+    const connection = resolveConnection(data.connection, options.env, (path, message) => at(file, `connection.${path}`, message));
+    sources[data.name] = { name: data.name, description: data.description, file, connection, mapping: mappingOf(data) };
+  }
+
+  checkEntities(entities, entityFileOf, sources, at);
+  checkSources(entities, sources, at);
+  for (const s of Object.values(sources)) checkExpressions(s, at);
+  const dimensions = dimensionsOf(sources, at);
+  checkFigures(entities, entityFileOf, sources, at);
+  if (problems.length) throw new ModelError(dir, problems);
+  return { dir, entities, sources, dimensions };
+}
+
+type At = (file: string, path: string, message: string) => void;
+
+function readAll<S extends z.ZodType>(dir: string, folder: string, schema: S, at: At): Array<{ file: string; data: z.output<S> }> {
+  const base = join(dir, folder);
+  if (!existsSync(base)) return [];
+  const out: Array<{ file: string; data: z.output<S> }> = [];
+  for (const name of readdirSync(base).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = join(base, name);
+    let content: unknown;
+    try {
+      content = parseYaml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      at(file, '(root)', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const parsed = schema.safeParse(content ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) at(file, issue.path.join('.'), issue.message);
+      continue;
+    }
+    out.push({ file, data: parsed.data });
+  }
+  return out;
+}
+
+function entityOf(data: EntityFile): EntityModel {
+  const fields: Record<string, FieldType> = {};
+  const fieldDescriptions: Record<string, string> = {};
+  for (const [name, f] of Object.entries(data.fields)) {
+    fields[name] = f.ref !== undefined ? { ref: f.ref } : f.type!;
+    if (f.description) fieldDescriptions[name] = f.description;
+  }
+  return {
+    name: data.name,
+    ...(data.description ? { description: data.description } : {}),
+    conformed: data.conformed,
+    home: data.home,
+    key: data.key,
+    ...(data.list ? { list: data.list } : {}),
+    fields,
+    fieldDescriptions,
+    relations: data.relations,
+    // Figures are completed (source, fact, dimension) by checkFigures once sources are known.
+    figures: Object.fromEntries(
+      Object.entries(data.figures).map(([name, f]) => {
+        const [source, fact, measure] = f.measure.split('.') as [string, string, string];
+        return [name, { source, fact, measure, dimension: f.dimension ?? '', periodOptional: f.periodOptional, ...(f.description ? { description: f.description } : {}) }];
+      }),
+    ),
+  };
+}
+
+/** The file's mapping in the adapter's shape: `{ sql }` fields become `expressions`. */
+function mappingOf(data: SourceFile): SqlSourceMapping {
+  const entities = Object.fromEntries(
+    Object.entries(data.entities).map(([name, m]) => {
+      const fields: Record<string, string> = {};
+      const expressions: Record<string, string> = {};
+      for (const [field, value] of Object.entries(m.fields)) {
+        if (typeof value === 'string') fields[field] = value;
+        else expressions[field] = value.sql;
+      }
+      return [name, { ...m, fields, ...(Object.keys(expressions).length ? { expressions } : {}) }];
+    }),
+  );
+  return { entities, facts: data.facts } as SqlSourceMapping;
+}
+
+/** Expressions and qualified columns are checked against the mapping's own tables. */
+function checkExpressions(s: SourceModel, at: At): void {
+  for (const [entity, m] of Object.entries(s.mapping.entities)) {
+    for (const [field, sql] of Object.entries(m!.expressions ?? {})) {
+      const problem = expressionProblem(sql, [m!.table]);
+      if (problem) at(s.file, `entities.${entity}.fields.${field}.sql`, problem);
+    }
+  }
+  for (const [fact, f] of Object.entries(s.mapping.facts)) {
+    const tables = [f.table, ...(f.joins ?? []).map((j) => j.table)];
+    for (const [name, m] of Object.entries(f.measures)) {
+      if (m.sql === undefined) continue;
+      const problem = expressionProblem(m.sql, tables);
+      if (problem) at(s.file, `facts.${fact}.measures.${name}.sql`, problem);
+    }
+    const columns: Array<[string, string | undefined]> = [
+      ['time.column', f.time?.column],
+      ['validity.from', f.validity?.from],
+      ['validity.to', f.validity?.to],
+      ...Object.entries(f.dimensions).map(([d, dim]): [string, string] => [`dimensions.${d}.column`, dim.column]),
+      ...Object.entries(f.measures).map(([n, m]): [string, string | undefined] => [`measures.${n}.column`, m.column]),
+    ];
+    for (const [path, col] of columns) {
+      const qualifier = col?.includes('.') ? col.split('.')[0]! : undefined;
+      if (qualifier !== undefined && !tables.includes(qualifier)) at(s.file, `facts.${fact}.${path}`, `"${qualifier}" is not a table of this fact${didYouMean(qualifier, tables)}`);
+    }
+  }
+}
+
+function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+  const names = Object.keys(entities);
+  for (const e of Object.values(entities)) {
+    const file = fileOf.get(e.name)!;
+    if (!sources[e.home]) at(file, 'home', `unknown source "${e.home}"${didYouMean(e.home, Object.keys(sources))}`);
+    else if (!sources[e.home]!.mapping.entities[e.name]) at(file, 'home', `source "${e.home}" does not map ${e.name} (add it under entities: in ${sources[e.home]!.file})`);
+    for (const [field, type] of Object.entries(e.fields)) {
+      if (typeof type === 'object' && !entities[type.ref]) at(file, `fields.${field}.ref`, `unknown entity "${type.ref}"${didYouMean(type.ref, names)}`);
+    }
+    for (const [name, r] of Object.entries(e.relations)) {
+      const child = entities[r.entity];
+      if (!child) {
+        at(file, `relations.${name}.entity`, `unknown entity "${r.entity}"${didYouMean(r.entity, names)}`);
+        continue;
+      }
+      const via = child.fields[r.via];
+      if (!via) at(file, `relations.${name}.via`, `${r.entity} has no field "${r.via}"${didYouMean(r.via, Object.keys(child.fields))}`);
+      else if (typeof via !== 'object' || via.ref !== e.name) at(file, `relations.${name}.via`, `${r.entity}.${r.via} does not reference ${e.name}`);
+    }
+  }
+  const lists = new Map<string, string>();
+  for (const e of Object.values(entities)) {
+    if (!e.list) continue;
+    if (lists.has(e.list)) at(fileOf.get(e.name)!, 'list', `list "${e.list}" is already the list of ${lists.get(e.list)}`);
+    lists.set(e.list, e.name);
+  }
+}
+
+function checkSources(entities: Record<string, EntityModel>, sources: Record<string, SourceModel>, at: At): void {
+  const names = Object.keys(entities);
+  for (const s of Object.values(sources)) {
+    for (const [entity, m] of Object.entries(s.mapping.entities)) {
+      const model = entities[entity];
+      if (!model) {
+        at(s.file, `entities.${entity}`, `unknown entity "${entity}"${didYouMean(entity, names)}`);
+        continue;
+      }
+      for (const field of [...Object.keys(m!.fields), ...Object.keys(m!.expressions ?? {})]) {
+        if (!(field in model.fields)) at(s.file, `entities.${entity}.fields.${field}`, `${entity} has no field "${field}"${didYouMean(field, Object.keys(model.fields))}`);
+      }
+      if (m!.orderBy && m!.orderBy !== 'key' && !(m!.orderBy in m!.fields) && !(m!.orderBy in (m!.expressions ?? {}))) {
+        at(s.file, `entities.${entity}.orderBy`, `"${m!.orderBy}" is not a mapped field${didYouMean(m!.orderBy, ['key', ...Object.keys(m!.fields)])}`);
+      }
+    }
+    for (const [fact, f] of Object.entries(s.mapping.facts)) {
+      for (const [dim, d] of Object.entries(f.dimensions)) {
+        if (d.entity && !entities[d.entity]) at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `unknown entity "${d.entity}"${didYouMean(d.entity, names)}`);
+      }
+      if (f.scopeDimension && !f.dimensions[f.scopeDimension]) {
+        at(s.file, `facts.${fact}.scopeDimension`, `unknown dimension "${f.scopeDimension}"${didYouMean(f.scopeDimension, Object.keys(f.dimensions))}`);
+      }
+    }
+  }
+}
+
+/** Every fact dimension declared with an entity; one dimension name means one entity across the model. */
+function dimensionsOf(sources: Record<string, SourceModel>, at: At): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of Object.values(sources)) {
+    for (const [fact, f] of Object.entries(s.mapping.facts)) {
+      for (const [dim, d] of Object.entries(f.dimensions)) {
+        if (!d.entity) continue;
+        if (out[dim] && out[dim] !== d.entity) at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `dimension "${dim}" is ${out[dim]} elsewhere in the model; one name, one entity`);
+        else out[dim] = d.entity;
+      }
+    }
+  }
+  return out;
+}
+
+function checkFigures(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+  for (const e of Object.values(entities)) {
+    const file = fileOf.get(e.name)!;
+    for (const [name, fig] of Object.entries(e.figures)) {
+      const path = `figures.${name}.measure`;
+      const source = sources[fig.source];
+      if (!source) {
+        at(file, path, `unknown source "${fig.source}"${didYouMean(fig.source, Object.keys(sources))}`);
+        continue;
+      }
+      const fact = source.mapping.facts[fig.fact];
+      if (!fact) {
+        at(file, path, `source "${fig.source}" has no fact "${fig.fact}"${didYouMean(fig.fact, Object.keys(source.mapping.facts))}`);
+        continue;
+      }
+      if (!fact.measures[fig.measure]) {
+        at(file, path, `fact "${fig.source}.${fig.fact}" has no measure "${fig.measure}"${didYouMean(fig.measure, Object.keys(fact.measures))}`);
+        continue;
+      }
+      const candidates = Object.entries(fact.dimensions).filter(([, d]) => d.entity === e.name).map(([dim]) => dim);
+      if (fig.dimension) {
+        if (!candidates.includes(fig.dimension)) at(file, `figures.${name}.dimension`, `fact "${fig.source}.${fig.fact}" has no dimension "${fig.dimension}" of ${e.name}${didYouMean(fig.dimension, candidates)}`);
+      } else if (candidates.length === 1) {
+        fig.dimension = candidates[0]!;
+      } else {
+        at(file, `figures.${name}`, candidates.length === 0 ? `fact "${fig.source}.${fig.fact}" has no dimension of ${e.name}` : `fact "${fig.source}.${fig.fact}" has several dimensions of ${e.name} (${candidates.join(', ')}): choose one with "dimension:"`);
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { didYouMean } from './suggest';
+
+/**
+ * The shapes of a model directory's files (close to Cube's data model and Hasura's metadata habits).
+ * Cross-file checks — a reference to an entity, a source, a fact — are the loader's (src/model/load.ts).
+ */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const identifier = z.string().regex(IDENTIFIER, 'expected a name of letters, digits and _, not starting with a digit');
+/** A column, optionally qualified by one of the mapping's tables (`invoice.invoice_date`). */
+const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, 'expected a column name (letters, digits, _), optionally table.column');
+/** A column, or `{ sql: "<expression>" }` (checked by the loader). */
+const columnOrExpression = z.union([column, z.strictObject({ sql: z.string() })], { error: 'expected a column name or { sql: "<expression>" }' });
+
+/** A strict object whose unknown keys are refused with a "did you mean". */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => `unknown key "${k}"${didYouMean(k, Object.keys(shape))}`).join('; ') : undefined,
+  });
+}
+
+const scalarType = z.enum(['string', 'int', 'decimal', 'date', 'bool']);
+
+const fieldSchema = strict({ type: scalarType.optional(), ref: identifier.optional(), description: z.string().optional() }).refine(
+  (f) => (f.type === undefined) !== (f.ref === undefined),
+  'give either "type" (string, int, decimal, date, bool) or "ref" (an entity name)',
+);
+
+export const entityFileSchema = strict({
+  name: identifier,
+  description: z.string().optional(),
+  conformed: z.boolean().default(false),
+  home: identifier,
+  // TODO(issue 11 part 2): composite keys, e.g. key: { columns: [order, product] }.
+  key: strict({ type: z.enum(['string', 'int']) }).prefault({ type: 'string' }),
+  list: identifier.optional(),
+  fields: z.record(identifier, fieldSchema).default({}),
+  relations: z
+    .record(identifier, strict({ entity: identifier, via: identifier, paged: z.boolean().default(false), description: z.string().optional() }))
+    .default({}),
+  figures: z
+    .record(
+      identifier,
+      strict({
+        /** source.fact.measure */
+        measure: z.string().regex(/^[A-Za-z_]\w*\.[A-Za-z_]\w*\.[A-Za-z_]\w*$/, 'expected <source>.<fact>.<measure>'),
+        /** The fact's dimension for this entity; default: the one dimension declared with this entity. */
+        dimension: identifier.optional(),
+        periodOptional: z.boolean().default(false),
+        description: z.string().optional(),
+      }),
+    )
+    .default({}),
+});
+export type EntityFile = z.output<typeof entityFileSchema>;
+
+const scopeSchema = z.union([
+  strict({ column: identifier }),
+  strict({ through: strict({ table: identifier, localColumn: identifier, foreignKey: identifier, column: identifier }) }),
+]);
+
+const entityMappingSchema = strict({
+  table: identifier,
+  key: identifier,
+  fields: z.record(identifier, columnOrExpression).default({}),
+  scope: scopeSchema.optional(),
+  owner: strict({ column: identifier }).optional(),
+  orderBy: identifier.optional(),
+});
+
+const measureSchema = strict({
+  agg: z.enum(['sum', 'count', 'count_distinct', 'avg', 'min', 'max']),
+  column: column.optional(),
+  /** An expression over the fact's row instead of a column (checked by the loader). */
+  sql: z.string().optional(),
+  filter: z.record(column, z.array(z.union([z.string(), z.number()])).min(1)).optional(),
+  type: z.enum(['decimal', 'int']),
+  description: z.string().optional(),
+})
+  .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, { message: 'needs a column or sql (only count may omit both)', path: ['column'] })
+  .refine((m) => m.column === undefined || m.sql === undefined, { message: 'give a column or sql, not both', path: ['sql'] });
+
+const factSchema = strict({
+  table: identifier,
+  joins: z.array(strict({ table: identifier, on: z.record(identifier, identifier).refine((on) => Object.keys(on).length > 0, 'name at least one column pair') })).optional(),
+  time: strict({ column, format: z.enum(['date', 'yyyymm']).optional() }).optional(),
+  validity: strict({ from: column, to: column }).optional(),
+  dimensions: z.record(identifier, strict({ column, entity: identifier.optional() })).default({}),
+  measures: z.record(identifier, measureSchema),
+  scopeDimension: identifier.optional(),
+  description: z.string().optional(),
+}).refine((f) => f.time === undefined || f.validity === undefined, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
+
+export const sourceFileSchema = strict({
+  name: identifier,
+  description: z.string().default(''),
+  connection: strict({
+    engine: z.enum(['postgres', 'mysql', 'embedded']).optional(),
+    /** ${ENV_VAR} references only for anything secret: a password written here is refused. */
+    url: z.string().optional(),
+    schema: z.string().optional(),
+  }).prefault({}),
+  entities: z.record(identifier, entityMappingSchema).default({}),
+  facts: z.record(identifier, factSchema).default({}),
+});
+export type SourceFile = z.output<typeof sourceFileSchema>;

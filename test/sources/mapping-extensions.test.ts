@@ -73,12 +73,15 @@ describe.each([
     expect(adapter.catalog.entities.Customer!.fields).toEqual(['country', 'name']);
   });
 
+  /** A decimal expression is cast to an exact decimal before the sum (PostgreSQL: unconstrained numeric). */
+  const exact = (expr: string) => (dialect === 'postgres' ? `cast(${expr} as numeric)` : expr);
+
   test('a joined fact aggregates an expression, dated and grouped by the header', () => {
     const { sql, bindings } = adapter
       .buildAggregate({ fact: 'lines', measures: ['revenue', 'lineCount'], groupBy: ['customer'], window: { from: '2025-01-01', to: '2026-01-01' } }, UNRESTRICTED)
       .toSQL();
     expect(sql).toBe(
-      `select ${id('invoice.customer_id')} as ${id('customer')}, sum((invoice_line.unit_price * invoice_line.quantity * (1 - discount))) as ${id('revenue')}, ` +
+      `select ${id('invoice.customer_id')} as ${id('customer')}, sum(${exact('(invoice_line.unit_price * invoice_line.quantity * (1 - discount))')}) as ${id('revenue')}, ` +
         `count(*) as ${id('lineCount')} from ${id('sales.invoice_line')} inner join ${id('sales.invoice')} on ${id('invoice_line.invoice_id')} = ${id('invoice.invoice_id')} ` +
         `where ${id('invoice.invoice_date')} >= ? and ${id('invoice.invoice_date')} < ? group by ${id('invoice.customer_id')} order by ${id('invoice.customer_id')} asc`,
     );

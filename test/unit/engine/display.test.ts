@@ -57,6 +57,6 @@ describe('display rounds once, half-up, at the declared precision', () => {
 
   test('the units file of the repository declares every unit the dictionary uses', () => {
     const book = loadUnits('models/demo/units.yaml');
-    expect(readDefinitionFiles('indicators').flatMap((i) => book.problem(i.def) ?? [])).toEqual([]);
+    expect(readDefinitionFiles('models/demo/indicators').flatMap((i) => book.problem(i.def) ?? [])).toEqual([]);
   });
 });

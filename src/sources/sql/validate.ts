@@ -37,6 +37,7 @@ export function validateMapping(source: string, mapping: SqlSourceMapping): void
     }
     for (const [name, m] of Object.entries(f.measures)) {
       identifier(`facts.${fact}.measures`, name);
+      if (name.endsWith('__count')) fail(`facts.${fact}.measures.${name}`, 'names ending in "__count" are reserved (the count beside an average)');
       if (m.agg !== 'count' && !m.column) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column`);
       if (m.column) identifier(`facts.${fact}.measures.${name}.column`, m.column);
       for (const column of Object.keys(m.filter ?? {})) identifier(`facts.${fact}.measures.${name}.filter`, column);

@@ -142,6 +142,11 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} })).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
     });
 
+    test('a measure name ending in __count is refused (an average selects its count under that alias)', () => {
+      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean__count: { agg: 'count' as const, type: 'int' as const } } } } };
+      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} })).toThrow('Source "test" mapping facts.lines.measures.mean__count: names ending in "__count" are reserved');
+    });
+
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
       const { sql: text, bindings } = aggregateSql('procurement', { fact: 'deliveries', measures: ['deliveries', 'onTimeDeliveries'], groupBy: [] });
       expect(text).toBe(

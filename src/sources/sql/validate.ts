@@ -58,6 +58,7 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
     }
     for (const [name, m] of Object.entries(f.measures)) {
       identifier(`facts.${fact}.measures`, name);
+      if (name.endsWith('__count')) fail(`facts.${fact}.measures.${name}`, 'names ending in "__count" are reserved (the count beside an average)');
       if (m.agg !== 'count' && !m.column && !m.sql) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column or sql`);
       if (m.column) column(`facts.${fact}.measures.${name}.column`, m.column);
       const problem = m.sql === undefined ? undefined : expressionProblem(m.sql, [f.table, ...(f.joins ?? []).map((j) => j.table)]);

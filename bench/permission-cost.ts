@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   });
   const runtime = await startRuntime(config);
   const viewer = await resolveViewer({ kind: 'employee', employeeId: 'EMP-000271' }, runtime.policy, runtime.org, '2026-01-01');
-  const plain = buildSchema(runtime.model);
-  const guarded = withPermissions(buildSchema(runtime.model), runtime.policy);
+  const plain = buildSchema(runtime.model, runtime.policy);
+  const guarded = withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy);
   const run = async (schema: typeof plain) => {
     const started = performance.now();
     const result = await execute({ schema, document: QUERY, contextValue: createContext(runtime, viewer) });

@@ -29,7 +29,7 @@ export class InProcessHub {
 
   static async start(db: BenchDatabases, scale: number): Promise<InProcessHub> {
     const runtime = await startRuntime(loadConfig({}, hubConfig(db, scale, { cache: false })));
-    return new InProcessHub(runtime, withPermissions(buildSchema(runtime.model), runtime.policy), buildSchema(runtime.model));
+    return new InProcessHub(runtime, withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy), buildSchema(runtime.model, runtime.policy));
   }
 
   async viewer(employeeId: string): Promise<Viewer> {

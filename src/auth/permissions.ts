@@ -10,6 +10,7 @@ import type { HubContext } from '../hub/context';
 import { logger } from '../logger';
 import { applyMask, type MaskKind } from './masks';
 import { kind, type PolicyBook } from './policy';
+import { didYouMean } from '../model/suggest';
 
 /**
  * The permission layer, generated from the policy and kept thin enough to swap:
@@ -19,6 +20,7 @@ import { kind, type PolicyBook } from './policy';
  * Row scopes are not here: they are in every adapter statement.
  */
 export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): GraphQLSchema {
+  checkPolicyNamesSchema(schema, policy);
   checkDeniableFieldsAreNullable(schema, policy);
   const rules: Record<string, Record<string, ShieldRule>> = {};
   const maskers: Record<string, Record<string, unknown>> = {};
@@ -76,7 +78,8 @@ function isUniform(policy: PolicyBook, type: string, field: string): boolean {
   return decisions.size === 1;
 }
 
-function maskable(policy: PolicyBook, type: string, field: string): boolean {
+/** Does some role see `type.field` masked? (Such a field is published as String: src/schema/generate.ts.) */
+export function maskable(policy: PolicyBook, type: string, field: string): boolean {
   return Object.keys(policy.policy.roles).some((r) => kind(policy.field(type, field, [r]).decision) === 'mask');
 }
 
@@ -103,6 +106,23 @@ function masker(policy: PolicyBook, type: string, field: string) {
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'));
+}
+
+/**
+ * Every `fields` entry of the policy names a type (and field, or `*`) of the schema the hub serves — the
+ * model's generated types included: a misspelt entry would silently deny (or fail to mask) a field.
+ */
+function checkPolicyNamesSchema(schema: GraphQLSchema, policy: PolicyBook): void {
+  const types = objectTypes(schema);
+  const problems: string[] = [];
+  for (const key of Object.keys(policy.policy.fields)) {
+    const dot = key.indexOf('.');
+    const [typeName, field] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot + 1)];
+    const type = types.find((t) => t.name === typeName);
+    if (!type) problems.push(`fields["${key}"]: the schema has no type "${typeName}"${didYouMean(typeName, types.map((t) => t.name))}`);
+    else if (field !== '*' && !type.getFields()[field]) problems.push(`fields["${key}"]: ${typeName} has no field "${field}"${didYouMean(field, Object.keys(type.getFields()))}`);
+  }
+  if (problems.length) throw new ConfigError(`Policy file ${policy.file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
 /** A denied non-null field would null its parent (and a whole list): refuse such a policy at start. */

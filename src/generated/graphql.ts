@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { DepartmentParent, EmployeeParent, CustomerParent, SupplierParent, ProductParent, ContractParent, ReceivableParent, PurchaseOrderParent, ContactParent, OrderParent, IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
+import { IndicatorParent, IndicatorOwnerParent } from '../resolvers/parents';
 import { Viewer as ViewerModel } from '../auth/viewer';
 import { AuditRecord as AuditRecordModel } from '../audit/record';
 import { ChangeRequest as ChangeRequestModel, PublishedVersion as PublishedVersionModel } from '../governance/types';
@@ -16,12 +16,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** Calendar date, ISO 8601 (YYYY-MM-DD). */
+  /** ISO 8601 calendar date */
   Date: { input: string; output: string; }
-  /**
-   * An exact decimal number, serialised as a string such as "1234.50". Money never passes through binary
-   * floats: sums are computed in the source databases and carried as strings or scaled integers.
-   */
+  /** Exact decimal as a string */
   Decimal: { input: string; output: string; }
 };
 
@@ -41,6 +38,7 @@ export type AccessExplanation = {
 export type Alert = {
   __typename?: 'Alert';
   comparedWith?: Maybe<Scalars['Decimal']['output']>;
+  /** The Department the rule fired for. */
   department?: Maybe<Department>;
   indicator: Indicator;
   message: Scalars['String']['output'];
@@ -218,6 +216,8 @@ export type Customer = {
   /** Credit limit (ERP). */
   creditLimit?: Maybe<Scalars['Decimal']['output']>;
   id: Scalars['ID']['output'];
+  /** Indicator values of this Customer (dimension "customer") for one period, batched across Customer rows: one statement per source fact. */
+  indicators?: Maybe<Array<IndicatorCell>>;
   industry?: Maybe<Scalars['String']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   orders?: Maybe<Array<Order>>;
@@ -237,6 +237,13 @@ export type Customer = {
 export type CustomerContractsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A customer: the CRM account, which is also an ERP customer. */
+export type CustomerIndicatorsArgs = {
+  codes: Array<Scalars['String']['input']>;
+  period: Scalars['String']['input'];
 };
 
 
@@ -287,14 +294,7 @@ export type DefinitionDiff = {
   path: Scalars['String']['output'];
 };
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type Department = {
   __typename?: 'Department';
   /** Expenses posted to the cost centre in the period (ERP general ledger). */
@@ -308,7 +308,7 @@ export type Department = {
   /** Employees employed at the end of the period (HR); without a period, today. */
   headcount?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
-  /** Indicator values of this department for one period (batched across departments: one statement per source fact). */
+  /** Indicator values of this Department (dimension "department") for one period, batched across Department rows: one statement per source fact. */
   indicators?: Maybe<Array<IndicatorCell>>;
   /** 1 = company, 2 = division, 3 = team. */
   level?: Maybe<Scalars['Int']['output']>;
@@ -325,107 +325,51 @@ export type Department = {
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentActualExpenseArgs = {
   period: Scalars['String']['input'];
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentBudgetArgs = {
   period: Scalars['String']['input'];
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentEmployeesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentHeadcountArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentIndicatorsArgs = {
   codes: Array<Scalars['String']['input']>;
   period: Scalars['String']['input'];
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentPayrollCostArgs = {
   period: Scalars['String']['input'];
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentProcurementSpendArgs = {
   period: Scalars['String']['input'];
 };
 
 
-/**
- * A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost
- * centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11,
- * 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable).
- * Figures are the department's own records (no roll-up of the subtree).
- * A figure is null when the department has no counterpart in that source system (e.g. revenue of a
- * non-sales department) and zero when it has one but no records in the period.
- */
+/** A department of the company: the HR org unit, which is also an ERP cost centre, a procurement cost centre and — for sales departments — a CRM sales team. `period` arguments take 2025, 2025-Q4, 2025-11, 2025-11-05, 2025-W03, FY2025 or FY2025-Q1 (fiscal year start is configurable). Figures are the department's own records (no roll-up of the subtree). A figure is null when the department has no counterpart in that source system (e.g. revenue of a non-sales department) and zero when it has one but no records in the period. */
 export type DepartmentRevenueArgs = {
   period: Scalars['String']['input'];
 };
@@ -452,6 +396,8 @@ export type Employee = {
   hireDate?: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   idCardNo?: Maybe<Scalars['String']['output']>;
+  /** Indicator values of this Employee (dimension "employee") for one period, batched across Employee rows: one statement per source fact. */
+  indicators?: Maybe<Array<IndicatorCell>>;
   leaveDate?: Maybe<Scalars['Date']['output']>;
   manager?: Maybe<Employee>;
   /** Base monthly salary (HR master data), e.g. "18500.00"; some roles see a band such as "10000-20000". */
@@ -461,6 +407,13 @@ export type Employee = {
   /** ACTIVE or LEFT. */
   status?: Maybe<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An employee (HR). */
+export type EmployeeIndicatorsArgs = {
+  codes: Array<Scalars['String']['input']>;
+  period: Scalars['String']['input'];
 };
 
 export type FieldPermissions = {
@@ -637,6 +590,7 @@ export type IndicatorNotice = {
 
 export type IndicatorOwner = {
   __typename?: 'IndicatorOwner';
+  /** The owning Department. */
   department?: Maybe<Department>;
   person: Scalars['String']['output'];
 };
@@ -925,9 +879,18 @@ export type Product = {
   __typename?: 'Product';
   category?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Indicator values of this Product (dimension "product") for one period, batched across Product rows: one statement per source fact. */
+  indicators?: Maybe<Array<IndicatorCell>>;
   listPrice?: Maybe<Scalars['Decimal']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   standardCost?: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A product (ERP material; the CRM sells it under its own code). */
+export type ProductIndicatorsArgs = {
+  codes: Array<Scalars['String']['input']>;
+  period: Scalars['String']['input'];
 };
 
 export type ProposeIndicatorChange = {
@@ -956,6 +919,7 @@ export type PurchaseOrder = {
 };
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -976,8 +940,13 @@ export type Query = {
    * change to that table or column would affect. Unknown names are refused with what the mapping holds.
    */
   columnImpact?: Maybe<Array<Indicator>>;
+  /** One Contact by its hub id (null when absent or outside the viewer's rows). */
+  contact?: Maybe<Contact>;
+  /** One Contract by its hub id (null when absent or outside the viewer's rows). */
+  contract?: Maybe<Contract>;
+  /** One Customer by its hub id (null when absent or outside the viewer's rows). */
   customer?: Maybe<Customer>;
-  /** Customers (CRM accounts). */
+  /** Customer rows, paged: optionally only the given ids, or those whose salesDepartment is the given id. */
   customers?: Maybe<Array<Customer>>;
   /**
    * 指标分解: an indicator's value in `period` against `comparedTo` (default: the same period a year earlier),
@@ -985,11 +954,13 @@ export type Query = {
    * `department` restricts to one department; `depth` limits the tree.
    */
   decomposition?: Maybe<DecompositionNode>;
+  /** One Department by its hub id (null when absent or outside the viewer's rows). */
   department?: Maybe<Department>;
-  /** Departments (the HR org tree), optionally only the given ids. */
+  /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id. */
   departments?: Maybe<Array<Department>>;
+  /** One Employee by its hub id (null when absent or outside the viewer's rows). */
   employee?: Maybe<Employee>;
-  /** Employees (HR), optionally of one department. */
+  /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id. */
   employees?: Maybe<Array<Employee>>;
   /** Explain access: what `principal` (an employee id such as EMP-000010, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
@@ -1032,14 +1003,23 @@ export type Query = {
   noticeInbox?: Maybe<Array<IndicatorNotice>>;
   /** Your notice subscriptions, newest first; auditors may ask for every owner's. */
   noticeSubscriptions?: Maybe<Array<NoticeSubscription>>;
+  /** One Order by its hub id (null when absent or outside the viewer's rows). */
+  order?: Maybe<Order>;
   /** Permission report for auditors: every role × every Type.field → allow / mask / deny, with the deciding rule. */
   permissionMatrix?: Maybe<PermissionMatrix>;
-  /** Products (ERP materials). */
+  /** One Product by its hub id (null when absent or outside the viewer's rows). */
+  product?: Maybe<Product>;
+  /** Product rows, paged: optionally only the given ids. */
   products?: Maybe<Array<Product>>;
+  /** One PurchaseOrder by its hub id (null when absent or outside the viewer's rows). */
+  purchaseOrder?: Maybe<PurchaseOrder>;
+  /** One Receivable by its hub id (null when absent or outside the viewer's rows). */
+  receivable?: Maybe<Receivable>;
   /** The federated source systems and whether each answers now. */
   sources?: Maybe<Array<SourceStatus>>;
+  /** One Supplier by its hub id (null when absent or outside the viewer's rows). */
   supplier?: Maybe<Supplier>;
-  /** Suppliers (procurement vendors). */
+  /** Supplier rows, paged: optionally only the given ids. */
   suppliers?: Maybe<Array<Supplier>>;
   /** Recomputes the hash chain: ok, or the first broken record and why. */
   verifyAuditChain?: Maybe<AuditVerification>;
@@ -1047,6 +1027,7 @@ export type Query = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1058,6 +1039,7 @@ export type QueryAlertsArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1074,6 +1056,7 @@ export type QueryAuditLogArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1085,6 +1068,27 @@ export type QueryColumnImpactArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1094,16 +1098,20 @@ export type QueryCustomerArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryCustomersArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  salesDepartmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1117,6 +1125,7 @@ export type QueryDecompositionArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1126,17 +1135,21 @@ export type QueryDepartmentArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryDepartmentsArgs = {
+  headId?: InputMaybe<Scalars['ID']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1146,17 +1159,21 @@ export type QueryEmployeeArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryEmployeesArgs = {
   departmentId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  managerId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1167,6 +1184,7 @@ export type QueryExplainAccessArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1179,6 +1197,7 @@ export type QueryIndicatorArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1188,6 +1207,7 @@ export type QueryIndicatorChangeArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1200,6 +1220,7 @@ export type QueryIndicatorChangesArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1218,6 +1239,7 @@ export type QueryIndicatorValuesArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1230,6 +1252,7 @@ export type QueryIndicatorsArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1241,6 +1264,7 @@ export type QueryNoticeInboxArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1250,16 +1274,59 @@ export type QueryNoticeSubscriptionsArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryProductsArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryPurchaseOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryReceivableArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
@@ -1269,10 +1336,12 @@ export type QuerySupplierArgs = {
 
 
 /**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QuerySuppliersArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1404,6 +1473,8 @@ export type Supplier = {
   __typename?: 'Supplier';
   category?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Indicator values of this Supplier (dimension "supplier") for one period, batched across Supplier rows: one statement per source fact. */
+  indicators?: Maybe<Array<IndicatorCell>>;
   name?: Maybe<Scalars['String']['output']>;
   purchaseOrders?: Maybe<Array<PurchaseOrder>>;
   /** 1 (poor) to 5 (excellent). */
@@ -1411,6 +1482,13 @@ export type Supplier = {
   region?: Maybe<Scalars['String']['output']>;
   /** Purchase order amount in the period, cancelled orders excluded. */
   spend?: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A supplier (procurement vendor). */
+export type SupplierIndicatorsArgs = {
+  codes: Array<Scalars['String']['input']>;
+  period: Scalars['String']['input'];
 };
 
 
@@ -1433,6 +1511,7 @@ export type VersionPin = {
 
 export type Viewer = {
   __typename?: 'Viewer';
+  /** The viewer's Department (the organisation unit). */
   department?: Maybe<Department>;
   operations: Array<Scalars['String']['output']>;
   principal: Scalars['String']['output'];
@@ -1550,7 +1629,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
-  Alert: ResolverTypeWrapper<Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversTypes['Department']>, indicator: ResolversTypes['Indicator'] }>;
+  Alert: ResolverTypeWrapper<Omit<Alert, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
   AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
   AuditLifecycleEvent: ResolverTypeWrapper<AuditLifecycleEvent>;
   AuditLogPage: ResolverTypeWrapper<Omit<AuditLogPage, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
@@ -1563,17 +1642,17 @@ export type ResolversTypes = ResolversObject<{
   ChangeRequest: ResolverTypeWrapper<ChangeRequestModel>;
   ChangeState: ChangeState;
   ColumnRole: ColumnRole;
-  Contact: ResolverTypeWrapper<ContactParent>;
-  Contract: ResolverTypeWrapper<ContractParent>;
-  Customer: ResolverTypeWrapper<CustomerParent>;
+  Contact: ResolverTypeWrapper<Contact>;
+  Contract: ResolverTypeWrapper<Contract>;
+  Customer: ResolverTypeWrapper<Customer>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DecompositionNode: ResolverTypeWrapper<Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversTypes['DecompositionNode']>, indicator?: Maybe<ResolversTypes['Indicator']> }>;
   DefinitionDiff: ResolverTypeWrapper<DefinitionDiff>;
-  Department: ResolverTypeWrapper<DepartmentParent>;
+  Department: ResolverTypeWrapper<Department>;
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
-  Employee: ResolverTypeWrapper<EmployeeParent>;
+  Employee: ResolverTypeWrapper<Employee>;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
@@ -1604,15 +1683,15 @@ export type ResolversTypes = ResolversObject<{
   NoticeSubscription: ResolverTypeWrapper<NoticeSubscriptionModel>;
   OperationImpact: ResolverTypeWrapper<OperationImpact>;
   OperationVerdict: OperationVerdict;
-  Order: ResolverTypeWrapper<OrderParent>;
+  Order: ResolverTypeWrapper<Order>;
   PeriodBucket: ResolverTypeWrapper<PeriodBucket>;
   PermissionMatrix: ResolverTypeWrapper<PermissionMatrix>;
   PersonalIndicator: ResolverTypeWrapper<PersonalIndicator>;
-  Product: ResolverTypeWrapper<ProductParent>;
+  Product: ResolverTypeWrapper<Product>;
   ProposeIndicatorChange: ProposeIndicatorChange;
-  PurchaseOrder: ResolverTypeWrapper<PurchaseOrderParent>;
+  PurchaseOrder: ResolverTypeWrapper<PurchaseOrder>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Receivable: ResolverTypeWrapper<ReceivableParent>;
+  Receivable: ResolverTypeWrapper<Receivable>;
   RoleDecision: ResolverTypeWrapper<RoleDecision>;
   RoleInfo: ResolverTypeWrapper<RoleInfo>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
@@ -1626,7 +1705,7 @@ export type ResolversTypes = ResolversObject<{
   StatementProvenance: ResolverTypeWrapper<StatementProvenance>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Supplier: ResolverTypeWrapper<SupplierParent>;
+  Supplier: ResolverTypeWrapper<Supplier>;
   VersionPin: VersionPin;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
@@ -1637,7 +1716,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
-  Alert: Omit<Alert, 'department' | 'indicator'> & { department?: Maybe<ResolversParentTypes['Department']>, indicator: ResolversParentTypes['Indicator'] };
+  Alert: Omit<Alert, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
   AuditFieldDecision: AuditFieldDecision;
   AuditLifecycleEvent: AuditLifecycleEvent;
   AuditLogPage: Omit<AuditLogPage, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
@@ -1646,16 +1725,16 @@ export type ResolversParentTypes = ResolversObject<{
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
   ChangeRequest: ChangeRequestModel;
-  Contact: ContactParent;
-  Contract: ContractParent;
-  Customer: CustomerParent;
+  Contact: Contact;
+  Contract: Contract;
+  Customer: Customer;
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   DecompositionNode: Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversParentTypes['DecompositionNode']>, indicator?: Maybe<ResolversParentTypes['Indicator']> };
   DefinitionDiff: DefinitionDiff;
-  Department: DepartmentParent;
+  Department: Department;
   DimensionFilter: DimensionFilter;
-  Employee: EmployeeParent;
+  Employee: Employee;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1681,15 +1760,15 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NoticeSubscription: NoticeSubscriptionModel;
   OperationImpact: OperationImpact;
-  Order: OrderParent;
+  Order: Order;
   PeriodBucket: PeriodBucket;
   PermissionMatrix: PermissionMatrix;
   PersonalIndicator: PersonalIndicator;
-  Product: ProductParent;
+  Product: Product;
   ProposeIndicatorChange: ProposeIndicatorChange;
-  PurchaseOrder: PurchaseOrderParent;
+  PurchaseOrder: PurchaseOrder;
   Query: Record<PropertyKey, never>;
-  Receivable: ReceivableParent;
+  Receivable: Receivable;
   RoleDecision: RoleDecision;
   RoleInfo: RoleInfo;
   SeriesPoint: SeriesPoint;
@@ -1702,7 +1781,7 @@ export type ResolversParentTypes = ResolversObject<{
   StatementProvenance: StatementProvenance;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
-  Supplier: SupplierParent;
+  Supplier: Supplier;
   VersionPin: VersionPin;
   Viewer: ViewerModel;
   WebhookAttempt: WebhookAttempt;
@@ -1840,6 +1919,7 @@ export type CustomerResolvers<ContextType = HubContext, ParentType extends Resol
   createdOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   creditLimit?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorCell']>>, ParentType, ContextType, RequireFields<CustomerIndicatorsArgs, 'codes' | 'period'>>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   orders?: Resolver<Maybe<Array<ResolversTypes['Order']>>, ParentType, ContextType, Partial<CustomerOrdersArgs>>;
@@ -1903,6 +1983,7 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   hireDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idCardNo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorCell']>>, ParentType, ContextType, RequireFields<EmployeeIndicatorsArgs, 'codes' | 'period'>>;
   leaveDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   manager?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType>;
   monthlySalary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2143,6 +2224,7 @@ export type PersonalIndicatorResolvers<ContextType = HubContext, ParentType exte
 export type ProductResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorCell']>>, ParentType, ContextType, RequireFields<ProductIndicatorsArgs, 'codes' | 'period'>>;
   listPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standardCost?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -2161,6 +2243,8 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   columnImpact?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, RequireFields<QueryColumnImpactArgs, 'source' | 'table'>>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
+  contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryContractArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
@@ -2177,8 +2261,12 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   me?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   noticeInbox?: Resolver<Maybe<Array<ResolversTypes['IndicatorNotice']>>, ParentType, ContextType, RequireFields<QueryNoticeInboxArgs, 'limit' | 'offset' | 'unreadOnly'>>;
   noticeSubscriptions?: Resolver<Maybe<Array<ResolversTypes['NoticeSubscription']>>, ParentType, ContextType, RequireFields<QueryNoticeSubscriptionsArgs, 'allOwners'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   permissionMatrix?: Resolver<Maybe<ResolversTypes['PermissionMatrix']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
+  purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<QueryPurchaseOrderArgs, 'id'>>;
+  receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType, RequireFields<QueryReceivableArgs, 'id'>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
   suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
@@ -2274,6 +2362,7 @@ export type SubscriptionResolvers<ContextType = HubContext, ParentType extends R
 export type SupplierResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = ResolversObject<{
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorCell']>>, ParentType, ContextType, RequireFields<SupplierIndicatorsArgs, 'codes' | 'period'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purchaseOrders?: Resolver<Maybe<Array<ResolversTypes['PurchaseOrder']>>, ParentType, ContextType, Partial<SupplierPurchaseOrdersArgs>>;
   rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

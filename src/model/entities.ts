@@ -24,6 +24,9 @@ export interface EntityModel {
   key: { type: 'string' | 'int' };
   /** The Query list field, when the entity has one. */
   list?: string;
+  /** The organisation unit (at most one per model): Viewer, Alert and IndicatorOwner reference it in the
+   *  schema; `head` is its reference field to the person in charge (named in alerts). */
+  organisation?: { head?: string };
   fields: Record<string, FieldType>;
   fieldDescriptions: Record<string, string>;
   /** Reverse lists: the `entity` rows whose reference field `via` points at this one. */
@@ -73,4 +76,9 @@ export function isRef(type: FieldType): type is RefType {
 
 export function fieldType(model: Pick<CompanyModel, 'entities'>, entity: EntityName, field: string): FieldType | undefined {
   return model.entities[entity]?.fields[field];
+}
+
+/** The model's organisation unit, if it declares one (`organisation:` in an entity file). */
+export function organisationOf(model: Pick<CompanyModel, 'entities'>): EntityModel | undefined {
+  return Object.values(model.entities).find((e) => e.organisation);
 }

@@ -77,6 +77,8 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
 
 type At = (file: string, path: string, message: string) => void;
 
+const isRefField = (type: FieldType | undefined) => typeof type === 'object';
+
 function readAll<S extends z.ZodType>(dir: string, folder: string, schema: S, at: At): Array<{ file: string; data: z.output<S> }> {
   const base = join(dir, folder);
   if (!existsSync(base)) return [];
@@ -114,6 +116,7 @@ function entityOf(data: EntityFile): EntityModel {
     home: data.home,
     key: data.key,
     ...(data.list ? { list: data.list } : {}),
+    ...(data.organisation ? { organisation: data.organisation } : {}),
     fields,
     fieldDescriptions,
     relations: data.relations,
@@ -191,6 +194,12 @@ function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string
       if (!via) at(file, `relations.${name}.via`, `${r.entity} has no field "${r.via}"${didYouMean(r.via, Object.keys(child.fields))}`);
       else if (typeof via !== 'object' || via.ref !== e.name) at(file, `relations.${name}.via`, `${r.entity}.${r.via} does not reference ${e.name}`);
     }
+  }
+  const organisations = Object.values(entities).filter((e) => e.organisation);
+  for (const e of organisations.slice(1)) at(fileOf.get(e.name)!, 'organisation', `only one entity may be the organisation unit (${organisations[0]!.name} already is)`);
+  for (const e of organisations) {
+    const head = e.organisation!.head;
+    if (head !== undefined && !isRefField(e.fields[head])) at(fileOf.get(e.name)!, 'organisation.head', `expected a reference field of ${e.name}${didYouMean(head, Object.keys(e.fields).filter((f) => isRefField(e.fields[f])))}`);
   }
   const lists = new Map<string, string>();
   for (const e of Object.values(entities)) {

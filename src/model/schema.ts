@@ -35,6 +35,9 @@ export const entityFileSchema = strict({
   // TODO(issue 11 part 2): composite keys, e.g. key: { columns: [order, product] }.
   key: strict({ type: z.enum(['string', 'int']) }).prefault({ type: 'string' }),
   list: identifier.optional(),
+  /** The organisation unit (at most one entity): viewers belong to one, indicators are owned by one,
+   *  alerts are raised per one; `head` names its reference field to the person in charge. */
+  organisation: strict({ head: identifier.optional() }).optional(),
   fields: z.record(identifier, fieldSchema).default({}),
   relations: z
     .record(identifier, strict({ entity: identifier, via: identifier, paged: z.boolean().default(false), description: z.string().optional() }))

@@ -60,10 +60,6 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
 export const ViewerType: ViewerResolvers = {
   principal: (v) => v.principal,
   roles: (v) => [...v.roles],
-  department: (v) => {
-    const id = v.departmentId;
-    return id ? { entity: 'Department', id, rows: {} } : null;
-  },
   scope: (v) => v.scopeDescription,
   operations: (v) => [...v.operations],
 };

@@ -3,7 +3,8 @@ import { evaluateAlerts, type Alert } from '../engine/alerts';
 import { decompose, type DecompositionNode } from '../engine/decompose';
 import { badInput } from '../errors';
 import type { UnitBook } from '../indicators/units';
-import { fieldValue } from '../hub/entities';
+import { organisationOf } from '../model/entities';
+import { fieldValue, type EntityParent } from '../hub/entities';
 import { yearAgo } from '../model/buckets';
 import { periodOf } from './args';
 
@@ -68,11 +69,14 @@ function placesOf(node: DecompositionNode, units: UnitBook): number {
 
 export const AlertType: AlertResolvers = {
   severity: (a) => (a as unknown as Alert).severity.toUpperCase() as never,
-  department: (a) => ({ entity: 'Department', id: (a as unknown as Alert).department, rows: {} }),
   notify: async (a, _args, ctx) => {
     const alert = a as unknown as Alert;
-    const head = await fieldValue(ctx, { entity: 'Department', id: alert.department, rows: {} }, 'head');
-    const headName = head && typeof head === 'object' ? await fieldValue(ctx, head, 'name') : null;
+    const org = organisationOf(ctx.runtime.model);
+    const headField = org?.organisation?.head;
+    const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.department, rows: {} }, headField) : null;
+    // The head is named by its `name` field when its entity has one, else by its id.
+    const headParent = head && typeof head === 'object' ? (head as EntityParent) : null;
+    const headName = headParent ? (ctx.runtime.model.entities[headParent.entity]?.fields.name ? await fieldValue(ctx, headParent, 'name') : headParent.id) : null;
     return [
       `${alert.indicator.def.owner.person} (owner of ${alert.indicator.def.code})`,
       ...(typeof headName === 'string' ? [`${headName} (head of ${alert.department})`] : []),

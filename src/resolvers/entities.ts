@@ -6,7 +6,9 @@ import { releasedMeasure } from '../engine/release';
 import { measureOf } from '../hub/measures';
 import type { CompanyModel, EntityModel, FigureModel } from '../model/entities';
 import { isRef } from '../model/entities';
+import { lowerFirst, memberDimensions } from '../model/member-dimension';
 import { pageOf, periodOf } from './args';
+import { memberIndicators } from './indicators';
 
 type Resolver = GraphQLFieldResolver<EntityParent, HubContext, Record<string, unknown>>;
 type TypeResolvers = Record<string, Resolver>;
@@ -14,10 +16,19 @@ type TypeResolvers = Record<string, Resolver>;
 /**
  * Resolvers for the model's entity types, from the model alone: `id`, every field (from the row at hand
  * or the source that owns it), every relation (a reverse list, batched per request) and every figure
- * (a per-member measure, batched into one GROUP BY per fact). The schema keeps those its SDL declares.
+ * (a per-member measure, batched into one GROUP BY per fact), and `indicators` on the entities that are
+ * fact dimensions: exactly the fields src/schema/generate.ts declares.
  */
 export function entityTypeResolvers(model: CompanyModel): Record<string, TypeResolvers> {
-  return Object.fromEntries(Object.values(model.entities).map((e) => [e.name, typeResolvers(e)]));
+  const members = memberDimensions(model);
+  return Object.fromEntries(
+    Object.values(model.entities).map((e) => {
+      const own = typeResolvers(e);
+      const dimension = members[e.name];
+      if (dimension && !('indicators' in own)) own.indicators = memberIndicators(dimension) as unknown as Resolver;
+      return [e.name, own];
+    }),
+  );
 }
 
 function typeResolvers(entity: EntityModel): TypeResolvers {
@@ -73,5 +84,3 @@ export function entityQueryResolvers(model: CompanyModel): Record<string, GraphQ
   }
   return out;
 }
-
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/graphql';
-import { Department } from './department';
 import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './indicators';
 import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
@@ -26,7 +25,6 @@ export const resolvers: Resolvers = {
   Indicator: { ...IndicatorType, ...IndicatorLineage },
   IndicatorOwner,
   Member: MemberType as never,
-  Department,
   Decimal: DecimalScalar,
   Date: DateScalar,
 };

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
-import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers, DepartmentResolvers } from '../generated/graphql';
+import type { GraphQLFieldResolver } from 'graphql';
+import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers } from '../generated/graphql';
 import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
 import type { GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
-import { fieldValue } from '../hub/entities';
+import { fieldValue, type EntityParent } from '../hub/entities';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { inputsClosure, inputsOf } from '../indicators/graph';
 import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
@@ -155,9 +156,8 @@ export const IndicatorType: IndicatorResolvers = {
   history: (i, _a, ctx) => [...ctx.runtime.governance.history(i.def.code)],
 };
 
-export const IndicatorOwner = {
-  department: (owner: { department: string }) => ({ entity: 'Department' as const, id: owner.department, rows: {} }),
-};
+/** IndicatorOwner's organisation-unit field comes from the model (src/resolvers/organisation.ts). */
+export const IndicatorOwner = {};
 
 function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string> {
   if (i.def.type === 'simple') into.add(i.def.measure.source);
@@ -165,24 +165,29 @@ function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string
   return into;
 }
 
-/** Department.indicators: every department asking for the same (codes, period) shares one computation. */
-export const departmentIndicators: DepartmentResolvers['indicators'] = async (parent, args, ctx) => {
-  const key = JSON.stringify([args.codes, args.period]);
-  const loader = perRequest(ctx, `department-indicators:${key}`, () =>
-    new DataLoader<string, IndicatorCell[]>(async (ids) => {
-      const period = periodOf(ctx, args.period);
-      const table = await computeValues(ctx, ctx.dictionary, {
-        codes: [...new Set(args.codes)],
-        buckets: [period],
-        grain: period.grain,
-        groupBy: { dimension: 'department' },
-        filters: [{ dimension: 'department', ids }],
-        rollup: false,
-      });
-      return ids.map((id) => args.codes.map((code) => ({ code, ...table.cell(code, period.label, id) })));
-    }),
-  );
-  return loader.load(parent.id);
-};
+/**
+ * `<Entity>.indicators(codes:, period:)` for an entity that is the fact dimension `dimension`: every row
+ * asking for the same (codes, period) shares one computation, grouped and filtered by that dimension.
+ */
+export function memberIndicators(dimension: string): GraphQLFieldResolver<EntityParent, HubContext, { codes: string[]; period: string }> {
+  return async (parent, args, ctx) => {
+    const key = JSON.stringify([dimension, args.codes, args.period]);
+    const loader = perRequest(ctx, `member-indicators:${key}`, () =>
+      new DataLoader<string, IndicatorCell[]>(async (ids) => {
+        const period = periodOf(ctx, args.period);
+        const table = await computeValues(ctx, ctx.dictionary, {
+          codes: [...new Set(args.codes)],
+          buckets: [period],
+          grain: period.grain,
+          groupBy: { dimension },
+          filters: [{ dimension, ids }],
+          rollup: false,
+        });
+        return ids.map((id) => args.codes.map((code) => ({ code, ...table.cell(code, period.label, id) })));
+      }),
+    );
+    return loader.load(parent.id);
+  };
+}
 
 export type { GraphQLGrain };

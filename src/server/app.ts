@@ -43,7 +43,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   // server never closes a connection a client is about to reuse (that race surfaces as ECONNRESET).
   httpServer.keepAliveTimeout = runtime.config.server.keepAliveTimeoutMs;
   httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
-  const schema = withPermissions(buildSchema(runtime.model), runtime.policy);
+  const schema = withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);

@@ -1,37 +1,52 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type GraphQLSchema } from 'graphql';
+import { maskable } from '../auth/permissions';
+import type { PolicyBook } from '../auth/policy';
+import { ConfigError } from '../errors';
 import type { CompanyModel } from '../model/entities';
 import { resolvers } from '../resolvers';
 import { entityQueryResolvers, entityTypeResolvers } from '../resolvers/entities';
+import { organisationResolvers } from '../resolvers/organisation';
+import { entitySdl } from '../schema/generate';
 
 const SCHEMA_DIR = join(__dirname, '..', 'schema');
 
-/** The SDL files of src/schema, in a stable order (also what codegen reads). */
-export function typeDefs(): string[] {
+/** The hand-written, company-independent SDL files of src/schema, in a stable order. */
+export function handWrittenTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
     .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
 }
 
+/**
+ * The whole SDL: the hand-written files plus the model's entity types, lists and lookups
+ * (src/schema/generate.ts). A field the policy masks for some role is published as String.
+ */
+export function schemaTypeDefs(model: CompanyModel, policy: PolicyBook): string[] {
+  const own = handWrittenTypeDefs();
+  const definitions = parse(own.join('\n')).definitions;
+  const ownTypes = new Set(definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION && 'name' in d && d.name).map((d) => (d as { name: { value: string } }).name.value));
+  for (const entity of Object.keys(model.entities)) {
+    if (ownTypes.has(entity)) throw new ConfigError(`Model directory ${model.dir}: entity "${entity}" has the name of one of the hub's own GraphQL types; rename the entity.`);
+  }
+  const reservedQueryFields = new Set(
+    definitions.flatMap((d) => ((d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Query' ? (d.fields ?? []).map((f) => f.name.value) : [])),
+  );
+  return [...own, entitySdl(model, { masked: (type, field) => maskable(policy, type, field), reservedQueryFields })];
+}
+
 type ResolverMap = Record<string, Record<string, unknown>>;
 
 /**
- * The executable schema: the SDL of src/schema with the hand-written resolvers plus the model's (entity
- * fields, relations, figures, lists and lookups) for the fields the SDL declares.
+ * The executable schema, generated at start with @graphql-tools/schema: the hand-written SDL and resolvers
+ * plus the model's entity types and their resolvers (fields, relations, figures, indicators, lists, lookups).
  */
-export function buildSchema(model: CompanyModel): GraphQLSchema {
-  const sdl = makeExecutableSchema({ typeDefs: typeDefs() });
-  const fromModel: ResolverMap = { ...entityTypeResolvers(model), Query: entityQueryResolvers(model) };
-  const merged: ResolverMap = {};
-  for (const [typeName, fields] of Object.entries(fromModel)) {
-    const type = sdl.getType(typeName);
-    if (!isObjectType(type)) continue;
-    const declared = type.getFields();
-    merged[typeName] = Object.fromEntries(Object.entries(fields).filter(([field]) => field in declared));
-  }
+export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
+  const typeDefs = schemaTypeDefs(model, policy);
+  const merged: ResolverMap = { ...entityTypeResolvers(model), ...organisationResolvers(model), Query: entityQueryResolvers(model) };
   for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
-  return makeExecutableSchema({ typeDefs: typeDefs(), resolvers: merged as never });
+  return makeExecutableSchema({ typeDefs, resolvers: merged as never });
 }

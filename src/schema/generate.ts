@@ -1,0 +1,105 @@
+import { ConfigError } from '../errors';
+import type { CompanyModel, EntityModel, FieldType, FigureModel, ScalarType } from '../model/entities';
+import { isRef, organisationOf } from '../model/entities';
+import { lowerFirst, memberDimensions } from '../model/member-dimension';
+
+export interface EntitySdlOptions {
+  /**
+   * Fields some role sees masked: published as String, whatever their model type, because a mask returns
+   * text (a salary band "10000-20000", a phone "138****1234") that Int or Decimal could not carry.
+   */
+  masked?: (type: string, field: string) => boolean;
+  /** Query fields the hand-written SDL already declares: a generated list or lookup must not reuse them. */
+  reservedQueryFields?: ReadonlySet<string>;
+}
+
+const SCALARS: Record<ScalarType, string> = { string: 'String', int: 'Int', decimal: 'Decimal', date: 'Date', bool: 'Boolean' };
+
+/**
+ * The model's part of the GraphQL schema, as SDL: one type per entity (id, fields, references, reverse
+ * lists, figures), `indicators` on the entities that are fact dimensions, the organisation unit's field on
+ * Viewer, Alert and IndicatorOwner, and the Query lists and by-id lookups. Every field is nullable: a denied or failing field nulls only itself. Company-independent types
+ * (IndicatorCell, Decimal, Date…) come from the hand-written SDL of src/schema.
+ */
+export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): string {
+  const masked = options.masked ?? (() => false);
+  const entities = Object.values(model.entities).sort((a, b) => a.name.localeCompare(b.name));
+  const parts = entities.map((e) => typeSdl(model, e, masked));
+  const members = memberDimensions(model);
+  for (const e of entities) {
+    const dimension = members[e.name];
+    if (!dimension || fieldNames(e).includes('indicators')) continue;
+    parts.push(
+      `extend type ${e.name} {\n` +
+        `  ${str(`Indicator values of this ${e.name} (dimension "${dimension}") for one period, batched across ${e.name} rows: one statement per source fact.`)}\n` +
+        `  indicators(codes: [String!]!, period: String!): [IndicatorCell!]\n}`,
+    );
+  }
+  const org = organisationOf(model);
+  if (org) {
+    const field = lowerFirst(org.name);
+    for (const [type, what] of [
+      ['Viewer', `The viewer's ${org.name} (the organisation unit).`],
+      ['Alert', `The ${org.name} the rule fired for.`],
+      ['IndicatorOwner', `The owning ${org.name}.`],
+    ] as const) {
+      parts.push(`extend type ${type} {\n  ${str(what)}\n  ${field}: ${org.name}\n}`);
+    }
+  }
+  const queries = queryFields(model, entities, options.reservedQueryFields ?? new Set());
+  if (queries.length) parts.push(`extend type Query {\n${queries.join('\n')}\n}`);
+  return `${parts.join('\n\n')}\n`;
+}
+
+function typeSdl(model: CompanyModel, e: EntityModel, masked: (type: string, field: string) => boolean): string {
+  const lines = ['  id: ID!'];
+  for (const [name, type] of Object.entries(e.fields)) {
+    lines.push(...described(e.fieldDescriptions[name], `${name}: ${masked(e.name, name) && !isRef(type) ? 'String' : graphqlType(type)}`));
+  }
+  for (const [name, r] of Object.entries(e.relations)) {
+    lines.push(...described(r.description, `${name}${r.paged ? '(limit: Int, offset: Int)' : ''}: [${r.entity}!]`));
+  }
+  for (const [name, f] of Object.entries(e.figures)) {
+    const type = masked(e.name, name) ? 'String' : figureType(model, f);
+    lines.push(...described(f.description, `${name}(period: String${f.periodOptional ? '' : '!'}): ${type}`));
+  }
+  return `${e.description ? `${str(e.description)}\n` : ''}type ${e.name} {\n${lines.join('\n')}\n}`;
+}
+
+function queryFields(model: CompanyModel, entities: EntityModel[], reserved: ReadonlySet<string>): string[] {
+  const lines: string[] = [];
+  const taken = new Map<string, string>([...reserved].map((f) => [f, "the hub's own Query fields"]));
+  const claim = (field: string, entity: string, what: string) => {
+    const owner = taken.get(field);
+    if (owner) throw new ConfigError(`Model directory ${model.dir}: entity ${entity}: its ${what} "Query.${field}" is already taken by ${owner}; rename the entity or its list.`);
+    taken.set(field, `entity ${entity}`);
+  };
+  for (const e of entities) {
+    const byId = lowerFirst(e.name);
+    claim(byId, e.name, 'by-id lookup');
+    lines.push(`  ${str(`One ${e.name} by its hub id (null when absent or outside the viewer's rows).`)}`, `  ${byId}(id: ID!): ${e.name}`);
+    if (!e.list) continue;
+    claim(e.list, e.name, 'list');
+    const refs = Object.entries(e.fields).filter(([, t]) => isRef(t)).map(([f]) => `${f}Id: ID`);
+    const args = ['ids: [ID!]', ...refs, 'limit: Int', 'offset: Int'].join(', ');
+    const filters = refs.length ? `, or those whose ${refs.map((r) => r.replace(/Id: ID$/, '')).join(' / ')} is the given id` : '';
+    lines.push(`  ${str(`${e.name} rows, paged: optionally only the given ids${filters}.`)}`, `  ${e.list}(${args}): [${e.name}!]`);
+  }
+  return lines;
+}
+
+function graphqlType(type: FieldType): string {
+  return isRef(type) ? type.ref : SCALARS[type];
+}
+
+function figureType(model: CompanyModel, f: FigureModel): string {
+  const measure = model.sources[f.source]?.mapping.facts[f.fact]?.measures[f.measure];
+  return measure?.type === 'int' ? 'Int' : 'Decimal';
+}
+
+const fieldNames = (e: EntityModel) => [...Object.keys(e.fields), ...Object.keys(e.relations), ...Object.keys(e.figures)];
+
+const described = (description: string | undefined, line: string) => (description ? [`  ${str(description)}`, `  ${line}`] : [`  ${line}`]);
+
+/** A GraphQL string literal (JSON's escapes are GraphQL's). */
+const str = (text: string) => JSON.stringify(text);

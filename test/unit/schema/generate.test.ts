@@ -1,0 +1,143 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSchema as buildSdl, findBreakingChanges, getNamedType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { withPermissions } from '../../../src/auth/permissions';
+import { loadPolicy, PolicyBook } from '../../../src/auth/policy';
+import { ConfigError } from '../../../src/errors';
+import { printedSchema, schemaFreshness } from '../../../src/schema/print';
+import { buildSchema } from '../../../src/server/schema';
+import { DEMO_MODEL, DEMO_MODEL_DIR } from '../../support/demo-model';
+import { thrown } from '../thrown';
+
+/**
+ * The schema generated from models/demo is the API the demo served when its entity SDL was hand-written
+ * (demo-api-before-generation.graphql, copied from src/schema before the generator), and it is the
+ * committed schema.graphql that codegen and client teams read.
+ */
+const ROOT = join(__dirname, '..', '..', '..');
+const printed = printedSchema(DEMO_MODEL_DIR);
+const generated = buildSdl(printed);
+const before = buildSdl(readFileSync(join(__dirname, 'demo-api-before-generation.graphql'), 'utf8'));
+const policy = loadPolicy(join(DEMO_MODEL_DIR, 'policy.yaml'));
+
+const fieldOf = (schema: GraphQLSchema, coordinate: string) => {
+  const [type, field] = coordinate.split('.') as [string, string];
+  const t = schema.getType(type);
+  if (!isObjectType(t)) throw new Error(`no object type ${type}`);
+  const f = t.getFields()[field];
+  if (!f) throw new Error(`no field ${coordinate}`);
+  return f;
+};
+const argsOf = (coordinate: string) => Object.fromEntries(fieldOf(generated, coordinate).args.map((a) => [a.name, String(a.type)]));
+
+test('the committed schema.graphql is what the demo model generates', () => {
+  expect(readFileSync(join(ROOT, 'schema.graphql'), 'utf8')).toBe(printed);
+});
+
+test('nothing the demo served before generation is broken: types, fields, arguments and their types', () => {
+  expect(findBreakingChanges(before, generated)).toEqual([]);
+  for (const type of Object.values(before.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      expect({ field: `${type.name}.${name}`, type: String(fieldOf(generated, `${type.name}.${name}`).type) }).toEqual({ field: `${type.name}.${name}`, type: String(field.type) });
+    }
+  }
+});
+
+test.each([
+  ['Query.employees', { ids: '[ID!]', departmentId: 'ID', managerId: 'ID', limit: 'Int', offset: 'Int' }],
+  ['Query.departments', { ids: '[ID!]', parentId: 'ID', headId: 'ID', limit: 'Int', offset: 'Int' }],
+  ['Query.employee', { id: 'ID!' }],
+  ['Query.purchaseOrder', { id: 'ID!' }],
+  ['Department.headcount', { period: 'String' }],
+  ['Department.payrollCost', { period: 'String!' }],
+  ['Department.employees', { limit: 'Int', offset: 'Int' }],
+  ['Customer.contacts', {}],
+  ['Customer.contracts', { limit: 'Int', offset: 'Int' }],
+  ['Supplier.indicators', { codes: '[String!]!', period: 'String!' }],
+])('%s takes %j', (coordinate, args) => {
+  expect(argsOf(coordinate)).toEqual(args);
+});
+
+test.each([
+  // A field some role sees masked is published as String (a band, a masked number), whatever its model type.
+  ['Employee.monthlySalary', 'String'],
+  ['Customer.creditLimit', 'Decimal'],
+  ['Department.level', 'Int'],
+  ['Department.headcount', 'Int'],
+  ['Department.revenue', 'Decimal'],
+  ['Employee.hireDate', 'Date'],
+  ['Employee.manager', 'Employee'],
+  ['Customer.receivables', '[Receivable!]'],
+  ['Query.customers', '[Customer!]'],
+  ['Viewer.department', 'Department'],
+  ['Alert.department', 'Department'],
+  ['IndicatorOwner.department', 'Department'],
+])('%s is %s', (coordinate, type) => {
+  expect(String(fieldOf(generated, coordinate).type)).toBe(type);
+});
+
+test('types and field descriptions come from the model', () => {
+  expect(generated.getType('Supplier')?.description).toBe(DEMO_MODEL.entities.Supplier!.description);
+  expect(fieldOf(generated, 'Department.level').description).toBe(DEMO_MODEL.entities.Department!.fieldDescriptions.level);
+  expect(fieldOf(generated, 'Customer.receivables').description).toBe(DEMO_MODEL.entities.Customer!.relations.receivables!.description);
+});
+
+test('every field of an entity type but its id is nullable: a denied or failing field nulls only itself', () => {
+  for (const entity of Object.keys(DEMO_MODEL.entities)) {
+    const type = generated.getType(entity);
+    if (!isObjectType(type)) throw new Error(`no type ${entity}`);
+    const nonNull = Object.entries(type.getFields()).filter(([, f]) => isNonNullType(f.type)).map(([n]) => n);
+    expect({ entity, nonNull }).toEqual({ entity, nonNull: ['id'] });
+  }
+});
+
+test('without the mask, the same model field is published with its model type', () => {
+  const fields = Object.fromEntries(Object.entries(policy.policy.fields).map(([k, v]) => [k, k === 'Employee.monthlySalary' ? { '*': 'allow' as const } : v]));
+  const schema = buildSchema(DEMO_MODEL, new PolicyBook({ ...policy.policy, fields }, policy.file));
+  expect(getNamedType(fieldOf(schema, 'Employee.monthlySalary').type).name).toBe('Decimal');
+});
+
+describe('the policy names only types and fields the served schema has', () => {
+  test.each([
+    ['Employee.salary', 'fields["Employee.salary"]: Employee has no field "salary" (did you mean "monthlySalary"?)'],
+    ['Emplyee.*', 'fields["Emplyee.*"]: the schema has no type "Emplyee" (did you mean "Employee"?)'],
+  ])('%s stops start-up with the file and the entry', (entry, problem) => {
+    const changed = new PolicyBook({ ...policy.policy, fields: { ...policy.policy.fields, [entry]: { '*': 'allow' } } }, policy.file);
+    const error = thrown(() => withPermissions(buildSchema(DEMO_MODEL, changed), changed));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain(`Policy file ${policy.file}:`);
+    expect(error.message).toContain(problem);
+  });
+
+  test('the demo policy passes', () => {
+    expect(() => withPermissions(buildSchema(DEMO_MODEL, policy), policy)).not.toThrow();
+  });
+});
+
+describe('the freshness check of the published file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'indicator-hub-schema-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('passes on the file just printed', () => {
+    writeFileSync(join(dir, 'fresh.graphql'), printed);
+    expect(schemaFreshness(join(dir, 'fresh.graphql'), printed)).toEqual({ fresh: true });
+  });
+
+  test.each([
+    ['a field type edited by hand', (s: string) => s.replace('monthlySalary: String', 'monthlySalary: Decimal'), /line \d+: expected " {2}monthlySalary: String", found " {2}monthlySalary: Decimal"/],
+    ['a model field added since', (s: string) => s.replace(/\n {2}rating: Int\n/, '\n'), /differs from the model at line \d+/],
+    ['a missing file', null, /does not exist/],
+  ])('fails on %s', (_case, edit, message) => {
+    const file = join(dir, `stale-${Math.random().toString(36).slice(2)}.graphql`);
+    if (edit) {
+      const stale = edit(printed);
+      expect(stale).not.toBe(printed);
+      writeFileSync(file, stale);
+    }
+    const result = schemaFreshness(file, printed);
+    expect(result.fresh).toBe(false);
+    expect(result.fresh ? '' : result.stale).toMatch(message);
+  });
+});

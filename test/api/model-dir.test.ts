@@ -34,7 +34,7 @@ describe('a model directory named by configuration', () => {
   let fromCopy: TestHub;
 
   beforeAll(async () => {
-    for (const part of ['entities', 'sources', 'indicators', 'targets', 'policy.yaml', 'demo-users.yaml']) {
+    for (const part of ['entities', 'sources', 'indicators', 'targets', 'policy.yaml', 'units.yaml', 'demo-users.yaml']) {
       cpSync(join(DEMO_MODEL_DIR, part), join(copy, part), { recursive: true });
     }
     fromDefault = await startTestHub(MIXED);

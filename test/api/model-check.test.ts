@@ -88,7 +88,6 @@ describe.each(LAYOUTS)('bad configuration, sources on %s', (_engine, layout) => 
 
       const checked = await checkModelDirectory(copy.dir, sourceEnv(layout));
       expect(matching(checked.problems)).toHaveLength(1);
-      expect(checked.summary.length).toBeLessThan(SOURCE_NAMES.length);
     } finally {
       copy.dispose();
     }

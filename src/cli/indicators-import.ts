@@ -15,6 +15,7 @@ import { catalogOfAdapters } from '../indicators/catalog';
 import { logger } from '../logger';
 
 const USAGE = `npm run indicators:import -- --dir DIR --as EMP-000271 --reason "why" [--submit] [--dry-run]
+       npm run indicators:import -- --dir DIR --bootstrap --reason "why" [--dry-run]
 
 Reads DIR (relative to where you run the command) like indicators/ (<domain>/<code>.yaml) and
 compares it with the published definitions: a new code becomes a CREATE change request, a changed
@@ -26,13 +27,19 @@ written, naming the file, the code and the problem. Published indicators without
   --reason TEXT  why, shown to reviewers and kept in the version history
   --submit       send the changes to review at once (default: drafts the author submits later)
   --dry-run      print the plan, write nothing
+  --bootstrap    first set-up only, instead of --as: publish the new and changed files at once as their
+                 next version, authored and approved by system:bootstrap (one audit record). Refused as
+                 soon as a person has proposed or approved any definition on this store.
 
 Configure the store as for npm start; with the embedded store, stop the hub first.
 Exit status: 0 done (or nothing to do), 1 refused or failed, 2 wrong usage.`;
 
 export interface ImportOptions {
   dir: string;
-  as: string;
+  /** An employee hub id, or undefined with `bootstrap`. */
+  as?: string | undefined;
+  /** First set-up: publish at once as system:bootstrap (Governance.bootstrapImport). */
+  bootstrap?: boolean;
   reason: string;
   submit: boolean;
   dryRun: boolean;
@@ -42,8 +49,10 @@ export interface ImportOptions {
 
 /** Plans and proposes; returns the exit status. The run is one audit record with every lifecycle event. */
 export async function runImport(runtime: HubRuntime, options: ImportOptions, print: (line: string) => void): Promise<number> {
+  if (options.bootstrap) return runBootstrap(runtime, options, print);
+  if (!options.as) throw new ConfigError('--as is required (or --bootstrap on first set-up).');
   const started = Date.now();
-  const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
+  const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as! }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
   const catalog = catalogOfAdapters(runtime.adapters);
   const cwd = options.cwd ?? process.cwd();
   const plan = planFrom(runtime, options.dir, catalog, cwd);
@@ -84,6 +93,46 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   return failure ? 1 : 0;
 }
 
+/** `--bootstrap`: the plan published at once by system:bootstrap, while no person has used governance. */
+async function runBootstrap(runtime: HubRuntime, options: ImportOptions, print: (line: string) => void): Promise<number> {
+  const started = Date.now();
+  const cwd = options.cwd ?? process.cwd();
+  const plan = planFrom(runtime, options.dir, catalogOfAdapters(runtime.adapters), cwd);
+  const changes = plan.filter((p) => p.kind === 'create' || p.kind === 'update');
+  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'), options.dir, cwd)) print(line);
+  if (options.dryRun || changes.length === 0) {
+    print(`${changes.length} to publish, ${plan.length - changes.length} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
+    return 0;
+  }
+  let failure: unknown;
+  let published: Awaited<ReturnType<typeof runtime.governance.bootstrapImport>> = [];
+  try {
+    published = await runtime.governance.bootstrapImport(changes.map((p) => ({ code: p.code, definition: p.def })), options.reason);
+  } catch (error) {
+    failure = error;
+  }
+  const events: AuditLifecycleEvent[] = published.map((v) => ({ kind: 'approved', code: v.code, changeId: 0, version: v.version, note: 'bootstrap import' }));
+  const code = failure instanceof HubError ? String(failure.extensions.code) : failure ? 'INTERNAL_SERVER_ERROR' : null;
+  await runtime.audit.append(
+    entryOutsideGraphQL({
+      requestId: `cli-${randomUUID()}`,
+      principal: BOOTSTRAP_PRINCIPAL,
+      operationName: 'indicators:import --bootstrap',
+      variables: { dir: options.dir, reason: options.reason },
+      outcome: failure ? 'error' : 'ok',
+      errorCodes: code ? [code] : [],
+      latencyMs: Date.now() - started,
+      events,
+    }),
+  );
+  if (failure) throw failure;
+  for (const v of published) print(`${v.code}: published v${v.version} (system:bootstrap)`);
+  print(`${published.length} published, ${plan.length - changes.length} skipped`);
+  return 0;
+}
+
+const BOOTSTRAP_PRINCIPAL = 'system:bootstrap';
+
 /** The plan; a refusal names its files relative to the import directory, so the message says which one. */
 function planFrom(runtime: HubRuntime, dir: string, catalog: ReturnType<typeof catalogOfAdapters>, cwd: string) {
   try {
@@ -118,6 +167,7 @@ async function main(): Promise<number> {
       reason: { type: 'string' },
       submit: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      bootstrap: { type: 'boolean', default: false },
       help: { type: 'boolean' },
     },
   });
@@ -125,7 +175,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const missing = (['dir', 'as', 'reason'] as const).filter((k) => !values[k]?.trim());
+  const missing = (values.bootstrap ? (['dir', 'reason'] as const) : (['dir', 'as', 'reason'] as const)).filter((k) => !values[k]?.trim());
+  if (values.bootstrap && (values.as || values.submit)) {
+    process.stderr.write(`--bootstrap publishes as system:bootstrap: give it without --as and --submit.\n\n${USAGE}\n`);
+    return 2;
+  }
   if (missing.length > 0) {
     process.stderr.write(`${missing.map((k) => `--${k}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required.\n\n${USAGE}\n`);
     return 2;
@@ -135,7 +189,7 @@ async function main(): Promise<number> {
   try {
     // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
     const cwd = process.env.INIT_CWD ?? process.cwd();
-    const options = { dir: resolve(cwd, values.dir!), as: values.as!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']!, cwd };
+    const options = { dir: resolve(cwd, values.dir!), as: values.as, bootstrap: values.bootstrap!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']!, cwd };
     return await runImport(runtime, options, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await runtime.close();

@@ -273,6 +273,52 @@ export class Governance {
     });
   }
 
+  /**
+   * Set-up only (`indicators:import --bootstrap`): publishes new and changed definitions at once as the next
+   * version, authored and approved by system:bootstrap, in one transaction — allowed only while no person has
+   * used governance on this store (no change request ever, every version from system:bootstrap), i.e.
+   * before the company's editors and approvers exist. Afterwards changes go through maker-checker.
+   * The dictionary they make is checked first; nothing is written when it is refused.
+   */
+  async bootstrapImport(changes: ReadonlyArray<{ code: string; definition: IndicatorDefinition }>, reason: string): Promise<PublishedVersion[]> {
+    if (await db.governanceUsed(this.conn, BOOTSTRAP)) {
+      throw new HubError('FORBIDDEN', 'Governance is in use on this store (a person has proposed or approved a definition): --bootstrap is for first set-up only; propose the changes with --as <employee> instead.', { reason: 'BOOTSTRAP_CLOSED' });
+    }
+    let candidate = this.published();
+    for (const c of changes) candidate = candidate.with(indicatorOf(c.definition, { file: `the file of ${c.code}`, version: 'bootstrap', versionNumber: null, status: 'published' }));
+    checkDictionary(candidate, this.catalog, this.policy, this.units);
+    const now = this.now();
+    const published: PublishedVersion[] = [];
+    await inTransaction(this.conn, async (trx) => {
+      for (const c of changes) {
+        const head = await db.readHead(trx, c.code);
+        const version = (head?.currentVersion ?? 0) + 1;
+        const previous = head?.currentVersion ? this.registry.version(c.code, head.currentVersion) : undefined;
+        const v: PublishedVersion = {
+          code: c.code,
+          version,
+          definition: c.definition,
+          fingerprint: indicatorOf(c.definition, { file: '', version: '', versionNumber: null, status: 'published' }).fingerprint,
+          author: BOOTSTRAP,
+          approvedBy: BOOTSTRAP,
+          reason,
+          publishedAt: now,
+          inForceFrom: head ? now : SINCE_ALWAYS,
+          changeId: null,
+          diff: diffDefinitions(previous?.definition ?? null, c.definition),
+        };
+        await db.insertVersion(trx, v);
+        const moved = head
+          ? await db.advanceHead(trx, c.code, head.revision, { status: 'published', currentVersion: version })
+          : await db.insertHead(trx, { code: c.code, domain: c.definition.domain, status: 'published', currentVersion: version, successor: null, archivedAt: null, revision: 1 }).then(() => true);
+        if (!moved) throw conflict(c.code, head?.currentVersion ?? null, 'it changed meanwhile');
+        published.push(v);
+      }
+    });
+    await this.reload();
+    return published;
+  }
+
   /** The published version history of one indicator, oldest first. */
   history(code: string): readonly PublishedVersion[] {
     return this.registry.history(code);

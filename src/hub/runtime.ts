@@ -3,7 +3,13 @@ import { logger } from '../logger';
 import type { SourceAdapter } from '../sources/contract';
 import { SqlAdapter } from '../sources/sql/adapter';
 import type { CompanyModel } from '../model/entities';
-import { loadModel } from '../model/load';
+import { loadModel, ModelError } from '../model/load';
+import { liveCatalogProblems } from '../model/live-check';
+import { policyModelProblems } from '../model/policy-check';
+import { declaredTypes } from '../server/schema';
+import type { SqlConnection } from '../sources/sql/connection';
+import { readLiveCatalog } from '../sources/sql/live-catalog';
+import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { HubStore } from '../store/hub-store';
@@ -82,23 +88,41 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   return prepare().catch(abandon);
 
   async function prepare(): Promise<HubRuntime> {
-    await store.migrate();
-
-    // Definitions are checked before anything is served: a bad one stops start-up naming file and code.
+    // The model is checked against the policy and the sources' live catalogs BEFORE the store is migrated or
+    // written: a refused model leaves the store as it was. Embedded sources the demo generator fills on
+    // first start are checked right after it did (their tables exist only then).
+    const policy = loadPolicy(config.auth.policyFile);
+    const problems = policyModelProblems(policy, model, declaredTypes());
+    const conns = new Map<string, SqlConnection>();
     for (const name of sourceNames) {
       const conn = openConnection(settings(name), name, embedded);
+      conns.set(name, conn);
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
+    const checkLive = async (name: string) => liveCatalogProblems(model.sources[name]!, await readLiveCatalog(conns.get(name)!));
+    const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
+    for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
+      try {
+        problems.push(...(await checkLive(name)));
+      } catch (error) {
+        // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
+        logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
+        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, () => checkLive(name)));
+      }
+    }
+    if (problems.length) throw new ModelError(model.dir, problems);
 
+    await store.migrate();
     if (embedded && config.demo.seed) {
       await seedEmbeddedDemo(config, model, store, embedded);
     }
+    for (const name of seededLater) problems.push(...(await checkLive(name)));
+    if (problems.length) throw new ModelError(model.dir, problems);
 
     const keyMap = new KeyMap(await store.keyMap());
     logger.info({ keys: keyMap.size }, 'key map loaded');
     const routing = new Routing(model, adapters);
-    const policy = loadPolicy(config.auth.policyFile);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
     const units = loadUnits(config.indicators.unitsFile);

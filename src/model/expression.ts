@@ -69,3 +69,18 @@ export function expressionProblem(text: string, tables: readonly string[]): stri
   if (stack.length) return 'a "(" without its ")"';
   return undefined;
 }
+
+/** The column names an expression reads (as written, `table.column` kept), for checking them against a live
+ *  catalog; function names, numbers and literals are left out. Call it on an expression without problems. */
+export function expressionColumns(text: string): string[] {
+  const tokens: Array<{ name?: string; text: string }> = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text);
+    if (!m) break;
+    if (m[3]) tokens.push({ name: m[3], text: m[3] });
+    else if (m[1] || m[2] || m[4]) tokens.push({ text: m[0] });
+  }
+  const columns = tokens.filter((t, i) => t.name !== undefined && tokens[i + 1]?.text !== '(').map((t) => t.name!);
+  return [...new Set(columns)];
+}

@@ -80,6 +80,8 @@ const measureSchema = strict({
   filter: z.record(column, z.array(z.union([z.string(), z.number()])).min(1)).optional(),
   type: z.enum(['decimal', 'int']),
   description: z.string().optional(),
+  /** How a decimal column is stored when it is not an exact number (see SqlMeasure.storage). */
+  storage: strict({ kind: z.enum(['decimal', 'float', 'cents', 'text']), scale: z.number().int().min(0).max(12).optional() }).optional(),
 })
   .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, { message: 'needs a column or sql (only count may omit both)', path: ['column'] })
   .refine((m) => m.column === undefined || m.sql === undefined, { message: 'give a column or sql, not both', path: ['sql'] });

@@ -50,3 +50,13 @@ export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSch
   for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
   return makeExecutableSchema({ typeDefs, resolvers: merged as never });
 }
+
+/** The API's own object types and their fields as the SDL declares them (for checking the policy's names). */
+export function declaredTypes(): Map<string, string[]> {
+  const schema = makeExecutableSchema({ typeDefs: typeDefs() });
+  const out = new Map<string, string[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__')) out.set(type.name, Object.keys(type.getFields()));
+  }
+  return out;
+}

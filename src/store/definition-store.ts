@@ -203,3 +203,11 @@ function changeOf(r: Row): ChangeRequest {
     resultVersion: r.result_version === null ? null : Number(r.result_version),
   };
 }
+
+/** Has any person used governance on this store (a change request, or a version not authored by `system`)? */
+export async function governanceUsed(conn: SqlConnection, system: string): Promise<boolean> {
+  const changes = (await from(conn, 'indicator_change').count({ n: '*' }).first()) as { n: string | number } | undefined;
+  if (Number(changes?.n ?? 0) > 0) return true;
+  const versions = (await from(conn, 'indicator_version').whereNot({ author: system }).count({ n: '*' }).first()) as { n: string | number } | undefined;
+  return Number(versions?.n ?? 0) > 0;
+}

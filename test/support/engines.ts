@@ -97,6 +97,8 @@ export const ALL_MYSQL: Layout = { crm: 'mysql', erp: 'mysql', hr: 'mysql', proc
 export async function startTestRuntime(
   layout: Layout,
   overrides: Record<string, unknown> = {},
+  /** The environment the configuration reads (a model's ${VAR} references); default none. */
+  env: Record<string, string | undefined> = {},
 ): Promise<{ runtime: HubRuntime; config: HubConfig; dispose(): Promise<void> }> {
   const allEmbedded = Object.values(layout).every((e) => e === 'embedded');
   const dir = Object.values(layout).includes('embedded') || allEmbedded ? copyEmbeddedTemplate() : undefined;
@@ -110,7 +112,7 @@ export async function startTestRuntime(
     embedded: { dataDir: dir ?? ':memory:' },
     demo: { seed: allEmbedded, scale: TEST_SCALE },
   };
-  const config = loadConfig({}, deepMerge(base, overrides));
+  const config = loadConfig(env, deepMerge(base, overrides));
   const runtime = await startRuntime(config).catch((error: unknown) => {
     if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
     throw error;

@@ -39,8 +39,8 @@ export interface TestHub {
 }
 
 /** A real hub (runtime + Express/Apollo on an ephemeral loopback port) over the seeded engines. */
-export async function startTestHub(layout: Layout, overrides: Record<string, unknown> = {}): Promise<TestHub> {
-  const { runtime, dispose } = await startTestRuntime(layout, overrides);
+export async function startTestHub(layout: Layout, overrides: Record<string, unknown> = {}, env: Record<string, string | undefined> = {}): Promise<TestHub> {
+  const { runtime, dispose } = await startTestRuntime(layout, overrides, env);
   const server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
   return {
     runtime,

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { loadPolicy, type PolicyBook } from '../auth/policy';
+import { loadConfig } from '../config/load';
+import type { HubConfig } from '../config/schema';
+import { ConfigError } from '../errors';
+import { checkDictionary } from '../governance/checks';
+import { catalogOfDefinitions } from '../indicators/catalog';
+import { loadDictionary } from '../indicators/load';
+import { loadTargets } from '../indicators/targets';
+import { loadUnits } from '../indicators/units';
+import { declaredTypes } from '../server/schema';
+import { EmbeddedEngine } from '../sources/sql/embedded';
+import { openConnection } from '../sources/sql/engines';
+import { readLiveCatalog } from '../sources/sql/live-catalog';
+import type { CompanyModel } from './entities';
+import { liveCatalogProblems, mappingSize } from './live-check';
+import { loadModel, ModelError } from './load';
+import { policyModelProblems } from './policy-check';
+
+export interface DirectoryCheck {
+  /** `<file>: <path>: <problem>`, every one found. */
+  problems: string[];
+  /** One line per source whose live catalog matched. */
+  summary: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Everything the hub checks at start, without starting it: the files and their cross-references
+ * (src/model/load.ts), the policy against the model, the indicator dictionary and targets against the
+ * model's facts, and every source's mapping against its live catalog. Collects every problem; nothing is
+ * written anywhere (the hub's store is not opened).
+ */
+export async function checkModelDirectory(dir: string, env: Env): Promise<DirectoryCheck> {
+  const problems: string[] = [];
+  const collect = (error: unknown) => {
+    if (error instanceof ModelError) problems.push(...error.problems);
+    else if (error instanceof ConfigError) problems.push(error.message);
+    else throw error;
+  };
+  // With the environment: missing variables are problems too. Without: the structure, for the other checks.
+  try {
+    loadModel(dir, { env });
+  } catch (error) {
+    collect(error);
+  }
+  let model: CompanyModel;
+  try {
+    model = loadModel(dir);
+  } catch {
+    return { problems, summary: [] };
+  }
+  let config: HubConfig | undefined;
+  try {
+    config = loadConfig({ ...env, HUB_MODEL_DIR: dir });
+  } catch (error) {
+    if (!(error instanceof ModelError)) collect(error);
+  }
+  if (!config) return { problems, summary: [] };
+
+  let policy: PolicyBook | undefined;
+  try {
+    policy = loadPolicy(config.auth.policyFile);
+    problems.push(...policyModelProblems(policy, model, declaredTypes()));
+  } catch (error) {
+    collect(error);
+  }
+  try {
+    const catalog = catalogOfDefinitions(model);
+    const units = loadUnits(config.indicators.unitsFile);
+    const dictionary = loadDictionary(config.indicators.dir, catalog, units);
+    if (policy) checkDictionary(dictionary, catalog, policy, units);
+    loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
+  } catch (error) {
+    collect(error);
+  }
+  return { problems, summary: await checkSources(model, config, problems) };
+}
+
+/** Every source against its live catalog; an embedded source needs its (stopped) hub's data directory. */
+async function checkSources(model: CompanyModel, config: HubConfig, problems: string[]): Promise<string[]> {
+  const summary: string[] = [];
+  const names = Object.keys(model.sources);
+  const needsEmbedded = names.some((n) => config.sources[n]!.engine === 'embedded');
+  const dataDir = config.embedded.dataDir;
+  const embedded = needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
+  try {
+    for (const name of names) {
+      const source = model.sources[name]!;
+      const settings = config.sources[name]!;
+      if (settings.engine === 'embedded' && !embedded) {
+        problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
+        continue;
+      }
+      const conn = openConnection({ ...settings, pool: { min: 0, max: 1 } }, name, embedded);
+      try {
+        const catalog = await readLiveCatalog(conn);
+        const found = liveCatalogProblems(source, catalog);
+        problems.push(...found);
+        if (found.length === 0) {
+          const size = mappingSize(source.mapping);
+          summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${size.entities} entities, ${size.facts} facts, ${catalog.tables.length} tables read)`);
+        }
+      } catch {
+        problems.push(`${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`);
+      } finally {
+        await conn.close();
+      }
+    }
+  } finally {
+    await embedded?.close();
+  }
+  return summary;
+}

@@ -52,7 +52,7 @@ function parseGroupBy(model: CompanyModel, text: string): GroupBy {
   }
   if (path.length > 0) {
     const resolved = resolveGroupPath(model, entity, path);
-    if ('problem' in resolved) throw badInput(`Unknown groupBy "${text}": ${resolved.problem}.`, { argument: 'groupBy' });
+    if ('problem' in resolved) throw badInput(`Unknown attribute "${path.join('.')}" of ${dimension}: ${resolved.problem}.`, { argument: 'groupBy' });
   }
   return { dimension: dimension!, ...(path.length ? { attribute: path.join('.') } : {}) };
 }

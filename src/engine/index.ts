@@ -12,6 +12,7 @@ import type { Value } from './expr';
 import { Disclosure } from './disclosure';
 import { TOTAL, type StatementProvenance } from './fetch';
 import { regroup } from './regroup';
+import { resolveGroupPath } from './group-path';
 import type { Cell, ValuesRequest } from './request';
 import { requirements } from './requirements';
 
@@ -93,12 +94,16 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
   const attribute = request.groupBy?.attribute;
   if (attribute) {
     const entity = ctx.runtime.model.dimensions[request.groupBy!.dimension]!;
-    const verdict = ctx.runtime.policy.field(entity, attribute, ctx.viewer.roles);
-    if (verdict.decision !== 'allow') {
-      throw new HubError('FORBIDDEN', `Grouping by ${request.groupBy!.dimension}.${attribute} is not permitted: your roles may not see ${entity}.${attribute} unmasked.`, {
-        field: `${entity}.${attribute}`,
-        rule: verdict.rule,
-      });
+    const path = resolveGroupPath(ctx.runtime.model, entity, attribute.split('.'));
+    // Every field the grouping reads must be visible unmasked (a path: every hop).
+    for (const hop of 'hops' in path ? path.hops : [{ entity, field: attribute }]) {
+      const verdict = ctx.runtime.policy.field(hop.entity, hop.field, ctx.viewer.roles);
+      if (verdict.decision !== 'allow') {
+        throw new HubError('FORBIDDEN', `Grouping by ${request.groupBy!.dimension}.${attribute} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`, {
+          field: `${hop.entity}.${hop.field}`,
+          rule: verdict.rule,
+        });
+      }
     }
   }
   if (request.rollup && request.groupBy?.dimension !== 'department') {

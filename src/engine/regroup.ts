@@ -1,5 +1,5 @@
 import type { HubContext } from '../hub/context';
-import { fieldValue, listEntities } from '../hub/entities';
+import { fieldValue, listEntities, type FieldValue } from '../hub/entities';
 import { Decimal } from '../model/decimal';
 import type { LeafData } from './fetch';
 import type { ValuesRequest } from './request';
@@ -24,11 +24,18 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
     const ancestors = await ancestorsOf(ctx);
     for (const m of new Set([...members, ...ancestors.keys()])) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
   } else {
+    // Hop by hop along the attribute's path (`genre`, `album.artist`): all members advance together, so
+    // each hop is one batched load of the next entity (per source DataLoader), however many members.
     const entity = ctx.runtime.model.dimensions[groupBy.dimension]!;
     await Promise.all(
       [...members].map(async (id) => {
-        const value = await fieldValue(ctx, { entity, id, rows: {} }, groupBy.attribute!);
-        targets.set(id, [value === null || typeof value === 'object' ? '(none)' : String(value)]);
+        let value: FieldValue = { entity, id, rows: {} };
+        for (const field of groupBy.attribute!.split('.')) {
+          if (value === null || typeof value !== 'object') break;
+          value = await fieldValue(ctx, value, field);
+        }
+        // A reference regroups by the referenced entity's id; a scalar by its value.
+        targets.set(id, [value === null ? '(none)' : typeof value === 'object' ? value.id : String(value)]);
       }),
     );
   }

@@ -16,9 +16,11 @@ export interface EntityParent {
 export type FieldValue = string | number | boolean | null | EntityParent;
 
 /** Hub id → source key. Conformed entities go through the key map; rows the map does not know keep
- *  their source key as "source:key", so nothing a source returns is dropped. */
+ *  their source key as "source:key", so nothing a source returns is dropped. An entity that is not
+ *  conformed has one key everywhere (its home's): another source that refers to it (a fact's dimension, a
+ *  reference column) holds that same key, as hubIdOf reads it. */
 export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
-  if (!ctx.runtime.model.entities[entity]!.conformed) return source === ctx.runtime.routing.home(entity) ? id : undefined;
+  if (!ctx.runtime.model.entities[entity]!.conformed) return id;
   const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
   if (mapped !== undefined) return mapped;
   const prefix = `${source}:`;

@@ -4,6 +4,7 @@ import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryRes
 import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
+import { resolveGroupPath } from '../engine/group-path';
 import type { GroupBy } from '../engine/request';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
@@ -111,7 +112,11 @@ export function formulaText(i: Indicator): string | null {
 /** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */
 function memberOf(model: CompanyModel, groupBy: GroupBy | null, id: string): MemberParent | null {
   if (!groupBy) return null;
-  return { id, entity: groupBy.attribute ? null : (model.dimensions[groupBy.dimension] ?? null) };
+  const entity = model.dimensions[groupBy.dimension] ?? null;
+  if (!groupBy.attribute || !entity) return { id, entity };
+  // Regrouped by a reference (track.genre): members are the referenced entity's ids, named by it.
+  const path = resolveGroupPath(model, entity, groupBy.attribute.split('.'));
+  return { id, entity: 'target' in path && id !== '(none)' ? path.target : null };
 }
 
 interface MemberParent {

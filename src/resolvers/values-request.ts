@@ -6,6 +6,7 @@ import type { HubContext } from '../hub/context';
 import { bucketsBetween, MAX_BUCKETS } from '../model/buckets';
 import type { CompanyModel } from '../model/entities';
 import type { Grain } from '../model/period';
+import { resolveGroupPath } from '../engine/group-path';
 import { periodOf } from './args';
 
 /**
@@ -38,23 +39,20 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
   };
 }
 
-/** A dimension of the model (any fact dimension declared with an entity), optionally `.attribute` of its entity. */
+/** A dimension of the model (any fact dimension declared with an entity), optionally `.attribute` of its
+ *  entity or a path through its references (`.album.artist`: src/engine/group-path.ts). */
 function parseGroupBy(model: CompanyModel, text: string): GroupBy {
-  const [dimension, attribute, extra] = text.split('.');
+  const [dimension, ...path] = text.split('.');
   const entity = dimension === undefined ? undefined : model.dimensions[dimension];
-  if (!entity || extra !== undefined) {
+  if (!entity) {
     const example = Object.entries(model.dimensions).map(([d, e]) => [d, Object.entries(model.entities[e]?.fields ?? {}).find(([f, t]) => typeof t === 'string' && f !== 'name')?.[0]]).find(([, a]) => a);
     throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(model.dimensions).join(', ')}, optionally with an attribute${example ? ` (${example[0]}.${example[1]})` : ''}.`, {
       argument: 'groupBy',
     });
   }
-  if (attribute !== undefined) {
-    const fields = model.entities[entity]!.fields;
-    const type = fields[attribute];
-    if (!type || typeof type === 'object' || attribute === 'name') {
-      const known = Object.entries(fields).filter(([f, t]) => typeof t === 'string' && f !== 'name').map(([f]) => f);
-      throw badInput(`Unknown attribute "${attribute}" of ${dimension} (known: ${known.join(', ')}).`, { argument: 'groupBy' });
-    }
+  if (path.length > 0) {
+    const resolved = resolveGroupPath(model, entity, path);
+    if ('problem' in resolved) throw badInput(`Unknown attribute "${path.join('.')}" of ${dimension}: ${resolved.problem}.`, { argument: 'groupBy' });
   }
-  return { dimension: dimension!, ...(attribute ? { attribute } : {}) };
+  return { dimension: dimension!, ...(path.length ? { attribute: path.join('.') } : {}) };
 }

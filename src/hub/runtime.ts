@@ -92,7 +92,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // written: a refused model leaves the store as it was. Embedded sources the demo generator fills on
     // first start are checked right after it did (their tables exist only then).
     const policy = loadPolicy(config.auth.policyFile);
-    const problems = policyModelProblems(policy, model, declaredTypes());
+    const problems = policyModelProblems(policy, model, declaredTypes(model, policy));
     const conns = new Map<string, SqlConnection>();
     for (const name of sourceNames) {
       const conn = openConnection(settings(name), name, embedded);

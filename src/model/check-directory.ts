@@ -62,7 +62,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
   let policy: PolicyBook | undefined;
   try {
     policy = loadPolicy(config.auth.policyFile);
-    problems.push(...policyModelProblems(policy, model, declaredTypes()));
+    problems.push(...policyModelProblems(policy, model, declaredTypes(model, policy)));
   } catch (error) {
     collect(error);
   }

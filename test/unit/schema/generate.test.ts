@@ -101,7 +101,7 @@ test('without the mask, the same model field is published with its model type', 
 
 describe('the policy names only types and fields the served schema has', () => {
   test.each([
-    ['Employee.salary', 'fields["Employee.salary"]: Employee has no field "salary" (did you mean "monthlySalary"?)'],
+    ['Employee.monthlySalry', 'fields["Employee.monthlySalry"]: Employee has no field "monthlySalry" (did you mean "monthlySalary"?)'],
     ['Emplyee.*', 'fields["Emplyee.*"]: the schema has no type "Emplyee" (did you mean "Employee"?)'],
   ])('%s stops start-up with the file and the entry', (entry, problem) => {
     const changed = new PolicyBook({ ...policy.policy, fields: { ...policy.policy.fields, [entry]: { '*': 'allow' } } }, policy.file);

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kind, parse } from 'graphql';
 import { deepMerge, loadConfig } from '../../src/config/load';
 import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
 import { startServer } from '../../src/server/app';
+import { handWrittenTypeDefs } from '../../src/server/schema';
 import { openConnection } from '../../src/sources/sql/engines';
 import type { SqlConnection } from '../../src/sources/sql/connection';
 import { DEMO_MODEL_DIR } from '../support/demo-model';
@@ -56,15 +58,22 @@ facts:
   'policy.yaml': `version: 1
 roles:
   reader: { description: Reads stock, rows: all, operations: [view] }
+principals: {}
 apiKeys:
   - { id: reader, sha256: ${createHash('sha256').update(API_KEY).digest('hex')}, roles: [reader] }
 fields:
-  Query.*: { "*": allow }
   Depot.*: { "*": allow }
   Item.*: { "*": allow }
-  IndicatorCell.*: { "*": allow }
+${hubTypes().map((t) => `  ${t}.*: { "*": allow }`).join('\n')}
 `,
 };
+
+/** The hub's own object types (hand-written SDL): this reader may see all of them. */
+function hubTypes(): string[] {
+  return parse(handWrittenTypeDefs().join('\n'))
+    .definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .map((d) => (d as { name: { value: string } }).name.value);
+}
 
 let dir: string;
 let sql: SqlConnection;

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema as buildSdl, findBreakingChanges, getNamedType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { withPermissions } from '../../../src/auth/permissions';
 import { loadPolicy, PolicyBook } from '../../../src/auth/policy';
 import { ConfigError } from '../../../src/errors';
+import { loadModel } from '../../../src/model/load';
 import { printedSchema, schemaFreshness } from '../../../src/schema/print';
 import { buildSchema } from '../../../src/server/schema';
 import { DEMO_MODEL, DEMO_MODEL_DIR } from '../../support/demo-model';
@@ -101,7 +102,7 @@ test('without the mask, the same model field is published with its model type', 
 
 describe('the policy names only types and fields the served schema has', () => {
   test.each([
-    ['Employee.salary', 'fields["Employee.salary"]: Employee has no field "salary" (did you mean "monthlySalary"?)'],
+    ['Employee.monthlySalry', 'fields["Employee.monthlySalry"]: Employee has no field "monthlySalry" (did you mean "monthlySalary"?)'],
     ['Emplyee.*', 'fields["Emplyee.*"]: the schema has no type "Emplyee" (did you mean "Employee"?)'],
   ])('%s stops start-up with the file and the entry', (entry, problem) => {
     const changed = new PolicyBook({ ...policy.policy, fields: { ...policy.policy.fields, [entry]: { '*': 'allow' } } }, policy.file);
@@ -139,5 +140,34 @@ describe('the freshness check of the published file', () => {
     const result = schemaFreshness(file, printed);
     expect(result.fresh).toBe(false);
     expect(result.fresh ? '' : result.stale).toMatch(message);
+  });
+});
+
+describe('model names the generator refuses', () => {
+  const base = mkdtempSync(join(tmpdir(), 'indicator-hub-schema-model-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  let copies = 0;
+  /** The demo's entities and sources with one entity file's text edited. */
+  const demoWith = (file: string, edit: (text: string) => string) => {
+    const dir = join(base, `m${++copies}`);
+    for (const folder of ['entities', 'sources']) cpSync(join(DEMO_MODEL_DIR, folder), join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, 'entities', file), edit(readFileSync(join(dir, 'entities', file), 'utf8')));
+    return dir;
+  };
+
+  test.each([
+    ['a second organisation unit', 'Supplier.yaml', (t: string) => t.replace('list: suppliers\n', 'list: suppliers\norganisation: {}\n'), /Supplier\.yaml: organisation: only one entity may be the organisation unit \(Department already is\)/],
+    ['an organisation head that is no reference', 'Department.yaml', (t: string) => t.replace('organisation: { head: head }', 'organisation: { head: level }'), /Department\.yaml: organisation\.head: expected a reference field of Department \(known: parent, head\)/],
+  ])('the loader refuses %s', (_case, file, edit, message) => {
+    expect(thrown(() => loadModel(demoWith(file, edit))).message).toMatch(message);
+  });
+
+  test.each([
+    ['a list named like a hub Query field', 'Supplier.yaml', (t: string) => t.replace('list: suppliers', 'list: indicators'), /entity Supplier: its list "Query\.indicators" is already taken by the hub's own Query fields/],
+    ['a list named like another entity’s lookup', 'Supplier.yaml', (t: string) => t.replace('list: suppliers', 'list: customer'), /entity Supplier: its list "Query\.customer" is already taken by entity Customer/],
+  ])('start-up refuses %s', (_case, file, edit, message) => {
+    const error = thrown(() => buildSchema(loadModel(demoWith(file, edit)), policy));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(message);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadPolicy, type PolicyBook } from '../auth/policy';
 import { loadConfig } from '../config/load';
 import type { HubConfig } from '../config/schema';
@@ -57,25 +58,29 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
   } catch (error) {
     if (!(error instanceof ModelError)) collect(error);
   }
-  if (!config) return { problems, summary: [] };
+  // Without a configuration (e.g. a variable not set) the files are still checked, at their default places.
+  const paths = config
+    ? { policy: config.auth.policyFile, units: config.indicators.unitsFile, indicators: config.indicators.dir, targets: config.indicators.targetsDir }
+    : { policy: join(dir, 'policy.yaml'), units: join(dir, 'units.yaml'), indicators: join(dir, 'indicators'), targets: join(dir, 'targets') };
 
   let policy: PolicyBook | undefined;
   try {
-    policy = loadPolicy(config.auth.policyFile);
+    policy = loadPolicy(paths.policy);
     problems.push(...policyModelProblems(policy, model, declaredTypes(model, policy)));
   } catch (error) {
     collect(error);
   }
   try {
     const catalog = catalogOfDefinitions(model);
-    const units = loadUnits(config.indicators.unitsFile);
-    const dictionary = loadDictionary(config.indicators.dir, catalog, units);
+    const units = loadUnits(paths.units);
+    const dictionary = loadDictionary(paths.indicators, catalog, units);
     if (policy) checkDictionary(dictionary, catalog, policy, units);
-    loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
+    loadTargets(paths.targets, dictionary, config?.calendar ?? { fiscalYearStartMonth: 1 });
   } catch (error) {
     collect(error);
   }
-  return { problems, summary: await checkSources(model, config, problems) };
+  // Live catalogs need every connection resolved.
+  return { problems, summary: config ? await checkSources(model, config, problems) : [] };
 }
 
 /** Every source against its live catalog; an embedded source needs its (stopped) hub's data directory. */
@@ -100,7 +105,7 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
         problems.push(...found);
         if (found.length === 0) {
           const size = mappingSize(source.mapping);
-          summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${size.entities} entities, ${size.facts} facts, ${catalog.tables.length} tables read)`);
+          summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
         }
       } catch {
         problems.push(`${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`);
@@ -113,3 +118,5 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
   }
   return summary;
 }
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -17,7 +17,9 @@ import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
 import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
-import { catalogOfAdapters } from '../indicators/catalog';
+import { catalogOfAdapters, catalogOfDefinitions } from '../indicators/catalog';
+import { checkPersonalData } from '../auth/personal-data';
+import { ConfigError } from '../errors';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
@@ -93,6 +95,12 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // first start are checked right after it did (their tables exist only then).
     const policy = loadPolicy(config.auth.policyFile);
     const problems = policyModelProblems(policy, model, declaredTypes(model, policy));
+    try {
+      checkPersonalData(policy, catalogOfDefinitions(model));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+    }
     const conns = new Map<string, SqlConnection>();
     for (const name of sourceNames) {
       const conn = openConnection(settings(name), name, embedded);

@@ -4,8 +4,8 @@ import { didYouMean } from './suggest';
 
 /**
  * The policy against the model: every `fields` entry names a type and field that exist — an entity's
- * id, fields, relations and figures, or a field of the API's own types (`apiTypes`, from the SDL) —, and
- * every personal-data fact, its population measure and its dimension exist in the model's sources.
+ * id, fields, relations and figures, or a field of the API's own types (`apiTypes`, from the SDL).
+ * (Personal-data facts are checked against the sources by src/auth/personal-data.ts.)
  * One line per problem, `<policy file>: <path.inside.file>: <problem>`. A rule on a field that does not
  * exist protects nothing (a typo would leave the real field to its type's "*" rule), so start-up stops.
  */
@@ -22,17 +22,6 @@ export function policyModelProblems(policy: PolicyBook, model: CompanyModel, api
       continue;
     }
     if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
-  }
-  for (const [id, entry] of Object.entries(policy.policy.personalData.facts)) {
-    const [source, factName] = id.split('.') as [string, string];
-    const s = model.sources[source];
-    const fact = s?.mapping.facts[factName];
-    if (!s) at(`personalData.facts.${id}`, `unknown source "${source}"${didYouMean(source, Object.keys(model.sources))}`);
-    else if (!fact) at(`personalData.facts.${id}`, `source "${source}" has no fact "${factName}"${didYouMean(factName, Object.keys(s.mapping.facts))}`);
-    else {
-      if (!fact.measures[entry.population]) at(`personalData.facts.${id}.population`, `fact "${id}" has no measure "${entry.population}"${didYouMean(entry.population, Object.keys(fact.measures))}`);
-      if (!fact.dimensions[entry.dimension]) at(`personalData.facts.${id}.dimension`, `fact "${id}" has no dimension "${entry.dimension}"${didYouMean(entry.dimension, Object.keys(fact.dimensions))}`);
-    }
   }
   return problems;
 }

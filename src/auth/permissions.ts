@@ -20,7 +20,6 @@ import { didYouMean } from '../model/suggest';
  * Row scopes are not here: they are in every adapter statement.
  */
 export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): GraphQLSchema {
-  checkPolicyNamesSchema(schema, policy);
   checkDeniableFieldsAreNullable(schema, policy);
   const rules: Record<string, Record<string, ShieldRule>> = {};
   const maskers: Record<string, Record<string, unknown>> = {};
@@ -111,8 +110,9 @@ function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 /**
  * Every `fields` entry of the policy names a type (and field, or `*`) of the schema the hub serves — the
  * model's generated types included: a misspelt entry would silently deny (or fail to mask) a field.
+ * Checked at start (src/server/app.ts) on the whole served schema, before withPermissions.
  */
-function checkPolicyNamesSchema(schema: GraphQLSchema, policy: PolicyBook): void {
+export function checkPolicyNamesSchema(schema: GraphQLSchema, policy: PolicyBook): void {
   const types = objectTypes(schema);
   const problems: string[] = [];
   for (const key of Object.keys(policy.policy.fields)) {

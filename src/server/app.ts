@@ -12,7 +12,7 @@ import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from './schema';
-import { withPermissions } from '../auth/permissions';
+import { checkPolicyNamesSchema, withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import { TrustedDocuments } from './trusted-documents';
@@ -43,7 +43,9 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   // server never closes a connection a client is about to reuse (that race surfaces as ECONNRESET).
   httpServer.keepAliveTimeout = runtime.config.server.keepAliveTimeoutMs;
   httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
-  const schema = withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy);
+  const served = buildSchema(runtime.model, runtime.policy);
+  checkPolicyNamesSchema(served, runtime.policy);
+  const schema = withPermissions(served, runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);

@@ -149,9 +149,7 @@ describe.each(ENGINES)('a new entity and a new source by files alone, on %s', (e
     expect([...hub.runtime.adapters.keys()]).toContain('warehouse');
   });
 
-  // Waits for issue 11 part 9 (the schema generated from the model): today's SDL is static, so the new type
-  // is served by indicators but not yet a GraphQL type. Enable when that part is merged.
-  test.skip('the schema has the new type (introspection)', async () => {
+  test('the schema has the new type (introspection)', async () => {
     const res = await hub.query<{ __type: { name: string; fields: Array<{ name: string }> } | null }>(`{ __type(name: "Warehouse") { name fields { name } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.__type?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['id', 'name', 'city']));

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from './config/load';
 import { ConfigError } from './errors';
 import { startRuntime } from './hub/runtime';
@@ -13,9 +15,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nindicator-hub is ready: ${server.url}  (GraphiQL in a browser; POST GraphQL here)\n` +
       `  health: ${server.url.replace('/graphql', '/readyz')}   metrics: ${server.url.replace('/graphql', '/metrics')}\n` +
-      `  demo data: scale ${config.demo.scale}, embedded engine in ${config.embedded.dataDir}\n` +
-      `  credentials: run \`npm run demo:tokens\` for a token per demo user (CEO, finance, sales, HR, auditor…);\n` +
-      `  send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`,
+      `  model: ${config.model.dir}\n` +
+      (existsSync(join(config.model.dir, 'demo-users.yaml'))
+        ? `  demo data: scale ${config.demo.scale}, embedded engine in ${config.embedded.dataDir}\n` +
+          `  credentials: run \`npm run demo:tokens\` for a token per demo user (CEO, finance, sales, HR, auditor…);\n` +
+          `  send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`
+        : `  credentials: an API key of the model's policy.yaml as "x-api-key: <key>", or an employee token\n` +
+          `  as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`),
   );
 
   let stopping = false;

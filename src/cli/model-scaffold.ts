@@ -1,7 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scaffoldModel } from '../model/scaffold';
+import { Kind, parse } from 'graphql';
+import { draftCompanyFiles } from '../model/scaffold-company';
+import { scaffoldModel, type DraftFile } from '../model/scaffold';
+import { handWrittenTypeDefs } from '../server/schema';
 import { openConnection } from '../sources/sql/engines';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
 
@@ -10,7 +14,8 @@ import { readLiveCatalog } from '../sources/sql/live-catalog';
  * Reads the live catalog of one database (information_schema) and drafts a source file and one entity file
  * per table into the model directory, for the engineer to edit. Never overwrites a file: an existing one
  * stops the run before anything is written. The URL is read from the named environment variable and
- * written into the draft as ${VAR}, never as text.
+ * written into the draft as ${VAR}, never as text. When the directory has no policy.yaml yet, it also drafts a
+ * deny-by-default policy.yaml (with a generated service API key, printed once) and a units.yaml.
  */
 const USAGE = 'usage: npm run model:scaffold -- --source <name> --engine postgres|mysql --url-env <VAR> [--schema <schema>] [--out <model dir>]';
 
@@ -50,18 +55,44 @@ async function main(): Promise<number> {
   if (existing.length) {
     return fail(`Nothing written: these files exist already (model:scaffold never overwrites):\n${existing.map((f) => `  ${shown(join(dir, f.path))}`).join('\n')}\nChoose another --out and merge by hand.`);
   }
-  for (const f of result.files) {
+  let apiKey: string | undefined;
+  const files: DraftFile[] = [...result.files];
+  if (!existsSync(join(dir, 'policy.yaml'))) {
+    apiKey = `ihk_${randomBytes(24).toString('hex')}`;
+    const company = draftCompanyFiles({ entities: entityNames(dir, result.files), hubTypes: hubObjectTypes(), apiKeySha256: createHash('sha256').update(apiKey).digest('hex') });
+    files.push(...company.filter((f) => !existsSync(join(dir, f.path))));
+  }
+  for (const f of files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.text);
   }
   process.stdout.write(
-    `Drafted ${result.files.length} files from ${catalog.tables.length} tables of "${catalog.schema}" into ${shown(dir)}:\n` +
-      result.files.map((f) => `  ${shown(join(dir, f.path))}`).join('\n') +
+    `Drafted ${files.length} files from ${catalog.tables.length} tables of "${catalog.schema}" into ${shown(dir)}:\n` +
+      files.map((f) => `  ${shown(join(dir, f.path))}`).join('\n') +
       '\n' +
       (result.skipped.length ? `Skipped:\n${result.skipped.map((s) => `  ${s.table}: ${s.reason}`).join('\n')}\n` : '') +
-      'Edit them (names, descriptions, conformed entities, facts), then check the directory against the live databases.\n',
+      'Edit them (names, descriptions, conformed entities, facts), then check the directory against the live databases.\n' +
+      (apiKey
+        ? `API key of the "first-service" account (role dashboard_service), shown only now — keep it in your secret store:\n  ${apiKey}\n`
+        : ''),
   );
   return 0;
+}
+
+/** Entity names: the drafted files' and those already in the directory. */
+function entityNames(dir: string, drafted: readonly DraftFile[]): string[] {
+  const existing = existsSync(join(dir, 'entities')) ? readdirSync(join(dir, 'entities')).filter((f) => f.endsWith('.yaml')) : [];
+  const names = [...existing, ...drafted.filter((f) => f.path.startsWith('entities/')).map((f) => f.path.slice('entities/'.length))];
+  return [...new Set(names.map((f) => f.replace(/\.yaml$/, '')))];
+}
+
+/** The hub's own object types, read from its hand-written SDL (Query, Mutation and Subscription included). */
+function hubObjectTypes(): string[] {
+  const names = new Set<string>();
+  for (const d of parse(handWrittenTypeDefs().join('\n')).definitions) {
+    if (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) names.add(d.name.value);
+  }
+  return [...names];
 }
 
 function shown(path: string): string {

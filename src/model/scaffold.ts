@@ -45,6 +45,14 @@ export function entityNameOf(table: string): string {
   return words(table).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
+/** Warehouse → warehouses, Category → categories, Address → addresses: the Query list field's name. */
+export function listNameOf(entity: string): string {
+  const lower = entity[0]!.toLowerCase() + entity.slice(1);
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;
+  return `${lower}s`;
+}
+
 /** unit_price / UnitPrice → unitPrice. */
 export function fieldNameOf(column: string): string {
   const [first, ...rest] = words(column);
@@ -114,6 +122,7 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       conformed: false,
       home: options.source,
       key: { type: keyType(t) },
+      list: listNameOf(name),
       fields: Object.fromEntries(
         fields.map((f) => [f.field, f.ref ? { ref: f.ref } : { type: TYPE_OF[f.kind], ...(f.note ? { description: f.note } : {}) }]),
       ),
@@ -159,12 +168,16 @@ function keyType(t: LiveTable): 'string' | 'int' {
   return t.columns.find((c) => c.name === t.primaryKey[0])?.kind === 'int' ? 'int' : 'string';
 }
 
-/** A suggested fact for a table with a date or timestamp column: a count, and sums of its decimals. */
+/** A suggested fact for a table with a date or timestamp column: a count, and sums of its numbers (references excepted). */
 function factDraft(t: LiveTable, fields: FieldColumn[]): Record<string, unknown> | undefined {
   const time = t.columns.find((c) => c.kind === 'date' || c.kind === 'timestamp');
   if (!time) return undefined;
   const measures: Record<string, unknown> = { [`${fieldNameOf(t.name)}Count`]: { agg: 'count', type: 'int' } };
-  for (const f of fields) if (f.kind === 'decimal') measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
+  for (const f of fields) {
+    if (f.ref) continue;
+    if (f.kind === 'decimal' || f.kind === 'float') measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
+    else if (f.kind === 'int') measures[f.field] = { agg: 'sum', column: f.column, type: 'int' };
+  }
   const dimensions = Object.fromEntries(fields.filter((f) => f.ref).map((f) => [f.field, { column: f.column, entity: f.ref }]));
   return { table: t.name, time: { column: time.name }, dimensions, measures };
 }

@@ -93,7 +93,7 @@ test('the command writes the draft, and refuses to overwrite it on a second run 
     const args = ['tsx', 'src/cli/model-scaffold.ts', '--source', 'music', '--engine', 'mysql', '--url-env', 'MUSIC_URL', '--out', out];
     const env = { ...process.env, MUSIC_URL: urls.mysql };
     const first = await run('npx', args, { cwd: ROOT, env });
-    expect(first.stdout).toContain('Drafted 11 files from 11 tables');
+    expect(first.stdout).toContain('Drafted 13 files from 11 tables');
     const written = readdirSync(join(out, 'entities')).sort();
     expect(written).toHaveLength(10);
     const before = statSync(join(out, 'sources', 'music.yaml')).mtimeMs;

@@ -75,18 +75,10 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
       [schema],
     ),
   );
-  const keys = rows<Record<string, unknown>>(
-    await knex.raw(
-      `select k.table_name as t, k.column_name as c, k.constraint_name as name, tc.constraint_type as type, k.ordinal_position as pos
-         from information_schema.table_constraints tc
-         join information_schema.key_column_usage k
-           on k.constraint_schema = tc.constraint_schema and k.constraint_name = tc.constraint_name and k.table_name = tc.table_name
-        where tc.table_schema = ? and tc.constraint_type in ('PRIMARY KEY', 'FOREIGN KEY')
-        order by k.table_name, k.constraint_name, k.ordinal_position`,
-      [schema],
-    ),
-  );
-  const references = await foreignKeyTargets(conn, schema);
+  // Keys are read so that a read-only account — the one an integration engineer is given — sees them:
+  // information_schema.table_constraints lists only tables the role owns or holds more than SELECT on
+  // (PostgreSQL), or nothing at all to a SELECT-only account (MariaDB).
+  const keys = conn.dialect === 'postgres' ? await postgresKeys(conn, schema) : await mysqlKeys(conn, schema);
 
   const tables = new Map<string, LiveTable>();
   for (const r of columns) {
@@ -105,11 +97,10 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
     if (k.type === 'PRIMARY KEY') table.primaryKey.push(String(k.c));
     else {
       const id = `${String(k.t)}.${String(k.name)}`;
-      const target = references.get(`${id}.${String(k.c)}`);
-      if (!target) continue;
-      const fk = fks.get(id) ?? { owner: String(k.t), columns: [], table: target.table, references: [] };
+      if (k.rt === null || k.rt === undefined || k.rc === null || k.rc === undefined) continue;
+      const fk = fks.get(id) ?? { owner: String(k.t), columns: [], table: String(k.rt), references: [] };
       fk.columns.push(String(k.c));
-      fk.references.push(target.column);
+      fk.references.push(String(k.rc));
       fks.set(id, fk);
     }
   }
@@ -117,30 +108,39 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
   return { engine: conn.engine, schema, tables: [...tables.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
-/** "<table>.<constraint>.<column>" → the referenced table and column. */
-async function foreignKeyTargets(conn: SqlConnection, schema: string): Promise<Map<string, { table: string; column: string }>> {
-  const out = new Map<string, { table: string; column: string }>();
-  if (conn.dialect === 'mysql') {
-    const [rows] = (await conn.knex.raw(
-      `select table_name as t, constraint_name as name, column_name as c, referenced_table_name as rt, referenced_column_name as rc
-         from information_schema.key_column_usage where table_schema = ? and referenced_table_name is not null`,
-      [schema],
-    )) as [Record<string, unknown>[]];
-    for (const r of rows) out.set(`${String(r.t)}.${String(r.name)}.${String(r.c)}`, { table: String(r.rt), column: String(r.rc) });
-    return out;
-  }
-  // PostgreSQL: the referenced column is the unique constraint's column at the same position.
-  const { rows } = (await conn.knex.raw(
-    `select k.table_name as t, k.constraint_name as name, k.column_name as c, u.table_name as rt, u.column_name as rc
-       from information_schema.referential_constraints rc
-       join information_schema.key_column_usage k
-         on k.constraint_schema = rc.constraint_schema and k.constraint_name = rc.constraint_name
-       join information_schema.key_column_usage u
-         on u.constraint_schema = rc.unique_constraint_schema and u.constraint_name = rc.unique_constraint_name
-        and u.ordinal_position = k.position_in_unique_constraint
-      where k.table_schema = ?`,
+/** Key columns, one row per (constraint, column) in key order: t, c, name, type, and for a foreign key rt, rc. */
+type KeyRow = Record<string, unknown>;
+
+/** MariaDB/MySQL: key_column_usage alone (table_constraints lists nothing to a SELECT-only account on MariaDB):
+ *  the constraint named PRIMARY is the primary key, a row with a referenced table a foreign key. */
+async function mysqlKeys(conn: SqlConnection, schema: string): Promise<KeyRow[]> {
+  const [rows] = (await conn.knex.raw(
+    `select table_name as t, column_name as c, constraint_name as name, ordinal_position as pos,
+            case when constraint_name = 'PRIMARY' then 'PRIMARY KEY' else 'FOREIGN KEY' end as type,
+            referenced_table_name as rt, referenced_column_name as rc
+       from information_schema.key_column_usage
+      where table_schema = ? and (constraint_name = 'PRIMARY' or referenced_table_name is not null)
+      order by table_name, constraint_name, ordinal_position`,
     [schema],
-  )) as { rows: Record<string, unknown>[] };
-  for (const r of rows) out.set(`${String(r.t)}.${String(r.name)}.${String(r.c)}`, { table: String(r.rt), column: String(r.rc) });
-  return out;
+  )) as [KeyRow[]];
+  return rows;
+}
+
+async function postgresKeys(conn: SqlConnection, schema: string): Promise<KeyRow[]> {
+  const { rows } = (await conn.knex.raw(
+    `select cl.relname as t, a.attname as c, con.conname as name,
+            case con.contype when 'p' then 'PRIMARY KEY' else 'FOREIGN KEY' end as type, k.pos as pos,
+            fcl.relname as rt, fa.attname as rc
+       from pg_catalog.pg_constraint con
+       join pg_catalog.pg_class cl on cl.oid = con.conrelid
+       join pg_catalog.pg_namespace ns on ns.oid = cl.relnamespace
+       cross join lateral unnest(con.conkey, con.confkey) with ordinality as k(attnum, fattnum, pos)
+       join pg_catalog.pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum
+       left join pg_catalog.pg_class fcl on fcl.oid = con.confrelid
+       left join pg_catalog.pg_attribute fa on fa.attrelid = con.confrelid and fa.attnum = k.fattnum
+      where ns.nspname = ? and con.contype in ('p', 'f')
+      order by cl.relname, con.conname, k.pos`,
+    [schema],
+  )) as { rows: KeyRow[] };
+  return rows;
 }

@@ -1,0 +1,67 @@
+import { stringify } from 'yaml';
+import type { DraftFile } from './scaffold';
+
+/**
+ * The company-wide files a new model directory needs besides its sources and entities, drafted by
+ * `model:scaffold` when the directory has none yet: a deny-by-default policy.yaml and a units.yaml.
+ *
+ * The policy draft grants two roles — `admin` (everything, held by nobody until the engineer names
+ * principals) and `dashboard_service` (read-only, held by the API key the command generated and printed
+ * once; only its sha256 is written) — and lists every object type of the API by name, so the engineer
+ * edits decisions instead of discovering which types exist. The hub's own root fields that disclose the
+ * policy or the audit trail are admin-only, as in the demo.
+ */
+export interface CompanyDraftOptions {
+  /** Entity names drafted now (their `<Entity>.*` rules are written as allow, to be narrowed). */
+  entities: readonly string[];
+  /** The hub's own object types (from its hand-written SDL), Query/Mutation/Subscription included. */
+  hubTypes: readonly string[];
+  /** sha256 hex of the generated service key. */
+  apiKeySha256: string;
+}
+
+const ADMIN_ONLY_QUERY_FIELDS = ['permissionMatrix', 'explainAccess', 'auditLog', 'verifyAuditChain'];
+
+export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
+  const fields: Record<string, Record<string, string>> = {};
+  for (const entity of [...options.entities].sort()) fields[`${entity}.*`] = { '*': 'allow' };
+  for (const type of [...options.hubTypes].sort()) fields[`${type}.*`] = { '*': 'allow' };
+  for (const field of ADMIN_ONLY_QUERY_FIELDS) fields[`Query.${field}`] = { admin: 'allow', '*': 'deny' };
+  const policy = {
+    version: 1,
+    minimumGroupSize: 5,
+    roles: {
+      admin: { description: 'Everything, including the permission reports and the audit trail', rows: 'all', operations: ['view', 'export', 'approve', 'edit_definitions', 'audit'] },
+      dashboard_service: { description: 'Dashboards (service account): read-only', rows: 'all', operations: ['view'] },
+    },
+    principals: { employees: {}, byTitle: {}, everyEmployee: [] },
+    apiKeys: [{ id: 'first-service', sha256: options.apiKeySha256, roles: ['dashboard_service'] }],
+    governance: { domains: {} },
+    personalData: { roles: [], facts: {} },
+    fields,
+  };
+  const policyHeader = [
+    'Drafted by model:scaffold. Deny by default: a Type.field no entry grants is denied to everyone.',
+    'Review before production: narrow "<Entity>.*" entries (allow | deny | mask:<phone|email|id_card|bank_account|salary_band>),',
+    'give roles row scopes, name principals (people of the model) and their roles, declare governance domains',
+    '(who edits and approves each domain\'s definitions) and personal-data facts. README: "Roles and policies".',
+    'The API key "first-service" was printed once by model:scaffold; only its sha256 is kept here.',
+  ];
+  const units = {
+    count: { precision: 0, fractionalPrecision: 2 },
+    percent: { precision: 2 },
+    ratio: { precision: 4 },
+  };
+  const unitsHeader = [
+    'Units of the indicators (`unit:` of a definition) and the places their values are shown with. Values stay',
+    'exact inside the hub and are rounded once, half-up, on output. Add your currency, e.g. EUR: { precision: 2 }.',
+  ];
+  return [
+    { path: 'policy.yaml', text: comment(policyHeader) + stringify(policy, { lineWidth: 140 }) },
+    { path: 'units.yaml', text: comment(unitsHeader) + stringify(units) },
+  ];
+}
+
+function comment(lines: string[]): string {
+  return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
+}

@@ -50,7 +50,7 @@ export async function evaluateAlerts(ctx: HubContext, period: Period, department
     codes: [...codes],
     buckets: [...new Map([...buckets.values()].map((b) => [b.label, b])).values()].sort((a, b) => a.from.localeCompare(b.from)),
     grain: period.grain,
-    groupBy: { dimension: 'department' },
+    groupBy: [{ dimension: 'department' }],
     filters: departments ? [{ dimension: 'department', ids: departments }] : [],
     rollup: false,
   });

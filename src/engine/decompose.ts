@@ -90,7 +90,7 @@ export async function decompose(
     codes: [...codes],
     buckets: [base, period].sort((a, b) => a.from.localeCompare(b.from)),
     grain: period.grain,
-    groupBy: department ? { dimension: 'department' } : null,
+    groupBy: department ? [{ dimension: 'department' }] : [],
     filters: department ? [{ dimension: 'department', ids: [department] }] : [],
     rollup: false,
   });

@@ -172,7 +172,7 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
       throw badInput('rollup needs an organisation unit with a parent in the model (an entity file with `organisation:` and a reference to itself).', { argument: 'rollup' });
     }
     if (request.groupBy.length !== 1 || request.groupBy[0]!.dimension !== organisation || request.groupBy[0]!.attribute) {
-      throw badInput(`rollup needs the grouping ${organisation} alone (it adds each ${org.name}'s subtree).`, { argument: 'rollup' });
+      throw badInput(`rollup needs groupBy: ${organisation} alone, i.e. by: [${organisation}] (it adds each ${org.name}'s subtree).`, { argument: 'rollup' });
     }
   }
 }

@@ -485,7 +485,7 @@ export type Indicator = {
   dependents: Array<IndicatorDependency>;
   dimensions: Array<Scalars['String']['output']>;
   direction: Scalars['String']['output'];
-  /** Owner domain (finance, sales, hr, procurement): its editors and approvers govern the definition. */
+  /** Owner domain (a domain of the policy file): its editors and approvers govern the definition. */
   domain: Scalars['String']['output'];
   /** Hash of the definition: result caches are keyed by it. */
   fingerprint: Scalars['String']['output'];
@@ -556,10 +556,40 @@ export type IndicatorDimension =
   | 'customer_salesDepartment'
   /** customer.salesDepartment.head: members are Employee rows (Department.head) */
   | 'customer_salesDepartment_head'
+  /** customer.salesDepartment.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'customer_salesDepartment_head_bankAccount'
+  /** customer.salesDepartment.head.department: members are Department rows (Employee.department) */
+  | 'customer_salesDepartment_head_department'
+  /** customer.salesDepartment.head.email: members are the values of Employee.email */
+  | 'customer_salesDepartment_head_email'
+  /** customer.salesDepartment.head.hireDate: members are the values of Employee.hireDate */
+  | 'customer_salesDepartment_head_hireDate'
+  /** customer.salesDepartment.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'customer_salesDepartment_head_idCardNo'
+  /** customer.salesDepartment.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'customer_salesDepartment_head_leaveDate'
+  /** customer.salesDepartment.head.manager: members are Employee rows (Employee.manager) */
+  | 'customer_salesDepartment_head_manager'
+  /** customer.salesDepartment.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'customer_salesDepartment_head_monthlySalary'
+  /** customer.salesDepartment.head.phone: members are the values of Employee.phone */
+  | 'customer_salesDepartment_head_phone'
+  /** customer.salesDepartment.head.status: members are the values of Employee.status */
+  | 'customer_salesDepartment_head_status'
+  /** customer.salesDepartment.head.title: members are the values of Employee.title */
+  | 'customer_salesDepartment_head_title'
   /** customer.salesDepartment.level: members are the values of Department.level */
   | 'customer_salesDepartment_level'
   /** customer.salesDepartment.parent: members are Department rows (Department.parent) */
   | 'customer_salesDepartment_parent'
+  /** customer.salesDepartment.parent.head: members are Employee rows (Department.head) */
+  | 'customer_salesDepartment_parent_head'
+  /** customer.salesDepartment.parent.level: members are the values of Department.level */
+  | 'customer_salesDepartment_parent_level'
+  /** customer.salesDepartment.parent.parent: members are Department rows (Department.parent) */
+  | 'customer_salesDepartment_parent_parent'
+  /** customer.salesDepartment.parent.region: members are the values of Department.region */
+  | 'customer_salesDepartment_parent_region'
   /** customer.salesDepartment.region: members are the values of Department.region */
   | 'customer_salesDepartment_region'
   /** customer.segment: members are the values of Customer.segment */
@@ -572,6 +602,14 @@ export type IndicatorDimension =
   | 'department_head_bankAccount'
   /** department.head.department: members are Department rows (Employee.department) */
   | 'department_head_department'
+  /** department.head.department.head: members are Employee rows (Department.head) */
+  | 'department_head_department_head'
+  /** department.head.department.level: members are the values of Department.level */
+  | 'department_head_department_level'
+  /** department.head.department.parent: members are Department rows (Department.parent) */
+  | 'department_head_department_parent'
+  /** department.head.department.region: members are the values of Department.region */
+  | 'department_head_department_region'
   /** department.head.email: members are the values of Employee.email */
   | 'department_head_email'
   /** department.head.hireDate: members are the values of Employee.hireDate */
@@ -582,6 +620,28 @@ export type IndicatorDimension =
   | 'department_head_leaveDate'
   /** department.head.manager: members are Employee rows (Employee.manager) */
   | 'department_head_manager'
+  /** department.head.manager.bankAccount: members are the values of Employee.bankAccount */
+  | 'department_head_manager_bankAccount'
+  /** department.head.manager.department: members are Department rows (Employee.department) */
+  | 'department_head_manager_department'
+  /** department.head.manager.email: members are the values of Employee.email */
+  | 'department_head_manager_email'
+  /** department.head.manager.hireDate: members are the values of Employee.hireDate */
+  | 'department_head_manager_hireDate'
+  /** department.head.manager.idCardNo: members are the values of Employee.idCardNo */
+  | 'department_head_manager_idCardNo'
+  /** department.head.manager.leaveDate: members are the values of Employee.leaveDate */
+  | 'department_head_manager_leaveDate'
+  /** department.head.manager.manager: members are Employee rows (Employee.manager) */
+  | 'department_head_manager_manager'
+  /** department.head.manager.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'department_head_manager_monthlySalary'
+  /** department.head.manager.phone: members are the values of Employee.phone */
+  | 'department_head_manager_phone'
+  /** department.head.manager.status: members are the values of Employee.status */
+  | 'department_head_manager_status'
+  /** department.head.manager.title: members are the values of Employee.title */
+  | 'department_head_manager_title'
   /** department.head.monthlySalary: members are the values of Employee.monthlySalary */
   | 'department_head_monthlySalary'
   /** department.head.phone: members are the values of Employee.phone */
@@ -596,10 +656,40 @@ export type IndicatorDimension =
   | 'department_parent'
   /** department.parent.head: members are Employee rows (Department.head) */
   | 'department_parent_head'
+  /** department.parent.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'department_parent_head_bankAccount'
+  /** department.parent.head.department: members are Department rows (Employee.department) */
+  | 'department_parent_head_department'
+  /** department.parent.head.email: members are the values of Employee.email */
+  | 'department_parent_head_email'
+  /** department.parent.head.hireDate: members are the values of Employee.hireDate */
+  | 'department_parent_head_hireDate'
+  /** department.parent.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'department_parent_head_idCardNo'
+  /** department.parent.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'department_parent_head_leaveDate'
+  /** department.parent.head.manager: members are Employee rows (Employee.manager) */
+  | 'department_parent_head_manager'
+  /** department.parent.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'department_parent_head_monthlySalary'
+  /** department.parent.head.phone: members are the values of Employee.phone */
+  | 'department_parent_head_phone'
+  /** department.parent.head.status: members are the values of Employee.status */
+  | 'department_parent_head_status'
+  /** department.parent.head.title: members are the values of Employee.title */
+  | 'department_parent_head_title'
   /** department.parent.level: members are the values of Department.level */
   | 'department_parent_level'
   /** department.parent.parent: members are Department rows (Department.parent) */
   | 'department_parent_parent'
+  /** department.parent.parent.head: members are Employee rows (Department.head) */
+  | 'department_parent_parent_head'
+  /** department.parent.parent.level: members are the values of Department.level */
+  | 'department_parent_parent_level'
+  /** department.parent.parent.parent: members are Department rows (Department.parent) */
+  | 'department_parent_parent_parent'
+  /** department.parent.parent.region: members are the values of Department.region */
+  | 'department_parent_parent_region'
   /** department.parent.region: members are the values of Department.region */
   | 'department_parent_region'
   /** department.region: members are the values of Department.region */
@@ -612,10 +702,40 @@ export type IndicatorDimension =
   | 'employee_department'
   /** employee.department.head: members are Employee rows (Department.head) */
   | 'employee_department_head'
+  /** employee.department.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_department_head_bankAccount'
+  /** employee.department.head.department: members are Department rows (Employee.department) */
+  | 'employee_department_head_department'
+  /** employee.department.head.email: members are the values of Employee.email */
+  | 'employee_department_head_email'
+  /** employee.department.head.hireDate: members are the values of Employee.hireDate */
+  | 'employee_department_head_hireDate'
+  /** employee.department.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_department_head_idCardNo'
+  /** employee.department.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_department_head_leaveDate'
+  /** employee.department.head.manager: members are Employee rows (Employee.manager) */
+  | 'employee_department_head_manager'
+  /** employee.department.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_department_head_monthlySalary'
+  /** employee.department.head.phone: members are the values of Employee.phone */
+  | 'employee_department_head_phone'
+  /** employee.department.head.status: members are the values of Employee.status */
+  | 'employee_department_head_status'
+  /** employee.department.head.title: members are the values of Employee.title */
+  | 'employee_department_head_title'
   /** employee.department.level: members are the values of Department.level */
   | 'employee_department_level'
   /** employee.department.parent: members are Department rows (Department.parent) */
   | 'employee_department_parent'
+  /** employee.department.parent.head: members are Employee rows (Department.head) */
+  | 'employee_department_parent_head'
+  /** employee.department.parent.level: members are the values of Department.level */
+  | 'employee_department_parent_level'
+  /** employee.department.parent.parent: members are Department rows (Department.parent) */
+  | 'employee_department_parent_parent'
+  /** employee.department.parent.region: members are the values of Department.region */
+  | 'employee_department_parent_region'
   /** employee.department.region: members are the values of Department.region */
   | 'employee_department_region'
   /** employee.email: members are the values of Employee.email */
@@ -632,6 +752,14 @@ export type IndicatorDimension =
   | 'employee_manager_bankAccount'
   /** employee.manager.department: members are Department rows (Employee.department) */
   | 'employee_manager_department'
+  /** employee.manager.department.head: members are Employee rows (Department.head) */
+  | 'employee_manager_department_head'
+  /** employee.manager.department.level: members are the values of Department.level */
+  | 'employee_manager_department_level'
+  /** employee.manager.department.parent: members are Department rows (Department.parent) */
+  | 'employee_manager_department_parent'
+  /** employee.manager.department.region: members are the values of Department.region */
+  | 'employee_manager_department_region'
   /** employee.manager.email: members are the values of Employee.email */
   | 'employee_manager_email'
   /** employee.manager.hireDate: members are the values of Employee.hireDate */
@@ -642,6 +770,28 @@ export type IndicatorDimension =
   | 'employee_manager_leaveDate'
   /** employee.manager.manager: members are Employee rows (Employee.manager) */
   | 'employee_manager_manager'
+  /** employee.manager.manager.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_manager_manager_bankAccount'
+  /** employee.manager.manager.department: members are Department rows (Employee.department) */
+  | 'employee_manager_manager_department'
+  /** employee.manager.manager.email: members are the values of Employee.email */
+  | 'employee_manager_manager_email'
+  /** employee.manager.manager.hireDate: members are the values of Employee.hireDate */
+  | 'employee_manager_manager_hireDate'
+  /** employee.manager.manager.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_manager_manager_idCardNo'
+  /** employee.manager.manager.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_manager_manager_leaveDate'
+  /** employee.manager.manager.manager: members are Employee rows (Employee.manager) */
+  | 'employee_manager_manager_manager'
+  /** employee.manager.manager.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_manager_manager_monthlySalary'
+  /** employee.manager.manager.phone: members are the values of Employee.phone */
+  | 'employee_manager_manager_phone'
+  /** employee.manager.manager.status: members are the values of Employee.status */
+  | 'employee_manager_manager_status'
+  /** employee.manager.manager.title: members are the values of Employee.title */
+  | 'employee_manager_manager_title'
   /** employee.manager.monthlySalary: members are the values of Employee.monthlySalary */
   | 'employee_manager_monthlySalary'
   /** employee.manager.phone: members are the values of Employee.phone */
@@ -1144,7 +1294,7 @@ export type Query = {
   indicatorValues?: Maybe<IndicatorTable>;
   /**
    * The indicator dictionary: every definition (口径) the company agreed on. `search` matches code, Chinese or
-   * English name, synonym, tag and owner; `tag` and `owner` (department id or person) filter.
+   * English name, synonym, tag and owner; `tag` and `owner` (the owning organisation unit's id or the person) filter.
    */
   indicators?: Maybe<Array<Indicator>>;
   /** The viewer as the hub resolved them: roles, row scope, operations. */

@@ -1,8 +1,8 @@
 import { ConfigError } from '../errors';
 import { isRef, type CompanyModel, type EntityName } from './entities';
 
-/** Attribute hops a grouping path may take after its dimension (`track.album.artist` takes two). */
-export const MAX_GROUP_DEPTH = 2;
+/** Attribute hops a grouping path may take after its dimension (`a.b.c` after the dimension takes three). */
+export const MAX_GROUP_DEPTH = 3;
 
 /** One groupable path as the API's IndicatorDimension enum publishes it. */
 export interface DimensionPath {
@@ -21,7 +21,7 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
  * src/engine/group-path.ts resolves). Two paths spelling the same enum value are refused at start, the
  * model directory named.
  */
-export function dimensionPaths(model: Pick<CompanyModel, 'dir' | 'dimensions' | 'entities'>): DimensionPath[] {
+export function dimensionPaths(model: Pick<CompanyModel, 'dir' | 'dimensions' | 'entities' | 'sources'>): DimensionPath[] {
   const out: DimensionPath[] = [];
   const walk = (dimension: string, entity: EntityName, path: string[], via: string): void => {
     const text = [dimension, ...path].join('.');
@@ -39,14 +39,22 @@ export function dimensionPaths(model: Pick<CompanyModel, 'dir' | 'dimensions' | 
   for (const [dimension, entity] of Object.entries(model.dimensions).sort(([a], [b]) => a.localeCompare(b))) {
     walk(dimension, entity, [], `members are ${entity} rows`);
   }
+  // The source files declaring a dimension: where a colliding name can be changed.
+  const filesOf = (path: string) => {
+    const dimension = path.split('.')[0]!;
+    const files = Object.values(model.sources).filter((src) => Object.values(src.mapping.facts).some((f) => dimension in f.dimensions)).map((src) => src.file);
+    return files.length ? ` (declared in ${[...new Set(files)].join(', ')})` : '';
+  };
   const taken = new Map<string, string>();
   for (const p of out) {
     if (!NAME.test(p.value) || ['true', 'false', 'null'].includes(p.value)) {
-      throw new ConfigError(`Model directory ${model.dir}: the grouping path ${p.path} cannot be a GraphQL enum value ("${p.value}"): rename the dimension or field.`);
+      throw new ConfigError(`Model directory ${model.dir}: the grouping path ${p.path}${filesOf(p.path)} cannot be a GraphQL enum value ("${p.value}"): rename the dimension or field.`);
     }
     const earlier = taken.get(p.value);
     if (earlier) {
-      throw new ConfigError(`Model directory ${model.dir}: the grouping paths ${earlier} and ${p.path} both spell IndicatorDimension.${p.value}: rename a dimension or field.`);
+      throw new ConfigError(
+        `Model directory ${model.dir}: the grouping paths ${earlier}${filesOf(earlier)} and ${p.path}${filesOf(p.path)} both spell IndicatorDimension.${p.value}: rename a dimension or field.`,
+      );
     }
     taken.set(p.value, p.path);
   }

@@ -156,7 +156,7 @@ describe('statements per source do not grow with rows, periods or dimensions', (
     { name: 'country × support rep', by: ['customer_country', 'customer_supportRep'] },
     { name: 'country × genre × artist', by: ['customer_country', 'track_genre', 'track_album_artist'] },
     { name: 'top 5 artists', by: ['track_album_artist'], top: { indicator: 'revenue', n: 5 } },
-  ])('$name: one month costs the statements five years do', async ({ by, top }) => {
+  ])('$name: two months cost the statements five years do', async ({ by, top }) => {
     // Rows are not selected: the statements behind the table are what is counted.
     const values = async (vars: Record<string, unknown>) => {
       const res = await hub.query(
@@ -167,7 +167,8 @@ describe('statements per source do not grow with rows, periods or dimensions', (
       expect(res.errors).toBeUndefined();
       return { res };
     };
-    const month = await values({ codes: ['revenue', 'units_sold'], from: '2024-03', to: '2024-03', grain: 'MONTH', by, top });
+    // Two months, not one: with one month the ranking's bucket is that month, the same statement, served by the cache.
+    const month = await values({ codes: ['revenue', 'units_sold'], from: '2024-03', to: '2024-04', grain: 'MONTH', by, top });
     const years = await values({ codes: ['revenue', 'units_sold'], from: '2021-01', to: '2025-12', grain: 'MONTH', by, top });
     const few = statementsBySource(month.res);
     expect(Object.keys(few).length).toBeGreaterThan(0);

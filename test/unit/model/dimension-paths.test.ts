@@ -47,7 +47,7 @@ test('every dimension, attribute and reference path up to three hops, "." spelle
   ]);
 });
 
-test.each([
+test.each<{ name: string; dimensions: Record<string, string>; message: RegExp }>([
   { name: 'a dimension spelled like another path', dimensions: { item: 'Item', item_maker: 'Maker' }, message: /grouping paths item\.maker \(declared in models\/toy\/sources\/shop\.yaml\) and item_maker .* both spell IndicatorDimension\.item_maker/ },
   { name: 'a name GraphQL cannot carry', dimensions: { 'item-x': 'Item' }, message: /models\/toy: the grouping path item-x .* cannot be a GraphQL enum value/ },
 ])('refused at start: $name', ({ dimensions, message }) => {

@@ -87,13 +87,13 @@ export class InProcessHub {
       buckets.map((b) => DASHBOARD_CODES.map((code) => table.cell(code, b.label, member)));
     const hub = async () => {
       const ctx = createContext(this.runtime, viewer);
-      const table = await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: { dimension: 'department' }, filters: [{ dimension: 'department', ids: departments }] });
+      const table = await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: [{ dimension: 'department' }], filters: [{ dimension: 'department', ids: departments }] });
       return { bytes: JSON.stringify(table.members.map((m) => cells(table, m))).length, statements: ctx.trace.statementCount };
     };
     const naive = async () => {
       const ctx = createContext(this.runtime, viewer);
       const rows = await Promise.all(
-        departments.map(async (id) => cells(await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: null, filters: [{ dimension: 'department', ids: [id] }] }), '')),
+        departments.map(async (id) => cells(await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: [], filters: [{ dimension: 'department', ids: [id] }] }), '')),
       );
       return { bytes: JSON.stringify(rows).length, statements: ctx.trace.statementCount };
     };

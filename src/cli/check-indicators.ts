@@ -7,6 +7,7 @@ import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
 import { loadUnits } from '../indicators/units';
 import { loadModel } from '../model/load';
+import { organisationDimension } from '../model/member-dimension';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
@@ -16,11 +17,12 @@ import { loadModel } from '../model/load';
 try {
   const config = loadConfig();
   const dir = config.indicators.dir;
-  const catalog = catalogOfDefinitions(loadModel(config.model.dir));
+  const model = loadModel(config.model.dir);
+  const catalog = catalogOfDefinitions(model);
   const units = loadUnits(config.indicators.unitsFile);
   const dictionary = loadDictionary(dir, catalog, units);
   checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile), units);
-  const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar);
+  const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar, organisationDimension(model));
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);
   process.stdout.write(`${dictionary.size} indicators in ${dir}: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}; ${targets.size} targets\n`);

@@ -5,12 +5,14 @@ import { previousBucket, yearAgo } from '../model/buckets';
 import { Decimal } from '../model/decimal';
 import type { Period } from '../model/period';
 import { computeValues } from './index';
+import { organisationDimension } from '../model/member-dimension';
 
 export interface Alert {
   indicator: Indicator;
   rule: string;
   severity: 'info' | 'warning' | 'critical';
-  department: string;
+  /** The organisation unit (hub id of the model's organisation dimension) the rule fired for. */
+  unit: string;
   period: string;
   /** The indicator's value in the period. */
   value: string;
@@ -26,12 +28,15 @@ const RANK = { info: 1, warning: 2, critical: 3 } as const;
 const HUNDRED = Decimal.of(100);
 
 /**
- * Evaluates every alert rule of the dictionary for every department in the period: one computation (one
- * statement per source fact) for all rules, indicators compared with, previous and year-ago periods.
- * The viewer's row scope applies to every statement, so a viewer only sees alerts of departments in scope.
+ * Evaluates every alert rule of the dictionary for every organisation unit in the period: one computation
+ * (one statement per source fact) for all rules, indicators compared with, previous and year-ago periods.
+ * The viewer's row scope applies to every statement, so a viewer only sees alerts of units in scope.
  */
-export async function evaluateAlerts(ctx: HubContext, period: Period, departments: readonly string[] | null): Promise<Alert[]> {
+export async function evaluateAlerts(ctx: HubContext, period: Period, units: readonly string[] | null): Promise<Alert[]> {
   const { config } = ctx.runtime;
+  // Alerts fire per organisation unit: a model without one (no `organisation:` entity that is a fact dimension) has none.
+  const dimension = organisationDimension(ctx.runtime.model);
+  if (!dimension) return [];
   const dictionary = ctx.dictionary;
   const calendar = config.calendar;
   const ruled = dictionary.all().filter((i) => i.def.alerts.length > 0 && i.status !== 'archived');
@@ -50,8 +55,8 @@ export async function evaluateAlerts(ctx: HubContext, period: Period, department
     codes: [...codes],
     buckets: [...new Map([...buckets.values()].map((b) => [b.label, b])).values()].sort((a, b) => a.from.localeCompare(b.from)),
     grain: period.grain,
-    groupBy: { dimension: 'department' },
-    filters: departments ? [{ dimension: 'department', ids: departments }] : [],
+    groupBy: [{ dimension }],
+    filters: units ? [{ dimension, ids: units }] : [],
     rollup: false,
   });
   const valueOf = (code: string, label: string, member: string) => {
@@ -74,7 +79,7 @@ export async function evaluateAlerts(ctx: HubContext, period: Period, department
           indicator: i,
           rule: rule.name,
           severity: band.severity,
-          department: member,
+          unit: member,
           period: period.label,
           value: value.toFixed(2),
           metric: metric.toFixed(2),
@@ -86,7 +91,7 @@ export async function evaluateAlerts(ctx: HubContext, period: Period, department
     }
   }
   return alerts.sort(
-    (a, b) => RANK[b.severity] - RANK[a.severity] || a.indicator.def.code.localeCompare(b.indicator.def.code) || a.department.localeCompare(b.department),
+    (a, b) => RANK[b.severity] - RANK[a.severity] || a.indicator.def.code.localeCompare(b.indicator.def.code) || a.unit.localeCompare(b.unit),
   );
 }
 

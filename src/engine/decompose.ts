@@ -7,6 +7,8 @@ import type { Period } from '../model/period';
 import { evaluateExpr, none, ok, type Value } from './expr';
 import { TOTAL } from './fetch';
 import { computeValues } from './index';
+import { organisationDimension } from '../model/member-dimension';
+import { badInput } from '../errors';
 
 /**
  * 指标分解: an indicator's change between two periods, attributed to its drivers. A driver is an input of
@@ -75,9 +77,12 @@ export async function decompose(
   code: string,
   period: Period,
   base: Period,
-  department: string | null,
+  unit: string | null,
   depth: number,
 ): Promise<DecompositionNode> {
+  // One organisation unit: the model's organisation dimension (none declared: the unit cannot be asked for).
+  const dimension = organisationDimension(ctx.runtime.model);
+  if (unit !== null && !dimension) throw badInput('This model declares no organisation unit to decompose one of.', { argument: 'department' });
   const dict = ctx.dictionary;
   const codes = new Set<string>();
   const collect = (c: string, level: number) => {
@@ -90,11 +95,11 @@ export async function decompose(
     codes: [...codes],
     buckets: [base, period].sort((a, b) => a.from.localeCompare(b.from)),
     grain: period.grain,
-    groupBy: department ? { dimension: 'department' } : null,
-    filters: department ? [{ dimension: 'department', ids: [department] }] : [],
+    groupBy: unit ? [{ dimension: dimension! }] : [],
+    filters: unit ? [{ dimension: dimension!, ids: [unit] }] : [],
     rollup: false,
   });
-  const member = department ?? TOTAL;
+  const member = unit ?? TOTAL;
   const valueAt = (c: string, p: Period): Value => {
     if (c === DAYS) return ok(Decimal.of(daysIn(p)));
     return table.exact(c, p.label, member);

@@ -56,7 +56,7 @@ export class Disclosure {
 
   /** Without `individuals`: a personal fact cut by anything but its dimension (an employee…) is refused. */
   private refuseIdentifyingCuts(): void {
-    const cuts = [this.request.groupBy?.dimension, ...this.request.filters.map((f) => f.dimension)].filter((d): d is string => Boolean(d));
+    const cuts = [...this.request.groupBy.map((g) => g.dimension), ...this.request.filters.map((f) => f.dimension)];
     for (const code of this.request.codes) {
       for (const fact of this.factsOf(code)) {
         const bad = cuts.find((d) => d !== fact.dimension);
@@ -101,7 +101,7 @@ export class Disclosure {
     const parts = await Promise.all([
       fetchLeaves(this.ctx, rest, this.request),
       ...[...byDimension].map(([dimension, group]) =>
-        fetchLeaves(this.ctx, group, this.request.groupBy ? this.request : { ...this.request, groupBy: { dimension: dimension as never } }),
+        fetchLeaves(this.ctx, group, this.request.groupBy.length ? this.request : { ...this.request, groupBy: [{ dimension }] }),
       ),
     ]);
     const out: Fetched = { leaves: new Map(), statements: [], failures: [] };
@@ -115,7 +115,7 @@ export class Disclosure {
       const code = `${POPULATION}${fact.id}`;
       this.populations.set(fact.id, out.leaves.get(code)!);
       out.leaves.delete(code);
-      if (this.request.groupBy) continue;
+      if (this.request.groupBy.length) continue;
       const members = this.populations.get(fact.id)!.members;
       const filter = this.request.filters.find((f) => f.dimension === fact.dimension);
       const scope = this.ctx.viewer.departments;
@@ -184,7 +184,7 @@ export class Disclosure {
   }
 
   private setOf(fact: PersonalFact, member: string, leaves: ReadonlyMap<string, Leaf>): string[] {
-    if (!this.request.groupBy) return this.totalParts.get(fact.id) ?? [];
+    if (!this.request.groupBy.length) return this.totalParts.get(fact.id) ?? [];
     for (const leaf of leaves.values()) {
       const def = leaf.indicator.def;
       if (def.type === 'simple' && `${def.measure.source}.${def.measure.fact}` === fact.id && leaf.parts) return [...(leaf.parts.get(member) ?? [member])];

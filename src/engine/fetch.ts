@@ -10,6 +10,8 @@ import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
 import type { LeafNeed } from './requirements';
 import type { ValuesRequest } from './request';
+import { joinMember, splitMember } from './members';
+import { organisationDimension } from '../model/member-dimension';
 
 export const OPENING = '<opening>';
 export const TOTAL = '';
@@ -24,15 +26,23 @@ export interface LeafData {
   buckets: Period[];
   values: Map<string, Map<string, Decimal>>;
   members: Set<string>;
-  /** False for a member the source has no key for (a department that is no CRM sales team): its value is
-   *  null with that reason, not zero. Absent when members are not source entities (totals, regrouped). */
+  /** False for a member the source has no key for (an organisation unit the source does not know): its
+   *  value is null with that reason, not zero. Absent when members are not source entities (totals). */
   hasCounterpart?: (member: string) => boolean;
   source: string;
-  /** False for a department outside the viewer's scope (asked for by id): null "not in your scope", not 0. */
+  /** False for an organisation unit outside the viewer's scope (asked for by id): null "not in your scope", not 0. */
   inScope?: (member: string) => boolean;
+  /** A snapshot fact (no time, no validity): its current value, the same in every bucket. */
+  snapshot?: boolean;
 }
 
-const scopeCheck = (departments: ReadonlySet<string>) => (member: string) => departments.has(member);
+/** In scope when the member's organisation-unit part (at `index`) is one of the viewer's units. */
+const scopeCheck = (units: ReadonlySet<string>, index: number) => (member: string) => units.has(splitMember(member)[index]!);
+
+/** The distinct fact dimensions the request's grouping paths start from, in order of first use. */
+export function factDimensions(request: Pick<ValuesRequest, 'groupBy'>): string[] {
+  return [...new Set(request.groupBy.map((g) => g.dimension))];
+}
 
 /** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
 export interface StatementProvenance {
@@ -80,11 +90,16 @@ export async function fetchLeaves(
       const adapter = ctx.runtime.adapters.get(source)!;
       const catalog = adapter.catalog.facts[fact]!;
       const sinceInception = group.some((n) => n.sinceInception);
+      const entityOf = (dimension: string) => ctx.runtime.model.dimensions[dimension]!;
+      const organisation = organisationDimension(ctx.runtime.model);
       const windows = [
         ...(sinceInception ? [{ label: OPENING, from: '0001-01-01', to: buckets[0]!.from }] : []),
         ...buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
       ];
-      const dimension = request.groupBy?.dimension;
+      // One GROUP BY column per distinct fact dimension the paths start from (two attributes of one dimension
+      // read the same column); the hub regroups along the paths (src/engine/regroup.ts).
+      const dimensions = factDimensions(request);
+      const snapshot = catalog.kind === 'snapshot';
       const where: Record<string, string[]> = {};
       for (const f of request.filters) {
         const entity = ctx.runtime.model.dimensions[f.dimension]!;
@@ -93,8 +108,10 @@ export async function fetchLeaves(
           return key === undefined ? [] : [key];
         });
       }
+      const orgIndex = organisation === undefined ? -1 : dimensions.indexOf(organisation);
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      const query: AggregateQuery = { fact, measures, groupBy: dimension ? [dimension] : [], where, buckets: windows, limit: ctx.runtime.config.limits.maxStatementRows + 1 };
+      // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
+      const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
       const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
@@ -132,20 +149,23 @@ export async function fetchLeaves(
           values: new Map(),
           members: new Set(),
           source,
-          ...(dimension ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, ctx.runtime.model.dimensions[dimension]!, source, m) !== undefined } : {}),
-          ...(dimension === 'department' && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments) } : {}),
+          ...(snapshot ? { snapshot: true } : {}),
+          ...(dimensions.length ? { hasCounterpart: (m: string) => splitMember(m).every((id, i) => sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined) } : {}),
+          ...(orgIndex >= 0 && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments, orgIndex) } : {}),
         };
         for (const row of rows) {
           const raw = row.measures[measure];
           if (raw === null || raw === undefined) continue;
-          const label = row.dimensions.period!;
-          const key = dimension ? row.dimensions[dimension] : TOTAL;
-          if (key === null || key === undefined) continue;
-          const member = dimension ? hubIdOf(ctx, ctx.runtime.model.dimensions[dimension]!, source, key) : TOTAL;
+          const keys = dimensions.map((d) => row.dimensions[d]);
+          if (keys.some((k) => k === null || k === undefined)) continue;
+          const member = dimensions.length ? joinMember(keys.map((k, i) => hubIdOf(ctx, entityOf(dimensions[i]!), source, k!))) : TOTAL;
           leaf.members.add(member);
-          const byMember = leaf.values.get(label) ?? new Map<string, Decimal>();
-          byMember.set(member, Decimal.of(String(raw)));
-          leaf.values.set(label, byMember);
+          const value = Decimal.of(String(raw));
+          for (const label of snapshot ? buckets.map((b) => b.label) : [row.dimensions.period!]) {
+            const byMember = leaf.values.get(label) ?? new Map<string, Decimal>();
+            byMember.set(member, value);
+            leaf.values.set(label, byMember);
+          }
         }
         out.set(need.indicator.def.code, leaf);
       }

@@ -1,4 +1,5 @@
 import type { CompanyModel, EntityName } from '../model/entities';
+import { MAX_GROUP_DEPTH } from '../model/dimension-paths';
 
 /** One step of a grouping path: a field of an entity. */
 export interface GroupHop {
@@ -10,12 +11,13 @@ export interface GroupHop {
  * A grouping attribute as a path from a dimension's entity through its references: `country` (a scalar
  * of the entity), `supportRep` (a reference: members regroup by the referenced entity's id) or
  * `album.artist` (references followed hop by hop, each hop one batched load of the next entity). Every hop
- * but the last must be a reference; the last may be a scalar other than `name` or a reference.
+ * but the last must be a reference; at most MAX_GROUP_DEPTH hops; the last may be a scalar other than `name` or a reference.
  * `target` is the entity the members become (null when they become scalar values).
  */
 export type GroupPath = { hops: GroupHop[]; target: EntityName | null } | { problem: string };
 
 export function resolveGroupPath(model: CompanyModel, entity: EntityName, path: readonly string[]): GroupPath {
+  if (path.length > MAX_GROUP_DEPTH) return { problem: `at most ${MAX_GROUP_DEPTH} attributes may follow a dimension (got ${path.length})` };
   const hops: GroupHop[] = [];
   let current: EntityName | null = entity;
   for (const [i, field] of path.entries()) {

@@ -11,16 +11,21 @@ import { Evaluator } from './evaluate';
 import type { Value } from './expr';
 import { Disclosure } from './disclosure';
 import { TOTAL, type StatementProvenance } from './fetch';
-import { regroup } from './regroup';
+import { parentFieldOf, regroup } from './regroup';
+import { inputsClosure } from '../indicators/graph';
+import { wholeRange } from '../model/buckets';
+import { organisationOf } from '../model/entities';
+import { organisationDimension } from '../model/member-dimension';
 import { resolveGroupPath } from './group-path';
-import type { Cell, ValuesRequest } from './request';
+import { pathText, type Cell, type TopRequest, type ValuesRequest } from './request';
 import { requirements } from './requirements';
 
 export type { ValuesRequest, Cell, StatementProvenance };
 
 export interface ValuesTable {
   buckets: Period[];
-  /** Member ids (hub ids or attribute values) in order; [""] when not grouped. */
+  /** Members in order (sorted; ranked for a top-N request); [""] when not grouped. A member of several
+   *  dimension paths is one value per path, joined (src/engine/members.ts). */
   members: string[];
   /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
@@ -30,14 +35,19 @@ export interface ValuesTable {
   statements: StatementProvenance[];
   /** Sources that failed: their indicators are null with the reason; the rest of the table stands. */
   failures: HubError[];
+  /** Requested indicators (or their inputs) read from snapshot facts: current values, the same in every bucket. */
+  snapshots: string[];
 }
 
 /**
  * Computes indicators × periods × members with one aggregate statement per (source, fact), whatever the
- * number of periods or members: plan the inputs, push the aggregation down, regroup in the hub, evaluate.
+ * number of periods, members or dimensions (a top-N request adds one ranking statement per fact): plan the inputs, push the aggregation down, regroup in the hub, evaluate.
  */
 export async function computeValues(ctx: HubContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
+  // Top N: rank the members by the indicator over the whole range first (one bucket, grain "all"), then
+  // compute the asked periods for those members only.
+  const ranking = request.top ? await topMembers(ctx, dict, request, request.top) : undefined;
   const calendar = ctx.runtime.config.calendar;
   const disclosure = new Disclosure(ctx, dict, request);
   for (const code of request.codes) ctx.audit.indicator(code, dict.get(code)!.version);
@@ -45,14 +55,16 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   const fetched = await disclosure.fetch(needs);
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
-  const members = request.groupBy ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL];
+  const members = ranking?.members ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
   const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
-    statements: fetched.statements,
-    failures: fetched.failures,
+    // A top-N answer also shows the ranking's statements (one per fact, over the whole range).
+    statements: [...(ranking?.statements ?? []), ...fetched.statements],
+    failures: [...(ranking?.failures ?? []), ...fetched.failures],
+    snapshots: [...new Set([...leaves.values()].filter((l) => l.snapshot).map((l) => l.indicator.def.code))].sort(),
     cell(code, label, member) {
       const v = table.exact(code, label, member);
       return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, dict.get(code)!.def, units) };
@@ -64,6 +76,34 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
   };
   return table;
 }
+
+/**
+ * The first N members by `top.indicator` over the whole requested range: computed as one bucket from the
+ * first period's start to the last one's end (the same engine path as grain "all", so ratios and distinct
+ * counts are those of the range, not sums of periods), with the viewer's disclosure checks — a null or
+ * suppressed value ranks last whatever its hidden value; ties (and nulls among themselves) by member id.
+ */
+async function topMembers(ctx: HubContext, dict: Dictionary, request: ValuesRequest, top: TopRequest): Promise<Pick<ValuesTable, 'members' | 'statements' | 'failures'>> {
+  if (request.groupBy.length === 0) throw badInput('top needs a grouping: rank members of one or more dimensions (by).', { argument: 'top' });
+  if (!Number.isInteger(top.n) || top.n < 1) throw badInput(`top.n must be a positive integer (got ${top.n}).`, { argument: 'top' });
+  if (!dict.get(top.indicator)) throw badInput(`Unknown indicator "${top.indicator}" to rank by: browse the dictionary with { indicators { code } }.`, { argument: 'top' });
+  const first = request.buckets[0]!;
+  const last = request.buckets[request.buckets.length - 1]!;
+  const range = wholeRange(first, last);
+  const table = await computeValues(ctx, dict, { ...request, codes: [top.indicator], buckets: [range], grain: 'all', top: undefined });
+  const sign = top.direction === 'desc' ? -1 : 1;
+  const scored = table.members.map((member) => {
+    const v = table.exact(top.indicator, range.label, member);
+    return { member, value: v.value };
+  });
+  scored.sort((a, b) => {
+    if (a.value === null || b.value === null) return a.value === b.value ? compareIds(a.member, b.member) : a.value === null ? 1 : -1;
+    return sign * a.value.compare(b.value) || compareIds(a.member, b.member);
+  });
+  return { members: scored.slice(0, top.n).map((s) => s.member), statements: table.statements, failures: table.failures };
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The one rounding of a value: half-up at the indicator's precision (or its unit's, from the units file).
@@ -78,11 +118,18 @@ export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 
 function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest): void {
   const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
   const catalog = catalogOfAdapters(ctx.runtime.adapters);
-  for (const code of request.codes) {
+  const model = ctx.runtime.model;
+  const seen = new Set<string>();
+  for (const g of request.groupBy) {
+    if (seen.has(pathText(g))) throw badInput(`Dimension ${pathText(g)} is asked for twice: give each dimension once.`, { argument: 'by' });
+    seen.add(pathText(g));
+  }
+  const codes = request.top ? [...request.codes, request.top.indicator] : request.codes;
+  for (const code of codes) {
     const indicator = dict.get(code);
     if (!indicator) throw badInput(`Unknown indicator "${code}": browse the dictionary with { indicators { code } }.`, { argument: 'codes' });
     const available = dimensionsOf(indicator, byCode, catalog);
-    const wanted = [request.groupBy?.dimension, ...request.filters.map((f) => f.dimension)].filter((d): d is string => Boolean(d));
+    const wanted = [...request.groupBy.map((g) => g.dimension), ...request.filters.map((f) => f.dimension)];
     for (const d of wanted) {
       if (!available.has(d)) {
         throw badInput(`Indicator "${code}" cannot be cut by "${d}" (it can by: ${[...available].sort().join(', ') || 'nothing'}).`, {
@@ -90,23 +137,42 @@ function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest)
         });
       }
     }
+    if (request.grain === 'all') {
+      // One bucket has no previous period, year-ago period or start of year inside it.
+      const periodic = [code, ...inputsClosure(dict, code)].find((c) => {
+        const def = dict.get(c)!.def;
+        return def.type === 'period_over_period' || (def.type === 'cumulative' && def.window !== 'to_date');
+      });
+      if (periodic) {
+        throw badInput(`Indicator "${code}" compares or accumulates periods (${periodic}), which one bucket over the whole range (grain ALL) does not have: use a calendar grain.`, {
+          argument: 'grain',
+        });
+      }
+    }
   }
-  const attribute = request.groupBy?.attribute;
-  if (attribute) {
-    const entity = ctx.runtime.model.dimensions[request.groupBy!.dimension]!;
-    const path = resolveGroupPath(ctx.runtime.model, entity, attribute.split('.'));
+  for (const g of request.groupBy) {
+    if (!g.attribute) continue;
+    const entity = model.dimensions[g.dimension]!;
+    const path = resolveGroupPath(model, entity, g.attribute.split('.'));
     // Every field the grouping reads must be visible unmasked (a path: every hop).
-    for (const hop of 'hops' in path ? path.hops : [{ entity, field: attribute }]) {
+    for (const hop of 'hops' in path ? path.hops : [{ entity, field: g.attribute }]) {
       const verdict = ctx.runtime.policy.field(hop.entity, hop.field, ctx.viewer.roles);
       if (verdict.decision !== 'allow') {
-        throw new HubError('FORBIDDEN', `Grouping by ${request.groupBy!.dimension}.${attribute} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`, {
+        throw new HubError('FORBIDDEN', `Grouping by ${pathText(g)} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`, {
           field: `${hop.entity}.${hop.field}`,
           rule: verdict.rule,
         });
       }
     }
   }
-  if (request.rollup && request.groupBy?.dimension !== 'department') {
-    throw badInput('rollup needs groupBy: department (it adds each department\'s subtree).', { argument: 'rollup' });
+  if (request.rollup) {
+    const organisation = organisationDimension(model);
+    const org = organisationOf(model);
+    if (!organisation || !org || !parentFieldOf(org)) {
+      throw badInput('rollup needs an organisation unit with a parent in the model (an entity file with `organisation:` and a reference to itself).', { argument: 'rollup' });
+    }
+    if (request.groupBy.length !== 1 || request.groupBy[0]!.dimension !== organisation || request.groupBy[0]!.attribute) {
+      throw badInput(`rollup needs groupBy: ${organisation} alone, i.e. by: [${organisation}] (it adds each ${org.name}'s subtree).`, { argument: 'rollup' });
+    }
   }
 }

@@ -1,8 +1,10 @@
 import type { HubContext } from '../hub/context';
 import { fieldValue, listEntities, type FieldValue } from '../hub/entities';
 import { Decimal } from '../model/decimal';
-import type { LeafData } from './fetch';
-import type { ValuesRequest } from './request';
+import { isRef, organisationOf, type EntityModel } from '../model/entities';
+import { factDimensions, type LeafData } from './fetch';
+import { joinMember, splitMember } from './members';
+import { pathText, type ValuesRequest } from './request';
 
 const ADDITIVE = new Set(['sum', 'count']);
 
@@ -11,33 +13,50 @@ const ADDITIVE = new Set(['sum', 'count']);
 export type Leaf = LeafData & { parts?: ReadonlyMap<string, readonly string[]> };
 
 /**
- * Hub-side regrouping of per-member values: by an attribute of the member (department → region) and/or up
- * the org tree (each department also counts its subtree). Only sums and counts can be added up; a distinct
+ * Hub-side regrouping of per-member values: by attributes or reference paths of the members (several
+ * paths give a member per combination of their values) and/or up the org tree (each organisation unit
+ * also counts its subtree). Only sums and counts can be added up; a distinct
  * count or an average would be wrong, so such leaves become unavailable with the reason.
  */
 export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, request: ValuesRequest): Promise<Map<string, Leaf>> {
-  const groupBy = request.groupBy;
-  if (!groupBy || (!groupBy.attribute && !request.rollup)) return leaves;
+  const paths = request.groupBy;
+  const dimensions = factDimensions(request);
+  // Each path is its own fact dimension, no attribute, no roll-up: the statement's members are the answer's.
+  if (paths.length === 0 || (!request.rollup && paths.length === dimensions.length && paths.every((g) => !g.attribute))) return leaves;
   const members = new Set([...leaves.values()].flatMap((l) => [...l.members]));
   const targets = new Map<string, string[]>();
   if (request.rollup) {
     const ancestors = await ancestorsOf(ctx);
     for (const m of new Set([...members, ...ancestors.keys()])) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
   } else {
-    // Hop by hop along the attribute's path (`genre`, `album.artist`): all members advance together, so
-    // each hop is one batched load of the next entity (per source DataLoader), however many members.
-    const entity = ctx.runtime.model.dimensions[groupBy.dimension]!;
-    await Promise.all(
-      [...members].map(async (id) => {
-        let value: FieldValue = { entity, id, rows: {} };
-        for (const field of groupBy.attribute!.split('.')) {
-          if (value === null || typeof value !== 'object') break;
-          value = await fieldValue(ctx, value, field);
-        }
-        // A reference regroups by the referenced entity's id; a scalar by its value.
-        targets.set(id, [value === null ? '(none)' : typeof value === 'object' ? value.id : String(value)]);
+    // Per path, the value of each distinct id of its fact dimension; then each member is the tuple of its
+    // paths' values. Hop by hop along an attribute path (`a`, `a.b`): all ids advance together, so each hop
+    // is one batched load of the next entity (per source DataLoader), however many members.
+    const parts = [...members].map((m) => splitMember(m));
+    const valuesByPath = await Promise.all(
+      paths.map(async (path) => {
+        const index = dimensions.indexOf(path.dimension);
+        const ids = [...new Set(parts.map((p) => p[index]!))];
+        const entity = ctx.runtime.model.dimensions[path.dimension]!;
+        const values = new Map<string, string>();
+        await Promise.all(
+          ids.map(async (id) => {
+            if (!path.attribute) return values.set(id, id);
+            let value: FieldValue = { entity, id, rows: {} };
+            for (const field of path.attribute.split('.')) {
+              if (value === null || typeof value !== 'object') break;
+              value = await fieldValue(ctx, value, field);
+            }
+            // A reference regroups by the referenced entity's id; a scalar by its value.
+            return values.set(id, value === null ? NONE : typeof value === 'object' ? value.id : String(value));
+          }),
+        );
+        return { index, values };
       }),
     );
+    for (const [i, m] of [...members].entries()) {
+      targets.set(m, [joinMember(valuesByPath.map(({ index, values }) => values.get(parts[i]![index]!)!))]);
+    }
   }
   /** Regrouped member → the members it adds up. */
   const partsOf = new Map<string, string[]>();
@@ -49,7 +68,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       continue;
     }
     if (!ADDITIVE.has(leaf.agg)) {
-      const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${groupBy.dimension}.${groupBy.attribute}`;
+      const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${paths.map(pathText).join(' × ')}`;
       out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, inScope: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });
       continue;
     }
@@ -74,7 +93,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
       members: regrouped,
       hasCounterpart: has && ((t: string) => (partsOf.get(t) ?? [t]).some(has)),
       parts: partsOf,
-      // Rolled-up members are departments (in scope); attribute values (a region) are not departments.
+      // Rolled-up members are organisation units (in scope); attribute values (a region) are not.
       inScope: request.rollup ? leaf.inScope : undefined,
     });
   }
@@ -82,16 +101,18 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
 }
 
 /**
- * Department hub id → its ancestors, from the HR org tree (one statement). The listing is row-scoped, so
- * only departments the viewer may see are known; the chain stops at the first ancestor outside the scope:
- * an out-of-scope department never becomes a member carrying a partial figure (a department head's
- * subtree is not its division's total).
+ * Organisation unit hub id → its ancestors, from the organisation entity's reference to itself (its
+ * parent; one statement). The listing is row-scoped, so only units the viewer may see are known; the chain
+ * stops at the first ancestor outside the scope: an out-of-scope unit never becomes a member carrying a
+ * partial figure (a unit head's subtree is not its division's total).
  */
 async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
-  const departments = await listEntities(ctx, 'Department', { limit: 1_000_000, offset: 0 });
+  const org = organisationOf(ctx.runtime.model)!;
+  const parentField = parentFieldOf(org)!;
+  const units = await listEntities(ctx, org.name, { limit: 1_000_000, offset: 0 });
   const parent = new Map<string, string | null>();
-  for (const d of departments) {
-    const p = await fieldValue(ctx, d, 'parent');
+  for (const d of units) {
+    const p = await fieldValue(ctx, d, parentField);
     parent.set(d.id, p && typeof p === 'object' ? p.id : null);
   }
   const out = new Map<string, string[]>();
@@ -102,3 +123,11 @@ async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
   }
   return out;
 }
+
+/** The organisation entity's reference to itself (its parent unit), if it declares one. */
+export function parentFieldOf(org: EntityModel): string | undefined {
+  return Object.entries(org.fields).find(([, t]) => isRef(t) && t.ref === org.name)?.[0];
+}
+
+/** The member a path gives when the attribute is empty. */
+export const NONE = '(none)';

@@ -1,26 +1,36 @@
 import type { Grain, Period } from '../model/period';
 
 /**
- * What a dashboard asks for: indicators × a run of periods at one grain, optionally cut by one dimension
- * (any fact dimension the model declares with an entity: CompanyModel.dimensions) or by an attribute of
- * its entity (in the demo: department.region, customer.segment…).
+ * What a dashboard asks for: indicators × a run of periods at one grain (or one bucket over the whole
+ * range: grain "all"), optionally cut by one or more dimension paths — a fact dimension the model declares
+ * with an entity (CompanyModel.dimensions), an attribute of its entity or a path through its references —
+ * and optionally only the top N members by one indicator over the whole range.
  */
 export interface ValuesRequest {
   codes: readonly string[];
   buckets: readonly Period[];
   grain: Grain;
-  groupBy: GroupBy | null;
-  /** Only these members of a dimension (hub ids), e.g. { dimension: 'department', ids: ['D0002'] }. */
+  /** The dimension paths grouped by, in order; empty when not grouped. A member is one value per path. */
+  groupBy: readonly GroupBy[];
+  /** Only these members of a dimension (hub ids), e.g. { dimension: '<a dimension>', ids: ['<hub id>'] }. */
   filters: readonly { dimension: string; ids: readonly string[] }[];
-  /** With groupBy department: add every department's subtree into it (org-tree roll-up). */
+  /** Grouped by the organisation dimension alone: add every unit's subtree into it (org-tree roll-up). */
   rollup: boolean;
+  /** Keep only the first N members ranked by one indicator over the whole requested range. */
+  top?: TopRequest | undefined;
 }
 
 export interface GroupBy {
   /** A dimension of the model (CompanyModel.dimensions). */
   dimension: string;
-  /** An attribute of the dimension's entity to regroup by, e.g. "region". */
+  /** An attribute (or reference path, "a.b") of the dimension's entity to regroup by. */
   attribute?: string;
+}
+
+export interface TopRequest {
+  indicator: string;
+  n: number;
+  direction: 'asc' | 'desc';
 }
 
 /** One cell of the answer: a value, or null with the reason. */
@@ -28,3 +38,6 @@ export interface Cell {
   value: string | null;
   reason?: string;
 }
+
+/** A grouping path as text: `dimension` or `dimension.attribute.path`. */
+export const pathText = (g: GroupBy): string => (g.attribute ? `${g.dimension}.${g.attribute}` : g.dimension);

@@ -381,9 +381,9 @@ export type DependencyKind =
   | 'INPUT';
 
 export type DimensionFilter = {
-  /** department, customer, supplier or product */
+  /** A dimension of the model (a value of IndicatorDimension without an attribute path). */
   dimension: Scalars['String']['input'];
-  /** Hub ids, e.g. department ids D0002… */
+  /** Hub ids of that dimension's entity. */
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -423,6 +423,8 @@ export type FieldPermissions = {
 };
 
 export type Grain =
+  /** One bucket over the whole requested range: sums, ratios and distinct counts of the range itself (one statement over it, not added periods). Indicators comparing or accumulating periods (previous period, year ago, YTD, rolling) are refused. */
+  | 'ALL'
   | 'DAY'
   | 'MONTH'
   | 'QUARTER'
@@ -483,7 +485,7 @@ export type Indicator = {
   dependents: Array<IndicatorDependency>;
   dimensions: Array<Scalars['String']['output']>;
   direction: Scalars['String']['output'];
-  /** Owner domain (finance, sales, hr, procurement): its editors and approvers govern the definition. */
+  /** Owner domain (a domain of the policy file): its editors and approvers govern the definition. */
   domain: Scalars['String']['output'];
   /** Hash of the definition: result caches are keyed by it. */
   fingerprint: Scalars['String']['output'];
@@ -538,6 +540,291 @@ export type IndicatorDependency = {
   via: DependencyKind;
 };
 
+/** A dimension path indicatorValues can group by (argument `by`): a fact dimension of the model, an attribute of its entity or a path through its references, "." spelled "_". */
+export type IndicatorDimension =
+  /** customer: members are Customer rows */
+  | 'customer'
+  /** customer.createdOn: members are the values of Customer.createdOn */
+  | 'customer_createdOn'
+  /** customer.creditLimit: members are the values of Customer.creditLimit */
+  | 'customer_creditLimit'
+  /** customer.industry: members are the values of Customer.industry */
+  | 'customer_industry'
+  /** customer.region: members are the values of Customer.region */
+  | 'customer_region'
+  /** customer.salesDepartment: members are Department rows (Customer.salesDepartment) */
+  | 'customer_salesDepartment'
+  /** customer.salesDepartment.head: members are Employee rows (Department.head) */
+  | 'customer_salesDepartment_head'
+  /** customer.salesDepartment.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'customer_salesDepartment_head_bankAccount'
+  /** customer.salesDepartment.head.department: members are Department rows (Employee.department) */
+  | 'customer_salesDepartment_head_department'
+  /** customer.salesDepartment.head.email: members are the values of Employee.email */
+  | 'customer_salesDepartment_head_email'
+  /** customer.salesDepartment.head.hireDate: members are the values of Employee.hireDate */
+  | 'customer_salesDepartment_head_hireDate'
+  /** customer.salesDepartment.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'customer_salesDepartment_head_idCardNo'
+  /** customer.salesDepartment.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'customer_salesDepartment_head_leaveDate'
+  /** customer.salesDepartment.head.manager: members are Employee rows (Employee.manager) */
+  | 'customer_salesDepartment_head_manager'
+  /** customer.salesDepartment.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'customer_salesDepartment_head_monthlySalary'
+  /** customer.salesDepartment.head.phone: members are the values of Employee.phone */
+  | 'customer_salesDepartment_head_phone'
+  /** customer.salesDepartment.head.status: members are the values of Employee.status */
+  | 'customer_salesDepartment_head_status'
+  /** customer.salesDepartment.head.title: members are the values of Employee.title */
+  | 'customer_salesDepartment_head_title'
+  /** customer.salesDepartment.level: members are the values of Department.level */
+  | 'customer_salesDepartment_level'
+  /** customer.salesDepartment.parent: members are Department rows (Department.parent) */
+  | 'customer_salesDepartment_parent'
+  /** customer.salesDepartment.parent.head: members are Employee rows (Department.head) */
+  | 'customer_salesDepartment_parent_head'
+  /** customer.salesDepartment.parent.level: members are the values of Department.level */
+  | 'customer_salesDepartment_parent_level'
+  /** customer.salesDepartment.parent.parent: members are Department rows (Department.parent) */
+  | 'customer_salesDepartment_parent_parent'
+  /** customer.salesDepartment.parent.region: members are the values of Department.region */
+  | 'customer_salesDepartment_parent_region'
+  /** customer.salesDepartment.region: members are the values of Department.region */
+  | 'customer_salesDepartment_region'
+  /** customer.segment: members are the values of Customer.segment */
+  | 'customer_segment'
+  /** department: members are Department rows */
+  | 'department'
+  /** department.head: members are Employee rows (Department.head) */
+  | 'department_head'
+  /** department.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'department_head_bankAccount'
+  /** department.head.department: members are Department rows (Employee.department) */
+  | 'department_head_department'
+  /** department.head.department.head: members are Employee rows (Department.head) */
+  | 'department_head_department_head'
+  /** department.head.department.level: members are the values of Department.level */
+  | 'department_head_department_level'
+  /** department.head.department.parent: members are Department rows (Department.parent) */
+  | 'department_head_department_parent'
+  /** department.head.department.region: members are the values of Department.region */
+  | 'department_head_department_region'
+  /** department.head.email: members are the values of Employee.email */
+  | 'department_head_email'
+  /** department.head.hireDate: members are the values of Employee.hireDate */
+  | 'department_head_hireDate'
+  /** department.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'department_head_idCardNo'
+  /** department.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'department_head_leaveDate'
+  /** department.head.manager: members are Employee rows (Employee.manager) */
+  | 'department_head_manager'
+  /** department.head.manager.bankAccount: members are the values of Employee.bankAccount */
+  | 'department_head_manager_bankAccount'
+  /** department.head.manager.department: members are Department rows (Employee.department) */
+  | 'department_head_manager_department'
+  /** department.head.manager.email: members are the values of Employee.email */
+  | 'department_head_manager_email'
+  /** department.head.manager.hireDate: members are the values of Employee.hireDate */
+  | 'department_head_manager_hireDate'
+  /** department.head.manager.idCardNo: members are the values of Employee.idCardNo */
+  | 'department_head_manager_idCardNo'
+  /** department.head.manager.leaveDate: members are the values of Employee.leaveDate */
+  | 'department_head_manager_leaveDate'
+  /** department.head.manager.manager: members are Employee rows (Employee.manager) */
+  | 'department_head_manager_manager'
+  /** department.head.manager.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'department_head_manager_monthlySalary'
+  /** department.head.manager.phone: members are the values of Employee.phone */
+  | 'department_head_manager_phone'
+  /** department.head.manager.status: members are the values of Employee.status */
+  | 'department_head_manager_status'
+  /** department.head.manager.title: members are the values of Employee.title */
+  | 'department_head_manager_title'
+  /** department.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'department_head_monthlySalary'
+  /** department.head.phone: members are the values of Employee.phone */
+  | 'department_head_phone'
+  /** department.head.status: members are the values of Employee.status */
+  | 'department_head_status'
+  /** department.head.title: members are the values of Employee.title */
+  | 'department_head_title'
+  /** department.level: members are the values of Department.level */
+  | 'department_level'
+  /** department.parent: members are Department rows (Department.parent) */
+  | 'department_parent'
+  /** department.parent.head: members are Employee rows (Department.head) */
+  | 'department_parent_head'
+  /** department.parent.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'department_parent_head_bankAccount'
+  /** department.parent.head.department: members are Department rows (Employee.department) */
+  | 'department_parent_head_department'
+  /** department.parent.head.email: members are the values of Employee.email */
+  | 'department_parent_head_email'
+  /** department.parent.head.hireDate: members are the values of Employee.hireDate */
+  | 'department_parent_head_hireDate'
+  /** department.parent.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'department_parent_head_idCardNo'
+  /** department.parent.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'department_parent_head_leaveDate'
+  /** department.parent.head.manager: members are Employee rows (Employee.manager) */
+  | 'department_parent_head_manager'
+  /** department.parent.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'department_parent_head_monthlySalary'
+  /** department.parent.head.phone: members are the values of Employee.phone */
+  | 'department_parent_head_phone'
+  /** department.parent.head.status: members are the values of Employee.status */
+  | 'department_parent_head_status'
+  /** department.parent.head.title: members are the values of Employee.title */
+  | 'department_parent_head_title'
+  /** department.parent.level: members are the values of Department.level */
+  | 'department_parent_level'
+  /** department.parent.parent: members are Department rows (Department.parent) */
+  | 'department_parent_parent'
+  /** department.parent.parent.head: members are Employee rows (Department.head) */
+  | 'department_parent_parent_head'
+  /** department.parent.parent.level: members are the values of Department.level */
+  | 'department_parent_parent_level'
+  /** department.parent.parent.parent: members are Department rows (Department.parent) */
+  | 'department_parent_parent_parent'
+  /** department.parent.parent.region: members are the values of Department.region */
+  | 'department_parent_parent_region'
+  /** department.parent.region: members are the values of Department.region */
+  | 'department_parent_region'
+  /** department.region: members are the values of Department.region */
+  | 'department_region'
+  /** employee: members are Employee rows */
+  | 'employee'
+  /** employee.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_bankAccount'
+  /** employee.department: members are Department rows (Employee.department) */
+  | 'employee_department'
+  /** employee.department.head: members are Employee rows (Department.head) */
+  | 'employee_department_head'
+  /** employee.department.head.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_department_head_bankAccount'
+  /** employee.department.head.department: members are Department rows (Employee.department) */
+  | 'employee_department_head_department'
+  /** employee.department.head.email: members are the values of Employee.email */
+  | 'employee_department_head_email'
+  /** employee.department.head.hireDate: members are the values of Employee.hireDate */
+  | 'employee_department_head_hireDate'
+  /** employee.department.head.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_department_head_idCardNo'
+  /** employee.department.head.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_department_head_leaveDate'
+  /** employee.department.head.manager: members are Employee rows (Employee.manager) */
+  | 'employee_department_head_manager'
+  /** employee.department.head.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_department_head_monthlySalary'
+  /** employee.department.head.phone: members are the values of Employee.phone */
+  | 'employee_department_head_phone'
+  /** employee.department.head.status: members are the values of Employee.status */
+  | 'employee_department_head_status'
+  /** employee.department.head.title: members are the values of Employee.title */
+  | 'employee_department_head_title'
+  /** employee.department.level: members are the values of Department.level */
+  | 'employee_department_level'
+  /** employee.department.parent: members are Department rows (Department.parent) */
+  | 'employee_department_parent'
+  /** employee.department.parent.head: members are Employee rows (Department.head) */
+  | 'employee_department_parent_head'
+  /** employee.department.parent.level: members are the values of Department.level */
+  | 'employee_department_parent_level'
+  /** employee.department.parent.parent: members are Department rows (Department.parent) */
+  | 'employee_department_parent_parent'
+  /** employee.department.parent.region: members are the values of Department.region */
+  | 'employee_department_parent_region'
+  /** employee.department.region: members are the values of Department.region */
+  | 'employee_department_region'
+  /** employee.email: members are the values of Employee.email */
+  | 'employee_email'
+  /** employee.hireDate: members are the values of Employee.hireDate */
+  | 'employee_hireDate'
+  /** employee.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_idCardNo'
+  /** employee.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_leaveDate'
+  /** employee.manager: members are Employee rows (Employee.manager) */
+  | 'employee_manager'
+  /** employee.manager.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_manager_bankAccount'
+  /** employee.manager.department: members are Department rows (Employee.department) */
+  | 'employee_manager_department'
+  /** employee.manager.department.head: members are Employee rows (Department.head) */
+  | 'employee_manager_department_head'
+  /** employee.manager.department.level: members are the values of Department.level */
+  | 'employee_manager_department_level'
+  /** employee.manager.department.parent: members are Department rows (Department.parent) */
+  | 'employee_manager_department_parent'
+  /** employee.manager.department.region: members are the values of Department.region */
+  | 'employee_manager_department_region'
+  /** employee.manager.email: members are the values of Employee.email */
+  | 'employee_manager_email'
+  /** employee.manager.hireDate: members are the values of Employee.hireDate */
+  | 'employee_manager_hireDate'
+  /** employee.manager.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_manager_idCardNo'
+  /** employee.manager.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_manager_leaveDate'
+  /** employee.manager.manager: members are Employee rows (Employee.manager) */
+  | 'employee_manager_manager'
+  /** employee.manager.manager.bankAccount: members are the values of Employee.bankAccount */
+  | 'employee_manager_manager_bankAccount'
+  /** employee.manager.manager.department: members are Department rows (Employee.department) */
+  | 'employee_manager_manager_department'
+  /** employee.manager.manager.email: members are the values of Employee.email */
+  | 'employee_manager_manager_email'
+  /** employee.manager.manager.hireDate: members are the values of Employee.hireDate */
+  | 'employee_manager_manager_hireDate'
+  /** employee.manager.manager.idCardNo: members are the values of Employee.idCardNo */
+  | 'employee_manager_manager_idCardNo'
+  /** employee.manager.manager.leaveDate: members are the values of Employee.leaveDate */
+  | 'employee_manager_manager_leaveDate'
+  /** employee.manager.manager.manager: members are Employee rows (Employee.manager) */
+  | 'employee_manager_manager_manager'
+  /** employee.manager.manager.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_manager_manager_monthlySalary'
+  /** employee.manager.manager.phone: members are the values of Employee.phone */
+  | 'employee_manager_manager_phone'
+  /** employee.manager.manager.status: members are the values of Employee.status */
+  | 'employee_manager_manager_status'
+  /** employee.manager.manager.title: members are the values of Employee.title */
+  | 'employee_manager_manager_title'
+  /** employee.manager.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_manager_monthlySalary'
+  /** employee.manager.phone: members are the values of Employee.phone */
+  | 'employee_manager_phone'
+  /** employee.manager.status: members are the values of Employee.status */
+  | 'employee_manager_status'
+  /** employee.manager.title: members are the values of Employee.title */
+  | 'employee_manager_title'
+  /** employee.monthlySalary: members are the values of Employee.monthlySalary */
+  | 'employee_monthlySalary'
+  /** employee.phone: members are the values of Employee.phone */
+  | 'employee_phone'
+  /** employee.status: members are the values of Employee.status */
+  | 'employee_status'
+  /** employee.title: members are the values of Employee.title */
+  | 'employee_title'
+  /** product: members are Product rows */
+  | 'product'
+  /** product.category: members are the values of Product.category */
+  | 'product_category'
+  /** product.listPrice: members are the values of Product.listPrice */
+  | 'product_listPrice'
+  /** product.standardCost: members are the values of Product.standardCost */
+  | 'product_standardCost'
+  /** supplier: members are Supplier rows */
+  | 'supplier'
+  /** supplier.category: members are the values of Supplier.category */
+  | 'supplier_category'
+  /** supplier.rating: members are the values of Supplier.rating */
+  | 'supplier_rating'
+  /** supplier.region: members are the values of Supplier.region */
+  | 'supplier_region';
+
 export type IndicatorEdge = {
   __typename?: 'IndicatorEdge';
   code: Scalars['String']['output'];
@@ -554,6 +841,8 @@ export type IndicatorExplanation = {
   formula?: Maybe<Scalars['String']['output']>;
   /** Every indicator it is computed from (transitively), with the versions used. */
   inputs: Array<IndicatorVersion>;
+  /** How time applies, in words: e.g. "snapshot, as of now" for an indicator read from a fact without time or validity. */
+  notes: Array<Scalars['String']['output']>;
   /** The statements its simple inputs came from. */
   statements: Array<StatementProvenance>;
   type: Scalars['String']['output'];
@@ -598,14 +887,20 @@ export type IndicatorOwner = {
 export type IndicatorRow = {
   __typename?: 'IndicatorRow';
   cells: Array<IndicatorCell>;
+  /** @deprecated Use `members`: the first of them. */
   member?: Maybe<Member>;
+  /** One member per dimension path of `by`, in order; empty when not grouped. */
+  members: Array<Member>;
   period: Scalars['String']['output'];
 };
 
 export type IndicatorSeries = {
   __typename?: 'IndicatorSeries';
   code: Scalars['String']['output'];
+  /** @deprecated Use `members`: the first of them. */
   member?: Maybe<Member>;
+  /** One member per dimension path of `by`, in order; empty when not grouped. */
+  members: Array<Member>;
   points: Array<SeriesPoint>;
 };
 
@@ -619,10 +914,15 @@ export type IndicatorTable = {
   __typename?: 'IndicatorTable';
   /** Each source's data as-of time for this answer (the oldest statement or cache entry used). */
   asOf: Array<SourceAsOf>;
+  /** The dimension paths grouped by, in order (dimension or dimension.attribute.path); empty when not grouped. */
+  by: Array<Scalars['String']['output']>;
   /** Provenance of each requested indicator: definition version, formula, inputs, statements, filters. */
   explain: Array<IndicatorExplanation>;
   grain: Grain;
-  /** The dimension (or dimension.attribute) grouped by, if any. */
+  /**
+   * The first dimension path grouped by, if any.
+   * @deprecated Use `by`: a table may be grouped by several dimensions.
+   */
   groupBy?: Maybe<Scalars['String']['output']>;
   indicators: Array<Indicator>;
   periods: Array<PeriodBucket>;
@@ -634,7 +934,7 @@ export type IndicatorTable = {
   sourceErrors: Array<SourceFailure>;
   /** Every aggregate statement behind the table: one per source fact, run now or reused from the cache. */
   statements: Array<StatementProvenance>;
-  /** Deprecations and the like: an archived indicator was computed with its last version (the successor named). */
+  /** Deprecations and the like: an archived indicator was computed with its last version (the successor named); an indicator read from a snapshot fact shows its current value in every period. */
   warnings: Array<Scalars['String']['output']>;
 };
 
@@ -684,7 +984,7 @@ export type Lineage = {
   upstream: Array<IndicatorEdge>;
 };
 
-/** A member of the grouped dimension: a department, customer… or an attribute value such as a region. */
+/** A member of a grouped dimension path: a row of the dimension's entity (or of the entity a reference path reaches), or an attribute value. */
 export type Member = {
   __typename?: 'Member';
   id: Scalars['String']['output'];
@@ -979,10 +1279,13 @@ export type Query = {
   /**
    * Indicator values for a run of periods, one table a chart can use directly. `from`/`to` are periods
    * (e.g. "2025-01" … "2025-12"); `grain` cuts the run into buckets (fiscal quarters and years follow the
-   * configured fiscal calendar). `groupBy` is a dimension (department, customer, supplier, product) or an
-   * attribute of one (department.region, customer.segment, customer.industry, supplier.category).
-   * `rollup: true` with groupBy department adds each department's subtree into it.
-   * Each source receives one aggregate statement per fact involved, whatever the number of periods or members.
+   * configured fiscal calendar); `grain: ALL` makes one bucket from the start of `from` to the end of `to`.
+   * `by` groups by one or more dimension paths of the model (IndicatorDimension: a fact dimension, an
+   * attribute of its entity or a path through its references); each row then has one member per path, in
+   * order. `top` keeps only the first N members ranked by one indicator over the whole range.
+   * `rollup: true`, grouped by the organisation unit's dimension alone, adds each unit's subtree into it.
+   * Each source receives one aggregate statement per fact involved, whatever the number of periods, members
+   * or dimensions (plus one per fact for the ranking of `top`).
    * Definitions: the published ones by default; `asOf` computes with the definitions in force then (a date =
    * end of that day UTC, or an ISO instant); `versions` pins single indicators to a version; `draft` (its
    * author and the domain's approvers only) computes with the definition a change request proposes.
@@ -991,7 +1294,7 @@ export type Query = {
   indicatorValues?: Maybe<IndicatorTable>;
   /**
    * The indicator dictionary: every definition (口径) the company agreed on. `search` matches code, Chinese or
-   * English name, synonym, tag and owner; `tag` and `owner` (department id or person) filter.
+   * English name, synonym, tag and owner; `tag` and `owner` (the owning organisation unit's id or the person) filter.
    */
   indicators?: Maybe<Array<Indicator>>;
   /** The viewer as the hub resolved them: roles, row scope, operations. */
@@ -1226,6 +1529,7 @@ export type QueryIndicatorChangesArgs = {
  */
 export type QueryIndicatorValuesArgs = {
   asOf?: InputMaybe<Scalars['String']['input']>;
+  by?: InputMaybe<Array<IndicatorDimension>>;
   codes: Array<Scalars['String']['input']>;
   draft?: InputMaybe<Scalars['ID']['input']>;
   filters?: InputMaybe<Array<DimensionFilter>>;
@@ -1234,6 +1538,7 @@ export type QueryIndicatorValuesArgs = {
   groupBy?: InputMaybe<Scalars['String']['input']>;
   rollup?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
+  top?: InputMaybe<TopMembers>;
   versions?: InputMaybe<Array<VersionPin>>;
 };
 
@@ -1388,6 +1693,10 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type SourceAsOf = {
   __typename?: 'SourceAsOf';
   asOf: Scalars['String']['output'];
@@ -1502,6 +1811,13 @@ export type SupplierPurchaseOrdersArgs = {
 /** A supplier (procurement vendor). */
 export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
+};
+
+/** Keep the first `n` members ranked by `indicator` over the whole requested range (one bucket from `from` to `to`); every period's rows of those members are returned, in rank order. Ties rank by member id; a null or suppressed value ranks last. */
+export type TopMembers = {
+  direction?: InputMaybe<SortDirection>;
+  indicator: Scalars['String']['input'];
+  n: Scalars['Int']['input'];
 };
 
 export type VersionPin = {
@@ -1664,6 +1980,7 @@ export type ResolversTypes = ResolversObject<{
   Indicator: ResolverTypeWrapper<IndicatorParent>;
   IndicatorCell: ResolverTypeWrapper<IndicatorCell>;
   IndicatorDependency: ResolverTypeWrapper<Omit<IndicatorDependency, 'indicator'> & { indicator?: Maybe<ResolversTypes['Indicator']> }>;
+  IndicatorDimension: IndicatorDimension;
   IndicatorEdge: ResolverTypeWrapper<IndicatorEdge>;
   IndicatorExplanation: ResolverTypeWrapper<IndicatorExplanation>;
   IndicatorNotice: ResolverTypeWrapper<NoticeModel>;
@@ -1696,6 +2013,7 @@ export type ResolversTypes = ResolversObject<{
   RoleInfo: ResolverTypeWrapper<RoleInfo>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
+  SortDirection: SortDirection;
   SourceAsOf: ResolverTypeWrapper<SourceAsOf>;
   SourceColumn: ResolverTypeWrapper<SourceColumn>;
   SourceFailure: ResolverTypeWrapper<SourceFailure>;
@@ -1706,6 +2024,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<Supplier>;
+  TopMembers: TopMembers;
   VersionPin: VersionPin;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
@@ -1782,6 +2101,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Supplier: Supplier;
+  TopMembers: TopMembers;
   VersionPin: VersionPin;
   Viewer: ViewerModel;
   WebhookAttempt: WebhookAttempt;
@@ -2072,6 +2392,7 @@ export type IndicatorExplanationResolvers<ContextType = HubContext, ParentType e
   filters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   formula?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2099,17 +2420,20 @@ export type IndicatorOwnerResolvers<ContextType = HubContext, ParentType extends
 export type IndicatorRowResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorRow'] = ResolversParentTypes['IndicatorRow']> = ResolversObject<{
   cells?: Resolver<Array<ResolversTypes['IndicatorCell']>, ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type IndicatorSeriesResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorSeries'] = ResolversParentTypes['IndicatorSeries']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes['SeriesPoint']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorTable'] = ResolversParentTypes['IndicatorTable']> = ResolversObject<{
   asOf?: Resolver<Array<ResolversTypes['SourceAsOf']>, ParentType, ContextType>;
+  by?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   explain?: Resolver<Array<ResolversTypes['IndicatorExplanation']>, ParentType, ContextType>;
   grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
   groupBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

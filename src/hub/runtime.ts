@@ -21,6 +21,7 @@ import { catalogOfAdapters, catalogOfDefinitions } from '../indicators/catalog';
 import { checkPersonalData } from '../auth/personal-data';
 import { ConfigError } from '../errors';
 import { loadTargets, type TargetBook } from '../indicators/targets';
+import { organisationDimension } from '../model/member-dimension';
 import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
@@ -135,7 +136,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
     const units = loadUnits(config.indicators.unitsFile);
     const governance = await Governance.open(store.conn, catalog, policy, () => loadDictionary(config.indicators.dir, catalog, units), undefined, units);
-    const targets = loadTargets(config.indicators.targetsDir, governance.published(), config.calendar);
+    const targets = loadTargets(config.indicators.targetsDir, governance.published(), config.calendar, organisationDimension(model));
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
     const authenticator = new Authenticator(jwt, policy);

@@ -25,7 +25,7 @@ export function catalogOfDefinitions(model: CompanyModel): MeasureCatalog {
           {
             dimensions: Object.keys(fact.dimensions),
             measures: Object.keys(fact.measures),
-            kind: fact.time ? ('event' as const) : ('state' as const),
+            kind: fact.time ? ('event' as const) : fact.validity ? ('state' as const) : ('snapshot' as const),
             aggs: Object.fromEntries(Object.entries(fact.measures).map(([m, x]) => [m, x.agg])),
           },
         ]),

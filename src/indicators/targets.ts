@@ -8,28 +8,32 @@ import { parsePeriod, type CalendarOptions } from '../model/period';
 import type { Dictionary } from './dictionary';
 
 /**
- * Targets per indicator × period × department (or the whole company), from targets/*.yaml. Budgets need
- * none: they are an indicator of their own (ERP), compared with `compare: indicator`.
+ * Targets per indicator × period × organisation unit (or the whole company), from targets/*.yaml. The unit
+ * is `member:` (a hub id of the model's organisation dimension) or, as before, a key named after that
+ * dimension; omitted, the target is the whole company's. Budgets need none: they are an indicator of their
+ * own, compared with `compare: indicator`.
  */
-const targetSchema = z
-  .object({
-    indicator: z.string(),
-    // YAML reads `period: 2025` as a number.
-    period: z.union([z.string(), z.number()]).transform((v) => String(v)),
-    department: z.string().optional(),
-    value: z.union([z.string(), z.number()]).transform((v) => String(v)),
-  })
-  .strict();
+const targetSchema = (unitKey: string | undefined) =>
+  z
+    .object({
+      indicator: z.string(),
+      // YAML reads `period: 2025` as a number.
+      period: z.union([z.string(), z.number()]).transform((v) => String(v)),
+      member: z.string().optional(),
+      ...(unitKey && unitKey !== 'member' ? { [unitKey]: z.string().optional() } : {}),
+      value: z.union([z.string(), z.number()]).transform((v) => String(v)),
+    })
+    .strict();
 
 export class TargetBook {
   private readonly targets = new Map<string, Decimal>();
 
-  set(code: string, period: string, department: string | null, value: Decimal): void {
-    this.targets.set(`${code}|${period}|${department ?? ''}`, value);
+  set(code: string, period: string, unit: string | null, value: Decimal): void {
+    this.targets.set(`${code}|${period}|${unit ?? ''}`, value);
   }
 
-  get(code: string, period: string, department: string | null): Decimal | undefined {
-    return this.targets.get(`${code}|${period}|${department ?? ''}`);
+  get(code: string, period: string, unit: string | null): Decimal | undefined {
+    return this.targets.get(`${code}|${period}|${unit ?? ''}`);
   }
 
   get size(): number {
@@ -37,7 +41,9 @@ export class TargetBook {
   }
 }
 
-export function loadTargets(dir: string, dictionary: Dictionary, calendar: CalendarOptions): TargetBook {
+/** `unitKey`: the model's organisation dimension (src/model/member-dimension.ts organisationDimension). */
+export function loadTargets(dir: string, dictionary: Dictionary, calendar: CalendarOptions, unitKey?: string): TargetBook {
+  const schema = targetSchema(unitKey);
   const book = new TargetBook();
   let files: string[];
   try {
@@ -51,9 +57,12 @@ export function loadTargets(dir: string, dictionary: Dictionary, calendar: Calen
     const entries = Array.isArray(doc) ? doc : [];
     entries.forEach((entry, index) => {
       const where = `Target file ${path}, entry ${index + 1}`;
-      const parsed = targetSchema.safeParse(entry);
+      const parsed = schema.safeParse(entry);
       if (!parsed.success) throw new ConfigError(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const t = parsed.data;
+      const t = parsed.data as { indicator: string; period: string; value: string; member?: string } & Record<string, string | undefined>;
+      const named = unitKey && unitKey !== 'member' ? t[unitKey] : undefined;
+      if (t.member !== undefined && named !== undefined) throw new ConfigError(`${where}: give the unit as member or ${unitKey}, not both`);
+      const unit = t.member ?? named ?? null;
       if (!dictionary.get(t.indicator)) throw new ConfigError(`${where}: unknown indicator "${t.indicator}"`);
       let label: string;
       try {
@@ -67,7 +76,7 @@ export function loadTargets(dir: string, dictionary: Dictionary, calendar: Calen
       } catch {
         throw new ConfigError(`${where}: value must be a decimal number, received "${t.value}"`);
       }
-      book.set(t.indicator, label, t.department ?? null, value);
+      book.set(t.indicator, label, unit, value);
     });
   }
   return book;

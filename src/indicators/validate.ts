@@ -7,7 +7,7 @@ import type { UnitBook } from './units';
 /** What each source offers, as far as the dictionary cares: facts → dimensions and measures. */
 export type MeasureCatalog = Record<
   string,
-  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state'; /** measure → aggregation */ aggs?: Readonly<Record<string, string>> }>
+  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state' | 'snapshot'; /** measure → aggregation */ aggs?: Readonly<Record<string, string>> }>
 >;
 
 /**

@@ -26,7 +26,14 @@ export function bucketOf(date: string, grain: Grain, calendar: CalendarOptions):
     }
     case 'year':
       return parsePeriod(fiscal ? `FY${yyyy(fiscalYear)}` : yyyy(y), calendar);
+    case 'all':
+      throw new RangeError('a whole-range bucket (grain "all") has no bucket before or after it');
   }
+}
+
+/** One bucket from the start of `first` to the end of `last` (grain "all"), labelled "first..last". */
+export function wholeRange(first: Period, last: Period): Period {
+  return { label: first.label === last.label ? first.label : `${first.label}..${last.label}`, grain: 'all', from: first.from, to: last.to };
 }
 
 export const previousBucket = (p: Period, calendar: CalendarOptions): Period => bucketOf(addDays(p.from, -1), p.grain, calendar);
@@ -52,8 +59,10 @@ export function yearAgo(p: Period, calendar: CalendarOptions): Period {
 /** Periods one request (and one aggregate statement) may cover at most: each is a CASE branch of the statement. */
 export const MAX_BUCKETS = 400;
 
-/** Buckets from the one containing `first` to the one containing `last`, inclusive; a RangeError beyond `max`. */
+/** Buckets from the one containing `first` to the one containing `last`, inclusive; a RangeError beyond `max`.
+ *  Grain "all": the one bucket from `first` to `last`. */
 export function bucketsBetween(first: Period, last: Period, grain: Grain, calendar: CalendarOptions, max = MAX_BUCKETS): Period[] {
+  if (grain === 'all') return [wholeRange(first, last)];
   const out: Period[] = [];
   const end = bucketOf(last.from, grain, calendar);
   for (let b = bucketOf(first.from, grain, calendar); b.from <= end.from; b = nextBucket(b, calendar)) {

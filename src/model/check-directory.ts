@@ -8,6 +8,7 @@ import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
+import { organisationDimension } from './member-dimension';
 import { loadUnits } from '../indicators/units';
 import { declaredTypes } from '../server/schema';
 import { EmbeddedEngine } from '../sources/sql/embedded';
@@ -75,7 +76,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
     const units = loadUnits(paths.units);
     const dictionary = loadDictionary(paths.indicators, catalog, units);
     if (policy) checkDictionary(dictionary, catalog, policy, units);
-    loadTargets(paths.targets, dictionary, config?.calendar ?? { fiscalYearStartMonth: 1 });
+    loadTargets(paths.targets, dictionary, config?.calendar ?? { fiscalYearStartMonth: 1 }, organisationDimension(model));
   } catch (error) {
     collect(error);
   }

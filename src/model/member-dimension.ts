@@ -1,4 +1,4 @@
-import type { CompanyModel, EntityName } from './entities';
+import { organisationOf, type CompanyModel, type EntityName } from './entities';
 
 /**
  * The fact dimension whose members are an entity's rows, for `<Entity>.indicators(codes:, period:)`: the
@@ -17,3 +17,9 @@ export function memberDimensions(model: Pick<CompanyModel, 'dimensions' | 'entit
 }
 
 export const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** The fact dimension whose members are the organisation unit (`organisation:` in an entity file), if any. */
+export function organisationDimension(model: Pick<CompanyModel, 'dimensions' | 'entities'>): string | undefined {
+  const org = organisationOf(model);
+  return org ? memberDimensions(model)[org.name] : undefined;
+}

@@ -73,13 +73,13 @@ export const AlertType: AlertResolvers = {
     const alert = a as unknown as Alert;
     const org = organisationOf(ctx.runtime.model);
     const headField = org?.organisation?.head;
-    const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.department, rows: {} }, headField) : null;
+    const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.unit, rows: {} }, headField) : null;
     // The head is named by its `name` field when its entity has one, else by its id.
     const headParent = head && typeof head === 'object' ? (head as EntityParent) : null;
     const headName = headParent ? (ctx.runtime.model.entities[headParent.entity]?.fields.name ? await fieldValue(ctx, headParent, 'name') : headParent.id) : null;
     return [
       `${alert.indicator.def.owner.person} (owner of ${alert.indicator.def.code})`,
-      ...(typeof headName === 'string' ? [`${headName} (head of ${alert.department})`] : []),
+      ...(typeof headName === 'string' ? [`${headName} (head of ${alert.unit})`] : []),
     ];
   },
 };

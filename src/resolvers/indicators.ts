@@ -5,7 +5,9 @@ import { computeValues, type StatementProvenance, type ValuesRequest } from '../
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
 import { resolveGroupPath } from '../engine/group-path';
-import type { GroupBy } from '../engine/request';
+import { pathText, type GroupBy } from '../engine/request';
+import { splitMember } from '../engine/members';
+import { NONE } from '../engine/regroup';
 import { badInput } from '../errors';
 import type { HubContext } from '../hub/context';
 import { fieldValue, type EntityParent } from '../hub/entities';
@@ -32,11 +34,11 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const request = valuesRequestOf(ctx, args);
     const buckets = request.buckets;
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
-    const warnings = archivedWarnings(ctx, dict, request.codes);
     const table = await computeValues(ctx, dict, request);
-    const members = table.members.map((id) => memberOf(ctx.runtime.model, request.groupBy, id));
+    const warnings = [...archivedWarnings(ctx, dict, request.codes), ...snapshotWarnings(dict, request.codes, table.snapshots)];
+    const members = table.members.map((id) => membersOf(ctx.runtime.model, request.groupBy, id));
     const indicators = request.codes.map((c) => dict.get(c)!);
-    const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request));
+    const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request, table.snapshots));
     return {
       warnings,
       asOf: asOfBySource(table.statements),
@@ -46,7 +48,8 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
       grain: args.grain,
       periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
       indicators,
-      groupBy: args.groupBy ?? null,
+      by: request.groupBy.map(pathText),
+      groupBy: request.groupBy[0] ? pathText(request.groupBy[0]) : null,
       // The same cells two ways: each built only if the query selects it (a dashboard asks for one), a
       // chunk at a time so a large table does not hold the event loop (src/engine/chunked.ts).
       get rows() {
@@ -55,7 +58,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
           inChunks(buckets.length * members.length, codes.length, (i) => {
             const b = buckets[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
-            return { period: b.label, member, cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member?.id ?? '') })) };
+            return { period: b.label, members: member.parts, member: member.parts[0] ?? null, cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member.id) })) };
           }),
         );
       },
@@ -64,7 +67,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
           inChunks(request.codes.length * members.length, buckets.length, (i) => {
             const code = request.codes[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
-            return { code, member, points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member?.id ?? '') })) };
+            return { code, members: member.parts, member: member.parts[0] ?? null, points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member.id) })) };
           }),
         );
       },
@@ -72,7 +75,7 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
   },
 };
 
-function explainOf(dict: Dictionary, code: string, statements: StatementProvenance[], request: ValuesRequest) {
+function explainOf(dict: Dictionary, code: string, statements: StatementProvenance[], request: ValuesRequest, snapshots: readonly string[]) {
   const indicator = dict.get(code)!;
   const closure = new Map(inputsClosure(dict, code).map((c) => [c, dict.get(c)!]));
   const all = new Set([code, ...closure.keys()]);
@@ -86,8 +89,10 @@ function explainOf(dict: Dictionary, code: string, statements: StatementProvenan
     statements: statements.filter((s) => s.indicators.some((i) => all.has(i.code))),
     filters: [
       ...request.filters.map((f) => `${f.dimension} in (${f.ids.join(', ')})`),
-      ...(request.rollup ? ['each department includes its subtree'] : []),
+      ...(request.rollup ? ['each organisation unit includes its subtree'] : []),
+      ...(request.top ? [`top ${request.top.n} members by ${request.top.indicator} over ${rangeText(request)} (${request.top.direction === 'desc' ? 'highest' : 'lowest'} first)`] : []),
     ],
+    notes: snapshots.filter((s) => all.has(s)).map((s) => `snapshot, as of now: ${s} is read from a fact without time or validity, so every period shows its current value`),
   };
 }
 
@@ -109,15 +114,33 @@ export function formulaText(i: Indicator): string | null {
   return null;
 }
 
-/** A member of the grouping; its name is looked up only if the query asks for it (Member.name). */
-function memberOf(model: CompanyModel, groupBy: GroupBy | null, id: string): MemberParent | null {
-  if (!groupBy) return null;
+/** A member of the grouping: one part per dimension path; names are looked up only if the query asks for them (Member.name). */
+function membersOf(model: CompanyModel, paths: readonly GroupBy[], id: string): { id: string; parts: MemberParent[] } {
+  if (paths.length === 0) return { id, parts: [] };
+  const ids = splitMember(id);
+  return { id, parts: paths.map((g, i) => memberOf(model, g, ids[i]!)) };
+}
+
+function memberOf(model: CompanyModel, groupBy: GroupBy, id: string): MemberParent {
   const entity = model.dimensions[groupBy.dimension] ?? null;
   if (!groupBy.attribute || !entity) return { id, entity };
-  // Regrouped by a reference (track.genre): members are the referenced entity's ids, named by it.
+  // Regrouped by a reference (a.b): members are the referenced entity's ids, named by it.
   const path = resolveGroupPath(model, entity, groupBy.attribute.split('.'));
-  return { id, entity: 'target' in path && id !== '(none)' ? path.target : null };
+  return { id, entity: 'target' in path && id !== NONE ? path.target : null };
 }
+
+function snapshotWarnings(dict: Dictionary, codes: readonly string[], snapshots: readonly string[]): string[] {
+  return codes.flatMap((code) => {
+    const from = snapshots.filter((s) => s === code || inputsClosure(dict, code).includes(s));
+    return from.length ? [`${code} is read from a snapshot (${from.join(', ')}): every period shows its current value, as of now.`] : [];
+  });
+}
+
+const rangeText = (request: ValuesRequest) => {
+  const first = request.buckets[0]!;
+  const last = request.buckets[request.buckets.length - 1]!;
+  return first.label === last.label ? first.label : `${first.label}..${last.label}`;
+};
 
 interface MemberParent {
   id: string;
@@ -184,7 +207,7 @@ export function memberIndicators(dimension: string): GraphQLFieldResolver<Entity
           codes: [...new Set(args.codes)],
           buckets: [period],
           grain: period.grain,
-          groupBy: { dimension },
+          groupBy: [{ dimension }],
           filters: [{ dimension, ids }],
           rollup: false,
         });

@@ -19,7 +19,7 @@ export function organisationResolvers(model: CompanyModel): Record<string, Recor
   const member = (id: string | null | undefined): EntityParent | null => (id ? { entity: org.name, id, rows: {} } : null);
   return {
     Viewer: { [field]: ((v: Viewer) => member(v.departmentId)) as Resolver },
-    Alert: { [field]: ((a: Alert) => member(a.department)) as Resolver },
+    Alert: { [field]: ((a: Alert) => member(a.unit)) as Resolver },
     IndicatorOwner: { [field]: ((o: { department: string }) => member(o.department)) as Resolver },
   };
 }

@@ -8,6 +8,7 @@ import type { CompanyModel } from '../model/entities';
 import type { Grain } from '../model/period';
 import { resolveGroupPath } from '../engine/group-path';
 import { periodOf } from './args';
+import { dimensionPaths } from '../model/dimension-paths';
 
 /**
  * indicatorValues' arguments as an engine request: periods parsed, the run of buckets (at most
@@ -29,14 +30,36 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
     codes: [...new Set(args.codes)],
     buckets,
     grain,
-    groupBy: args.groupBy ? parseGroupBy(ctx.runtime.model, args.groupBy) : null,
+    groupBy: groupingOf(ctx.runtime.model, args),
     filters: (args.filters ?? []).map((f) => {
       const dimensions = ctx.runtime.model.dimensions;
       if (!(f.dimension in dimensions)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(dimensions).join(', ')}).`);
       return { dimension: f.dimension, ids: f.ids };
     }),
     rollup: args.rollup ?? false,
+    ...(args.top ? { top: { indicator: args.top.indicator, n: args.top.n, direction: (args.top.direction ?? 'DESC') === 'ASC' ? ('asc' as const) : ('desc' as const) } } : {}),
   };
+}
+
+/** `by` (enum values of IndicatorDimension) or the deprecated `groupBy` text, never both. */
+function groupingOf(model: CompanyModel, args: QueryIndicatorValuesArgs): GroupBy[] {
+  if (args.by && args.groupBy) throw badInput('Give `by` or the deprecated `groupBy`, not both.', { argument: 'by' });
+  if (args.groupBy) return [parseGroupBy(model, args.groupBy)];
+  const paths = pathsOf(model);
+  return (args.by ?? []).map((value) => {
+    const path = paths.get(value);
+    if (!path) throw badInput(`Unknown dimension "${value}" (known: ${[...paths.keys()].join(', ') || 'none'}).`, { argument: 'by' });
+    return parseGroupBy(model, path);
+  });
+}
+
+const cachedPaths = new WeakMap<CompanyModel, Map<string, string>>();
+
+/** IndicatorDimension value → path text, computed once per model. */
+function pathsOf(model: CompanyModel): Map<string, string> {
+  let paths = cachedPaths.get(model);
+  if (!paths) cachedPaths.set(model, (paths = new Map(dimensionPaths(model).map((p) => [p.value, p.path]))));
+  return paths;
 }
 
 /** A dimension of the model (any fact dimension declared with an entity), optionally `.attribute` of its

@@ -2,6 +2,7 @@ import { ConfigError } from '../errors';
 import type { CompanyModel, EntityModel, FieldType, FigureModel, ScalarType } from '../model/entities';
 import { isRef, organisationOf } from '../model/entities';
 import { lowerFirst, memberDimensions } from '../model/member-dimension';
+import { dimensionPaths } from '../model/dimension-paths';
 
 export interface EntitySdlOptions {
   /**
@@ -46,9 +47,17 @@ export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): 
       parts.push(`extend type ${type} {\n  ${str(what)}\n  ${field}: ${org.name}\n}`);
     }
   }
+  parts.push(dimensionEnumSdl(model));
   const queries = queryFields(model, entities, options.reservedQueryFields ?? new Set());
   if (queries.length) parts.push(`extend type Query {\n${queries.join('\n')}\n}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** indicatorValues' `by:` values: every groupable path of the model (src/model/dimension-paths.ts). */
+function dimensionEnumSdl(model: CompanyModel): string {
+  const paths = dimensionPaths(model);
+  const values = paths.length ? paths.map((p) => `  ${str(p.description)}\n  ${p.value}`) : [`  ${str('This model declares no groupable dimension (no fact dimension with an entity).')}\n  NONE`];
+  return `${str('A dimension path indicatorValues can group by (argument `by`): a fact dimension of the model, an attribute of its entity or a path through its references, "." spelled "_".')}\nenum IndicatorDimension {\n${values.join('\n')}\n}`;
 }
 
 function typeSdl(model: CompanyModel, e: EntityModel, masked: (type: string, field: string) => boolean): string {

@@ -31,7 +31,8 @@ export interface SourceCatalog {
 }
 
 export interface FactCatalog {
-  kind: 'event' | 'state';
+  /** event: rows in time; state: rows valid from/to; snapshot: neither (the current value, at any date). */
+  kind: 'event' | 'state' | 'snapshot';
   dimensions: readonly string[];
   measures: Record<string, { agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max'; type: 'decimal' | 'int' }>;
 }

@@ -89,7 +89,7 @@ describe.each([
   });
 
   test('a snapshot fact has no time predicate, whatever date it is asked at', () => {
-    expect(adapter.catalog.facts.catalogue!.kind).toBe('state');
+    expect(adapter.catalog.facts.catalogue!.kind).toBe('snapshot');
     const { sql, bindings } = adapter.buildAggregate({ fact: 'catalogue', measures: ['tracks'], groupBy: ['genre'], asOf: '2025-12-31' }, UNRESTRICTED).toSQL();
     expect(sql).toBe(`select ${id('genre_id')} as ${id('genre')}, count(*) as ${id('tracks')} from ${id('sales.track')} group by ${id('genre_id')} order by ${id('genre_id')} asc`);
     expect(bindings).toEqual([]);

@@ -225,8 +225,7 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
       Object.entries(mapping.facts).map(([name, f]) => [
         name,
         {
-          // A snapshot (no time column) is a state fact valid at every date.
-          kind: f.time ? 'event' : 'state',
+          kind: f.time ? 'event' : f.validity ? 'state' : 'snapshot',
           dimensions: Object.keys(f.dimensions),
           measures: Object.fromEntries(Object.entries(f.measures).map(([m, d]) => [m, { agg: d.agg, type: d.type }])),
         },

@@ -2,7 +2,7 @@ import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import type { CompanyModel } from '../model/entities';
-import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
+import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
  * Lineage (血缘), computed — never typed by hand — from the definitions and the source mappings:
@@ -268,7 +268,7 @@ export function mappedColumns(mapping: SqlSourceMapping, table: string): string[
   for (const e of Object.values(mapping.entities)) {
     if (!e) continue;
     if (e.table === table) {
-      columns.add(e.key);
+      keyColumns(e).forEach((c) => columns.add(c));
       Object.values(e.fields).forEach((c) => columns.add(c));
       if (e.owner) columns.add(e.owner.column);
       if (e.scope && 'column' in e.scope) columns.add(e.scope.column);

@@ -20,7 +20,9 @@ export function compositeParts(ctx: HubContext, entity: EntityName, id: string):
   const bad = (problem: string) => badInput(`Invalid ${entity} id ${JSON.stringify(id)}: ${problem}; its key is ${names.join(KEY_JOIN)}.`, { entity, parts: [...names] });
   if (!Array.isArray(parts)) throw bad(parts.problem);
   return parts.map((part, i) => {
-    const type = model.fields[names[i]!]!;
+    const field = model.fields[names[i]!]!;
+    // A reference part is checked against the referenced entity's key type.
+    const type = isRef(field) ? ctx.runtime.model.entities[field.ref]!.key.type : field;
     if (type === 'int') {
       if (!/^-?\d{1,15}$/.test(part)) throw bad(`part "${names[i]}" must be an integer, received ${JSON.stringify(part)}`);
       return String(Number(part));

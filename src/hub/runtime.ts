@@ -6,7 +6,6 @@ import type { CompanyModel } from '../model/entities';
 import { loadModel, ModelError } from '../model/load';
 import { liveCatalogProblems } from '../model/live-check';
 import { policyModelProblems } from '../model/policy-check';
-import { declaredTypes } from '../server/schema';
 import type { SqlConnection } from '../sources/sql/connection';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
@@ -97,7 +96,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // written: a refused model leaves the store as it was. Embedded sources the demo generator fills on
     // first start are checked right after it did (their tables exist only then).
     const policy = loadPolicy(config.auth.policyFile);
-    const problems = policyModelProblems(policy, model, declaredTypes(model, policy));
+    const problems = policyModelProblems(policy, model);
     try {
       checkPersonalData(policy, catalogOfDefinitions(model));
     } catch (error) {

@@ -9,7 +9,6 @@ import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
 import { loadUnits } from '../indicators/units';
-import { declaredTypes } from '../server/schema';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
@@ -66,7 +65,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
   let policy: PolicyBook | undefined;
   try {
     policy = loadPolicy(paths.policy);
-    problems.push(...policyModelProblems(policy, model, declaredTypes(model, policy)));
+    problems.push(...policyModelProblems(policy, model));
   } catch (error) {
     collect(error);
   }

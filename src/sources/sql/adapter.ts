@@ -19,6 +19,8 @@ import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
 import { keyColumns, type ScopeMapping, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from './mapping';
 import { decodeKey, encodeKey } from '../../model/composite-key';
+import { organisationOf } from '../../model/entities';
+import { scopeDimensionOf } from './scope-dimension';
 import { Decimal } from '../../model/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
@@ -146,7 +148,7 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(validFrom, '<=', query.asOf);
       builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
     }
-    const scopeDim = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+    const scopeDim = scopeDimensionOf(f, organisationOf(this.model)?.name);
     if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);

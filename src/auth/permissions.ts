@@ -10,7 +10,6 @@ import type { HubContext } from '../hub/context';
 import { logger } from '../logger';
 import { applyMask, type MaskKind } from './masks';
 import { kind, type PolicyBook } from './policy';
-import { didYouMean } from '../model/suggest';
 
 /**
  * The permission layer, generated from the policy and kept thin enough to swap:
@@ -107,23 +106,6 @@ function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'));
 }
 
-/**
- * Every `fields` entry of the policy names a type (and field, or `*`) of the schema the hub serves — the
- * model's generated types included: a misspelt entry would silently deny (or fail to mask) a field.
- * Checked at start (src/server/app.ts) on the whole served schema, before withPermissions.
- */
-export function checkPolicyNamesSchema(schema: GraphQLSchema, policy: PolicyBook): void {
-  const types = objectTypes(schema);
-  const problems: string[] = [];
-  for (const key of Object.keys(policy.policy.fields)) {
-    const dot = key.indexOf('.');
-    const [typeName, field] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot + 1)];
-    const type = types.find((t) => t.name === typeName);
-    if (!type) problems.push(`fields["${key}"]: the schema has no type "${typeName}"${didYouMean(typeName, types.map((t) => t.name))}`);
-    else if (field !== '*' && !type.getFields()[field]) problems.push(`fields["${key}"]: ${typeName} has no field "${field}"${didYouMean(field, Object.keys(type.getFields()))}`);
-  }
-  if (problems.length) throw new ConfigError(`Policy file ${policy.file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-}
 
 /** A denied non-null field would null its parent (and a whole list): refuse such a policy at start. */
 function checkDeniableFieldsAreNullable(schema: GraphQLSchema, policy: PolicyBook): void {

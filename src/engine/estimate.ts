@@ -1,4 +1,6 @@
 import type { HubContext } from '../hub/context';
+import type { EntityName } from '../model/entities';
+import { resolveGroupPath } from './group-path';
 import type { ValuesRequest } from './request';
 
 /** What an indicator table will hold: periods × members × indicators cells. */
@@ -11,11 +13,12 @@ export interface OutputEstimate {
 
 /**
  * Estimated before anything runs, without a statement. Members: without grouping 1; grouped, the product
- * over the dimension paths of each one's member count — the distinct ids of a filter on its dimension, else
- * the number of hub ids the key map knows for the dimension's entity (an upper bound for every mapped
- * member, also for an attribute path, and not narrowed by the viewer's row scope) — and at most N for a
- * top-N request. Members a source has that the key map does not know are bounded by the statement row cap
- * (limits.maxStatementRows) instead.
+ * over the dimension paths of each one's bound — the distinct ids of a filter on its dimension, otherwise a
+ * bound on the dimension entity's members: for a conformed entity the hub ids the key map knows, for any
+ * other its row count in its home source (counted at start: src/hub/member-counts.ts), or
+ * limits.maxStatementRows when that count is unknown; a path that leads to another entity (track.genre) is
+ * also bounded by that entity's members — and at most N for a top-N request. Not narrowed by the viewer's
+ * row scope: an upper bound.
  */
 export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputEstimate {
   const periods = request.buckets.length;
@@ -23,8 +26,24 @@ export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputE
   let members = 1;
   for (const g of request.groupBy) {
     const filtered = request.filters.filter((f) => f.dimension === g.dimension).map((f) => new Set(f.ids).size);
-    members *= filtered.length > 0 ? Math.min(...filtered) : Math.max(1, ctx.runtime.keyMap.count(ctx.runtime.model.dimensions[g.dimension]!));
+    members *= filtered.length > 0 ? Math.min(...filtered) : groupBound(ctx, g);
   }
   if (request.top) members = Math.min(members, Math.max(1, request.top.n));
   return { periods, members, indicators, cells: periods * members * indicators };
+}
+
+function groupBound(ctx: HubContext, groupBy: ValuesRequest['groupBy'][number]): number {
+  const model = ctx.runtime.model;
+  const entity = model.dimensions[groupBy.dimension]!;
+  let bound = memberBound(ctx, entity);
+  if (groupBy.attribute) {
+    const path = resolveGroupPath(model, entity, groupBy.attribute.split('.'));
+    if ('target' in path && path.target) bound = Math.min(bound, memberBound(ctx, path.target));
+  }
+  return Math.max(1, bound);
+}
+
+function memberBound(ctx: HubContext, entity: EntityName): number {
+  if (ctx.runtime.model.entities[entity]!.conformed) return ctx.runtime.keyMap.count(entity);
+  return ctx.runtime.memberCounts?.get(entity) ?? ctx.runtime.config.limits.maxStatementRows;
 }

@@ -6,6 +6,8 @@ import type { Dictionary } from '../indicators/dictionary';
 import { formulaRefs, parseFormula } from '../indicators/formula';
 import { lineageGraph, type DependencyKind } from './lineage';
 import type { ChangeKind } from './types';
+import { organisationOf, type CompanyModel } from '../model/entities';
+import { memberDimensions } from '../model/member-dimension';
 
 /**
  * The impact report (影响分析) a reviewer reads before approving a change to indicator X: which indicators
@@ -41,6 +43,9 @@ export interface ImpactDeps {
   documents?: readonly RegisteredDocument[];
   /** Dashboards subscribed to any of the codes; omitted: the report says it could not tell (null). */
   registeredInterest?: RegisteredInterest;
+  /** The company model: which argument names are dimensions, and whose members `indicators` walks (the
+   *  organisation unit's). Omitted: documents are read for codes only, never for dimensions by argument. */
+  model?: Pick<CompanyModel, 'dimensions' | 'entities'>;
 }
 
 export interface ImpactedIndicator {
@@ -115,7 +120,7 @@ export async function impactOf(change: ProposedChange, deps: ImpactDeps): Promis
     kind: change.kind,
     dependents,
     owners: ownersOf(affected, dictionary),
-    operations: operationsUsing(affected, removed, deps.documents ?? [], dictionary),
+    operations: operationsUsing(affected, removed, deps.documents ?? [], dictionary, deps.model),
     dashboards: deps.registeredInterest ? await deps.registeredInterest(affected) : null,
     flags,
   };
@@ -233,7 +238,21 @@ const CODE_ARGUMENTS = new Set(['code', 'codes']);
 /** Fields that take codes to manage definitions or notices, not to read values: not a use. */
 const NOT_A_USE = new Set(['indicatorChanges', 'registerNoticeSubscription', 'indicatorNotices']);
 
-function analyse(doc: RegisteredDocument): DocumentUse {
+/** What a document's arguments say about dimensions, from the model: an argument named like a dimension
+ *  filters by it (decomposition(<dimension>:)), and `indicators(codes:)` is per member of the organisation
+ *  unit (the entity field the generated schema gives it). */
+interface DimensionHints {
+  names: ReadonlySet<string>;
+  indicatorsDimension: string | undefined;
+}
+
+function hintsOf(model: ImpactDeps['model']): DimensionHints {
+  if (!model) return { names: new Set(), indicatorsDimension: undefined };
+  const org = organisationOf(model);
+  return { names: new Set(Object.keys(model.dimensions)), indicatorsDimension: org ? memberDimensions(model)[org.name] : undefined };
+}
+
+function analyse(doc: RegisteredDocument, hints: DimensionHints): DocumentUse {
   const use: DocumentUse = { hash: doc.hash, names: [], codes: new Set(), usesAlerts: false, variableCodes: false, dimensions: new Set(), variableDimensions: false };
   let ast;
   try {
@@ -264,8 +283,9 @@ function analyse(doc: RegisteredDocument): DocumentUse {
       const codesArg = args.find((a) => CODE_ARGUMENTS.has(a.name.value));
       if (!codesArg) return;
       strings(codesArg.value, () => (use.variableCodes = true)).forEach((c) => use.codes.add(c));
-      // Department.indicators(codes:) is per department; decomposition(department:) filters by one.
-      if (node.name.value === 'indicators' || args.some((a) => a.name.value === 'department')) use.dimensions.add('department');
+      // <Organisation>.indicators(codes:) is per organisation unit; decomposition(<dimension>:) filters by one.
+      if (node.name.value === 'indicators' && hints.indicatorsDimension) use.dimensions.add(hints.indicatorsDimension);
+      for (const arg of args) if (hints.names.has(arg.name.value)) use.dimensions.add(arg.name.value);
       for (const arg of args) {
         if (arg.name.value === 'groupBy') dimensionOf(arg);
         if (arg.name.value === 'filters') {
@@ -284,14 +304,22 @@ function analyse(doc: RegisteredDocument): DocumentUse {
   return use;
 }
 
-const analysed = new WeakMap<readonly RegisteredDocument[], DocumentUse[]>();
+const analysed = new WeakMap<readonly RegisteredDocument[], { model: ImpactDeps['model']; uses: DocumentUse[] }>();
 
-function operationsUsing(affected: readonly string[], removed: ReadonlySet<string>, documents: readonly RegisteredDocument[], dictionary: Dictionary): OperationImpact[] {
-  let uses = analysed.get(documents);
-  if (!uses) {
-    uses = documents.map(analyse);
-    analysed.set(documents, uses);
+function operationsUsing(
+  affected: readonly string[],
+  removed: ReadonlySet<string>,
+  documents: readonly RegisteredDocument[],
+  dictionary: Dictionary,
+  model: ImpactDeps['model'],
+): OperationImpact[] {
+  let cached = analysed.get(documents);
+  if (!cached || cached.model !== model) {
+    const hints = hintsOf(model);
+    cached = { model, uses: documents.map((doc) => analyse(doc, hints)) };
+    analysed.set(documents, cached);
   }
+  const uses = cached.uses;
   const alertCodes = new Set(dictionary.all().flatMap((i) => (i.def.alerts.length ? [i.def.code, ...i.def.alerts.flatMap((r) => (r.indicator ? [r.indicator] : []))] : [])));
   const out: OperationImpact[] = [];
   for (const use of uses) {

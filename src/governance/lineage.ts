@@ -1,8 +1,9 @@
 import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import type { CompanyModel } from '../model/entities';
-import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
+import { organisationOf, type CompanyModel } from '../model/entities';
+import { scopeDimensionOf } from '../sources/sql/scope-dimension';
+import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
  * Lineage (血缘), computed — never typed by hand — from the definitions and the source mappings:
@@ -26,11 +27,22 @@ export type Mappings = Readonly<Record<string, SqlSourceMapping>>;
 
 const modelMappings = new WeakMap<CompanyModel, Mappings>();
 
-/** Every source's mapping in the model (one object per model, so graphs over it are cached). */
+/** Every source's mapping in the model (one object per model, so graphs over it are cached), each fact's
+ *  scope dimension resolved (its own, else its dimension of the organisation unit: scopeDimensionOf). */
 export function mappingsOf(model: CompanyModel): Mappings {
   let mappings = modelMappings.get(model);
   if (!mappings) {
-    mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
+    const organisation = organisationOf(model)?.name;
+    const resolved = (m: SqlSourceMapping): SqlSourceMapping => ({
+      ...m,
+      facts: Object.fromEntries(
+        Object.entries(m.facts).map(([name, f]) => {
+          const scopeDimension = scopeDimensionOf(f, organisation);
+          return [name, scopeDimension ? { ...f, scopeDimension } : f];
+        }),
+      ),
+    });
+    mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, resolved(s.mapping)]));
     modelMappings.set(model, mappings);
   }
   return mappings;
@@ -204,7 +216,8 @@ export class LineageGraph {
       const dim = f.dimensions[d];
       if (dim) out.push([dim.column, 'dimension']);
     }
-    const scopeDimension = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+    // mappingsOf resolved the organisation's dimension into scopeDimension.
+    const scopeDimension = f.scopeDimension;
     const scopeColumn = scopeDimension ? f.dimensions[scopeDimension]?.column : undefined;
     if (scopeColumn) out.push([scopeColumn, 'filter']);
     return out;
@@ -268,7 +281,7 @@ export function mappedColumns(mapping: SqlSourceMapping, table: string): string[
   for (const e of Object.values(mapping.entities)) {
     if (!e) continue;
     if (e.table === table) {
-      columns.add(e.key);
+      keyColumns(e).forEach((c) => columns.add(c));
       Object.values(e.fields).forEach((c) => columns.add(c));
       if (e.owner) columns.add(e.owner.column);
       if (e.scope && 'column' in e.scope) columns.add(e.scope.column);

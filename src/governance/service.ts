@@ -437,13 +437,19 @@ export class Governance {
       o ? [`department:${o.department}`] : [],
     );
     const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map((r) => `role:${r}`) : [];
-    const recipients = [...new Set([...owners, ...reviewers, ...(change.author.startsWith('EMP-') ? [`employee:${change.author}`] : [])])].sort();
+    const recipients = [...new Set([...owners, ...reviewers, ...(isPerson(change.author) ? [`employee:${change.author}`] : [])])].sort();
     return { kind, code: change.code, domain: change.domain, changeId: change.id, version, actor: actor.principal, at, note, affected, recipients };
   }
 
   private now(): string {
     return this.clock().toISOString();
   }
+}
+
+/** A principal that is a person (an employee's hub id), not a service (`apikey:<id>`, src/auth/principal.ts) or
+ *  nobody: only a person has an inbox of their own. */
+function isPerson(principal: string): boolean {
+  return principal !== 'anonymous' && !principal.startsWith('apikey:');
 }
 
 function conflict(code: string, currentVersion: number | null, why: string): HubError {

@@ -1,4 +1,5 @@
 import { isRef, type EntityName } from '../model/entities';
+import { compositeHubId, compositeSourceKey } from './composite-ids';
 import type { NeutralRow } from '../sources/contract';
 import type { HubContext } from './context';
 
@@ -20,7 +21,9 @@ export type FieldValue = string | number | boolean | null | EntityParent;
  *  conformed has one key everywhere (its home's): another source that refers to it (a fact's dimension, a
  *  reference column) holds that same key, as hubIdOf reads it. */
 export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
-  if (!ctx.runtime.model.entities[entity]!.conformed) return id;
+  const model = ctx.runtime.model.entities[entity]!;
+  if (model.key.parts) return compositeSourceKey(ctx, entity, source, id);
+  if (!model.conformed) return id;
   const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
   if (mapped !== undefined) return mapped;
   const prefix = `${source}:`;
@@ -28,7 +31,9 @@ export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string,
 }
 
 export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
-  if (!ctx.runtime.model.entities[entity]!.conformed) return key;
+  const model = ctx.runtime.model.entities[entity]!;
+  if (model.key.parts) return compositeHubId(ctx, entity, source, key);
+  if (!model.conformed) return key;
   return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
 }
 

@@ -6,7 +6,6 @@ import type { CompanyModel } from '../model/entities';
 import { loadModel, ModelError } from '../model/load';
 import { liveCatalogProblems } from '../model/live-check';
 import { policyModelProblems } from '../model/policy-check';
-import { declaredTypes } from '../server/schema';
 import type { SqlConnection } from '../sources/sql/connection';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
@@ -26,6 +25,7 @@ import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
 import { KeyMap } from './keymap';
+import { MemberCounts } from './member-counts';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
@@ -43,6 +43,8 @@ export interface HubRuntime {
   model: CompanyModel;
   adapters: ReadonlyMap<string, SourceAdapter>;
   keyMap: KeyMap;
+  /** Row counts of the dimension entities the key map does not know (the output estimate's bound for them). */
+  memberCounts?: MemberCounts;
   routing: Routing;
   store: HubStore;
   /** Indicator definitions: lifecycle, versions, the published dictionary. */
@@ -95,7 +97,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // written: a refused model leaves the store as it was. Embedded sources the demo generator fills on
     // first start are checked right after it did (their tables exist only then).
     const policy = loadPolicy(config.auth.policyFile);
-    const problems = policyModelProblems(policy, model, declaredTypes(model, policy));
+    const problems = policyModelProblems(policy, model);
     try {
       checkPersonalData(policy, catalogOfDefinitions(model));
     } catch (error) {
@@ -131,6 +133,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
 
     const keyMap = new KeyMap(await store.keyMap());
     logger.info({ keys: keyMap.size }, 'key map loaded');
+    const memberCounts = new MemberCounts(model, conns);
+    const uncounted = await memberCounts.refresh();
+    if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
@@ -146,6 +151,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       model,
       adapters,
       keyMap,
+      memberCounts,
       routing,
       store,
       governance,

@@ -10,7 +10,6 @@ import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
 import { organisationDimension } from './member-dimension';
 import { loadUnits } from '../indicators/units';
-import { declaredTypes } from '../server/schema';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { openConnection } from '../sources/sql/engines';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
@@ -67,7 +66,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
   let policy: PolicyBook | undefined;
   try {
     policy = loadPolicy(paths.policy);
-    problems.push(...policyModelProblems(policy, model, declaredTypes(model, policy)));
+    problems.push(...policyModelProblems(policy, model));
   } catch (error) {
     collect(error);
   }

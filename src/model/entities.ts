@@ -20,8 +20,9 @@ export interface EntityModel {
   conformed: boolean;
   /** The source lists and by-id lookups come from. */
   home: string;
-  // TODO(issue 11 part 2): composite keys (an order line keyed by order and product).
-  key: { type: 'string' | 'int' };
+  /** The key: one column of `type`, or with `parts` a composite key over those fields (scalars or
+   *  references, in order), its hub id the parts encoded by src/model/composite-key.ts (type string). */
+  key: { type: 'string' | 'int'; parts?: readonly string[] };
   /** The Query list field, when the entity has one. */
   list?: string;
   /** The organisation unit (at most one per model): Viewer, Alert and IndicatorOwner reference it in the
@@ -81,4 +82,9 @@ export function fieldType(model: Pick<CompanyModel, 'entities'>, entity: EntityN
 /** The model's organisation unit, if it declares one (`organisation:` in an entity file). */
 export function organisationOf(model: Pick<CompanyModel, 'entities'>): EntityModel | undefined {
   return Object.values(model.entities).find((e) => e.organisation);
+}
+
+/** The fields a composite key is made of, or undefined for a one-column key. */
+export function keyParts(model: Pick<CompanyModel, 'entities'>, entity: EntityName): readonly string[] | undefined {
+  return model.entities[entity]?.key.parts;
 }

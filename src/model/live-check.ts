@@ -43,7 +43,8 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
     const base = `entities.${entity}`;
     const t = table(`${base}.table`, m.table);
     if (!t) continue;
-    ownColumn(`${base}.key`, t, m.key);
+    if (typeof m.key === 'string') ownColumn(`${base}.key`, t, m.key);
+    else m.key.forEach((col, i) => ownColumn(`${base}.key.${i}`, t, col));
     for (const [field, col] of Object.entries(m.fields)) ownColumn(`${base}.fields.${field}`, t, col);
     for (const [field, sql] of Object.entries(m.expressions ?? {})) {
       for (const col of expressionColumns(sql)) ownColumn(`${base}.fields.${field}.sql`, t, col);

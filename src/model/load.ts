@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors';
 import type { SqlSourceMapping } from '../sources/sql/mapping';
-import type { CompanyModel, EntityModel, FieldType, SourceModel } from './entities';
+import { isRef, type CompanyModel, type EntityModel, type FieldType, type SourceModel } from './entities';
 import { resolveConnection } from './connection';
 import { entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
 import { expressionProblem } from './expression';
@@ -67,6 +67,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   }
 
   checkEntities(entities, entityFileOf, sources, at);
+  checkCompositeKeys(entities, entityFileOf, sources, at);
   checkSources(entities, sources, at);
   for (const s of Object.values(sources)) checkExpressions(s, at);
   const dimensions = dimensionsOf(sources, at);
@@ -114,7 +115,7 @@ function entityOf(data: EntityFile): EntityModel {
     ...(data.description ? { description: data.description } : {}),
     conformed: data.conformed,
     home: data.home,
-    key: data.key,
+    key: { type: data.key.type ?? 'string', ...(data.key.parts ? { parts: data.key.parts } : {}) },
     ...(data.list ? { list: data.list } : {}),
     ...(data.organisation ? { organisation: data.organisation } : {}),
     fields,
@@ -206,6 +207,56 @@ function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string
     if (!e.list) continue;
     if (lists.has(e.list)) at(fileOf.get(e.name)!, 'list', `list "${e.list}" is already the list of ${lists.get(e.list)}`);
     lists.set(e.list, e.name);
+  }
+}
+
+/**
+ * Composite keys: the parts are fields of the entity (scalars, or references to one-column keys), every
+ * mapping lists one key column per part, and what cannot carry several columns is refused: a reference
+ * field, a fact dimension, the key map (conformed) and the organisation unit.
+ */
+function checkCompositeKeys(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+  for (const e of Object.values(entities)) {
+    const file = fileOf.get(e.name)!;
+    const parts = e.key.parts;
+    if (!parts) continue;
+    const seen = new Set<string>();
+    for (const [i, part] of parts.entries()) {
+      const type = e.fields[part];
+      if (seen.has(part)) at(file, `key.parts.${i}`, `"${part}" is already a part of the key`);
+      seen.add(part);
+      if (!type) at(file, `key.parts.${i}`, `${e.name} has no field "${part}"${didYouMean(part, Object.keys(e.fields))}`);
+      else if (type === 'decimal' || type === 'bool') at(file, `key.parts.${i}`, `"${part}" is a ${type}: a key part is a string, int or date field, or a reference`);
+    }
+    if (e.conformed) at(file, 'conformed', 'an entity with a composite key cannot be conformed (the key map holds one-column keys)');
+    if (e.organisation) at(file, 'organisation', 'the organisation unit needs a one-column key, not a composite key');
+  }
+  for (const e of Object.values(entities)) {
+    for (const [field, type] of Object.entries(e.fields)) {
+      const target = isRef(type) ? entities[type.ref] : undefined;
+      if (target?.key.parts) {
+        at(fileOf.get(e.name)!, `fields.${field}.ref`, `${target.name} has a composite key (${target.key.parts.join(', ')}): a reference is one column; reference its parts instead`);
+      }
+    }
+  }
+  for (const s of Object.values(sources)) {
+    for (const [entity, m] of Object.entries(s.mapping.entities)) {
+      const model = entities[entity];
+      if (!model || !m) continue;
+      const parts = model.key.parts;
+      if (!parts && typeof m.key !== 'string') at(s.file, `entities.${entity}.key`, `${entity} has a one-column key: give one column, or declare key.parts in ${fileOf.get(entity)}`);
+      if (parts && (typeof m.key === 'string' || m.key.length !== parts.length)) {
+        at(s.file, `entities.${entity}.key`, `${entity}'s key has ${parts.length} parts (${parts.join(', ')}): list one column per part, e.g. [${parts.map((p) => `${p}_column`).join(', ')}]`);
+      }
+    }
+    for (const [fact, f] of Object.entries(s.mapping.facts)) {
+      for (const [dim, d] of Object.entries(f.dimensions)) {
+        const target = d.entity ? entities[d.entity] : undefined;
+        if (target?.key.parts) {
+          at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `${target.name} has a composite key (${target.key.parts.join(', ')}): a dimension is one column; use one of its parts' entities`);
+        }
+      }
+    }
   }
 }
 

@@ -1,27 +1,36 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { PolicyBook } from '../auth/policy';
+import { typeDefinitions } from '../server/schema';
 import type { CompanyModel } from './entities';
 import { didYouMean } from './suggest';
 
 /**
- * The policy against the model: every `fields` entry names a type and field that exist — an entity's
- * id, fields, relations and figures, or a field of the API's own types (`apiTypes`, from the SDL).
+ * THE policy-vs-model check (one check, run at start by src/hub/runtime.ts before the store is touched, and
+ * by `npm run model:check` through src/model/check-directory.ts): every `fields` entry of the policy names a
+ * type and field (or `*`) of the schema the hub serves for this model — the model's generated types (id,
+ * fields, relations, figures, `indicators`, by-key lookups…) and the API's own. A rule on a name that does
+ * not exist protects nothing (a typo would leave the real field to its type's "*" rule), so start-up stops.
+ * One line per problem, `<policy file>: fields.<Type.field>: <problem>` with a "did you mean".
  * (Personal-data facts are checked against the sources by src/auth/personal-data.ts.)
- * One line per problem, `<policy file>: <path.inside.file>: <problem>`. A rule on a field that does not
- * exist protects nothing (a typo would leave the real field to its type's "*" rule), so start-up stops.
  */
-export function policyModelProblems(policy: PolicyBook, model: CompanyModel, apiTypes: ReadonlyMap<string, readonly string[]>): string[] {
+export function policyModelProblems(policy: PolicyBook, model: CompanyModel): string[] {
+  return policySchemaProblems(policy, typeDefinitions(model, policy));
+}
+
+/** The same check against a schema already built (its object types and their fields). */
+export function policySchemaProblems(policy: PolicyBook, schema: GraphQLSchema): string[] {
+  const types = new Map<string, string[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__')) types.set(type.name, Object.keys(type.getFields()));
+  }
   const problems: string[] = [];
   const at = (path: string, message: string) => problems.push(`${policy.file}: ${path}: ${message}`);
-  const typeNames = [...new Set([...Object.keys(model.entities), ...apiTypes.keys()])];
   for (const key of Object.keys(policy.policy.fields)) {
-    const [type, field] = key.split('.') as [string, string];
-    const entity = model.entities[type];
-    const fields = entity ? ['id', ...Object.keys(entity.fields), ...Object.keys(entity.relations), ...Object.keys(entity.figures)] : apiTypes.get(type);
-    if (!fields) {
-      at(`fields.${key}`, `unknown type "${type}"${didYouMean(type, typeNames)}`);
-      continue;
-    }
-    if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
+    const dot = key.indexOf('.');
+    const [type, field] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot + 1)];
+    const fields = types.get(type);
+    if (!fields) at(`fields.${key}`, `unknown type "${type}"${didYouMean(type, [...types.keys()])}`);
+    else if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
   }
   return problems;
 }

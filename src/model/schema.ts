@@ -32,8 +32,11 @@ export const entityFileSchema = strict({
   description: z.string().optional(),
   conformed: z.boolean().default(false),
   home: identifier,
-  // TODO(issue 11 part 2): composite keys, e.g. key: { columns: [order, product] }.
-  key: strict({ type: z.enum(['string', 'int']) }).prefault({ type: 'string' }),
+  /** One key column (`type`), or a composite key: `parts` names two or more of the entity's fields (scalars
+   *  or references), whose columns the source mappings list in the same order (`key: [a_id, b_id]`). */
+  key: strict({ type: z.enum(['string', 'int']).optional(), parts: z.array(identifier).min(2, 'a composite key names at least two fields').optional() })
+    .refine((k) => k.type === undefined || k.parts === undefined, 'give "type" (one key column) or "parts" (a composite key), not both')
+    .prefault({}),
   list: identifier.optional(),
   /** The organisation unit (at most one entity): viewers belong to one, indicators are owned by one,
    *  alerts are raised per one; `head` names its reference field to the person in charge. */
@@ -65,7 +68,8 @@ const scopeSchema = z.union([
 
 const entityMappingSchema = strict({
   table: identifier,
-  key: identifier,
+  /** The key column, or the key columns of a composite key in the order of the entity's key.parts. */
+  key: z.union([identifier, z.array(identifier).min(2)], { error: 'expected a column name, or a list of columns for a composite key' }),
   fields: z.record(identifier, columnOrExpression).default({}),
   scope: scopeSchema.optional(),
   owner: strict({ column: identifier }).optional(),

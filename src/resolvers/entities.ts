@@ -8,6 +8,8 @@ import type { CompanyModel, EntityModel, FigureModel } from '../model/entities';
 import { isRef } from '../model/entities';
 import { lowerFirst, memberDimensions } from '../model/member-dimension';
 import { pageOf, periodOf } from './args';
+import { BY_KEY } from '../schema/generate';
+import { encodeKey } from '../model/composite-key';
 import { memberIndicators } from './indicators';
 
 type Resolver = GraphQLFieldResolver<EntityParent, HubContext, Record<string, unknown>>;
@@ -73,6 +75,8 @@ export function entityQueryResolvers(model: CompanyModel): Record<string, GraphQ
   const out: Record<string, GraphQLFieldResolver<unknown, HubContext, Record<string, unknown>>> = {};
   for (const e of Object.values(model.entities)) {
     out[lowerFirst(e.name)] = (_p, args, ctx) => entityById(ctx, e.name, String(args.id));
+    const parts = e.key.parts;
+    if (parts) out[`${lowerFirst(e.name)}${BY_KEY}`] = (_p, args, ctx) => entityById(ctx, e.name, encodeKey(parts.map((p) => String(args[p]))));
     if (!e.list) continue;
     const refFilters = Object.entries(e.fields).filter(([, t]) => isRef(t)).map(([field]) => field);
     out[e.list] = (_p, args, ctx) => {

@@ -73,6 +73,7 @@ export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
         dictionary: ctx.dictionary,
         documents: registeredDocuments(ctx.runtime.config.security.trustedDocumentsFile),
         registeredInterest: registeredInterestOf(ctx),
+        model: ctx.runtime.model,
       },
     );
     const dict = ctx.dictionary;

@@ -14,6 +14,9 @@ export interface EntitySdlOptions {
   reservedQueryFields?: ReadonlySet<string>;
 }
 
+/** The suffix of a composite-key entity's by-key lookup (`playlistTrackByKey(playlist: ID!, track: ID!)`). */
+export const BY_KEY = 'ByKey';
+
 const SCALARS: Record<ScalarType, string> = { string: 'String', int: 'Int', decimal: 'Decimal', date: 'Date', bool: 'Boolean' };
 
 /**
@@ -87,6 +90,17 @@ function queryFields(model: CompanyModel, entities: EntityModel[], reserved: Rea
     const byId = lowerFirst(e.name);
     claim(byId, e.name, 'by-id lookup');
     lines.push(`  ${str(`One ${e.name} by its hub id (null when absent or outside the viewer's rows).`)}`, `  ${byId}(id: ID!): ${e.name}`);
+    if (e.key.parts) {
+      claim(`${byId}${BY_KEY}`, e.name, 'by-key lookup');
+      const args = e.key.parts.map((p) => {
+        const type = e.fields[p]!;
+        return `${p}: ${isRef(type) ? 'ID' : SCALARS[type]}!`;
+      });
+      lines.push(
+        `  ${str(`One ${e.name} by the parts of its key (${e.key.parts.join(', ')}; references by their hub id), null when absent or outside the viewer's rows.`)}`,
+        `  ${byId}${BY_KEY}(${args.join(', ')}): ${e.name}`,
+      );
+    }
     if (!e.list) continue;
     claim(e.list, e.name, 'list');
     const refs = Object.entries(e.fields).filter(([, t]) => isRef(t)).map(([f]) => `${f}Id: ID`);

@@ -12,7 +12,7 @@ import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from './schema';
-import { checkPolicyNamesSchema, withPermissions } from '../auth/permissions';
+import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import { TrustedDocuments } from './trusted-documents';
@@ -44,7 +44,6 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   httpServer.keepAliveTimeout = runtime.config.server.keepAliveTimeoutMs;
   httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
   const served = buildSchema(runtime.model, runtime.policy);
-  checkPolicyNamesSchema(served, runtime.policy);
   const schema = withPermissions(served, runtime.policy);
   const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const guards = createGuards(runtime);

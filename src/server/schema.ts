@@ -1,7 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type GraphQLSchema } from 'graphql';
 import { maskable } from '../auth/permissions';
 import type { PolicyBook } from '../auth/policy';
 import { ConfigError } from '../errors';
@@ -51,12 +51,7 @@ export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSch
   return makeExecutableSchema({ typeDefs, resolvers: merged as never });
 }
 
-/** The API's object types and their fields as the whole SDL declares them (for checking the policy's names). */
-export function declaredTypes(model: CompanyModel, policy: PolicyBook): Map<string, string[]> {
-  const schema = makeExecutableSchema({ typeDefs: schemaTypeDefs(model, policy) });
-  const out = new Map<string, string[]>();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (isObjectType(type) && !type.name.startsWith('__')) out.set(type.name, Object.keys(type.getFields()));
-  }
-  return out;
+/** The whole SDL as a schema without resolvers: the served schema's types and fields, to check names against. */
+export function typeDefinitions(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: schemaTypeDefs(model, policy) });
 }

@@ -420,7 +420,7 @@ function distinct<T>(values: readonly T[]): Array<NonNullable<T>> {
  */
 function unknownKeyFor(data: SourceData, entity: EntityName, field: string): string {
   const m = data.mapping.entities[entity]!;
-  return unknownLike(nativeRows(data, m.table)[0]?.[field === 'key' ? m.key : m.fields[field]!]);
+  return unknownLike(nativeRows(data, m.table)[0]?.[field === 'key' ? (m.key as string) : m.fields[field]!]);
 }
 
 function unknownDimensionKey(data: SourceData, f: SqlFactMapping, dim: string): string {

@@ -36,14 +36,14 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
   const m = data.mapping.entities[entity];
   if (!m) throw new Error(`oracle: ${entity} is not mapped`);
   const where = filter.where;
-  const whereColumn = where && (where.field === 'key' ? m.key : m.fields[where.field]);
+  const whereColumn = where && (where.field === 'key' ? (m.key as string) : m.fields[where.field]);
   const whereKeys = where && keySet(where.keys);
   const inScope = scopePredicate(data, m.scope, filter.scope);
   return nativeRows(data, m.table)
     .filter((row) => !whereKeys || (whereColumn !== undefined && matches(row[whereColumn], whereKeys)))
     .filter(inScope)
     .map((row) => {
-      const out: NeutralRow = { key: String(row[m.key]) };
+      const out: NeutralRow = { key: String(row[m.key as string]) };
       for (const [field, column] of Object.entries(m.fields)) out[field] = conformed(row[column], ENTITIES[entity]!.fields[field]!);
       return out;
     })

@@ -17,7 +17,10 @@ import type {
 } from '../contract';
 import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
-import type { ScopeMapping, SqlEntityMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from './mapping';
+import { keyColumns, type ScopeMapping, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from './mapping';
+import { decodeKey, encodeKey } from '../../model/composite-key';
+import { organisationOf } from '../../model/entities';
+import { scopeDimensionOf } from './scope-dimension';
 import { Decimal } from '../../model/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
@@ -80,16 +83,29 @@ export class SqlAdapter implements SourceAdapter {
   /** The statement for a fetch, without running it (DB-less SQL tests use this). */
   buildFetch(query: FetchQuery, scope: SourceScope): Knex.QueryBuilder {
     const m = this.entityMapping(query.entity);
-    const columns = [`${m.key} as key`, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
+    const keys = keyColumns(m);
+    // A composite key comes back as key__0, key__1… and is encoded into one key by neutralRow.
+    const keySelects = typeof m.key === 'string' ? [`${m.key} as key`] : keys.map((column, i) => `${column} as key__${i}`);
+    const columns = [...keySelects, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
     // Expressions come from the validated model only (src/model/expression.ts), never from a request.
     for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
     // knex wraps a Raw column like a name (its types only admit strings here).
-    if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
+    if (query.where?.field === 'key' && keys.length > 1) {
+      // `where (a, b) in ((?, ?), …)`: one statement for a batch of composite keys (PostgreSQL and MariaDB).
+      const tuples = query.where.keys.flatMap((key) => {
+        const parts = decodeKey(key, keys.length);
+        return Array.isArray(parts) ? [parts] : [];
+      });
+      builder.whereIn([...keys], tuples);
+    } else if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
     this.applyScope(builder, m.scope, scope, m.owner);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
-    builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
-    if (order.field !== 'key') builder.orderBy(m.key, 'asc');
+    if (order.field === 'key') keys.forEach((column) => builder.orderBy(column, order.direction));
+    else {
+      builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
+      keys.forEach((column) => builder.orderBy(column, 'asc'));
+    }
     if (query.limit !== undefined) builder.limit(query.limit);
     if (query.offset) builder.offset(query.offset);
     return builder;
@@ -132,7 +148,7 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(validFrom, '<=', query.asOf);
       builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
     }
-    const scopeDim = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+    const scopeDim = scopeDimensionOf(f, organisationOf(this.model)?.name);
     if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);
@@ -201,7 +217,7 @@ export class SqlAdapter implements SourceAdapter {
   }
 
   private entityColumn(entity: EntityName, m: SqlEntityMapping, field: string): string | Knex.Raw {
-    if (field === 'key') return m.key;
+    if (field === 'key' && typeof m.key === 'string') return m.key;
     const column = m.fields[field];
     if (column) return column;
     const sql = m.expressions?.[field];
@@ -235,10 +251,16 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
 }
 
 function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
-  const out: NeutralRow = { key: String(row.key) };
+  const out: NeutralRow = { key: typeof m.key === 'string' ? String(row.key) : compositeKeyOf(entity, row) };
   for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], entity.fields[field]!);
   for (const field of Object.keys(m.expressions ?? {})) out[field] = normalizeValue(row[field], entity.fields[field]!);
   return out;
+}
+
+/** A composite key's columns (selected as key__0, key__1…) as one encoded key, each part in its canonical form. */
+function compositeKeyOf(entity: EntityModel, row: Record<string, unknown>): string {
+  const parts = entity.key.parts ?? [];
+  return encodeKey(parts.map((part, i) => String(normalizeValue(row[`key__${i}`], entity.fields[part] ?? 'string'))));
 }
 
 const AGG_SQL: Record<SqlMeasure['agg'], (expr: string) => string> = {

@@ -11,8 +11,8 @@ export interface SqlSourceMapping {
 
 export interface SqlEntityMapping {
   table: string;
-  /** Column holding the source key. */
-  key: string;
+  /** Column holding the source key; for a composite key, its columns in the order of the entity's key parts. */
+  key: string | readonly string[];
   /** Conformed field name → column. Reference fields hold the referenced entity's source key. */
   fields: Record<string, string>;
   /** Conformed field name → SQL expression over the row (`first_name || ' ' || last_name`), validated
@@ -84,4 +84,9 @@ export interface MeasureStorage {
   kind: 'decimal' | 'float' | 'cents' | 'text';
   /** Decimal places of the stored values (0–12); required for float, cents and text. */
   scale?: number;
+}
+
+/** The key columns of an entity mapping (one, or a composite key's). */
+export function keyColumns(m: Pick<SqlEntityMapping, 'key'>): readonly string[] {
+  return typeof m.key === 'string' ? [m.key] : m.key;
 }

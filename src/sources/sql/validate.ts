@@ -28,7 +28,8 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
     const known = entities[entity];
     if (!known) fail(`entities.${entity}`, `unknown entity (known: ${Object.keys(entities).join(', ')})`);
     identifier(`entities.${entity}.table`, m.table);
-    identifier(`entities.${entity}.key`, m.key);
+    if (typeof m.key === 'string') identifier(`entities.${entity}.key`, m.key);
+    else m.key.forEach((col, i) => identifier(`entities.${entity}.key.${i}`, col));
     for (const [field, column] of Object.entries(m.fields)) {
       if (!(field in known!.fields)) {
         fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);

@@ -24,7 +24,9 @@ import { loadTargets, type TargetBook } from '../indicators/targets';
 import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
-import { KeyMap } from './keymap';
+import type { KeyMap } from './keymap';
+import { Crosswalks } from './crosswalks';
+import { crosswalkLiveProblems } from '../model/crosswalk-live-check';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
@@ -41,7 +43,9 @@ export interface HubRuntime {
   /** The company model (entities, sources, mappings) loaded once from config.model.dir. */
   model: CompanyModel;
   adapters: ReadonlyMap<string, SourceAdapter>;
-  keyMap: KeyMap;
+  /** The current key map (replaced whole on each crosswalk refresh: read it per lookup, don't keep it). */
+  readonly keyMap: KeyMap;
+  crosswalks: Crosswalks;
   routing: Routing;
   store: HubStore;
   /** Indicator definitions: lifecycle, versions, the published dictionary. */
@@ -108,7 +112,11 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
-    const checkLive = async (name: string) => liveCatalogProblems(model.sources[name]!, await readLiveCatalog(conns.get(name)!));
+    const checkLive = async (name: string) => {
+      const catalog = await readLiveCatalog(conns.get(name)!);
+      return [...liveCatalogProblems(model.sources[name]!, catalog), ...crosswalkLiveProblems(model, name, catalog)];
+    };
+    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
     for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
       try {
@@ -119,6 +127,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
         adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, () => checkLive(name)));
       }
     }
+    // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
+    if (problems.length === 0) problems.push(...(await crosswalks.problems(sourceNames.filter((n) => !seededLater.includes(n)))));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();
@@ -128,8 +138,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     for (const name of seededLater) problems.push(...(await checkLive(name)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
-    const keyMap = new KeyMap(await store.keyMap());
-    logger.info({ keys: keyMap.size }, 'key map loaded');
+    await crosswalks.start();
     const routing = new Routing(model, adapters);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
@@ -144,7 +153,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       config,
       model,
       adapters,
-      keyMap,
+      get keyMap() {
+        return crosswalks.keyMap;
+      },
+      crosswalks,
       routing,
       store,
       governance,
@@ -166,6 +178,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       async close() {
         governance.close();
+        crosswalks.close();
         runtime.cache.close();
         await runtime.notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));

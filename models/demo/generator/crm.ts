@@ -16,6 +16,11 @@ export const crmDemo: DemoTables<Company> = {
         t.string('team_name', 100).notNullable();
         t.string('region', 8).notNullable();
       })
+      // The CRM's cross-reference of its sales teams to the company's department ids (the crosswalk reads it).
+      .createTable('team_xref', (t) => {
+        t.string('team_code', 16).primary();
+        t.string('department_id', 16).notNullable().unique();
+      })
       .createTable('account', (t) => {
         t.string('account_id', 16).primary();
         t.string('account_name', 120).notNullable();
@@ -73,6 +78,7 @@ export const crmDemo: DemoTables<Company> = {
     sales_team: c.departments
       .filter((d) => d.teamCode)
       .map((d) => ({ team_code: d.teamCode!, team_name: d.name, region: d.region! })),
+    team_xref: c.departments.filter((d) => d.teamCode).map((d) => ({ team_code: d.teamCode!, department_id: d.id })),
     account: c.customers.map((cu) => ({
       account_id: accountId(cu.n),
       account_name: cu.name,

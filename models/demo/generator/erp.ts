@@ -1,6 +1,7 @@
 import type { Company } from './company';
 import { TODAY, iso, money } from './calendar';
 import { pad } from './random';
+import { orgId } from './hr';
 import type { DemoTables } from '../../../src/sources/definition';
 
 export const ccCode = (n: number) => `CC-${1000 + n}`;
@@ -21,6 +22,8 @@ export const erpDemo: DemoTables<Company> = {
         t.string('cc_name', 100).notNullable();
         t.string('parent_cc_code', 16).nullable();
         t.string('company_code', 8).notNullable();
+        // The HR org unit this cost centre books for, as an ERP keeps it (the crosswalk reads it).
+        t.string('hr_org_id', 16).notNullable().unique();
       })
       .createTable('customer', (t) => {
         t.string('cust_no', 16).primary();
@@ -93,6 +96,7 @@ export const erpDemo: DemoTables<Company> = {
         cc_name: d.name,
         parent_cc_code: d.parent ? ccCode(d.parent.n) : null,
         company_code: '1000',
+        hr_org_id: orgId(d.n),
       })),
       customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents) })),
       material: c.products.map((p) => ({

@@ -43,8 +43,10 @@ function fields(line: string): string[] | undefined {
       i++;
       for (;;) {
         if (i >= line.length) return undefined;
-        if (line[i] === '"' && line[i + 1] === '"') (value += '"'), (i += 2);
-        else if (line[i] === '"') break;
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') break;
         else value += line[i++];
       }
       i++;

@@ -55,22 +55,10 @@ export class Crosswalks {
     return this.current;
   }
 
-  /** Duplicates in the rules reading these sources, before anything is written (sources that fail are skipped). */
-  async problems(sources: readonly string[]): Promise<string[]> {
-    const problems: string[] = [];
-    for (const { entity, source, file } of this.rules()) {
-      const rule = crosswalkRule(this.model.crosswalks, entity, source);
-      const on = readsSource(this.model, entity, source, rule);
-      if (on === undefined || !sources.includes(on) || file === undefined) continue;
-      const pairs = await rulePairs(this.model, entity, source, rule, this.connOf).catch(() => undefined);
-      if (pairs) problems.push(...pairConflicts(pairs).map((p) => `${file}: sources.${source}: ${p}`));
-    }
-    return problems;
-  }
-
-  /** The first build: a duplicate refuses the start (ModelError, every problem named). */
-  async start(): Promise<void> {
-    const built = await this.build();
+  /** The first build: a duplicate refuses the start (ModelError, every problem named). Rules reading an
+   *  `unreachable` source start empty; a refresh reads them once the source answers. */
+  async start(unreachable: readonly string[] = []): Promise<void> {
+    const built = await this.build(unreachable);
     if (!built.map) throw new ModelError(this.model.dir, built.problems);
     this.current = built.map;
     logger.info({ keys: built.map.size, unanswered: built.failed }, 'key map built from the crosswalks');
@@ -120,7 +108,7 @@ export class Crosswalks {
       .flatMap((e) => Object.keys(this.model.sources).map((source) => ({ entity: e.name, source, file: this.model.crosswalks?.[e.name]?.file })));
   }
 
-  private async build(): Promise<Built> {
+  private async build(unreachable: readonly string[] = []): Promise<Built> {
     const rows: KeyMapRow[] = [];
     const identity = new Set<string>();
     const problems: string[] = [];
@@ -134,6 +122,9 @@ export class Crosswalks {
       if (rule.kind === 'loaded') {
         stored ??= await this.store.keyMap();
         pairs = stored.filter((r) => r.entity === entity && r.source === source);
+      } else if (unreachable.includes(readsSource(this.model, entity, source, rule) ?? '')) {
+        failed.push(id);
+        pairs = this.last.get(id) ?? [];
       } else {
         try {
           pairs = await rulePairs(this.model, entity, source, rule, this.connOf);

@@ -26,6 +26,7 @@ import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
 import type { KeyMap } from './keymap';
 import { Crosswalks } from './crosswalks';
+import { crosswalkDuplicates } from './crosswalk-duplicates';
 import { crosswalkLiveProblems } from '../model/crosswalk-live-check';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
@@ -117,18 +118,20 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       return [...liveCatalogProblems(model.sources[name]!, catalog), ...crosswalkLiveProblems(model, name, catalog)];
     };
     const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
+    const unreachable: string[] = [];
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
-    for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
+    for (const name of sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n))) {
       try {
         problems.push(...(await checkLive(name)));
       } catch (error) {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
         logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
+        unreachable.push(name);
         adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, () => checkLive(name)));
       }
     }
     // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
-    if (problems.length === 0) problems.push(...(await crosswalks.problems(sourceNames.filter((n) => !seededLater.includes(n)))));
+    if (problems.length === 0) problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();
@@ -138,7 +141,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     for (const name of seededLater) problems.push(...(await checkLive(name)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
-    await crosswalks.start();
+    await crosswalks.start(unreachable);
     const routing = new Routing(model, adapters);
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.

@@ -19,7 +19,7 @@ export const crmDemo: DemoTables<Company> = {
       // The CRM's cross-reference of its sales teams to the company's department ids (the crosswalk reads it).
       .createTable('team_xref', (t) => {
         t.string('team_code', 16).primary();
-        t.string('department_id', 16).notNullable().unique();
+        t.string('department_id', 16).notNullable();
       })
       .createTable('account', (t) => {
         t.string('account_id', 16).primary();

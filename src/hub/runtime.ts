@@ -131,7 +131,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       }
     }
     // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
-    if (problems.length === 0) problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
+    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();

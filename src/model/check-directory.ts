@@ -119,9 +119,7 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
       }
     }
     // Duplicates in the crosswalk rules of the sources that matched (loaded pairs are checked when loaded).
-    if (problems.length === 0) {
-      problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, matched)));
-    }
+    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, matched)));
   } finally {
     await Promise.allSettled([...conns.values()].map((c) => c.close()));
     await embedded?.close();

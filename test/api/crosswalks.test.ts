@@ -224,5 +224,6 @@ describe('npm run crosswalk:load', () => {
       rmSync(files, { recursive: true, force: true });
       rmSync(join(dataDir, '..'), { recursive: true, force: true });
     }
-  });
+    // Two CLI processes (tsx) and a hub start on a shared two-core machine.
+  }, 300_000);
 });

@@ -3,7 +3,7 @@ import { iso, money } from './calendar';
 import { pad } from './random';
 import type { DemoTables } from '../../../src/sources/definition';
 
-const accountId = (n: number) => `A${pad(n, 7)}`;
+export const accountId = (n: number) => `A${pad(n, 7)}`;
 const productCode = (n: number) => `P-${1000 + n}`;
 const orderNo = (n: number) => `SO${pad(n, 8)}`;
 const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'WON', 'LOST'];

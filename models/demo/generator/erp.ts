@@ -2,6 +2,7 @@ import type { Company } from './company';
 import { TODAY, iso, money } from './calendar';
 import { pad } from './random';
 import { orgId } from './hr';
+import { accountId } from './crm';
 import type { DemoTables } from '../../../src/sources/definition';
 
 export const ccCode = (n: number) => `CC-${1000 + n}`;
@@ -29,6 +30,8 @@ export const erpDemo: DemoTables<Company> = {
         t.string('cust_no', 16).primary();
         t.string('cust_name', 120).notNullable();
         t.decimal('credit_limit', 16, 2).notNullable();
+        // The CRM account this customer was created from, as an ERP keeps it (the crosswalk reads it).
+        t.string('crm_account_id', 16).notNullable().unique();
       })
       .createTable('material', (t) => {
         t.string('matnr', 16).primary();
@@ -98,7 +101,7 @@ export const erpDemo: DemoTables<Company> = {
         company_code: '1000',
         hr_org_id: orgId(d.n),
       })),
-      customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents) })),
+      customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents), crm_account_id: accountId(cu.n) })),
       material: c.products.map((p) => ({
         matnr: matnr(p.n),
         descr: p.name,

@@ -1,6 +1,8 @@
 import { DEMO_SOURCES as SOURCE_NAMES, generator, type DemoSource as SourceName } from '../../models/demo/generator';
 import { generateCompany } from '../../models/demo/generator/company';
-import { demoKeyMap } from '../../models/demo/generator/keymap';
+import { join } from 'node:path';
+import { loadModel } from '../../src/model/load';
+import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
 import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/sources/sql/engines';
 import { seedDemoSource } from '../../src/sources/sql/load';
 import { HubStore } from '../../src/store/hub-store';
@@ -45,13 +47,12 @@ export interface SeedTiming {
 
 /**
  * The demo company at `scale` into PostgreSQL (database hub_sources, a schema per source, schema "hub"
- * for the store with the key map) and MariaDB (a database per source), replacing whatever was there.
+ * for the store with the loaded crosswalk pairs) and MariaDB (a database per source), replacing whatever was there.
  * Sources load in parallel; each source's tables in one transaction per table.
  */
 export async function seedScale(db: BenchDatabases, scale: number): Promise<SeedTiming> {
   const t0 = performance.now();
   const company = generateCompany(scale);
-  const keyMap = demoKeyMap(company);
   const generateMs = performance.now() - t0;
 
   const admin = openConnection({ engine: 'postgres', url: db.pgUrl, acquireTimeoutMs: 30_000 }, 'public');
@@ -76,7 +77,7 @@ export async function seedScale(db: BenchDatabases, scale: number): Promise<Seed
   );
   const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(db), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'));
   await store.migrate();
-  await store.replaceKeyMap(keyMap);
+  await seedLoadedCrosswalks(loadModel(join(__dirname, '..', '..', 'models', 'demo')), store, generator, company);
   await store.close();
   const loadMs = performance.now() - t1;
   return {

@@ -5,13 +5,14 @@ import { generatedVersion, loadGenerator } from '../model/generator';
 import { loadModel } from '../model/load';
 import { EmbeddedEngine } from '../sources/sql/embedded';
 import { ensureSchema, openConnection } from '../sources/sql/engines';
-import { generatedKeyMap, seedDemoSource } from '../sources/sql/load';
+import { seedDemoSource } from '../sources/sql/load';
+import { seedLoadedCrosswalks } from '../seed/crosswalk-pairs';
 import { HubStore } from '../store/hub-store';
 
 const USAGE = `npm run seed -- [--scale N] --yes
 
 Loads the model directory's generated company (the demo's, models/demo/generator) into every source it
-generates (embedded, PostgreSQL or MariaDB) and its key map into the hub store. Existing tables of the
+generates (embedded, PostgreSQL or MariaDB) and the pairs of its loaded crosswalks into the hub store. Existing tables of the
 same names in those schemas are DROPPED first, hence --yes.
 Configure targets as for npm start (hub.config.yaml, HUB_SOURCE_<NAME>_ENGINE/_URL/_SCHEMA, HUB_STORE_*).`;
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   }
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   await store.migrate();
-  await store.replaceKeyMap(generatedKeyMap(generator, company));
+  await seedLoadedCrosswalks(model, store, generator, company);
   if (embedded) await store.markDemoSeeded(config.demo.scale, generatedVersion(model, generator));
   await store.close();
   await embedded?.close();

@@ -65,6 +65,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
   ['HUB_UNITS_FILE', ['indicators', 'unitsFile'], 'string'],
   ['HUB_GOVERNANCE_ARCHIVED', ['governance', 'archived'], 'string'],
+  ['HUB_CROSSWALKS_REFRESH_SECONDS', ['crosswalks', 'refreshSeconds'], 'number'],
   ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
   ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],
   ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],

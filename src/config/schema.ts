@@ -120,6 +120,18 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     })
     .strict()
     .prefault({}),
+  /** The key map of conformed entities, built from the model's crosswalks (crosswalks/<Entity>.yaml). */
+  crosswalks: z
+    .object({
+      /** Rebuild the key map every N seconds without a restart (a new key in a source, pairs loaded by
+       *  `npm run crosswalk:load`); 0 = only at start. A rebuild that finds a duplicate keeps the old map. */
+      refreshSeconds: z.number().int().min(0).default(60),
+      /** A lookup the map cannot answer (e.g. a new hire logs in) triggers a rebuild, at most one per N
+       *  seconds (0 = never). */
+      missRefreshSeconds: z.number().int().min(0).default(5),
+    })
+    .strict()
+    .prefault({}),
   governance: z
     .object({
       /** Querying an archived indicator by name: `warn` computes its last version with a warning naming the

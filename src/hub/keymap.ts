@@ -2,9 +2,11 @@ import type { EntityName } from '../model/entities';
 import type { KeyMapRow } from '../store/hub-store';
 
 /**
- * Hub id ↔ source key, per conformed entity and source: the one place where "ERP CC-1017 is HR ORG-17
- * is department D0017" is decided. Held in memory (loaded from the hub store at start); lookups are
- * map reads. A hub id has at most one key per source and a source key at most one hub id.
+ * Hub id ↔ source key, per conformed entity and source: the one place where one source's key and another's
+ * are decided to be the same thing. Built from the model's crosswalks (src/hub/crosswalks.ts) and replaced
+ * whole on refresh; lookups are map reads. A hub id has at most one key per source and a source key at most
+ * one hub id. Pairs listed in `identity` (a `same` rule: the source's key is the hub id) answer a key the map
+ * does not hold with itself; any other miss calls `onMiss` (a throttled refresh: a new key in a source).
  */
 export class KeyMap {
   private readonly toSourceMap = new Map<string, string>();
@@ -12,7 +14,11 @@ export class KeyMap {
   /** Distinct hub ids per entity, over every source. */
   private readonly hubIds = new Map<string, Set<string>>();
 
-  constructor(rows: readonly KeyMapRow[]) {
+  constructor(
+    rows: readonly KeyMapRow[],
+    private readonly identity: ReadonlySet<string> = new Set(),
+    private readonly onMiss?: () => void,
+  ) {
     for (const r of rows) {
       const down = `${r.entity}|${r.source}|${r.hubId}`;
       const up = `${r.entity}|${r.source}|${r.sourceKey}`;
@@ -42,10 +48,16 @@ export class KeyMap {
   }
 
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {
-    return this.toSourceMap.get(`${entity}|${source}|${hubId}`);
+    return this.toSourceMap.get(`${entity}|${source}|${hubId}`) ?? this.missed(entity, source, hubId);
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {
-    return this.toHubMap.get(`${entity}|${source}|${sourceKey}`);
+    return this.toHubMap.get(`${entity}|${source}|${sourceKey}`) ?? this.missed(entity, source, sourceKey);
+  }
+
+  private missed(entity: EntityName, source: string, value: string): string | undefined {
+    if (this.identity.has(`${entity}|${source}`)) return value;
+    this.onMiss?.();
+    return undefined;
   }
 }

@@ -24,8 +24,11 @@ import { organisationDimension } from '../model/member-dimension';
 import { loadUnits, type UnitBook } from '../indicators/units';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
-import { KeyMap } from './keymap';
+import type { KeyMap } from './keymap';
 import { MemberCounts } from './member-counts';
+import { Crosswalks } from './crosswalks';
+import { crosswalkDuplicates } from './crosswalk-duplicates';
+import { crosswalkLiveProblems } from '../model/crosswalk-live-check';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
@@ -42,7 +45,9 @@ export interface HubRuntime {
   /** The company model (entities, sources, mappings) loaded once from config.model.dir. */
   model: CompanyModel;
   adapters: ReadonlyMap<string, SourceAdapter>;
-  keyMap: KeyMap;
+  /** The current key map (replaced whole on each crosswalk refresh: read it per lookup, don't keep it). */
+  readonly keyMap: KeyMap;
+  crosswalks: Crosswalks;
   /** Row counts of the dimension entities the key map does not know (the output estimate's bound for them). */
   memberCounts?: MemberCounts;
   routing: Routing;
@@ -111,17 +116,25 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
-    const checkLive = async (name: string) => liveCatalogProblems(model.sources[name]!, await readLiveCatalog(conns.get(name)!));
+    const checkLive = async (name: string) => {
+      const catalog = await readLiveCatalog(conns.get(name)!);
+      return [...liveCatalogProblems(model.sources[name]!, catalog), ...crosswalkLiveProblems(model, name, catalog)];
+    };
+    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
+    const unreachable: string[] = [];
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
-    for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
+    for (const name of sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n))) {
       try {
         problems.push(...(await checkLive(name)));
       } catch (error) {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
         logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
+        unreachable.push(name);
         adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, () => checkLive(name)));
       }
     }
+    // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
+    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();
@@ -131,8 +144,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     for (const name of seededLater) problems.push(...(await checkLive(name)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
-    const keyMap = new KeyMap(await store.keyMap());
-    logger.info({ keys: keyMap.size }, 'key map loaded');
+    await crosswalks.start(unreachable);
     const memberCounts = new MemberCounts(model, conns);
     const uncounted = await memberCounts.refresh();
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
@@ -150,7 +162,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       config,
       model,
       adapters,
-      keyMap,
+      get keyMap() {
+        return crosswalks.keyMap;
+      },
+      crosswalks,
       memberCounts,
       routing,
       store,
@@ -173,6 +188,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       async close() {
         governance.close();
+        crosswalks.close();
         runtime.cache.close();
         await runtime.notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));

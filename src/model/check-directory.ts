@@ -15,6 +15,9 @@ import { openConnection } from '../sources/sql/engines';
 import { readLiveCatalog } from '../sources/sql/live-catalog';
 import type { CompanyModel } from './entities';
 import { liveCatalogProblems, mappingSize } from './live-check';
+import { crosswalkLiveProblems } from './crosswalk-live-check';
+import { crosswalkDuplicates } from '../hub/crosswalk-duplicates';
+import type { SqlConnection } from '../sources/sql/connection';
 import { loadModel, ModelError } from './load';
 import { policyModelProblems } from './policy-check';
 
@@ -90,6 +93,8 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
   const needsEmbedded = names.some((n) => config.sources[n]!.engine === 'embedded');
   const dataDir = config.embedded.dataDir;
   const embedded = needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
+  const conns = new Map<string, SqlConnection>();
+  const matched: string[] = [];
   try {
     for (const name of names) {
       const source = model.sources[name]!;
@@ -99,21 +104,24 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
         continue;
       }
       const conn = openConnection({ ...settings, pool: { min: 0, max: 1 } }, name, embedded);
+      conns.set(name, conn);
       try {
         const catalog = await readLiveCatalog(conn);
-        const found = liveCatalogProblems(source, catalog);
+        const found = [...liveCatalogProblems(source, catalog), ...crosswalkLiveProblems(model, name, catalog)];
         problems.push(...found);
         if (found.length === 0) {
+          matched.push(name);
           const size = mappingSize(source.mapping);
           summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
         }
       } catch {
         problems.push(`${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`);
-      } finally {
-        await conn.close();
       }
     }
+    // Duplicates in the crosswalk rules of the sources that matched (loaded pairs are checked when loaded).
+    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, matched)));
   } finally {
+    await Promise.allSettled([...conns.values()].map((c) => c.close()));
     await embedded?.close();
   }
   return summary;

@@ -1,3 +1,4 @@
+import type { CrosswalkModel } from './crosswalk';
 import type { SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
@@ -69,6 +70,8 @@ export interface CompanyModel {
   sources: Readonly<Record<string, SourceModel>>;
   /** Groupable dimensions: every fact dimension declared with an entity, dimension name → entity. */
   dimensions: Readonly<Record<string, EntityName>>;
+  /** Per conformed entity: how each source's key maps to the hub id (crosswalks/<Entity>.yaml, src/model/crosswalk.ts). */
+  crosswalks?: Readonly<Record<EntityName, CrosswalkModel>>;
 }
 
 export function isRef(type: FieldType): type is RefType {

@@ -5,7 +5,7 @@
  * mapping's own tables), numbers, 'string literals', + - * / || ( ) , and a few functions.
  * Not allowed: ; comments, ?, keywords such as select, and anything else.
  */
-const FUNCTIONS = new Set(['coalesce', 'nullif', 'abs', 'round', 'floor', 'ceil', 'lower', 'upper', 'trim', 'concat', 'length', 'substr', 'greatest', 'least']);
+const FUNCTIONS = new Set(['coalesce', 'nullif', 'abs', 'round', 'floor', 'ceil', 'lower', 'upper', 'trim', 'concat', 'length', 'substr', 'lpad', 'rpad', 'replace', 'greatest', 'least']);
 const KEYWORDS = new Set([
   'select', 'from', 'where', 'union', 'insert', 'update', 'delete', 'drop', 'alter', 'create', 'truncate', 'grant', 'revoke',
   'exec', 'execute', 'into', 'join', 'having', 'group', 'order', 'limit', 'offset', 'call', 'do', 'copy', 'load', 'outfile',

@@ -21,5 +21,7 @@ export function loadGenerator(dir: string): ModelGenerator | undefined {
  */
 export function generatedVersion(model: CompanyModel, generator: ModelGenerator): string {
   const mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
-  return createHash('sha256').update(JSON.stringify({ revision: generator.revision, mappings })).digest('hex').slice(0, 16);
+  // Crosswalks too: a rule becoming `loaded` needs its pairs seeded.
+  const crosswalks = Object.fromEntries(Object.entries(model.crosswalks ?? {}).map(([entity, c]) => [entity, c.rules]));
+  return createHash('sha256').update(JSON.stringify({ revision: generator.revision, mappings, crosswalks })).digest('hex').slice(0, 16);
 }

@@ -6,7 +6,8 @@ import { ConfigError } from '../errors';
 import type { SqlSourceMapping } from '../sources/sql/mapping';
 import { isRef, type CompanyModel, type EntityModel, type FieldType, type SourceModel } from './entities';
 import { resolveConnection } from './connection';
-import { entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
+import { crosswalkFileSchema, entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
+import { crosswalksOf } from './crosswalk';
 import { expressionProblem } from './expression';
 import { didYouMean } from './suggest';
 
@@ -31,6 +32,7 @@ export interface LoadOptions {
  * Loads and validates a model directory:
  *   entities/<Entity>.yaml   one file per entity (fields, relations, figures)
  *   sources/<name>.yaml      one file per source: description, connection, mapping of entities and facts
+ *   crosswalks/<Entity>.yaml per conformed entity: how each source's key maps to the hub id (./crosswalk.ts)
  *   policy.yaml, indicators/, targets/   read by their own loaders (src/auth, src/indicators)
  * Refuses with every problem found, each naming the file, the path inside it and a "did you mean".
  */
@@ -41,6 +43,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
 
   const entityFiles = readAll(dir, 'entities', entityFileSchema, at);
   const sourceFiles = readAll(dir, 'sources', sourceFileSchema, at);
+  const crosswalkFiles = readAll(dir, 'crosswalks', crosswalkFileSchema, at);
   if (sourceFiles.length === 0 && problems.length === 0) at(join(dir, 'sources'), '(root)', 'declare at least one source (sources/<name>.yaml)');
 
   const entities: Record<string, EntityModel> = {};
@@ -72,8 +75,9 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   for (const s of Object.values(sources)) checkExpressions(s, at);
   const dimensions = dimensionsOf(sources, at);
   checkFigures(entities, entityFileOf, sources, at);
+  const crosswalks = crosswalksOf(crosswalkFiles, entities, sources, at);
   if (problems.length) throw new ModelError(dir, problems);
-  return { dir, entities, sources, dimensions };
+  return { dir, entities, sources, dimensions, crosswalks };
 }
 
 type At = (file: string, path: string, message: string) => void;

@@ -114,3 +114,42 @@ export const sourceFileSchema = strict({
   facts: z.record(identifier, factSchema).default({}),
 });
 export type SourceFile = z.output<typeof sourceFileSchema>;
+
+/**
+ * crosswalks/<Entity>.yaml: how each source's key of a conformed entity maps to the hub id, one rule per
+ * source (src/model/crosswalk.ts). Exactly one kind per rule; a source without a rule keeps `same`.
+ */
+const crosswalkRuleSchema = strict({
+  /** The source's key is the hub id. */
+  same: z.literal(true).optional(),
+  /** An expression over the entity's mapped table in that source giving the hub id (checked like other expressions). */
+  expression: z.string().optional(),
+  /** A crosswalk table: one row per pair, in this source or another (`in`). */
+  table: identifier.optional(),
+  sourceKey: identifier.optional(),
+  hubId: identifier.optional(),
+  in: identifier.optional(),
+  /** Pairs loaded into the hub's store by `npm run crosswalk:load`. */
+  loaded: z.literal(true).optional(),
+}).superRefine((r, ctx) => {
+  const kinds = (['same', 'expression', 'table', 'loaded'] as const).filter((k) => r[k] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `give exactly one of { same: true }, { expression: "<sql>" }, { table, sourceKey, hubId, in? } or { loaded: true }${kinds.length ? ` (found: ${kinds.join(', ')})` : ''}`,
+    });
+    return;
+  }
+  if (kinds[0] === 'table') {
+    for (const key of ['sourceKey', 'hubId'] as const) if (r[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a crosswalk table needs "${key}" (a column name)` });
+  } else {
+    for (const key of ['sourceKey', 'hubId', 'in'] as const) if (r[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" belongs to a crosswalk table (table: …)` });
+  }
+});
+
+export const crosswalkFileSchema = strict({
+  entity: identifier,
+  description: z.string().optional(),
+  sources: z.record(identifier, crosswalkRuleSchema).default({}),
+});
+export type CrosswalkFile = z.output<typeof crosswalkFileSchema>;

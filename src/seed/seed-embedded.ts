@@ -4,12 +4,13 @@ import type { CompanyModel } from '../model/entities';
 import { generatedVersion, loadGenerator } from '../model/generator';
 import type { EmbeddedEngine } from '../sources/sql/embedded';
 import { ensureSchema } from '../sources/sql/engines';
-import { generatedKeyMap, seedDemoSource } from '../sources/sql/load';
+import { seedDemoSource } from '../sources/sql/load';
+import { seedLoadedCrosswalks } from './crosswalk-pairs';
 import type { HubStore } from '../store/hub-store';
 
 /**
  * First start on the embedded engine: when the model directory has a data generator (the demo company
- * does), load its data into every embedded source and its key map into the store, once. Later starts find
+ * does), load its data into every embedded source and the pairs of its `loaded` crosswalks into the store, once. Later starts find
  * the marker and reopen the data directory in well under a second. Only embedded sources are ever
  * written; external databases are never touched.
  */
@@ -31,7 +32,7 @@ export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, s
     rows += await seedDemoSource(tables, conn, company);
     await conn.close();
   }
-  await store.replaceKeyMap(generatedKeyMap(generator, company));
+  await seedLoadedCrosswalks(model, store, generator, company);
   await store.markDemoSeeded(scale, version);
   logger.info({ scale, rows, ms: Math.round(performance.now() - started) }, 'generated company loaded into the embedded engine');
 }

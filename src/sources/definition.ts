@@ -4,7 +4,7 @@ import type { EntityName } from '../model/entities';
 /**
  * A model directory may ship a data generator (`<model>/generator/index.ts` exporting `generator`): the
  * demo company does. It fills embedded sources on first start (demo.seed), `npm run seed` and the tests'
- * databases, in each source's own native tables, plus the key map. A real company's model has none.
+ * databases, in each source's own native tables, plus the pairs of its `loaded` crosswalks. A real company's model has none.
  */
 export interface ModelGenerator<C = unknown> {
   /** Bump when the generated data changes without a mapping change (a seeded data directory is redone). */
@@ -22,7 +22,8 @@ export interface DemoTables<C = unknown> {
   createTables(schema: Knex.SchemaBuilder): Knex.SchemaBuilder;
   /** Table name → rows, in insertion order. */
   rows(company: C): Record<string, NativeRow[]>;
-  /** Hub id ↔ this system's key, for every conformed entity it holds. */
+  /** Hub id ↔ this system's key, for every conformed entity it holds: what the generated company implies.
+   *  The seed loads the pairs of `loaded` crosswalks from it; every other rule is read from the sources. */
   keyMap(company: C): KeyPair[];
 }
 

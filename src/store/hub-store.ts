@@ -57,6 +57,21 @@ export class HubStore {
     });
   }
 
+  /**
+   * Loaded crosswalk pairs of one entity and source (npm run crosswalk:load), in ONE transaction: all or
+   * nothing. `replace` first deletes that entity's and source's earlier pairs; otherwise the rows are added.
+   */
+  async writePairs(entity: EntityName, source: string, pairs: ReadonlyArray<{ sourceKey: string; hubId: string }>, replace: boolean): Promise<void> {
+    const { knex, schema } = this.conn;
+    await knex.transaction(async (trx) => {
+      const table = () => (schema ? trx.withSchema(schema).table('key_map') : trx.table('key_map'));
+      if (replace) await table().where({ entity, source }).delete();
+      for (let i = 0; i < pairs.length; i += 1000) {
+        await table().insert(pairs.slice(i, i + 1000).map((p) => ({ entity, source, source_key: p.sourceKey, hub_id: p.hubId })));
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.conn.close();
   }

@@ -13,7 +13,8 @@ import { copyDemoModel } from '../support/model-copy';
  * Bad configuration is refused at start AND by `npm run model:check`, each problem naming the file and the
  * path inside it, and a refused start writes nothing to the hub's store (a fresh store schema stays empty).
  * One file of a copied demo directory is changed per case; each case runs with every source on PostgreSQL
- * and with every source on MariaDB. (No key crosswalks in the loader yet: their duplicate keys are not a case.)
+ * and with every source on MariaDB. Crosswalks whose pairs hold a duplicate are cases too: found by running
+ * the rule on the source, named with the file, the path and the offending key.
  */
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -35,6 +36,13 @@ const CASES: Case[] = [
   { name: 'a reference to an undeclared entity', file: 'entities/Employee.yaml', from: 'department: { ref: Department }', to: 'department: { ref: Departmnt }', problem: /^fields\.department\.ref: unknown entity "Departmnt" \(did you mean "Department"\?\)$/ },
   { name: 'an expression with a syntax error', file: 'sources/erp.yaml', from: 'actualExpense: { agg: sum, column: amount,', to: 'actualExpense: { agg: sum, sql: "amount * (1 -",', problem: /^facts\.expense\.measures\.actualExpense\.sql: the expression ends where a value is expected$/ },
   { name: 'a policy naming a missing field', file: 'policy.yaml', from: 'Contact.phone:', to: 'Contact.phon:', problem: /^fields\.Contact\.phon: Contact has no field "phon" \(did you mean "phone"\?\)$/ },
+  { name: 'a crosswalk expression giving one hub id to two keys', file: 'crosswalks/Department.yaml', from: /hr: \{ expression: .*\}/, to: `hr: { expression: "'D0001'" }`, problem: /^sources\.hr: duplicate: hub id "D0001" is given by two source keys, "ORG-\d+" and "ORG-\d+"$/ },
+  { name: 'a crosswalk table giving one key two hub ids', file: 'crosswalks/Department.yaml', from: /erp: \{ expression: .*\}/, to: 'erp: { table: cost_center, sourceKey: company_code, hubId: cc_code }', problem: /^sources\.erp: duplicate: source key "1000" gives two hub ids, "CC-\d+" and "CC-\d+"$/ },
+  { name: 'a crosswalk table column that does not exist', file: 'crosswalks/Department.yaml', from: 'sourceKey: team_code', to: 'sourceKey: team_cod', problem: /^sources\.crm\.sourceKey: column "team_cod" does not exist in table "team_xref" \(did you mean "team_code"\?\)$/ },
+  { name: 'a crosswalk expression over a missing column', file: 'crosswalks/Supplier.yaml', from: 'substr(vendor_id, 2)', to: 'substr(vendor_no, 2)', problem: /^sources\.procurement\.expression: column "vendor_no" does not exist in table "vendor" \(did you mean "vendor_id"\?\)$/ },
+  { name: 'a crosswalk for an unknown source', file: 'crosswalks/Department.yaml', from: 'procurement: { loaded: true }', to: 'procurment: { loaded: true }', problem: /^sources\.procurment: unknown source "procurment" \(did you mean "procurement"\?\)$/ },
+  { name: 'a crosswalk rule with a misspelt key', file: 'crosswalks/Department.yaml', from: 'crm: { table: team_xref', to: 'crm: { tabel: team_xref', problem: /^sources\.crm: unknown key "tabel" \(did you mean "table"\?\)$/ },
+  { name: 'a crosswalk for an entity that is not conformed', file: 'crosswalks/Supplier.yaml', from: 'entity: Supplier', to: 'entity: Contact', problem: /^entity: Contact is not conformed/ },
   { name: 'a missing environment variable', file: 'sources/erp.yaml', from: 'connection: { engine: embedded }', to: 'connection: { engine: embedded, url: "${ERP_URL_NOT_SET}" }', problem: /^connection\.url: environment variable ERP_URL_NOT_SET is not set$/ },
 ];
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generator } from '../../models/demo/generator';
 import { generateCompany } from '../../models/demo/generator/company';
-import { demoKeyMap } from '../../models/demo/generator/keymap';
 import { generatedVersion } from '../../src/model/generator';
 import { DEMO_MODEL, SOURCES, SOURCE_NAMES } from './demo-model';
 import { EmbeddedEngine } from '../../src/sources/sql/embedded';
 import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
 import { seedDemoSource } from '../../src/sources/sql/load';
+import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
 import { HubStore } from '../../src/store/hub-store';
 import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsFor } from './engines';
 
@@ -20,7 +20,6 @@ import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsF
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const company = generateCompany(TEST_SCALE);
-  const keyMap = demoKeyMap(company);
   const tasks: Array<Promise<void>> = [seedEmbeddedTemplate()];
   if (process.env.HUB_TEST_PG_URL) tasks.push(seedPostgres());
   if (process.env.HUB_TEST_MYSQL_URL) tasks.push(seedMysql());
@@ -38,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
     }
     const store = new HubStore(engine.connection('hub'));
     await store.migrate();
-    await store.replaceKeyMap(keyMap);
+    await seedLoadedCrosswalks(DEMO_MODEL, store, generator, company);
     await store.markDemoSeeded(TEST_SCALE, generatedVersion(DEMO_MODEL, generator));
     await store.close();
     await engine.close();
@@ -60,7 +59,7 @@ export default async function globalSetup(): Promise<void> {
     );
     const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'));
     await store.migrate();
-    await store.replaceKeyMap(keyMap);
+    await seedLoadedCrosswalks(DEMO_MODEL, store, generator, company);
     await store.close();
   }
 

@@ -3,7 +3,7 @@ import { iso, money } from './calendar';
 import { pad } from './random';
 import type { DemoTables } from '../../../src/sources/definition';
 
-const accountId = (n: number) => `A${pad(n, 7)}`;
+export const accountId = (n: number) => `A${pad(n, 7)}`;
 const productCode = (n: number) => `P-${1000 + n}`;
 const orderNo = (n: number) => `SO${pad(n, 8)}`;
 const STAGES = ['PROSPECT', 'QUALIFIED', 'PROPOSAL', 'WON', 'LOST'];
@@ -15,6 +15,11 @@ export const crmDemo: DemoTables<Company> = {
         t.string('team_code', 16).primary();
         t.string('team_name', 100).notNullable();
         t.string('region', 8).notNullable();
+      })
+      // The CRM's cross-reference of its sales teams to the company's department ids (the crosswalk reads it).
+      .createTable('team_xref', (t) => {
+        t.string('team_code', 16).primary();
+        t.string('department_id', 16).notNullable();
       })
       .createTable('account', (t) => {
         t.string('account_id', 16).primary();
@@ -73,6 +78,7 @@ export const crmDemo: DemoTables<Company> = {
     sales_team: c.departments
       .filter((d) => d.teamCode)
       .map((d) => ({ team_code: d.teamCode!, team_name: d.name, region: d.region! })),
+    team_xref: c.departments.filter((d) => d.teamCode).map((d) => ({ team_code: d.teamCode!, department_id: d.id })),
     account: c.customers.map((cu) => ({
       account_id: accountId(cu.n),
       account_name: cu.name,

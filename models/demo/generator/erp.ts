@@ -1,6 +1,8 @@
 import type { Company } from './company';
 import { TODAY, iso, money } from './calendar';
 import { pad } from './random';
+import { orgId } from './hr';
+import { accountId } from './crm';
 import type { DemoTables } from '../../../src/sources/definition';
 
 export const ccCode = (n: number) => `CC-${1000 + n}`;
@@ -21,11 +23,15 @@ export const erpDemo: DemoTables<Company> = {
         t.string('cc_name', 100).notNullable();
         t.string('parent_cc_code', 16).nullable();
         t.string('company_code', 8).notNullable();
+        // The HR org unit this cost centre books for, as an ERP keeps it (the crosswalk reads it).
+        t.string('hr_org_id', 16).notNullable().unique();
       })
       .createTable('customer', (t) => {
         t.string('cust_no', 16).primary();
         t.string('cust_name', 120).notNullable();
         t.decimal('credit_limit', 16, 2).notNullable();
+        // The CRM account this customer was created from, as an ERP keeps it (the crosswalk reads it).
+        t.string('crm_account_id', 16).notNullable().unique();
       })
       .createTable('material', (t) => {
         t.string('matnr', 16).primary();
@@ -93,8 +99,9 @@ export const erpDemo: DemoTables<Company> = {
         cc_name: d.name,
         parent_cc_code: d.parent ? ccCode(d.parent.n) : null,
         company_code: '1000',
+        hr_org_id: orgId(d.n),
       })),
-      customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents) })),
+      customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents), crm_account_id: accountId(cu.n) })),
       material: c.products.map((p) => ({
         matnr: matnr(p.n),
         descr: p.name,

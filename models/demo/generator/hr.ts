@@ -2,7 +2,7 @@ import type { Company } from './company';
 import { iso, money } from './calendar';
 import type { DemoTables } from '../../../src/sources/definition';
 
-const orgId = (n: number) => `ORG-${n}`;
+export const orgId = (n: number) => `ORG-${n}`;
 const empNo = (n: number) => String(100000 + n);
 
 export const hrDemo: DemoTables<Company> = {

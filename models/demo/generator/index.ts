@@ -14,7 +14,7 @@ export type DemoSource = (typeof DEMO_SOURCES)[number];
 
 export const generator: ModelGenerator<Company> & { sources: Record<DemoSource, DemoTables<Company>> } = {
   // Bump when the demo company's data changes without a mapping change.
-  revision: 2,
+  revision: 3,
   generate: generateCompany,
   sources: { crm: crmDemo, erp: erpDemo, hr: hrDemo, procurement: procurementDemo },
 };

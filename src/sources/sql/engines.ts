@@ -56,14 +56,17 @@ export function openConnection(settings: ConnectionSettings, defaultSchema: stri
       charset: 'utf8mb4',
       connectTimeout: acquireConnectionTimeout,
     },
-    pool: timeout
-      ? {
-          ...pool,
-          // Server-side limit per session (seconds, fractional allowed): the server stops the statement itself.
-          afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
-            conn.query(`SET SESSION max_statement_time = ${(timeout / 1000).toFixed(3)}`, (err) => done(err, conn)),
-        }
-      : pool,
+    pool: {
+      ...pool,
+      // Per session: `||` concatenates, as in standard SQL and on PostgreSQL (model expressions such as
+      // 'D' || code are written once for every engine; MariaDB's default reads || as OR); and, with a
+      // timeout, a server-side limit (seconds, fractional allowed): the server stops the statement itself.
+      afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
+        conn.query(
+          `SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',PIPES_AS_CONCAT')${timeout ? `, max_statement_time = ${(timeout / 1000).toFixed(3)}` : ''}`,
+          (err) => done(err, conn),
+        ),
+    },
     acquireConnectionTimeout,
     log: knexLog,
   });

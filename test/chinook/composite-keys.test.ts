@@ -19,13 +19,22 @@ function mysqlCatalogueModel(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-chinook-')), 'chinook');
   cpSync(CHINOOK_MODEL_DIR, dir, { recursive: true });
   const file = join(dir, 'sources', 'catalogue.yaml');
-  const source = parseYaml(readFileSync(file, 'utf8')) as { connection: { engine: string }; entities: Record<string, { table: string; key: string | string[]; fields: Record<string, string> }> };
+  const source = parseYaml(readFileSync(file, 'utf8')) as {
+    connection: { engine: string };
+    entities: Record<string, { table: string; key: string | string[]; fields: Record<string, string> }>;
+    facts?: Record<string, { table: string; dimensions?: Record<string, { column: string }>; measures?: Record<string, { column?: string }> }>;
+  };
   const pascal = (name: string) => name.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase());
   source.connection.engine = 'mysql';
   for (const m of Object.values(source.entities)) {
     m.table = pascal(m.table);
     m.key = Array.isArray(m.key) ? m.key.map(pascal) : pascal(m.key);
     m.fields = Object.fromEntries(Object.entries(m.fields).map(([f, c]) => [f, pascal(c)]));
+  }
+  for (const f of Object.values(source.facts ?? {})) {
+    f.table = pascal(f.table);
+    for (const d of Object.values(f.dimensions ?? {})) d.column = pascal(d.column);
+    for (const m of Object.values(f.measures ?? {})) if (m.column) m.column = pascal(m.column);
   }
   writeFileSync(file, stringifyYaml(source));
   return dir;

@@ -73,8 +73,9 @@ export class Authenticator {
     } catch (error) {
       throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
     }
-    if (typeof payload.sub !== 'string' || !/^EMP-\d+$/.test(payload.sub)) {
-      throw unauthenticated('The token was not accepted: its subject is not an employee id.');
+    // The subject is a hub id of the model's people entity (any form); the people directory checks it.
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200 || payload.sub.startsWith('apikey:') || /[\u0000-\u001f]/.test(payload.sub)) {
+      throw unauthenticated('The token was not accepted: its subject is not a person id.');
     }
     return { kind: 'employee', employeeId: payload.sub, expiresAt: Number(payload.exp) };
   }

@@ -1,4 +1,5 @@
 import type { HubContext } from '../hub/context';
+import { visibleMembers } from '../auth/viewer';
 import { hubIdOf, sourceKeyOf } from '../hub/entities';
 import type { Indicator } from '../indicators/dictionary';
 import { Decimal } from '../model/decimal';
@@ -32,7 +33,8 @@ export interface LeafData {
   inScope?: (member: string) => boolean;
 }
 
-const scopeCheck = (departments: ReadonlySet<string>) => (member: string) => departments.has(member);
+/** Members of a ruled entity outside the viewer's rules are out of scope (their cells say so). */
+const scopeOf = (visible: 'all' | ReadonlySet<string>) => (visible === 'all' ? {} : { inScope: (member: string) => visible.has(member) });
 
 /** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
 export interface StatementProvenance {
@@ -133,7 +135,7 @@ export async function fetchLeaves(
           members: new Set(),
           source,
           ...(dimension ? { hasCounterpart: (m: string) => sourceKeyOf(ctx, ctx.runtime.model.dimensions[dimension]!, source, m) !== undefined } : {}),
-          ...(dimension === 'department' && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments) } : {}),
+          ...(dimension ? scopeOf(visibleMembers(ctx.viewer, ctx.runtime.model.dimensions[dimension]!)) : {}),
         };
         for (const row of rows) {
           const raw = row.measures[measure];

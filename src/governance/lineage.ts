@@ -204,9 +204,8 @@ export class LineageGraph {
       const dim = f.dimensions[d];
       if (dim) out.push([dim.column, 'dimension']);
     }
-    const scopeDimension = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
-    const scopeColumn = scopeDimension ? f.dimensions[scopeDimension]?.column : undefined;
-    if (scopeColumn) out.push([scopeColumn, 'filter']);
+    // Row rules (policy.yaml) filter on any dimension that holds an entity's ids.
+    for (const [d, dim] of Object.entries(f.dimensions)) if (dim.entity && !dimensions.includes(d)) out.push([dim.column, 'filter']);
     return out;
   }
 
@@ -270,12 +269,6 @@ export function mappedColumns(mapping: SqlSourceMapping, table: string): string[
     if (e.table === table) {
       columns.add(e.key);
       Object.values(e.fields).forEach((c) => columns.add(c));
-      if (e.owner) columns.add(e.owner.column);
-      if (e.scope && 'column' in e.scope) columns.add(e.scope.column);
-    }
-    if (e.scope && 'through' in e.scope && e.scope.through.table === table) {
-      columns.add(e.scope.through.foreignKey);
-      columns.add(e.scope.through.column);
     }
   }
   return [...columns].sort();
@@ -286,7 +279,6 @@ function mappedTables(mapping: SqlSourceMapping): string[] {
   for (const e of Object.values(mapping.entities)) {
     if (!e) continue;
     tables.add(e.table);
-    if (e.scope && 'through' in e.scope) tables.add(e.scope.through.table);
   }
   return [...tables].sort();
 }

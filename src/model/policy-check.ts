@@ -1,5 +1,6 @@
 import type { PolicyBook } from '../auth/policy';
-import type { CompanyModel } from './entities';
+import { conditionProblems } from './condition';
+import { peopleOf, type CompanyModel } from './entities';
 import { didYouMean } from './suggest';
 
 /**
@@ -23,5 +24,27 @@ export function policyModelProblems(policy: PolicyBook, model: CompanyModel, api
     }
     if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
   }
+  for (const [role, r] of Object.entries(policy.policy.roles)) {
+    if (r.rows === 'all') continue;
+    for (const [entity, condition] of Object.entries(r.rows)) {
+      const e = model.entities[entity];
+      if (!e) at(`roles.${role}.rows.${entity}`, `unknown entity "${entity}"${didYouMean(entity, Object.keys(model.entities))}`);
+      else for (const problem of conditionProblems(condition, e, model.entities)) at(`roles.${role}.rows.${entity}`, problem);
+    }
+  }
+  const people = peopleOf(model);
+  const principals = Object.keys(policy.policy.principals.employees);
+  if (!people && (principals.length || Object.keys(policy.policy.principals.byTitle).length || policy.policy.principals.everyEmployee.length)) {
+    at('principals', 'people log in only when an entity of the model is marked as the people (people: in its entity file)');
+  }
+  for (const id of principals) {
+    if (people && !principalIdProblem(people.key.type, id)) continue;
+    if (people) at(`principals.employees.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
+  }
   return problems;
+}
+
+/** Is `id` a well-formed hub id of a people entity whose key has this type? (true = a problem) */
+export function principalIdProblem(type: 'string' | 'int', id: string): boolean {
+  return id.length === 0 || id.length > 200 || /[\u0000-\u001f]/.test(id) || id.startsWith('apikey:') || (type === 'int' && !/^-?\d+$/.test(id));
 }

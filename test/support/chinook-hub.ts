@@ -9,7 +9,6 @@ import { querySql, type SplitChinook } from './chinook';
 export const CHINOOK_MODEL_DIR = 'models/chinook';
 export const CHINOOK_KEYS = {
   manager: 'chinook-manager-key-7d1e',
-  support: 'chinook-support-key-4a9b',
   dashboard: 'chinook-dashboard-key-93c2',
 } as const;
 

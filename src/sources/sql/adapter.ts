@@ -17,7 +17,8 @@ import type {
 } from '../contract';
 import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
-import type { ScopeMapping, SqlEntityMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from './mapping';
+import { ScopeSql } from './scope';
+import type { SqlEntityMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from './mapping';
 import { Decimal } from '../../model/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
@@ -31,6 +32,7 @@ import { validateMapping } from './validate';
 export class SqlAdapter implements SourceAdapter {
   readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['aggregate', 'validity', 'sql-preview']);
   readonly catalog: SourceCatalog;
+  private readonly scopes: ScopeSql;
 
   constructor(
     readonly name: string,
@@ -41,6 +43,7 @@ export class SqlAdapter implements SourceAdapter {
   ) {
     validateMapping(name, mapping, model);
     this.catalog = catalogOf(mapping);
+    this.scopes = new ScopeSql(mapping, model, (table) => from(conn, table));
   }
 
   async health(): Promise<SourceHealth> {
@@ -86,7 +89,7 @@ export class SqlAdapter implements SourceAdapter {
     for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
     // knex wraps a Raw column like a name (its types only admit strings here).
     if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
-    this.applyScope(builder, m.scope, scope, m.owner);
+    this.scopes.entity(builder, query.entity, scope);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     builder.orderBy(this.entityColumn(query.entity, m, order.field), order.direction);
     if (order.field !== 'key') builder.orderBy(m.key, 'asc');
@@ -132,8 +135,7 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(validFrom, '<=', query.asOf);
       builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
     }
-    const scopeDim = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
-    if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
+    this.scopes.fact(builder, f, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);
     return builder;
@@ -152,25 +154,6 @@ export class SqlAdapter implements SourceAdapter {
     builder.groupBy('period');
     builder.where(column, '>=', bounds.reduce((min, b) => (b[0] < min ? b[0] : min), bounds[0]![0]));
     builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
-  }
-
-  /**
-   * Row scope in SQL: the row's department (its own column, or one hop through another table) must be in
-   * scope — or, with an own-records scope, the row must belong to the viewer.
-   */
-  private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope, owner?: { column: string }): void {
-    if (!scope.departments || !mapping) return;
-    const departments = [...scope.departments];
-    const employees = owner && scope.employees?.length ? [...scope.employees] : undefined;
-    builder.where((q) => {
-      if ('column' in mapping) {
-        q.whereIn(mapping.column, departments);
-      } else {
-        const t = mapping.through;
-        q.whereIn(t.localColumn, from(this.conn, t.table).select(t.foreignKey).whereIn(t.column, departments));
-      }
-      if (employees) q.orWhereIn(owner!.column, employees);
-    });
   }
 
   private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {

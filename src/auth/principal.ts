@@ -18,7 +18,7 @@ export async function resolveViewer(identity: Identity, policy: PolicyBook, org:
   const row = await org.employee(identity.employeeId);
   if (!row) throw new HubError('UNAUTHENTICATED', 'The token was not accepted: the people directory does not know this person.', { http: { status: 401 } });
   if (!org.isActive(row, today)) {
-    throw new HubError('UNAUTHENTICATED', 'Access revoked: the people directory records this person as no longer active.', { http: { status: 401 } });
+    throw new HubError('UNAUTHENTICATED', 'Access revoked: the people directory records this person as no longer employed.', { http: { status: 401 } });
   }
   const p = policy.policy.principals;
   const title = org.titleOf(row);

@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import type { CompanyModel } from '../model/entities';
+import { organisationOf, type CompanyModel } from '../model/entities';
 import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
@@ -11,7 +11,7 @@ import type { SqlFactMapping, SqlSourceMapping } from '../sources/sql/mapping';
  * - columns: every source column the statements behind it read, with the role the column plays there:
  *   `measure` (aggregated), `time` (places a row in the period: time or validity columns), `dimension`
  *   (grouped or filtered by, for the dimensions the indicator may be cut by), `filter` (a measure's
- *   condition such as `status in (…)`, and the row-scope column every scoped statement filters on);
+ *   condition such as `status in (…)`, and the organisation unit's column row rules commonly filter on);
  * - reverse: the indicators that depend on an indicator (transitively, with the shortest path), and the
  *   indicators that read a source table or column.
  *
@@ -25,6 +25,8 @@ const ROLE_ORDER: readonly ColumnRole[] = ['measure', 'time', 'dimension', 'filt
 export type Mappings = Readonly<Record<string, SqlSourceMapping>>;
 
 const modelMappings = new WeakMap<CompanyModel, Mappings>();
+/** Per mappings object: the organisation unit, whose dimension columns row rules commonly filter on. */
+const unitOfMappings = new WeakMap<Mappings, string>();
 
 /** Every source's mapping in the model (one object per model, so graphs over it are cached). */
 export function mappingsOf(model: CompanyModel): Mappings {
@@ -32,6 +34,8 @@ export function mappingsOf(model: CompanyModel): Mappings {
   if (!mappings) {
     mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
     modelMappings.set(model, mappings);
+    const unit = organisationOf(model)?.name;
+    if (unit) unitOfMappings.set(mappings, unit);
   }
   return mappings;
 }
@@ -204,8 +208,9 @@ export class LineageGraph {
       const dim = f.dimensions[d];
       if (dim) out.push([dim.column, 'dimension']);
     }
-    // Row rules (policy.yaml) filter on any dimension that holds an entity's ids.
-    for (const [d, dim] of Object.entries(f.dimensions)) if (dim.entity && !dimensions.includes(d)) out.push([dim.column, 'filter']);
+    // Row rules (policy.yaml) commonly filter on the organisation unit's dimension.
+    const unit = unitOfMappings.get(this.mappings);
+    for (const dim of Object.values(f.dimensions)) if (unit && dim.entity === unit) out.push([dim.column, 'filter']);
     return out;
   }
 

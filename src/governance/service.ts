@@ -437,7 +437,7 @@ export class Governance {
       o ? [`department:${o.department}`] : [],
     );
     const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map((r) => `role:${r}`) : [];
-    const recipients = [...new Set([...owners, ...reviewers, ...(change.author.startsWith('EMP-') ? [`employee:${change.author}`] : [])])].sort();
+    const recipients = [...new Set([...owners, ...reviewers, ...(/^(apikey|system):/.test(change.author) ? [] : [`employee:${change.author}`])])].sort();
     return { kind, code: change.code, domain: change.domain, changeId: change.id, version, actor: actor.principal, at, note, affected, recipients };
   }
 

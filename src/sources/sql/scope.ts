@@ -36,15 +36,18 @@ export class ScopeSql {
   private apply(builder: Knex.QueryBuilder, grants: Tie[][]): void {
     // A grant that ties nothing here leaves these rows unrestricted.
     if (grants.some((ties) => ties.length === 0)) return;
-    builder.where((q) => {
-      for (const ties of grants) q.orWhere((g) => this.where(g, ties));
-    });
+    if (grants.length === 1) builder.where((q) => this.where(q, grants[0]!));
+    else builder.where((q) => grants.forEach((ties) => q.orWhere((g) => this.where(g, ties))));
   }
 
   private where(q: Knex.QueryBuilder, ties: readonly Tie[]): void {
     for (const tie of ties) {
       if ('keys' in tie) q.whereIn(tie.column, [...tie.keys]);
-      else q.whereIn(tie.column, this.from(tie.through.table).select(tie.through.key).where((inner) => this.where(inner, tie.through.ties)));
+      else {
+        const reachable = this.from(tie.through.table).select(tie.through.key);
+        this.where(reachable, tie.through.ties);
+        q.whereIn(tie.column, reachable);
+      }
     }
   }
 

@@ -14,11 +14,11 @@ import { observeStatement } from '../observability/trace';
  * are the hub's own (counted in /metrics), not part of any request's trace.
  */
 export class OrgDirectory {
-  private people = new Map<string, { at: number; row: NeutralRow | null }>();
+  private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
   private readonly sink: StatementSink = { record: observeStatement };
-  private readonly person: EntityModel | undefined;
+  private readonly people: EntityModel | undefined;
   private readonly active: Condition | undefined;
 
   constructor(
@@ -26,8 +26,8 @@ export class OrgDirectory {
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.person = peopleOf(runtime.model);
-    const active = this.person?.people?.active;
+    this.people = peopleOf(runtime.model);
+    const active = this.people?.people?.active;
     this.active = active ? parseCondition(active) : undefined;
   }
 
@@ -43,18 +43,18 @@ export class OrgDirectory {
   }
 
   /** The people entity's row of a person (by hub id), or null when its home source does not know them. */
-  async employee(hubId: string): Promise<NeutralRow | null> {
-    const cached = this.people.get(hubId);
+  async person(hubId: string): Promise<NeutralRow | null> {
+    const cached = this.rowsById.get(hubId);
     if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
-    await this.refreshEmployees([hubId]);
-    return this.people.get(hubId)?.row ?? null;
+    await this.refreshPeople([hubId]);
+    return this.rowsById.get(hubId)?.row ?? null;
   }
 
   /** Reads these people's rows now (one statement per loader.maxBatchSize), whatever their cache age, and caches them. */
-  async refreshEmployees(hubIds: readonly string[]): Promise<void> {
+  async refreshPeople(hubIds: readonly string[]): Promise<void> {
     const at = this.now();
-    for (const id of hubIds) this.people.set(id, { at, row: null });
-    const entity = this.person;
+    for (const id of hubIds) this.rowsById.set(id, { at, row: null });
+    const entity = this.people;
     if (!entity) return;
     const source = entity.home;
     const keys = new Map<string, string>();
@@ -65,29 +65,29 @@ export class OrgDirectory {
     }
     for (const row of await this.rowsWhere(entity.name, source, 'key', [...keys.keys()])) {
       const id = keys.get(String(row.key));
-      if (id) this.people.set(id, { at, row });
+      if (id) this.rowsById.set(id, { at, row });
     }
   }
 
   /** Is the person let in today: the people's `active` condition holds and their `until` date has not come. */
   isActive(row: NeutralRow, today: string): boolean {
-    const until = this.person?.people?.until;
+    const until = this.people?.people?.until;
     const left = until !== undefined && row[until] !== null && row[until] !== undefined && String(row[until]) <= today;
     return !left && (!this.active || rowMatches(this.active, row, String(row.key)));
   }
 
   /** The value of the field the people declaration names as `title`, if any. */
   titleOf(row: NeutralRow): string | null {
-    const field = this.person?.people?.title;
+    const field = this.people?.people?.title;
     return field === undefined || row[field] === null || row[field] === undefined ? null : String(row[field]);
   }
 
   /** The person's organisation unit (hub id), when the declaration names a `unit` field and it is set. */
   unitOf(row: NeutralRow): string | null {
-    const field = this.person?.people?.unit;
+    const field = this.people?.people?.unit;
     const org = organisationOf(this.runtime.model);
     if (!field || !org || row[field] === null || row[field] === undefined) return null;
-    const source = this.runtime.routing.owner(this.person!.name, field);
+    const source = this.runtime.routing.owner(this.people!.name, field);
     return source ? this.hubId(org.name, source, String(row[field])) : null;
   }
 

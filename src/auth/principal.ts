@@ -15,7 +15,7 @@ export async function resolveViewer(identity: Identity, policy: PolicyBook, org:
   if (identity.kind === 'service') {
     return build(`apikey:${identity.keyId}`, 'service', identity.roles, null, null, policy, org);
   }
-  const row = await org.employee(identity.employeeId);
+  const row = await org.person(identity.employeeId);
   if (!row) throw new HubError('UNAUTHENTICATED', 'The token was not accepted: the people directory does not know this person.', { http: { status: 401 } });
   if (!org.isActive(row, today)) {
     throw new HubError('UNAUTHENTICATED', 'Access revoked: the people directory records this person as no longer employed.', { http: { status: 401 } });

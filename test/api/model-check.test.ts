@@ -35,6 +35,8 @@ const CASES: Case[] = [
   { name: 'a reference to an undeclared entity', file: 'entities/Employee.yaml', from: 'department: { ref: Department }', to: 'department: { ref: Departmnt }', problem: /^fields\.department\.ref: unknown entity "Departmnt" \(did you mean "Department"\?\)$/ },
   { name: 'an expression with a syntax error', file: 'sources/erp.yaml', from: 'actualExpense: { agg: sum, column: amount,', to: 'actualExpense: { agg: sum, sql: "amount * (1 -",', problem: /^facts\.expense\.measures\.actualExpense\.sql: the expression ends where a value is expected$/ },
   { name: 'a policy naming a missing field', file: 'policy.yaml', from: 'Contact.phone:', to: 'Contact.phon:', problem: /^fields\.Contact\.phon: Contact has no field "phon" \(did you mean "phone"\?\)$/ },
+  { name: 'a row rule on a missing field', file: 'policy.yaml', from: `region in ('EAST')`, to: `regoin in ('EAST')`, problem: /^roles\.sales_manager_east\.rows\.Department: Department has no field "regoin" \(did you mean "region"\?\)$/ },
+  { name: 'a row rule on a missing entity', file: 'policy.yaml', from: 'rows: { Department: "id = viewer.unit" }', to: 'rows: { Departmnt: "id = viewer.unit" }', problem: /^roles\.sales_rep\.rows\.Departmnt: unknown entity "Departmnt" \(did you mean "Department"\?\)$/ },
   { name: 'a missing environment variable', file: 'sources/erp.yaml', from: 'connection: { engine: embedded }', to: 'connection: { engine: embedded, url: "${ERP_URL_NOT_SET}" }', problem: /^connection\.url: environment variable ERP_URL_NOT_SET is not set$/ },
 ];
 

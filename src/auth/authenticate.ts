@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { HubError } from '../errors';
+import { principalIdProblem } from '../model/policy-check';
 import type { PolicyBook } from './policy';
 
 /** Who the credentials say the caller is, before the policy and HR are consulted. */
@@ -73,8 +74,9 @@ export class Authenticator {
     } catch (error) {
       throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
     }
-    if (typeof payload.sub !== 'string' || !/^EMP-\d+$/.test(payload.sub)) {
-      throw unauthenticated('The token was not accepted: its subject is not an employee id.');
+    // The subject is a hub id of the model's people entity (any form); the people directory checks it.
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200 || principalIdProblem('string', payload.sub)) {
+      throw unauthenticated('The token was not accepted: its subject is not a person id.');
     }
     return { kind: 'employee', employeeId: payload.sub, expiresAt: Number(payload.exp) };
   }

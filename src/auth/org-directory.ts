@@ -1,73 +1,103 @@
 import type { HubRuntime } from '../hub/runtime';
+import { parseCondition, rowMatches, type Condition } from '../model/condition';
+import { organisationOf, peopleOf, type EntityModel, type EntityName } from '../model/entities';
+import { principalIdProblem } from '../model/policy-check';
 import type { NeutralRow, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';
 
 /**
- * What access control needs to know about people and the org, read from the sources the model routes
- * them to (the people entity's home, the org entity's home for its tree and the owner of its region
- * field; in the demo HR and CRM) and kept for a bounded time (auth.hrStatusCacheSeconds): employees'
- * status and department, the org tree, sales regions. These reads are the hub's own (counted in
- * /metrics), not part of any request's trace.
+ * What access control needs to know about people and the organisation, read through the model: the
+ * people entity (`people:` in its entity file) from its home source, its unit, title, active condition and
+ * leaving date from the fields the declaration names; the organisation unit's hierarchy from the source
+ * owning its `organisation.parent` field. Kept for a bounded time (auth.hrStatusCacheSeconds). These reads
+ * are the hub's own (counted in /metrics), not part of any request's trace.
  */
 export class OrgDirectory {
-  private employees = new Map<string, { at: number; row: NeutralRow | null }>();
-  private tree: { at: number; parent: Map<string, string | null>; region: Map<string, string | null> } | undefined;
+  private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
+  private tree: { at: number; parent: Map<string, string | null> } | undefined;
+  private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
   private readonly sink: StatementSink = { record: observeStatement };
+  private readonly people: EntityModel | undefined;
+  private readonly active: Condition | undefined;
 
   constructor(
     private readonly runtime: HubRuntime,
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  /** The HR row of an employee (by hub id), or null when HR does not know them. */
-  async employee(hubId: string): Promise<NeutralRow | null> {
-    const cached = this.employees.get(hubId);
-    if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
-    const source = this.runtime.routing.home('Employee');
-    const key = this.runtime.keyMap.toSource('Employee', source, hubId);
-    const rows = key
-      ? await this.runtime.adapters.get(source)!.fetch({ entity: 'Employee', where: { field: 'key', keys: [key] } }, { scope: UNRESTRICTED, trace: this.sink })
-      : [];
-    const row = rows[0] ?? null;
-    this.employees.set(hubId, { at: this.now(), row });
-    return row;
+  ) {
+    this.people = peopleOf(runtime.model);
+    const active = this.people?.people?.active;
+    this.active = active ? parseCondition(active) : undefined;
   }
 
-  /** Reads these employees' HR rows now (one statement per loader.maxBatchSize), whatever their cache age, and caches them. */
-  async refreshEmployees(hubIds: readonly string[]): Promise<void> {
+  /** A viewer's resolved rules, computed once per key and kept for the same bounded time (failures are not kept). */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.remembered.get(key);
+    if (hit && this.now() - hit.at < this.maxAgeMs) return hit.value as Promise<T>;
+    if (this.remembered.size > 10_000) this.remembered.clear();
+    const value = compute();
+    this.remembered.set(key, { at: this.now(), value });
+    value.catch(() => this.remembered.delete(key));
+    return value;
+  }
+
+  /** The people entity's row of a person (by hub id), or null when its home source does not know them. */
+  async person(hubId: string): Promise<NeutralRow | null> {
+    const cached = this.rowsById.get(hubId);
+    if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
+    await this.refreshPeople([hubId]);
+    return this.rowsById.get(hubId)?.row ?? null;
+  }
+
+  /** Reads these people's rows now (one statement per loader.maxBatchSize), whatever their cache age, and caches them. */
+  async refreshPeople(hubIds: readonly string[]): Promise<void> {
+    const at = this.now();
+    for (const id of hubIds) this.rowsById.set(id, { at, row: null });
+    const entity = this.people;
+    if (!entity) return;
+    const source = entity.home;
     const keys = new Map<string, string>();
     for (const id of hubIds) {
-      const key = this.runtime.keyMap.toSource('Employee', 'hr', id);
-      if (key) keys.set(key, id);
+      if (principalIdProblem(entity.key.type, id)) continue;
+      const key = this.sourceKey(entity.name, source, id);
+      if (key !== undefined) keys.set(key, id);
     }
-    const all = [...keys.keys()];
-    const rows: NeutralRow[] = [];
-    for (let i = 0; i < all.length; i += this.runtime.config.loader.maxBatchSize) {
-      const chunk = all.slice(i, i + this.runtime.config.loader.maxBatchSize);
-      rows.push(...(await this.runtime.adapters.get('hr')!.fetch({ entity: 'Employee', where: { field: 'key', keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
-    }
-    const at = this.now();
-    for (const id of hubIds) this.employees.set(id, { at, row: null });
-    for (const row of rows) {
+    for (const row of await this.rowsWhere(entity.name, source, 'key', [...keys.keys()])) {
       const id = keys.get(String(row.key));
-      if (id) this.employees.set(id, { at, row });
+      if (id) this.rowsById.set(id, { at, row });
     }
   }
 
-  departmentOf(row: NeutralRow): string | null {
-    const source = this.runtime.routing.owner('Employee', 'department');
-    return row.department === null || !source ? null : (this.runtime.keyMap.toHub('Department', source, String(row.department)) ?? null);
+  /** Is the person let in today: the people's `active` condition holds and their `until` date has not come. */
+  isActive(row: NeutralRow, today: string): boolean {
+    const until = this.people?.people?.until;
+    const left = until !== undefined && row[until] !== null && row[until] !== undefined && String(row[until]) <= today;
+    return !left && (!this.active || rowMatches(this.active, row, String(row.key)));
   }
 
-  /** The department and everything below it in the HR org tree. */
-  async subtree(departmentId: string): Promise<Set<string>> {
-    const { parent } = await this.org();
+  /** The value of the field the people declaration names as `title`, if any. */
+  titleOf(row: NeutralRow): string | null {
+    const field = this.people?.people?.title;
+    return field === undefined || row[field] === null || row[field] === undefined ? null : String(row[field]);
+  }
+
+  /** The person's organisation unit (hub id), when the declaration names a `unit` field and it is set. */
+  unitOf(row: NeutralRow): string | null {
+    const field = this.people?.people?.unit;
+    const org = organisationOf(this.runtime.model);
+    if (!field || !org || row[field] === null || row[field] === undefined) return null;
+    const source = this.runtime.routing.owner(this.people!.name, field);
+    return source ? this.hubId(org.name, source, String(row[field])) : null;
+  }
+
+  /** The unit and everything below it in the organisation unit's hierarchy (organisation.parent). */
+  async subtree(unitId: string): Promise<Set<string>> {
+    const parent = await this.parents();
     const children = new Map<string, string[]>();
     for (const [id, p] of parent) if (p) children.set(p, [...(children.get(p) ?? []), id]);
     const out = new Set<string>();
-    const stack = [departmentId];
+    const stack = [unitId];
     while (stack.length) {
       const id = stack.pop()!;
       if (out.has(id)) continue;
@@ -77,26 +107,51 @@ export class OrgDirectory {
     return out;
   }
 
-  /** Departments (CRM sales teams) in the given sales regions. */
-  async inRegions(regions: readonly string[]): Promise<Set<string>> {
-    const { region } = await this.org();
-    return new Set([...region].filter(([, r]) => r !== null && regions.includes(r)).map(([id]) => id));
+  /**
+   * Hub ids of `entity` whose `field` holds one of `values` (hub ids when the field references an
+   * entity, else literal values): one statement on the source owning the field.
+   */
+  async matching(entity: EntityName, field: string, values: readonly string[]): Promise<Set<string>> {
+    const source = this.runtime.routing.owner(entity, field);
+    if (!source) return new Set();
+    const type = this.runtime.model.entities[entity]!.fields[field];
+    const keys = typeof type === 'object' ? values.flatMap((v) => this.sourceKey(type.ref, source, v) ?? []) : [...values];
+    const rows = await this.rowsWhere(entity, source, field, keys);
+    return new Set(rows.map((r) => this.hubId(entity, source, String(r.key))));
   }
 
-  private async org() {
-    if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree;
-    const call = { scope: UNRESTRICTED, trace: this.sink };
-    const { routing } = this.runtime;
-    const treeSource = routing.owner('Department', 'parent') ?? routing.home('Department');
-    const regionSource = routing.owner('Department', 'region');
-    const [units, teams] = await Promise.all([
-      this.runtime.adapters.get(treeSource)!.fetch({ entity: 'Department' }, call),
-      regionSource ? this.runtime.adapters.get(regionSource)!.fetch({ entity: 'Department' }, call) : [],
-    ]);
-    const toHub = (source: string, key: string) => this.runtime.keyMap.toHub('Department', source, key) ?? `${source}:${key}`;
-    const parent = new Map(units.map((u) => [toHub(treeSource, u.key), u.parent === null || u.parent === undefined ? null : toHub(treeSource, String(u.parent))]));
-    const region = new Map(teams.map((t) => [toHub(regionSource!, t.key), t.region === null || t.region === undefined ? null : String(t.region)]));
-    this.tree = { at: this.now(), parent, region };
-    return this.tree;
+  private async rowsWhere(entity: EntityName, source: string, field: string, keys: readonly string[]): Promise<NeutralRow[]> {
+    const rows: NeutralRow[] = [];
+    const size = this.runtime.config.loader.maxBatchSize;
+    for (let i = 0; i < keys.length; i += size) {
+      const chunk = keys.slice(i, i + size);
+      rows.push(...(await this.runtime.adapters.get(source)!.fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
+    }
+    return rows;
+  }
+
+  private async parents(): Promise<Map<string, string | null>> {
+    if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree.parent;
+    const org = organisationOf(this.runtime.model);
+    const field = org?.organisation?.parent;
+    const source = org && field ? this.runtime.routing.owner(org.name, field) : undefined;
+    const units = source ? await this.runtime.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink }) : [];
+    const parent = new Map(
+      units.map((u) => [this.hubId(org!.name, source!, u.key), u[field!] === null || u[field!] === undefined ? null : this.hubId(org!.name, source!, String(u[field!]))]),
+    );
+    this.tree = { at: this.now(), parent };
+    return parent;
+  }
+
+  private sourceKey(entity: EntityName, source: string, hubId: string): string | undefined {
+    if (!this.runtime.model.entities[entity]!.conformed) return hubId;
+    const mapped = this.runtime.keyMap.toSource(entity, source, hubId);
+    if (mapped !== undefined) return mapped;
+    return hubId.startsWith(`${source}:`) ? hubId.slice(source.length + 1) : undefined;
+  }
+
+  private hubId(entity: EntityName, source: string, key: string): string {
+    if (!this.runtime.model.entities[entity]!.conformed) return key;
+    return this.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
   }
 }

@@ -7,9 +7,15 @@ import { z } from 'zod';
  */
 const roleName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case');
 
+/**
+ * Which rows a role sees: `all`, or entity → condition (src/model/condition.ts), e.g.
+ * `{ Customer: "supportRep = viewer.id" }`. A rule restricts the entity it names and everything that
+ * references it; several rules of one role all apply; a viewer's roles unite. Checked against the model
+ * at start (src/model/policy-check.ts).
+ */
 export const rowScopeSchema = z.union([
-  z.enum(['all', 'own_department', 'department_subtree', 'own_records']),
-  z.object({ regions: z.array(z.string().min(1)).min(1) }).strict(),
+  z.literal('all'),
+  z.record(z.string().regex(/^[A-Z][A-Za-z0-9_]*$/, 'expected an entity name'), z.string().min(1)).refine((r) => Object.keys(r).length > 0, 'name at least one entity, or write rows: all'),
 ]);
 
 const roleSchema = z
@@ -31,12 +37,13 @@ export const policySchema = z
     /** Aggregates of personal data over fewer people than this are suppressed (unless the role has `individuals`). */
     minimumGroupSize: z.number().int().min(1).default(5),
     roles: z.record(roleName, roleSchema),
-    /** Employees (hub ids) and the roles they hold; `byTitle` grants roles from the HR job title. */
+    /** People (hub ids of the model's people entity, checked against its key type at start) and the roles
+     *  they hold; `byTitle` grants roles from the field the people declaration names as `title`. */
     principals: z
       .object({
-        employees: z.record(z.string().regex(/^EMP-\d+$/, 'expected an employee hub id such as EMP-000042'), z.array(roleName).min(1)).default({}),
+        employees: z.record(z.string().min(1), z.array(roleName).min(1)).default({}),
         byTitle: z.record(z.string().min(1), z.array(roleName).min(1)).default({}),
-        /** Roles every active employee holds in addition. */
+        /** Roles every active person holds in addition. */
         everyEmployee: z.array(roleName).default([]),
       })
       .strict(),

@@ -1,24 +1,27 @@
+import type { EntityName } from '../model/entities';
 import type { SourceScope } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 
 /**
  * Who is asking, resolved once per request (src/auth/principal.ts): identity from the token or API key,
- * roles from the policy, org position and employment status from HR, and the row scope in business terms
- * turned into department hub ids. Everything downstream reads this; nothing re-derives it.
+ * roles from the policy, org position and status from the people's home source, and the row rules of the
+ * roles resolved into hub ids of the entities they rule. Everything downstream reads this; nothing
+ * re-derives it.
  */
 export type Operation = 'view' | 'export' | 'approve' | 'edit_definitions' | 'audit';
 
+/** What one group of roles may see: ruled entity → the hub ids visible of it (src/auth/row-rules.ts). */
+export type RowGrant = ReadonlyMap<EntityName, ReadonlySet<string>>;
+
 export interface Viewer {
-  /** Stable id for audit: an employee hub id (EMP-000123) or `apikey:<id>`. */
+  /** Stable id for audit: a hub id of the model's people entity, or `apikey:<id>`. */
   principal: string;
   kind: 'employee' | 'service' | 'anonymous';
   roles: readonly string[];
-  /** The employee's own department (hub id), when the principal is an employee. */
-  departmentId: string | null;
-  /** Department hub ids whose rows the viewer may see, or "all". */
-  departments: 'all' | ReadonlySet<string>;
-  /** With an own-records scope: the only employee (hub id) whose rows the viewer may see. */
-  ownEmployee: string | null;
+  /** The person's own organisation unit (hub id), when the model declares one and the person has one. */
+  unit: string | null;
+  /** `all`, or the grants of the viewer's roles: a row is visible when any grant lets it through. */
+  rows: 'all' | readonly RowGrant[];
   operations: ReadonlySet<Operation>;
   /** May see aggregates of personal data over groups smaller than the suppression minimum. */
   individuals: boolean;
@@ -31,25 +34,36 @@ export const ANONYMOUS: Viewer = {
   principal: 'anonymous',
   kind: 'anonymous',
   roles: [],
-  departmentId: null,
-  departments: new Set(),
-  ownEmployee: null,
+  unit: null,
+  rows: [],
   operations: new Set(),
   individuals: false,
   scopeDescription: 'nothing',
 };
 
-/** The viewer's scope in one source's keys; undefined departments = unrestricted. */
-export function scopeFor(
-  viewer: Viewer,
-  toSourceKey: (entity: 'Department' | 'Employee', hubId: string) => string | undefined,
-): SourceScope {
-  if (viewer.departments === 'all') return UNRESTRICTED;
-  const keys: string[] = [];
-  for (const id of viewer.departments) {
-    const key = toSourceKey('Department', id);
-    if (key !== undefined) keys.push(key);
+/**
+ * The members of an entity the viewer may see as such (a dimension member, a figure's owner): `all` when
+ * some grant does not rule the entity, else the union of the grants' sets.
+ */
+export function visibleMembers(viewer: Viewer, entity: EntityName): 'all' | ReadonlySet<string> {
+  if (viewer.rows === 'all') return 'all';
+  const out = new Set<string>();
+  for (const grant of viewer.rows) {
+    const ids = grant.get(entity);
+    if (!ids) return 'all';
+    for (const id of ids) out.add(id);
   }
-  const own = viewer.ownEmployee ? toSourceKey('Employee', viewer.ownEmployee) : undefined;
-  return own === undefined ? { departments: keys } : { departments: keys, employees: [own] };
+  return out;
+}
+
+/** The viewer's scope in one source's keys (hub ids without a key there drop out). */
+export function scopeFor(viewer: Viewer, toSourceKey: (entity: EntityName, hubId: string) => string | undefined): SourceScope {
+  if (viewer.rows === 'all') return UNRESTRICTED;
+  return {
+    any: viewer.rows.map((grant) =>
+      Object.fromEntries(
+        [...grant].map(([entity, ids]) => [entity, [...ids].flatMap((id) => toSourceKey(entity, id) ?? [])]),
+      ),
+    ),
+  };
 }

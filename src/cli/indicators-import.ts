@@ -14,7 +14,7 @@ import { startRuntime } from '../hub/runtime';
 import { catalogOfAdapters } from '../indicators/catalog';
 import { logger } from '../logger';
 
-const USAGE = `npm run indicators:import -- --dir DIR --as EMP-000271 --reason "why" [--submit] [--dry-run]
+const USAGE = `npm run indicators:import -- --dir DIR --as <person id> --reason "why" [--submit] [--dry-run]
        npm run indicators:import -- --dir DIR --bootstrap --reason "why" [--dry-run]
 
 Reads DIR (relative to where you run the command) like indicators/ (<domain>/<code>.yaml) and
@@ -23,7 +23,8 @@ definition an UPDATE against the current version, an unchanged file is skipped. 
 A file that does not parse or that the dictionary would refuse stops the import before anything is
 written, naming the file, the code and the problem. Published indicators without a file are not touched.
 
-  --as EMP-…     who proposes: an active employee (HR) whose roles (policy.yaml) may edit each domain
+  --as ID        who proposes: an active person (a hub id of the model's people entity, e.g. EMP-000271 in
+                 the demo) whose roles (policy.yaml) may edit each domain
   --reason TEXT  why, shown to reviewers and kept in the version history
   --submit       send the changes to review at once (default: drafts the author submits later)
   --dry-run      print the plan, write nothing

@@ -1,5 +1,6 @@
 import { personalFactsOf } from '../auth/personal-data';
 import type { PersonalFact } from '../auth/policy';
+import { visibleMembers } from '../auth/viewer';
 import { HubError } from '../errors';
 import type { HubContext } from '../hub/context';
 import { fingerprintOf, type Dictionary, type Indicator } from '../indicators/dictionary';
@@ -118,7 +119,7 @@ export class Disclosure {
       if (this.request.groupBy.length) continue;
       const members = this.populations.get(fact.id)!.members;
       const filter = this.request.filters.find((f) => f.dimension === fact.dimension);
-      const scope = this.ctx.viewer.departments;
+      const scope = visibleMembers(this.ctx.viewer, this.ctx.runtime.model.dimensions[fact.dimension]!);
       const base = filter ? [...new Set(filter.ids)] : [...members];
       this.totalParts.set(fact.id, scope === 'all' ? base : base.filter((m) => scope.has(m)));
       for (const n of group) out.leaves.set(n.indicator.def.code, totalOf(out.leaves.get(n.indicator.def.code)!, fact));

@@ -1,4 +1,5 @@
 import type { HubContext } from '../hub/context';
+import { visibleMembers } from '../auth/viewer';
 import { hubIdOf, sourceKeyOf } from '../hub/entities';
 import type { Indicator } from '../indicators/dictionary';
 import { Decimal } from '../model/decimal';
@@ -11,7 +12,6 @@ import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '
 import type { LeafNeed } from './requirements';
 import type { ValuesRequest } from './request';
 import { joinMember, splitMember } from './members';
-import { organisationDimension } from '../model/member-dimension';
 
 export const OPENING = '<opening>';
 export const TOTAL = '';
@@ -30,18 +30,21 @@ export interface LeafData {
    *  value is null with that reason, not zero. Absent when members are not source entities (totals). */
   hasCounterpart?: (member: string) => boolean;
   source: string;
-  /** False for an organisation unit outside the viewer's scope (asked for by id): null "not in your scope", not 0. */
+  /** False for a member outside the viewer's row rules (asked for by id): null "not in your scope", not 0. */
   inScope?: (member: string) => boolean;
   /** A snapshot fact (no time, no validity): its current value, the same in every bucket. */
   snapshot?: boolean;
 }
 
-/** In scope when the member's organisation-unit part (at `index`) is one of the viewer's units. */
-const scopeCheck = (units: ReadonlySet<string>, index: number) => (member: string) => units.has(splitMember(member)[index]!);
-
 /** The distinct fact dimensions the request's grouping paths start from, in order of first use. */
 export function factDimensions(request: Pick<ValuesRequest, 'groupBy'>): string[] {
   return [...new Set(request.groupBy.map((g) => g.dimension))];
+}
+
+/** Members whose part of a ruled entity lies outside the viewer's rules are out of scope (their cells say so). */
+function scopeOf(visible: ReadonlyArray<'all' | ReadonlySet<string>>): { inScope?: (member: string) => boolean } {
+  if (visible.every((v) => v === 'all')) return {};
+  return { inScope: (member: string) => splitMember(member).every((id, i) => visible[i] === 'all' || visible[i]!.has(id)) };
 }
 
 /** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
@@ -91,7 +94,6 @@ export async function fetchLeaves(
       const catalog = adapter.catalog.facts[fact]!;
       const sinceInception = group.some((n) => n.sinceInception);
       const entityOf = (dimension: string) => ctx.runtime.model.dimensions[dimension]!;
-      const organisation = organisationDimension(ctx.runtime.model);
       const windows = [
         ...(sinceInception ? [{ label: OPENING, from: '0001-01-01', to: buckets[0]!.from }] : []),
         ...buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),
@@ -108,7 +110,6 @@ export async function fetchLeaves(
           return key === undefined ? [] : [key];
         });
       }
-      const orgIndex = organisation === undefined ? -1 : dimensions.indexOf(organisation);
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
       // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
       const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
@@ -151,7 +152,7 @@ export async function fetchLeaves(
           source,
           ...(snapshot ? { snapshot: true } : {}),
           ...(dimensions.length ? { hasCounterpart: (m: string) => splitMember(m).every((id, i) => sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined) } : {}),
-          ...(orgIndex >= 0 && ctx.viewer.departments !== 'all' ? { inScope: scopeCheck(ctx.viewer.departments, orgIndex) } : {}),
+          ...(dimensions.length ? scopeOf(dimensions.map((d) => visibleMembers(ctx.viewer, entityOf(d)))) : {}),
         };
         for (const row of rows) {
           const raw = row.measures[measure];

@@ -2,7 +2,6 @@ import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { organisationOf, type CompanyModel } from '../model/entities';
-import { scopeDimensionOf } from '../sources/sql/scope-dimension';
 import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../sources/sql/mapping';
 
 /**
@@ -12,7 +11,7 @@ import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../sourc
  * - columns: every source column the statements behind it read, with the role the column plays there:
  *   `measure` (aggregated), `time` (places a row in the period: time or validity columns), `dimension`
  *   (grouped or filtered by, for the dimensions the indicator may be cut by), `filter` (a measure's
- *   condition such as `status in (…)`, and the row-scope column every scoped statement filters on);
+ *   condition such as `status in (…)`, and the organisation unit's column row rules commonly filter on);
  * - reverse: the indicators that depend on an indicator (transitively, with the shortest path), and the
  *   indicators that read a source table or column.
  *
@@ -26,24 +25,17 @@ const ROLE_ORDER: readonly ColumnRole[] = ['measure', 'time', 'dimension', 'filt
 export type Mappings = Readonly<Record<string, SqlSourceMapping>>;
 
 const modelMappings = new WeakMap<CompanyModel, Mappings>();
+/** Per mappings object: the organisation unit, whose dimension columns row rules commonly filter on. */
+const unitOfMappings = new WeakMap<Mappings, string>();
 
-/** Every source's mapping in the model (one object per model, so graphs over it are cached), each fact's
- *  scope dimension resolved (its own, else its dimension of the organisation unit: scopeDimensionOf). */
+/** Every source's mapping in the model (one object per model, so graphs over it are cached). */
 export function mappingsOf(model: CompanyModel): Mappings {
   let mappings = modelMappings.get(model);
   if (!mappings) {
-    const organisation = organisationOf(model)?.name;
-    const resolved = (m: SqlSourceMapping): SqlSourceMapping => ({
-      ...m,
-      facts: Object.fromEntries(
-        Object.entries(m.facts).map(([name, f]) => {
-          const scopeDimension = scopeDimensionOf(f, organisation);
-          return [name, scopeDimension ? { ...f, scopeDimension } : f];
-        }),
-      ),
-    });
-    mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, resolved(s.mapping)]));
+    mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
     modelMappings.set(model, mappings);
+    const unit = organisationOf(model)?.name;
+    if (unit) unitOfMappings.set(mappings, unit);
   }
   return mappings;
 }
@@ -216,10 +208,9 @@ export class LineageGraph {
       const dim = f.dimensions[d];
       if (dim) out.push([dim.column, 'dimension']);
     }
-    // mappingsOf resolved the organisation's dimension into scopeDimension.
-    const scopeDimension = f.scopeDimension;
-    const scopeColumn = scopeDimension ? f.dimensions[scopeDimension]?.column : undefined;
-    if (scopeColumn) out.push([scopeColumn, 'filter']);
+    // Row rules (policy.yaml) commonly filter on the organisation unit's dimension.
+    const unit = unitOfMappings.get(this.mappings);
+    for (const dim of Object.values(f.dimensions)) if (unit && dim.entity === unit) out.push([dim.column, 'filter']);
     return out;
   }
 
@@ -283,12 +274,6 @@ export function mappedColumns(mapping: SqlSourceMapping, table: string): string[
     if (e.table === table) {
       keyColumns(e).forEach((c) => columns.add(c));
       Object.values(e.fields).forEach((c) => columns.add(c));
-      if (e.owner) columns.add(e.owner.column);
-      if (e.scope && 'column' in e.scope) columns.add(e.scope.column);
-    }
-    if (e.scope && 'through' in e.scope && e.scope.through.table === table) {
-      columns.add(e.scope.through.foreignKey);
-      columns.add(e.scope.through.column);
     }
   }
   return [...columns].sort();
@@ -299,7 +284,6 @@ function mappedTables(mapping: SqlSourceMapping): string[] {
   for (const e of Object.values(mapping.entities)) {
     if (!e) continue;
     tables.add(e.table);
-    if (e.scope && 'through' in e.scope) tables.add(e.scope.through.table);
   }
   return [...tables].sort();
 }

@@ -449,7 +449,7 @@ export class Governance {
 /** A principal that is a person (an employee's hub id), not a service (`apikey:<id>`, src/auth/principal.ts) or
  *  nobody: only a person has an inbox of their own. */
 function isPerson(principal: string): boolean {
-  return principal !== 'anonymous' && !principal.startsWith('apikey:');
+  return principal !== 'anonymous' && !/^(apikey|system):/.test(principal);
 }
 
 function conflict(code: string, currentVersion: number | null, why: string): HubError {

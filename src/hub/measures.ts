@@ -1,8 +1,8 @@
 import { lastDay, type Period } from '../model/period';
+import { visibleMembers } from '../auth/viewer';
 import type { MeasureValue } from '../loaders';
 import type { HubContext } from './context';
 import { sourceKeyOf, type EntityParent } from './entities';
-import { organisationOf } from '../model/entities';
 
 /** A measure of a source fact, cut by one of its dimensions (e.g. CRM orders.revenue by department). */
 export interface MeasureRef {
@@ -25,9 +25,9 @@ export async function measureOf(
   ref: MeasureRef,
   time: { period?: Period | undefined; asOf?: string | undefined },
 ): Promise<MeasureValue> {
-  // An organisation unit outside the viewer's scope (reached through a reference) has no figures for them.
-  const unit = organisationOf(ctx.runtime.model)?.name;
-  if (parent.entity === unit && ctx.viewer.departments !== 'all' && !ctx.viewer.departments.has(parent.id)) return null;
+  // A member of a ruled entity outside the viewer's rules (reached through a reference) has no figures for them.
+  const visible = visibleMembers(ctx.viewer, parent.entity);
+  if (visible !== 'all' && !visible.has(parent.id)) return null;
   const member = sourceKeyOf(ctx, parent.entity, ref.source, parent.id);
   if (member === undefined) return null;
   const fact = ctx.runtime.adapters.get(ref.source)?.catalog.facts[ref.fact];

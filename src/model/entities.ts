@@ -28,13 +28,26 @@ export interface EntityModel {
   list?: string;
   /** The organisation unit (at most one per model): Viewer, Alert and IndicatorOwner reference it in the
    *  schema; `head` is its reference field to the person in charge (named in alerts). */
-  organisation?: { head?: string };
+  organisation?: { head?: string; parent?: string };
+  /** The people principals are (at most one per model): see src/auth/org-directory.ts. */
+  people?: PeopleModel;
   fields: Record<string, FieldType>;
   fieldDescriptions: Record<string, string>;
   /** Reverse lists: the `entity` rows whose reference field `via` points at this one. */
   relations: Record<string, RelationModel>;
   /** Per-member measures (a department's revenue in a period). */
   figures: Record<string, FigureModel>;
+}
+
+export interface PeopleModel {
+  /** Reference field to the organisation unit a person belongs to. */
+  unit?: string;
+  /** Field read by `principals.byTitle`. */
+  title?: string;
+  /** Condition a person's row must meet to be let in (src/auth/rule.ts), e.g. "status = 'ACTIVE'". */
+  active?: string;
+  /** Date field: from that day on the person is gone. */
+  until?: string;
 }
 
 export interface RelationModel {
@@ -80,6 +93,11 @@ export function isRef(type: FieldType): type is RefType {
 
 export function fieldType(model: Pick<CompanyModel, 'entities'>, entity: EntityName, field: string): FieldType | undefined {
   return model.entities[entity]?.fields[field];
+}
+
+/** The model's people entity (principals are its hub ids), if it declares one (`people:`). */
+export function peopleOf(model: Pick<CompanyModel, 'entities'>): EntityModel | undefined {
+  return Object.values(model.entities).find((e) => e.people);
 }
 
 /** The model's organisation unit, if it declares one (`organisation:` in an entity file). */

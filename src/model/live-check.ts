@@ -49,15 +49,6 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
     for (const [field, sql] of Object.entries(m.expressions ?? {})) {
       for (const col of expressionColumns(sql)) ownColumn(`${base}.fields.${field}.sql`, t, col);
     }
-    if (m.owner) ownColumn(`${base}.owner.column`, t, m.owner.column);
-    if (m.scope && 'column' in m.scope) ownColumn(`${base}.scope.column`, t, m.scope.column);
-    if (m.scope && 'through' in m.scope) {
-      const via = m.scope.through;
-      ownColumn(`${base}.scope.through.localColumn`, t, via.localColumn);
-      const other = table(`${base}.scope.through.table`, via.table);
-      ownColumn(`${base}.scope.through.foreignKey`, other, via.foreignKey);
-      ownColumn(`${base}.scope.through.column`, other, via.column);
-    }
   }
 
   for (const [fact, f] of Object.entries(source.mapping.facts)) {

@@ -8,6 +8,7 @@ import { isRef, type CompanyModel, type EntityModel, type FieldType, type Source
 import { resolveConnection } from './connection';
 import { crosswalkFileSchema, entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
 import { crosswalksOf } from './crosswalk';
+import { conditionProblems } from './condition';
 import { expressionProblem } from './expression';
 import { didYouMean } from './suggest';
 
@@ -83,6 +84,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
 type At = (file: string, path: string, message: string) => void;
 
 const isRefField = (type: FieldType | undefined) => typeof type === 'object';
+const refTo = (type: FieldType | undefined) => (typeof type === 'object' ? type.ref : undefined);
 
 function readAll<S extends z.ZodType>(dir: string, folder: string, schema: S, at: At): Array<{ file: string; data: z.output<S> }> {
   const base = join(dir, folder);
@@ -122,6 +124,7 @@ function entityOf(data: EntityFile): EntityModel {
     key: { type: data.key.type ?? 'string', ...(data.key.parts ? { parts: data.key.parts } : {}) },
     ...(data.list ? { list: data.list } : {}),
     ...(data.organisation ? { organisation: data.organisation } : {}),
+    ...(data.people ? { people: data.people } : {}),
     fields,
     fieldDescriptions,
     relations: data.relations,
@@ -205,6 +208,21 @@ function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string
   for (const e of organisations) {
     const head = e.organisation!.head;
     if (head !== undefined && !isRefField(e.fields[head])) at(fileOf.get(e.name)!, 'organisation.head', `expected a reference field of ${e.name}${didYouMean(head, Object.keys(e.fields).filter((f) => isRefField(e.fields[f])))}`);
+    const parent = e.organisation!.parent;
+    const selfRefs = Object.keys(e.fields).filter((f) => refTo(e.fields[f]) === e.name);
+    if (parent !== undefined && refTo(e.fields[parent]) !== e.name) at(fileOf.get(e.name)!, 'organisation.parent', `expected a field of ${e.name} referencing ${e.name}${didYouMean(parent, selfRefs)}`);
+  }
+  const people = Object.values(entities).filter((e) => e.people);
+  for (const e of people.slice(1)) at(fileOf.get(e.name)!, 'people', `only one entity may be the people (${people[0]!.name} already is)`);
+  for (const e of people) {
+    const file = fileOf.get(e.name)!;
+    const { unit, title, active, until } = e.people!;
+    const fields = Object.keys(e.fields);
+    const org = organisations[0]?.name;
+    if (unit !== undefined && (!org || refTo(e.fields[unit]) !== org)) at(file, 'people.unit', org ? `expected a field of ${e.name} referencing ${org}${didYouMean(unit, fields.filter((f) => refTo(e.fields[f]) === org))}` : 'no entity is the organisation unit (organisation: in its entity file)');
+    if (title !== undefined && e.fields[title] === undefined) at(file, 'people.title', `${e.name} has no field "${title}"${didYouMean(title, fields)}`);
+    if (until !== undefined && e.fields[until] !== 'date') at(file, 'people.until', `expected a date field of ${e.name}${didYouMean(until, fields.filter((f) => e.fields[f] === 'date'))}`);
+    if (active !== undefined) for (const problem of conditionProblems(active, e, entities)) at(file, 'people.active', problem);
   }
   const lists = new Map<string, string>();
   for (const e of Object.values(entities)) {
@@ -283,9 +301,6 @@ function checkSources(entities: Record<string, EntityModel>, sources: Record<str
     for (const [fact, f] of Object.entries(s.mapping.facts)) {
       for (const [dim, d] of Object.entries(f.dimensions)) {
         if (d.entity && !entities[d.entity]) at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `unknown entity "${d.entity}"${didYouMean(d.entity, names)}`);
-      }
-      if (f.scopeDimension && !f.dimensions[f.scopeDimension]) {
-        at(s.file, `facts.${fact}.scopeDimension`, `unknown dimension "${f.scopeDimension}"${didYouMean(f.scopeDimension, Object.keys(f.dimensions))}`);
       }
     }
   }

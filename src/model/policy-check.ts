@@ -1,7 +1,8 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { PolicyBook } from '../auth/policy';
 import { typeDefinitions } from '../server/schema';
-import type { CompanyModel } from './entities';
+import { conditionProblems } from './condition';
+import { peopleOf, type CompanyModel } from './entities';
 import { didYouMean } from './suggest';
 
 /**
@@ -14,7 +15,7 @@ import { didYouMean } from './suggest';
  * (Personal-data facts are checked against the sources by src/auth/personal-data.ts.)
  */
 export function policyModelProblems(policy: PolicyBook, model: CompanyModel): string[] {
-  return policySchemaProblems(policy, typeDefinitions(model, policy));
+  return [...policySchemaProblems(policy, typeDefinitions(model, policy)), ...policyRuleProblems(policy, model)];
 }
 
 /** The same check against a schema already built (its object types and their fields). */
@@ -33,4 +34,34 @@ export function policySchemaProblems(policy: PolicyBook, schema: GraphQLSchema):
     else if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
   }
   return problems;
+}
+
+/** Row rules name entities and fields of the model; principals are well-formed ids of its people entity. */
+function policyRuleProblems(policy: PolicyBook, model: CompanyModel): string[] {
+  const problems: string[] = [];
+  const at = (path: string, message: string) => problems.push(`${policy.file}: ${path}: ${message}`);
+  for (const [role, r] of Object.entries(policy.policy.roles)) {
+    if (r.rows === 'all') continue;
+    for (const [entity, condition] of Object.entries(r.rows)) {
+      const e = model.entities[entity];
+      if (!e) at(`roles.${role}.rows.${entity}`, `unknown entity "${entity}"${didYouMean(entity, Object.keys(model.entities))}`);
+      else if (e.key.parts) at(`roles.${role}.rows.${entity}`, `${entity} has a composite key: rule an entity it references instead`);
+      else for (const problem of conditionProblems(condition, e, model.entities)) at(`roles.${role}.rows.${entity}`, problem);
+    }
+  }
+  const people = peopleOf(model);
+  const principals = Object.keys(policy.policy.principals.employees);
+  if (!people && (principals.length || Object.keys(policy.policy.principals.byTitle).length || policy.policy.principals.everyEmployee.length)) {
+    at('principals', 'people log in only when an entity of the model is marked as the people (people: in its entity file)');
+  }
+  for (const id of principals) {
+    if (people && !principalIdProblem(people.key.type, id)) continue;
+    if (people) at(`principals.employees.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
+  }
+  return problems;
+}
+
+/** Is `id` a well-formed hub id of a people entity whose key has this type? (true = a problem) */
+export function principalIdProblem(type: 'string' | 'int', id: string): boolean {
+  return id.length === 0 || id.length > 200 || [...id].some((ch) => ch.charCodeAt(0) < 32) || id.startsWith('apikey:') || (type === 'int' && !/^-?\d+$/.test(id));
 }

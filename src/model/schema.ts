@@ -40,7 +40,11 @@ export const entityFileSchema = strict({
   list: identifier.optional(),
   /** The organisation unit (at most one entity): viewers belong to one, indicators are owned by one,
    *  alerts are raised per one; `head` names its reference field to the person in charge. */
-  organisation: strict({ head: identifier.optional() }).optional(),
+  organisation: strict({ head: identifier.optional(), parent: identifier.optional() }).optional(),
+  /** The people (at most one entity): principals are its hub ids. `unit`: their organisation unit (a
+   *  reference field); `title`: the field `principals.byTitle` reads; `active`: a condition a person must
+   *  meet to be let in (e.g. "status = 'ACTIVE'"); `until`: a date field, gone from that day. All optional. */
+  people: strict({ unit: identifier.optional(), title: identifier.optional(), active: z.string().min(1).optional(), until: identifier.optional() }).optional(),
   fields: z.record(identifier, fieldSchema).default({}),
   relations: z
     .record(identifier, strict({ entity: identifier, via: identifier, paged: z.boolean().default(false), description: z.string().optional() }))
@@ -61,18 +65,11 @@ export const entityFileSchema = strict({
 });
 export type EntityFile = z.output<typeof entityFileSchema>;
 
-const scopeSchema = z.union([
-  strict({ column: identifier }),
-  strict({ through: strict({ table: identifier, localColumn: identifier, foreignKey: identifier, column: identifier }) }),
-]);
-
 const entityMappingSchema = strict({
   table: identifier,
   /** The key column, or the key columns of a composite key in the order of the entity's key.parts. */
   key: z.union([identifier, z.array(identifier).min(2)], { error: 'expected a column name, or a list of columns for a composite key' }),
   fields: z.record(identifier, columnOrExpression).default({}),
-  scope: scopeSchema.optional(),
-  owner: strict({ column: identifier }).optional(),
   orderBy: identifier.optional(),
 });
 
@@ -97,7 +94,6 @@ const factSchema = strict({
   validity: strict({ from: column, to: column }).optional(),
   dimensions: z.record(identifier, strict({ column, entity: identifier.optional() })).default({}),
   measures: z.record(identifier, measureSchema),
-  scopeDimension: identifier.optional(),
   description: z.string().optional(),
 }).refine((f) => f.time === undefined || f.validity === undefined, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
 

@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer';
 export function addressesOf(viewer: Viewer): string[] {
   const out = [`principal:${viewer.principal}`];
   if (viewer.kind === 'employee') out.push(`employee:${viewer.principal}`);
-  if (viewer.departmentId) out.push(`department:${viewer.departmentId}`);
+  if (viewer.unit) out.push(`department:${viewer.unit}`);
   for (const role of viewer.roles) out.push(`role:${role}`);
   return out;
 }

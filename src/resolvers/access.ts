@@ -5,6 +5,9 @@ import { resolveViewer } from '../auth/principal';
 import type { Identity } from '../auth/authenticate';
 import type { Viewer as HubViewer } from '../auth/viewer';
 import { badInput } from '../errors';
+import { conditionText, parseCondition } from '../model/condition';
+import { peopleOf } from '../model/entities';
+import { principalIdProblem } from '../model/policy-check';
 import type { HubContext } from '../hub/context';
 
 /** Permission reports for auditors: the matrix, "explain access", and the caller's own resolved view. */
@@ -17,7 +20,7 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
       roles: Object.entries(policy.roles).map(([name, r]) => ({
         name,
         description: r.description,
-        rows: typeof r.rows === 'string' ? r.rows : `regions: ${r.rows.regions.join(', ')}`,
+        rows: r.rows === 'all' ? 'all' : Object.entries(r.rows).map(([entity, condition]) => `${entity}: ${conditionText(parseCondition(condition))}`).join(', '),
         operations: r.operations,
         individuals: r.individuals,
       })),
@@ -65,10 +68,14 @@ export const ViewerType: ViewerResolvers = {
 };
 
 function identityOf(ctx: HubContext, principal: string): Identity {
-  if (/^EMP-\d+$/.test(principal)) return { kind: 'employee', employeeId: principal };
+  const people = peopleOf(ctx.runtime.model);
   const key = /^apikey:(.+)$/.exec(principal)?.[1];
+  if (key === undefined && people && !principalIdProblem(people.key.type, principal)) return { kind: 'employee', employeeId: principal };
   const entry = key ? ctx.runtime.policy.policy.apiKeys.find((k) => k.id === key) : undefined;
-  if (!entry) throw badInput(`Unknown principal "${principal}": expected an employee id (EMP-000010) or apikey:<id>.`, { argument: 'principal' });
+  if (!entry) {
+    const person = people ? `a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'}) or ` : '';
+    throw badInput(`Unknown principal "${principal}": expected ${person}apikey:<id>.`, { argument: 'principal' });
+  }
   return { kind: 'service', keyId: entry.id, roles: entry.roles };
 }
 

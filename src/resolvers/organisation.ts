@@ -18,7 +18,7 @@ export function organisationResolvers(model: CompanyModel): Record<string, Recor
   const field = lowerFirst(org.name);
   const member = (id: string | null | undefined): EntityParent | null => (id ? { entity: org.name, id, rows: {} } : null);
   return {
-    Viewer: { [field]: ((v: Viewer) => member(v.departmentId)) as Resolver },
+    Viewer: { [field]: ((v: Viewer) => member(v.unit)) as Resolver },
     Alert: { [field]: ((a: Alert) => member(a.unit)) as Resolver },
     IndicatorOwner: { [field]: ((o: { department: string }) => member(o.department)) as Resolver },
   };

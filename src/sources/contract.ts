@@ -108,14 +108,15 @@ export interface CallContext {
 }
 
 /**
- * Row scope in this source's keys. `departments: undefined` means unrestricted. Access control
- * (issue 4) resolves business scopes ("own department subtree") into this shape; every adapter
- * statement applies it, so no path can return an out-of-scope row.
+ * Row scope in this source's keys: `any` undefined means unrestricted; otherwise a row is visible when it
+ * passes ANY of the grants (one per group of roles, src/auth/viewer.ts). A grant maps ruled entities to the
+ * source keys visible of each: a row of a ruled entity passes when its key is listed; any other row when
+ * every reference it holds to a ruled entity is listed (one hop further through an entity of the same
+ * source when it holds none directly); a row tied to no ruled entity passes. Every adapter statement
+ * applies it, so no path can return an out-of-scope row.
  */
 export interface SourceScope {
-  departments?: readonly string[];
-  /** Own-records scope: rows owned by these employees (source keys) are visible too (Employee rows). */
-  employees?: readonly string[];
+  any?: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
 }
 
 export interface StatementSink {

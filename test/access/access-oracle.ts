@@ -13,7 +13,7 @@ import { DEMO_SERVICE_KEY, type As } from '../support/hub-client';
  * directly on the HR and CRM databases; rows of every source read directly and filtered by that scope.
  */
 
-type RowScope = 'all' | 'own_department' | 'department_subtree' | 'own_records' | { regions: string[] };
+type RowScope = 'all' | Record<string, string>;
 export interface PolicyDoc {
   minimumGroupSize?: number;
   roles: Record<string, { rows: RowScope; individuals?: boolean }>;
@@ -218,13 +218,22 @@ export class AccessOracle {
     let own: string | null = null;
     for (const role of roles) {
       const rows = POLICY.roles[role]!.rows;
-      let granted: string[] = [];
-      if (rows === 'all') all = true;
-      else if (rows === 'own_records') own = subject.employee;
-      else if (rows === 'own_department') granted = home ? [home] : [];
-      else if (rows === 'department_subtree') granted = home ? await this.subtree(home) : [];
-      else granted = await this.inRegions(rows.regions);
-      for (const d of granted) departments.add(d);
+      if (rows === 'all') {
+        all = true;
+        continue;
+      }
+      // The demo policy's rule texts, each resolved here with its own SQL (an unknown text fails the oracle).
+      for (const [entity, rule] of Object.entries(rows)) {
+        const regions = /^region in \((.*)\)$/.exec(rule)?.[1]?.split(',').map((r) => r.trim().replace(/^'|'$/g, ''));
+        let granted: string[] = [];
+        if (entity === 'Employee' && rule === 'id = viewer.id') own = subject.employee;
+        else if (entity === 'Department' && rule === 'none') granted = [];
+        else if (entity === 'Department' && rule === 'id = viewer.unit') granted = home ? [home] : [];
+        else if (entity === 'Department' && rule === 'id in subtree(viewer.unit)') granted = home ? await this.subtree(home) : [];
+        else if (entity === 'Department' && regions) granted = await this.inRegions(regions);
+        else throw new Error(`the access oracle cannot resolve roles.${role}.rows.${entity}: "${rule}"`);
+        for (const d of granted) departments.add(d);
+      }
     }
     return {
       roles,

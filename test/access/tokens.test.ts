@@ -76,8 +76,9 @@ const ATTACKS: Attack[] = [
   { name: 'no expiry at all', as: async () => bearer(await hs256({ exp: undefined })), reason: /"exp" claim is missing or invalid/ },
   { name: 'wrong issuer', as: async () => bearer(await hs256({ iss: 'someone-else' })), reason: /issuer is not accepted/ },
   { name: 'wrong audience', as: async () => bearer(await hs256({ aud: 'another-service' })), reason: /audience is not accepted/ },
-  { name: 'subject not an employee id', as: async () => bearer(await hs256({ sub: 'admin' })), reason: /subject is not an employee id/ },
-  { name: 'unknown employee id', as: async () => bearer(await tokenFor('EMP-999999')), reason: /HR does not know this employee/, asksHr: true },
+  { name: 'subject posing as a service account', as: async () => bearer(await hs256({ sub: 'apikey:bi-dashboard' })), reason: /subject is not a person id/ },
+  { name: 'unknown employee id', as: async () => bearer(await tokenFor('EMP-999999')), reason: /does not know this person/, asksHr: true },
+  { name: 'subject in no form of an employee id', as: async () => bearer(await hs256({ sub: 'admin' })), reason: /does not know this person/, asksHr: true },
   { name: 'departed employee', as: async () => bearer(await tokenFor(DEPARTED)), reason: /access revoked/i, asksHr: true },
   {
     name: 'both a bearer token and an API key',

@@ -28,7 +28,8 @@ describe('permission reports and suppression', () => {
       principal: SALES_REP,
       roles: ['sales_rep', 'employee'],
       department: { id: 'D0003' },
-      scope: 'own_department of D0003 + own_records → 1 department(s) + own records',
+      // The roles' rules as written, the viewer's values, and how many ids each group of rules selects.
+      scope: 'Department: id = viewer.unit + Department: none, Employee: id = viewer.id (viewer.id = EMP-000010, viewer.unit = D0003) → 1 Department + 0 Department, 1 Employee',
     });
   });
 

@@ -43,6 +43,8 @@ const CASES: Case[] = [
   { name: 'a crosswalk for an unknown source', file: 'crosswalks/Department.yaml', from: 'procurement: { loaded: true }', to: 'procurment: { loaded: true }', problem: /^sources\.procurment: unknown source "procurment" \(did you mean "procurement"\?\)$/ },
   { name: 'a crosswalk rule with a misspelt key', file: 'crosswalks/Department.yaml', from: 'crm: { table: team_xref', to: 'crm: { tabel: team_xref', problem: /^sources\.crm: unknown key "tabel" \(did you mean "table"\?\)$/ },
   { name: 'a crosswalk for an entity that is not conformed', file: 'crosswalks/Supplier.yaml', from: 'entity: Supplier', to: 'entity: Contact', problem: /^entity: Contact is not conformed/ },
+  { name: 'a row rule on a missing field', file: 'policy.yaml', from: `region in ('EAST')`, to: `regoin in ('EAST')`, problem: /^roles\.sales_manager_east\.rows\.Department: Department has no field "regoin" \(did you mean "region"\?\)$/ },
+  { name: 'a row rule on a missing entity', file: 'policy.yaml', from: 'rows: { Department: "id = viewer.unit" }', to: 'rows: { Departmnt: "id = viewer.unit" }', problem: /^roles\.sales_rep\.rows\.Departmnt: unknown entity "Departmnt" \(did you mean "Department"\?\)$/ },
   { name: 'a missing environment variable', file: 'sources/erp.yaml', from: 'connection: { engine: embedded }', to: 'connection: { engine: embedded, url: "${ERP_URL_NOT_SET}" }', problem: /^connection\.url: environment variable ERP_URL_NOT_SET is not set$/ },
 ];
 

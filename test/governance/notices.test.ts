@@ -45,9 +45,8 @@ function viewer(over: Partial<Viewer>): Viewer {
     principal: 'EMP-000999',
     kind: 'employee',
     roles: ['employee'],
-    departmentId: 'D0099',
-    departments: new Set(),
-    ownEmployee: null,
+    unit: 'D0099',
+    rows: [],
     operations: new Set(['view']),
     individuals: false,
     scopeDescription: 'test',
@@ -114,7 +113,7 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
 
   test('a notice is written inside the caller\'s transaction: rolled back with it, kept when it commits', async () => {
     const e = event({ recipients: ['role:auditor'] });
-    const auditor = viewer({ principal: 'EMP-000312', roles: ['auditor'], departmentId: 'D0050' });
+    const auditor = viewer({ principal: 'EMP-000312', roles: ['auditor'], unit: 'D0050' });
     await expect(
       store.conn.knex.transaction(async (trx) => {
         await center.record({ ...store.conn, knex: trx }, e);
@@ -127,11 +126,11 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
   });
 
   test('the inbox holds what is addressed to the viewer as employee, department or role — and nothing else; read marks are per viewer', async () => {
-    const head = viewer({ principal: 'EMP-000009', roles: ['sales_manager_east'], departmentId: 'D0007' });
-    const inDept = viewer({ principal: 'EMP-000500', roles: ['employee'], departmentId: 'D0002' });
-    const finance = viewer({ principal: 'EMP-000267', roles: ['finance_manager'], departmentId: 'D0020' });
-    const stranger = viewer({ principal: 'EMP-000777', roles: ['employee'], departmentId: 'D0030' });
-    const service = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], departmentId: null });
+    const head = viewer({ principal: 'EMP-000009', roles: ['sales_manager_east'], unit: 'D0007' });
+    const inDept = viewer({ principal: 'EMP-000500', roles: ['employee'], unit: 'D0002' });
+    const finance = viewer({ principal: 'EMP-000267', roles: ['finance_manager'], unit: 'D0020' });
+    const stranger = viewer({ principal: 'EMP-000777', roles: ['employee'], unit: 'D0030' });
+    const service = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], unit: null });
     const id = await tell(center, store.conn, event({ code: 'order_count', affected: ['order_count'] }));
     for (const v of [head, inDept, finance]) expect((await center.inbox(v, {})).map((n) => n.id)).toContain(id);
     for (const v of [stranger, service]) expect((await center.inbox(v, {})).map((n) => n.id)).not.toContain(id);
@@ -145,7 +144,7 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
   });
 
   test('registered interest: matched by any affected code (or all), told in the owner\'s inbox; cancelled interest hears nothing; the secret never comes back', async () => {
-    const owner = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], departmentId: null });
+    const owner = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], unit: null });
     const margin = await center.register(owner, { codes: ['gross_margin'] });
     const everything = await center.register(viewer({ principal: 'EMP-000001', roles: ['executive'] }), {});
     const withHook = await center.register(owner, { codes: ['headcount'], webhookUrl: 'http://127.0.0.1:9/hook', secret: SECRET });
@@ -180,7 +179,7 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
     const hook = await receiver([500, 500, 200]);
     const center = createNoticeCenter(store.conn, FAST, silent);
     try {
-      const owner = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], departmentId: null });
+      const owner = viewer({ principal: 'apikey:bi-dashboard', kind: 'service', roles: ['dashboard_service'], unit: null });
       const sub = await center.register(owner, { codes: ['net_profit'], webhookUrl: hook.url, secret: SECRET });
       const e = event({ code: 'net_profit', affected: ['net_profit'], kind: 'archived', version: 3 });
       const noticeId = await tell(center, store.conn, e);

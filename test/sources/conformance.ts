@@ -15,7 +15,7 @@ import { DEMO_MODEL, ENTITIES, SOURCES, type SourceName } from '../support/demo-
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import type { SqlFactMapping, SqlSourceMapping } from '../../src/sources/sql/mapping';
 import { TEST_ENGINES, openEmbeddedCopy, openSourceConnection, testCompany, type TestEngine } from '../support/engines';
-import { byDimensions, byKey, expectedAggregate, expectedRows, nativeRows, type SourceData } from './oracle';
+import { byDimensions, byKey, departmentScope, entityTies, expectedAggregate, expectedRows, nativeRows, type SourceData } from './oracle';
 
 /**
  * The adapter conformance suite (after apollo-server's integration-testsuite and Cube's testing-drivers):
@@ -60,7 +60,7 @@ export function describeSourceConformance(source: SourceName, options: Conforman
   const data: SourceData = { mapping: def.mapping, tables: def.demo.rows(testCompany()) };
   const skips = new Skips(options.skip ?? {});
   const departments = def.demo.keyMap(testCompany()).flatMap((p) => (p.entity === 'Department' ? [p.sourceKey] : []));
-  const scope = lazy(() => ({ departments: busiestDepartments(data, departments) }));
+  const scope = lazy(() => departmentScope(busiestDepartments(data, departments)));
   const adapters = new Map<TestEngine, SourceAdapter>();
   let embedded: Awaited<ReturnType<typeof openEmbeddedCopy>> | undefined;
 
@@ -200,11 +200,11 @@ function traceCases(s: Suite): void {
 
 function scopeCases(s: Suite): void {
   const scope = s.scope;
-  const none: SourceScope = { departments: [] };
+  const none: SourceScope = departmentScope([]);
 
   for (const entity of mappedEntities(s.data)) {
-    if (!s.data.mapping.entities[entity]!.scope) {
-      s.test(`scope: fetch ${entity} is not restricted (its mapping has no scope)`, () => expectFetch(s, { entity, limit: LARGE_LIMIT }, scope()));
+    if (!scopedByDepartment(s.data, entity)) {
+      s.test(`scope: fetch ${entity} is not restricted (nothing ties it to a department)`, () => expectFetch(s, { entity, limit: LARGE_LIMIT }, scope()));
       continue;
     }
     s.test(`scope: fetch ${entity} returns exactly the in-scope rows`, () => expectFetch(s, { entity, limit: LARGE_LIMIT }, scope(), { nonEmpty: true }));
@@ -390,7 +390,12 @@ function timeFilters(f: SqlFactMapping): Array<{ label: string; query: Pick<Aggr
 }
 
 function scopeDimensionOf(f: SqlFactMapping): string | undefined {
-  return f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
+  return Object.entries(f.dimensions).find(([, d]) => d.entity === 'Department')?.[0];
+}
+
+/** Does a department scope restrict this entity (its key, a reference, or one hop)? */
+function scopedByDepartment(data: SourceData, entity: EntityName): boolean {
+  return entityTies(data, entity, { Department: [] }).length > 0;
 }
 
 /** The first reference field of an entity's mapping (e.g. Employee.department), if any. */
@@ -441,17 +446,17 @@ function unknownLike(sample: unknown): string {
  */
 function scopeWithRows(s: Suite, query: AggregateQuery, preferred: SourceScope): SourceScope {
   if (expectedAggregate(s.data, query, preferred).length > 0) return preferred;
-  const withRows = s.departments.filter((d) => expectedAggregate(s.data, query, { departments: [d] }).length > 0);
-  return { departments: withRows.slice(0, 2) };
+  const withRows = s.departments.filter((d) => expectedAggregate(s.data, query, departmentScope([d])).length > 0);
+  return departmentScope(withRows.slice(0, 2));
 }
 
 function busiestDepartments(data: SourceData, departments: readonly string[]): string[] {
-  const coverage = new Map(departments.map((d) => [d, scopedTargetsWithRows(data, { departments: [d] })]));
+  const coverage = new Map(departments.map((d) => [d, scopedTargetsWithRows(data, departmentScope([d]))]));
   return [...departments].sort((a, b) => coverage.get(b)! - coverage.get(a)!).slice(0, 2);
 }
 
 function scopedTargetsWithRows(data: SourceData, scope: SourceScope): number {
-  const entities = mappedEntities(data).filter((e) => data.mapping.entities[e]!.scope && expectedRows(data, e, { scope }).length > 0);
+  const entities = mappedEntities(data).filter((e) => scopedByDepartment(data, e) && expectedRows(data, e, { scope }).length > 0);
   const facts = Object.entries(data.mapping.facts).filter(([fact, f]) => {
     const dim = scopeDimensionOf(f);
     return dim && expectedAggregate(data, { fact, measures: [], groupBy: [dim], ...timeFilters(f)[0]!.query }, scope).length > 0;

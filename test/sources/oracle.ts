@@ -2,7 +2,7 @@ import type { EntityName, FieldType } from '../../src/model/entities';
 import { ENTITIES } from '../support/demo-model';
 import type { AggregateQuery, AggregateRow, NeutralRow, SourceScope } from '../../src/sources/contract';
 import type { NativeRow } from '../../src/sources/definition';
-import type { ScopeMapping, SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/sources/sql/mapping';
+import type { SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/sources/sql/mapping';
 
 /**
  * The conformance suite's oracle: what an adapter must answer, computed in plain JS from the native rows
@@ -38,7 +38,7 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
   const where = filter.where;
   const whereColumn = where && (where.field === 'key' ? (m.key as string) : m.fields[where.field]);
   const whereKeys = where && keySet(where.keys);
-  const inScope = scopePredicate(data, m.scope, filter.scope);
+  const inScope = entityScope(data, entity, filter.scope);
   return nativeRows(data, m.table)
     .filter((row) => !whereKeys || (whereColumn !== undefined && matches(row[whereColumn], whereKeys)))
     .filter(inScope)
@@ -53,14 +53,13 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
 function computeAggregate(data: SourceData, query: AggregateQuery, scope: SourceScope): AggregateRow[] {
   const f = data.mapping.facts[query.fact];
   if (!f) throw new Error(`oracle: fact ${query.fact} is not mapped`);
-  const scopeDimension = f.scopeDimension ?? (f.dimensions.department ? 'department' : undefined);
   const predicates = [
     timePredicate(f, query),
     ...Object.entries(query.where ?? {}).map(([dim, keys]): Predicate => {
       const set = keySet(keys);
       return (row) => matches(row[f.dimensions[dim]!.column], set);
     }),
-    scopePredicate(data, scopeDimension ? { column: f.dimensions[scopeDimension]!.column } : undefined, scope),
+    factScope(f, scope),
   ];
   const groups = new Map<string, { dimensions: Record<string, string | null>; rows: NativeRow[] }>();
   for (const row of nativeRows(data, f.table).filter((r) => predicates.every((p) => p(r)))) {
@@ -128,18 +127,50 @@ function textOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** Row scope: the row's department column, or one hop through another table (any matching row there). */
-function scopePredicate(data: SourceData, mapping: ScopeMapping | undefined, scope: SourceScope | undefined): Predicate {
-  if (!scope?.departments || !mapping) return () => true;
-  const departments = keySet(scope.departments);
-  if ('column' in mapping) return (row) => matches(row[mapping.column], departments);
-  const t = mapping.through;
-  const reachable = keySet(
-    nativeRows(data, t.table)
-      .filter((other) => matches(other[t.column], departments))
-      .map((other) => String(other[t.foreignKey])),
-  );
-  return (row) => matches(row[t.localColumn], reachable);
+/** A department scope as the hub sends it: one grant ruling the source's departments. */
+export const departmentScope = (keys: readonly string[]): SourceScope => ({ any: [{ Department: keys }] });
+
+type Tie = { column: string; keys: ReadonlySet<string> } | { column: string; reachable: () => ReadonlySet<string> };
+
+/**
+ * Row scope of an entity, derived from the model here on its own terms: a ruled entity by its key; any
+ * other by its reference columns to ruled entities; holding none, through a referenced entity mapped in
+ * the same source (its rows that pass). Grants OR-ed, ties AND-ed; a grant with no tie lets all through.
+ */
+export function entityTies(data: SourceData, entity: EntityName, grant: Readonly<Record<string, readonly string[]>>, hop = true): Tie[] {
+  const m = data.mapping.entities[entity]!;
+  const key = m.key as string; // the demo's entities have one-column keys
+  if (grant[entity]) return [{ column: key, keys: keySet(grant[entity]) }];
+  const refs = Object.entries(m.fields).flatMap(([field, column]) => {
+    const type = ENTITIES[entity]!.fields[field];
+    return typeof type === 'object' ? [[column, type.ref] as const] : [];
+  });
+  const direct: Tie[] = refs.flatMap(([column, ref]) => (grant[ref] ? [{ column, keys: keySet(grant[ref]) }] : []));
+  if (direct.length || !hop) return direct;
+  return refs.flatMap(([column, ref]): Tie[] => {
+    const other = data.mapping.entities[ref];
+    const ties = ref === entity || !other ? [] : entityTies(data, ref, grant, false);
+    if (!ties.length) return [];
+    return [{ column, reachable: () => keySet(nativeRows(data, other!.table).filter((row) => passes(row, ties)).map((row) => String(row[other!.key as string]))) }];
+  });
+}
+
+function passes(row: NativeRow, ties: readonly Tie[]): boolean {
+  return ties.every((t) => matches(row[t.column], 'keys' in t ? t.keys : t.reachable()));
+}
+
+function entityScope(data: SourceData, entity: EntityName, scope: SourceScope | undefined): Predicate {
+  if (!scope?.any) return () => true;
+  const grants = scope.any.map((g) => entityTies(data, entity, g));
+  if (grants.some((ties) => ties.length === 0)) return () => true;
+  return (row) => grants.some((ties) => passes(row, ties));
+}
+
+function factScope(f: SqlFactMapping, scope: SourceScope | undefined): Predicate {
+  if (!scope?.any) return () => true;
+  const grants = scope.any.map((g) => Object.values(f.dimensions).flatMap((d): Tie[] => (d.entity && g[d.entity] ? [{ column: d.column, keys: keySet(g[d.entity]!) }] : [])));
+  if (grants.some((ties) => ties.length === 0)) return () => true;
+  return (row) => grants.some((ties) => passes(row, ties));
 }
 
 /** Event facts: time in [from, to) — a `yyyymm` period counts when its first day is in the window.

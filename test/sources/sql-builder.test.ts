@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
 import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
+import { departmentScope } from './oracle';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/sources/sql/connection';
 
@@ -33,7 +34,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
 
   describe('fetch', () => {
     test('selects mapped columns under conformed names; where-in and the scope column are bound predicates', () => {
-      const { sql: text, bindings } = fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', 'A2'] } }, { departments: ['T-EAST-1'] });
+      const { sql: text, bindings } = fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', 'A2'] } }, departmentScope(['T-EAST-1']));
       expect(text).toBe(
         sql`select ${'account_id'} as ${'key'}, ${'account_name'} as ${'name'}, ${'segment'} as ${'segment'}, ` +
           sql`${'industry'} as ${'industry'}, ${'region'} as ${'region'}, ${'owner_team_code'} as ${'salesDepartment'}, ` +
@@ -47,7 +48,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       const { sql: text, bindings } = fetchSql(
         'crm',
         { entity: 'Contact', where: { field: 'customer', keys: ['A1'] }, limit: 10, offset: 20 },
-        { departments: ['T-EAST-1', 'T-WEST-4'] },
+        departmentScope(['T-EAST-1', 'T-WEST-4']),
       );
       expect(text).toBe(
         sql`select ${'contact_id'} as ${'key'}, ${'account_id'} as ${'customer'}, ${'contact_name'} as ${'name'}, ` +
@@ -61,22 +62,28 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
     test('unrestricted adds no scope predicate; an empty scope matches nothing', () => {
       expect(fetchSql('hr', { entity: 'Employee' }).sql).not.toContain('where');
       const never = { sql: expect.stringContaining('where (1 = ?)'), bindings: [0] };
-      expect(fetchSql('hr', { entity: 'Employee' }, { departments: [] })).toMatchObject(never);
+      expect(fetchSql('hr', { entity: 'Employee' }, departmentScope([]))).toMatchObject(never);
       // One hop through the account: the subquery selects no account.
-      expect(fetchSql('crm', { entity: 'Contact' }, { departments: [] })).toMatchObject({
+      expect(fetchSql('crm', { entity: 'Contact' }, departmentScope([]))).toMatchObject({
         sql: expect.stringContaining(sql`in (select ${'account_id'} from ${'crm'}.${'account'} where 1 = ?))`),
         bindings: [0],
       });
     });
 
-    test('an own-records scope adds "or the row is the viewer\'s own" inside the scope predicate', () => {
-      const { sql: text, bindings } = fetchSql('hr', { entity: 'Employee' }, { departments: ['ORG-3'], employees: ['100010'] });
-      expect(text).toContain(sql`where (${'org_id'} in (?) or ${'emp_no'} in (?))`);
+    test('grants are OR-ed: a department grant, or an own-records grant that rules Employee by its key', () => {
+      const own = { Employee: ['100010'], Department: [] };
+      const { sql: text, bindings } = fetchSql('hr', { entity: 'Employee' }, { any: [{ Department: ['ORG-3'] }, own] });
+      expect(text).toContain(sql`where ((${'org_id'} in (?)) or (${'emp_no'} in (?)))`);
       expect(bindings).toEqual(['ORG-3', '100010']);
-      const onlyOwn = fetchSql('hr', { entity: 'Employee' }, { departments: [], employees: ['100010'] });
-      expect(onlyOwn.sql).toContain(sql`where (1 = ? or ${'emp_no'} in (?))`);
-      // Rows without an owner column ignore it: an own-records viewer sees no other department's rows.
-      expect(fetchSql('crm', { entity: 'Customer' }, { departments: [], employees: ['100010'] }).sql).toContain('where (1 = ?)');
+      const onlyOwn = fetchSql('hr', { entity: 'Employee' }, { any: [own] });
+      expect(onlyOwn.sql).toContain(sql`where (${'emp_no'} in (?))`);
+      // An own-records grant also rules departments (none): it sees no department's customers.
+      expect(fetchSql('crm', { entity: 'Customer' }, { any: [own] }).sql).toContain('where (1 = ?)');
+    });
+
+    test('an entity tied to no ruled entity is not restricted (a grant that ties nothing lets all through)', () => {
+      expect(fetchSql('erp', { entity: 'Product' }, departmentScope([])).sql).not.toContain('where');
+      expect(fetchSql('crm', { entity: 'Customer' }, { any: [{ Department: [] }, { Supplier: ['V1'] }] }).sql).not.toContain('where');
     });
 
     test("orders by the mapping's default list field, then by key so pages are stable", () => {
@@ -173,7 +180,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       const { sql: text, bindings } = aggregateSql(
         'hr',
         { fact: 'employment', measures: ['headcount'], groupBy: ['department'], asOf: '2025-06-30' },
-        { departments: ['ORG-3'] },
+        departmentScope(['ORG-3']),
       );
       expect(text).toBe(
         sql`select ${'org_id'} as ${'department'}, count(*) as ${'headcount'} from ${'hr'}.${'employee'} ` +
@@ -187,7 +194,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       const { sql: text, bindings } = aggregateSql(
         'erp',
         { fact: 'invoice', measures: ['invoiceCount'], groupBy: ['customer'], where: { department: ['CC-1003', 'CC-1004'] } },
-        { departments: ['CC-1004'] },
+        departmentScope(['CC-1004']),
       );
       expect(text).toContain(sql`where ${'cc_code'} in (?, ?) and (${'cc_code'} in (?)) group by ${'cust_no'}`);
       expect(bindings).toEqual(['CC-1003', 'CC-1004', 'CC-1004']);
@@ -198,10 +205,10 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
     const places: Array<{ place: string; build: (value: string) => Knex.Sql }> = [
       { place: 'fetch where key', build: (v) => fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', v] } }) },
       { place: 'fetch where reference', build: (v) => fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: [v] } }) },
-      { place: 'fetch scope column', build: (v) => fetchSql('hr', { entity: 'Employee' }, { departments: [v] }) },
-      { place: 'fetch through scope', build: (v) => fetchSql('crm', { entity: 'Contact' }, { departments: [v] }) },
+      { place: 'fetch scope column', build: (v) => fetchSql('hr', { entity: 'Employee' }, departmentScope([v])) },
+      { place: 'fetch through scope', build: (v) => fetchSql('crm', { entity: 'Contact' }, departmentScope([v])) },
       { place: 'aggregate where', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['customer'], where: { customer: [v] } }) },
-      { place: 'aggregate scope', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, { departments: [v] }) },
+      { place: 'aggregate scope', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, departmentScope([v])) },
       { place: 'window bounds', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: [], window: { from: v, to: v } }) },
       { place: 'asOf', build: (v) => aggregateSql('hr', { fact: 'employment', measures: ['headcount'], groupBy: [], asOf: v }) },
     ];

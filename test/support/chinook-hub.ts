@@ -1,3 +1,4 @@
+import { demoToken } from '../../src/cli/demo-tokens';
 import { loadConfig } from '../../src/config/load';
 import { startRuntime } from '../../src/hub/runtime';
 import { startServer } from '../../src/server/app';
@@ -9,13 +10,13 @@ import { querySql, type SplitChinook } from './chinook';
 export const CHINOOK_MODEL_DIR = 'models/chinook';
 export const CHINOOK_KEYS = {
   manager: 'chinook-manager-key-7d1e',
-  support: 'chinook-support-key-4a9b',
   dashboard: 'chinook-dashboard-key-93c2',
 } as const;
 
 export interface ChinookHub {
   url: string;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<GraphQLResponse<T>>;
+  /** As a service key (default: the dashboard key), or `{ person }`: a bearer token whose subject is that Employee id. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | { person: string }): Promise<GraphQLResponse<T>>;
   dispose(): Promise<void>;
 }
 
@@ -41,10 +42,12 @@ export async function startChinookHub(split: SplitChinook, storeSchema: string, 
   const server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
   return {
     url: server.url,
-    async query(query, variables, apiKey = CHINOOK_KEYS.dashboard) {
+    async query(query, variables, as = CHINOOK_KEYS.dashboard) {
+      const { secret, issuer, audience } = config.auth.jwt;
+      const credentials: Record<string, string> = typeof as === 'string' ? { 'x-api-key': as } : { authorization: `Bearer ${await demoToken(as.person, secret!, issuer, audience, '1h')}` };
       const res = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-trace': '1', 'x-api-key': apiKey },
+        headers: { 'content-type': 'application/json', 'x-hub-trace': '1', ...credentials },
         body: JSON.stringify({ query, variables }),
       });
       const raw = await res.text();

@@ -129,7 +129,7 @@ export class WsSessions {
     try {
       const sessions = [...this.byPrincipal.values()].flatMap((e) => [...e.sessions]);
       const employees = [...new Set(sessions.flatMap((s) => (s.identity.kind === 'employee' ? [s.identity.employeeId] : [])))];
-      if (employees.length) await this.runtime.org.refreshEmployees(employees);
+      if (employees.length) await this.runtime.org.refreshPeople(employees);
       const verdicts = new Map<string, CredentialsRefused | Viewer>();
       for (const session of sessions) {
         if (session.identity.kind !== 'employee') continue;

@@ -17,10 +17,9 @@ import type {
 } from '../contract';
 import { sourceFailure, unknownName } from './errors';
 import { from, type SqlConnection } from './connection';
-import { keyColumns, type ScopeMapping, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from './mapping';
+import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from './mapping';
 import { decodeKey, encodeKey } from '../../model/composite-key';
-import { organisationOf } from '../../model/entities';
-import { scopeDimensionOf } from './scope-dimension';
+import { ScopeSql } from './scope';
 import { Decimal } from '../../model/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
@@ -34,6 +33,7 @@ import { validateMapping } from './validate';
 export class SqlAdapter implements SourceAdapter {
   readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['aggregate', 'validity', 'sql-preview']);
   readonly catalog: SourceCatalog;
+  private readonly scopes: ScopeSql;
 
   constructor(
     readonly name: string,
@@ -44,6 +44,7 @@ export class SqlAdapter implements SourceAdapter {
   ) {
     validateMapping(name, mapping, model);
     this.catalog = catalogOf(mapping);
+    this.scopes = new ScopeSql(mapping, model, (table) => from(conn, table));
   }
 
   async health(): Promise<SourceHealth> {
@@ -99,7 +100,7 @@ export class SqlAdapter implements SourceAdapter {
       });
       builder.whereIn([...keys], tuples);
     } else if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
-    this.applyScope(builder, m.scope, scope, m.owner);
+    this.scopes.entity(builder, query.entity, scope);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     if (order.field === 'key') keys.forEach((column) => builder.orderBy(column, order.direction));
     else {
@@ -148,8 +149,7 @@ export class SqlAdapter implements SourceAdapter {
       builder.where(validFrom, '<=', query.asOf);
       builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
     }
-    const scopeDim = scopeDimensionOf(f, organisationOf(this.model)?.name);
-    if (scopeDim) this.applyScope(builder, { column: this.dimensionColumn(query.fact, f, scopeDim) }, scope);
+    this.scopes.fact(builder, f, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);
     return builder;
@@ -168,25 +168,6 @@ export class SqlAdapter implements SourceAdapter {
     builder.groupBy('period');
     builder.where(column, '>=', bounds.reduce((min, b) => (b[0] < min ? b[0] : min), bounds[0]![0]));
     builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
-  }
-
-  /**
-   * Row scope in SQL: the row's department (its own column, or one hop through another table) must be in
-   * scope — or, with an own-records scope, the row must belong to the viewer.
-   */
-  private applyScope(builder: Knex.QueryBuilder, mapping: ScopeMapping | undefined, scope: SourceScope, owner?: { column: string }): void {
-    if (!scope.departments || !mapping) return;
-    const departments = [...scope.departments];
-    const employees = owner && scope.employees?.length ? [...scope.employees] : undefined;
-    builder.where((q) => {
-      if ('column' in mapping) {
-        q.whereIn(mapping.column, departments);
-      } else {
-        const t = mapping.through;
-        q.whereIn(t.localColumn, from(this.conn, t.table).select(t.foreignKey).whereIn(t.column, departments));
-      }
-      if (employees) q.orWhereIn(owner!.column, employees);
-    });
   }
 
   private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {

@@ -18,21 +18,9 @@ export interface SqlEntityMapping {
   /** Conformed field name → SQL expression over the row (`first_name || ' ' || last_name`), validated
    *  at load (src/model/expression.ts); in a model file written as `name: { sql: "…" }` under fields. */
   expressions?: Record<string, string>;
-  /** How a row is tied to a department for row scopes; omit for rows no scope restricts. */
-  scope?: ScopeMapping;
-  /** The column naming the employee a row belongs to (source key), for own-records scopes. */
-  owner?: { column: string };
   /** Default order for lists (a conformed field name or "key"). */
   orderBy?: string;
 }
-
-/**
- * Department scope of a row: a column of the row itself, or one hop through another table
- * (e.g. a contact belongs to an account, and the account to a sales team).
- */
-export type ScopeMapping =
-  | { column: string }
-  | { through: { table: string; localColumn: string; foreignKey: string; column: string } };
 
 export interface SqlFactMapping {
   table: string;
@@ -46,8 +34,6 @@ export interface SqlFactMapping {
   validity?: { from: string; to: string };
   dimensions: Record<string, { column: string; entity?: EntityName }>;
   measures: Record<string, SqlMeasure>;
-  /** Dimension that carries the department scope (default: "department" when the fact has one). */
-  scopeDimension?: string;
   description?: string;
 }
 

@@ -26,8 +26,6 @@ function mapping(): SqlSourceMapping {
         key: 'customer_id',
         fields: { team: 'team' },
         expressions: { name: "first_name || ' ' || last_name" },
-        owner: { column: 'rep_id' },
-        scope: { through: { table: 'team', localColumn: 'team', foreignKey: 'code', column: 'region' } },
       },
     },
     facts: {
@@ -52,7 +50,6 @@ const CASES: Case[] = [
   ['an unknown entity table', (m) => (m.entities.Customer!.table = 'customers'), 'entities.Customer.table: table "customers" does not exist in postgres schema "sales" (did you mean "customer"?)'],
   ['an unknown key column', (m) => (m.entities.Customer!.key = 'id'), 'entities.Customer.key: column "id" does not exist in table "customer"'],
   ['an unknown column in an expression', (m) => (m.entities.Customer!.expressions!.name = "first_name || ' ' || lastname"), 'entities.Customer.fields.name.sql: column "lastname" does not exist in table "customer" (did you mean "last_name"?)'],
-  ['an unknown scope table', (m) => ((m.entities.Customer!.scope as { through: { table: string } }).through.table = 'teams'), 'entities.Customer.scope.through.table: table "teams" does not exist'],
   ['an unknown joined table', (m) => (m.facts.sales!.joins = [{ table: 'invoices', on: { invoice_id: 'invoice_id' } }]), 'facts.sales.joins.0.table: table "invoices" does not exist in postgres schema "sales" (did you mean "invoice"?)'],
   ['an unknown join column', (m) => (m.facts.sales!.joins = [{ table: 'invoice', on: { invoice_id: 'invoice_no' } }]), 'facts.sales.joins.0.on.invoice_id: column "invoice_no" does not exist in table "invoice"'],
   ['a column both tables hold', (m) => (m.facts.sales!.dimensions.invoice = { column: 'invoice_id' }), 'facts.sales.dimensions.invoice.column: column "invoice_id" is in invoice_line and invoice: write it as invoice_line.invoice_id or invoice.invoice_id'],

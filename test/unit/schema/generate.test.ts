@@ -160,7 +160,10 @@ describe('model names the generator refuses', () => {
 
   test.each([
     ['a second organisation unit', 'Supplier.yaml', (t: string) => t.replace('list: suppliers\n', 'list: suppliers\norganisation: {}\n'), /Supplier\.yaml: organisation: only one entity may be the organisation unit \(Department already is\)/],
-    ['an organisation head that is no reference', 'Department.yaml', (t: string) => t.replace('organisation: { head: head }', 'organisation: { head: level }'), /Department\.yaml: organisation\.head: expected a reference field of Department \(known: parent, head\)/],
+    ['an organisation parent that is no self-reference', 'Department.yaml', (t: string) => t.replace('parent: parent }', 'parent: head }'), /Department\.yaml: organisation\.parent: expected a field of Department referencing Department \(known: parent\)/],
+    ['a people unit that is not the organisation unit', 'Employee.yaml', (t: string) => t.replace('people: { unit: department,', 'people: { unit: manager,'), /Employee\.yaml: people\.unit: expected a field of Employee referencing Department/],
+    ['a people condition on an unknown field', 'Employee.yaml', (t: string) => t.replace("active: \"status = 'ACTIVE'\"", "active: \"state = 'ACTIVE'\""), /Employee\.yaml: people\.active: Employee has no field "state" \(did you mean "status"\?\)/],
+    ['an organisation head that is no reference', 'Department.yaml', (t: string) => t.replace('organisation: { head: head, parent: parent }', 'organisation: { head: level, parent: parent }'), /Department\.yaml: organisation\.head: expected a reference field of Department \(known: parent, head\)/],
   ])('the loader refuses %s', (_case, file, edit, message) => {
     expect(thrown(() => loadModel(demoWith(file, edit))).message).toMatch(message);
   });

@@ -147,7 +147,10 @@ export class OrgDirectory {
     if (!this.runtime.model.entities[entity]!.conformed) return hubId;
     const mapped = this.runtime.keyMap.toSource(entity, source, hubId);
     if (mapped !== undefined) return mapped;
-    return hubId.startsWith(`${source}:`) ? hubId.slice(source.length + 1) : undefined;
+    if (hubId.startsWith(`${source}:`)) return hubId.slice(source.length + 1);
+    // Someone the key map does not know yet (a new hire): the crosswalks are read again soon (throttled).
+    this.runtime.crosswalks?.noticeMiss();
+    return undefined;
   }
 
   private hubId(entity: EntityName, source: string, key: string): string {

@@ -94,6 +94,11 @@ export class Crosswalks {
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** A lookup found no pair (a person logging in whom the map does not know yet): a throttled refresh. */
+  noticeMiss(): void {
+    this.onMiss();
+  }
+
   private onMiss = (): void => {
     const every = this.options.missRefreshSeconds * 1000;
     if (every <= 0 || this.running || Date.now() - this.lastMiss < every) return;
@@ -113,6 +118,7 @@ export class Crosswalks {
     const identity = new Set<string>();
     const problems: string[] = [];
     const failed: string[] = [];
+    const unknown = new Set<string>();
     let stored: KeyMapRow[] | undefined;
     for (const { entity, source, file } of this.rules()) {
       const rule = crosswalkRule(this.model.crosswalks, entity, source);
@@ -135,11 +141,12 @@ export class Crosswalks {
           pairs = this.last.get(id) ?? [];
         }
       }
+      if (failed.includes(id) && !this.last.has(id)) unknown.add(id);
       problems.push(...pairConflicts(pairs).map((p) => `${file ?? entity}: sources.${source}: ${p}`));
       for (const p of pairs) rows.push({ entity, source, sourceKey: p.sourceKey, hubId: p.hubId });
     }
     if (problems.length) return { map: undefined, problems, failed };
-    return { map: new KeyMap(dedupe(rows), identity, this.onMiss), problems, failed };
+    return { map: new KeyMap(dedupe(rows), identity, this.onMiss, unknown), problems, failed };
   }
 }
 

@@ -2,6 +2,7 @@ import { isRef, type EntityName } from '../model/entities';
 import { compositeHubId, compositeSourceKey } from './composite-ids';
 import type { NeutralRow } from '../sources/contract';
 import type { HubContext } from './context';
+import { sourceFailure } from '../sources/sql/errors';
 
 /**
  * Federation: entities as the API sees them, assembled from whichever sources hold their fields.
@@ -27,7 +28,11 @@ export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string,
   const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
   if (mapped !== undefined) return mapped;
   const prefix = `${source}:`;
-  return id.startsWith(prefix) ? id.slice(prefix.length) : undefined;
+  if (id.startsWith(prefix)) return id.slice(prefix.length);
+  // The source's crosswalk has not been read (it has not answered since start): its fields are unavailable,
+  // as its statements would be — not silently "no counterpart".
+  if (ctx.runtime.keyMap.unanswered(entity, source)) throw sourceFailure(source, 'crosswalk', new Error(`the ${entity} crosswalk of ${source} has not been read`));
+  return undefined;
 }
 
 export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
@@ -43,6 +48,9 @@ function parentFromRow(ctx: HubContext, entity: EntityName, source: string, row:
 
 export async function entityById(ctx: HubContext, entity: EntityName, id: string): Promise<EntityParent | null> {
   const source = ctx.runtime.routing.home(entity);
+  // A hub id its home source has no key for may be new there (a department created since the last
+  // crosswalk read): the crosswalks are read again soon (throttled by crosswalks.missRefreshSeconds).
+  if (ctx.runtime.model.entities[entity]!.conformed && sourceKeyOf(ctx, entity, source, id) === undefined) ctx.runtime.crosswalks?.noticeMiss();
   const row = await rowOf(ctx, entity, source, id);
   return row ? { entity, id, rows: { [source]: row } } : null;
 }

@@ -6,7 +6,8 @@ import type { KeyMapRow } from '../store/hub-store';
  * are decided to be the same thing. Built from the model's crosswalks (src/hub/crosswalks.ts) and replaced
  * whole on refresh; lookups are map reads. A hub id has at most one key per source and a source key at most
  * one hub id. Pairs listed in `identity` (a `same` rule: the source's key is the hub id) answer a key the map
- * does not hold with itself; any other miss calls `onMiss` (a throttled refresh: a new key in a source).
+ * does not hold with itself; a source key the map does not know calls `onMiss` (a throttled refresh: a new
+ * row in a source). A hub id without a key in a source does not: that is usually lasting (no counterpart).
  */
 export class KeyMap {
   private readonly toSourceMap = new Map<string, string>();
@@ -18,6 +19,8 @@ export class KeyMap {
     rows: readonly KeyMapRow[],
     private readonly identity: ReadonlySet<string> = new Set(),
     private readonly onMiss?: () => void,
+    /** `entity|source` whose crosswalk could not be read and has no earlier pairs: its keys are unknown. */
+    private readonly unknown: ReadonlySet<string> = new Set(),
   ) {
     for (const r of rows) {
       const down = `${r.entity}|${r.source}|${r.hubId}`;
@@ -47,8 +50,15 @@ export class KeyMap {
     return this.hubIds.get(entity)?.size ?? 0;
   }
 
+  /** True when this source's keys of the entity are unknown because its crosswalk could not be read yet
+   *  (the source did not answer): a missing key then means "unavailable", not "no counterpart". */
+  unanswered(entity: EntityName, source: string): boolean {
+    return this.unknown.has(`${entity}|${source}`);
+  }
+
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {
-    return this.toSourceMap.get(`${entity}|${source}|${hubId}`) ?? this.missed(entity, source, hubId);
+    // A hub id without a key in a source is common and lasting (a department that is no sales team): no refresh.
+    return this.toSourceMap.get(`${entity}|${source}|${hubId}`) ?? (this.identity.has(`${entity}|${source}`) ? hubId : undefined);
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {

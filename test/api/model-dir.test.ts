@@ -34,7 +34,7 @@ describe('a model directory named by configuration', () => {
   let fromCopy: TestHub;
 
   beforeAll(async () => {
-    for (const part of ['entities', 'sources', 'indicators', 'targets', 'policy.yaml', 'demo-users.yaml', 'units.yaml']) {
+    for (const part of ['entities', 'sources', 'crosswalks', 'indicators', 'targets', 'policy.yaml', 'demo-users.yaml', 'units.yaml']) {
       cpSync(join(DEMO_MODEL_DIR, part), join(copy, part), { recursive: true });
     }
     fromDefault = await startTestHub(MIXED);

@@ -1,3 +1,4 @@
+import { decimalText as decimal } from '../support/decimal-text';
 import { DEFAULT_SPLIT, querySql, splitChinook, type SplitChinook } from '../support/chinook';
 import { startChinookHub, type ChinookHub } from '../support/chinook-hub';
 import { statementsBySource } from '../support/hub-client';
@@ -149,14 +150,3 @@ describe('what the model refuses, with the reason', () => {
     expect(res.errors?.[0]?.message).toMatch(message);
   });
 });
-
-/** A decimal as a canonical string ("12.30" → "12.3", "-0" → "0"), so 5 and 5.00 compare equal. */
-function decimal(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  const s = String(v);
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return s;
-  const [int, frac = ''] = s.replace(/^-/, '').split('.');
-  const f = frac.replace(/0+$/, '');
-  const out = `${int!.replace(/^0+(?=\d)/, '')}${f ? `.${f}` : ''}`;
-  return out === '0' ? '0' : `${s.startsWith('-') ? '-' : ''}${out}`;
-}

@@ -101,7 +101,7 @@ describe('a bad expression is refused at load with the file and the path', () =>
     ['a statement after the expression', "first_name || ' ' || last_name", "first_name; drop table customer", 'entities.Customer.fields.name.sql: a ";" is not allowed in an expression'],
     ['a subquery', "first_name || ' ' || last_name", '(select password from users)', 'entities.Customer.fields.name.sql: "select" is a keyword, not allowed in an expression'],
     ['a comment', "first_name || ' ' || last_name", 'first_name -- )', 'entities.Customer.fields.name.sql: a comment is not allowed in an expression'],
-    ['a function outside the list', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'pg_sleep(10)', 'facts.lines.measures.revenue.sql: function "pg_sleep" is not allowed (allowed: coalesce, nullif, abs, round, floor, ceil, lower, upper, trim, concat, length, substr, greatest, least)'],
+    ['a function outside the list', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'pg_sleep(10)', 'facts.lines.measures.revenue.sql: function "pg_sleep" is not allowed (allowed: coalesce, nullif, abs, round, floor, ceil, lower, upper, trim, concat, length, substr, lpad, rpad, replace, greatest, least)'],
     ['a syntax error', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'unit_price * (quantity', 'facts.lines.measures.revenue.sql: a "(" without its ")"'],
     ['a table the fact does not read', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'album.price * 2', 'facts.lines.measures.revenue.sql: "album" is not a table of this mapping (tables: invoice_line, invoice)'],
   ])('%s', (name, from, to, expected) => {

@@ -126,8 +126,8 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
       /** Rebuild the key map every N seconds without a restart (a new key in a source, pairs loaded by
        *  `npm run crosswalk:load`); 0 = only at start. A rebuild that finds a duplicate keeps the old map. */
       refreshSeconds: z.number().int().min(0).default(60),
-      /** A lookup the map cannot answer (e.g. a new hire logs in) triggers a rebuild, at most one per N
-       *  seconds (0 = never). */
+      /** Something new (a source key the map does not know, a person it does not know logging in, a by-id
+       *  lookup its home source has no key for) triggers a rebuild, at most one per N seconds (0 = never). */
       missRefreshSeconds: z.number().int().min(0).default(5),
     })
     .strict()

@@ -3,7 +3,8 @@ import type { DraftFile } from './scaffold';
 
 /**
  * The company-wide files a new model directory needs besides its sources and entities, drafted by
- * `model:scaffold` when the directory has none yet: a deny-by-default policy.yaml and a units.yaml.
+ * `model:scaffold` when the directory has none yet: a deny-by-default policy.yaml, a units.yaml and an empty
+ * indicators/ folder for the dictionary.
  *
  * The policy draft grants two roles — `admin` (everything, held by nobody until the engineer names
  * principals) and `dashboard_service` (read-only, held by the API key the command generated and printed
@@ -59,6 +60,8 @@ export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
   return [
     { path: 'policy.yaml', text: comment(policyHeader) + stringify(policy, { lineWidth: 140 }) },
     { path: 'units.yaml', text: comment(unitsHeader) + stringify(units) },
+    // The dictionary starts empty: indicators/<domain>/<code>.yaml files go here (README "Defining an indicator").
+    { path: 'indicators/.gitkeep', text: '' },
   ];
 }
 

@@ -3,7 +3,7 @@ import type { ColumnKind, LiveCatalog, LiveTable } from '../sources/sql/live-cat
 
 /**
  * Drafts a model from a live catalog (`npm run model:scaffold`): one source file with a mapping of
- * every table that has a single-column primary key, and one entity file per table, with field types
+ * every table that has a primary key (a composite one as `key: { parts }` over its columns' fields), and one entity file per table, with field types
  * from the column types and references from the foreign keys (reverse lists on the referenced side).
  * A draft to edit, never the final word: names are mechanical, descriptions are TODOs, facts are only
  * suggested for tables with a date or timestamp column, and the engineer decides what is conformed.
@@ -79,17 +79,27 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
   const skipped: ScaffoldResult['skipped'] = [];
   const mapped = catalog.tables.filter((t) => {
     if (t.primaryKey.length === 1) return true;
-    skipped.push({ table: t.name, reason: t.primaryKey.length === 0 ? 'no primary key' : `composite primary key (${t.primaryKey.join(', ')}) is not supported yet` });
+    if (t.primaryKey.length === 0) {
+      skipped.push({ table: t.name, reason: 'no primary key' });
+      return false;
+    }
+    // A composite key's parts are fields: text, integers, dates or references (src/model/composite-key.ts).
+    const unfit = t.primaryKey.filter((k) => !['string', 'int', 'date', 'timestamp'].includes(t.columns.find((c) => c.name === k)?.kind ?? 'other'));
+    if (unfit.length === 0) return true;
+    skipped.push({ table: t.name, reason: `composite primary key (${t.primaryKey.join(', ')}) with a part that is not text, an integer or a date (${unfit.join(', ')})` });
     return false;
   });
   const entityOf = new Map(mapped.map((t) => [t.name, entityNameOf(t.name)]));
-  const fieldsOf = new Map(mapped.map((t) => [t.name, fieldColumns(t, entityOf)]));
+  // Only one-column keys can be referenced (a composite entity is never a reference target).
+  const referable = new Map(mapped.filter((t) => t.primaryKey.length === 1).map((t) => [t.name, entityOf.get(t.name)!]));
+  const fieldsOf = new Map(mapped.map((t) => [t.name, fieldColumns(t, referable)]));
 
   const sourceEntities: Record<string, unknown> = {};
   const facts: Record<string, unknown> = {};
   for (const t of mapped) {
     const fields = fieldsOf.get(t.name)!;
-    sourceEntities[entityOf.get(t.name)!] = { table: t.name, key: t.primaryKey[0], fields: Object.fromEntries(fields.map((f) => [f.field, f.column])) };
+    const key = t.primaryKey.length === 1 ? t.primaryKey[0] : [...t.primaryKey];
+    sourceEntities[entityOf.get(t.name)!] = { table: t.name, key, fields: Object.fromEntries(fields.map((f) => [f.field, f.column])) };
     const fact = factDraft(t, fields);
     if (fact) facts[fieldNameOf(t.name)] = fact;
   }
@@ -121,7 +131,7 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       description: `TODO: what a ${name} is (table ${t.name} in ${options.source})`,
       conformed: false,
       home: options.source,
-      key: { type: keyType(t) },
+      key: t.primaryKey.length === 1 ? { type: keyType(t) } : { parts: t.primaryKey.map((k) => fields.find((f) => f.column === k)!.field) },
       list: listNameOf(name),
       fields: Object.fromEntries(
         fields.map((f) => [f.field, f.ref ? { ref: f.ref } : { type: TYPE_OF[f.kind], ...(f.note ? { description: f.note } : {}) }]),
@@ -149,7 +159,7 @@ function fieldColumns(t: LiveTable, entityOf: Map<string, string>): FieldColumn[
   const taken = new Set<string>();
   const out: FieldColumn[] = [];
   for (const c of t.columns) {
-    if (c.name === t.primaryKey[0]) continue;
+    if (t.primaryKey.length === 1 && c.name === t.primaryKey[0]) continue; // a composite key's columns are its fields
     const ref = refs.get(c.name);
     let field = ref ? referenceNameOf(c.name) : fieldNameOf(c.name);
     if (taken.has(field)) field = fieldNameOf(c.name);

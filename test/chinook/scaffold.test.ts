@@ -40,10 +40,16 @@ const draft = (engine: ChinookEngine) => {
 };
 
 describe.each(['postgres', 'mysql'] as const)('scaffold of Chinook on %s', (engine) => {
-  test('every table with a one-column key becomes an entity; playlist_track (composite key) is skipped with the reason', () => {
-    const { result, source } = draft(engine);
-    expect(Object.keys(source.entities).sort()).toEqual(['Album', 'Artist', 'Customer', 'Employee', 'Genre', 'Invoice', 'InvoiceLine', 'MediaType', 'Playlist', 'Track']);
-    expect(result.skipped).toEqual([{ table: engine === 'postgres' ? 'playlist_track' : 'PlaylistTrack', reason: expect.stringContaining('composite primary key') }]);
+  test('every table with a primary key becomes an entity, playlist_track with its composite key', () => {
+    const { result, source, docs } = draft(engine);
+    expect(Object.keys(source.entities).sort()).toEqual(['Album', 'Artist', 'Customer', 'Employee', 'Genre', 'Invoice', 'InvoiceLine', 'MediaType', 'Playlist', 'PlaylistTrack', 'Track']);
+    expect(result.skipped).toEqual([]);
+    // As models/chinook declares it by hand: the key's parts are its two references.
+    const entry = docs.get('entities/PlaylistTrack.yaml')!;
+    expect(entry.key).toEqual({ parts: ['playlist', 'track'] });
+    expect(entry.fields).toEqual({ playlist: { ref: 'Playlist' }, track: { ref: 'Track' } });
+    expect(source.entities.PlaylistTrack.key).toEqual(engine === 'postgres' ? ['playlist_id', 'track_id'] : ['PlaylistId', 'TrackId']);
+    expect(docs.get('entities/Playlist.yaml')!.relations.playlistTracks).toEqual({ entity: 'PlaylistTrack', via: 'playlist', paged: true });
   });
 
   test('keys, references and types come from the catalog', () => {
@@ -93,9 +99,12 @@ test('the command writes the draft, and refuses to overwrite it on a second run 
     const args = ['tsx', 'src/cli/model-scaffold.ts', '--source', 'music', '--engine', 'mysql', '--url-env', 'MUSIC_URL', '--out', out];
     const env = { ...process.env, MUSIC_URL: urls.mysql };
     const first = await run('npx', args, { cwd: ROOT, env });
-    expect(first.stdout).toContain('Drafted 13 files from 11 tables');
+    expect(first.stdout).toContain('Drafted 15 files from 11 tables');
     const written = readdirSync(join(out, 'entities')).sort();
-    expect(written).toHaveLength(10);
+    expect(written).toHaveLength(11);
+    // The draft is a model the hub accepts as it stands: model:check passes against the live database.
+    const check = await run('npx', ['tsx', 'src/cli/model-check.ts', '--dir', out], { cwd: ROOT, env });
+    expect(check.stdout).toMatch(/^music: mysql database "[^"]+" matches/m);
     const before = statSync(join(out, 'sources', 'music.yaml')).mtimeMs;
     const second = await run('npx', args, { cwd: ROOT, env }).then(
       () => ({ code: 0, stderr: '' }),

@@ -3,6 +3,7 @@ import { compositeHubId, compositeSourceKey } from './composite-ids';
 import type { NeutralRow } from '../sources/contract';
 import type { HubContext } from './context';
 import { sourceFailure } from '../sources/sql/errors';
+import { badInput } from '../errors';
 
 /**
  * Federation: entities as the API sees them, assembled from whichever sources hold their fields.
@@ -21,9 +22,16 @@ export type FieldValue = string | number | boolean | null | EntityParent;
  *  their source key as "source:key", so nothing a source returns is dropped. An entity that is not
  *  conformed has one key everywhere (its home's): another source that refers to it (a fact's dimension, a
  *  reference column) holds that same key, as hubIdOf reads it. */
+const INTEGER = /^-?\d{1,15}$/;
+
 export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
   const model = ctx.runtime.model.entities[entity]!;
   if (model.key.parts) return compositeSourceKey(ctx, entity, source, id);
+  // An integer key asked for with text that is no integer is the caller's mistake, answered before any
+  // statement (the database would refuse the comparison and the source would look unavailable).
+  if (model.key.type === 'int' && !INTEGER.test(id) && !id.startsWith(`${source}:`)) {
+    throw badInput(`Invalid ${entity} id ${JSON.stringify(id)}: ${entity} ids are integers.`, { entity });
+  }
   if (!model.conformed) return id;
   const mapped = ctx.runtime.keyMap.toSource(entity, source, id);
   if (mapped !== undefined) return mapped;

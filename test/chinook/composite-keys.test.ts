@@ -125,6 +125,10 @@ describe.each(ENGINES)('PlaylistTrack with the catalogue on $engine', ({ engine,
     { name: 'a bad id among ids', query: '{ playlistTracks(ids: ["1/2", "x"]) { id } }', code: 'BAD_USER_INPUT', message: /expected 2 parts/ },
     { name: 'an unknown part', query: '{ playlistTrackByKey(playlist: "1", song: "2") { id } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /Unknown argument "song"/ },
     { name: 'a missing part', query: '{ playlistTrackByKey(playlist: "1") { id } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /argument "track" of type "ID!" is required/ },
+    // One-column integer keys: text that is no integer is refused before any statement, like a composite part.
+    { name: 'a one-column int key given text', query: '{ playlist(id: "x") { id } }', code: 'BAD_USER_INPUT', message: /Invalid Playlist id "x": Playlist ids are integers/ },
+    { name: 'an int id among ids', query: '{ playlists(ids: ["1", "one"]) { id } }', code: 'BAD_USER_INPUT', message: /Invalid Playlist id "one"/ },
+    { name: 'an int reference filter given text', query: '{ playlistTracks(playlistId: "1;") { id } }', code: 'BAD_USER_INPUT', message: /Invalid Playlist id "1;"/ },
   ])('a bad key ($name) is a coded client error, never a 500', async ({ query, code, message }) => {
     const res = await hub.query(query);
     expect(res.status).toBeLessThan(500);

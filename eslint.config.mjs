@@ -1,5 +1,5 @@
 // Lint gates: typescript-eslint's recommended rules, no focused tests, and one architectural rule —
-// only src/sources/** and src/store/** talk SQL (import knex or a driver).
+// only src/db/**, src/sources/** and src/store/** talk SQL (import knex or a driver).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -9,7 +9,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.tmp/**', '.data/**', 'src/generated/**', 'coverage/**', 'bench/results/**', 'bench/peers/*/node_modules/**', '**/.mesh/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  { files: ['*.js', '*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   {
     // The Mesh benchmark peer's runner and PostGraphile plugin: plain CommonJS run by Node (bench/peers/mesh).
     files: ['bench/peers/*/*.cjs'],
@@ -26,11 +26,11 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/sources/**', 'src/store/**'],
+    ignores: ['src/db/**', 'src/sources/**', 'src/store/**', 'src/seed/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: SQL_MODULES.map((name) => ({ name, message: 'Only src/sources/** and src/store/** may talk SQL.' })) },
+        { paths: SQL_MODULES.map((name) => ({ name, message: 'Only src/db/**, src/sources/**, src/store/** and src/seed/** may talk SQL.' })) },
       ],
     },
   },

@@ -2,9 +2,9 @@ import { execute, parse } from 'graphql';
 import { resolveViewer } from '../src/auth/principal';
 import { withPermissions } from '../src/auth/permissions';
 import { loadConfig } from '../src/config/load';
-import { startRuntime } from '../src/hub/runtime';
-import { createContext } from '../src/server/context';
-import { buildSchema } from '../src/server/schema';
+import { startRuntime } from '../src/app/runtime';
+import { createContext } from '../src/app/create-context';
+import { buildSchema } from '../src/resolvers/executable-schema';
 
 /**
  * `npm run bench:permissions`: what the permission layer (graphql-shield rules + masking) costs on a

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config/load';
 import { ConfigError } from './errors';
-import { startRuntime } from './hub/runtime';
+import { startRuntime } from './app/runtime';
 import { logger } from './logger';
 import { startServer } from './server/app';
 

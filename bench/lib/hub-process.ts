@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config/load';
-import { startRuntime } from '../../src/hub/runtime';
+import { startRuntime } from '../../src/app/runtime';
 import { startServer } from '../../src/server/app';
 
 /**

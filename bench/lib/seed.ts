@@ -3,8 +3,8 @@ import { generateCompany } from '../../models/demo/generator/company';
 import { join } from 'node:path';
 import { loadModel } from '../../src/model/load';
 import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
-import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/sources/sql/engines';
-import { seedDemoSource } from '../../src/sources/sql/load';
+import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/db/open';
+import { seedDemoSource } from '../../src/db/load';
 import { HubStore } from '../../src/store/hub-store';
 
 /** Where the benchmark's sources live: the hub's MIXED layout (CRM and HR on PostgreSQL, ERP and procurement on MariaDB). */

@@ -1,5 +1,5 @@
 import { badInput } from '../errors';
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 import { AuditStore, type AuditRowFilter } from '../store/audit-store';
 import {
   AUDIT_OUTCOMES,

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from './audit-log';

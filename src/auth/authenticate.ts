@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { HubError } from '../errors';
-import { principalIdProblem } from '../model/policy-check';
+import { principalIdProblem } from './principal-id';
 import type { PolicyBook } from './policy';
 
 /** Who the credentials say the caller is, before the policy and HR are consulted. */

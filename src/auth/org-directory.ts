@@ -1,7 +1,7 @@
-import type { HubRuntime } from '../hub/runtime';
-import { parseCondition, rowMatches, type Condition } from '../model/condition';
+import type { HubRuntime } from '../app/runtime';
+import { parseCondition, rowMatches, type Condition } from '../values/condition';
 import { organisationOf, peopleOf, type EntityModel, type EntityName } from '../model/entities';
-import { principalIdProblem } from '../model/policy-check';
+import { principalIdProblem } from './principal-id';
 import type { NeutralRow, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';

@@ -6,10 +6,10 @@ import type { ILogicRule, IRule, IRules } from 'graphql-shield/typings/types';
 type ShieldRule = IRule | ILogicRule;
 import { randomUUID } from 'node:crypto';
 import { ConfigError, HubError } from '../errors';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import { applyMask, type MaskKind } from './masks';
-import { kind, type PolicyBook } from './policy';
+import { kind, maskable, type PolicyBook } from './policy';
 
 /**
  * The permission layer, generated from the policy and kept thin enough to swap:
@@ -76,10 +76,6 @@ function isUniform(policy: PolicyBook, type: string, field: string): boolean {
   return decisions.size === 1;
 }
 
-/** Does some role see `type.field` masked? (Such a field is published as String: src/schema/generate.ts.) */
-export function maskable(policy: PolicyBook, type: string, field: string): boolean {
-  return Object.keys(policy.policy.roles).some((r) => kind(policy.field(type, field, [r]).decision) === 'mask');
-}
 
 function masker(policy: PolicyBook, type: string, field: string) {
   // The verdict depends only on the viewer's roles: decided once per request, not once per row.

@@ -8,10 +8,10 @@ import { z } from 'zod';
 const roleName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case');
 
 /**
- * Which rows a role sees: `all`, or entity → condition (src/model/condition.ts), e.g.
+ * Which rows a role sees: `all`, or entity → condition (src/values/condition.ts), e.g.
  * `{ Customer: "supportRep = viewer.id" }`. A rule restricts the entity it names and everything that
  * references it; several rules of one role all apply; a viewer's roles unite. Checked against the model
- * at start (src/model/policy-check.ts).
+ * at start (src/company/policy-check.ts).
  */
 export const rowScopeSchema = z.union([
   z.literal('all'),

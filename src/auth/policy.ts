@@ -126,3 +126,8 @@ export function loadPolicy(file: string): PolicyBook {
   }
   return new PolicyBook(policy, file);
 }
+
+/** Does some role see `type.field` masked? (Such a field is published as String: src/schema/generate.ts.) */
+export function maskable(policy: PolicyBook, type: string, field: string): boolean {
+  return Object.keys(policy.policy.roles).some((r) => kind(policy.field(type, field, [r]).decision) === 'mask');
+}

@@ -1,4 +1,4 @@
-import { conditionText, parseCondition, type Condition, type Value } from '../model/condition';
+import { conditionText, parseCondition, type Condition, type Value } from '../values/condition';
 import type { EntityName } from '../model/entities';
 import type { OrgDirectory } from './org-directory';
 import type { RowScope } from './policy-schema';

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { AuditLog, type VerifyResult } from '../audit/audit-log';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
-import { EmbeddedEngine } from '../sources/sql/embedded';
-import { openConnection } from '../sources/sql/engines';
+import { EmbeddedEngine } from '../db/embedded';
+import { openConnection } from '../db/open';
 
 const USAGE = `npm run audit:verify [-- --anchor SEQ:HASH]
 

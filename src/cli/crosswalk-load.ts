@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
-import { parsePairsCsv } from '../hub/crosswalk-csv';
-import { loadCrosswalkPairs } from '../hub/crosswalk-load';
+import { parsePairsCsv } from '../keys/crosswalk-csv';
+import { loadCrosswalkPairs } from '../keys/crosswalk-load';
 import { logger } from '../logger';
 import { loadModel } from '../model/load';
-import { EmbeddedEngine } from '../sources/sql/embedded';
-import { openConnection } from '../sources/sql/engines';
+import { EmbeddedEngine } from '../db/embedded';
+import { openConnection } from '../db/open';
 import { HubStore } from '../store/hub-store';
 
 const USAGE = `usage: npm run crosswalk:load -- [--model <dir>] --entity <Entity> --source <source> [--replace] <file.csv>

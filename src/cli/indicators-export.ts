@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { exportDefinitions, shown } from '../governance/yaml-io';
-import { startRuntime, type HubRuntime } from '../hub/runtime';
+import { startRuntime, type HubRuntime } from '../app/runtime';
 import { logger } from '../logger';
 
 const USAGE = `npm run indicators:export -- --out DIR

@@ -9,8 +9,8 @@ import { ConfigError, HubError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import type { ChangeRequest } from '../governance/types';
 import { describePlan, prepareImport, shown, shownInImport } from '../governance/yaml-io';
-import type { HubRuntime } from '../hub/runtime';
-import { startRuntime } from '../hub/runtime';
+import type { HubRuntime } from '../app/runtime';
+import { startRuntime } from '../app/runtime';
 import { catalogOfAdapters } from '../indicators/catalog';
 import { logger } from '../logger';
 

@@ -1,7 +1,7 @@
 import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { logger } from '../logger';
-import { checkModelDirectory } from '../model/check-directory';
+import { checkModelDirectory } from '../company/check-directory';
 
 /**
  * `npm run model:check [-- --dir <model dir>]`: validates a whole model directory as the hub would at

@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kind, parse } from 'graphql';
-import { draftCompanyFiles } from '../model/scaffold-company';
-import { scaffoldModel, type DraftFile } from '../model/scaffold';
-import { handWrittenTypeDefs } from '../server/schema';
-import { openConnection } from '../sources/sql/engines';
-import { readLiveCatalog } from '../sources/sql/live-catalog';
+import { draftCompanyFiles } from '../company/scaffold-company';
+import { scaffoldModel, type DraftFile } from '../company/scaffold';
+import { handWrittenTypeDefs } from '../schema/assemble';
+import { openConnection } from '../db/open';
+import { readLiveCatalog } from '../db/live-catalog';
 
 /**
  * `npm run model:scaffold -- --source sales --engine mysql --url-env SALES_URL [--schema chinook_sales] [--out models/acme]`

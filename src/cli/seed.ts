@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
-import { generatedVersion, loadGenerator } from '../model/generator';
+import { generatedVersion, loadGenerator } from '../seed/generator';
 import { loadModel } from '../model/load';
-import { EmbeddedEngine } from '../sources/sql/embedded';
-import { ensureSchema, openConnection } from '../sources/sql/engines';
-import { seedDemoSource } from '../sources/sql/load';
+import { EmbeddedEngine } from '../db/embedded';
+import { ensureSchema, openConnection } from '../db/open';
+import { seedDemoSource } from '../db/load';
 import { seedLoadedCrosswalks } from '../seed/crosswalk-pairs';
 import { HubStore } from '../store/hub-store';
 

@@ -1,9 +1,9 @@
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import type { AlertRule } from '../indicators/definition';
 import type { Indicator } from '../indicators/dictionary';
-import { previousBucket, yearAgo } from '../model/buckets';
-import { Decimal } from '../model/decimal';
-import type { Period } from '../model/period';
+import { previousBucket, yearAgo } from '../values/buckets';
+import { Decimal } from '../values/decimal';
+import type { Period } from '../values/period';
 import { computeValues } from './index';
 import { organisationDimension } from '../model/member-dimension';
 

@@ -1,9 +1,9 @@
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import type { Indicator } from '../indicators/dictionary';
 import { formulaRefs, type Expr } from '../indicators/formula';
-import { daysIn } from '../model/buckets';
-import { Decimal } from '../model/decimal';
-import type { Period } from '../model/period';
+import { daysIn } from '../values/buckets';
+import { Decimal } from '../values/decimal';
+import type { Period } from '../values/period';
 import { evaluateExpr, none, ok, type Value } from './expr';
 import { TOTAL } from './fetch';
 import { computeValues } from './index';

@@ -1,4 +1,4 @@
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import type { EntityName } from '../model/entities';
 import { resolveGroupPath } from './group-path';
 import type { ValuesRequest } from './request';
@@ -15,7 +15,7 @@ export interface OutputEstimate {
  * Estimated before anything runs, without a statement. Members: without grouping 1; grouped, the product
  * over the dimension paths of each one's bound — the distinct ids of a filter on its dimension, otherwise a
  * bound on the dimension entity's members: for a conformed entity the hub ids the key map knows, for any
- * other its row count in its home source (counted at start: src/hub/member-counts.ts), or
+ * other its row count in its home source (counted at start: src/federation/member-counts.ts), or
  * limits.maxStatementRows when that count is unknown; a path that leads to another entity (track.genre) is
  * also bounded by that entity's members — and at most N for a top-N request. Not narrowed by the viewer's
  * row scope: an upper bound.

@@ -1,7 +1,7 @@
 import type { Dictionary, Indicator } from '../indicators/dictionary';
-import { daysIn, previousBucket, startOf, nextBucket, yearAgo } from '../model/buckets';
-import { Decimal } from '../model/decimal';
-import type { CalendarOptions, Period } from '../model/period';
+import { daysIn, previousBucket, startOf, nextBucket, yearAgo } from '../values/buckets';
+import { Decimal } from '../values/decimal';
+import type { CalendarOptions, Period } from '../values/period';
 import { OPENING } from './fetch';
 import type { Leaf } from './regroup';
 

@@ -1,5 +1,5 @@
 import type { Expr } from '../indicators/formula';
-import { Decimal } from '../model/decimal';
+import { Decimal } from '../values/decimal';
 
 export type Value = { value: Decimal; reason?: undefined } | { value: null; reason: string };
 export const ok = (value: Decimal): Value => ({ value });

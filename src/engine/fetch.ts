@@ -1,11 +1,11 @@
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { visibleMembers } from '../auth/viewer';
-import { hubIdOf, sourceKeyOf } from '../hub/entities';
+import { hubIdOf, sourceKeyOf } from '../federation/entities';
 import type { Indicator } from '../indicators/dictionary';
-import { Decimal } from '../model/decimal';
-import type { Period } from '../model/period';
-import { bucketsBetween, MAX_BUCKETS } from '../model/buckets';
-import type { CalendarOptions } from '../model/period';
+import { Decimal } from '../values/decimal';
+import type { Period } from '../values/period';
+import { bucketsBetween, MAX_BUCKETS } from '../values/buckets';
+import type { CalendarOptions } from '../values/period';
 import { createHash } from 'node:crypto';
 import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';

@@ -1,6 +1,6 @@
-import type { HubContext } from '../hub/context';
-import { fieldValue, listEntities, type FieldValue } from '../hub/entities';
-import { Decimal } from '../model/decimal';
+import type { HubContext } from '../app/context';
+import { fieldValue, listEntities, type FieldValue } from '../federation/entities';
+import { Decimal } from '../values/decimal';
 import { isRef, organisationOf, type EntityModel } from '../model/entities';
 import { factDimensions, type LeafData } from './fetch';
 import { joinMember, splitMember } from './members';

@@ -1,9 +1,9 @@
 import { HubError } from '../errors';
-import type { HubContext } from '../hub/context';
-import type { EntityParent } from '../hub/entities';
-import { measureOf, type MeasureRef } from '../hub/measures';
+import type { HubContext } from '../app/context';
+import type { EntityParent } from '../federation/entities';
+import { measureOf, type MeasureRef } from '../federation/measures';
 import type { MeasureValue } from '../loaders';
-import type { Period } from '../model/period';
+import type { Period } from '../values/period';
 import { windowId, type LoggedSet, type WindowKey } from '../store/disclosure-store';
 import { atomsHold, setKey } from './query-sets';
 

@@ -1,4 +1,4 @@
-import type { Grain, Period } from '../model/period';
+import type { Grain, Period } from '../values/period';
 
 /**
  * What a dashboard asks for: indicators × a run of periods at one grain (or one bucket over the whole

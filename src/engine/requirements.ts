@@ -1,5 +1,5 @@
-import { nextBucket, previousBucket, startOf, yearAgo } from '../model/buckets';
-import type { CalendarOptions, Period } from '../model/period';
+import { nextBucket, previousBucket, startOf, yearAgo } from '../values/buckets';
+import type { CalendarOptions, Period } from '../values/period';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { formulaRefs } from '../indicators/formula';
 

@@ -4,7 +4,7 @@ import { Viewer as ViewerModel } from '../auth/viewer';
 import { AuditRecord as AuditRecordModel } from '../audit/record';
 import { ChangeRequest as ChangeRequestModel, PublishedVersion as PublishedVersionModel } from '../governance/types';
 import { Notice as NoticeModel, NoticeSubscription as NoticeSubscriptionModel, WebhookDelivery as WebhookDeliveryModel } from '../notices/types';
-import { HubContext } from '../hub/context';
+import { HubContext } from '../app/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -2,7 +2,7 @@ import { badInput } from '../errors';
 import { inputsOf } from '../indicators/graph';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { organisationOf, type CompanyModel } from '../model/entities';
-import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../sources/sql/mapping';
+import { keyColumns, type SqlFactMapping, type SqlSourceMapping } from '../model/mapping';
 
 /**
  * Lineage (血缘), computed — never typed by hand — from the definitions and the source mappings:

@@ -4,7 +4,7 @@ import type { IndicatorDefinition } from '../indicators/definition';
 import { indicatorOf, type Dictionary } from '../indicators/dictionary';
 import type { UnitBook } from '../indicators/units';
 import type { MeasureCatalog } from '../indicators/validate';
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 import * as db from '../store/definition-store';
 import { inTransaction, isUniqueViolation } from '../store/transaction';
 import { checkDictionary } from './checks';

@@ -1,5 +1,5 @@
 import { badInput, HubError } from '../errors';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { indicatorOf, type Dictionary, type Indicator } from '../indicators/dictionary';
 
 /** Which definitions a query computes with: published (default), in force at an instant, pinned, a draft. */

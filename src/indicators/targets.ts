@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
-import { Decimal } from '../model/decimal';
-import { parsePeriod, type CalendarOptions } from '../model/period';
+import { Decimal } from '../values/decimal';
+import { parsePeriod, type CalendarOptions } from '../values/period';
 import type { Dictionary } from './dictionary';
 
 /**

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { EntityModel, EntityName, SourceModel } from './entities';
-import { expressionProblem } from './expression';
+import { expressionProblem } from '../values/expression';
 import type { CrosswalkFile } from './schema';
 import { didYouMean } from './suggest';
 

@@ -3,13 +3,13 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors';
-import type { SqlSourceMapping } from '../sources/sql/mapping';
+import type { SqlSourceMapping } from './mapping';
 import { isRef, type CompanyModel, type EntityModel, type FieldType, type SourceModel } from './entities';
 import { resolveConnection } from './connection';
 import { crosswalkFileSchema, entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
 import { crosswalksOf } from './crosswalk';
-import { conditionProblems } from './condition';
-import { expressionProblem } from './expression';
+import { conditionProblems } from '../values/condition';
+import { expressionProblem } from '../values/expression';
 import { didYouMean } from './suggest';
 
 /** Every problem of a model directory, one line each: `<file>: <path.inside.file>: <what is wrong>`. */

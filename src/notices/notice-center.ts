@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config/schema';
 import { badInput, HubError } from '../errors';
 import type { LifecycleEvent } from '../governance/types';
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 import { insertNotice, NoticeStore } from '../store/notice-store';
 import { addressesOf } from './addresses';
 import { WebhookAllowList } from './allow-list';

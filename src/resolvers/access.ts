@@ -5,10 +5,10 @@ import { resolveViewer } from '../auth/principal';
 import type { Identity } from '../auth/authenticate';
 import type { Viewer as HubViewer } from '../auth/viewer';
 import { badInput } from '../errors';
-import { conditionText, parseCondition } from '../model/condition';
+import { conditionText, parseCondition } from '../values/condition';
 import { peopleOf } from '../model/entities';
-import { principalIdProblem } from '../model/policy-check';
-import type { HubContext } from '../hub/context';
+import { principalIdProblem } from '../auth/principal-id';
+import type { HubContext } from '../app/context';
 
 /** Permission reports for auditors: the matrix, "explain access", and the caller's own resolved view. */
 export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'explainAccess'> = {

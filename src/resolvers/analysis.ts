@@ -4,8 +4,8 @@ import { decompose, type DecompositionNode } from '../engine/decompose';
 import { badInput } from '../errors';
 import type { UnitBook } from '../indicators/units';
 import { organisationOf } from '../model/entities';
-import { fieldValue, type EntityParent } from '../hub/entities';
-import { yearAgo } from '../model/buckets';
+import { fieldValue, type EntityParent } from '../federation/entities';
+import { yearAgo } from '../values/buckets';
 import { periodOf } from './args';
 
 const SEVERITY_RANK = { info: 1, warning: 2, critical: 3 } as const;

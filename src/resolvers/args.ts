@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
-import type { HubContext } from '../hub/context';
-import { parseApiPeriod, type Period } from '../model/period';
+import type { HubContext } from '../app/context';
+import { parseApiPeriod, type Period } from '../values/period';
 
 export interface Page {
   limit: number;
@@ -21,7 +21,7 @@ export function pageOf(ctx: HubContext, args: { limit?: number | null; offset?: 
   return { limit, offset };
 }
 
-/** A period argument: the accepted forms within the supported years (src/model/period.ts). */
+/** A period argument: the accepted forms within the supported years (src/values/period.ts). */
 export function periodOf(ctx: HubContext, period: string): Period {
   return parseApiPeriod(period, ctx.runtime.config.calendar);
 }

@@ -1,15 +1,15 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import { HubError } from '../errors';
-import type { HubContext } from '../hub/context';
-import { entityById, fieldValue, listEntities, relatedEntities, type EntityParent } from '../hub/entities';
+import type { HubContext } from '../app/context';
+import { entityById, fieldValue, listEntities, relatedEntities, type EntityParent } from '../federation/entities';
 import { releasedMeasure } from '../engine/release';
-import { measureOf } from '../hub/measures';
+import { measureOf } from '../federation/measures';
 import type { CompanyModel, EntityModel, FigureModel } from '../model/entities';
 import { isRef } from '../model/entities';
 import { lowerFirst, memberDimensions } from '../model/member-dimension';
 import { pageOf, periodOf } from './args';
 import { BY_KEY } from '../schema/generate';
-import { encodeKey } from '../model/composite-key';
+import { encodeKey } from '../keys/composite-key';
 import { memberIndicators } from './indicators';
 
 type Resolver = GraphQLFieldResolver<EntityParent, HubContext, Record<string, unknown>>;

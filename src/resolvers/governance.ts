@@ -6,7 +6,7 @@ import type { LifecycleHooks } from '../governance/service';
 import type { ChangeKind, ChangeState } from '../governance/types';
 import { changeId, draftIndicator } from '../governance/view';
 import { definitionToYaml } from '../governance/yaml-io';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { indicatorSchema, type IndicatorDefinition } from '../indicators/definition';
 
 const MAX_CHANGES = 200;

@@ -10,7 +10,7 @@ import type {
 } from '../generated/graphql';
 import { impactOf, registeredDocuments, type RegisteredInterest } from '../governance/impact';
 import { lineageGraph, mappingsOf, type Dependency } from '../governance/lineage';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 
 /**

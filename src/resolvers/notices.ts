@@ -6,7 +6,7 @@ import type {
   SubscriptionResolvers,
   WebhookDeliveryResolvers,
 } from '../generated/graphql';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import type { Notice, WebhookAttempt } from '../notices/types';
 import { perRequest } from './per-request';
 

@@ -1,7 +1,7 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Alert } from '../engine/alerts';
-import type { HubContext } from '../hub/context';
-import type { EntityParent } from '../hub/entities';
+import type { HubContext } from '../app/context';
+import type { EntityParent } from '../federation/entities';
 import type { Viewer } from '../auth/viewer';
 import { organisationOf, type CompanyModel } from '../model/entities';
 import { lowerFirst } from '../model/member-dimension';

@@ -1,4 +1,4 @@
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 
 const caches = new WeakMap<HubContext, Map<string, unknown>>();
 

@@ -1,7 +1,7 @@
-import { loadCrosswalkPairs } from '../hub/crosswalk-load';
+import { loadCrosswalkPairs } from '../keys/crosswalk-load';
 import type { CompanyModel } from '../model/entities';
-import type { ModelGenerator } from '../sources/definition';
-import { generatedKeyMap } from '../sources/sql/load';
+import type { ModelGenerator } from './definition';
+import { generatedKeyMap } from '../db/load';
 import type { HubStore } from '../store/hub-store';
 
 /**

@@ -1,10 +1,10 @@
 import type { HubConfig } from '../config/schema';
 import { logger } from '../logger';
 import type { CompanyModel } from '../model/entities';
-import { generatedVersion, loadGenerator } from '../model/generator';
-import type { EmbeddedEngine } from '../sources/sql/embedded';
-import { ensureSchema } from '../sources/sql/engines';
-import { seedDemoSource } from '../sources/sql/load';
+import { generatedVersion, loadGenerator } from './generator';
+import type { EmbeddedEngine } from '../db/embedded';
+import { ensureSchema } from '../db/open';
+import { seedDemoSource } from '../db/load';
 import { seedLoadedCrosswalks } from './crosswalk-pairs';
 import type { HubStore } from '../store/hub-store';
 

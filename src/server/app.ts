@@ -4,14 +4,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
-import type { HubContext } from '../hub/context';
-import type { HubRuntime } from '../hub/runtime';
-import { createContext } from './context';
+import type { HubContext } from '../app/context';
+import type { HubRuntime } from '../app/runtime';
+import { createContext } from '../app/create-context';
 import { viewerOf } from './authentication';
 import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
-import { buildSchema } from './schema';
+import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../auth/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';

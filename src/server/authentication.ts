@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Viewer } from '../auth/viewer';
-import type { HubRuntime } from '../hub/runtime';
+import type { HubRuntime } from '../app/runtime';
 import { authenticateCredentials, CredentialsRefused } from './guards/credentials';
 import type { PreAuthGuard } from './guards/pre-auth';
 

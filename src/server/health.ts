@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { HubRuntime } from '../hub/runtime';
+import type { HubRuntime } from '../app/runtime';
 import { registry } from '../observability/metrics';
 
 /** /healthz: the process is up. /readyz: every source answers (503 otherwise). /metrics: Prometheus. */

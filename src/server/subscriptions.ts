@@ -23,10 +23,10 @@ import { hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry } f
 import { sensitiveVariables } from '../audit/sensitive-arguments';
 import type { Viewer } from '../auth/viewer';
 import { HubError } from '../errors';
-import type { HubContext } from '../hub/context';
-import type { HubRuntime } from '../hub/runtime';
+import type { HubContext } from '../app/context';
+import type { HubRuntime } from '../app/runtime';
 import { logger } from '../logger';
-import { createContext } from './context';
+import { createContext } from '../app/create-context';
 import { formatError } from './format-error';
 import { sha256, type TrustedDocuments } from './trusted-documents';
 import type { Guards } from './guards';

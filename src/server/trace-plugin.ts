@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import { requestSeconds, requestStatements } from '../observability/metrics';
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, HubError } from '../errors';
-import type { HubContext } from '../hub/context';
+import type { HubContext } from '../app/context';
 
 /**
  * Trusted documents (for production dashboards): only operations registered in a file may run, sent

@@ -6,7 +6,7 @@ import type { EntityName } from '../model/entities';
  * and normalised values — so the hub never sees a source's own column names.
  *
  * Keys in and out are the SOURCE's own keys (e.g. HR "ORG-17"); the hub translates them to hub ids
- * through the key map (src/hub/keymap.ts) before and after calling an adapter.
+ * through the key map (src/keys/keymap.ts) before and after calling an adapter.
  */
 export interface SourceAdapter {
   readonly name: string;

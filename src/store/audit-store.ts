@@ -1,6 +1,6 @@
 import { canonicalJson, type AuditOutcome, type AuditRecord } from '../audit/record';
-import { from, type SqlConnection } from '../sources/sql/connection';
-import { ensureSchema } from '../sources/sql/engines';
+import { from, type SqlConnection } from '../db/connection';
+import { ensureSchema } from '../db/open';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the

@@ -1,6 +1,6 @@
 import type { ChangeRequest, DiffEntry, IndicatorHead, PublishedVersion } from '../governance/types';
 import type { IndicatorDefinition } from '../indicators/definition';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 
 /**
  * The SQL side of indicator governance (src/governance/service.ts holds the rules): heads, immutable

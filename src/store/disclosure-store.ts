@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 
 const TABLE = 'disclosure_log';
 

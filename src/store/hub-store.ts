@@ -1,5 +1,5 @@
 import type { EntityName } from '../model/entities';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 import { migrateStore } from './migrate';
 
 export interface KeyMapRow {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { SqlConnection } from '../sources/sql/connection';
-import { ensureSchema } from '../sources/sql/engines';
+import type { SqlConnection } from '../db/connection';
+import { ensureSchema } from '../db/open';
 import { MIGRATIONS, type Migration } from './migrations';
 
 /**

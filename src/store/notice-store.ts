@@ -1,6 +1,6 @@
 import type { LifecycleEvent } from '../governance/types';
 import type { DeliveryStatus, DueDelivery, Notice, NoticeSubscription, WebhookAttempt, WebhookDelivery } from '../notices/types';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 
 /**
  * The SQL side of notices (src/notices holds the logic): tables from migration 003-notices in the hub

@@ -1,4 +1,4 @@
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 
 /**
  * Runs `work` in one transaction of the store: `conn` inside is bound to it, so every write of a

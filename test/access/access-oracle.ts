@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { toMoney } from '../../src/model/decimal';
+import { toMoney } from '../../src/values/decimal';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { testCompany } from '../support/engines';
 import { DEMO_SERVICE_KEY, type As } from '../support/hub-client';

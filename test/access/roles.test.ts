@@ -1,4 +1,4 @@
-import { Decimal, toMoney } from '../../src/model/decimal';
+import { Decimal, toMoney } from '../../src/values/decimal';
 import { DirectSql } from '../support/direct-sql';
 import { ALL_MYSQL, ALL_POSTGRES, testCompany, type Layout } from '../support/engines';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';

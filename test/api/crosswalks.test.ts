@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { demoKeyMap } from '../../models/demo/generator/keymap';
-import { parsePairsCsv } from '../../src/hub/crosswalk-csv';
-import { CrosswalkLoadError, loadCrosswalkPairs } from '../../src/hub/crosswalk-load';
-import { rulePairs } from '../../src/hub/crosswalk-rules';
+import { parsePairsCsv } from '../../src/keys/crosswalk-csv';
+import { CrosswalkLoadError, loadCrosswalkPairs } from '../../src/keys/crosswalk-load';
+import { rulePairs } from '../../src/keys/crosswalk-rules';
 import type { CrosswalkRule } from '../../src/model/crosswalk';
-import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import type { EmbeddedEngine } from '../../src/db/embedded';
 import { HubStore } from '../../src/store/hub-store';
 import { DEMO_MODEL, type SourceName } from '../support/demo-model';
 import { DirectSql } from '../support/direct-sql';
@@ -16,7 +16,7 @@ import { ALL_EMBEDDED, copyEmbeddedTemplate, openEmbeddedCopy, openSourceConnect
 import { startTestHub } from '../support/hub-client';
 
 /**
- * Crosswalks (models/demo/crosswalks, src/hub/crosswalks.ts): each rule kind resolves the pairs the
+ * Crosswalks (models/demo/crosswalks, src/keys/crosswalks.ts): each rule kind resolves the pairs the
  * source holds (oracle: SQL written by hand on the source), the demo's key map built from its rules equals
  * the pairs its generated company implies, a key added to a source while the hub runs is found without a
  * restart, a refresh that finds a duplicate keeps the old map, and loaded CSV pairs are all or nothing.

@@ -1,7 +1,7 @@
 import { ALL_EMBEDDED, MIXED, openEmbeddedCopy, type Layout } from '../support/engines';
 import { DirectSql } from '../support/direct-sql';
 import { startTestHub, statementsBySource, type TestHub } from '../support/hub-client';
-import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import type { EmbeddedEngine } from '../../src/db/embedded';
 
 /**
  * The dashboard query of issue 2: every department's figures from four systems in one request.

@@ -1,4 +1,4 @@
-import { Decimal, toMoney } from '../../src/model/decimal';
+import { Decimal, toMoney } from '../../src/values/decimal';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { ALL_POSTGRES } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';

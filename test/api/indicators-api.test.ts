@@ -1,5 +1,5 @@
 import { loadUnits } from '../../src/indicators/units';
-import { Decimal } from '../../src/model/decimal';
+import { Decimal } from '../../src/values/decimal';
 import { MIXED } from '../support/engines';
 import { startTestHub, statementsBySource, type TestHub } from '../support/hub-client';
 

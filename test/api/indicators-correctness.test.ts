@@ -1,6 +1,6 @@
 import type { Dictionary } from '../../src/indicators/dictionary';
-import { Decimal } from '../../src/model/decimal';
-import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import { Decimal } from '../../src/values/decimal';
+import type { EmbeddedEngine } from '../../src/db/embedded';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { ALL_EMBEDDED, ALL_MYSQL, ALL_POSTGRES, openEmbeddedCopy, type Layout } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { openConnection } from '../../src/sources/sql/engines';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import { openConnection } from '../../src/db/open';
+import type { SqlConnection } from '../../src/db/connection';
 import { MIXED, pgSourcesUrl, serverUrl } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
 import { isolatedPostgresStore } from '../support/isolated-store';

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { deepMerge, loadConfig } from '../../src/config/load';
-import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
+import { startRuntime, type HubRuntime } from '../../src/app/runtime';
 import { startServer } from '../../src/server/app';
-import { handWrittenTypeDefs } from '../../src/server/schema';
-import { openConnection } from '../../src/sources/sql/engines';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import { handWrittenTypeDefs } from '../../src/schema/assemble';
+import { openConnection } from '../../src/db/open';
+import type { SqlConnection } from '../../src/db/connection';
 import { DEMO_MODEL_DIR } from '../support/demo-model';
 import { pgSourcesUrl, TEST_JWT_SECRET } from '../support/engines';
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../src/config/load';
-import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
+import { startRuntime, type HubRuntime } from '../../src/app/runtime';
 import { startServer } from '../../src/server/app';
-import { openConnection } from '../../src/sources/sql/engines';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import { openConnection } from '../../src/db/open';
+import type { SqlConnection } from '../../src/db/connection';
 import { pgSourcesUrl, serverUrl } from '../support/engines';
 import { isolatedPostgresStore } from '../support/isolated-store';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { SqlConnection } from '../../src/sources/sql/connection';
-import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
-import { openConnection } from '../../src/sources/sql/engines';
+import type { SqlConnection } from '../../src/db/connection';
+import type { EmbeddedEngine } from '../../src/db/embedded';
+import { openConnection } from '../../src/db/open';
 import { openEmbeddedCopy, pgSourcesUrl } from '../support/engines';
 
 /** The hub store's engines: the audit log runs on both. */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AuditLog } from '../../src/audit/audit-log';
 import type { AuditEntry } from '../../src/audit/record';
-import { EmbeddedEngine } from '../../src/sources/sql/embedded';
-import { openConnection } from '../../src/sources/sql/engines';
+import { EmbeddedEngine } from '../../src/db/embedded';
+import { openConnection } from '../../src/db/open';
 import { copyEmbeddedTemplate, pgSourcesUrl } from '../support/engines';
 
 /** `npm run audit:verify` (src/cli/audit-verify.ts) as a child process, configured by a HUB_CONFIG file. */

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { scaffoldModel } from '../../src/model/scaffold';
-import { openConnection } from '../../src/sources/sql/engines';
-import { readLiveCatalog, type LiveCatalog } from '../../src/sources/sql/live-catalog';
+import { scaffoldModel } from '../../src/company/scaffold';
+import { openConnection } from '../../src/db/open';
+import { readLiveCatalog, type LiveCatalog } from '../../src/db/live-catalog';
 import { loadChinook, type ChinookEngine } from '../support/chinook';
 
 /**

@@ -1,5 +1,5 @@
-import { sourceFailure } from '../../src/sources/sql/errors';
-import { openConnection } from '../../src/sources/sql/engines';
+import { sourceFailure } from '../../src/sources/errors';
+import { openConnection } from '../../src/db/open';
 import { pgSourcesUrl, serverUrl } from '../support/engines';
 
 /**

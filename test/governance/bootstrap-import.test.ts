@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runImport } from '../../src/cli/indicators-import';
-import { openConnection } from '../../src/sources/sql/engines';
+import { openConnection } from '../../src/db/open';
 import { DEMO_MODEL_DIR } from '../support/demo-model';
 import { MIXED, pgSourcesUrl } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';

@@ -5,7 +5,7 @@ import type { Viewer } from '../../src/auth/viewer';
 import { configSchema } from '../../src/config/schema';
 import type { LifecycleEvent } from '../../src/governance/types';
 import { NoticeCenter, createNoticeCenter, type NoticesConfig } from '../../src/notices/notice-center';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import type { SqlConnection } from '../../src/db/connection';
 import { migrateStore } from '../../src/store/migrate';
 import { NoticeStore } from '../../src/store/notice-store';
 import { STORE_ENGINES, openAuditTestStore, type AuditTestStore } from '../audit/audit-engines';

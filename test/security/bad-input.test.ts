@@ -6,7 +6,7 @@ import { indicatorSchema } from '../../src/indicators/definition';
 import { indicatorOf } from '../../src/indicators/dictionary';
 import { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from '../../src/indicators/formula';
 import { parseDefinitions } from '../../src/indicators/load';
-import { SUPPORTED_YEARS } from '../../src/model/period';
+import { SUPPORTED_YEARS } from '../../src/values/period';
 import { ALL_EMBEDDED } from '../support/engines';
 import { authHeaders, EXECUTIVE, startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
 import { thrown } from '../unit/thrown';

@@ -7,7 +7,7 @@ import { ALL_POSTGRES, pgSourcesUrl, TEST_JWT_SECRET } from '../support/engines'
 import { DirectSql, hubId } from '../support/direct-sql';
 import { DEMO_SERVICE_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
 import { sourceStatements } from '../../src/observability/metrics';
-import { toMoney } from '../../src/model/decimal';
+import { toMoney } from '../../src/values/decimal';
 
 /**
  * Issue 12, finding 3 as found: the demo BI dashboard's view-only API key asks daily revenue per customer

@@ -1,5 +1,5 @@
 import { DirectSql, hubId } from '../support/direct-sql';
-import { toMoney } from '../../src/model/decimal';
+import { toMoney } from '../../src/values/decimal';
 import type { GraphQLResponse, TestHub } from '../support/hub-client';
 
 /** Shared by the personal-data security suites: HR payroll by direct SQL, and indicator tables from the hub. */

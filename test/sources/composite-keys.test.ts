@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { decodeKey, encodeKey } from '../../src/model/composite-key';
+import { decodeKey, encodeKey } from '../../src/keys/composite-key';
 import { loadModel, ModelError } from '../../src/model/load';
 import { UNRESTRICTED } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import type { SqlConnection } from '../../src/db/connection';
 import { thrown } from '../unit/thrown';
 
 /**

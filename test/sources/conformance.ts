@@ -13,7 +13,7 @@ import {
 } from '../../src/sources/contract';
 import { DEMO_MODEL, ENTITIES, SOURCES, type SourceName } from '../support/demo-model';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
-import type { SqlFactMapping, SqlSourceMapping } from '../../src/sources/sql/mapping';
+import type { SqlFactMapping, SqlSourceMapping } from '../../src/model/mapping';
 import { TEST_ENGINES, openEmbeddedCopy, openSourceConnection, testCompany, type TestEngine } from '../support/engines';
 import { byDimensions, byKey, departmentScope, entityTies, expectedAggregate, expectedRows, nativeRows, type SourceData } from './oracle';
 

@@ -1,11 +1,11 @@
 import { display } from '../../src/engine/index';
 import { UnitBook } from '../../src/indicators/units';
-import { Decimal } from '../../src/model/decimal';
+import { Decimal } from '../../src/values/decimal';
 import { UNRESTRICTED, type AggregateRow } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
-import type { SqlConnection } from '../../src/sources/sql/connection';
-import { ensureSchema, openConnection } from '../../src/sources/sql/engines';
-import type { SqlSourceMapping } from '../../src/sources/sql/mapping';
+import type { SqlConnection } from '../../src/db/connection';
+import { ensureSchema, openConnection } from '../../src/db/open';
+import type { SqlSourceMapping } from '../../src/model/mapping';
 import { pgSourcesUrl, serverUrl } from '../support/engines';
 
 /**

@@ -5,7 +5,7 @@ import knexFactory from 'knex';
 import { loadModel, ModelError } from '../../src/model/load';
 import { UNRESTRICTED } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import type { SqlConnection } from '../../src/db/connection';
 import { thrown } from '../unit/thrown';
 
 /**

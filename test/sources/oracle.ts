@@ -1,8 +1,8 @@
 import type { EntityName, FieldType } from '../../src/model/entities';
 import { ENTITIES } from '../support/demo-model';
 import type { AggregateQuery, AggregateRow, NeutralRow, SourceScope } from '../../src/sources/contract';
-import type { NativeRow } from '../../src/sources/definition';
-import type { SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/sources/sql/mapping';
+import type { NativeRow } from '../../src/seed/definition';
+import type { SqlFactMapping, SqlMeasure, SqlSourceMapping } from '../../src/model/mapping';
 
 /**
  * The conformance suite's oracle: what an adapter must answer, computed in plain JS from the native rows

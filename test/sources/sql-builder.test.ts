@@ -3,7 +3,7 @@ import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/
 import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { departmentScope } from './oracle';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import type { SqlConnection } from '../../src/db/connection';
 
 /**
  * The SQL the generic adapter builds, per dialect, without a database (knex's test/unit/query/builder.js):

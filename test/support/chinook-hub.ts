@@ -1,6 +1,6 @@
 import { demoToken } from '../../src/cli/demo-tokens';
 import { loadConfig } from '../../src/config/load';
-import { startRuntime } from '../../src/hub/runtime';
+import { startRuntime } from '../../src/app/runtime';
 import { startServer } from '../../src/server/app';
 import type { GraphQLResponse } from './hub-client';
 import { serverUrl } from './engines';

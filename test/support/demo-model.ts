@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { DEMO_SOURCES, generator, type DemoSource } from '../../models/demo/generator';
 import type { Company } from '../../models/demo/generator/company';
 import { loadModel } from '../../src/model/load';
-import type { DemoTables } from '../../src/sources/definition';
-import type { SqlSourceMapping } from '../../src/sources/sql/mapping';
+import type { DemoTables } from '../../src/seed/definition';
+import type { SqlSourceMapping } from '../../src/model/mapping';
 
 /** The demo company's model directory, loaded as the hub loads it, and its generator: what tests run on. */
 export const DEMO_MODEL_DIR = join(__dirname, '..', '..', 'models', 'demo');

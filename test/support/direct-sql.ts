@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
-import { toMoney } from '../../src/model/decimal';
+import { toMoney } from '../../src/values/decimal';
 import { demoKeyMap } from '../../models/demo/generator/keymap';
 import type { SourceName } from './demo-model';
-import type { EmbeddedEngine } from '../../src/sources/sql/embedded';
+import type { EmbeddedEngine } from '../../src/db/embedded';
 import { openSourceConnection, testCompany, type Layout } from './engines';
-import type { SqlConnection } from '../../src/sources/sql/connection';
+import type { SqlConnection } from '../../src/db/connection';
 
 /**
  * The oracle for API tests: SQL written by hand against each source's native tables, run directly on the

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deepMerge, loadConfig } from '../../src/config/load';
 import type { HubConfig } from '../../src/config/schema';
-import { startRuntime, type HubRuntime } from '../../src/hub/runtime';
+import { startRuntime, type HubRuntime } from '../../src/app/runtime';
 import { generateCompany, type Company } from '../../models/demo/generator/company';
 import type { SourceName } from './demo-model';
-import type { SqlConnection } from '../../src/sources/sql/connection';
-import { EmbeddedEngine } from '../../src/sources/sql/embedded';
-import { openConnection, type ConnectionSettings } from '../../src/sources/sql/engines';
+import type { SqlConnection } from '../../src/db/connection';
+import { EmbeddedEngine } from '../../src/db/embedded';
+import { openConnection, type ConnectionSettings } from '../../src/db/open';
 
 /**
  * The engines every integration test runs on, and how to reach the demo company seeded into each

@@ -1,4 +1,4 @@
-import type { HubRuntime } from '../../src/hub/runtime';
+import type { HubRuntime } from '../../src/app/runtime';
 import type { TraceSummary } from '../../src/observability/trace';
 import { startServer } from '../../src/server/app';
 import { demoToken, DEMO_SERVICE_KEY } from '../../src/cli/demo-tokens';

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../../src/indicators/dictionary';
 import type { Expr } from '../../src/indicators/formula';
-import { Decimal } from '../../src/model/decimal';
+import { Decimal } from '../../src/values/decimal';
 import { demoKeyMap } from '../../models/demo/generator/keymap';
 import type { SourceName } from './demo-model';
 import { hubId, type DirectSql } from './direct-sql';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openConnection } from '../../src/sources/sql/engines';
+import { openConnection } from '../../src/db/open';
 import { HubStore } from '../../src/store/hub-store';
 import { pgSourcesUrl } from './engines';
 

@@ -6,8 +6,8 @@
  */
 import { generator } from '../../../models/demo/generator';
 import { generateCompany } from '../../../models/demo/generator/company';
-import { ensureSchema, openConnection } from '../../../src/sources/sql/engines';
-import { seedDemoSource } from '../../../src/sources/sql/load';
+import { ensureSchema, openConnection } from '../../../src/db/open';
+import { seedDemoSource } from '../../../src/db/load';
 import type { PeerSources } from './index';
 
 const PG_DATABASE = 'hub_sources';

@@ -1,7 +1,7 @@
 import type { Company } from './company';
 import { iso, money } from './calendar';
 import { pad } from './random';
-import type { DemoTables } from '../../../src/sources/definition';
+import type { DemoTables } from '../../../src/seed/definition';
 
 export const accountId = (n: number) => `A${pad(n, 7)}`;
 const productCode = (n: number) => `P-${1000 + n}`;

@@ -3,7 +3,7 @@ import { TODAY, iso, money } from './calendar';
 import { pad } from './random';
 import { orgId } from './hr';
 import { accountId } from './crm';
-import type { DemoTables } from '../../../src/sources/definition';
+import type { DemoTables } from '../../../src/seed/definition';
 
 export const ccCode = (n: number) => `CC-${1000 + n}`;
 const custNo = (n: number) => `C${100000 + n}`;

@@ -1,6 +1,6 @@
 import type { Company } from './company';
 import { iso, money } from './calendar';
-import type { DemoTables } from '../../../src/sources/definition';
+import type { DemoTables } from '../../../src/seed/definition';
 
 export const orgId = (n: number) => `ORG-${n}`;
 const empNo = (n: number) => String(100000 + n);

@@ -1,4 +1,4 @@
-import type { DemoTables, ModelGenerator } from '../../../src/sources/definition';
+import type { DemoTables, ModelGenerator } from '../../../src/seed/definition';
 import { generateCompany, type Company } from './company';
 import { crmDemo } from './crm';
 import { erpDemo } from './erp';

@@ -1,4 +1,4 @@
-import { generatedKeyMap } from '../../../src/sources/sql/load';
+import { generatedKeyMap } from '../../../src/db/load';
 import type { KeyMapRow } from '../../../src/store/hub-store';
 import type { Company } from './company';
 import { generator } from './index';

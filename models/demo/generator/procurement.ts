@@ -2,7 +2,7 @@ import { poTotalCents, type Company } from './company';
 import { iso, money } from './calendar';
 import { pad } from './random';
 import { ccCode, matnr } from './erp';
-import type { DemoTables } from '../../../src/sources/definition';
+import type { DemoTables } from '../../../src/seed/definition';
 
 const vendorId = (n: number) => `V${pad(n, 6)}`;
 

@@ -4,7 +4,7 @@ import { resolveViewer } from '../../auth/principal';
 import type { Viewer } from '../../auth/viewer';
 import type { RefusalKind } from '../../audit/refusal-audit';
 import { HubError } from '../../errors';
-import type { HubRuntime } from '../../hub/runtime';
+import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
 
 export interface Credentials {

@@ -1,5 +1,5 @@
 import { RefusalAudit } from '../../audit/refusal-audit';
-import type { HubRuntime } from '../../hub/runtime';
+import type { HubRuntime } from '../../app/runtime';
 import { PrincipalLimiter } from '../rate-limit';
 import { ClientAddresses } from './client-address';
 import { PreAuthGuard } from './pre-auth';

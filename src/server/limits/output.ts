@@ -3,7 +3,7 @@ import { getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, t
 import { getArgumentValues } from 'graphql/execution/values';
 import { estimateOutput, type OutputEstimate } from '../../engine/estimate';
 import { HubError } from '../../errors';
-import type { HubContext } from '../../hub/context';
+import type { HubContext } from '../../app/context';
 import type { QueryIndicatorValuesArgs } from '../../generated/graphql';
 import { valuesRequestOf } from '../../resolvers/values-request';
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { HubContext } from '../../hub/context';
+import type { HubContext } from '../../app/context';
 import { checkVariables } from './strings';
 
 /** Variables are checked once the operation is known and before it executes (a refusal runs no SQL). */

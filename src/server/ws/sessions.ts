@@ -1,7 +1,7 @@
 import type { Identity } from '../../auth/authenticate';
 import type { Viewer } from '../../auth/viewer';
 import type { RefusalKind } from '../../audit/refusal-audit';
-import type { HubRuntime } from '../../hub/runtime';
+import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
 import { revalidate, CredentialsRefused } from '../guards/credentials';
 import { HubCloseCode } from './close-codes';

@@ -3,7 +3,7 @@ import { HubError } from '../../errors';
 import { logger } from '../../logger';
 import { sourceBreakerState } from '../../observability/metrics';
 import type { AggregateQuery, CallContext, FetchQuery, SourceAdapter, SourceHealth } from '../contract';
-import { SourceError } from '../sql/errors';
+import { SourceError } from '../errors';
 
 export interface ResilienceSettings {
   errorThresholdPercentage: number;

@@ -15,15 +15,15 @@ import type {
   StatementEvent,
   TimeBucket,
 } from '../contract';
-import { sourceFailure, unknownName } from './errors';
-import { from, type SqlConnection } from './connection';
-import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from './mapping';
-import { decodeKey, encodeKey } from '../../model/composite-key';
+import { sourceFailure, unknownName } from '../errors';
+import { from, type SqlConnection } from '../../db/connection';
+import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from '../../model/mapping';
+import { decodeKey, encodeKey } from '../../keys/composite-key';
 import { ScopeSql } from './scope';
-import { Decimal } from '../../model/decimal';
+import { Decimal } from '../../values/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
-import { validateMapping } from './validate';
+import { validateMapping } from '../../model/validate-mapping';
 
 /**
  * The generic SQL adapter: the whole contract implemented from a mapping, for PostgreSQL, MariaDB and
@@ -89,7 +89,7 @@ export class SqlAdapter implements SourceAdapter {
     const keySelects = typeof m.key === 'string' ? [`${m.key} as key`] : keys.map((column, i) => `${column} as key__${i}`);
     const columns = [...keySelects, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
-    // Expressions come from the validated model only (src/model/expression.ts), never from a request.
+    // Expressions come from the validated model only (src/values/expression.ts), never from a request.
     for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
     // knex wraps a Raw column like a name (its types only admit strings here).
     if (query.where?.field === 'key' && keys.length > 1) {

@@ -1,4 +1,4 @@
-import { Decimal } from '../../model/decimal';
+import { Decimal } from '../../values/decimal';
 import type { FieldType } from '../../model/entities';
 
 /**

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CompanyModel, EntityName } from '../../model/entities';
 import type { SourceScope } from '../contract';
-import type { SqlEntityMapping, SqlFactMapping, SqlSourceMapping } from './mapping';
+import type { SqlEntityMapping, SqlFactMapping, SqlSourceMapping } from '../../model/mapping';
 
 /**
  * Row scope in SQL, derived from the model — nothing per mapping: a ruled entity's rows by their key; any

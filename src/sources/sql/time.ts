@@ -1,4 +1,4 @@
-import type { TimeFormat } from './mapping';
+import type { TimeFormat } from '../../model/mapping';
 
 /** An ISO date bound rendered in the source's own time format (e.g. ERP's CHAR(6) fiscal periods). */
 export function timeBound(isoDate: string, format: TimeFormat): string {

@@ -1,4 +1,4 @@
-import type { SqlConnection } from '../../sources/sql/connection';
+import type { SqlConnection } from '../../db/connection';
 import { base } from './001-base';
 import { definitions } from './002-definitions';
 import { notices } from './003-notices';

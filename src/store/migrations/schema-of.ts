@@ -1,4 +1,4 @@
-import type { SqlConnection } from '../../sources/sql/connection';
+import type { SqlConnection } from '../../db/connection';
 
 /** A fresh schema builder per statement (knex builders accumulate calls), in the store's schema. */
 export function schemaOf(conn: SqlConnection) {

@@ -1,7 +1,7 @@
 import { driversOf, shapley } from '../../../src/engine/decompose';
 import { none, ok, type Value } from '../../../src/engine/expr';
 import type { Indicator } from '../../../src/indicators/dictionary';
-import { Decimal } from '../../../src/model/decimal';
+import { Decimal } from '../../../src/values/decimal';
 import { formula, indicator, plain, shown, simple } from './fixtures';
 
 type Drivers = NonNullable<ReturnType<typeof driversOf>>;

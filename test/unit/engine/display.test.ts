@@ -5,7 +5,7 @@ import { display } from '../../../src/engine/index';
 import { readDefinitionFiles } from '../../../src/indicators/load';
 import { ConfigError } from '../../../src/errors';
 import { loadUnits, UnitBook } from '../../../src/indicators/units';
-import { Decimal } from '../../../src/model/decimal';
+import { Decimal } from '../../../src/values/decimal';
 import { thrown } from '../thrown';
 
 /** The one rounding of a value on its way out: half-up, at the indicator's precision or its unit's (units file). */

@@ -2,8 +2,8 @@ import { Evaluator } from '../../../src/engine/evaluate';
 import { OPENING, TOTAL } from '../../../src/engine/fetch';
 import type { Leaf } from '../../../src/engine/regroup';
 import type { Indicator } from '../../../src/indicators/dictionary';
-import { bucketsBetween } from '../../../src/model/buckets';
-import { parsePeriod, type CalendarOptions } from '../../../src/model/period';
+import { bucketsBetween } from '../../../src/values/buckets';
+import { parsePeriod, type CalendarOptions } from '../../../src/values/period';
 import { dictionary, formula, indicator, leaf, shown, simple } from './fixtures';
 
 const cal = (fiscalYearStartMonth: number): CalendarOptions => ({ fiscalYearStartMonth });

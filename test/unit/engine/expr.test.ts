@@ -1,6 +1,6 @@
 import { evaluateExpr, none, ok, type Value } from '../../../src/engine/expr';
 import { parseFormula } from '../../../src/indicators/formula';
-import { Decimal } from '../../../src/model/decimal';
+import { Decimal } from '../../../src/values/decimal';
 
 /** Evaluates `formula` with refs from `inputs` (a string is a value; { reason } is a null input). */
 function run(formula: string, inputs: Record<string, string | { reason: string }> = {}, days?: number, where = '2025-Q4'): Value {

@@ -5,8 +5,8 @@ import { indicatorSchema, type IndicatorDefinition } from '../../../src/indicato
 import { Dictionary, indicatorOf, type Indicator } from '../../../src/indicators/dictionary';
 import type { Value } from '../../../src/engine/expr';
 import type { Leaf } from '../../../src/engine/regroup';
-import { Decimal } from '../../../src/model/decimal';
-import type { Period } from '../../../src/model/period';
+import { Decimal } from '../../../src/values/decimal';
+import type { Period } from '../../../src/values/period';
 
 const COMMON = {
   name: { zh: '测试指标', en: 'Test indicator' },

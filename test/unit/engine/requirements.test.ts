@@ -1,6 +1,6 @@
 import { requirements } from '../../../src/engine/requirements';
-import { bucketsBetween } from '../../../src/model/buckets';
-import { parsePeriod, type CalendarOptions, type Period } from '../../../src/model/period';
+import { bucketsBetween } from '../../../src/values/buckets';
+import { parsePeriod, type CalendarOptions, type Period } from '../../../src/values/period';
 import { dictionary, formula, indicator, simple } from './fixtures';
 
 const cal = (fiscalYearStartMonth: number): CalendarOptions => ({ fiscalYearStartMonth });

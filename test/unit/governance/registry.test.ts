@@ -2,7 +2,7 @@ import { DefinitionRegistry } from '../../../src/governance/registry';
 import { archivedWarnings } from '../../../src/governance/view';
 import { diffDefinitions } from '../../../src/governance/diff';
 import type { PublishedVersion } from '../../../src/governance/types';
-import type { HubContext } from '../../../src/hub/context';
+import type { HubContext } from '../../../src/app/context';
 import { simple } from '../engine/fixtures';
 
 /** Which definition answers, without a database: in force at an instant, pinned, archived. */

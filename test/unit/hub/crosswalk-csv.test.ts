@@ -1,5 +1,5 @@
-import { pairConflicts } from '../../../src/hub/crosswalk-conflicts';
-import { parsePairsCsv } from '../../../src/hub/crosswalk-csv';
+import { pairConflicts } from '../../../src/keys/crosswalk-conflicts';
+import { parsePairsCsv } from '../../../src/keys/crosswalk-csv';
 
 /** The CSV reader of crosswalk:load and the duplicate finder shared by start, refresh and model:check. */
 describe('parsePairsCsv', () => {

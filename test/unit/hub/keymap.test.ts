@@ -1,4 +1,4 @@
-import { KeyMap } from '../../../src/hub/keymap';
+import { KeyMap } from '../../../src/keys/keymap';
 import type { EntityName } from '../../../src/model/entities';
 import type { KeyMapRow } from '../../../src/store/hub-store';
 import { thrown } from '../thrown';

@@ -1,5 +1,5 @@
-import { bucketOf, bucketsBetween, daysIn, nextBucket, previousBucket, startOf, yearAgo } from '../../../src/model/buckets';
-import { isoDate, parsePeriod, type CalendarOptions, type Grain } from '../../../src/model/period';
+import { bucketOf, bucketsBetween, daysIn, nextBucket, previousBucket, startOf, yearAgo } from '../../../src/values/buckets';
+import { isoDate, parsePeriod, type CalendarOptions, type Grain } from '../../../src/values/period';
 import { thrown } from '../thrown';
 
 const cal = (fiscalYearStartMonth: number): CalendarOptions => ({ fiscalYearStartMonth });

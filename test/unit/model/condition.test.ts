@@ -1,4 +1,4 @@
-import { conditionProblems, conditionText, parseCondition, rowMatches } from '../../../src/model/condition';
+import { conditionProblems, conditionText, parseCondition, rowMatches } from '../../../src/values/condition';
 import { ENTITIES } from '../../support/demo-model';
 
 describe('row-rule conditions', () => {

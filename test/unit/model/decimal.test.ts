@@ -1,4 +1,4 @@
-import { Decimal, toMoney } from '../../../src/model/decimal';
+import { Decimal, toMoney } from '../../../src/values/decimal';
 import { thrown } from '../thrown';
 
 const d = (value: string) => Decimal.of(value);

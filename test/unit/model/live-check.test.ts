@@ -1,9 +1,9 @@
-import { liveCatalogProblems } from '../../../src/model/live-check';
-import { expressionColumns } from '../../../src/model/expression';
+import { liveCatalogProblems } from '../../../src/company/live-check';
+import { expressionColumns } from '../../../src/values/expression';
 import { LiveCheckedAdapter } from '../../../src/sources/live-checked-adapter';
 import type { SourceAdapter } from '../../../src/sources/contract';
-import type { ColumnKind, LiveCatalog } from '../../../src/sources/sql/live-catalog';
-import type { SqlSourceMapping } from '../../../src/sources/sql/mapping';
+import type { ColumnKind, LiveCatalog } from '../../../src/db/live-catalog';
+import type { SqlSourceMapping } from '../../../src/model/mapping';
 
 /** The live-catalog check without a database: a catalog as readLiveCatalog returns it, one mapping change per case. */
 const col = (name: string, kind: ColumnKind, dataType: string = kind) => ({ name, kind, dataType, nullable: true });

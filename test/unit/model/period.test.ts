@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { lastDay, parseApiPeriod, parsePeriod, SUPPORTED_YEARS, type Grain } from '../../../src/model/period';
+import { lastDay, parseApiPeriod, parsePeriod, SUPPORTED_YEARS, type Grain } from '../../../src/values/period';
 import { thrown } from '../thrown';
 
 const FORMS = 'YYYY, YYYY-Qn (n = 1–4), YYYY-MM (01–12), YYYY-MM-DD, YYYY-Www (01–53), FYyyyy or FYyyyy-Qn';

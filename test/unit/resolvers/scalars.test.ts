@@ -1,5 +1,5 @@
 import { GraphQLError, parseValue as parseLiteralText, type GraphQLScalarType } from 'graphql';
-import { Decimal } from '../../../src/model/decimal';
+import { Decimal } from '../../../src/values/decimal';
 import { DateScalar, DecimalScalar } from '../../../src/resolvers/scalars';
 import { thrown } from '../thrown';
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema as buildSdl, findBreakingChanges, getNamedType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { withPermissions } from '../../../src/auth/permissions';
-import { policyModelProblems, policySchemaProblems } from '../../../src/model/policy-check';
+import { policyModelProblems, policySchemaProblems } from '../../../src/company/policy-check';
 import { loadPolicy, PolicyBook } from '../../../src/auth/policy';
 import { ConfigError } from '../../../src/errors';
 import { loadModel } from '../../../src/model/load';
 import { printedSchema, schemaFreshness } from '../../../src/schema/print';
-import { buildSchema } from '../../../src/server/schema';
+import { buildSchema } from '../../../src/resolvers/executable-schema';
 import { DEMO_MODEL, DEMO_MODEL_DIR } from '../../support/demo-model';
 import { thrown } from '../thrown';
 
@@ -101,7 +101,7 @@ test('without the mask, the same model field is published with its model type', 
   expect(getNamedType(fieldOf(schema, 'Employee.monthlySalary').type).name).toBe('Decimal');
 });
 
-describe('the policy names only types and fields the served schema has (the one check of src/model/policy-check.ts)', () => {
+describe('the policy names only types and fields the served schema has (the one check of src/company/policy-check.ts)', () => {
   test.each([
     ['Employee.monthlySalry', 'fields.Employee.monthlySalry: Employee has no field "monthlySalry" (did you mean "monthlySalary"?)'],
     ['Emplyee.*', 'fields.Emplyee.*: unknown type "Emplyee" (did you mean "Employee"?)'],

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { KeyMap } from '../../../src/hub/keymap';
+import { KeyMap } from '../../../src/keys/keymap';
 import type { EntityName } from '../../../src/model/entities';
 import { generateCompany, type Company } from '../../../models/demo/generator/company';
 import { demoKeyMap } from '../../../models/demo/generator/keymap';
-import type { DemoTables, NativeRow } from '../../../src/sources/definition';
+import type { DemoTables, NativeRow } from '../../../src/seed/definition';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../support/demo-model';
 import { thrown } from '../thrown';
 

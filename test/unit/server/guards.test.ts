@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../../src/audit/record';
 import { RefusalAudit, type Refusal } from '../../../src/audit/refusal-audit';
 import type { Identity } from '../../../src/auth/authenticate';
 import type { Viewer } from '../../../src/auth/viewer';
-import type { HubRuntime } from '../../../src/hub/runtime';
+import type { HubRuntime } from '../../../src/app/runtime';
 import { ClientAddresses } from '../../../src/server/guards/client-address';
 import { TokenBuckets } from '../../../src/server/guards/token-buckets';
 import { WsSessions } from '../../../src/server/ws/sessions';

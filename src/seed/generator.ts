@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors';
-import type { ModelGenerator } from '../sources/definition';
-import type { CompanyModel } from './entities';
+import type { ModelGenerator } from './definition';
+import type { CompanyModel } from '../model/entities';
 
 /** The model directory's data generator (`<dir>/generator/index.ts` exporting `generator`), when it has one. */
 export function loadGenerator(dir: string): ModelGenerator | undefined {

@@ -1,6 +1,6 @@
 import { crosswalkRule } from '../model/crosswalk';
 import type { CompanyModel } from '../model/entities';
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 import { pairConflicts } from './crosswalk-conflicts';
 import { readsSource, rulePairs } from './crosswalk-rules';
 

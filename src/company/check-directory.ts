@@ -8,17 +8,17 @@ import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
 import { loadTargets } from '../indicators/targets';
-import { organisationDimension } from './member-dimension';
+import { organisationDimension } from '../model/member-dimension';
 import { loadUnits } from '../indicators/units';
-import { EmbeddedEngine } from '../sources/sql/embedded';
-import { openConnection } from '../sources/sql/engines';
-import { readLiveCatalog } from '../sources/sql/live-catalog';
-import type { CompanyModel } from './entities';
+import { EmbeddedEngine } from '../db/embedded';
+import { openConnection } from '../db/open';
+import { readLiveCatalog } from '../db/live-catalog';
+import type { CompanyModel } from '../model/entities';
 import { liveCatalogProblems, mappingSize } from './live-check';
 import { crosswalkLiveProblems } from './crosswalk-live-check';
-import { crosswalkDuplicates } from '../hub/crosswalk-duplicates';
-import type { SqlConnection } from '../sources/sql/connection';
-import { loadModel, ModelError } from './load';
+import { crosswalkDuplicates } from '../keys/crosswalk-duplicates';
+import type { SqlConnection } from '../db/connection';
+import { loadModel, ModelError } from '../model/load';
 import { policyModelProblems } from './policy-check';
 
 export interface DirectoryCheck {

@@ -1,4 +1,4 @@
-import { logger } from '../../logger';
+import { logger } from '../logger';
 
 /** knex prints pool and driver complaints with console.log; they belong in the structured log. */
 export const knexLog = {

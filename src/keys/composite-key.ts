@@ -2,7 +2,7 @@
  * Composite keys (an order line keyed by order and product): one string for the parts, unambiguous both
  * ways. Parts are joined by "/"; inside a part "%" is written "%25" and "/" is written "%2F", so a part may
  * hold any text. The same encoding carries a row's source key (the key columns' values) and its hub id
- * (the parts as the hub names them); src/hub/entities.ts translates between the two part by part.
+ * (the parts as the hub names them); src/federation/entities.ts translates between the two part by part.
  */
 export const KEY_SEPARATOR = '/';
 

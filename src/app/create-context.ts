@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { scopeFor, type Viewer } from '../auth/viewer';
 import { AuditTrail } from '../audit/trail';
-import type { HubContext } from '../hub/context';
-import { sourceKeyOf } from '../hub/entities';
-import type { HubRuntime } from '../hub/runtime';
+import type { HubContext } from './context';
+import { sourceKeyOf } from '../federation/entities';
+import type { HubRuntime } from './runtime';
 import { createLoaders } from '../loaders';
 import { RequestTrace } from '../observability/trace';
 import type { CallContext } from '../sources/contract';

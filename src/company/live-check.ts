@@ -1,11 +1,11 @@
-import type { ColumnKind, LiveCatalog, LiveColumn, LiveTable } from '../sources/sql/live-catalog';
-import type { SqlFactMapping, SqlMeasure } from '../sources/sql/mapping';
-import type { SourceModel } from './entities';
-import { expressionColumns } from './expression';
-import { didYouMean } from './suggest';
+import type { ColumnKind, LiveCatalog, LiveColumn, LiveTable } from '../db/live-catalog';
+import type { SqlFactMapping, SqlMeasure } from '../model/mapping';
+import type { SourceModel } from '../model/entities';
+import { expressionColumns } from '../values/expression';
+import { didYouMean } from '../model/suggest';
 
 /**
- * Checks one source's mapping against what its database really holds (src/sources/sql/live-catalog.ts):
+ * Checks one source's mapping against what its database really holds (src/db/live-catalog.ts):
  * every table, joined table and column the mapping names exists, and the types fit what is done with them
  * (a time column is a date or timestamp — text or integer for `yyyymm` —, validity columns are dates, a sum
  * or average reads a number unless the measure declares how the value is stored). Returns one line per

@@ -1,7 +1,7 @@
-import { lastDay, type Period } from '../model/period';
+import { lastDay, type Period } from '../values/period';
 import { visibleMembers } from '../auth/viewer';
 import type { MeasureValue } from '../loaders';
-import type { HubContext } from './context';
+import type { HubContext } from '../app/context';
 import { sourceKeyOf, type EntityParent } from './entities';
 
 /** A measure of a source fact, cut by one of its dimensions (e.g. CRM orders.revenue by department). */

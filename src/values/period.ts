@@ -7,7 +7,7 @@ import { badInput } from '../errors';
  *   2025-11       month                  2025-W03    ISO week
  *   2025-11-05    day
  * With the fiscal year starting in January, FY2025 = 2025 and FY2025-Q1 = 2025-Q1.
- * Grain "all" is one bucket over a whole requested range (src/model/buckets.ts wholeRange): it has no
+ * Grain "all" is one bucket over a whole requested range (src/values/buckets.ts wholeRange): it has no
  * label form of its own and no neighbours.
  */
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'all';

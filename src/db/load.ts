@@ -1,5 +1,5 @@
-import type { KeyMapRow } from '../../store/hub-store';
-import type { DemoTables, ModelGenerator, NativeRow } from '../definition';
+import type { KeyMapRow } from '../store/hub-store';
+import type { DemoTables, ModelGenerator, NativeRow } from '../seed/definition';
 import type { SqlConnection } from './connection';
 
 const CHUNK_ROWS = 1000;

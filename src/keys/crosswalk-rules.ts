@@ -1,6 +1,6 @@
 import type { CompanyModel, EntityName } from '../model/entities';
 import type { CrosswalkRule } from '../model/crosswalk';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 
 export interface KeyPairOf {
   sourceKey: string;
@@ -17,7 +17,7 @@ export function readsSource(model: Pick<CompanyModel, 'sources'>, entity: Entity
 
 /**
  * The pairs one rule gives, by ONE statement on the source that holds them. Expressions come from the
- * validated model only (src/model/expression.ts), never from a request. Rows with a null side are skipped.
+ * validated model only (src/values/expression.ts), never from a request. Rows with a null side are skipped.
  */
 export async function rulePairs(
   model: Pick<CompanyModel, 'sources'>,

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { ColumnKind, LiveCatalog, LiveTable } from '../sources/sql/live-catalog';
+import type { ColumnKind, LiveCatalog, LiveTable } from '../db/live-catalog';
 
 /**
  * Drafts a model from a live catalog (`npm run model:scaffold`): one source file with a mapping of
@@ -83,7 +83,7 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       skipped.push({ table: t.name, reason: 'no primary key' });
       return false;
     }
-    // A composite key's parts are fields: text, integers, dates or references (src/model/composite-key.ts).
+    // A composite key's parts are fields: text, integers, dates or references (src/keys/composite-key.ts).
     const unfit = t.primaryKey.filter((k) => !['string', 'int', 'date', 'timestamp'].includes(t.columns.find((c) => c.name === k)?.kind ?? 'other'));
     if (unfit.length === 0) return true;
     skipped.push({ table: t.name, reason: `composite primary key (${t.primaryKey.join(', ')}) with a part that is not text, an integer or a date (${unfit.join(', ')})` });

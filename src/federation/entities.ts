@@ -1,8 +1,8 @@
 import { isRef, type EntityName } from '../model/entities';
-import { compositeHubId, compositeSourceKey } from './composite-ids';
+import { compositeHubId, compositeSourceKey } from '../keys/composite-ids';
 import type { NeutralRow } from '../sources/contract';
-import type { HubContext } from './context';
-import { sourceFailure } from '../sources/sql/errors';
+import type { HubContext } from '../app/context';
+import { sourceFailure } from '../sources/errors';
 import { badInput } from '../errors';
 
 /**

@@ -2,14 +2,11 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type GraphQLSchema } from 'graphql';
-import { maskable } from '../auth/permissions';
+import { maskable } from '../auth/policy';
 import type { PolicyBook } from '../auth/policy';
 import { ConfigError } from '../errors';
 import type { CompanyModel } from '../model/entities';
-import { resolvers } from '../resolvers';
-import { entityQueryResolvers, entityTypeResolvers } from '../resolvers/entities';
-import { organisationResolvers } from '../resolvers/organisation';
-import { entitySdl } from '../schema/generate';
+import { entitySdl } from './generate';
 
 const SCHEMA_DIR = join(__dirname, '..', 'schema');
 
@@ -36,19 +33,6 @@ export function schemaTypeDefs(model: CompanyModel, policy: PolicyBook): string[
     definitions.flatMap((d) => ((d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Query' ? (d.fields ?? []).map((f) => f.name.value) : [])),
   );
   return [...own, entitySdl(model, { masked: (type, field) => maskable(policy, type, field), reservedQueryFields })];
-}
-
-type ResolverMap = Record<string, Record<string, unknown>>;
-
-/**
- * The executable schema, generated at start with @graphql-tools/schema: the hand-written SDL and resolvers
- * plus the model's entity types and their resolvers (fields, relations, figures, indicators, lists, lookups).
- */
-export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
-  const typeDefs = schemaTypeDefs(model, policy);
-  const merged: ResolverMap = { ...entityTypeResolvers(model), ...organisationResolvers(model), Query: entityQueryResolvers(model) };
-  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
-  return makeExecutableSchema({ typeDefs, resolvers: merged as never });
 }
 
 /** The whole SDL as a schema without resolvers: the served schema's types and fields, to check names against. */

@@ -1,5 +1,5 @@
 import { isRef, type CompanyModel, type EntityName } from '../model/entities';
-import { from, type SqlConnection } from '../sources/sql/connection';
+import { from, type SqlConnection } from '../db/connection';
 
 /**
  * Row counts of the entities members can be grouped by (fact dimensions and what their references reach)

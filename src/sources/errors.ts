@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { HubError } from '../../errors';
-import { logger } from '../../logger';
+import { HubError } from '../errors';
+import { logger } from '../logger';
 
 /**
  * A source's failure as the client sees it: coded, naming the source, never its host, SQL or credentials.

@@ -1,13 +1,14 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { PolicyBook } from '../auth/policy';
-import { typeDefinitions } from '../server/schema';
-import { conditionProblems } from './condition';
-import { peopleOf, type CompanyModel } from './entities';
-import { didYouMean } from './suggest';
+import { typeDefinitions } from '../schema/assemble';
+import { conditionProblems } from '../values/condition';
+import { peopleOf, type CompanyModel } from '../model/entities';
+import { didYouMean } from '../model/suggest';
+import { principalIdProblem } from '../auth/principal-id';
 
 /**
- * THE policy-vs-model check (one check, run at start by src/hub/runtime.ts before the store is touched, and
- * by `npm run model:check` through src/model/check-directory.ts): every `fields` entry of the policy names a
+ * THE policy-vs-model check (one check, run at start by src/app/runtime.ts before the store is touched, and
+ * by `npm run model:check` through src/company/check-directory.ts): every `fields` entry of the policy names a
  * type and field (or `*`) of the schema the hub serves for this model — the model's generated types (id,
  * fields, relations, figures, `indicators`, by-key lookups…) and the API's own. A rule on a name that does
  * not exist protects nothing (a typo would leave the real field to its type's "*" rule), so start-up stops.
@@ -59,9 +60,4 @@ function policyRuleProblems(policy: PolicyBook, model: CompanyModel): string[] {
     if (people) at(`principals.employees.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
   }
   return problems;
-}
-
-/** Is `id` a well-formed hub id of a people entity whose key has this type? (true = a problem) */
-export function principalIdProblem(type: 'string' | 'int', id: string): boolean {
-  return id.length === 0 || id.length > 200 || [...id].some((ch) => ch.charCodeAt(0) < 32) || id.startsWith('apikey:') || (type === 'int' && !/^-?\d+$/.test(id));
 }

@@ -1,4 +1,4 @@
-import type { EntityName } from '../../model/entities';
+import type { EntityName } from './entities';
 
 /**
  * How a SQL source maps its own tables and columns onto the conformed model: the `entities:` and `facts:`
@@ -16,7 +16,7 @@ export interface SqlEntityMapping {
   /** Conformed field name → column. Reference fields hold the referenced entity's source key. */
   fields: Record<string, string>;
   /** Conformed field name → SQL expression over the row (`first_name || ' ' || last_name`), validated
-   *  at load (src/model/expression.ts); in a model file written as `name: { sql: "…" }` under fields. */
+   *  at load (src/values/expression.ts); in a model file written as `name: { sql: "…" }` under fields. */
   expressions?: Record<string, string>;
   /** Default order for lists (a conformed field name or "key"). */
   orderBy?: string;
@@ -45,7 +45,7 @@ export interface SqlMeasure {
   /** Required for everything but count (or give `sql`). */
   column?: string;
   /** A SQL expression over the fact's row instead of a column (`unit_price * quantity * (1 - discount)`),
-   *  validated at load (src/model/expression.ts). */
+   *  validated at load (src/values/expression.ts). */
   sql?: string;
   /** Only rows whose column holds one of these values count (compiled to CASE WHEN, so measures
    *  with different filters still share one statement). */

@@ -4,7 +4,7 @@ import { crosswalkRule } from '../model/crosswalk';
 import type { CompanyModel, EntityName } from '../model/entities';
 import { ModelError } from '../model/load';
 import { registry } from '../observability/metrics';
-import type { SqlConnection } from '../sources/sql/connection';
+import type { SqlConnection } from '../db/connection';
 import type { HubStore, KeyMapRow } from '../store/hub-store';
 import { pairConflicts } from './crosswalk-conflicts';
 import { readsSource, rulePairs, type KeyPairOf } from './crosswalk-rules';

@@ -1,7 +1,7 @@
-import type { LiveCatalog } from '../sources/sql/live-catalog';
-import type { CompanyModel } from './entities';
-import { expressionColumns } from './expression';
-import { didYouMean } from './suggest';
+import type { LiveCatalog } from '../db/live-catalog';
+import type { CompanyModel } from '../model/entities';
+import { expressionColumns } from '../values/expression';
+import { didYouMean } from '../model/suggest';
 
 /**
  * The crosswalk rules that read one source, against its live catalog: an expression's columns exist in the

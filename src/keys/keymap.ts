@@ -3,7 +3,7 @@ import type { KeyMapRow } from '../store/hub-store';
 
 /**
  * Hub id ↔ source key, per conformed entity and source: the one place where one source's key and another's
- * are decided to be the same thing. Built from the model's crosswalks (src/hub/crosswalks.ts) and replaced
+ * are decided to be the same thing. Built from the model's crosswalks (src/keys/crosswalks.ts) and replaced
  * whole on refresh; lookups are map reads. A hub id has at most one key per source and a source key at most
  * one hub id. Pairs listed in `identity` (a `same` rule: the source's key is the hub id) answer a key the map
  * does not hold with itself; a source key the map does not know calls `onMiss` (a throttled refresh: a new

@@ -1,5 +1,5 @@
-import type { EntityModel, EntityName, FieldType } from './entities';
-import { didYouMean } from './suggest';
+import type { EntityModel, EntityName, FieldType } from '../model/entities';
+import { didYouMean } from '../model/suggest';
 
 /**
  * Conditions over one entity's fields, written in the model and the policy (never in a request):

@@ -1,6 +1,6 @@
-import type { CompanyModel } from '../../model/entities';
-import { ConfigError } from '../../errors';
-import { expressionProblem } from '../../model/expression';
+import type { CompanyModel } from './entities';
+import { ConfigError } from '../errors';
+import { expressionProblem } from '../values/expression';
 import type { SqlMeasure, SqlSourceMapping } from './mapping';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

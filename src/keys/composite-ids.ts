@@ -1,12 +1,12 @@
 import { badInput } from '../errors';
-import { decodeKey, encodeKey } from '../model/composite-key';
+import { decodeKey, encodeKey } from './composite-key';
 import { isRef, type EntityName } from '../model/entities';
-import type { HubContext } from './context';
+import type { HubContext } from '../app/context';
 // A cycle by design: a reference part is translated like any reference (the referenced key is one column).
-import { hubIdOf, sourceKeyOf } from './entities';
+import { hubIdOf, sourceKeyOf } from '../federation/entities';
 
 /**
- * Hub id ↔ source key of an entity with a composite key (src/model/composite-key.ts): both encode the
+ * Hub id ↔ source key of an entity with a composite key (src/keys/composite-key.ts): both encode the
  * parts, and a reference part is translated like any reference (hub id of the referenced entity ↔ that
  * source's key for it), so a part that points at a conformed entity still reads as its hub id.
  */

@@ -1,0 +1,22 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { PolicyBook } from '../auth/policy';
+import type { CompanyModel } from '../model/entities';
+import { schemaTypeDefs } from '../schema/assemble';
+import { resolvers } from './index';
+import { entityQueryResolvers, entityTypeResolvers } from './entities';
+import { organisationResolvers } from './organisation';
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/**
+ * The executable schema, generated at start with @graphql-tools/schema: the hand-written SDL and resolvers
+ * plus the model's entity types and their resolvers (fields, relations, figures, indicators, lists, lookups).
+ */
+export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
+  const typeDefs = schemaTypeDefs(model, policy);
+  const merged: ResolverMap = { ...entityTypeResolvers(model), ...organisationResolvers(model), Query: entityQueryResolvers(model) };
+  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
+  return makeExecutableSchema({ typeDefs, resolvers: merged as never });
+}
+

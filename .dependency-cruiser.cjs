@@ -19,8 +19,8 @@ const LAYERS = [
   ['company'], // a model directory loaded and checked as a whole; scaffolding
   ['schema'], // the SDL: hand-written files plus the model's generated types
   ['seed'], // demo and test data into embedded sources
-  ['resolvers'], // GraphQL resolvers and the executable schema
   ['app'], // the composition root: the runtime and the request context
+  ['resolvers'], // GraphQL resolvers and the executable schema
   ['server'], // HTTP and WebSocket
   ['cli', 'main.ts'], // commands
 ];
@@ -28,14 +28,14 @@ const LAYERS = [
 /** Imports that run upward on purpose, each with its reason (keep this list short). */
 const ALLOWED_UPWARD = [];
 
-const escape = (s) => s.replace(/[.]/g, '\\.');
-const pattern = (layer) => `^src/(${layer.map((p) => (p.endsWith('.ts') ? escape(p) + '$' : escape(p) + '/')).join('|')})`;
+const esc = (s) => s.replace(/[.]/g, '\\.');
+const pattern = (layer) => `^src/(${layer.map((p) => (p.endsWith('.ts') ? esc(p) + '$' : esc(p) + '/')).join('|')})`;
 const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
   name: `layer-${layer[0].replace(/\.ts$/, '')}`,
   comment: `${layer.join(', ')} may not import from a layer above it (see LAYERS in .dependency-cruiser.cjs)`,
   severity: 'error',
-  from: { path: pattern(layer), pathNot: ALLOWED_UPWARD.map((a) => `^${escape(a.from)}$`) },
-  to: { path: LAYERS.slice(i + 1).map(pattern), pathNot: ALLOWED_UPWARD.map((a) => `^${escape(a.to)}$`) },
+  from: { path: pattern(layer), pathNot: ALLOWED_UPWARD.map((a) => `^${esc(a.from)}$`) },
+  to: { path: LAYERS.slice(i + 1).map(pattern), pathNot: ALLOWED_UPWARD.map((a) => `^${esc(a.to)}$`) },
 }));
 
 module.exports = {

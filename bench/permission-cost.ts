@@ -1,6 +1,6 @@
 import { execute, parse } from 'graphql';
 import { resolveViewer } from '../src/auth/principal';
-import { withPermissions } from '../src/auth/permissions';
+import { withPermissions } from '../src/resolvers/permissions';
 import { loadConfig } from '../src/config/load';
 import { startRuntime } from '../src/app/runtime';
 import { createContext } from '../src/app/create-context';

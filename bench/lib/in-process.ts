@@ -1,6 +1,6 @@
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { resolveViewer } from '../../src/auth/principal';
-import { withPermissions } from '../../src/auth/permissions';
+import { withPermissions } from '../../src/resolvers/permissions';
 import type { Viewer } from '../../src/auth/viewer';
 import { loadConfig } from '../../src/config/load';
 import { computeValues, type ValuesRequest } from '../../src/engine';

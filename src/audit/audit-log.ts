@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
 import type { SqlConnection } from '../db/connection';
-import { AuditStore, type AuditRowFilter } from '../store/audit-store';
+import { AuditStore, type AuditRowFilter } from './audit-store';
 import {
   AUDIT_OUTCOMES,
   GENESIS_HASH,

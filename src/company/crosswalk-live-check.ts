@@ -1,7 +1,7 @@
 import type { LiveCatalog } from '../db/live-catalog';
 import type { CompanyModel } from '../model/entities';
 import { expressionColumns } from '../values/expression';
-import { didYouMean } from '../model/suggest';
+import { didYouMean } from '../values/suggest';
 
 /**
  * The crosswalk rules that read one source, against its live catalog: an expression's columns exist in the

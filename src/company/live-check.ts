@@ -2,7 +2,7 @@ import type { ColumnKind, LiveCatalog, LiveColumn, LiveTable } from '../db/live-
 import type { SqlFactMapping, SqlMeasure } from '../model/mapping';
 import type { SourceModel } from '../model/entities';
 import { expressionColumns } from '../values/expression';
-import { didYouMean } from '../model/suggest';
+import { didYouMean } from '../values/suggest';
 
 /**
  * Checks one source's mapping against what its database really holds (src/db/live-catalog.ts):

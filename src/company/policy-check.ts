@@ -1,9 +1,9 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import type { PolicyBook } from '../auth/policy';
 import { typeDefinitions } from '../schema/assemble';
-import { conditionProblems } from '../values/condition';
+import { conditionProblems } from '../model/condition-check';
 import { peopleOf, type CompanyModel } from '../model/entities';
-import { didYouMean } from '../model/suggest';
+import { didYouMean } from '../values/suggest';
 import { principalIdProblem } from '../auth/principal-id';
 
 /**

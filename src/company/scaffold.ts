@@ -83,7 +83,7 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       skipped.push({ table: t.name, reason: 'no primary key' });
       return false;
     }
-    // A composite key's parts are fields: text, integers, dates or references (src/keys/composite-key.ts).
+    // A composite key's parts are fields: text, integers, dates or references (src/values/composite-key.ts).
     const unfit = t.primaryKey.filter((k) => !['string', 'int', 'date', 'timestamp'].includes(t.columns.find((c) => c.name === k)?.kind ?? 'other'));
     if (unfit.length === 0) return true;
     skipped.push({ table: t.name, reason: `composite primary key (${t.primaryKey.join(', ')}) with a part that is not text, an integer or a date (${unfit.join(', ')})` });

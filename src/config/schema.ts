@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { didYouMean } from '../model/suggest';
+import { didYouMean } from '../values/suggest';
 
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
 const engine = z.enum(['embedded', 'postgres', 'mysql']);

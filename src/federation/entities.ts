@@ -26,7 +26,7 @@ const INTEGER = /^-?\d{1,15}$/;
 
 export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
   const model = ctx.runtime.model.entities[entity]!;
-  if (model.key.parts) return compositeSourceKey(ctx, entity, source, id);
+  if (model.key.parts) return compositeSourceKey(ctx.runtime.model, entity, id, (ref, part) => sourceKeyOf(ctx, ref, source, part));
   // An integer key asked for with text that is no integer is the caller's mistake, answered before any
   // statement (the database would refuse the comparison and the source would look unavailable).
   if (model.key.type === 'int' && !INTEGER.test(id) && !id.startsWith(`${source}:`)) {
@@ -45,7 +45,7 @@ export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string,
 
 export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
   const model = ctx.runtime.model.entities[entity]!;
-  if (model.key.parts) return compositeHubId(ctx, entity, source, key);
+  if (model.key.parts) return compositeHubId(ctx.runtime.model, entity, key, (ref, part) => hubIdOf(ctx, ref, source, part));
   if (!model.conformed) return key;
   return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
 }

@@ -5,7 +5,7 @@ import { indicatorOf, type Dictionary } from '../indicators/dictionary';
 import type { UnitBook } from '../indicators/units';
 import type { MeasureCatalog } from '../indicators/validate';
 import type { SqlConnection } from '../db/connection';
-import * as db from '../store/definition-store';
+import * as db from './definition-store';
 import { inTransaction, isUniqueViolation } from '../store/transaction';
 import { checkDictionary } from './checks';
 import { diffDefinitions } from './diff';

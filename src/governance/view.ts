@@ -1,6 +1,15 @@
 import { badInput, HubError } from '../errors';
-import type { HubContext } from '../app/context';
+import type { Viewer } from '../auth/viewer';
+import type { HubConfig } from '../config/schema';
+import type { Governance } from './service';
 import { indicatorOf, type Dictionary, type Indicator } from '../indicators/dictionary';
+
+/** What choosing definitions reads of a request: the dictionary it started with, its viewer, governance. */
+export interface DefinitionsContext {
+  dictionary: Dictionary;
+  viewer: Viewer;
+  runtime: { governance: Governance; config: Pick<HubConfig, 'governance'> };
+}
 
 /** Which definitions a query computes with: published (default), in force at an instant, pinned, a draft. */
 export interface DefinitionSelection {
@@ -15,7 +24,7 @@ export interface DefinitionSelection {
  * proposal — which only its author, the domain's approvers and auditors may use; to anyone else it does
  * not exist, on every path.
  */
-export async function selectDefinitions(ctx: HubContext, selection: DefinitionSelection): Promise<Dictionary> {
+export async function selectDefinitions(ctx: DefinitionsContext, selection: DefinitionSelection): Promise<Dictionary> {
   const registry = ctx.runtime.governance.definitions;
   let dict = ctx.dictionary;
   if (selection.asOf) {
@@ -36,7 +45,7 @@ export async function selectDefinitions(ctx: HubContext, selection: DefinitionSe
 }
 
 /** The proposal of an open change request as an Indicator, for those who may see it. */
-export async function draftIndicator(ctx: HubContext, id: string | number): Promise<Indicator> {
+export async function draftIndicator(ctx: DefinitionsContext, id: string | number): Promise<Indicator> {
   const change = await ctx.runtime.governance.change(ctx.viewer, changeId(id));
   if (!change) throw new HubError('NOT_FOUND', `No change request #${id} that you may see.`, { argument: 'draft' });
   if (!change.definition || (change.state !== 'draft' && change.state !== 'in_review')) {
@@ -55,7 +64,7 @@ export function changeId(id: string | number): number {
  * Archived indicators asked for by name: computed with their last version and a warning naming the
  * successor, or refused — as `governance.archived` configures.
  */
-export function archivedWarnings(ctx: HubContext, dict: Dictionary, codes: readonly string[]): string[] {
+export function archivedWarnings(ctx: DefinitionsContext, dict: Dictionary, codes: readonly string[]): string[] {
   const warnings: string[] = [];
   for (const code of codes) {
     const i = dict.get(code);

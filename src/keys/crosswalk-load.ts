@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors';
 import { crosswalkRule } from '../model/crosswalk';
 import type { CompanyModel } from '../model/entities';
-import { didYouMean } from '../model/suggest';
+import { didYouMean } from '../values/suggest';
 import type { HubStore } from '../store/hub-store';
 import type { CsvPair } from './crosswalk-csv';
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { EntityModel, EntityName, SourceModel } from './entities';
 import { expressionProblem } from '../values/expression';
 import type { CrosswalkFile } from './schema';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../values/suggest';
 
 /**
  * How one source's key of a conformed entity becomes the hub id (crosswalks/<Entity>.yaml):

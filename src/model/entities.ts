@@ -22,7 +22,7 @@ export interface EntityModel {
   /** The source lists and by-id lookups come from. */
   home: string;
   /** The key: one column of `type`, or with `parts` a composite key over those fields (scalars or
-   *  references, in order), its hub id the parts encoded by src/keys/composite-key.ts (type string). */
+   *  references, in order), its hub id the parts encoded by src/values/composite-key.ts (type string). */
   key: { type: 'string' | 'int'; parts?: readonly string[] };
   /** The Query list field, when the entity has one. */
   list?: string;

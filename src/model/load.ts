@@ -8,9 +8,9 @@ import { isRef, type CompanyModel, type EntityModel, type FieldType, type Source
 import { resolveConnection } from './connection';
 import { crosswalkFileSchema, entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
 import { crosswalksOf } from './crosswalk';
-import { conditionProblems } from '../values/condition';
+import { conditionProblems } from './condition-check';
 import { expressionProblem } from '../values/expression';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../values/suggest';
 
 /** Every problem of a model directory, one line each: `<file>: <path.inside.file>: <what is wrong>`. */
 export class ModelError extends ConfigError {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../values/suggest';
 
 /**
  * The shapes of a model directory's files (close to Cube's data model and Hasura's metadata habits).

@@ -4,7 +4,7 @@ import type { HubConfig } from '../config/schema';
 import { badInput, HubError } from '../errors';
 import type { LifecycleEvent } from '../governance/types';
 import type { SqlConnection } from '../db/connection';
-import { insertNotice, NoticeStore } from '../store/notice-store';
+import { insertNotice, NoticeStore } from './notice-store';
 import { addressesOf } from './addresses';
 import { WebhookAllowList } from './allow-list';
 import { HubAddresses } from './hub-address';

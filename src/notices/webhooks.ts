@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { NoticeStore } from '../store/notice-store';
+import type { NoticeStore } from './notice-store';
 import type { WebhookAllowList } from './allow-list';
 import { retryDelayMs } from './backoff';
 import { webhookHeaders } from './signature';

@@ -9,7 +9,7 @@ import { isRef } from '../model/entities';
 import { lowerFirst, memberDimensions } from '../model/member-dimension';
 import { pageOf, periodOf } from './args';
 import { BY_KEY } from '../schema/generate';
-import { encodeKey } from '../keys/composite-key';
+import { encodeKey } from '../values/composite-key';
 import { memberIndicators } from './indicators';
 
 type Resolver = GraphQLFieldResolver<EntityParent, HubContext, Record<string, unknown>>;

@@ -12,7 +12,7 @@ import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
-import { withPermissions } from '../auth/permissions';
+import { withPermissions } from '../resolvers/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import { TrustedDocuments } from './trusted-documents';

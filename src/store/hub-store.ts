@@ -11,7 +11,7 @@ export interface KeyMapRow {
 
 /**
  * The hub's own store (embedded engine by default, PostgreSQL in production): the key map, the audit
- * log (src/store/audit-store.ts), indicator definitions (src/store/definition-store.ts). Tables come from
+ * log (src/audit/audit-store.ts), indicator definitions (src/governance/definition-store.ts). Tables come from
  * `migrate()` (src/store/migrations).
  */
 export class HubStore {

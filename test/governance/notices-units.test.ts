@@ -2,7 +2,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createHmac } from 'node:crypto';
 import { hostname, networkInterfaces } from 'node:os';
 import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { withPermissions } from '../../src/auth/permissions';
+import { withPermissions } from '../../src/resolvers/permissions';
 import { loadPolicy, PolicyBook } from '../../src/auth/policy';
 import { ANONYMOUS } from '../../src/auth/viewer';
 import { AuditTrail } from '../../src/audit/trail';

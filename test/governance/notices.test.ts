@@ -7,7 +7,7 @@ import type { LifecycleEvent } from '../../src/governance/types';
 import { NoticeCenter, createNoticeCenter, type NoticesConfig } from '../../src/notices/notice-center';
 import type { SqlConnection } from '../../src/db/connection';
 import { migrateStore } from '../../src/store/migrate';
-import { NoticeStore } from '../../src/store/notice-store';
+import { NoticeStore } from '../../src/notices/notice-store';
 import { STORE_ENGINES, openAuditTestStore, type AuditTestStore } from '../audit/audit-engines';
 import { StandardWebhookReceiver } from '../support/webhook-verifier';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { decodeKey, encodeKey } from '../../src/keys/composite-key';
+import { decodeKey, encodeKey } from '../../src/values/composite-key';
 import { loadModel, ModelError } from '../../src/model/load';
 import { UNRESTRICTED } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';

@@ -18,7 +18,7 @@ import type {
 import { sourceFailure, unknownName } from '../errors';
 import { from, type SqlConnection } from '../../db/connection';
 import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from '../../model/mapping';
-import { decodeKey, encodeKey } from '../../keys/composite-key';
+import { decodeKey, encodeKey } from '../../values/composite-key';
 import { ScopeSql } from './scope';
 import { Decimal } from '../../values/decimal';
 import { decimalString, normalizeValue } from './normalize';

@@ -1,4 +1,4 @@
-import { migrateAuditLog } from '../audit-store';
+import { migrateAuditLog } from './audit-log-table';
 import type { Migration } from './index';
 import { schemaOf } from './schema-of';
 

@@ -1,4 +1,4 @@
-import { migrateAuditLog } from '../audit-store';
+import { migrateAuditLog } from './audit-log-table';
 import type { Migration } from './index';
 
 /** The audit log's `events` column (indicator lifecycle steps), added to stores created before it. */

@@ -1,4 +1,5 @@
-import { conditionProblems, conditionText, parseCondition, rowMatches } from '../../../src/values/condition';
+import { conditionText, parseCondition, rowMatches } from '../../../src/values/condition';
+import { conditionProblems } from '../../../src/model/condition-check';
 import { ENTITIES } from '../../support/demo-model';
 
 describe('row-rule conditions', () => {

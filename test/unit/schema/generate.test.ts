@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema as buildSdl, findBreakingChanges, getNamedType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
-import { withPermissions } from '../../../src/auth/permissions';
+import { withPermissions } from '../../../src/resolvers/permissions';
 import { policyModelProblems, policySchemaProblems } from '../../../src/company/policy-check';
 import { loadPolicy, PolicyBook } from '../../../src/auth/policy';
 import { ConfigError } from '../../../src/errors';

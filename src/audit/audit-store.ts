@@ -1,6 +1,6 @@
-import { canonicalJson, type AuditOutcome, type AuditRecord } from '../audit/record';
+import { canonicalJson, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
-import { ensureSchema } from '../db/open';
+import { AUDIT_TABLE, migrateAuditLog, requirePostgres } from '../store/migrations/audit-log-table';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
@@ -8,56 +8,6 @@ import { ensureSchema } from '../db/open';
  * covers; verification parses them back and recomputes it). PostgreSQL only (the store is embedded PGlite or
  * PostgreSQL).
  */
-export const AUDIT_TABLE = 'audit_log';
-
-/** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
-export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
-  requirePostgres(conn);
-  await ensureSchema(conn);
-  const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
-  if (await schema().hasTable(AUDIT_TABLE)) {
-    // Added with indicator governance: lifecycle steps of the request (null for records without any).
-    if (!(await schema().hasColumn(AUDIT_TABLE, 'events'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('events').nullable());
-    // Added with aggregated refusals: kind, count, first and last arrival (null for records of one request).
-    if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
-    return;
-  }
-  await schema().createTable(AUDIT_TABLE, (t) => {
-    t.bigInteger('seq').primary();
-    t.text('at').notNullable();
-    t.text('request_id').notNullable();
-    t.text('principal').notNullable();
-    t.text('roles').notNullable();
-    t.text('scope').notNullable();
-    t.text('operation_name').nullable();
-    t.text('document_hash').nullable();
-    t.text('variables').notNullable();
-    t.text('fields_requested').notNullable();
-    t.text('denied').notNullable();
-    t.text('masked').notNullable();
-    t.text('indicators').notNullable();
-    t.text('statements').notNullable();
-    t.integer('row_count').notNullable();
-    t.text('outcome').notNullable();
-    t.text('error_codes').notNullable();
-    t.integer('latency_ms').notNullable();
-    t.text('ip').nullable();
-    t.text('reason').nullable();
-    t.text('events').nullable();
-    t.text('refusals').nullable();
-    t.text('prev_hash').notNullable();
-    t.text('hash').notNullable();
-    t.index(['principal', 'seq']);
-    t.index(['at']);
-    t.index(['outcome', 'seq']);
-  });
-}
-
-export function requirePostgres(conn: SqlConnection): void {
-  if (conn.dialect !== 'postgres') {
-    throw new Error(`The audit log needs the hub store on PostgreSQL or the embedded engine, not ${conn.engine}.`);
-  }
-}
 
 /** Filters with values already validated and normalised by the caller. */
 export interface AuditRowFilter {

@@ -1,5 +1,5 @@
 import type { LifecycleEvent } from '../governance/types';
-import type { DeliveryStatus, DueDelivery, Notice, NoticeSubscription, WebhookAttempt, WebhookDelivery } from '../notices/types';
+import type { DeliveryStatus, DueDelivery, Notice, NoticeSubscription, WebhookAttempt, WebhookDelivery } from './types';
 import { from, type SqlConnection } from '../db/connection';
 
 /**

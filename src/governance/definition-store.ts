@@ -1,4 +1,4 @@
-import type { ChangeRequest, DiffEntry, IndicatorHead, PublishedVersion } from '../governance/types';
+import type { ChangeRequest, DiffEntry, IndicatorHead, PublishedVersion } from './types';
 import type { IndicatorDefinition } from '../indicators/definition';
 import { from, type SqlConnection } from '../db/connection';
 

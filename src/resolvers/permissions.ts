@@ -1,15 +1,15 @@
 import { GraphQLError, GraphQLObjectType, isNonNullType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { allow, deny, rule, shield } from 'graphql-shield';
-import type { ILogicRule, IRule, IRules } from 'graphql-shield/typings/types';
+import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 
-type ShieldRule = IRule | ILogicRule;
+/** One field's rule: a rule of ours, or shield's allow/deny (the package's public exports only). */
+type ShieldRule = IRule | typeof allow;
 import { randomUUID } from 'node:crypto';
 import { ConfigError, HubError } from '../errors';
 import type { HubContext } from '../app/context';
 import { logger } from '../logger';
-import { applyMask, type MaskKind } from './masks';
-import { kind, maskable, type PolicyBook } from './policy';
+import { applyMask, type MaskKind } from '../auth/masks';
+import { kind, maskable, type PolicyBook } from '../auth/policy';
 
 /**
  * The permission layer, generated from the policy and kept thin enough to swap:

@@ -1,34 +1,21 @@
 import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
+import { handleProtocols, makeServer } from 'graphql-ws';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { auditUnavailableBody } from '../../audit/audit-plugin';
-import type { Refusal } from '../../audit/refusal-audit';
-import type { Identity } from '../../auth/authenticate';
-import type { Viewer } from '../../auth/viewer';
 import type { HubContext } from '../../app/context';
 import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
 import { createContext } from '../../app/create-context';
 import { formatErrors } from '../format-error';
 import type { Guards } from '../guards';
-import { authenticateCredentials, CredentialsRefused } from '../guards/credentials';
-import { throttledMessage } from '../guards/pre-auth';
 import { spendRate } from '../rate-limit';
-import { closeReason, HubCloseCode } from './close-codes';
+import { openSession, throttleUpgrade, type Extra } from './connection';
 import { WsSessions, type Session } from './sessions';
+import { connect } from './socket';
 import { SubscribeStep } from './subscribe-step';
-
-/** Per connection: the socket, the upgrade request, the client address, and the session once connection_init authenticated. */
-interface Extra {
-  socket: WebSocket;
-  request: http.IncomingMessage;
-  ip: string;
-  session?: Session;
-}
-type Ctx = Context<Record<string, unknown> | undefined, Extra>;
 
 /** The pipeline's entry for one operation (src/server/pipeline.ts: ApolloServer.executeOperation). */
 export type RunOperation = (request: GraphQLRequest, context: HubContext) => Promise<GraphQLResponse>;
@@ -41,8 +28,6 @@ export interface SubscriptionServer {
   plugins: ApolloServerPlugin<HubContext>[];
   dispose(): Promise<void>;
 }
-
-const KEEP_ALIVE_MS = 12_000;
 
 /**
  * GraphQL subscriptions over graphql-ws on the HTTP server's `/graphql`. This file is the WebSocket
@@ -88,7 +73,7 @@ export function serveSubscriptions(httpServer: http.Server, runtime: HubRuntime,
     },
   });
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
-    onConnect: (ctx) => authenticate(runtime, guards, sessions, ctx),
+    onConnect: (ctx) => openSession(runtime, guards, sessions, ctx),
     onSubscribe: async (ctx, id, payload) => {
       const session = ctx.extra.session!;
       const admitted = await admitSubscription(guards, sessions, session, id, ctx.extra.ip);
@@ -150,97 +135,6 @@ class Formatted extends GraphQLError {
   }
 }
 
-/** graphql-ws over one `ws` socket (what graphql-ws/use/ws does, with the hub's logger instead of the console). */
-function connect(server: ReturnType<typeof makeServer<Record<string, unknown> | undefined, Extra>>, socket: WebSocket, request: http.IncomingMessage, ip: string, sessions: WsSessions): void {
-  const extra: Extra = { socket, request, ip };
-  socket.once('error', (error) => {
-    logger.warn({ err: error }, 'WebSocket error: closing the connection');
-    socket.close(CloseCode.InternalServerError, 'Internal server error');
-  });
-  let pongWait: NodeJS.Timeout | undefined;
-  const ping = setInterval(() => {
-    if (socket.readyState !== socket.OPEN) return;
-    pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
-    socket.once('pong', () => clearTimeout(pongWait));
-    socket.ping();
-  }, KEEP_ALIVE_MS);
-  ping.unref();
-  const closed = server.opened(
-    {
-      protocol: socket.protocol,
-      send: (data) =>
-        new Promise<void>((resolve, reject) => {
-          if (socket.readyState !== socket.OPEN) return resolve();
-          socket.send(data, (error) => (error ? reject(error) : resolve()));
-        }),
-      close: (code, reason) => socket.close(code, reason),
-      onMessage: (cb) =>
-        socket.on('message', async (data) => {
-          try {
-            await cb(String(data));
-          } catch (error) {
-            const errorId = randomUUID();
-            logger.error({ errorId, err: error }, 'internal error handling a WebSocket message');
-            socket.close(CloseCode.InternalServerError, `Internal error (id: ${errorId}).`);
-          }
-        }),
-    },
-    extra,
-  );
-  socket.once('close', (code, reason) => {
-    if (extra.session) sessions.closed(extra.session);
-    clearInterval(ping);
-    clearTimeout(pongWait);
-    closed(code, String(reason)).catch((error: unknown) => logger.error({ err: error }, 'error closing a WebSocket connection'));
-  });
-}
-
-/**
- * connection_init: credentials from the payload, as HTTP headers would carry them, then the session
- * limits. Refused: closed with a coded reason and audited (aggregated); if even that record fails, 4500.
- */
-async function authenticate(runtime: HubRuntime, guards: Guards, sessions: WsSessions, ctx: Ctx): Promise<boolean> {
-  const params = lowerKeys(ctx.connectionParams);
-  const { socket, ip } = ctx.extra;
-  const refuse = async (refusal: Refusal, code: number, reason: string): Promise<false> => {
-    try {
-      await guards.preAuth.record(refusal);
-      socket.close(code, reason);
-    } catch (auditError) {
-      return unaudited(socket, auditError);
-    }
-    return false;
-  };
-  let admitted: { identity: Identity; viewer: Viewer };
-  try {
-    admitted = await authenticateCredentials(runtime, { authorization: text(params.authorization), 'x-api-key': text(params['x-api-key']) });
-  } catch (error) {
-    if (!(error instanceof CredentialsRefused)) throw error;
-    const code = error.kind === 'NO_ROLE' ? CloseCode.Forbidden : error.kind === 'INTERNAL' ? CloseCode.InternalServerError : CloseCode.Unauthorized;
-    const errorCode = String(error.error.extensions.code);
-    return refuse({ kind: error.kind, errorCode, message: `WebSocket connection refused: ${error.message}`, ip }, code, error.message.slice(0, 120));
-  }
-  const { identity, viewer } = admitted;
-  const who = { principal: viewer.principal, roles: viewer.roles, ip };
-  let limited: Awaited<ReturnType<typeof spendRate>>;
-  try {
-    limited = await spendRate(guards.limiter, guards.refusals, who, 'WebSocket connection refused: ');
-  } catch (auditError) {
-    return unaudited(socket, auditError);
-  }
-  if (limited) {
-    socket.close(HubCloseCode.RATE_LIMITED, closeReason('RATE_LIMITED', limited.message));
-    return false;
-  }
-  const session = sessions.open(identity, viewer, (kind, message) => socket.close(kind === 'NO_ROLE' ? CloseCode.Forbidden : HubCloseCode[kind], closeReason(kind, message)));
-  if (!session.ok) {
-    const kind = session.kind as keyof typeof HubCloseCode;
-    return refuse({ kind: session.kind, errorCode: session.kind, message: `WebSocket connection refused: ${session.message}`, ...who }, HubCloseCode[kind], closeReason(kind, session.message));
-  }
-  ctx.extra.session = session.value;
-  return true;
-}
-
 /**
  * A subscribe takes a token of the principal's rate limit and a slot of its subscription cap; refused
  * (coded error RATE_LIMITED, TOO_MANY_SUBSCRIPTIONS or TOKEN_EXPIRED), it is audited aggregated.
@@ -260,28 +154,6 @@ async function admitSubscription(guards: Guards, sessions: WsSessions, session: 
   }
 }
 
-/** A connection whose refusal could not be audited: closed with 4500 all the same (fail closed). */
-function unaudited(socket: WebSocket, error: unknown): false {
-  logger.error({ err: error }, 'could not audit a refused WebSocket connection');
-  socket.close(CloseCode.InternalServerError, 'The connection could not be audited, so it was refused.');
-  return false;
-}
-
-/** The upgrade of an address that spent its refusals: 429 with Retry-After (audited, aggregated; 503 when it cannot be). */
-async function throttleUpgrade(guards: Guards, request: http.IncomingMessage): Promise<{ status: number; message: string; headers?: Record<string, string> } | undefined> {
-  const ip = guards.addresses.of(request);
-  const verdict = guards.preAuth.check(ip);
-  if (verdict.ok) return undefined;
-  const message = throttledMessage(verdict.retryAfterSeconds);
-  try {
-    await guards.preAuth.record({ kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: `WebSocket upgrade refused: ${message}`, ip });
-  } catch (error) {
-    logger.error({ err: error }, 'could not audit a refused WebSocket upgrade');
-    return { status: 503, message: 'The request could not be audited, so it was not answered.' };
-  }
-  return { status: 429, message, headers: { 'Retry-After': String(verdict.retryAfterSeconds) } };
-}
-
 function unavailable(error: unknown, requestId: string): GraphQLError {
   const errorId = randomUUID();
   logger.error({ errorId, err: error, requestId }, 'audit record could not be written: the subscription was refused (AUDIT_UNAVAILABLE)');
@@ -289,10 +161,3 @@ function unavailable(error: unknown, requestId: string): GraphQLError {
   return new GraphQLError(body.message, { extensions: body.extensions });
 }
 
-function lowerKeys(params: Record<string, unknown> | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}

@@ -127,6 +127,25 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     ]);
   });
 
+  test('a subscribe whose audit record cannot be written is not served: the opened stream ends with AUDIT_UNAVAILABLE and gets no event (fail closed)', async () => {
+    const socket = await open('EMP-000001');
+    expect(await socket.init).toEqual({ ack: true });
+    const audit = hub.runtime.audit;
+    const append = audit.append;
+    audit.append = () => Promise.reject(new Error('the audit store is down'));
+    let first: Awaited<ReturnType<RawSocket['subscribe']>>;
+    try {
+      first = await socket.subscribe('unaudited', SUBSCRIPTION, 5000);
+    } finally {
+      audit.append = append;
+    }
+    expect(first).toMatchObject({ type: 'next', payload: { errors: [{ message: expect.stringMatching(/could not be audited/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
+    expect(await eventually(async () => socket.frames('unaudited').map((f) => f.type), (types) => types.length >= 2)).toEqual(['next', 'complete']);
+    await tell('revenue');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(socket.frames('unaudited').map((f) => f.type)).toEqual(['next', 'complete']);
+  });
+
   test('a socket is closed with TOKEN_EXPIRED when its token expires; the expired token is refused afterwards', async () => {
     const who = 'EMP-000271';
     const token = await tokenFor(who, '3s');

@@ -92,7 +92,11 @@ export function serveSubscriptions(httpServer: http.Server, runtime: HubRuntime,
       outcomes.set(hub, subscribed.stream && !errors ? subscribed.stream : { ...result, errors });
       return { schema: subscribed.schema, document: subscribed.document, operationName: request.operationName, variableValues: request.variables, contextValue: hub };
     },
-    subscribe: (args) => outcomes.get(args.contextValue as object) ?? { errors: [new GraphQLError('The subscription was not opened.')] },
+    subscribe: (args) => {
+      const outcome = outcomes.get(args.contextValue as object);
+      outcomes.delete(args.contextValue as object);
+      return outcome ?? { errors: [new GraphQLError('The subscription was not opened.')] };
+    },
     // Errors leave as HTTP ones do: coded ones as written, anything else masked with an id (format-error.ts).
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
     onError: (_ctx, _id, _payload, errors) => formatErrors(errors),

@@ -1,31 +1,21 @@
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
-import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
 import { viewerOf } from './authentication';
-import { formatError } from './format-error';
 import { graphiql } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../resolvers/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
-import { TrustedDocuments } from './trusted-documents';
-import { limitRules, type QueryLimits } from './limits/rules';
-import { stringLiteralRule } from './limits/strings';
-import { variablesPlugin } from './limits/plugin';
-import { auditPlugin } from '../audit/audit-plugin';
 import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
 import type { PreAuthGuard } from './guards/pre-auth';
-import { outputLimitPlugin } from './limits/output';
-import { tracePlugin } from './trace-plugin';
-import { serveSubscriptions } from './subscriptions';
+import { graphqlPipeline } from './pipeline';
+import { serveSubscriptions } from './ws/subscriptions';
 
 export interface HubServer {
   httpServer: http.Server;
@@ -45,30 +35,11 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
   const served = buildSchema(runtime.model, runtime.policy);
   const schema = withPermissions(served, runtime.policy);
-  const trusted = runtime.config.security.trustedDocumentsFile ? TrustedDocuments.load(runtime.config.security.trustedDocumentsFile) : undefined;
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);
-  const subscriptions = serveSubscriptions(httpServer, schema, runtime, { validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)], trusted, guards });
-  const apollo = new ApolloServer<HubContext>({
-    schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Hostile input is refused before execution: token, depth, alias, directive, duplicate and cost limits,
-    // string hygiene; batched HTTP requests stay off (Apollo's default) and CSRF prevention on.
-    parseOptions: { maxTokens: cfg.limits.maxTokens },
-    validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(runtime.config.limits.maxStringLength)],
-    introspection: runtime.config.security.introspection,
-    hideSchemaDetailsFromClientErrors: runtime.config.security.hideSchemaDetails,
-    allowBatchedHttpRequests: false,
-    csrfPrevention: true,
-    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
-    // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
-    stopOnTerminationSignals: false,
-    // The audit plugin writes each request's record before its response leaves (fail closed).
-    // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
-    // resolution (willResolveField), a large share of a 10,000-row list's time (docs/benchmarks.md).
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), tracePlugin(), variablesPlugin(runtime.config.limits.maxStringLength), outputLimitPlugin(runtime.config.limits.maxResponseCells), ...(trusted ? [trusted.plugin()] : []), auditPlugin(runtime.audit, schema), subscriptions.plugin],
-  });
+  // One pipeline for both transports (src/server/pipeline.ts); WebSocket enters it through executeOperation.
+  const subscriptions = serveSubscriptions(httpServer, runtime, guards, (request, contextValue) => apollo.executeOperation(request, { contextValue }));
+  const apollo = graphqlPipeline(runtime, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), ...subscriptions.plugins]);
   await apollo.start();
 
   app.use(healthRoutes(runtime));
@@ -118,19 +89,6 @@ function bodyRefusals(runtime: HubRuntime, guard: PreAuthGuard): express.ErrorRe
     if (!refusal) return next(error);
     const [kind, status, code, message] = refusal;
     void guard.refuse(req, res, { kind, errorCode: code, message }, { status, code, message });
-  };
-}
-
-function limitsOf(runtime: HubRuntime): QueryLimits {
-  const l = runtime.config.limits;
-  return {
-    maxDepth: l.maxDepth,
-    maxAliases: l.maxAliases,
-    maxDirectives: l.maxDirectives,
-    maxDuplicateFields: l.maxDuplicateFields,
-    maxCost: l.maxCost,
-    defaultPageSize: l.defaultPageSize,
-    defaultListSize: l.listSize,
   };
 }
 

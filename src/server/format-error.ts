@@ -22,3 +22,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
   };
 }
+
+/** Errors that leave outside Apollo's own formatting (a subscription's events): the same rule, one by one. */
+export function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.map((e) => formatError(e.toJSON(), e));
+}

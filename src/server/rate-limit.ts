@@ -32,6 +32,26 @@ export class PrincipalLimiter {
   }
 }
 
+/** Who spends from the limiter, as the refusal ledger names them. */
+export interface Requester {
+  principal: string;
+  roles: readonly string[];
+  ip: string | null;
+}
+
+/**
+ * One request, connection or subscribe of `who`: undefined when the limiter admits it; otherwise its
+ * refusal is recorded in the audit log (aggregated per principal and interval, `what` prefixed to the
+ * message) and returned. Rejects when that record cannot be written: the caller answers AUDIT_UNAVAILABLE.
+ */
+export async function spendRate(limiter: PrincipalLimiter, refusals: RefusalAudit, who: Requester, what = ''): Promise<{ message: string; retryAfterSeconds: number } | undefined> {
+  const verdict = limiter.take(who.principal);
+  if (verdict.ok) return undefined;
+  const message = limiter.message(who.principal, verdict.retryAfterSeconds);
+  await refusals.record({ kind: 'RATE_LIMITED', errorCode: 'RATE_LIMITED', message: `${what}${message}`, ...who });
+  return { message, retryAfterSeconds: verdict.retryAfterSeconds };
+}
+
 /**
  * Express: beyond the principal's limit the request is answered 429 with Retry-After (seconds) and
  * recorded in the audit log (aggregated per principal and interval); nothing executes.
@@ -39,18 +59,16 @@ export class PrincipalLimiter {
 export function rateLimit(limiter: PrincipalLimiter, refusals: RefusalAudit, addresses: ClientAddresses): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const viewer: Viewer = viewerOf(req);
-    const verdict = limiter.take(viewer.principal);
-    if (verdict.ok) return next();
-    const retryAfter = verdict.retryAfterSeconds;
-    const message = limiter.message(viewer.principal, retryAfter);
+    let refused: Awaited<ReturnType<typeof spendRate>>;
     try {
-      await refusals.record({ kind: 'RATE_LIMITED', errorCode: 'RATE_LIMITED', message, ip: addresses.of(req), principal: viewer.principal, roles: viewer.roles });
+      refused = await spendRate(limiter, refusals, { principal: viewer.principal, roles: viewer.roles, ip: addresses.of(req) });
     } catch (error) {
       logger.error({ err: error }, 'could not audit a rate-limited request');
       res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
       return;
     }
-    res.setHeader('Retry-After', String(retryAfter));
-    res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }] });
+    if (!refused) return next();
+    res.setHeader('Retry-After', String(refused.retryAfterSeconds));
+    res.status(429).json({ errors: [{ message: refused.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: refused.retryAfterSeconds } }] });
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sha256, TrustedDocuments } from '../../src/server/trusted-documents';
 import { MIXED } from '../support/engines';
 import { EXECUTIVE, authHeaders, startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
+import { openRawSocket } from '../support/ws-raw';
 
 /**
  * The attack corpus: every abusive request is refused with a coded error before any statement reaches a
@@ -118,11 +119,12 @@ describe('per-principal rate limit', () => {
 
 describe('trusted documents', () => {
   const REGISTERED = '{ departments(limit: 3) { id name } }';
+  const REGISTERED_SUBSCRIPTION = 'subscription { indicatorNotices { id } }';
   let hub: TestHub;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'indicator-hub-trusted-'));
-    writeFileSync(join(dir, 'trusted.json'), JSON.stringify({ [sha256(REGISTERED)]: REGISTERED }));
+    writeFileSync(join(dir, 'trusted.json'), JSON.stringify({ [sha256(REGISTERED)]: REGISTERED, [sha256(REGISTERED_SUBSCRIPTION)]: REGISTERED_SUBSCRIPTION }));
     hub = await startTestHub(MIXED, { security: { trustedDocumentsFile: join(dir, 'trusted.json') } });
   });
   afterAll(async () => {
@@ -151,6 +153,18 @@ describe('trusted documents', () => {
       body: JSON.stringify({ query: other, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(other) } } }),
     });
     expect(((await apq.json()) as { errors: Array<{ extensions: { reason?: string } }> }).errors[0]!.extensions.reason).toBe('UNTRUSTED_DOCUMENT');
+  });
+
+  test('over WebSocket the same file decides: a registered subscription opens, any other is refused before it opens', async () => {
+    const socket = openRawSocket(hub.url, await authHeaders(EXECUTIVE));
+    try {
+      expect(await socket.init).toEqual({ ack: true });
+      expect(await socket.subscribe('registered', REGISTERED_SUBSCRIPTION, 1000)).toBe('none');
+      const other = await socket.subscribe('other', 'subscription { indicatorNotices { id code } }', 5000);
+      expect(other).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN', reason: 'UNTRUSTED_DOCUMENT' } }] });
+    } finally {
+      socket.close();
+    }
   });
 
   test('a file whose hash does not match its text stops start-up', () => {

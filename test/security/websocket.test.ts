@@ -104,6 +104,48 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     expect((frame as { payload: Array<{ extensions: { retryAfterSeconds: number } }> }).payload[0]!.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
   });
 
+  test('a subscribe passes the pipeline of an HTTP request: a NUL byte in a variable is refused with the same error before the stream opens, and both are audited', async () => {
+    const who = 'EMP-000001';
+    const query = 'subscription($codes: [String!]) { indicatorNotices(codes: $codes) { id } }';
+    const variables = { codes: ['rev\u0000enue'] };
+    const socket = await open(who);
+    expect(await socket.init).toEqual({ ack: true });
+    const refused = [{ message: 'Variable $codes[0] contains a NUL character, which is not accepted.', extensions: { code: 'BAD_USER_INPUT' } }];
+    expect(await socket.subscribe('nul', query, 5000, variables)).toEqual({ id: 'nul', type: 'error', payload: refused });
+    const overHttp = (await hub.query(query, variables, who)) as { status: number; errors?: unknown };
+    expect(overHttp).toMatchObject({ status: 400, errors: refused });
+
+    const { conn } = hub.runtime.store;
+    const audited = await eventually(
+      async () =>
+        ((await conn.knex.raw(`select outcome, error_codes from ${conn.schema}.audit_log where principal = ? order by seq`, [who])) as { rows: Array<{ outcome: string; error_codes: string }> }).rows,
+      (rows) => rows.length >= 2,
+    );
+    expect(audited.map((r) => [r.outcome, JSON.parse(r.error_codes) as string[]])).toEqual([
+      ['error', ['BAD_USER_INPUT']],
+      ['error', ['BAD_USER_INPUT']],
+    ]);
+  });
+
+  test('a subscribe whose audit record cannot be written is not served: the opened stream ends with AUDIT_UNAVAILABLE and gets no event (fail closed)', async () => {
+    const socket = await open('EMP-000001');
+    expect(await socket.init).toEqual({ ack: true });
+    const audit = hub.runtime.audit;
+    const append = audit.append;
+    audit.append = () => Promise.reject(new Error('the audit store is down'));
+    let first: Awaited<ReturnType<RawSocket['subscribe']>>;
+    try {
+      first = await socket.subscribe('unaudited', SUBSCRIPTION, 5000);
+    } finally {
+      audit.append = append;
+    }
+    expect(first).toMatchObject({ type: 'next', payload: { errors: [{ message: expect.stringMatching(/could not be audited/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
+    expect(await eventually(async () => socket.frames('unaudited').map((f) => f.type), (types) => types.length >= 2)).toEqual(['next', 'complete']);
+    await tell('revenue');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(socket.frames('unaudited').map((f) => f.type)).toEqual(['next', 'complete']);
+  });
+
   test('a socket is closed with TOKEN_EXPIRED when its token expires; the expired token is refused afterwards', async () => {
     const who = 'EMP-000271';
     const token = await tokenFor(who, '3s');

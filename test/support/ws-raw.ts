@@ -10,7 +10,7 @@ export interface RawSocket {
   /** Resolves when the socket closes (also after a refused init). */
   closed: Promise<{ code: number; reason: string; at: number }>;
   /** Sends a subscribe; resolves with its first frame (next, error or complete) or 'none' after `quietMs`. */
-  subscribe(id: string, query: string, quietMs?: number): Promise<Frame | 'none'>;
+  subscribe(id: string, query: string, quietMs?: number, variables?: Record<string, unknown>): Promise<Frame | 'none'>;
   /** Frames received for a subscription id so far. */
   frames(id: string): Frame[];
   close(): void;
@@ -54,8 +54,8 @@ export function openRawSocket(url: string, params: Record<string, unknown>, head
   return {
     init,
     closed,
-    subscribe(id, query, quietMs = 500) {
-      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+    subscribe(id, query, quietMs = 500, variables) {
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, ...(variables ? { variables } : {}) } }));
       return next((f) => f.id === id, quietMs);
     },
     frames: (id) => frames.filter((f) => f.id === id),

@@ -49,26 +49,31 @@ export class PreAuthGuard {
     const address = this.addresses.of(req);
     const verdict = this.check(address);
     if (verdict.ok) return next();
-    void this.answer(res, { kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: throttledMessage(verdict.retryAfterSeconds), ip: address }, throttled(verdict.retryAfterSeconds), false);
+    void this.answer(res, { kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: throttledMessage(verdict.retryAfterSeconds), ip: address }, throttled(verdict.retryAfterSeconds));
   };
 
   /**
-   * Records a refusal (spending from its address unless it was ours) and answers it; when its audit
-   * record cannot be written the answer is 503 AUDIT_UNAVAILABLE instead (fail closed).
+   * Records a refusal and answers it; when its audit record cannot be written the answer is 503
+   * AUDIT_UNAVAILABLE instead (fail closed).
    */
   refuse(req: Request, res: Response, refusal: Omit<Refusal, 'ip'>, answer: RefusalAnswer): Promise<void> {
-    return this.answer(res, { ...refusal, ip: this.addresses.of(req) }, answer, refusal.kind !== 'INTERNAL');
+    return this.answer(res, { ...refusal, ip: this.addresses.of(req) }, answer);
   }
 
-  /** Records a refusal; rejects when its record could not be written. */
-  async record(refusal: Refusal, spend: boolean): Promise<void> {
-    if (spend && refusal.ip) this.buckets.take(refusal.ip);
+  /**
+   * Records a refusal (HTTP and WebSocket alike); one that was the client's own before authentication
+   * spends from its address — not ours (INTERNAL), not the throttle's, not one of a known principal.
+   * Rejects when its record could not be written.
+   */
+  async record(refusal: Refusal): Promise<void> {
+    const spends = refusal.principal === undefined && refusal.kind !== 'INTERNAL' && refusal.kind !== 'THROTTLED';
+    if (spends && refusal.ip) this.buckets.take(refusal.ip);
     await this.refusals.record(refusal);
   }
 
-  private async answer(res: Response, refusal: Refusal, answer: RefusalAnswer, spend: boolean): Promise<void> {
+  private async answer(res: Response, refusal: Refusal, answer: RefusalAnswer): Promise<void> {
     try {
-      await this.record(refusal, spend);
+      await this.record(refusal);
     } catch (error) {
       logger.error({ err: error }, 'could not audit a refused request');
       res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });

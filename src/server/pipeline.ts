@@ -1,0 +1,75 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { HubContext } from '../app/context';
+import type { HubRuntime } from '../app/runtime';
+import { auditPlugin } from '../audit/audit-plugin';
+import { formatError } from './format-error';
+import { outputLimitPlugin } from './limits/output';
+import { variablesPlugin } from './limits/plugin';
+import { limitRules, type QueryLimits } from './limits/rules';
+import { stringLiteralRule } from './limits/strings';
+import { tracePlugin } from './trace-plugin';
+import { TrustedDocuments } from './trusted-documents';
+
+/**
+ * The one GraphQL pipeline, run by HTTP (src/server/app.ts, through Apollo's Express integration) and by
+ * WebSocket (src/server/ws/subscriptions.ts, through `executeOperation`) alike. A request reaches it
+ * authenticated and admitted by its transport's rate limit (both call src/server/guards/credentials.ts and
+ * the one PrincipalLimiter), with a context from src/app/create-context.ts; then, in order:
+ * 1. parse, within `limits.maxTokens`;
+ * 2. validation: GraphQL's rules, the limit rules (depth, aliases, directives, duplicates, cost) and string
+ *    hygiene in literals;
+ * 3. once the operation is known (didResolveOperation), the transport's own step (`transport` plugins: over
+ *    WebSocket only subscriptions run), variables hygiene, output bounds (indicator cells), trusted documents;
+ * 4. execution with the permission-wrapped schema — graphql's `subscribe` for a WebSocket subscription
+ *    (src/server/ws/subscribe-step.ts), Apollo's execute otherwise;
+ * 5. errors formatted (src/server/format-error.ts), the request logged and counted (trace-plugin.ts), and its
+ *    audit record written before anything is answered (fail closed: src/audit/audit-plugin.ts).
+ * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
+ */
+export function graphqlPipeline(runtime: HubRuntime, schema: GraphQLSchema, transport: ApolloServerPlugin<HubContext>[]): ApolloServer<HubContext> {
+  const { limits, security } = runtime.config;
+  const trusted = security.trustedDocumentsFile ? TrustedDocuments.load(security.trustedDocumentsFile) : undefined;
+  return new ApolloServer<HubContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Hostile input is refused before execution: token, depth, alias, directive, duplicate and cost limits,
+    // string hygiene; batched HTTP requests stay off (Apollo's default) and CSRF prevention on.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [...limitRules(limitsOf(runtime)), stringLiteralRule(limits.maxStringLength)],
+    introspection: security.introspection,
+    hideSchemaDetailsFromClientErrors: security.hideSchemaDetails,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
+    // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
+    stopOnTerminationSignals: false,
+    // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
+    // resolution (willResolveField), a large share of a 10,000-row list's time (docs/benchmarks.md).
+    // Of the plugins refusing in didResolveOperation, the first listed answers: the transport's first.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      tracePlugin(),
+      ...transport,
+      variablesPlugin(limits.maxStringLength),
+      outputLimitPlugin(limits.maxResponseCells),
+      ...(trusted ? [trusted.plugin()] : []),
+      auditPlugin(runtime.audit, schema),
+    ],
+  });
+}
+
+function limitsOf(runtime: HubRuntime): QueryLimits {
+  const l = runtime.config.limits;
+  return {
+    maxDepth: l.maxDepth,
+    maxAliases: l.maxAliases,
+    maxDirectives: l.maxDirectives,
+    maxDuplicateFields: l.maxDuplicateFields,
+    maxCost: l.maxCost,
+    defaultPageSize: l.defaultPageSize,
+    defaultListSize: l.listSize,
+  };
+}

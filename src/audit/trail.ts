@@ -1,7 +1,7 @@
 import type { AuditLifecycleEvent } from './record';
 /**
  * What one request did, collected while it runs (permission layer, masking, indicator engine) and written
- * as one audit record before the response leaves (src/audit/audit-plugin.ts).
+ * as one audit record before the response leaves (src/server/audit-plugin.ts).
  */
 export interface FieldDecision {
   /** Type.field, e.g. Employee.idCardNo */

@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
-import { auditPlugin } from '../audit/audit-plugin';
+import { auditPlugin } from './audit-plugin';
 import { formatError } from './format-error';
 import { outputLimitPlugin } from './limits/output';
 import { variablesPlugin } from './limits/plugin';
@@ -25,7 +25,7 @@ import { TrustedDocuments } from './trusted-documents';
  * 4. execution with the permission-wrapped schema — graphql's `subscribe` for a WebSocket subscription
  *    (src/server/ws/subscribe-step.ts), Apollo's execute otherwise;
  * 5. errors formatted (src/server/format-error.ts), the request logged and counted (trace-plugin.ts), and its
- *    audit record written before anything is answered (fail closed: src/audit/audit-plugin.ts).
+ *    audit record written before anything is answered (fail closed: src/server/audit-plugin.ts).
  * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
  */
 export function graphqlPipeline(runtime: HubRuntime, schema: GraphQLSchema, transport: ApolloServerPlugin<HubContext>[]): ApolloServer<HubContext> {

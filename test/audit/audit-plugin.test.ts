@@ -2,7 +2,7 @@ import { ApolloServer, type GraphQLResponse } from '@apollo/server';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { randomUUID } from 'node:crypto';
 import { AuditLog } from '../../src/audit/audit-log';
-import { AUDIT_UNAVAILABLE, auditPlugin, auditRefused, type AuditContext } from '../../src/audit/audit-plugin';
+import { AUDIT_UNAVAILABLE, auditPlugin, auditRefused, type AuditContext } from '../../src/server/audit-plugin';
 import { sha256Hex, type AuditEntry, type AuditRecord } from '../../src/audit/record';
 import { AuditTrail } from '../../src/audit/trail';
 import { HubError } from '../../src/errors';

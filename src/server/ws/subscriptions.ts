@@ -4,7 +4,7 @@ import { handleProtocols, makeServer } from 'graphql-ws';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
-import { auditUnavailableBody } from '../../audit/audit-plugin';
+import { auditUnavailableBody } from '../audit-plugin';
 import type { HubContext } from '../../app/context';
 import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import type { TraceSummary } from '../observability/trace';
-import type { AuditLog } from './audit-log';
-import { fieldsRequested } from './fields';
-import { sensitiveVariables } from './sensitive-arguments';
-import { entryOutsideGraphQL, hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from './record';
+import type { AuditLog } from '../audit/audit-log';
+import { fieldsRequested } from '../audit/fields';
+import { sensitiveVariables } from '../audit/sensitive-arguments';
+import { entryOutsideGraphQL, hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from '../audit/record';
 
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
 

@@ -150,7 +150,7 @@ describe('scope and policy edges', () => {
     const store = await isolatedPostgresStore();
     try {
       const file = join(broken.dir, 'policy.yaml');
-      await expect(startTestHub(MIXED, deepMerge(store.overrides, { model: { dir: broken.dir } }))).rejects.toThrow(`Policy file ${file}: ${message}`);
+      await expect(startTestHub(MIXED, deepMerge(store.overrides, { model: { dir: broken.dir } }))).rejects.toThrow(`${file}: ${message}`);
     } finally {
       broken.dispose();
       await store.drop();

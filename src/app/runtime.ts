@@ -5,7 +5,7 @@ import { SqlAdapter } from '../sources/sql/adapter';
 import type { CompanyModel } from '../model/entities';
 import { ModelError } from '../model/load';
 import { loadCompany } from '../company/load';
-import { checkCompany, checkLiveSources, type LiveSource } from '../company/check';
+import { checkCompany, checkLiveSources, liveSourceProblems, type LiveSource } from '../company/check';
 import type { SqlConnection } from '../db/connection';
 import { readLiveCatalog } from '../db/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
@@ -103,19 +103,18 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
-    const liveOf = async (names: readonly string[]) =>
-      new Map<string, LiveSource>(await Promise.all(names.map(async (name) => [name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! }] as const)));
+    const read = async (name: string, into: Map<string, LiveSource>) => into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! });
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
     const unreachable: string[] = [];
     const live = new Map<string, LiveSource>();
     for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
       try {
-        for (const [n, source] of await liveOf([name])) live.set(n, source);
+        await read(name, live);
       } catch (error) {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
         logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
         unreachable.push(name);
-        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, async () => checkLiveSources(company, await liveOf([name]))));
+        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, async () => liveSourceProblems(company, name, await readLiveCatalog(conns.get(name)!))));
       }
     }
     problems.push(...(await checkCompany(company, live)));
@@ -125,7 +124,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     if (embedded && config.demo.seed) {
       await seedEmbeddedDemo(config, model, store, embedded);
     }
-    problems.push(...(await checkLiveSources(company, await liveOf(seededLater))));
+    const seeded = new Map<string, LiveSource>();
+    for (const name of seededLater) await read(name, seeded);
+    problems.push(...(await checkLiveSources(company, seeded)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);

@@ -103,7 +103,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
-    const read = async (name: string, into: Map<string, LiveSource>) => into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! });
+    const read = async (name: string, into: Map<string, LiveSource>) =>
+      into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! });
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
     const unreachable: string[] = [];
     const live = new Map<string, LiveSource>();
@@ -114,7 +115,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
         logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
         unreachable.push(name);
-        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, async () => liveSourceProblems(company, name, await readLiveCatalog(conns.get(name)!))));
+        const check = async () => liveSourceProblems(company, name, await readLiveCatalog(conns.get(name)!));
+        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, check));
       }
     }
     problems.push(...(await checkCompany(company, live)));
@@ -137,11 +139,13 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     const routing = new Routing(model, adapters);
     const { policy, units, targets } = company;
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
-    const governance = await Governance.open(store.conn, catalogOfAdapters(adapters), policy, () => company.dictionary, undefined, units);
+    const catalog = catalogOfAdapters(adapters);
+    const governance = await Governance.open(store.conn, catalog, policy, () => company.dictionary, undefined, units);
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
     const authenticator = new Authenticator(jwt, policy);
-    const org = new OrgDirectory({ model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize }, config.auth.hrStatusCacheSeconds * 1000);
+    const orgParts = { model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize };
+    const org = new OrgDirectory(orgParts, config.auth.hrStatusCacheSeconds * 1000);
     const cache = new InMemoryResultCache({
       maxEntries: config.cache.maxEntries,
       maxBytes: config.cache.maxBytes,
@@ -153,7 +157,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     governance.notices = notices;
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
     if (config.store.engine !== 'embedded') {
-      governance.refreshEvery(config.governance.refreshSeconds, (error) => logger.warn({ err: error }, 'could not refresh indicator definitions'));
+      const warn = (error: unknown) => logger.warn({ err: error }, 'could not refresh indicator definitions');
+      governance.refreshEvery(config.governance.refreshSeconds, warn);
     }
     return {
       config,

@@ -15,7 +15,8 @@ export function deniedNonNullProblems(schema: GraphQLSchema, policy: PolicyBook)
       if (!isNonNullType(field.type)) continue;
       const denied = roles.filter((r) => kind(policy.field(type.name, name, [r]).decision) === 'deny');
       if (!denied.length) continue;
-      const what = name === 'id' ? 'an id is never null' : 'the field is non-null (a denial would null the object holding it)';
+      const what =
+        name === 'id' ? 'an id is never null' : 'the field is non-null (a denial would null the object holding it)';
       problems.push(
         `${policy.file}: fields.${type.name}.${name}: denied to ${denied.join(', ')}, but ${what}: ` +
           `allow or mask it for every role (a rule for ${type.name}.${name} or ${type.name}.*)`,

@@ -17,7 +17,9 @@ try {
   checkDictionary(dictionary, catalogOfDefinitions(model), policy, units);
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);
-  process.stdout.write(`${dictionary.size} indicators in ${model.paths.indicators}: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}; ${targets.size} targets\n`);
+  process.stdout.write(
+    `${dictionary.size} indicators in ${model.paths.indicators}: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}; ${targets.size} targets\n`,
+  );
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
   process.exit(1);

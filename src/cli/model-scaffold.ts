@@ -77,7 +77,9 @@ async function main(): Promise<number> {
     `Drafted ${files.length} files from ${catalog.tables.length} tables of "${catalog.schema}" into ${shown(dir)}:\n` +
       files.map((f) => `  ${shown(join(dir, f.path))}`).join('\n') +
       '\n' +
-      (ruled.length ? `Added to ${shown(join(dir, 'policy.yaml'))}, to be narrowed: ${ruled.map((e) => `"${e}.*": { "*": allow }`).join(', ')}\n` : '') +
+      (ruled.length
+        ? `Added to ${shown(join(dir, 'policy.yaml'))}, to be narrowed: ${ruled.map((e) => `"${e}.*": { "*": allow }`).join(', ')}\n`
+        : '') +
       (result.skipped.length ? `Skipped:\n${result.skipped.map((s) => `  ${s.table}: ${s.reason}`).join('\n')}\n` : '') +
       'Edit them (names, descriptions, conformed entities, facts), then check the directory against the live databases.\n' +
       (apiKey
@@ -95,7 +97,9 @@ function entityNames(dir: string, drafted: readonly DraftFile[]): string[] {
 
 /** The entities of the drafted files. */
 function draftedEntities(drafted: readonly DraftFile[]): string[] {
-  return drafted.filter((f) => f.path.startsWith('entities/')).map((f) => f.path.slice('entities/'.length).replace(/\.yaml$/, ''));
+  return drafted
+    .filter((f) => f.path.startsWith('entities/'))
+    .map((f) => f.path.slice('entities/'.length).replace(/\.yaml$/, ''));
 }
 
 /** The hub's own object types, read from its hand-written SDL (Query, Mutation and Subscription included). */

@@ -54,7 +54,8 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
   const names = Object.keys(model.sources);
   const needsEmbedded = names.some((n) => config.sources[n]!.engine === 'embedded');
   const dataDir = config.embedded.dataDir;
-  const embedded = needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
+  const embedded =
+    needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
   const conns: SqlConnection[] = [];
   const live = new Map<string, LiveSource>();
   try {
@@ -62,7 +63,9 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
       const source = model.sources[name]!;
       const settings = config.sources[name]!;
       if (settings.engine === 'embedded' && !embedded) {
-        problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
+        problems.push(
+          `${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`,
+        );
         continue;
       }
       const conn = openConnection({ ...settings, pool: { min: 0, max: 1 } }, name, embedded);
@@ -72,10 +75,14 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
         live.set(name, { catalog, conn });
         if (liveSourceProblems(company, name, catalog).length === 0) {
           const size = mappingSize(source.mapping);
-          summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
+          summary.push(
+            `${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`,
+          );
         }
       } catch {
-        problems.push(`${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`);
+        problems.push(
+          `${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`,
+        );
       }
     }
     problems.push(...(await checkCompany(company, live)));

@@ -34,7 +34,10 @@ function companyProblems(company: Company): string[] {
   const { model, policy, units, dictionary } = company;
   const problems = policyModelProblems(policy, model);
   const catalog = catalogOfDefinitions(model);
-  for (const check of [() => checkPersonalData(policy, catalog), () => checkDictionary(dictionary, catalog, policy, units)]) {
+  for (const check of [
+    () => checkPersonalData(policy, catalog),
+    () => checkDictionary(dictionary, catalog, policy, units),
+  ]) {
     try {
       check();
     } catch (error) {
@@ -57,5 +60,8 @@ export async function checkLiveSources(company: Company, live: ReadonlyMap<strin
 
 /** One source's mapping and the crosswalk rules reading it, against its live catalog. */
 export function liveSourceProblems(company: Company, name: string, catalog: LiveCatalog): string[] {
-  return [...liveCatalogProblems(company.model.sources[name]!, catalog), ...crosswalkLiveProblems(company.model, name, catalog)];
+  return [
+    ...liveCatalogProblems(company.model.sources[name]!, catalog),
+    ...crosswalkLiveProblems(company.model, name, catalog),
+  ];
 }

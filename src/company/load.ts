@@ -81,7 +81,8 @@ export function loadCompany(from: string | CompanyModel, options: LoadCompanyOpt
   const units = attempt(() => loadUnits(m.paths.units));
   const dictionary = units && attempt(() => loadDictionary(m.paths.indicators, catalogOfDefinitions(m), units));
   const calendar = options.calendar ?? { fiscalYearStartMonth: 1 };
-  const targets = dictionary && attempt(() => loadTargets(m.paths.targets, dictionary, calendar, organisationDimension(m)));
+  const targets =
+    dictionary && attempt(() => loadTargets(m.paths.targets, dictionary, calendar, organisationDimension(m)));
   const complete = policy && units && dictionary && targets;
   return { company: complete ? { dir: m.dir, model: m, policy, units, dictionary, targets } : undefined, problems };
 }

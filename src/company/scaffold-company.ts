@@ -91,7 +91,8 @@ function comment(lines: string[]): string {
 export function policyWithEntities(text: string, entities: readonly string[]): { text: string; added: string[] } {
   const doc = parseDocument(text);
   const fields = doc.get('fields');
-  const named = new Set(isMap(fields) ? fields.items.map((i) => String((i.key as { value?: unknown })?.value ?? i.key).split('.')[0]) : []);
+  const keys = isMap(fields) ? fields.items.map((i) => String((i.key as { value?: unknown })?.value ?? i.key)) : [];
+  const named = new Set(keys.map((key) => key.split('.')[0]));
   const added = [...entities].sort().filter((e) => !named.has(e));
   for (const entity of added) doc.setIn(['fields', `${entity}.*`], doc.createNode({ '*': 'allow' }, { flow: true }));
   return { text: added.length ? doc.toString({ lineWidth: 140 }) : text, added };

@@ -4,7 +4,14 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors';
 import type { SqlSourceMapping } from './mapping';
-import { isRef, type CompanyModel, type EntityModel, type FieldType, type ModelPaths, type SourceModel } from './entities';
+import {
+  isRef,
+  type CompanyModel,
+  type EntityModel,
+  type FieldType,
+  type ModelPaths,
+  type SourceModel,
+} from './entities';
 import { resolveConnection } from './connection';
 import {
   crosswalkFileSchema,
@@ -102,7 +109,8 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
 /** model.yaml: refused like every other model file (unknown keys with a "did you mean"); absent, the defaults. */
 function readModelFile(dir: string, at: At): { version: number; paths: ModelPaths } {
   const manifest = join(dir, MODEL_FILE);
-  let given: { version: number; paths: Partial<Omit<ModelPaths, 'manifest'>> } = { version: MODEL_FORMAT_VERSION, paths: {} };
+  type Given = { version: number; paths: Partial<Omit<ModelPaths, 'manifest'>> };
+  let given: Given = { version: MODEL_FORMAT_VERSION, paths: {} };
   if (existsSync(manifest)) {
     let content: unknown;
     try {
@@ -112,7 +120,9 @@ function readModelFile(dir: string, at: At): { version: number; paths: ModelPath
       content = undefined;
     }
     const parsed = content === undefined ? undefined : modelFileSchema.safeParse(content ?? {});
-    if (parsed && !parsed.success) for (const issue of parsed.error.issues) at(manifest, issue.path.join('.'), issue.message);
+    if (parsed && !parsed.success) {
+      for (const issue of parsed.error.issues) at(manifest, issue.path.join('.'), issue.message);
+    }
     else if (parsed) given = parsed.data;
   }
   const path = (name: keyof Omit<ModelPaths, 'manifest'>, fallback: string) => join(dir, given.paths[name] ?? fallback);
@@ -213,7 +223,8 @@ function checkExpressions(s: SourceModel, at: At): void {
     const tables = [f.table, ...(f.joins ?? []).map((j) => j.table)];
     for (const [name, m] of Object.entries(f.measures)) {
       if (name.endsWith(RESERVED_SUFFIX)) at(s.file, `facts.${fact}.measures.${name}`, RESERVED_PROBLEM);
-      if (m.storage) for (const problem of storageProblems(m)) at(s.file, `facts.${fact}.measures.${name}.storage`, problem);
+      const storage = m.storage ? storageProblems(m) : [];
+      for (const problem of storage) at(s.file, `facts.${fact}.measures.${name}.storage`, problem);
       if (m.sql === undefined) continue;
       const problem = expressionProblem(m.sql, tables);
       if (problem) at(s.file, `facts.${fact}.measures.${name}.sql`, problem);

@@ -154,7 +154,10 @@ export type CrosswalkFile = z.output<typeof crosswalkFileSchema>;
 const insidePath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'), 'expected a path inside the model directory (relative, no "..")');
+  .refine(
+    (p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'),
+    'expected a path inside the model directory (relative, no "..")',
+  );
 
 /**
  * model.yaml at the root of a model directory: the format version of the directory, and where its parts
@@ -162,7 +165,9 @@ const insidePath = z
  */
 export const MODEL_FORMAT_VERSION = 1;
 export const modelFileSchema = strict({
-  version: z.literal(MODEL_FORMAT_VERSION, { error: `expected version: ${MODEL_FORMAT_VERSION} (the only format this hub reads)` }),
+  version: z.literal(MODEL_FORMAT_VERSION, {
+    error: `expected version: ${MODEL_FORMAT_VERSION} (the only format this hub reads)`,
+  }),
   description: z.string().optional(),
   paths: strict({
     /** Roles, principals, field rules, API keys. Default: policy.yaml. */

@@ -35,7 +35,10 @@ interface Cli {
 
 /** `npm run model:check -- --dir <dir>` as an operator runs it from the checkout. */
 function modelCheck(dir: string, env: Record<string, string>): Promise<Cli> {
-  return run(TSX, ['src/cli/model-check.ts', '--dir', dir], { cwd: ROOT, env: { ...process.env, ...env, INIT_CWD: ROOT } }).then(
+  return run(TSX, ['src/cli/model-check.ts', '--dir', dir], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, INIT_CWD: ROOT },
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -46,7 +49,11 @@ const SOURCE_ENV: Record<string, string> = Object.fromEntries(
   SOURCE_NAMES.flatMap((source) => {
     const s = settingsFor('postgres', source);
     const prefix = `HUB_SOURCE_${source.toUpperCase()}`;
-    return [[`${prefix}_ENGINE`, s.engine], [`${prefix}_URL`, s.url!], [`${prefix}_SCHEMA`, source]];
+    return [
+      [`${prefix}_ENGINE`, s.engine],
+      [`${prefix}_URL`, s.url!],
+      [`${prefix}_SCHEMA`, source],
+    ];
   }),
 );
 
@@ -114,7 +121,11 @@ describe('every bad configuration: model:check (the CLI) and start-up refuse it 
     }
     // The CLI runs are child processes: three at a time, started now, each case awaits its own.
     const limit = limited(3);
-    for (const c of CASES) checks.set(c.name, limit(() => modelCheck(copies.get(c.name)!.dir, SOURCE_ENV)));
+    for (const c of CASES)
+      checks.set(
+        c.name,
+        limit(() => modelCheck(copies.get(c.name)!.dir, SOURCE_ENV)),
+      );
   });
   afterAll(() => {
     for (const copy of copies.values()) copy.dispose();
@@ -124,7 +135,10 @@ describe('every bad configuration: model:check (the CLI) and start-up refuse it 
     const copy = copies.get(c.name)!;
     const prefix = `${join(copy.dir, c.file)}: `;
     const started = await refusedStart(() =>
-      startTestRuntime(ALL_POSTGRES, { model: { dir: copy.dir }, store: { engine: 'postgres', url: pgSourcesUrl(), schema: STORE } }),
+      startTestRuntime(ALL_POSTGRES, {
+        model: { dir: copy.dir },
+        store: { engine: 'postgres', url: pgSourcesUrl(), schema: STORE },
+      }),
     );
     const line = started.find((p) => p.startsWith(prefix) && c.problem.test(p.slice(prefix.length)));
     expect(line).toBeDefined();
@@ -159,16 +173,35 @@ describe('a model scaffolded source by source', () => {
     const conn = admin();
     try {
       await conn.knex.raw(`create schema ${schemas.catalog}`);
-      await conn.knex.raw(`create table ${schemas.catalog}.categories (id integer primary key, name varchar(40) not null)`);
+      await conn.knex.raw(
+        `create table ${schemas.catalog}.categories (id integer primary key, name varchar(40) not null)`,
+      );
       await conn.knex.raw(`insert into ${schemas.catalog}.categories values (1, 'Books'), (2, 'Music')`);
       await conn.knex.raw(`create schema ${schemas.shop}`);
-      await conn.knex.raw(`create table ${schemas.shop}.products (code varchar(10) primary key, name varchar(40) not null, price numeric(10,2))`);
+      await conn.knex.raw(
+        `create table ${schemas.shop}.products (code varchar(10) primary key, name varchar(40) not null, price numeric(10,2))`,
+      );
       await conn.knex.raw(`insert into ${schemas.shop}.products values ('P1', 'Atlas', 12.50)`);
     } finally {
       await conn.close();
     }
-    for (const [source, schema] of [['shop', schemas.shop], ['catalog', schemas.catalog]] as const) {
-      const args = ['src/cli/model-scaffold.ts', '--source', source, '--engine', 'postgres', '--url-env', `${source.toUpperCase()}_URL`, '--schema', schema, '--out', dir];
+    for (const [source, schema] of [
+      ['shop', schemas.shop],
+      ['catalog', schemas.catalog],
+    ] as const) {
+      const args = [
+        'src/cli/model-scaffold.ts',
+        '--source',
+        source,
+        '--engine',
+        'postgres',
+        '--url-env',
+        `${source.toUpperCase()}_URL`,
+        '--schema',
+        schema,
+        '--out',
+        dir,
+      ];
       await run(TSX, args, { cwd: ROOT, env: { ...process.env, ...env } });
     }
   });

@@ -17,7 +17,7 @@ const LAYERS = [
   ['engine'], // the one aggregation path: plan, fetch, regroup, evaluate, disclose
   ['audit', 'notices', 'governance'], // what the hub records and decides about definitions
   ['schema'], // the SDL: hand-written files plus the model's generated types
-  ['company'], // a model directory loaded and checked as a whole; scaffolding
+  ['company'], // a model directory loaded and checked as a whole (the policy against the SDL); scaffolding
   ['seed'], // demo and test data into embedded sources
   ['app'], // the composition root: the runtime and the request context
   ['resolvers'], // GraphQL resolvers and the executable schema

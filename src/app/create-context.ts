@@ -12,6 +12,14 @@ import type { CallContext } from '../sources/contract';
 export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
   const trace = new RequestTrace();
   const calls = new Map<string, CallContext>();
+  const callFor = (source: string): CallContext => {
+    let call = calls.get(source);
+    if (!call) {
+      call = { scope: scopeFor(viewer, (entity, id) => sourceKeyOf(ctx, entity, source, id)), trace };
+      calls.set(source, call);
+    }
+    return call;
+  };
   const ctx: HubContext = {
     requestId: randomUUID(),
     runtime,
@@ -19,16 +27,8 @@ export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
     viewer,
     trace,
     audit: new AuditTrail(),
-    loaders: undefined as never,
-    callFor(source) {
-      let call = calls.get(source);
-      if (!call) {
-        call = { scope: scopeFor(viewer, (entity, id) => sourceKeyOf(ctx, entity, source, id)), trace };
-        calls.set(source, call);
-      }
-      return call;
-    },
+    loaders: createLoaders(runtime.adapters, callFor, runtime.config.loader),
+    callFor,
   };
-  ctx.loaders = createLoaders(runtime.adapters, (source) => ctx.callFor(source), runtime.config.loader);
   return ctx;
 }

@@ -3,9 +3,9 @@ import { logger } from '../logger';
 import type { SourceAdapter } from '../sources/contract';
 import { SqlAdapter } from '../sources/sql/adapter';
 import type { CompanyModel } from '../model/entities';
-import { loadModel, ModelError } from '../model/load';
-import { liveCatalogProblems } from '../company/live-check';
-import { policyModelProblems } from '../company/policy-check';
+import { ModelError } from '../model/load';
+import { loadCompany } from '../company/load';
+import { checkCompany, checkLiveSources, liveSourceProblems, type LiveSource } from '../company/check';
 import type { SqlConnection } from '../db/connection';
 import { readLiveCatalog } from '../db/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
@@ -14,35 +14,29 @@ import { openConnection } from '../db/open';
 import { HubStore } from '../store/hub-store';
 import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
-import { loadDictionary } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
-import { catalogOfAdapters, catalogOfDefinitions } from '../indicators/catalog';
-import { checkPersonalData } from '../auth/personal-data';
-import { ConfigError } from '../errors';
-import { loadTargets, type TargetBook } from '../indicators/targets';
-import { organisationDimension } from '../model/member-dimension';
-import { loadUnits, type UnitBook } from '../indicators/units';
+import { catalogOfAdapters } from '../indicators/catalog';
+import type { TargetBook } from '../indicators/targets';
+import type { UnitBook } from '../indicators/units';
+import type { PolicyBook } from '../auth/policy';
 import { InMemoryResultCache, type ResultCache } from '../cache/result-cache';
 import { observeResultCache } from '../observability/metrics';
 import type { KeyMap } from '../keys/keymap';
 import { MemberCounts } from '../federation/member-counts';
 import { Crosswalks } from '../keys/crosswalks';
-import { crosswalkDuplicates } from '../keys/crosswalk-duplicates';
-import { crosswalkLiveProblems } from '../company/crosswalk-live-check';
 import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
-import { loadPolicy, type PolicyBook } from '../auth/policy';
 import { Routing } from '../federation/routing';
 import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center';
 
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
 export interface HubRuntime {
   config: HubConfig;
-  /** The company model (entities, sources, mappings) loaded once from config.model.dir. */
+  /** The company model (entities, sources, mappings), loaded once with the configuration (config.model). */
   model: CompanyModel;
   adapters: ReadonlyMap<string, SourceAdapter>;
   /** The current key map (replaced whole on each crosswalk refresh: read it per lookup, don't keep it). */
@@ -73,14 +67,14 @@ export interface HubRuntime {
 }
 
 export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
-  // Connections were resolved by loadConfig; the runtime takes entities and mappings from the model.
-  const model = loadModel(config.model.dir);
+  // The model was loaded with the configuration (its sources name the connections); the rest of the company
+  // is read here, by the same loader and the same checks as `npm run model:check`.
+  const model = config.model;
+  const loaded = loadCompany(model, { calendar: config.calendar });
+  if (!loaded.company) throw new ModelError(model.dir, loaded.problems);
+  const company = loaded.company;
   const sourceNames = Object.keys(model.sources);
-  const settings = (name: string) => {
-    const s = config.sources[name];
-    if (!s) throw new Error(`No configuration for source "${name}": load the configuration with the same model directory (${config.model.dir}).`);
-    return s;
-  };
+  const settings = (name: string) => config.sources[name]!;
   const needsEmbedded = config.store.engine === 'embedded' || sourceNames.some((name) => settings(name).engine === 'embedded');
   const started = performance.now();
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
@@ -98,17 +92,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   return prepare().catch(abandon);
 
   async function prepare(): Promise<HubRuntime> {
-    // The model is checked against the policy and the sources' live catalogs BEFORE the store is migrated or
-    // written: a refused model leaves the store as it was. Embedded sources the demo generator fills on
-    // first start are checked right after it did (their tables exist only then).
-    const policy = loadPolicy(config.auth.policyFile);
-    const problems = policyModelProblems(policy, model);
-    try {
-      checkPersonalData(policy, catalogOfDefinitions(model));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(error.message);
-    }
+    // The company is checked against the sources' live catalogs BEFORE the store is migrated or written: a
+    // refused model leaves the store as it was. Embedded sources the demo generator fills on first start are
+    // checked right after it did (their tables exist only then).
+    const problems = [...loaded.problems];
     const conns = new Map<string, SqlConnection>();
     for (const name of sourceNames) {
       const conn = openConnection(settings(name), name, embedded);
@@ -116,49 +103,64 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const adapter = new SqlAdapter(name, model.sources[name]!.mapping, conn, model);
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
-    const checkLive = async (name: string) => {
-      const catalog = await readLiveCatalog(conns.get(name)!);
-      return [...liveCatalogProblems(model.sources[name]!, catalog), ...crosswalkLiveProblems(model, name, catalog)];
-    };
-    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
-    const unreachable: string[] = [];
+    const read = async (name: string, into: Map<string, LiveSource>) =>
+      into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! });
     const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
-    for (const name of sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n))) {
+    const unreachable: string[] = [];
+    const live = new Map<string, LiveSource>();
+    for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
       try {
-        problems.push(...(await checkLive(name)));
+        await read(name, live);
       } catch (error) {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
         logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
         unreachable.push(name);
-        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, () => checkLive(name)));
+        const check = async () => liveSourceProblems(company, name, await readLiveCatalog(conns.get(name)!));
+        adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, check));
       }
     }
-    // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
-    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
+    problems.push(...(await checkCompany(company, live)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();
     if (embedded && config.demo.seed) {
       await seedEmbeddedDemo(config, model, store, embedded);
     }
-    for (const name of seededLater) problems.push(...(await checkLive(name)));
+    const seeded = new Map<string, LiveSource>();
+    for (const name of seededLater) await read(name, seeded);
+    problems.push(...(await checkLiveSources(company, seeded)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
+    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
     await crosswalks.start(unreachable);
     const memberCounts = new MemberCounts(model, conns);
     const uncounted = await memberCounts.refresh();
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
-    const catalog = catalogOfAdapters(adapters);
+    const { policy, units, targets } = company;
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
-    const units = loadUnits(config.indicators.unitsFile);
-    const governance = await Governance.open(store.conn, catalog, policy, () => loadDictionary(config.indicators.dir, catalog, units), undefined, units);
-    const targets = loadTargets(config.indicators.targetsDir, governance.published(), config.calendar, organisationDimension(model));
+    const catalog = catalogOfAdapters(adapters);
+    const governance = await Governance.open(store.conn, catalog, policy, () => company.dictionary, undefined, units);
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
     const authenticator = new Authenticator(jwt, policy);
-
-    const runtime: HubRuntime = {
+    const orgParts = { model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize };
+    const org = new OrgDirectory(orgParts, config.auth.hrStatusCacheSeconds * 1000);
+    const cache = new InMemoryResultCache({
+      maxEntries: config.cache.maxEntries,
+      maxBytes: config.cache.maxBytes,
+      purgeIntervalMs: config.cache.purgeIntervalSeconds * 1000,
+    });
+    observeResultCache(() => cache.stats());
+    const notices = createNoticeCenter(store.conn, config.notices, logger, config.server);
+    // Lifecycle steps record their notices in their own transaction and push them after commit.
+    governance.notices = notices;
+    // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
+    if (config.store.engine !== 'embedded') {
+      const warn = (error: unknown) => logger.warn({ err: error }, 'could not refresh indicator definitions');
+      governance.refreshEvery(config.governance.refreshSeconds, warn);
+    }
+    return {
       config,
       model,
       adapters,
@@ -173,37 +175,24 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       get dictionary() {
         return governance.published();
       },
-      cache: new InMemoryResultCache({
-        maxEntries: config.cache.maxEntries,
-        maxBytes: config.cache.maxBytes,
-        purgeIntervalMs: config.cache.purgeIntervalSeconds * 1000,
-      }),
+      cache,
       targets,
       units,
       policy,
       authenticator,
-      org: undefined as never,
+      org,
       audit: new AuditLog(store.conn),
-      notices: createNoticeCenter(store.conn, config.notices, logger, config.server),
+      notices,
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       async close() {
         governance.close();
         crosswalks.close();
-        runtime.cache.close();
-        await runtime.notices.close();
+        cache.close();
+        await notices.close();
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
         await embedded?.close();
       },
     };
-    observeResultCache(() => runtime.cache.stats());
-    runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
-    // Lifecycle steps record their notices in their own transaction and push them after commit.
-    governance.notices = runtime.notices;
-    // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
-    if (config.store.engine !== 'embedded') {
-      governance.refreshEvery(config.governance.refreshSeconds, (error) => logger.warn({ err: error }, 'could not refresh indicator definitions'));
-    }
-    return runtime;
   }
 }

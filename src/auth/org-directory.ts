@@ -1,10 +1,22 @@
-import type { HubRuntime } from '../app/runtime';
 import { parseCondition, rowMatches, type Condition } from '../values/condition';
-import { organisationOf, peopleOf, type EntityModel, type EntityName } from '../model/entities';
+import { organisationOf, peopleOf, type CompanyModel, type EntityModel, type EntityName } from '../model/entities';
+import type { KeyMap } from '../keys/keymap';
 import { principalIdProblem } from './principal-id';
-import type { NeutralRow, StatementSink } from '../sources/contract';
+import type { NeutralRow, SourceAdapter, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';
+
+/** The parts of the hub the directory reads through. */
+export interface OrgDirectoryParts {
+  model: CompanyModel;
+  /** Which source owns an entity's field (src/federation/routing.ts). */
+  routing: { owner(entity: EntityName, field: string): string | undefined };
+  adapters: ReadonlyMap<string, SourceAdapter>;
+  /** The current key map (read per lookup: it is replaced whole on each refresh), and a rebuild on a miss. */
+  crosswalks: { readonly keyMap: KeyMap; noticeMiss(): void };
+  /** Keys per statement (configuration loader.maxBatchSize). */
+  maxBatchSize: number;
+}
 
 /**
  * What access control needs to know about people and the organisation, read through the model: the
@@ -22,11 +34,11 @@ export class OrgDirectory {
   private readonly active: Condition | undefined;
 
   constructor(
-    private readonly runtime: HubRuntime,
+    private readonly parts: OrgDirectoryParts,
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.people = peopleOf(runtime.model);
+    this.people = peopleOf(parts.model);
     const active = this.people?.people?.active;
     this.active = active ? parseCondition(active) : undefined;
   }
@@ -85,9 +97,9 @@ export class OrgDirectory {
   /** The person's organisation unit (hub id), when the declaration names a `unit` field and it is set. */
   unitOf(row: NeutralRow): string | null {
     const field = this.people?.people?.unit;
-    const org = organisationOf(this.runtime.model);
+    const org = organisationOf(this.parts.model);
     if (!field || !org || row[field] === null || row[field] === undefined) return null;
-    const source = this.runtime.routing.owner(this.people!.name, field);
+    const source = this.parts.routing.owner(this.people!.name, field);
     return source ? this.hubId(org.name, source, String(row[field])) : null;
   }
 
@@ -112,9 +124,9 @@ export class OrgDirectory {
    * entity, else literal values): one statement on the source owning the field.
    */
   async matching(entity: EntityName, field: string, values: readonly string[]): Promise<Set<string>> {
-    const source = this.runtime.routing.owner(entity, field);
+    const source = this.parts.routing.owner(entity, field);
     if (!source) return new Set();
-    const type = this.runtime.model.entities[entity]!.fields[field];
+    const type = this.parts.model.entities[entity]!.fields[field];
     const keys = typeof type === 'object' ? values.flatMap((v) => this.sourceKey(type.ref, source, v) ?? []) : [...values];
     const rows = await this.rowsWhere(entity, source, field, keys);
     return new Set(rows.map((r) => this.hubId(entity, source, String(r.key))));
@@ -122,20 +134,20 @@ export class OrgDirectory {
 
   private async rowsWhere(entity: EntityName, source: string, field: string, keys: readonly string[]): Promise<NeutralRow[]> {
     const rows: NeutralRow[] = [];
-    const size = this.runtime.config.loader.maxBatchSize;
+    const size = this.parts.maxBatchSize;
     for (let i = 0; i < keys.length; i += size) {
       const chunk = keys.slice(i, i + size);
-      rows.push(...(await this.runtime.adapters.get(source)!.fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
+      rows.push(...(await this.parts.adapters.get(source)!.fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
     }
     return rows;
   }
 
   private async parents(): Promise<Map<string, string | null>> {
     if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree.parent;
-    const org = organisationOf(this.runtime.model);
+    const org = organisationOf(this.parts.model);
     const field = org?.organisation?.parent;
-    const source = org && field ? this.runtime.routing.owner(org.name, field) : undefined;
-    const units = source ? await this.runtime.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink }) : [];
+    const source = org && field ? this.parts.routing.owner(org.name, field) : undefined;
+    const units = source ? await this.parts.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink }) : [];
     const parent = new Map(
       units.map((u) => [this.hubId(org!.name, source!, u.key), u[field!] === null || u[field!] === undefined ? null : this.hubId(org!.name, source!, String(u[field!]))]),
     );
@@ -144,17 +156,17 @@ export class OrgDirectory {
   }
 
   private sourceKey(entity: EntityName, source: string, hubId: string): string | undefined {
-    if (!this.runtime.model.entities[entity]!.conformed) return hubId;
-    const mapped = this.runtime.keyMap.toSource(entity, source, hubId);
+    if (!this.parts.model.entities[entity]!.conformed) return hubId;
+    const mapped = this.parts.crosswalks.keyMap.toSource(entity, source, hubId);
     if (mapped !== undefined) return mapped;
     if (hubId.startsWith(`${source}:`)) return hubId.slice(source.length + 1);
     // Someone the key map does not know yet (a new hire): the crosswalks are read again soon (throttled).
-    this.runtime.crosswalks?.noticeMiss();
+    this.parts.crosswalks.noticeMiss();
     return undefined;
   }
 
   private hubId(entity: EntityName, source: string, key: string): string {
-    if (!this.runtime.model.entities[entity]!.conformed) return key;
-    return this.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
+    if (!this.parts.model.entities[entity]!.conformed) return key;
+    return this.parts.crosswalks.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
   }
 }

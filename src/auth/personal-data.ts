@@ -34,7 +34,7 @@ export function personalCodes(dict: Dictionary, policy: PolicyBook): Array<{ cod
  */
 export function checkPersonalData(policy: PolicyBook, catalog: MeasureCatalog): void {
   const fail = (path: string, problem: string): never => {
-    throw new ConfigError(`Policy file ${policy.file}: ${path}: ${problem}`);
+    throw new ConfigError(`${policy.file}: ${path}: ${problem}`);
   };
   for (const [id, entry] of Object.entries(policy.policy.personalData.facts)) {
     const [source, fact] = id.split('.') as [string, string];

@@ -1,13 +1,8 @@
-import { loadPolicy } from '../auth/policy';
+import { loadCompany } from '../company/load';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
-import { loadDictionary } from '../indicators/load';
-import { loadTargets } from '../indicators/targets';
-import { loadUnits } from '../indicators/units';
-import { loadModel } from '../model/load';
-import { organisationDimension } from '../model/member-dimension';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
@@ -16,16 +11,15 @@ import { organisationDimension } from '../model/member-dimension';
  */
 try {
   const config = loadConfig();
-  const dir = config.indicators.dir;
-  const model = loadModel(config.model.dir);
-  const catalog = catalogOfDefinitions(model);
-  const units = loadUnits(config.indicators.unitsFile);
-  const dictionary = loadDictionary(dir, catalog, units);
-  checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile), units);
-  const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar, organisationDimension(model));
+  const { company, problems } = loadCompany(config.model, { calendar: config.calendar });
+  if (problems.length || !company) throw new ConfigError(problems.join('\n'));
+  const { dictionary, model, policy, units, targets } = company;
+  checkDictionary(dictionary, catalogOfDefinitions(model), policy, units);
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);
-  process.stdout.write(`${dictionary.size} indicators in ${dir}: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}; ${targets.size} targets\n`);
+  process.stdout.write(
+    `${dictionary.size} indicators in ${model.paths.indicators}: ${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}; ${targets.size} targets\n`,
+  );
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
   process.exit(1);

@@ -6,7 +6,7 @@ import { ConfigError } from '../errors';
 import { parsePairsCsv } from '../keys/crosswalk-csv';
 import { loadCrosswalkPairs } from '../keys/crosswalk-load';
 import { logger } from '../logger';
-import { loadModel } from '../model/load';
+import { DEFAULT_MODEL_DIR } from '../model/load';
 import { EmbeddedEngine } from '../db/embedded';
 import { openConnection } from '../db/open';
 import { HubStore } from '../store/hub-store';
@@ -44,11 +44,11 @@ async function main(): Promise<number> {
   }
   logger.level = process.env.LOG_LEVEL ?? 'silent';
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const dir = values.model ? resolve(cwd, values.model) : (process.env.HUB_MODEL_DIR ?? 'models/demo');
+  const dir = values.model ? resolve(cwd, values.model) : (process.env.HUB_MODEL_DIR ?? DEFAULT_MODEL_DIR);
   const file = resolve(cwd, positionals[0]!);
   const { pairs, problems } = parsePairsCsv(readFileSync(file, 'utf8'));
   const config = loadConfig({ ...process.env, HUB_MODEL_DIR: dir });
-  const model = loadModel(dir);
+  const model = config.model;
   const embedded = config.store.engine === 'embedded' ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   try {

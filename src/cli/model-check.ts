@@ -2,6 +2,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { logger } from '../logger';
 import { checkModelDirectory } from '../company/check-directory';
+import { DEFAULT_MODEL_DIR } from '../model/load';
 
 /**
  * `npm run model:check [-- --dir <model dir>]`: validates a whole model directory as the hub would at
@@ -9,7 +10,7 @@ import { checkModelDirectory } from '../company/check-directory';
  * every source against its live catalog — without starting the hub or writing anywhere. Prints every
  * problem as `<file>: <path>: <problem>`; exit status 1 when there is any, 0 and one line per source when
  * clean, 2 on wrong usage. Connections come from the environment (${VAR} in the source files,
- * HUB_SOURCE_<NAME>_*) and hub.config.yaml, as for npm start. Default directory: HUB_MODEL_DIR or models/demo.
+ * HUB_SOURCE_<NAME>_*) and hub.config.yaml, as for npm start. Default directory: HUB_MODEL_DIR or DEFAULT_MODEL_DIR.
  */
 const USAGE = 'usage: npm run model:check [-- --dir <model dir>]';
 
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   logger.level = process.env.LOG_LEVEL ?? 'silent';
   // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const dir = values.dir ? resolve(cwd, values.dir) : (process.env.HUB_MODEL_DIR ?? 'models/demo');
+  const dir = values.dir ? resolve(cwd, values.dir) : (process.env.HUB_MODEL_DIR ?? DEFAULT_MODEL_DIR);
   const shown = (line: string) => line.split(`${dir}/`).join(`${relative(cwd, dir) || '.'}/`);
   const { problems, summary } = await checkModelDirectory(dir, process.env);
   if (problems.length) {

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kind, parse } from 'graphql';
-import { draftCompanyFiles } from '../company/scaffold-company';
+import { draftCompanyFiles, policyWithEntities } from '../company/scaffold-company';
 import { scaffoldModel, type DraftFile } from '../company/scaffold';
 import { handWrittenTypeDefs } from '../schema/assemble';
 import { openConnection } from '../db/open';
@@ -15,7 +15,8 @@ import { readLiveCatalog } from '../db/live-catalog';
  * per table into the model directory, for the engineer to edit. Never overwrites a file: an existing one
  * stops the run before anything is written. The URL is read from the named environment variable and
  * written into the draft as ${VAR}, never as text. When the directory has no policy.yaml yet, it also drafts a
- * deny-by-default policy.yaml (with a generated service API key, printed once) and a units.yaml.
+ * deny-by-default policy.yaml (with a generated service API key, printed once), a units.yaml and a model.yaml.
+ * When it has one (a second source), the entities drafted now get an allow rule in it, to be narrowed.
  */
 const USAGE = 'usage: npm run model:scaffold -- --source <name> --engine postgres|mysql --url-env <VAR> [--schema <schema>] [--out <model dir>]';
 
@@ -66,10 +67,19 @@ async function main(): Promise<number> {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.text);
   }
+  let ruled: string[] = [];
+  if (!apiKey) {
+    const policy = policyWithEntities(readFileSync(join(dir, 'policy.yaml'), 'utf8'), draftedEntities(result.files));
+    ruled = policy.added;
+    if (ruled.length) writeFileSync(join(dir, 'policy.yaml'), policy.text);
+  }
   process.stdout.write(
     `Drafted ${files.length} files from ${catalog.tables.length} tables of "${catalog.schema}" into ${shown(dir)}:\n` +
       files.map((f) => `  ${shown(join(dir, f.path))}`).join('\n') +
       '\n' +
+      (ruled.length
+        ? `Added to ${shown(join(dir, 'policy.yaml'))}, to be narrowed: ${ruled.map((e) => `"${e}.*": { "*": allow }`).join(', ')}\n`
+        : '') +
       (result.skipped.length ? `Skipped:\n${result.skipped.map((s) => `  ${s.table}: ${s.reason}`).join('\n')}\n` : '') +
       'Edit them (names, descriptions, conformed entities, facts), then check the directory against the live databases.\n' +
       (apiKey
@@ -82,8 +92,14 @@ async function main(): Promise<number> {
 /** Entity names: the drafted files' and those already in the directory. */
 function entityNames(dir: string, drafted: readonly DraftFile[]): string[] {
   const existing = existsSync(join(dir, 'entities')) ? readdirSync(join(dir, 'entities')).filter((f) => f.endsWith('.yaml')) : [];
-  const names = [...existing, ...drafted.filter((f) => f.path.startsWith('entities/')).map((f) => f.path.slice('entities/'.length))];
-  return [...new Set(names.map((f) => f.replace(/\.yaml$/, '')))];
+  return [...new Set([...existing.map((f) => f.replace(/\.yaml$/, '')), ...draftedEntities(drafted)])];
+}
+
+/** The entities of the drafted files. */
+function draftedEntities(drafted: readonly DraftFile[]): string[] {
+  return drafted
+    .filter((f) => f.path.startsWith('entities/'))
+    .map((f) => f.path.slice('entities/'.length).replace(/\.yaml$/, ''));
 }
 
 /** The hub's own object types, read from its hand-written SDL (Query, Mutation and Subscription included). */

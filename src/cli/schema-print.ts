@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../errors';
-import { DEFAULT_MODEL_DIR, PUBLISHED_SCHEMA_FILE, printedSchema, schemaFreshness } from '../schema/print';
+import { DEFAULT_MODEL_DIR } from '../model/load';
+import { PUBLISHED_SCHEMA_FILE, printedSchema, schemaFreshness } from '../schema/print';
 
 /**
  * `npm run schema:print [-- --model <dir>] [--policy <file>] [--out <file>]` writes the SDL the hub serves

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { generatedVersion, loadGenerator } from '../seed/generator';
-import { loadModel } from '../model/load';
 import { EmbeddedEngine } from '../db/embedded';
 import { ensureSchema, openConnection } from '../db/open';
 import { seedDemoSource } from '../db/load';
@@ -11,7 +10,7 @@ import { HubStore } from '../store/hub-store';
 
 const USAGE = `npm run seed -- [--scale N] --yes
 
-Loads the model directory's generated company (the demo's, models/demo/generator) into every source it
+Loads the model directory's generated company (the demo's generator/) into every source it
 generates (embedded, PostgreSQL or MariaDB) and the pairs of its loaded crosswalks into the hub store. Existing tables of the
 same names in those schemas are DROPPED first, hence --yes.
 Configure targets as for npm start (hub.config.yaml, HUB_SOURCE_<NAME>_ENGINE/_URL/_SCHEMA, HUB_STORE_*).`;
@@ -23,7 +22,7 @@ async function main(): Promise<void> {
     process.exit(values.help ? 0 : 2);
   }
   const config = loadConfig(process.env, values.scale ? { demo: { scale: Number(values.scale) } } : {});
-  const model = loadModel(config.model.dir);
+  const model = config.model;
   const generator = loadGenerator(config.model.dir);
   if (!generator) throw new ConfigError(`${config.model.dir} has no data generator (generator/index.ts): nothing to seed.`);
   const targets = Object.keys(generator.sources).map((name) => {

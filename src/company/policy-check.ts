@@ -5,6 +5,7 @@ import { conditionProblems } from '../model/condition-check';
 import { peopleOf, type CompanyModel } from '../model/entities';
 import { didYouMean } from '../values/suggest';
 import { principalIdProblem } from '../auth/principal-id';
+import { deniedNonNullProblems } from '../auth/deniable';
 
 /**
  * THE policy-vs-model check (one check, run at start by src/app/runtime.ts before the store is touched, and
@@ -19,7 +20,8 @@ export function policyModelProblems(policy: PolicyBook, model: CompanyModel): st
   return [...policySchemaProblems(policy, typeDefinitions(model, policy)), ...policyRuleProblems(policy, model)];
 }
 
-/** The same check against a schema already built (its object types and their fields). */
+/** The same check against a schema already built (its object types and their fields), non-null fields
+ *  denied to some role among the problems. */
 export function policySchemaProblems(policy: PolicyBook, schema: GraphQLSchema): string[] {
   const types = new Map<string, string[]>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -34,6 +36,7 @@ export function policySchemaProblems(policy: PolicyBook, schema: GraphQLSchema):
     if (!fields) at(`fields.${key}`, `unknown type "${type}"${didYouMean(type, [...types.keys()])}`);
     else if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
   }
+  problems.push(...deniedNonNullProblems(schema, policy));
   return problems;
 }
 

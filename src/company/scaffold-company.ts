@@ -1,10 +1,11 @@
-import { stringify } from 'yaml';
+import { isMap, parseDocument, stringify } from 'yaml';
+import { MODEL_FORMAT_VERSION } from '../model/schema';
 import type { DraftFile } from './scaffold';
 
 /**
  * The company-wide files a new model directory needs besides its sources and entities, drafted by
- * `model:scaffold` when the directory has none yet: a deny-by-default policy.yaml, a units.yaml and an empty
- * indicators/ folder for the dictionary.
+ * `model:scaffold` when the directory has none yet: a model.yaml (the directory's format version), a
+ * deny-by-default policy.yaml, a units.yaml and an empty indicators/ folder for the dictionary.
  *
  * The policy draft grants two roles — `admin` (everything, held by nobody until the engineer names
  * principals) and `dashboard_service` (read-only, held by the API key the command generated and printed
@@ -57,7 +58,19 @@ export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
     'Units of the indicators (`unit:` of a definition) and the places their values are shown with. Values stay',
     'exact inside the hub and are rounded once, half-up, on output. Add your currency, e.g. EUR: { precision: 2 }.',
   ];
+  const modelHeader = [
+    'The model directory: its format version and, when not at their defaults, where its parts live (paths',
+    'relative to this directory). README: "Bring your own databases".',
+  ];
+  const modelFile = `${comment(modelHeader)}version: ${MODEL_FORMAT_VERSION}\n${comment([
+    'paths:',
+    '  policy: policy.yaml',
+    '  units: units.yaml',
+    '  indicators: indicators',
+    '  targets: targets',
+  ])}`;
   return [
+    { path: 'model.yaml', text: modelFile },
     { path: 'policy.yaml', text: comment(policyHeader) + stringify(policy, { lineWidth: 140 }) },
     { path: 'units.yaml', text: comment(unitsHeader) + stringify(units) },
     // The dictionary starts empty: indicators/<domain>/<code>.yaml files go here (README "Defining an indicator").
@@ -67,4 +80,20 @@ export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
 
 function comment(lines: string[]): string {
   return lines.map((l) => `# ${l}`.trimEnd()).join('\n') + '\n';
+}
+
+/**
+ * An existing policy (a model directory scaffolded source by source) with a `"<Entity>.*": { "*": allow }`
+ * rule added for each of `entities` that no `fields` entry names yet: without one, the entity's fields
+ * (its non-null id among them) would be denied to everyone. Comments and order are kept. `added` is empty
+ * when nothing was missing.
+ */
+export function policyWithEntities(text: string, entities: readonly string[]): { text: string; added: string[] } {
+  const doc = parseDocument(text);
+  const fields = doc.get('fields');
+  const keys = isMap(fields) ? fields.items.map((i) => String((i.key as { value?: unknown })?.value ?? i.key)) : [];
+  const named = new Set(keys.map((key) => key.split('.')[0]));
+  const added = [...entities].sort().filter((e) => !named.has(e));
+  for (const entity of added) doc.setIn(['fields', `${entity}.*`], doc.createNode({ '*': 'allow' }, { flow: true }));
+  return { text: added.length ? doc.toString({ lineWidth: 140 }) : text, added };
 }

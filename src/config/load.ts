@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
-import { loadModel } from '../model/load';
+import { DEFAULT_MODEL_DIR, loadModel } from '../model/load';
 import { configSchemaFor, type HubConfig } from './schema';
 
 type Env = Record<string, string | undefined>;
@@ -14,13 +14,14 @@ type Json = Record<string, unknown>;
  * Environment keys: HOST, PORT, HUB_MODEL_DIR, HUB_DATA_DIR, HUB_DEMO_SCALE, HUB_DEMO_SEED,
  * HUB_FISCAL_YEAR_START_MONTH, HUB_STORE_ENGINE, HUB_STORE_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA /
  * _POOL_MAX / _CACHE_TTL_SECONDS for any source the model declares.
- * The model directory is loaded and validated here (it says which sources exist).
+ * The model directory is loaded and validated here, once (it says which sources exist): `config.model` is
+ * the loaded model; the rest of the company is read by src/company/load.ts.
  */
 export function loadConfig(env: Env = process.env, overrides: Json = {}): HubConfig {
   const file = env.HUB_CONFIG ?? (existsSync('hub.config.yaml') ? 'hub.config.yaml' : undefined);
   const fromFile = file ? readConfigFile(file) : {};
   const merged = deepMerge(deepMerge(fromFile, fromEnv(env)), overrides);
-  const modelDir = isObject(merged.model) && typeof merged.model.dir === 'string' ? merged.model.dir : 'models/demo';
+  const modelDir = isObject(merged.model) && typeof merged.model.dir === 'string' ? merged.model.dir : DEFAULT_MODEL_DIR;
   const model = loadModel(modelDir, { env });
   const sources = isObject(merged.sources) ? { ...merged.sources } : merged.sources === undefined ? {} : merged.sources;
   if (isObject(sources)) {
@@ -31,7 +32,7 @@ export function loadConfig(env: Env = process.env, overrides: Json = {}): HubCon
   }
   const parsed = configSchemaFor(Object.keys(model.sources)).safeParse({ ...merged, sources });
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
-  return parsed.data;
+  return { ...parsed.data, model };
 }
 
 function readConfigFile(file: string): Json {
@@ -62,11 +63,8 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
   ['HUB_STORE_URL', ['store', 'url'], 'string'],
   ['HUB_MODEL_DIR', ['model', 'dir'], 'string'],
-  ['HUB_INDICATORS_DIR', ['indicators', 'dir'], 'string'],
-  ['HUB_UNITS_FILE', ['indicators', 'unitsFile'], 'string'],
   ['HUB_GOVERNANCE_ARCHIVED', ['governance', 'archived'], 'string'],
   ['HUB_CROSSWALKS_REFRESH_SECONDS', ['crosswalks', 'refreshSeconds'], 'number'],
-  ['HUB_POLICY_FILE', ['auth', 'policyFile'], 'string'],
   ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],
   ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],
   ['HUB_TRUSTED_DOCUMENTS', ['security', 'trustedDocumentsFile'], 'string'],

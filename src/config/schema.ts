@@ -1,5 +1,7 @@
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { CompanyModel } from '../model/entities';
+import { DEFAULT_MODEL_DIR } from '../model/load';
 import { didYouMean } from '../values/suggest';
 
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
@@ -78,8 +80,8 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
   model: z
     .object({
       /** The model directory: entities, sources with their mappings, policy, indicators and targets of one
-       *  company (HUB_MODEL_DIR). The demo company is the default. */
-      dir: z.string().min(1).default('models/demo'),
+       *  company (HUB_MODEL_DIR); its model.yaml says where each part lives. The demo company is the default. */
+      dir: z.string().min(1).default(DEFAULT_MODEL_DIR),
     })
     .strict()
     .prefault({}),
@@ -94,8 +96,9 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     .prefault({}),
   embedded: z
     .object({
-      /** Where the embedded engine keeps its files; ":memory:" for a throwaway in-memory engine. */
-      dataDir: z.string().default('.data/embedded'),
+      /** Where the embedded engine keeps its files; ":memory:" for a throwaway in-memory engine. Default:
+       *  .data/<name of the model directory>/embedded, one per model (their data and store differ). */
+      dataDir: z.string().optional(),
     })
     .strict()
     .prefault({}),
@@ -106,20 +109,6 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     .prefault({}),
   /** Per source of the model: connection, pool, timeouts, breaker, cache (defaults from the source file). */
   sources,
-  indicators: z
-    .object({
-      /** Folder of indicator definition files (*.yaml): imported as v1 of each when the store holds none.
-       *  Default: <model.dir>/indicators. */
-      dir: z.string().optional(),
-      /** Folder of target files (*.yaml): indicator × period × department → value. Default: <model.dir>/targets. */
-      targetsDir: z.string().optional(),
-      /** The units file: every unit a definition may name (its currency among them) and the decimal places
-       *  its values are shown with — rounded once, half-up, at the output (README "Indicators").
-       *  Default: <model.dir>/units.yaml. */
-      unitsFile: z.string().optional(),
-    })
-    .strict()
-    .prefault({}),
   /** The key map of conformed entities, built from the model's crosswalks (crosswalks/<Entity>.yaml). */
   crosswalks: z
     .object({
@@ -155,8 +144,6 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     .prefault({}),
   auth: z
     .object({
-      /** Default: <model.dir>/policy.yaml. */
-      policyFile: z.string().optional(),
       jwt: z
         .object({
           /** Only this algorithm is accepted: "none" and algorithm confusion are impossible by construction. */
@@ -296,19 +283,18 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
 })
   // Unknown keys are refused everywhere: a typo ("sever:") must not silently fall back to a default.
   .strict()
-  // Paths left unset live inside the model directory.
-  .transform((c) => ({
-    ...c,
-    indicators: {
-      dir: c.indicators.dir ?? join(c.model.dir, 'indicators'),
-      targetsDir: c.indicators.targetsDir ?? join(c.model.dir, 'targets'),
-      unitsFile: c.indicators.unitsFile ?? join(c.model.dir, 'units.yaml'),
-    },
-    auth: { ...c.auth, policyFile: c.auth.policyFile ?? join(c.model.dir, 'policy.yaml') },
-  }));
+  // Each model directory gets its own embedded data directory.
+  .transform((c) => ({ ...c, embedded: { dataDir: c.embedded.dataDir ?? defaultDataDir(c.model.dir) } }));
+}
+
+/** .data/<name of the model directory>/embedded: switching models in one checkout opens another engine. */
+export function defaultDataDir(modelDir: string): string {
+  return join('.data', basename(resolve(modelDir)), 'embedded');
 }
 
 /** The schema without sources (for checking one section, e.g. notices, in tests and tools). */
 export const configSchema = configSchemaFor([]);
-export type HubConfig = z.output<ReturnType<typeof configObject>>;
+export type HubSettings = z.output<ReturnType<typeof configObject>>;
+/** The settings plus the company model of `model.dir`, loaded once with them (src/config/load.ts). */
+export type HubConfig = Omit<HubSettings, 'model'> & { model: CompanyModel };
 export type SourceConfig = z.output<typeof sourceConfigSchema>;

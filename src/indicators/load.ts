@@ -76,7 +76,7 @@ function yamlFiles(dir: string): string[] {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    throw new ConfigError(`Indicator directory "${dir}" does not exist (set indicators.dir or HUB_INDICATORS_DIR).`);
+    throw new ConfigError(`Indicator directory "${dir}" does not exist (create it, or name another folder in model.yaml paths.indicators).`);
   }
   return entries
     .flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []))

@@ -59,7 +59,7 @@ export function loadUnits(file: string): UnitBook {
   try {
     doc = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist (set indicators.unitsFile or HUB_UNITS_FILE)' : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist (write it, or name another file in model.yaml paths.units)' : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
     throw new ConfigError(`Units file ${file} ${reason}.`);
   }
   const parsed = unitsSchema.safeParse(doc ?? {});

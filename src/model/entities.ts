@@ -77,8 +77,21 @@ export interface SourceModel {
   mapping: SqlSourceMapping;
 }
 
+/** Where a model directory's other parts live (model.yaml `paths`, else the defaults), joined to its directory. */
+export interface ModelPaths {
+  /** model.yaml itself (it may be absent: then every default holds). */
+  manifest: string;
+  policy: string;
+  units: string;
+  indicators: string;
+  targets: string;
+}
+
 export interface CompanyModel {
   dir: string;
+  /** The format version of the directory (model.yaml `version`). */
+  version: number;
+  paths: ModelPaths;
   entities: Readonly<Record<EntityName, EntityModel>>;
   sources: Readonly<Record<string, SourceModel>>;
   /** Groupable dimensions: every fact dimension declared with an entity, dimension name → entity. */

@@ -4,13 +4,29 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors';
 import type { SqlSourceMapping } from './mapping';
-import { isRef, type CompanyModel, type EntityModel, type FieldType, type SourceModel } from './entities';
+import {
+  isRef,
+  type CompanyModel,
+  type EntityModel,
+  type FieldType,
+  type ModelPaths,
+  type SourceModel,
+} from './entities';
 import { resolveConnection } from './connection';
-import { crosswalkFileSchema, entityFileSchema, sourceFileSchema, type EntityFile, type SourceFile } from './schema';
+import {
+  crosswalkFileSchema,
+  entityFileSchema,
+  MODEL_FORMAT_VERSION,
+  modelFileSchema,
+  sourceFileSchema,
+  type EntityFile,
+  type SourceFile,
+} from './schema';
 import { crosswalksOf } from './crosswalk';
 import { conditionProblems } from './condition-check';
 import { expressionProblem } from '../values/expression';
 import { didYouMean } from '../values/suggest';
+import { RESERVED_PROBLEM, RESERVED_SUFFIX, storageProblems } from './validate-mapping';
 
 /** Every problem of a model directory, one line each: `<file>: <path.inside.file>: <what is wrong>`. */
 export class ModelError extends ConfigError {
@@ -29,8 +45,16 @@ export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** The model directory the hub reads when none is configured (HUB_MODEL_DIR, model.dir, --dir). */
+export const DEFAULT_MODEL_DIR = 'models/demo';
+
+/** The file at the root of a model directory: its format version and where its parts live. */
+export const MODEL_FILE = 'model.yaml';
+
 /**
  * Loads and validates a model directory:
+ *   model.yaml               format version, and where policy, units, indicators and targets live when not
+ *                            at their defaults (absent: version 1, every default)
  *   entities/<Entity>.yaml   one file per entity (fields, relations, figures)
  *   sources/<name>.yaml      one file per source: description, connection, mapping of entities and facts
  *   crosswalks/<Entity>.yaml per conformed entity: how each source's key maps to the hub id (./crosswalk.ts)
@@ -41,6 +65,7 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   const problems: string[] = [];
   const at = (file: string, path: string, message: string) => problems.push(`${file}: ${path || '(root)'}: ${message}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ModelError(dir, [`${dir}: (root): the model directory does not exist`]);
+  const { version, paths } = readModelFile(dir, at);
 
   const entityFiles = readAll(dir, 'entities', entityFileSchema, at);
   const sourceFiles = readAll(dir, 'sources', sourceFileSchema, at);
@@ -78,7 +103,39 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   checkFigures(entities, entityFileOf, sources, at);
   const crosswalks = crosswalksOf(crosswalkFiles, entities, sources, at);
   if (problems.length) throw new ModelError(dir, problems);
-  return { dir, entities, sources, dimensions, crosswalks };
+  return { dir, version, paths, entities, sources, dimensions, crosswalks };
+}
+
+/** model.yaml: refused like every other model file (unknown keys with a "did you mean"); absent, the defaults. */
+function readModelFile(dir: string, at: At): { version: number; paths: ModelPaths } {
+  const manifest = join(dir, MODEL_FILE);
+  type Given = { version: number; paths: Partial<Omit<ModelPaths, 'manifest'>> };
+  let given: Given = { version: MODEL_FORMAT_VERSION, paths: {} };
+  if (existsSync(manifest)) {
+    let content: unknown;
+    try {
+      content = parseYaml(readFileSync(manifest, 'utf8'));
+    } catch (error) {
+      at(manifest, '(root)', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      content = undefined;
+    }
+    const parsed = content === undefined ? undefined : modelFileSchema.safeParse(content ?? {});
+    if (parsed && !parsed.success) {
+      for (const issue of parsed.error.issues) at(manifest, issue.path.join('.'), issue.message);
+    }
+    else if (parsed) given = parsed.data;
+  }
+  const path = (name: keyof Omit<ModelPaths, 'manifest'>, fallback: string) => join(dir, given.paths[name] ?? fallback);
+  return {
+    version: given.version,
+    paths: {
+      manifest,
+      policy: path('policy', 'policy.yaml'),
+      units: path('units', 'units.yaml'),
+      indicators: path('indicators', 'indicators'),
+      targets: path('targets', 'targets'),
+    },
+  };
 }
 
 type At = (file: string, path: string, message: string) => void;
@@ -154,7 +211,7 @@ function mappingOf(data: SourceFile): SqlSourceMapping {
   return { entities, facts: data.facts } as SqlSourceMapping;
 }
 
-/** Expressions and qualified columns are checked against the mapping's own tables. */
+/** Expressions, qualified columns and measure declarations are checked against the mapping's own tables. */
 function checkExpressions(s: SourceModel, at: At): void {
   for (const [entity, m] of Object.entries(s.mapping.entities)) {
     for (const [field, sql] of Object.entries(m!.expressions ?? {})) {
@@ -165,6 +222,9 @@ function checkExpressions(s: SourceModel, at: At): void {
   for (const [fact, f] of Object.entries(s.mapping.facts)) {
     const tables = [f.table, ...(f.joins ?? []).map((j) => j.table)];
     for (const [name, m] of Object.entries(f.measures)) {
+      if (name.endsWith(RESERVED_SUFFIX)) at(s.file, `facts.${fact}.measures.${name}`, RESERVED_PROBLEM);
+      const storage = m.storage ? storageProblems(m) : [];
+      for (const problem of storage) at(s.file, `facts.${fact}.measures.${name}.storage`, problem);
       if (m.sql === undefined) continue;
       const problem = expressionProblem(m.sql, tables);
       if (problem) at(s.file, `facts.${fact}.measures.${name}.sql`, problem);

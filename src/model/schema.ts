@@ -149,3 +149,35 @@ export const crosswalkFileSchema = strict({
   sources: z.record(identifier, crosswalkRuleSchema).default({}),
 });
 export type CrosswalkFile = z.output<typeof crosswalkFileSchema>;
+
+/** A path inside the model directory: relative, and not climbing out of it. */
+const insidePath = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'),
+    'expected a path inside the model directory (relative, no "..")',
+  );
+
+/**
+ * model.yaml at the root of a model directory: the format version of the directory, and where its parts
+ * live when not at their default places (paths relative to the directory).
+ */
+export const MODEL_FORMAT_VERSION = 1;
+export const modelFileSchema = strict({
+  version: z.literal(MODEL_FORMAT_VERSION, {
+    error: `expected version: ${MODEL_FORMAT_VERSION} (the only format this hub reads)`,
+  }),
+  description: z.string().optional(),
+  paths: strict({
+    /** Roles, principals, field rules, API keys. Default: policy.yaml. */
+    policy: insidePath.optional(),
+    /** The units file. Default: units.yaml. */
+    units: insidePath.optional(),
+    /** The folder of indicator definition files. Default: indicators. */
+    indicators: insidePath.optional(),
+    /** The folder of target files. Default: targets. */
+    targets: insidePath.optional(),
+  }).prefault({}),
+});
+export type ModelFile = z.output<typeof modelFileSchema>;

@@ -59,7 +59,7 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
     }
     for (const [name, m] of Object.entries(f.measures)) {
       identifier(`facts.${fact}.measures`, name);
-      if (name.endsWith('__count')) fail(`facts.${fact}.measures.${name}`, 'names ending in "__count" are reserved (the count beside an average)');
+      if (name.endsWith(RESERVED_SUFFIX)) fail(`facts.${fact}.measures.${name}`, RESERVED_PROBLEM);
       if (m.agg !== 'count' && !m.column && !m.sql) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column or sql`);
       if (m.column) column(`facts.${fact}.measures.${name}.column`, m.column);
       const problem = m.sql === undefined ? undefined : expressionProblem(m.sql, [f.table, ...(f.joins ?? []).map((j) => j.table)]);
@@ -71,8 +71,12 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
 }
 
 const STORAGE_KINDS = ['decimal', 'float', 'cents', 'text'];
+/** A measure name the adapter keeps for itself: the count beside an average. */
+export const RESERVED_SUFFIX = '__count';
+export const RESERVED_PROBLEM = 'names ending in "__count" are reserved (the count beside an average)';
 
-function storageProblems(m: SqlMeasure): string[] {
+/** What is wrong with a measure's `storage` declaration (the model loader and the adapter both ask). */
+export function storageProblems(m: SqlMeasure): string[] {
   const { kind, scale } = m.storage!;
   if (!STORAGE_KINDS.includes(kind)) return [`unknown kind ${JSON.stringify(kind)} (known: ${STORAGE_KINDS.join(', ')})`];
   if (m.type !== 'decimal') return ['only decimal measures declare a storage (an int measure is summed as it is)'];

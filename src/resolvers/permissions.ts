@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLObjectType, isNonNullType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 
@@ -9,6 +9,7 @@ import { ConfigError, HubError } from '../errors';
 import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import { applyMask, type MaskKind } from '../auth/masks';
+import { deniedNonNullProblems } from '../auth/deniable';
 import { kind, maskable, type PolicyBook } from '../auth/policy';
 
 /**
@@ -19,7 +20,8 @@ import { kind, maskable, type PolicyBook } from '../auth/policy';
  * Row scopes are not here: they are in every adapter statement.
  */
 export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): GraphQLSchema {
-  checkDeniableFieldsAreNullable(schema, policy);
+  const denied = deniedNonNullProblems(schema, policy);
+  if (denied.length) throw new ConfigError(denied.join('\n'));
   const rules: Record<string, Record<string, ShieldRule>> = {};
   const maskers: Record<string, Record<string, unknown>> = {};
   /** Fields every role may see unmasked: decided once here, so they need no per-field wrapper at run time. */
@@ -103,18 +105,3 @@ function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 }
 
 
-/** A denied non-null field would null its parent (and a whole list): refuse such a policy at start. */
-function checkDeniableFieldsAreNullable(schema: GraphQLSchema, policy: PolicyBook): void {
-  const roles = Object.keys(policy.policy.roles);
-  for (const type of objectTypes(schema)) {
-    for (const [name, field] of Object.entries(type.getFields())) {
-      if (!isNonNullType(field.type)) continue;
-      const denied = roles.filter((r) => kind(policy.field(type.name, name, [r]).decision) === 'deny');
-      if (denied.length) {
-        throw new ConfigError(
-          `Policy denies ${type.name}.${name} to ${denied.join(', ')}, but the field is non-null: make it nullable in the schema or allow it.`,
-        );
-      }
-    }
-  }
-}

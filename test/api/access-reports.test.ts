@@ -1,8 +1,8 @@
 import { deepMerge } from '../../src/config/load';
 import { isolatedPostgresStore } from '../support/isolated-store';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyDemoModel, type ModelCopy } from '../support/model-copy';
 import { MIXED } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
 
@@ -78,20 +78,16 @@ describe('permission reports and suppression', () => {
 
 describe('scope and policy edges', () => {
   let hub: TestHub;
-  let dir: string;
+  let copy: ModelCopy;
   beforeAll(async () => {
-    // The demo policy, plus one attribute denied to everyone but the executive.
-    dir = mkdtempSync(join(tmpdir(), 'indicator-hub-policy-'));
-    const policy = readFileSync('models/demo/policy.yaml', 'utf8').replace(
-      '  Customer.*: { "*": allow }',
-      '  Customer.*: { "*": allow }\n  Customer.industry: { executive: allow, "*": deny }',
-    );
-    writeFileSync(join(dir, 'policy.yaml'), policy);
-    hub = await startTestHub(MIXED, { auth: { policyFile: join(dir, 'policy.yaml') } });
+    // The demo model, its policy with one attribute denied to everyone but the executive.
+    copy = copyDemoModel();
+    copy.edit('policy.yaml', '  Customer.*: { "*": allow }', '  Customer.*: { "*": allow }\n  Customer.industry: { executive: allow, "*": deny }');
+    hub = await startTestHub(MIXED, { model: { dir: copy.dir } });
   });
   afterAll(async () => {
     await hub?.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    copy?.dispose();
   });
 
   test('a department outside the scope, reached through a reference, has no figures (null, not 0)', async () => {
@@ -115,17 +111,16 @@ describe('scope and policy edges', () => {
   });
 
   test('an indicator over personal data is personal by lineage, whatever its code: a new one starts and is listed as personal', async () => {
-    const indicators = mkdtempSync(join(tmpdir(), 'indicator-hub-dict-'));
-    cpSync('models/demo/indicators', indicators, { recursive: true });
-    writeFileSync(
-      join(indicators, 'payroll_share.yaml'),
+    const withShare = copyDemoModel();
+    withShare.write(
+      'indicators/payroll_share.yaml',
       readFileSync('models/demo/indicators/hr/payroll_per_head.yaml', 'utf8')
         .replace('code: payroll_per_head', 'code: payroll_share')
         .replace(/type: ratio[\s\S]*?denominator: headcount/, 'type: formula\nformula: payroll_cost / 2'),
     );
     const store = await isolatedPostgresStore();
     try {
-      const started = await startTestHub(MIXED, deepMerge(store.overrides, { indicators: { dir: indicators } }));
+      const started = await startTestHub(MIXED, deepMerge(store.overrides, { model: { dir: withShare.dir } }));
       try {
         const res = await started.query<{ permissionMatrix: { personalIndicators: Array<{ code: string; facts: string[] }> } }>('{ permissionMatrix { personalIndicators { code facts } } }', {}, AUDITOR);
         const listed = res.data!.permissionMatrix.personalIndicators;
@@ -138,7 +133,7 @@ describe('scope and policy edges', () => {
         await started.dispose();
       }
     } finally {
-      rmSync(indicators, { recursive: true, force: true });
+      withShare.dispose();
       await store.drop();
     }
   });
@@ -150,14 +145,14 @@ describe('scope and policy edges', () => {
     ['a dimension the fact lacks', 'dimension: department }', 'dimension: region }', 'personalData.facts["hr.payroll"].dimension: fact hr.payroll has no dimension "region"'],
     ['an unknown role', 'roles: [executive, finance_manager', 'roles: [cfo, finance_manager', 'personalData.roles names unknown role "cfo"'],
   ])('personalData with %s stops the hub naming the file and the key', async (_name, from, to, message) => {
-    const policy = readFileSync('models/demo/policy.yaml', 'utf8');
-    expect(policy).toContain(from);
-    const file = join(dir, 'broken-policy.yaml');
-    writeFileSync(file, policy.replace(from, to));
+    const broken = copyDemoModel();
+    broken.edit('policy.yaml', from, to);
     const store = await isolatedPostgresStore();
     try {
-      await expect(startTestHub(MIXED, deepMerge(store.overrides, { auth: { policyFile: file } }))).rejects.toThrow(`Policy file ${file}: ${message}`);
+      const file = join(broken.dir, 'policy.yaml');
+      await expect(startTestHub(MIXED, deepMerge(store.overrides, { model: { dir: broken.dir } }))).rejects.toThrow(`${file}: ${message}`);
     } finally {
+      broken.dispose();
       await store.drop();
     }
   });

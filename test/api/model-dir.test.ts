@@ -48,7 +48,7 @@ describe('a model directory named by configuration', () => {
 
   test('loads the copy, not the default', () => {
     expect(fromCopy.runtime.model.dir).toBe(copy);
-    expect(fromCopy.runtime.config.auth.policyFile).toBe(join(copy, 'policy.yaml'));
+    expect(fromCopy.runtime.model.paths.policy).toBe(join(copy, 'policy.yaml'));
   });
 
   test('answers the dashboard with the same figures and the same statements per source', async () => {

@@ -29,6 +29,8 @@ test('defaults: local host, port 4000, every source embedded, calendar fiscal ye
   expect(config.server).toMatchObject({ host: '127.0.0.1', port: 4000 });
   expect(config.calendar.fiscalYearStartMonth).toBe(1);
   expect(config.demo).toEqual({ seed: true, scale: 1 });
+  expect(config.model).toMatchObject({ dir: 'models/demo', version: 1 });
+  expect(config.embedded.dataDir).toBe(join('.data', 'demo', 'embedded'));
   for (const source of SOURCES) {
     expect(config.sources[source]).toEqual({ engine: 'embedded', pool: { min: 0, max: 10 }, acquireTimeoutMs: 5000, statementTimeoutMs: 10_000, breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 10_000 }, cacheTtlSeconds: 60 });
   }
@@ -147,6 +149,18 @@ describe('a password in a url never reaches the message of an otherwise invalid 
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).not.toContain(PASSWORD);
   });
+});
+
+test('each model directory gets its own embedded data directory unless one is configured', () => {
+  const env = { HUB_MODEL_DIR: 'models/chinook', CHINOOK_SALES_URL: 'mysql://hub@db/s', CHINOOK_CATALOGUE_URL: 'postgres://hub@db/c', CHINOOK_HR_URL: 'postgres://hub@db/h' };
+  const config = loadConfig(env);
+  expect(config.embedded.dataDir).toBe(join('.data', 'chinook', 'embedded'));
+  expect(loadConfig({ ...env, HUB_DATA_DIR: '/var/lib/hub' }).embedded.dataDir).toBe('/var/lib/hub');
+});
+
+test('the path keys of the company are the model directory\'s (model.yaml), not the configuration\'s', () => {
+  expect(() => loadConfig({}, { indicators: { dir: 'elsewhere' } })).toThrow(/indicators/);
+  expect(() => loadConfig({}, { auth: { policyFile: 'p.yaml' } })).toThrow(/policyFile/);
 });
 
 test('an unknown key anywhere is refused by name (a typo must not fall back to a default)', () => {

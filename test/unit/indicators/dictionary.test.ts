@@ -407,7 +407,7 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
   test('a missing directory says which setting names it', () => {
     const error = thrown(() => loadDictionary(join(root, 'nowhere'), catalog));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toBe(`Indicator directory "${join(root, 'nowhere')}" does not exist (set indicators.dir or HUB_INDICATORS_DIR).`);
+    expect(error.message).toBe(`Indicator directory "${join(root, 'nowhere')}" does not exist (create it, or name another folder in model.yaml paths.indicators).`);
   });
 
   test('the same definitions load when valid, several to a file, and a list file counts each', () => {

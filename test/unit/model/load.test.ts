@@ -210,8 +210,38 @@ describe('what a company may declare', () => {
     const config = loadConfig({ HUB_MODEL_DIR: dir, HUB_SOURCE_PURCHASING_POOL_MAX: '3' });
     expect(config.sources.purchasing).toMatchObject({ engine: 'embedded', schema: 'procurement', pool: { max: 3 } });
     expect(config.sources.procurement).toBeUndefined();
-    expect(config.indicators.dir).toBe(join(dir, 'indicators'));
-    expect(config.auth.policyFile).toBe(join(dir, 'policy.yaml'));
+    expect(config.model.paths).toMatchObject({ indicators: join(dir, 'indicators'), policy: join(dir, 'policy.yaml') });
     expect(thrown(() => loadConfig({ HUB_MODEL_DIR: dir }, { sources: { purchasng: {} } })).message).toContain('sources: unknown source "purchasng" (did you mean "purchasing"?)');
+  });
+});
+
+describe('model.yaml: the format version and where the parts live', () => {
+  test('absent: version 1 and every part at its default place', () => {
+    const dir = modelWith();
+    expect(loadModel(dir, { env: {} })).toMatchObject({
+      version: 1,
+      paths: { manifest: join(dir, 'model.yaml'), policy: join(dir, 'policy.yaml'), units: join(dir, 'units.yaml'), indicators: join(dir, 'indicators'), targets: join(dir, 'targets') },
+    });
+  });
+
+  test('the demo and Chinook declare version 1', () => {
+    for (const dir of [DEMO_MODEL_DIR, join(DEMO_MODEL_DIR, '..', 'chinook')]) {
+      expect(readFileSync(join(dir, 'model.yaml'), 'utf8')).toMatch(/^version: 1$/m);
+      expect(loadModel(dir).version).toBe(1);
+    }
+  });
+
+  test('paths move a part inside the directory', () => {
+    const dir = modelWith({}, { 'model.yaml': 'version: 1\npaths:\n  policy: access/policy.yaml\n  indicators: dictionary\n' });
+    expect(loadModel(dir, { env: {} }).paths).toMatchObject({ policy: join(dir, 'access', 'policy.yaml'), indicators: join(dir, 'dictionary'), units: join(dir, 'units.yaml') });
+  });
+
+  test.each<[string, string, string]>([
+    ['an unknown key, with a did-you-mean', 'version: 1\npath: { policy: p.yaml }\n', '<model>/model.yaml: (root): unknown key "path" (did you mean "paths"?)'],
+    ['an unknown part, with a did-you-mean', 'version: 1\npaths: { polcy: p.yaml }\n', '<model>/model.yaml: paths: unknown key "polcy" (did you mean "policy"?)'],
+    ['another format version', 'version: 2\n', '<model>/model.yaml: version: expected version: 1 (the only format this hub reads)'],
+    ['a path out of the directory', 'version: 1\npaths: { policy: ../policy.yaml }\n', '<model>/model.yaml: paths.policy: expected a path inside the model directory (relative, no "..")'],
+  ])('%s is refused naming the file and the key', (_name, text, problem) => {
+    expect(problemsOf(modelWith({}, { 'model.yaml': text }))).toEqual([problem]);
   });
 });

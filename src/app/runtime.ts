@@ -10,7 +10,9 @@ import type { SqlConnection } from '../db/connection';
 import { readLiveCatalog } from '../db/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
+import { dialectOf } from '../db/dialects';
+import { hubStatements } from '../observability/trace';
 import { HubStore } from '../store/hub-store';
 import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
@@ -81,7 +83,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     if (!s) throw new Error(`No configuration for source "${name}": load the configuration with the same model directory (${config.model.dir}).`);
     return s;
   };
-  const needsEmbedded = config.store.engine === 'embedded' || sourceNames.some((name) => settings(name).engine === 'embedded');
+  const needsEmbedded = needsEmbeddedEngine([config.store, ...sourceNames.map(settings)]);
   const started = performance.now();
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
@@ -120,9 +122,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const catalog = await readLiveCatalog(conns.get(name)!);
       return [...liveCatalogProblems(model.sources[name]!, catalog), ...crosswalkLiveProblems(model, name, catalog)];
     };
-    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
+    const crosswalks = new Crosswalks(model, (name) => adapters.get(name)!, store, config.crosswalks);
     const unreachable: string[] = [];
-    const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
+    const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => dialectOf(settings(name).engine).inProcess) : [];
     for (const name of sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n))) {
       try {
         problems.push(...(await checkLive(name)));
@@ -134,7 +136,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       }
     }
     // Duplicates in the crosswalks of the sources already there refuse the start before the store is touched.
-    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n)))));
+    const answered = sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n));
+    problems.push(...(await crosswalkDuplicates(model, (name) => adapters.get(name)!, answered, hubStatements)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await store.migrate();
@@ -145,7 +148,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     if (problems.length) throw new ModelError(model.dir, problems);
 
     await crosswalks.start(unreachable);
-    const memberCounts = new MemberCounts(model, conns);
+    const memberCounts = new MemberCounts(model, adapters);
     const uncounted = await memberCounts.refresh();
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
@@ -201,7 +204,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
-    if (config.store.engine !== 'embedded') {
+    if (!store.conn.dialect.inProcess) {
       governance.refreshEvery(config.governance.refreshSeconds, (error) => logger.warn({ err: error }, 'could not refresh indicator definitions'));
     }
     return runtime;

@@ -11,13 +11,15 @@ import { loadTargets } from '../indicators/targets';
 import { organisationDimension } from '../model/member-dimension';
 import { loadUnits } from '../indicators/units';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
 import { readLiveCatalog } from '../db/live-catalog';
 import type { CompanyModel } from '../model/entities';
 import { liveCatalogProblems, mappingSize } from './live-check';
 import { crosswalkLiveProblems } from './crosswalk-live-check';
 import { crosswalkDuplicates } from '../keys/crosswalk-duplicates';
 import type { SqlConnection } from '../db/connection';
+import { hubStatements } from '../observability/trace';
+import { SqlAdapter } from '../sources/sql/adapter';
 import { loadModel, ModelError } from '../model/load';
 import { policyModelProblems } from './policy-check';
 
@@ -90,7 +92,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
 async function checkSources(model: CompanyModel, config: HubConfig, problems: string[]): Promise<string[]> {
   const summary: string[] = [];
   const names = Object.keys(model.sources);
-  const needsEmbedded = names.some((n) => config.sources[n]!.engine === 'embedded');
+  const needsEmbedded = needsEmbeddedEngine(names.map((n) => config.sources[n]));
   const dataDir = config.embedded.dataDir;
   const embedded = needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
   const conns = new Map<string, SqlConnection>();
@@ -99,7 +101,7 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
     for (const name of names) {
       const source = model.sources[name]!;
       const settings = config.sources[name]!;
-      if (settings.engine === 'embedded' && !embedded) {
+      if (needsEmbeddedEngine([settings]) && !embedded) {
         problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
         continue;
       }
@@ -112,14 +114,16 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
         if (found.length === 0) {
           matched.push(name);
           const size = mappingSize(source.mapping);
-          summary.push(`${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
+          summary.push(`${name}: ${catalog.engine} ${conn.dialect.namespace} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
         }
       } catch {
         problems.push(`${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`);
       }
     }
     // Duplicates in the crosswalk rules of the sources that matched (loaded pairs are checked when loaded).
-    problems.push(...(await crosswalkDuplicates(model, (name) => conns.get(name)!, matched)));
+    // Through the sources' adapters, as at start: the same statements, timeouts and driver error handling.
+    const adapterOf = (name: string) => new SqlAdapter(name, model.sources[name]!.mapping, conns.get(name)!, model);
+    problems.push(...(await crosswalkDuplicates(model, adapterOf, matched, hubStatements)));
   } finally {
     await Promise.allSettled([...conns.values()].map((c) => c.close()));
     await embedded?.close();

@@ -3,8 +3,8 @@ import { logger } from '../logger';
 import type { CompanyModel } from '../model/entities';
 import { generatedVersion, loadGenerator } from './generator';
 import type { EmbeddedEngine } from '../db/embedded';
-import { ensureSchema } from '../db/open';
-import { seedDemoSource } from '../db/load';
+import { ensureSchema, needsEmbeddedEngine } from '../db/open';
+import { seedDemoSource } from './demo-source';
 import { seedLoadedCrosswalks } from './crosswalk-pairs';
 import type { HubStore } from '../store/hub-store';
 
@@ -26,7 +26,7 @@ export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, s
   let rows = 0;
   for (const [name, tables] of Object.entries(generator.sources)) {
     const settings = config.sources[name];
-    if (settings?.engine !== 'embedded') continue;
+    if (!settings || !needsEmbeddedEngine([settings])) continue;
     const conn = embedded.connection(settings.schema ?? name);
     await ensureSchema(conn);
     rows += await seedDemoSource(tables, conn, company);

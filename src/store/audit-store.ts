@@ -1,6 +1,7 @@
 import { canonicalJson, type AuditOutcome, type AuditRecord } from '../audit/record';
 import { from, type SqlConnection } from '../db/connection';
 import { ensureSchema } from '../db/open';
+import { lockUntilCommit, requireTransactionLocks } from './transaction';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
@@ -12,7 +13,7 @@ export const AUDIT_TABLE = 'audit_log';
 
 /** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
 export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
-  requirePostgres(conn);
+  requireTransactionLocks(conn, 'The audit log');
   await ensureSchema(conn);
   const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
   if (await schema().hasTable(AUDIT_TABLE)) {
@@ -53,12 +54,6 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
   });
 }
 
-export function requirePostgres(conn: SqlConnection): void {
-  if (conn.dialect !== 'postgres') {
-    throw new Error(`The audit log needs the hub store on PostgreSQL or the embedded engine, not ${conn.engine}.`);
-  }
-}
-
 /** Filters with values already validated and normalised by the caller. */
 export interface AuditRowFilter {
   principal?: string | undefined;
@@ -82,7 +77,7 @@ export class AuditStore {
   private readonly lockName: string;
 
   constructor(readonly conn: SqlConnection) {
-    requirePostgres(conn);
+    requireTransactionLocks(conn, 'The audit log');
     this.lockName = `indicator-hub:${AUDIT_TABLE}:${conn.schema ?? 'public'}`;
   }
 
@@ -102,7 +97,7 @@ export class AuditStore {
    */
   async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord): Promise<AuditRecord> {
     return this.conn.knex.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [this.lockName]);
+      await lockUntilCommit(this.conn, trx, this.lockName);
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: unknown; hash: string } | undefined;
       const record = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
       await this.table(trx).insert(toRow(record));

@@ -6,8 +6,8 @@ import { lockUntilCommit, requireTransactionLocks } from './transaction';
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
  * hub store's schema, one row per record, JSON-valued fields as canonical JSON text (the form the hash
- * covers; verification parses them back and recomputes it). PostgreSQL only (the store is embedded PGlite or
- * PostgreSQL).
+ * covers; verification parses them back and recomputes it). Appends are ordered by a lock held to commit,
+ * so the store's engine must offer one (Dialect.transactionLock: PostgreSQL and the embedded engine).
  */
 export const AUDIT_TABLE = 'audit_log';
 

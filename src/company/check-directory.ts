@@ -11,6 +11,7 @@ import { loadTargets } from '../indicators/targets';
 import { organisationDimension } from '../model/member-dimension';
 import { loadUnits } from '../indicators/units';
 import { EmbeddedEngine } from '../db/embedded';
+import { dialectOf } from '../db/dialects';
 import { needsEmbeddedEngine, openConnection } from '../db/open';
 import { readLiveCatalog } from '../db/live-catalog';
 import type { CompanyModel } from '../model/entities';
@@ -101,7 +102,7 @@ async function checkSources(model: CompanyModel, config: HubConfig, problems: st
     for (const name of names) {
       const source = model.sources[name]!;
       const settings = config.sources[name]!;
-      if (needsEmbeddedEngine([settings]) && !embedded) {
+      if (dialectOf(settings.engine).inProcess && !embedded) {
         problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
         continue;
       }

@@ -124,7 +124,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     };
     const crosswalks = new Crosswalks(model, (name) => adapters.get(name)!, store, config.crosswalks);
     const unreachable: string[] = [];
-    const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => dialectOf(settings(name).engine).inProcess) : [];
+    const inProcess = (name: string) => dialectOf(settings(name).engine).inProcess;
+    const seededLater = embedded && config.demo.seed ? sourceNames.filter(inProcess) : [];
     for (const name of sourceNames.filter((n) => !seededLater.includes(n) && !unreachable.includes(n))) {
       try {
         problems.push(...(await checkLive(name)));

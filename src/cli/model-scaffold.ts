@@ -20,7 +20,9 @@ import { readLiveCatalog } from '../db/live-catalog';
  */
 /** The engines reached by URL (the in-process engine has no catalog of a company's own). */
 const SERVERS = Object.values(DIALECTS).filter((d) => !d.inProcess);
-const USAGE = `usage: npm run model:scaffold -- --source <name> --engine ${SERVERS.map((d) => d.name).join('|')} --url-env <VAR> [--schema <schema>] [--out <model dir>]`;
+const USAGE =
+  `usage: npm run model:scaffold -- --source <name> --engine ${SERVERS.map((d) => d.name).join('|')} --url-env <VAR> ` +
+  '[--schema <schema>] [--out <model dir>]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -37,7 +39,8 @@ async function main(): Promise<number> {
   const urlEnv = values['url-env'];
   if (!source || !/^[a-z][a-z0-9_]*$/.test(source)) return fail(`--source: expected a lower-case source name such as "sales". ${USAGE}`);
   const dialect = SERVERS.find((d) => d.name === engine);
-  if (!dialect) return fail(`--engine: expected ${SERVERS.map((d) => d.name).join(' or ')}, received ${JSON.stringify(engine)}. ${USAGE}`);
+  const expected = SERVERS.map((d) => d.name).join(' or ');
+  if (!dialect) return fail(`--engine: expected ${expected}, received ${JSON.stringify(engine)}. ${USAGE}`);
   if (!urlEnv || !/^[A-Z_][A-Z0-9_]*$/.test(urlEnv)) return fail(`--url-env: expected the NAME of an environment variable holding the URL (e.g. SALES_URL). ${USAGE}`);
   const url = process.env[urlEnv];
   if (!url) return fail(`--url-env ${urlEnv}: the environment variable is not set.`);

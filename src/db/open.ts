@@ -11,7 +11,11 @@ export type { ConnectionSettings } from './connection';
  * connection is opened. `defaultSchema` applies to embedded (PostgreSQL defaults to "public", MariaDB to the
  * URL's database); an embedded connection needs the open `embedded` engine.
  */
-export function openConnection(settings: ConnectionSettings, defaultSchema: string, embedded?: EmbeddedEngine): SqlConnection {
+export function openConnection(
+  settings: ConnectionSettings,
+  defaultSchema: string,
+  embedded?: EmbeddedEngine,
+): SqlConnection {
   return dialectOf(settings.engine).open(settings, defaultSchema, embedded);
 }
 

@@ -33,10 +33,10 @@ interface Built {
 
 /**
  * The hub's key map, built from the model's crosswalks: one statement per rule through its source's adapter
- * (SourceAdapter.keyPairs) plus the loaded pairs in the hub's store. Rebuilt on an interval and (throttled) when a lookup misses; a rebuild
- * makes a whole new map and swaps it in one assignment, so a request sees the old map or the new one. A
- * rebuild that finds a duplicate keeps the old map (logged, counted); a source that does not answer keeps
- * its rules' last pairs.
+ * (SourceAdapter.keyPairs) plus the loaded pairs in the hub's store. Rebuilt on an interval and (throttled)
+ * when a lookup misses; a rebuild makes a whole new map and swaps it in one assignment, so a request sees the
+ * old map or the new one. A rebuild that finds a duplicate keeps the old map (logged, counted); a source that
+ * does not answer keeps its rules' last pairs.
  */
 export class Crosswalks {
   private current: KeyMap = new KeyMap([]);

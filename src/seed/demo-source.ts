@@ -10,5 +10,7 @@ export async function seedDemoSource<C>(tables: DemoTables<C>, conn: SqlConnecti
 
 /** The key map of generated data: every source's keys for every conformed entity it holds. */
 export function generatedKeyMap<C>(generator: ModelGenerator<C>, company: C): KeyMapRow[] {
-  return Object.entries(generator.sources).flatMap(([source, tables]) => tables.keyMap(company).map((pair) => ({ ...pair, source })));
+  return Object.entries(generator.sources).flatMap(([source, tables]) =>
+    tables.keyMap(company).map((pair) => ({ ...pair, source })),
+  );
 }

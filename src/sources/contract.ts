@@ -96,7 +96,10 @@ export interface AggregateQuery {
  */
 export interface KeyPairQuery {
   entity: EntityName;
-  rule: { kind: 'same' } | { kind: 'expression'; sql: string } | { kind: 'table'; table: string; sourceKey: string; hubId: string };
+  rule:
+    | { kind: 'same' }
+    | { kind: 'expression'; sql: string }
+    | { kind: 'table'; table: string; sourceKey: string; hubId: string };
 }
 
 /** A source key and the hub id it stands for. */

@@ -23,7 +23,12 @@ export class SourceError extends HubError {
  * the connection's dialect made of it (src/db/dialects): a timeout is SOURCE_TIMEOUT and never retried (the
  * statement may still run), a transient connection failure may be tried once more.
  */
-export function sourceFailure(source: string, fingerprint: string, cause: unknown, failure: DriverFailure = 'other'): SourceError {
+export function sourceFailure(
+  source: string,
+  fingerprint: string,
+  cause: unknown,
+  failure: DriverFailure = 'other',
+): SourceError {
   const errorId = randomUUID();
   logger.error({ errorId, source, fingerprint, err: cause }, 'source statement failed');
   if (failure === 'timeout') {

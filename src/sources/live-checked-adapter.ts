@@ -1,6 +1,14 @@
 import { HubError } from '../errors';
 import { logger } from '../logger';
-import type { AggregateQuery, CallContext, CountQuery, FetchQuery, KeyPairQuery, SourceAdapter, SourceHealth } from './contract';
+import type {
+  AggregateQuery,
+  CallContext,
+  CountQuery,
+  FetchQuery,
+  KeyPairQuery,
+  SourceAdapter,
+  SourceHealth,
+} from './contract';
 
 /**
  * A source whose live catalog could not be read at start (it was unreachable: a fault, not a model error,

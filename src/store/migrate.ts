@@ -27,7 +27,8 @@ export async function migrateStore(conn: SqlConnection): Promise<string[]> {
 function racedAnotherMigrator(conn: SqlConnection, error: unknown): boolean {
   const e = error as { name?: string; message?: string };
   const failure = conn.dialect.classify(error);
-  return e?.name === 'MigrationLocked' || /already locked/i.test(e?.message ?? '') || failure === 'unique-violation' || failure === 'already-exists';
+  if (e?.name === 'MigrationLocked' || /already locked/i.test(e?.message ?? '')) return true;
+  return failure === 'unique-violation' || failure === 'already-exists';
 }
 
 function sourceOf(conn: SqlConnection): Knex.MigrationSource<Migration> {

@@ -18,7 +18,10 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Refuses a store whose engine cannot take a lock held until commit (what `what` needs to stay ordered). */
 export function requireTransactionLocks(conn: SqlConnection, what: string): void {
   if (!conn.dialect.transactionLock) {
-    throw new Error(`${what} needs the hub store on an engine with transaction locks (PostgreSQL or the embedded engine), not ${conn.dialect.name}.`);
+    throw new Error(
+      `${what} needs the hub store on an engine with transaction locks (PostgreSQL or the embedded engine), ` +
+        `not ${conn.dialect.name}.`,
+    );
   }
 }
 

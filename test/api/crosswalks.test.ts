@@ -87,7 +87,8 @@ describe.each(TEST_ENGINES)('crosswalks on %s', (engine) => {
       expect(expected.length).toBeGreaterThan(0);
       expect(pairSet(pairs)).toEqual(pairSet(expected));
       // The read is a traced statement of the source that holds the pairs, with the rows it returned.
-      expect(trace.summary()).toMatchObject({ statements: 1, bySource: { [c.on]: { statements: 1, rows: expected.length } } });
+      const summary = trace.summary();
+      expect(summary).toMatchObject({ statements: 1, bySource: { [c.on]: { statements: 1, rows: expected.length } } });
     } finally {
       await Promise.all([...adapters.values()].map((a) => a.close()));
     }

@@ -92,7 +92,9 @@ describe.each(CASES)('a stalled $source source ($engine)', ({ source, engine, ur
     // It opens once failures are half the calls in its rolling window, where the start's crosswalk reads
     // (adapter operations too) may still count as successes: a few more failing requests at most.
     let attempts = 0;
-    while (attempts++ < 5 && !((await hub.query(DASHBOARD)).errors ?? []).some((e) => e.extensions!.breaker === 'open'));
+    const opened = async () =>
+      ((await hub.query(DASHBOARD)).errors ?? []).some((e) => e.extensions!.breaker === 'open');
+    while (attempts++ < 5 && !(await opened()));
     expect(attempts).toBeLessThanOrEqual(5);
     const started = Date.now();
     const res = await hub.query<{ departments: Row[] }>(DASHBOARD);

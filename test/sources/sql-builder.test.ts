@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
+import type { AggregateQuery, FetchQuery, KeyPairQuery, SourceScope } from '../../src/sources/contract';
 import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { departmentScope } from './oracle';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
@@ -257,23 +257,26 @@ describe.each(DIALECTS)('crosswalk reads and member counts on $engine', ({ engin
   afterAll(() => knex.destroy());
   const q = (name: string) => `${quote}${name}${quote}`;
   const crm = new SqlAdapter('crm', SOURCES.crm.mapping, offline(knex, engine, 'crm'), DEMO_MODEL);
+  const pairsSql = (rule: KeyPairQuery['rule']) => crm.buildKeyPairs({ entity: 'Customer', rule }).toSQL();
+  const countSql = (scope: SourceScope) => crm.buildCount({ entity: 'Customer' }, scope).toSQL();
+  const account = `${q('crm')}.${q('account')}`;
 
   test('a crosswalk read is one statement of source_key and hub_id: the key itself, an expression, or a table', () => {
-    expect(crm.buildKeyPairs({ entity: 'Customer', rule: { kind: 'same' } }).toSQL().sql).toBe(
-      `select ${q('account_id')} as source_key, ${q('account_id')} as hub_id from ${q('crm')}.${q('account')}`,
+    const key = q('account_id');
+    expect(pairsSql({ kind: 'same' }).sql).toBe(`select ${key} as source_key, ${key} as hub_id from ${account}`);
+    expect(pairsSql({ kind: 'expression', sql: "'C-' || account_id" }).sql).toBe(
+      `select ${key} as source_key, ('C-' || account_id) as hub_id from ${account}`,
     );
-    expect(crm.buildKeyPairs({ entity: 'Customer', rule: { kind: 'expression', sql: "'C-' || account_id" } }).toSQL().sql).toBe(
-      `select ${q('account_id')} as source_key, ('C-' || account_id) as hub_id from ${q('crm')}.${q('account')}`,
-    );
-    const table = crm.buildKeyPairs({ entity: 'Customer', rule: { kind: 'table', table: 'xwalk', sourceKey: 'crm_id', hubId: 'hub_id' } }).toSQL();
-    expect(table.sql).toBe(`select distinct ${q('crm_id')} as source_key, ${q('hub_id')} as hub_id from ${q('crm')}.${q('xwalk')}`);
+    const table = pairsSql({ kind: 'table', table: 'xwalk', sourceKey: 'crm_id', hubId: 'hub_id' });
+    const xwalk = `${q('crm')}.${q('xwalk')}`;
+    expect(table.sql).toBe(`select distinct ${q('crm_id')} as source_key, ${q('hub_id')} as hub_id from ${xwalk}`);
     expect(table.bindings).toEqual([]);
   });
 
-  test('a member count is one count(*) over the entity\'s table, within the scope', () => {
-    expect(crm.buildCount({ entity: 'Customer' }, UNRESTRICTED).toSQL().sql).toBe(`select count(*) as ${q('n')} from ${q('crm')}.${q('account')}`);
-    const scoped = crm.buildCount({ entity: 'Customer' }, departmentScope(['T-EAST-1'])).toSQL();
-    expect(scoped.sql).toBe(`select count(*) as ${q('n')} from ${q('crm')}.${q('account')} where (${q('owner_team_code')} in (?))`);
+  test("a member count is one count(*) over the entity's table, within the scope", () => {
+    expect(countSql(UNRESTRICTED).sql).toBe(`select count(*) as ${q('n')} from ${account}`);
+    const scoped = countSql(departmentScope(['T-EAST-1']));
+    expect(scoped.sql).toBe(`select count(*) as ${q('n')} from ${account} where (${q('owner_team_code')} in (?))`);
     expect(scoped.bindings).toEqual(['T-EAST-1']);
   });
 });

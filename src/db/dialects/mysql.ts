@@ -38,7 +38,10 @@ export const mysql: Dialect = {
         // Per session: `||` concatenates, as in standard SQL and on PostgreSQL (model expressions such as
         // 'D' || code are written once for every engine; MariaDB's default reads || as OR); and, with a
         // timeout, a server-side limit (seconds, fractional allowed): the server stops the statement itself.
-        afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, c: unknown) => void) =>
+        afterCreate: (
+          conn: { query(sql: string, cb: (err: Error | null) => void): void },
+          done: (err: Error | null, c: unknown) => void,
+        ) =>
           conn.query(
             `SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',PIPES_AS_CONCAT')${timeout ? `, max_statement_time = ${(timeout / 1000).toFixed(3)}` : ''}`,
             (err) => done(err, conn),
@@ -47,7 +50,13 @@ export const mysql: Dialect = {
       acquireConnectionTimeout,
       log: knexLog,
     });
-    return { knex, schema: database, dialect: mysql, ...(timeout ? { statementTimeoutMs: timeout } : {}), close: () => knex.destroy() };
+    return {
+      knex,
+      schema: database,
+      dialect: mysql,
+      ...(timeout ? { statementTimeoutMs: timeout } : {}),
+      close: () => knex.destroy(),
+    };
   },
 
   async ensureSchema(conn: SqlConnection, schema: string): Promise<void> {
@@ -67,7 +76,8 @@ export const mysql: Dialect = {
   },
 
   // An exact DECIMAL column without a declared scale is summed as stored.
-  exactDecimal: (expr: string, scale: number | undefined) => (scale === undefined ? expr : `cast(${expr} as decimal(38, ${scale}))`),
+  exactDecimal: (expr: string, scale: number | undefined) =>
+    scale === undefined ? expr : `cast(${expr} as decimal(38, ${scale}))`,
 
   rawRows: <T>(result: unknown): T[] => (result as [T[]])[0],
 

@@ -21,7 +21,8 @@ export const postgresSql = {
   async conformTables(): Promise<void> {},
 
   // Unconstrained numeric keeps the value's own scale.
-  exactDecimal: (expr: string, scale: number | undefined) => (scale === undefined ? `cast(${expr} as numeric)` : `cast(${expr} as numeric(38, ${scale}))`),
+  exactDecimal: (expr: string, scale: number | undefined) =>
+    scale === undefined ? `cast(${expr} as numeric)` : `cast(${expr} as numeric(38, ${scale}))`,
 
   rawRows: <T>(result: unknown): T[] => (result as { rows: T[] }).rows,
 
@@ -77,11 +78,21 @@ export const postgres: Dialect = {
     const timeout = settings.statementTimeoutMs;
     const knex = knexFactory({
       client: 'pg',
-      connection: { connectionString: settings.url, connectionTimeoutMillis: acquireConnectionTimeout, ...(timeout ? { statement_timeout: timeout } : {}) },
+      connection: {
+        connectionString: settings.url,
+        connectionTimeoutMillis: acquireConnectionTimeout,
+        ...(timeout ? { statement_timeout: timeout } : {}),
+      },
       pool: { min: settings.pool?.min ?? 0, max: settings.pool?.max ?? 10 },
       acquireConnectionTimeout,
       log: knexLog,
     });
-    return { knex, schema: settings.schema ?? 'public', dialect: postgres, ...(timeout ? { statementTimeoutMs: timeout } : {}), close: () => knex.destroy() };
+    return {
+      knex,
+      schema: settings.schema ?? 'public',
+      dialect: postgres,
+      ...(timeout ? { statementTimeoutMs: timeout } : {}),
+      close: () => knex.destroy(),
+    };
   },
 };

@@ -2,7 +2,15 @@ import CircuitBreaker from 'opossum';
 import { HubError } from '../../errors';
 import { logger } from '../../logger';
 import { sourceBreakerState } from '../../observability/metrics';
-import type { AggregateQuery, CallContext, CountQuery, FetchQuery, KeyPairQuery, SourceAdapter, SourceHealth } from '../contract';
+import type {
+  AggregateQuery,
+  CallContext,
+  CountQuery,
+  FetchQuery,
+  KeyPairQuery,
+  SourceAdapter,
+  SourceHealth,
+} from '../contract';
 import { SourceError } from '../errors';
 
 export interface ResilienceSettings {

@@ -106,7 +106,10 @@ export class SqlAdapter implements SourceAdapter {
   buildKeyPairs(query: KeyPairQuery): Knex.QueryBuilder {
     const raw = (sql: string, bindings: readonly string[]) => this.conn.knex.raw(sql, bindings);
     const rule = query.rule;
-    if (rule.kind === 'table') return from(this.conn, rule.table).distinct(raw('?? as source_key', [rule.sourceKey]), raw('?? as hub_id', [rule.hubId]));
+    if (rule.kind === 'table') {
+      const pair = [raw('?? as source_key', [rule.sourceKey]), raw('?? as hub_id', [rule.hubId])];
+      return from(this.conn, rule.table).distinct(...pair);
+    }
     const m = this.entityMapping(query.entity);
     // Conformed entities have one-column keys (a composite key is refused for them at load).
     const key = keyColumns(m)[0]!;
@@ -327,7 +330,9 @@ function measureSelects(m: SqlMeasure, name: string, dialect: Dialect): Array<{ 
 function exactCast(m: SqlMeasure, inner: string, dialect: Dialect): string {
   if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return inner;
   const scale = m.storage?.scale;
-  if (scale !== undefined && m.storage!.kind === 'cents' && scale > 0) return dialect.exactDecimal(`${inner} * 0.${'0'.repeat(scale - 1)}1`, scale);
+  if (scale !== undefined && m.storage!.kind === 'cents' && scale > 0) {
+    return dialect.exactDecimal(`${inner} * 0.${'0'.repeat(scale - 1)}1`, scale);
+  }
   return dialect.exactDecimal(inner, scale);
 }
 

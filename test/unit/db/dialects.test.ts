@@ -10,19 +10,35 @@ describe('the dialect registry', () => {
     for (const [name, dialect] of Object.entries(DIALECTS)) expect(dialect.name).toBe(name);
   });
 
-  test.each(['oracle', 'pg', 'Postgres', 'toString', '__proto__', ''])('an unknown engine %j is refused, naming the known ones', (name) => {
-    expect(() => dialectOf(name)).toThrow(`Unknown database engine "${name}": expected one of postgres, mysql, embedded`);
-    expect(() => openConnection({ engine: name as never, url: 'postgres://hub@127.0.0.1:1/x' }, 'x')).toThrow(`Unknown database engine "${name}"`);
-  });
+  test.each(['oracle', 'pg', 'Postgres', 'toString', '__proto__', ''])(
+    'an unknown engine %j is refused, naming the known ones',
+    (name) => {
+      expect(() => dialectOf(name)).toThrow(
+        `Unknown database engine "${name}": expected one of postgres, mysql, embedded`,
+      );
+      expect(() => openConnection({ engine: name as never, url: 'postgres://hub@127.0.0.1:1/x' }, 'x')).toThrow(
+        `Unknown database engine "${name}"`,
+      );
+    },
+  );
 
   test('the configuration accepts exactly the engines of the registry', () => {
-    for (const engine of Object.keys(DIALECTS)) expect(sourceConfigSchema.safeParse({ engine, url: 'postgres://h/d' }).success).toBe(true);
+    for (const engine of Object.keys(DIALECTS))
+      expect(sourceConfigSchema.safeParse({ engine, url: 'postgres://h/d' }).success).toBe(true);
     expect(sourceConfigSchema.safeParse({ engine: 'oracle', url: 'postgres://h/d' }).success).toBe(false);
   });
 
   test('only the embedded engine runs in the process; only MariaDB compares column names case-insensitively', () => {
-    expect(Object.values(DIALECTS).filter((d) => d.inProcess).map((d) => d.name)).toEqual(['embedded']);
-    expect(Object.values(DIALECTS).filter((d) => d.columnsCaseInsensitive).map((d) => d.name)).toEqual(['mysql']);
+    expect(
+      Object.values(DIALECTS)
+        .filter((d) => d.inProcess)
+        .map((d) => d.name),
+    ).toEqual(['embedded']);
+    expect(
+      Object.values(DIALECTS)
+        .filter((d) => d.columnsCaseInsensitive)
+        .map((d) => d.name),
+    ).toEqual(['mysql']);
   });
 
   test.each([

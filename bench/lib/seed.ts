@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadModel } from '../../src/model/load';
 import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
 import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/db/open';
-import { seedDemoSource } from '../../src/db/load';
+import { seedDemoSource } from '../../src/seed/demo-source';
 import { HubStore } from '../../src/store/hub-store';
 
 /** Where the benchmark's sources live: the hub's MIXED layout (CRM and HR on PostgreSQL, ERP and procurement on MariaDB). */
@@ -69,7 +69,7 @@ export async function seedScale(db: BenchDatabases, scale: number): Promise<Seed
         await ensureSchema(conn);
         rowsBySource[name] = await seedDemoSource(generator.sources[name], conn, company);
         // Fresh statistics, so the planner sees the loaded sizes (as a production database would).
-        if (conn.dialect === 'postgres') await conn.knex.raw('analyze');
+        if (conn.dialect.name === 'postgres') await conn.knex.raw('analyze');
       } finally {
         await conn.close();
       }

@@ -10,7 +10,8 @@ import type { SqlConnection } from '../db/connection';
 import { readLiveCatalog } from '../db/live-catalog';
 import { LiveCheckedAdapter } from '../sources/live-checked-adapter';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
+import { dialectOf } from '../db/dialects';
 import { HubStore } from '../store/hub-store';
 import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
@@ -75,7 +76,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   const company = loaded.company;
   const sourceNames = Object.keys(model.sources);
   const settings = (name: string) => config.sources[name]!;
-  const needsEmbedded = config.store.engine === 'embedded' || sourceNames.some((name) => settings(name).engine === 'embedded');
+  const needsEmbedded = needsEmbeddedEngine([config.store, ...sourceNames.map(settings)]);
   const started = performance.now();
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
@@ -104,8 +105,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       adapters.set(name, new ResilientAdapter(adapter, settings(name).breaker));
     }
     const read = async (name: string, into: Map<string, LiveSource>) =>
-      into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), conn: conns.get(name)! });
-    const seededLater = embedded && config.demo.seed ? sourceNames.filter((name) => settings(name).engine === 'embedded') : [];
+      into.set(name, { catalog: await readLiveCatalog(conns.get(name)!), adapter: adapters.get(name)! });
+    const inProcess = (name: string) => dialectOf(settings(name).engine).inProcess;
+    const seededLater = embedded && config.demo.seed ? sourceNames.filter(inProcess) : [];
     const unreachable: string[] = [];
     const live = new Map<string, LiveSource>();
     for (const name of sourceNames.filter((n) => !seededLater.includes(n))) {
@@ -131,9 +133,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     problems.push(...(await checkLiveSources(company, seeded)));
     if (problems.length) throw new ModelError(model.dir, problems);
 
-    const crosswalks = new Crosswalks(model, (name) => conns.get(name)!, store, config.crosswalks);
+    const crosswalks = new Crosswalks(model, (name) => adapters.get(name)!, store, config.crosswalks);
     await crosswalks.start(unreachable);
-    const memberCounts = new MemberCounts(model, conns);
+    const memberCounts = new MemberCounts(model, adapters);
     const uncounted = await memberCounts.refresh();
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
@@ -156,7 +158,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = notices;
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
-    if (config.store.engine !== 'embedded') {
+    if (!store.conn.dialect.inProcess) {
       const warn = (error: unknown) => logger.warn({ err: error }, 'could not refresh indicator definitions');
       governance.refreshEvery(config.governance.refreshSeconds, warn);
     }

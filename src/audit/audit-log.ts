@@ -91,7 +91,7 @@ export class AuditLog {
 
   constructor(readonly conn: SqlConnection) {
     this.store = new AuditStore(conn);
-    this.queue = conn.engine === 'embedded' ? embeddedQueue : new SerialQueue();
+    this.queue = conn.dialect.inProcess ? embeddedQueue : new SerialQueue();
   }
 
   /** Creates the table when missing (HubStore.migrate does too). */

@@ -1,12 +1,13 @@
 import { canonicalJson, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
-import { AUDIT_TABLE, migrateAuditLog, requirePostgres } from '../store/migrations/audit-log-table';
+import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
+import { lockUntilCommit, requireTransactionLocks } from '../store/transaction';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
  * hub store's schema, one row per record, JSON-valued fields as canonical JSON text (the form the hash
- * covers; verification parses them back and recomputes it). PostgreSQL only (the store is embedded PGlite or
- * PostgreSQL).
+ * covers; verification parses them back and recomputes it). Appends are ordered by a lock held to commit,
+ * so the store's engine must offer one (Dialect.transactionLock: PostgreSQL and the embedded engine).
  */
 
 /** Filters with values already validated and normalised by the caller. */
@@ -32,7 +33,7 @@ export class AuditStore {
   private readonly lockName: string;
 
   constructor(readonly conn: SqlConnection) {
-    requirePostgres(conn);
+    requireTransactionLocks(conn, 'The audit log');
     this.lockName = `indicator-hub:${AUDIT_TABLE}:${conn.schema ?? 'public'}`;
   }
 
@@ -52,7 +53,7 @@ export class AuditStore {
    */
   async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord): Promise<AuditRecord> {
     return this.conn.knex.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [this.lockName]);
+      await lockUntilCommit(this.conn, trx, this.lockName);
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: unknown; hash: string } | undefined;
       const record = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
       await this.table(trx).insert(toRow(record));

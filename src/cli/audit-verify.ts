@@ -4,7 +4,7 @@ import { AuditLog, type VerifyResult } from '../audit/audit-log';
 import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
 
 const USAGE = `npm run audit:verify [-- --anchor SEQ:HASH]
 
@@ -45,10 +45,11 @@ async function main(): Promise<number> {
   const anchor = parseAnchor(values.anchor);
   const config = loadConfig(process.env);
   const { store } = config;
-  if (store.engine === 'embedded' && config.embedded.dataDir !== ':memory:' && !existsSync(config.embedded.dataDir)) {
+  const needsEmbedded = needsEmbeddedEngine([store]);
+  if (needsEmbedded && config.embedded.dataDir !== ':memory:' && !existsSync(config.embedded.dataDir)) {
     throw new ConfigError(`No embedded store at "${config.embedded.dataDir}" (HUB_DATA_DIR): nothing to verify.`);
   }
-  const embedded = store.engine === 'embedded' ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
+  const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const conn = openConnection({ ...store, schema: store.schema }, 'hub', embedded);
   try {
     const log = new AuditLog(conn);

@@ -8,7 +8,7 @@ import { loadCrosswalkPairs } from '../keys/crosswalk-load';
 import { logger } from '../logger';
 import { DEFAULT_MODEL_DIR } from '../model/load';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
 import { HubStore } from '../store/hub-store';
 
 const USAGE = `usage: npm run crosswalk:load -- [--model <dir>] --entity <Entity> --source <source> [--replace] <file.csv>
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const { pairs, problems } = parsePairsCsv(readFileSync(file, 'utf8'));
   const config = loadConfig({ ...process.env, HUB_MODEL_DIR: dir });
   const model = config.model;
-  const embedded = config.store.engine === 'embedded' ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
+  const embedded = needsEmbeddedEngine([config.store]) ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   try {
     await store.migrate();

@@ -6,6 +6,7 @@ import { Kind, parse } from 'graphql';
 import { draftCompanyFiles, policyWithEntities } from '../company/scaffold-company';
 import { scaffoldModel, type DraftFile } from '../company/scaffold';
 import { handWrittenTypeDefs } from '../schema/assemble';
+import { DIALECTS } from '../db/dialects';
 import { openConnection } from '../db/open';
 import { readLiveCatalog } from '../db/live-catalog';
 
@@ -18,7 +19,11 @@ import { readLiveCatalog } from '../db/live-catalog';
  * deny-by-default policy.yaml (with a generated service API key, printed once), a units.yaml and a model.yaml.
  * When it has one (a second source), the entities drafted now get an allow rule in it, to be narrowed.
  */
-const USAGE = 'usage: npm run model:scaffold -- --source <name> --engine postgres|mysql --url-env <VAR> [--schema <schema>] [--out <model dir>]';
+/** The engines reached by URL (the in-process engine has no catalog of a company's own). */
+const SERVERS = Object.values(DIALECTS).filter((d) => !d.inProcess);
+const USAGE =
+  `usage: npm run model:scaffold -- --source <name> --engine ${SERVERS.map((d) => d.name).join('|')} --url-env <VAR> ` +
+  '[--schema <schema>] [--out <model dir>]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -34,12 +39,14 @@ async function main(): Promise<number> {
   const { source, engine, schema, out } = values;
   const urlEnv = values['url-env'];
   if (!source || !/^[a-z][a-z0-9_]*$/.test(source)) return fail(`--source: expected a lower-case source name such as "sales". ${USAGE}`);
-  if (engine !== 'postgres' && engine !== 'mysql') return fail(`--engine: expected postgres or mysql, received ${JSON.stringify(engine)}. ${USAGE}`);
+  const dialect = SERVERS.find((d) => d.name === engine);
+  const expected = SERVERS.map((d) => d.name).join(' or ');
+  if (!dialect) return fail(`--engine: expected ${expected}, received ${JSON.stringify(engine)}. ${USAGE}`);
   if (!urlEnv || !/^[A-Z_][A-Z0-9_]*$/.test(urlEnv)) return fail(`--url-env: expected the NAME of an environment variable holding the URL (e.g. SALES_URL). ${USAGE}`);
   const url = process.env[urlEnv];
   if (!url) return fail(`--url-env ${urlEnv}: the environment variable is not set.`);
 
-  const conn = openConnection({ engine, url, schema, pool: { min: 0, max: 1 } }, source);
+  const conn = openConnection({ engine: dialect.name, url, schema, pool: { min: 0, max: 1 } }, source);
   let catalog;
   try {
     catalog = await readLiveCatalog(conn);

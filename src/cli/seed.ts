@@ -3,8 +3,8 @@ import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { generatedVersion, loadGenerator } from '../seed/generator';
 import { EmbeddedEngine } from '../db/embedded';
-import { ensureSchema, openConnection } from '../db/open';
-import { seedDemoSource } from '../db/load';
+import { ensureSchema, needsEmbeddedEngine, openConnection } from '../db/open';
+import { seedDemoSource } from '../seed/demo-source';
 import { seedLoadedCrosswalks } from '../seed/crosswalk-pairs';
 import { HubStore } from '../store/hub-store';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     if (!settings) throw new ConfigError(`${config.model.dir}/generator: source "${name}" is not declared in the model (sources/${name}.yaml).`);
     return { name, settings, tables: generator.sources[name]! };
   });
-  const needsEmbedded = config.store.engine === 'embedded' || targets.some((t) => t.settings.engine === 'embedded');
+  const needsEmbedded = needsEmbeddedEngine([config.store, ...targets.map((t) => t.settings)]);
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const started = Date.now();
   const company = generator.generate(config.demo.scale);

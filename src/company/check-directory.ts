@@ -3,8 +3,10 @@ import { loadConfig } from '../config/load';
 import type { HubConfig } from '../config/schema';
 import { ConfigError } from '../errors';
 import { EmbeddedEngine } from '../db/embedded';
-import { openConnection } from '../db/open';
+import { dialectOf } from '../db/dialects';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
 import { readLiveCatalog } from '../db/live-catalog';
+import { SqlAdapter } from '../sources/sql/adapter';
 import type { SqlConnection } from '../db/connection';
 import { ModelError } from '../model/load';
 import { mappingSize } from './live-check';
@@ -52,7 +54,7 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
   const { model } = company;
   const summary: string[] = [];
   const names = Object.keys(model.sources);
-  const needsEmbedded = names.some((n) => config.sources[n]!.engine === 'embedded');
+  const needsEmbedded = needsEmbeddedEngine(names.map((n) => config.sources[n]));
   const dataDir = config.embedded.dataDir;
   const embedded =
     needsEmbedded && dataDir !== ':memory:' && existsSync(dataDir) ? await EmbeddedEngine.open(dataDir) : undefined;
@@ -62,22 +64,18 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
     for (const name of names) {
       const source = model.sources[name]!;
       const settings = config.sources[name]!;
-      if (settings.engine === 'embedded' && !embedded) {
-        problems.push(
-          `${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`,
-        );
+      if (dialectOf(settings.engine).inProcess && !embedded) {
+        problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
         continue;
       }
       const conn = openConnection({ ...settings, pool: { min: 0, max: 1 } }, name, embedded);
       conns.push(conn);
       try {
         const catalog = await readLiveCatalog(conn);
-        live.set(name, { catalog, conn });
+        live.set(name, { catalog, adapter: new SqlAdapter(name, source.mapping, conn, model) });
         if (liveSourceProblems(company, name, catalog).length === 0) {
           const size = mappingSize(source.mapping);
-          summary.push(
-            `${name}: ${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`,
-          );
+          summary.push(`${name}: ${catalog.engine} ${conn.dialect.namespace} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
         }
       } catch {
         problems.push(

@@ -1,19 +1,20 @@
 import { checkPersonalData } from '../auth/personal-data';
-import type { SqlConnection } from '../db/connection';
 import type { LiveCatalog } from '../db/live-catalog';
 import { ConfigError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { crosswalkDuplicates } from '../keys/crosswalk-duplicates';
+import { hubStatements } from '../observability/trace';
+import type { SourceAdapter } from '../sources/contract';
 import type { Company } from './load';
 import { crosswalkLiveProblems } from './crosswalk-live-check';
 import { liveCatalogProblems } from './live-check';
 import { policyModelProblems } from './policy-check';
 
-/** One source as it answers now: its live catalog, and the connection crosswalk rules run on. */
+/** One source as it answers now: its live catalog, and the adapter crosswalk rules run through. */
 export interface LiveSource {
   catalog: LiveCatalog;
-  conn: SqlConnection;
+  adapter: SourceAdapter;
 }
 
 /**
@@ -54,7 +55,7 @@ export async function checkLiveSources(company: Company, live: ReadonlyMap<strin
   const problems: string[] = [];
   for (const [name, { catalog }] of live) problems.push(...liveSourceProblems(company, name, catalog));
   const names = [...live.keys()];
-  problems.push(...(await crosswalkDuplicates(model, (name) => live.get(name)!.conn, names)));
+  problems.push(...(await crosswalkDuplicates(model, (name) => live.get(name)!.adapter, names, hubStatements)));
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import { dialectOf } from '../db/dialects';
 import type { LiveCatalog } from '../db/live-catalog';
 import type { CompanyModel } from '../model/entities';
 import { expressionColumns } from '../values/expression';
@@ -9,7 +10,7 @@ import { didYouMean } from '../values/suggest';
  */
 export function crosswalkLiveProblems(model: Pick<CompanyModel, 'sources' | 'crosswalks'>, source: string, catalog: LiveCatalog): string[] {
   const problems: string[] = [];
-  const ci = catalog.engine === 'mysql';
+  const ci = dialectOf(catalog.engine).columnsCaseInsensitive;
   const tables = new Map(catalog.tables.map((t) => [t.name, t]));
   const column = (file: string, path: string, table: string, name: string) => {
     const t = tables.get(table);

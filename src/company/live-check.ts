@@ -1,3 +1,4 @@
+import { dialectOf } from '../db/dialects';
 import type { ColumnKind, LiveCatalog, LiveColumn, LiveTable } from '../db/live-catalog';
 import type { SqlFactMapping, SqlMeasure } from '../model/mapping';
 import type { SourceModel } from '../model/entities';
@@ -10,14 +11,15 @@ import { didYouMean } from '../values/suggest';
  * (a time column is a date or timestamp — text or integer for `yyyymm` —, validity columns are dates, a sum
  * or average reads a number unless the measure declares how the value is stored). Returns one line per
  * problem, `<file>: <path.inside.file>: <problem>`, with a "did you mean" on the closest name.
- * Table names compare exactly; column names too on PostgreSQL, case-insensitively on MariaDB (as they do there).
+ * Table names compare exactly; column names as the engine compares them (Dialect.columnsCaseInsensitive).
  */
 export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'>, catalog: LiveCatalog): string[] {
   const problems: string[] = [];
   const at = (path: string, message: string) => problems.push(`${source.file}: ${path}: ${message}`);
   const tables = new Map(catalog.tables.map((t) => [t.name, t]));
-  const where = `${catalog.engine} ${catalog.engine === 'mysql' ? 'database' : 'schema'} "${catalog.schema}"`;
-  const ci = catalog.engine === 'mysql';
+  const dialect = dialectOf(catalog.engine);
+  const where = `${catalog.engine} ${dialect.namespace} "${catalog.schema}"`;
+  const ci = dialect.columnsCaseInsensitive;
   const columnOf = (t: LiveTable, name: string) => t.columns.find((c) => (ci ? c.name.toLowerCase() === name.toLowerCase() : c.name === name));
 
   const table = (path: string, name: string): LiveTable | undefined => {

@@ -3,6 +3,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
 import type { SqlConnection } from './connection';
+import { embedded } from './dialects/embedded';
 import { knexLog } from './knex-log';
 
 /**
@@ -42,8 +43,7 @@ export class EmbeddedEngine {
     return {
       knex,
       schema,
-      dialect: 'postgres',
-      engine: 'embedded',
+      dialect: embedded,
       // Releases this source's pool only; the PGlite instance stays open for the others.
       close: () => knex.destroy(),
     };

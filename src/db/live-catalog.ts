@@ -1,4 +1,5 @@
 import type { SqlConnection } from './connection';
+import type { EngineName } from './dialect';
 
 /**
  * What a live database holds, read from information_schema (PostgreSQL, the embedded engine and MariaDB
@@ -6,7 +7,7 @@ import type { SqlConnection } from './connection';
  * (model:scaffold) and to check a model's identifiers against the real tables.
  */
 export interface LiveCatalog {
-  engine: SqlConnection['engine'];
+  engine: EngineName;
   /** The schema (PostgreSQL) or database (MariaDB) that was read. */
   schema: string;
   tables: LiveTable[];
@@ -60,13 +61,11 @@ export function kindOf(dataType: string, columnType?: string): ColumnKind {
 
 /** Reads the connection's schema (PostgreSQL default "public") or database. */
 export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog> {
-  const knex = conn.knex;
-  const schema = conn.schema ?? (conn.dialect === 'postgres' ? 'public' : String((await knex.raw('select database() as db'))[0][0].db));
-  const rows = <T>(result: unknown): T[] => (conn.dialect === 'postgres' ? (result as { rows: T[] }).rows : (result as [T[]])[0]);
-
-  const columns = rows<Record<string, unknown>>(
-    await knex.raw(
-      `select c.table_name as t, c.column_name as c, c.data_type as dt, ${conn.dialect === 'mysql' ? 'c.column_type' : 'null'} as ct,
+  const dialect = conn.dialect;
+  const schema = conn.schema ?? (await dialect.currentSchema(conn));
+  const columns = dialect.rawRows<Record<string, unknown>>(
+    await conn.knex.raw(
+      `select c.table_name as t, c.column_name as c, c.data_type as dt, ${dialect.columnTypeSql} as ct,
               c.is_nullable as n, c.numeric_precision as p, c.numeric_scale as s
          from information_schema.columns c
          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -75,10 +74,8 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
       [schema],
     ),
   );
-  // Keys are read so that a read-only account — the one an integration engineer is given — sees them:
-  // information_schema.table_constraints lists only tables the role owns or holds more than SELECT on
-  // (PostgreSQL), or nothing at all to a SELECT-only account (MariaDB).
-  const keys = conn.dialect === 'postgres' ? await postgresKeys(conn, schema) : await mysqlKeys(conn, schema);
+  // Keys are read so that a read-only account — the one an integration engineer is given — sees them.
+  const keys = await dialect.keyColumns(conn, schema);
 
   const tables = new Map<string, LiveTable>();
   for (const r of columns) {
@@ -105,42 +102,5 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
     }
   }
   for (const { owner, ...fk } of fks.values()) tables.get(owner)!.foreignKeys.push(fk);
-  return { engine: conn.engine, schema, tables: [...tables.values()].sort((a, b) => a.name.localeCompare(b.name)) };
-}
-
-/** Key columns, one row per (constraint, column) in key order: t, c, name, type, and for a foreign key rt, rc. */
-type KeyRow = Record<string, unknown>;
-
-/** MariaDB/MySQL: key_column_usage alone (table_constraints lists nothing to a SELECT-only account on MariaDB):
- *  the constraint named PRIMARY is the primary key, a row with a referenced table a foreign key. */
-async function mysqlKeys(conn: SqlConnection, schema: string): Promise<KeyRow[]> {
-  const [rows] = (await conn.knex.raw(
-    `select table_name as t, column_name as c, constraint_name as name, ordinal_position as pos,
-            case when constraint_name = 'PRIMARY' then 'PRIMARY KEY' else 'FOREIGN KEY' end as type,
-            referenced_table_name as rt, referenced_column_name as rc
-       from information_schema.key_column_usage
-      where table_schema = ? and (constraint_name = 'PRIMARY' or referenced_table_name is not null)
-      order by table_name, constraint_name, ordinal_position`,
-    [schema],
-  )) as [KeyRow[]];
-  return rows;
-}
-
-async function postgresKeys(conn: SqlConnection, schema: string): Promise<KeyRow[]> {
-  const { rows } = (await conn.knex.raw(
-    `select cl.relname as t, a.attname as c, con.conname as name,
-            case con.contype when 'p' then 'PRIMARY KEY' else 'FOREIGN KEY' end as type, k.pos as pos,
-            fcl.relname as rt, fa.attname as rc
-       from pg_catalog.pg_constraint con
-       join pg_catalog.pg_class cl on cl.oid = con.conrelid
-       join pg_catalog.pg_namespace ns on ns.oid = cl.relnamespace
-       cross join lateral unnest(con.conkey, con.confkey) with ordinality as k(attnum, fattnum, pos)
-       join pg_catalog.pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum
-       left join pg_catalog.pg_class fcl on fcl.oid = con.confrelid
-       left join pg_catalog.pg_attribute fa on fa.attrelid = con.confrelid and fa.attnum = k.fattnum
-      where ns.nspname = ? and con.contype in ('p', 'f')
-      order by cl.relname, con.conname, k.pos`,
-    [schema],
-  )) as { rows: KeyRow[] };
-  return rows;
+  return { engine: dialect.name, schema, tables: [...tables.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }

@@ -1,11 +1,13 @@
-import type { KeyMapRow } from '../store/hub-store';
-import type { DemoTables, ModelGenerator, NativeRow } from '../seed/definition';
+import type { Knex } from 'knex';
 import type { SqlConnection } from './connection';
 
 const CHUNK_ROWS = 1000;
 
+/** A row as it is inserted: column → value. */
+export type TableRow = Record<string, string | number | boolean | null>;
+
 /** Inserts rows in chunks inside one transaction per table (fast on every engine, all or nothing). */
-export async function insertRows(conn: SqlConnection, table: string, rows: readonly NativeRow[]): Promise<void> {
+export async function insertRows(conn: SqlConnection, table: string, rows: readonly TableRow[]): Promise<void> {
   if (rows.length === 0) return;
   await conn.knex.transaction(async (trx) => {
     for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
@@ -24,34 +26,24 @@ export async function dropTables(conn: SqlConnection, tables: readonly string[])
   }
 }
 
-
-/** The key map of generated data: every source's keys for every conformed entity it holds. */
-export function generatedKeyMap<C>(generator: ModelGenerator<C>, company: C): KeyMapRow[] {
-  return Object.entries(generator.sources).flatMap(([source, tables]) => tables.keyMap(company).map((pair) => ({ ...pair, source })));
-}
-
-/** Creates a source's native tables and loads its part of the generated company (tables dropped first). */
-export async function seedDemoSource<C>(tables: DemoTables<C>, conn: SqlConnection, company: C): Promise<number> {
-  const rows = tables.rows(company);
-  await dropTables(conn, Object.keys(rows));
-  await tables.createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
-  if (conn.dialect === 'mysql') await useBinaryCollation(conn, Object.keys(rows));
+/**
+ * Creates tables and fills them (the tables of `rows` dropped first, in reverse order): `createTables` builds
+ * them with knex's schema builder, in dependency order; text compares as on PostgreSQL on every engine.
+ * Returns the rows inserted.
+ */
+export async function loadTables(
+  conn: SqlConnection,
+  createTables: (schema: Knex.SchemaBuilder) => Knex.SchemaBuilder,
+  rows: Readonly<Record<string, readonly TableRow[]>>,
+): Promise<number> {
+  const tables = Object.keys(rows);
+  await dropTables(conn, tables);
+  await createTables(conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
+  await conn.dialect.conformTables(conn, tables);
   let count = 0;
   for (const [table, tableRows] of Object.entries(rows)) {
     await insertRows(conn, table, tableRows);
     count += tableRows.length;
   }
   return count;
-}
-
-/**
- * knex appends the connection's `charset` to every MySQL CREATE TABLE, and a charset without a collation
- * means that charset's default (utf8mb4_general_ci: case-insensitive order and comparisons). Keep the
- * database's utf8mb4_bin (ensureSchema), so text compares and sorts as on PostgreSQL.
- */
-async function useBinaryCollation(conn: SqlConnection, tables: readonly string[]): Promise<void> {
-  for (const table of tables) {
-    const name = conn.schema ? `${conn.schema}.${table}` : table;
-    await conn.knex.raw('alter table ?? convert to character set utf8mb4 collate utf8mb4_bin', [name]);
-  }
 }

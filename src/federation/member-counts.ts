@@ -1,20 +1,23 @@
 import { isRef, type CompanyModel, type EntityName } from '../model/entities';
-import { from, type SqlConnection } from '../db/connection';
+import { hubStatements } from '../observability/trace';
+import { UNRESTRICTED, type SourceAdapter, type StatementSink } from '../sources/contract';
 
 /**
  * Row counts of the entities members can be grouped by (fact dimensions and what their references reach)
- * that the key map does not know (those not conformed: a genre,
- * an artist), from their home source: one `count(*)` each at start and on every refresh, so the output
- * estimate (src/engine/estimate.ts) bounds their members without a statement per request. An entity
- * whose source did not answer has no count (the estimate then uses limits.maxStatementRows) and is
- * counted again on the next refresh.
+ * that the key map does not know (those not conformed: a genre, an artist), from their home source's adapter
+ * (SourceAdapter.count, through its breaker, timeout and statement trace): one `count(*)` each at start and
+ * on every refresh, so the output estimate (src/engine/estimate.ts) bounds their members without a
+ * statement per request. An entity whose source did not answer has no count (the estimate then uses
+ * limits.maxStatementRows) and is counted again on the next refresh.
  */
 export class MemberCounts {
   private readonly counts = new Map<EntityName, number>();
 
   constructor(
     private readonly model: CompanyModel,
-    private readonly connections: ReadonlyMap<string, SqlConnection>,
+    private readonly adapters: ReadonlyMap<string, SourceAdapter>,
+    /** Where the counts' statements are recorded: the hub's own by default (counted in /metrics). */
+    private readonly trace: StatementSink = hubStatements,
   ) {}
 
   /** The entity's rows in its home source, when counted. */
@@ -29,14 +32,10 @@ export class MemberCounts {
     await Promise.all(
       entities.map(async (entity) => {
         const home = this.model.entities[entity]!.home;
-        const conn = this.connections.get(home);
-        const table = this.model.sources[home]?.mapping.entities[entity]?.table;
-        if (!conn || !table) return;
+        const adapter = this.adapters.get(home);
+        if (!adapter || !this.model.sources[home]?.mapping.entities[entity]) return;
         try {
-          const query = from(conn, table).count({ n: '*' });
-          if (conn.statementTimeoutMs) query.timeout(conn.statementTimeoutMs, { cancel: true });
-          const [row] = (await query) as Array<{ n: unknown }>;
-          this.counts.set(entity, Number(row?.n ?? 0));
+          this.counts.set(entity, await adapter.count({ entity }, { scope: UNRESTRICTED, trace: this.trace }));
         } catch {
           failed.push(entity);
         }

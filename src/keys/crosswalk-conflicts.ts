@@ -1,11 +1,11 @@
-import type { KeyPairOf } from './crosswalk-rules';
+import type { KeyPair } from '../sources/contract';
 
 /**
  * Duplicates among one entity's pairs in one source: a source key given two hub ids, or a hub id given two
  * keys of that source. Identical pairs repeated are not a conflict. One message per offending key (its
  * first clash), capped so a wholly wrong rule does not flood the log.
  */
-export function pairConflicts(pairs: readonly KeyPairOf[], limit = 10): string[] {
+export function pairConflicts(pairs: readonly KeyPair[], limit = 10): string[] {
   const byKey = new Map<string, string>();
   const byHub = new Map<string, string>();
   const problems: string[] = [];

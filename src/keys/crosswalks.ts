@@ -4,10 +4,11 @@ import { crosswalkRule } from '../model/crosswalk';
 import type { CompanyModel, EntityName } from '../model/entities';
 import { ModelError } from '../model/load';
 import { registry } from '../observability/metrics';
-import type { SqlConnection } from '../db/connection';
+import { hubStatements } from '../observability/trace';
+import type { KeyPair, SourceAdapter, StatementSink } from '../sources/contract';
 import type { HubStore, KeyMapRow } from '../store/hub-store';
 import { pairConflicts } from './crosswalk-conflicts';
-import { readsSource, rulePairs, type KeyPairOf } from './crosswalk-rules';
+import { readsSource, rulePairs } from './crosswalk-rules';
 import { KeyMap } from './keymap';
 
 const refreshes = new Counter({
@@ -31,24 +32,26 @@ interface Built {
 }
 
 /**
- * The hub's key map, built from the model's crosswalks: one statement per rule on its source plus the
- * loaded pairs in the hub's store. Rebuilt on an interval and (throttled) when a lookup misses; a rebuild
- * makes a whole new map and swaps it in one assignment, so a request sees the old map or the new one. A
- * rebuild that finds a duplicate keeps the old map (logged, counted); a source that does not answer keeps
- * its rules' last pairs.
+ * The hub's key map, built from the model's crosswalks: one statement per rule through its source's adapter
+ * (SourceAdapter.keyPairs) plus the loaded pairs in the hub's store. Rebuilt on an interval and (throttled)
+ * when a lookup misses; a rebuild makes a whole new map and swaps it in one assignment, so a request sees the
+ * old map or the new one. A rebuild that finds a duplicate keeps the old map (logged, counted); a source that
+ * does not answer keeps its rules' last pairs.
  */
 export class Crosswalks {
   private current: KeyMap = new KeyMap([]);
-  private readonly last = new Map<string, KeyPairOf[]>();
+  private readonly last = new Map<string, KeyPair[]>();
   private running: Promise<boolean> | undefined;
   private lastMiss = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly model: CompanyModel,
-    private readonly connOf: (source: string) => SqlConnection,
+    private readonly adapterOf: (source: string) => SourceAdapter,
     private readonly store: HubStore,
     private readonly options: CrosswalkOptions,
+    /** Where the rules' statements are recorded: the hub's own by default (counted in /metrics). */
+    private readonly trace: StatementSink = hubStatements,
   ) {}
 
   get keyMap(): KeyMap {
@@ -124,7 +127,7 @@ export class Crosswalks {
       const rule = crosswalkRule(this.model.crosswalks, entity, source);
       const id = `${entity}|${source}`;
       if (rule.kind === 'same') identity.add(id);
-      let pairs: KeyPairOf[];
+      let pairs: KeyPair[];
       if (rule.kind === 'loaded') {
         stored ??= await this.store.keyMap();
         pairs = stored.filter((r) => r.entity === entity && r.source === source);
@@ -133,7 +136,7 @@ export class Crosswalks {
         pairs = this.last.get(id) ?? [];
       } else {
         try {
-          pairs = await rulePairs(this.model, entity, source, rule, this.connOf);
+          pairs = await rulePairs(this.model, entity, source, rule, this.adapterOf, this.trace);
           this.last.set(id, pairs);
         } catch (error) {
           failed.push(id);

@@ -12,6 +12,9 @@ export function observeStatement(event: StatementEvent): void {
   sourceStatementSeconds.observe({ source: event.source, kind: event.kind }, event.durationMs / 1000);
 }
 
+/** The hub's own statements, outside any request (key map builds, member counts): counted in /metrics only. */
+export const hubStatements: StatementSink = Object.freeze({ record: observeStatement });
+
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {
   private readonly events: StatementEvent[] = [];

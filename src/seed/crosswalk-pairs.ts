@@ -1,8 +1,8 @@
 import { loadCrosswalkPairs } from '../keys/crosswalk-load';
 import type { CompanyModel } from '../model/entities';
 import type { ModelGenerator } from './definition';
-import { generatedKeyMap } from '../db/load';
 import type { HubStore } from '../store/hub-store';
+import { generatedKeyMap } from './demo-source';
 
 /**
  * A generated company's pairs for the crosswalks its model declares `loaded: true`, loaded into the store
@@ -24,3 +24,4 @@ export async function seedLoadedCrosswalks<C>(model: CompanyModel, store: HubSto
   }
   return written;
 }
+

@@ -3,8 +3,9 @@ import { logger } from '../logger';
 import type { CompanyModel } from '../model/entities';
 import { generatedVersion, loadGenerator } from './generator';
 import type { EmbeddedEngine } from '../db/embedded';
-import { ensureSchema } from '../db/open';
-import { seedDemoSource } from '../db/load';
+import { dialectOf } from '../db/dialects';
+import { ensureSchema, openConnection } from '../db/open';
+import { seedDemoSource } from './demo-source';
 import { seedLoadedCrosswalks } from './crosswalk-pairs';
 import type { HubStore } from '../store/hub-store';
 
@@ -26,8 +27,8 @@ export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, s
   let rows = 0;
   for (const [name, tables] of Object.entries(generator.sources)) {
     const settings = config.sources[name];
-    if (settings?.engine !== 'embedded') continue;
-    const conn = embedded.connection(settings.schema ?? name);
+    if (!settings || !dialectOf(settings.engine).inProcess) continue;
+    const conn = openConnection(settings, name, embedded);
     await ensureSchema(conn);
     rows += await seedDemoSource(tables, conn, company);
     await conn.close();

@@ -1,16 +1,17 @@
 import type { EntityName } from '../model/entities';
 
 /**
- * The source adapter contract: a small required core plus optional capabilities (after Cube's
- * driver interface). Every value crosses this boundary in the neutral shape — conformed field names
- * and normalised values — so the hub never sees a source's own column names.
+ * The source adapter contract: a small set of operations every source implements (after Cube's driver
+ * interface). Every value crosses this boundary in the neutral shape — conformed field names and
+ * normalised values — so the hub never sees a source's own column names. Every statement the hub sends to
+ * a company's database is one of these operations, so each passes the same circuit breaker
+ * (src/sources/resilience), statement trace, timeout and fingerprint.
  *
  * Keys in and out are the SOURCE's own keys (e.g. HR "ORG-17"); the hub translates them to hub ids
  * through the key map (src/keys/keymap.ts) before and after calling an adapter.
  */
 export interface SourceAdapter {
   readonly name: string;
-  readonly capabilities: ReadonlySet<Capability>;
   /** What this source offers: which entities, fields, facts and measures it maps. */
   readonly catalog: SourceCatalog;
   /** One cheap round trip; never throws. */
@@ -19,11 +20,13 @@ export interface SourceAdapter {
   fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]>;
   /** Measures aggregated in the source (GROUP BY pushed down), one statement per call. */
   aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]>;
+  /** The (source key, hub id) pairs one crosswalk rule reads from this source, one statement; pairs with a
+   *  null side are left out, a crosswalk table's repeated rows returned once. */
+  keyPairs(query: KeyPairQuery, call: CallContext): Promise<KeyPair[]>;
+  /** The rows of an entity this source maps (within the call's scope), one `count(*)` statement. */
+  count(query: CountQuery, call: CallContext): Promise<number>;
   close(): Promise<void>;
 }
-
-/** Optional capabilities a source may declare; the hub checks before relying on one. */
-export type Capability = 'aggregate' | 'validity' | 'sql-preview';
 
 export interface SourceCatalog {
   entities: Partial<Record<EntityName, { fields: readonly string[] }>>;
@@ -85,6 +88,30 @@ export interface AggregateQuery {
   limit?: number;
 }
 
+/**
+ * Where one crosswalk rule (src/model/crosswalk.ts) finds its pairs in this source: `same` — the key of
+ * `entity` here is its hub id; `expression` — a validated SQL expression of the model over the entity's
+ * table gives the hub id; `table` — a crosswalk table of this source holds both (its `sourceKey` and `hubId`
+ * columns; `entity` then names whose pairs they are).
+ */
+export interface KeyPairQuery {
+  entity: EntityName;
+  rule:
+    | { kind: 'same' }
+    | { kind: 'expression'; sql: string }
+    | { kind: 'table'; table: string; sourceKey: string; hubId: string };
+}
+
+/** A source key and the hub id it stands for. */
+export interface KeyPair {
+  sourceKey: string;
+  hubId: string;
+}
+
+export interface CountQuery {
+  entity: EntityName;
+}
+
 export interface TimeBucket {
   label: string;
   from: string;
@@ -125,7 +152,7 @@ export interface StatementSink {
 
 export interface StatementEvent {
   source: string;
-  kind: 'fetch' | 'aggregate' | 'health';
+  kind: 'fetch' | 'aggregate' | 'key-pairs' | 'count' | 'health';
   /** Short hash of the SQL text without bindings: lets logs and traces group statements safely. */
   fingerprint: string;
   durationMs: number;

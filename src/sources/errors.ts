@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DriverFailure } from '../db/dialect';
 import { HubError } from '../errors';
 import { logger } from '../logger';
 
@@ -17,34 +18,28 @@ export class SourceError extends HubError {
   }
 }
 
-/** A driver error becomes a coded error naming the source; the cause goes to the log only. */
-export function sourceFailure(source: string, fingerprint: string, cause: unknown): SourceError {
+/**
+ * A driver error becomes a coded error naming the source; the cause goes to the log only. `failure` is what
+ * the connection's dialect made of it (src/db/dialects): a timeout is SOURCE_TIMEOUT and never retried (the
+ * statement may still run), a transient connection failure may be tried once more.
+ */
+export function sourceFailure(
+  source: string,
+  fingerprint: string,
+  cause: unknown,
+  failure: DriverFailure = 'other',
+): SourceError {
   const errorId = randomUUID();
   logger.error({ errorId, source, fingerprint, err: cause }, 'source statement failed');
-  if (isTimeout(cause)) {
+  if (failure === 'timeout') {
     return new SourceError('SOURCE_TIMEOUT', `Source "${source}" did not answer in time (error id: ${errorId}); fields from other sources are unaffected.`, { source, errorId }, false);
   }
   return new SourceError(
     'SOURCE_UNAVAILABLE',
     `Source "${source}" could not answer (error id: ${errorId}); fields from other sources are unaffected.`,
     { source, errorId },
-    isTransient(cause),
+    failure === 'transient',
   );
-}
-
-/**
- * PostgreSQL 57014 (statement_timeout), MariaDB 1969 (max_statement_time), or knex's client-side query
- * timeout — which tags the error with `timeout` whether or not cancelling the query on the server worked.
- */
-function isTimeout(cause: unknown): boolean {
-  const e = cause as { code?: string | number; errno?: number; timeout?: unknown };
-  return e?.code === '57014' || e?.errno === 1969 || typeof e?.timeout === 'number';
-}
-
-/** Connection-level failures a second try may get past (never a timeout: the statement may still run). */
-function isTransient(cause: unknown): boolean {
-  const code = (cause as { code?: string })?.code;
-  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE' || code === 'PROTOCOL_CONNECTION_LOST' || code === '57P01';
 }
 
 /** A programming or configuration mistake: which name was unknown and which exist. */

@@ -1,6 +1,14 @@
 import { HubError } from '../errors';
 import { logger } from '../logger';
-import type { AggregateQuery, CallContext, FetchQuery, SourceAdapter, SourceHealth } from './contract';
+import type {
+  AggregateQuery,
+  CallContext,
+  CountQuery,
+  FetchQuery,
+  KeyPairQuery,
+  SourceAdapter,
+  SourceHealth,
+} from './contract';
 
 /**
  * A source whose live catalog could not be read at start (it was unreachable: a fault, not a model error,
@@ -23,9 +31,6 @@ export class LiveCheckedAdapter implements SourceAdapter {
   get name() {
     return this.inner.name;
   }
-  get capabilities() {
-    return this.inner.capabilities;
-  }
   get catalog() {
     return this.inner.catalog;
   }
@@ -44,6 +49,16 @@ export class LiveCheckedAdapter implements SourceAdapter {
   async aggregate(query: AggregateQuery, call: CallContext) {
     await this.gate();
     return this.inner.aggregate(query, call);
+  }
+
+  async keyPairs(query: KeyPairQuery, call: CallContext) {
+    await this.gate();
+    return this.inner.keyPairs(query, call);
+  }
+
+  async count(query: CountQuery, call: CallContext) {
+    await this.gate();
+    return this.inner.count(query, call);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { from, type SqlConnection } from '../db/connection';
+import { lockUntilCommit } from './transaction';
 
 const TABLE = 'disclosure_log';
 
@@ -38,7 +39,7 @@ export class DisclosureStore {
   ): Promise<T> {
     return this.conn.knex.transaction(async (trx) => {
       const conn: SqlConnection = { ...this.conn, knex: trx, close: async () => undefined };
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`indicator-hub:${TABLE}:${this.conn.schema ?? 'public'}:${principal}`]);
+      await lockUntilCommit(this.conn, trx, `indicator-hub:${TABLE}:${this.conn.schema ?? 'public'}:${principal}`);
       if (this.retentionDays > 0) {
         const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString();
         await from(conn, TABLE).where('principal', principal).andWhere('released_at', '<', cutoff).delete();

@@ -17,16 +17,18 @@ export async function migrateStore(conn: SqlConnection): Promise<string[]> {
       const [, applied] = (await conn.knex.migrate.latest(config)) as [number, string[]];
       return applied;
     } catch (error) {
-      if (attempt >= 60 || !racedAnotherMigrator(error)) throw error;
+      if (attempt >= 60 || !racedAnotherMigrator(conn, error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250 + Math.random() * 250));
     }
   }
 }
 
 /** knex's lock is taken, or its bookkeeping tables were being created by someone else at the same moment. */
-function racedAnotherMigrator(error: unknown): boolean {
-  const e = error as { name?: string; code?: string; message?: string };
-  return e?.name === 'MigrationLocked' || /already locked/i.test(e?.message ?? '') || e?.code === '23505' || e?.code === '42P07';
+function racedAnotherMigrator(conn: SqlConnection, error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  const failure = conn.dialect.classify(error);
+  if (e?.name === 'MigrationLocked' || /already locked/i.test(e?.message ?? '')) return true;
+  return failure === 'unique-violation' || failure === 'already-exists';
 }
 
 function sourceOf(conn: SqlConnection): Knex.MigrationSource<Migration> {

@@ -10,7 +10,9 @@ import { rulePairs } from '../../src/keys/crosswalk-rules';
 import type { CrosswalkRule } from '../../src/model/crosswalk';
 import type { EmbeddedEngine } from '../../src/db/embedded';
 import { HubStore } from '../../src/store/hub-store';
-import { DEMO_MODEL, type SourceName } from '../support/demo-model';
+import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
+import { SqlAdapter } from '../../src/sources/sql/adapter';
+import { RequestTrace } from '../../src/observability/trace';
 import { DirectSql } from '../support/direct-sql';
 import { ALL_EMBEDDED, copyEmbeddedTemplate, openEmbeddedCopy, openSourceConnection, startTestRuntime, testCompany, TEST_ENGINES, type Layout, type TestEngine } from '../support/engines';
 import { startTestHub } from '../support/hub-client';
@@ -69,16 +71,26 @@ describe.each(TEST_ENGINES)('crosswalks on %s', (engine) => {
     await embedded?.dispose();
   });
 
-  test.each(RULES)('$kind: one statement gives the pairs the source holds', async (c) => {
-    const conns = new Map<string, ReturnType<typeof openSourceConnection>>();
-    const connOf = (source: string) => conns.get(source) ?? conns.set(source, openSourceConnection(engine, source, embedded?.engine)).get(source)!;
+  test.each(RULES)('$kind: one statement of the source\'s adapter gives the pairs the source holds', async (c) => {
+    const adapters = new Map<string, SqlAdapter>();
+    const adapterOf = (source: string) => {
+      if (!adapters.has(source)) {
+        const conn = openSourceConnection(engine, source, embedded?.engine);
+        adapters.set(source, new SqlAdapter(source, SOURCES[source as SourceName].mapping, conn, DEMO_MODEL));
+      }
+      return adapters.get(source)!;
+    };
+    const trace = new RequestTrace();
     try {
-      const pairs = await rulePairs(DEMO_MODEL, c.entity, c.source, c.rule, connOf);
+      const pairs = await rulePairs(DEMO_MODEL, c.entity, c.source, c.rule, adapterOf, trace);
       const expected = (await direct.rows(c.on, c.oracle)).map((r) => ({ sourceKey: String(r.k), hubId: String(r.h) }));
       expect(expected.length).toBeGreaterThan(0);
       expect(pairSet(pairs)).toEqual(pairSet(expected));
+      // The read is a traced statement of the source that holds the pairs, with the rows it returned.
+      const summary = trace.summary();
+      expect(summary).toMatchObject({ statements: 1, bySource: { [c.on]: { statements: 1, rows: expected.length } } });
     } finally {
-      await Promise.all([...conns.values()].map((c) => c.close()));
+      await Promise.all([...adapters.values()].map((a) => a.close()));
     }
   });
 

@@ -91,7 +91,7 @@ async function createSystem(engine: Engine, name: string): Promise<System> {
 
 async function rows<T>(conn: SqlConnection, sql: string): Promise<T[]> {
   const result = await conn.knex.raw(sql);
-  return (conn.dialect === 'postgres' ? (result as { rows: T[] }).rows : (result as [T[]])[0]) as T[];
+  return (conn.dialect.name === 'postgres' ? (result as { rows: T[] }).rows : (result as [T[]])[0]) as T[];
 }
 
 describe.each(ENGINES)('the README walkthrough on %s, through a read-only account', (engine) => {

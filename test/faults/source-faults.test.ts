@@ -89,7 +89,13 @@ describe.each(CASES)('a stalled $source source ($engine)', ({ source, engine, ur
   });
 
   test('the breaker opens: its fields fail at once, /readyz says so, other sources still answer', async () => {
-    await hub.query(DASHBOARD);
+    // It opens once failures are half the calls in its rolling window, where the start's crosswalk reads
+    // (adapter operations too) may still count as successes: a few more failing requests at most.
+    let attempts = 0;
+    const opened = async () =>
+      ((await hub.query(DASHBOARD)).errors ?? []).some((e) => e.extensions!.breaker === 'open');
+    while (attempts++ < 5 && !(await opened()));
+    expect(attempts).toBeLessThanOrEqual(5);
     const started = Date.now();
     const res = await hub.query<{ departments: Row[] }>(DASHBOARD);
     expect(Date.now() - started).toBeLessThan(1000);

@@ -21,7 +21,9 @@ describe.each([
       );
       expect(Date.now() - started).toBeLessThan(2000);
       expect(error).not.toBeNull();
-      const coded = sourceFailure('crm', 'abc', error);
+      // The engine's dialect tells a timeout from other failures (src/db/dialects).
+      expect(conn.dialect.classify(error)).toBe('timeout');
+      const coded = sourceFailure('crm', 'abc', error, conn.dialect.classify(error));
       expect(coded.extensions.code).toBe('SOURCE_TIMEOUT');
       expect(coded.retryable).toBe(false);
       // The session is still usable afterwards: the server stopped the statement, not the connection.

@@ -7,6 +7,7 @@ import { loadModel, ModelError } from '../../src/model/load';
 import { UNRESTRICTED } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/db/connection';
+import { DIALECTS } from '../../src/db/dialects';
 import { thrown } from '../unit/thrown';
 
 /**
@@ -74,7 +75,7 @@ describe.each([
   const knex = knexFactory({ client });
   afterAll(() => knex.destroy());
   const model = loadModel(writeModel(`ok-${dialect}`), { env: {} });
-  const conn: SqlConnection = { knex, schema: 'shop', dialect, engine: dialect, close: async () => {} };
+  const conn: SqlConnection = { knex, schema: 'shop', dialect: DIALECTS[dialect], close: async () => {} };
   const adapter = new SqlAdapter('shop', model.sources.shop!.mapping, conn, model);
   const id = (name: string) => `${q}${name}${q}`;
 

@@ -92,6 +92,7 @@ export function describeSourceConformance(source: SourceName, options: Conforman
       aggregateCases(suite);
       traceCases(suite);
       scopeCases(suite);
+      countAndKeyPairCases(suite);
       errorCases(suite);
     });
 
@@ -232,6 +233,35 @@ function scopeCases(s: Suite): void {
     s.test(`scope: aggregate ${fact} with no departments returns nothing`, async () => {
       expect(await aggregateRows(s.adapter(), byDepartment, none)).toEqual([]);
     });
+  }
+}
+
+/** Member counts and crosswalk reads: adapter operations, one traced statement each. */
+function countAndKeyPairCases(s: Suite): void {
+  const counted = async (entity: EntityName, scope: SourceScope): Promise<number> => {
+    const events: StatementEvent[] = [];
+    const n = await s.adapter().count({ entity }, { scope, trace: { record: (event) => events.push(event) } });
+    const fingerprint = expect.stringMatching(/^[0-9a-f]{12}$/);
+    const event = { source: s.source, kind: 'count', fingerprint, durationMs: expect.any(Number), rows: 1, ok: true };
+    expect(events).toEqual([event]);
+    return n;
+  };
+  for (const entity of mappedEntities(s.data)) {
+    s.test(`count ${entity}: every native row, and within a scope exactly the in-scope ones`, async () => {
+      expect(await counted(entity, UNRESTRICTED)).toBe(expectedRows(s.data, entity).length);
+      expect(await counted(entity, s.scope())).toBe(expectedRows(s.data, entity, { scope: s.scope() }).length);
+    });
+    if (DEMO_MODEL.entities[entity]?.conformed) {
+      s.test(`keyPairs ${entity} (same): every key paired with itself, one traced statement`, async () => {
+        const events: StatementEvent[] = [];
+        const call = { scope: UNRESTRICTED, trace: { record: (event: StatementEvent) => events.push(event) } };
+        const pairs = await s.adapter().keyPairs({ entity, rule: { kind: 'same' } }, call);
+        const keys = expectedRows(s.data, entity).map((r) => r.key);
+        expect(pairs.map((p) => `${p.sourceKey}|${p.hubId}`).sort()).toEqual(keys.map((k) => `${k}|${k}`).sort());
+        const event = { source: s.source, kind: 'key-pairs', rows: keys.length, ok: true };
+        expect(events).toEqual([expect.objectContaining(event)]);
+      });
+    }
   }
 }
 

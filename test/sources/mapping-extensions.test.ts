@@ -6,6 +6,7 @@ import { loadModel, ModelError } from '../../src/model/load';
 import { UNRESTRICTED } from '../../src/sources/contract';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/db/connection';
+import { DIALECTS } from '../../src/db/dialects';
 import { thrown } from '../unit/thrown';
 
 /**
@@ -59,7 +60,7 @@ describe.each([
   const knex = knexFactory({ client });
   afterAll(() => knex.destroy());
   const model = loadModel(writeModel(`ok-${dialect}`, SALES), { env: {} });
-  const conn: SqlConnection = { knex, schema: 'sales', dialect, engine: dialect, close: async () => {} };
+  const conn: SqlConnection = { knex, schema: 'sales', dialect: DIALECTS[dialect], close: async () => {} };
   const adapter = new SqlAdapter('sales', model.sources.sales!.mapping, conn, model);
   const id = (name: string) => name.split('.').map((part) => `${q}${part}${q}`).join('.');
 

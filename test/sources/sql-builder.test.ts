@@ -1,9 +1,11 @@
 import knexFactory, { type Knex } from 'knex';
-import type { AggregateQuery, FetchQuery, SourceScope } from '../../src/sources/contract';
+import type { AggregateQuery, FetchQuery, KeyPairQuery, SourceScope } from '../../src/sources/contract';
 import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { departmentScope } from './oracle';
 import { SqlAdapter, fingerprintOf } from '../../src/sources/sql/adapter';
 import type { SqlConnection } from '../../src/db/connection';
+import type { EngineName } from '../../src/db/dialect';
+import { DIALECTS as REGISTRY } from '../../src/db/dialects';
 
 /**
  * The SQL the generic adapter builds, per dialect, without a database (knex's test/unit/query/builder.js):
@@ -11,16 +13,22 @@ import type { SqlConnection } from '../../src/db/connection';
  * suite proves the answers right on real engines; these pin the statement shapes — scope predicates,
  * CASE WHEN filters, time bounds — and that values only ever travel as bindings.
  */
+/** Every engine of the registry and the SQL family it must compile to (the embedded engine is PostgreSQL). */
 const DIALECTS = [
-  { client: 'pg', dialect: 'postgres', quote: '"' },
-  { client: 'mysql2', dialect: 'mysql', quote: '`' },
+  { engine: 'postgres', dialect: 'postgres', quote: '"' },
+  { engine: 'embedded', dialect: 'postgres', quote: '"' },
+  { engine: 'mysql', dialect: 'mysql', quote: '`' },
 ] as const;
+
+test('the SQL tests cover every engine of the dialect registry', () => {
+  expect(DIALECTS.map((d) => d.engine).sort()).toEqual(Object.keys(REGISTRY).sort());
+});
 
 const UNRESTRICTED: SourceScope = {};
 const INJECTIONS = ["'; DROP TABLE x; --", 'pg_sleep(5)', '1) or (1=1', '` or 1=1 --', '" or 1=1 --'];
 
-describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote }) => {
-  const knex = knexFactory({ client });
+describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }) => {
+  const knex = knexFactory({ client: REGISTRY[engine].client });
   afterAll(() => knex.destroy());
 
   /** Expected SQL with identifiers quoted the dialect's way: sql`select ${'a'}` → select "a" (or `a`). */
@@ -28,7 +36,7 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
     parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
   /** An exact DECIMAL column without a declared scale: PostgreSQL casts to unconstrained numeric, MariaDB sums it as stored. */
   const exact = (column: string) => (dialect === 'postgres' ? sql`cast(${column} as numeric)` : sql`${column}`);
-  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, dialect, source), DEMO_MODEL);
+  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, engine, source), DEMO_MODEL);
   const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
   const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
 
@@ -127,13 +135,13 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       { storage: { kind: 'cents', scale: 0 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 0))` },
     ] as const)('storage $storage.kind (scale $storage.scale) is cast to an exact decimal before $agg', ({ storage, agg, value }) => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg, column: 'amt', type: 'decimal' as const, storage } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
+      const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
       expect(built.toSQL().sql).toBe(`select ${agg}(${value}) as ${quote}amount${quote} from ${quote}test${quote}.${quote}line${quote}`);
     });
 
     test('an average selects its exact sum and its count (the hub divides; engines disagree on the scale of avg)', () => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean: { agg: 'avg' as const, column: 'amt', type: 'decimal' as const, filter: { ok: [1] }, storage: { kind: 'float' as const, scale: 2 } } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
+      const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
       expect(built.toSQL().sql).toBe(
         sql`select sum(case when ${'ok'} in (?) then cast(${'amt'} as ` + `${decimal}(38, 2)) end) as ` + sql`${'mean'}, ` +
           sql`count(case when ${'ok'} in (?) then ${'amt'} end) as ${'mean__count'} from ${'test'}.${'line'}`,
@@ -146,12 +154,12 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
       [{ kind: 'binary', scale: 2 }, 'unknown kind "binary" (known: decimal, float, cents, text)'],
     ])('a storage %j is refused at start: %s', (storage, problem) => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg: 'sum' as const, column: 'amt', type: 'decimal' as const, storage: storage as never } } } } };
-      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} })).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
+      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
     });
 
     test('a measure name ending in __count is refused (an average selects its count under that alias)', () => {
       const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean__count: { agg: 'count' as const, type: 'int' as const } } } } };
-      expect(() => new SqlAdapter('test', mapping, offline(knex, dialect, 'test'), { entities: {} })).toThrow('Source "test" mapping facts.lines.measures.mean__count: names ending in "__count" are reserved');
+      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow('Source "test" mapping facts.lines.measures.mean__count: names ending in "__count" are reserved');
     });
 
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
@@ -244,9 +252,38 @@ describe.each(DIALECTS)('SqlAdapter SQL on $dialect', ({ client, dialect, quote 
   });
 });
 
+describe.each(DIALECTS)('crosswalk reads and member counts on $engine', ({ engine, quote }) => {
+  const knex = knexFactory({ client: REGISTRY[engine].client });
+  afterAll(() => knex.destroy());
+  const q = (name: string) => `${quote}${name}${quote}`;
+  const crm = new SqlAdapter('crm', SOURCES.crm.mapping, offline(knex, engine, 'crm'), DEMO_MODEL);
+  const pairsSql = (rule: KeyPairQuery['rule']) => crm.buildKeyPairs({ entity: 'Customer', rule }).toSQL();
+  const countSql = (scope: SourceScope) => crm.buildCount({ entity: 'Customer' }, scope).toSQL();
+  const account = `${q('crm')}.${q('account')}`;
+
+  test('a crosswalk read is one statement of source_key and hub_id: the key itself, an expression, or a table', () => {
+    const key = q('account_id');
+    expect(pairsSql({ kind: 'same' }).sql).toBe(`select ${key} as source_key, ${key} as hub_id from ${account}`);
+    expect(pairsSql({ kind: 'expression', sql: "'C-' || account_id" }).sql).toBe(
+      `select ${key} as source_key, ('C-' || account_id) as hub_id from ${account}`,
+    );
+    const table = pairsSql({ kind: 'table', table: 'xwalk', sourceKey: 'crm_id', hubId: 'hub_id' });
+    const xwalk = `${q('crm')}.${q('xwalk')}`;
+    expect(table.sql).toBe(`select distinct ${q('crm_id')} as source_key, ${q('hub_id')} as hub_id from ${xwalk}`);
+    expect(table.bindings).toEqual([]);
+  });
+
+  test("a member count is one count(*) over the entity's table, within the scope", () => {
+    expect(countSql(UNRESTRICTED).sql).toBe(`select count(*) as ${q('n')} from ${account}`);
+    const scoped = countSql(departmentScope(['T-EAST-1']));
+    expect(scoped.sql).toBe(`select count(*) as ${q('n')} from ${account} where (${q('owner_team_code')} in (?))`);
+    expect(scoped.bindings).toEqual(['T-EAST-1']);
+  });
+});
+
 /** A SqlConnection that only compiles: knex without a connection never opens a socket. */
-function offline(knex: Knex, dialect: SqlConnection['dialect'], schema: string): SqlConnection {
-  return { knex, schema, dialect, engine: dialect, close: async () => {} };
+function offline(knex: Knex, engine: EngineName, schema: string): SqlConnection {
+  return { knex, schema, dialect: REGISTRY[engine], close: async () => {} };
 }
 
 function endingWith(text: string): RegExp {

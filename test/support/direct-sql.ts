@@ -22,7 +22,7 @@ export class DirectSql {
   async rows(source: SourceName, sql: string, bindings: Knex.RawBinding[] = []): Promise<Array<Record<string, unknown>>> {
     const conn = this.conn(source);
     const result = await conn.knex.raw(sql.replaceAll('{s}', source), bindings);
-    return conn.dialect === 'mysql' ? (result as [Array<Record<string, unknown>>])[0] : (result as { rows: Array<Record<string, unknown>> }).rows;
+    return conn.dialect.name === 'mysql' ? (result as [Array<Record<string, unknown>>])[0] : (result as { rows: Array<Record<string, unknown>> }).rows;
   }
 
   /** `select <key>, <value>` grouped rows → hub id → money string. */

@@ -7,7 +7,7 @@ import { generatedVersion } from '../../src/seed/generator';
 import { DEMO_MODEL, SOURCES, SOURCE_NAMES } from './demo-model';
 import { EmbeddedEngine } from '../../src/db/embedded';
 import { ensureSchema, openConnection } from '../../src/db/open';
-import { seedDemoSource } from '../../src/db/load';
+import { seedDemoSource } from '../../src/seed/demo-source';
 import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
 import { HubStore } from '../../src/store/hub-store';
 import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsFor } from './engines';

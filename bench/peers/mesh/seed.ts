@@ -7,7 +7,7 @@
 import { generator } from '../../../models/demo/generator';
 import { generateCompany } from '../../../models/demo/generator/company';
 import { ensureSchema, openConnection } from '../../../src/db/open';
-import { seedDemoSource } from '../../../src/db/load';
+import { seedDemoSource } from '../../../src/seed/demo-source';
 import type { PeerSources } from './index';
 
 const PG_DATABASE = 'hub_sources';

@@ -1,4 +1,4 @@
-import { generatedKeyMap } from '../../../src/db/load';
+import { generatedKeyMap } from '../../../src/seed/demo-source';
 import type { KeyMapRow } from '../../../src/store/hub-store';
 import type { Company } from './company';
 import { generator } from './index';

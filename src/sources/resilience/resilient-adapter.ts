@@ -2,7 +2,15 @@ import CircuitBreaker from 'opossum';
 import { HubError } from '../../errors';
 import { logger } from '../../logger';
 import { sourceBreakerState } from '../../observability/metrics';
-import type { AggregateQuery, CallContext, FetchQuery, SourceAdapter, SourceHealth } from '../contract';
+import type {
+  AggregateQuery,
+  CallContext,
+  CountQuery,
+  FetchQuery,
+  KeyPairQuery,
+  SourceAdapter,
+  SourceHealth,
+} from '../contract';
 import { SourceError } from '../errors';
 
 export interface ResilienceSettings {
@@ -45,9 +53,6 @@ export class ResilientAdapter implements SourceAdapter {
   get name() {
     return this.inner.name;
   }
-  get capabilities() {
-    return this.inner.capabilities;
-  }
   get catalog() {
     return this.inner.catalog;
   }
@@ -69,6 +74,14 @@ export class ResilientAdapter implements SourceAdapter {
 
   aggregate(query: AggregateQuery, call: CallContext) {
     return this.guard(() => this.inner.aggregate(query, call));
+  }
+
+  keyPairs(query: KeyPairQuery, call: CallContext) {
+    return this.guard(() => this.inner.keyPairs(query, call));
+  }
+
+  count(query: CountQuery, call: CallContext) {
+    return this.guard(() => this.inner.count(query, call));
   }
 
   close(): Promise<void> {

@@ -5,8 +5,10 @@ import type {
   AggregateQuery,
   AggregateRow,
   CallContext,
-  Capability,
+  CountQuery,
   FetchQuery,
+  KeyPair,
+  KeyPairQuery,
   NeutralRow,
   SourceAdapter,
   SourceCatalog,
@@ -17,6 +19,7 @@ import type {
 } from '../contract';
 import { sourceFailure, unknownName } from '../errors';
 import { from, type SqlConnection } from '../../db/connection';
+import type { Dialect } from '../../db/dialect';
 import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from '../../model/mapping';
 import { decodeKey, encodeKey } from '../../values/composite-key';
 import { ScopeSql } from './scope';
@@ -26,12 +29,11 @@ import { timeBound } from './time';
 import { validateMapping } from '../../model/validate-mapping';
 
 /**
- * The generic SQL adapter: the whole contract implemented from a mapping, for PostgreSQL, MariaDB and
- * the embedded engine alike. A source folder normally only supplies its mapping.
- * Values are always bound; identifiers only ever come from the validated mapping.
+ * The generic SQL adapter: the whole contract implemented from a mapping, for every engine of the registry
+ * (src/db/dialects): what differs between them is asked of the connection's dialect. A source folder normally
+ * only supplies its mapping. Values are always bound; identifiers only ever come from the validated mapping.
  */
 export class SqlAdapter implements SourceAdapter {
-  readonly capabilities: ReadonlySet<Capability> = new Set<Capability>(['aggregate', 'validity', 'sql-preview']);
   readonly catalog: SourceCatalog;
   private readonly scopes: ScopeSql;
 
@@ -77,8 +79,49 @@ export class SqlAdapter implements SourceAdapter {
     }));
   }
 
+  async keyPairs(query: KeyPairQuery, call: CallContext): Promise<KeyPair[]> {
+    const rows = await this.run('key-pairs', this.buildKeyPairs(query), call);
+    const out: KeyPair[] = [];
+    for (const r of rows) {
+      if (r.source_key === null || r.source_key === undefined || r.hub_id === null || r.hub_id === undefined) continue;
+      out.push({ sourceKey: String(r.source_key), hubId: String(r.hub_id) });
+    }
+    return out;
+  }
+
+  async count(query: CountQuery, call: CallContext): Promise<number> {
+    const [row] = await this.run('count', this.buildCount(query, call.scope), call);
+    return Number(row?.n ?? 0);
+  }
+
   async close(): Promise<void> {
     await this.conn.close();
+  }
+
+  /**
+   * The statement of a crosswalk rule's pairs, as `source_key` and `hub_id`: a crosswalk table's distinct
+   * pairs, or the entity's key beside itself or beside the rule's expression (validated with the model,
+   * src/values/expression.ts, never from a request). Unscoped: the key map serves every viewer.
+   */
+  buildKeyPairs(query: KeyPairQuery): Knex.QueryBuilder {
+    const raw = (sql: string, bindings: readonly string[]) => this.conn.knex.raw(sql, bindings);
+    const rule = query.rule;
+    if (rule.kind === 'table') {
+      const pair = [raw('?? as source_key', [rule.sourceKey]), raw('?? as hub_id', [rule.hubId])];
+      return from(this.conn, rule.table).distinct(...pair);
+    }
+    const m = this.entityMapping(query.entity);
+    // Conformed entities have one-column keys (a composite key is refused for them at load).
+    const key = keyColumns(m)[0]!;
+    const hub = rule.kind === 'expression' ? raw(`(${rule.sql}) as hub_id`, []) : raw('?? as hub_id', [key]);
+    return from(this.conn, m.table).select(raw('?? as source_key', [key]), hub);
+  }
+
+  /** `select count(*) as n` over an entity's table, within the scope. */
+  buildCount(query: CountQuery, scope: SourceScope): Knex.QueryBuilder {
+    const builder = from(this.conn, this.entityMapping(query.entity).table).count({ n: '*' });
+    this.scopes.entity(builder, query.entity, scope);
+    return builder;
   }
 
   /** The statement for a fetch, without running it (DB-less SQL tests use this). */
@@ -181,7 +224,7 @@ export class SqlAdapter implements SourceAdapter {
       return rows;
     } catch (error) {
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: 0, ok: false });
-      throw sourceFailure(this.name, fingerprint, error);
+      throw sourceFailure(this.name, fingerprint, error, this.conn.dialect.classify(error));
     }
   }
 
@@ -265,7 +308,7 @@ const countAlias = (measure: string) => `${measure}__count`;
  * `sum(case when status in (?, ?) then amount end)`; a decimal column is first cast to an exact decimal
  * (exactCast). An average selects its sum and its count.
  */
-function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dialect']): Array<{ sql: string; bindings: Array<string | number> }> {
+function measureSelects(m: SqlMeasure, name: string, dialect: Dialect): Array<{ sql: string; bindings: Array<string | number> }> {
   // The measured value: a validated expression of the model, or a bound column.
   const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
   const value = inner ? exactCast(m, inner, dialect) : m.filter ? '1' : '*';
@@ -282,15 +325,15 @@ function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dia
 /**
  * A decimal column as an exact decimal, before any aggregate sees it (see MeasureStorage): DECIMAL with a
  * declared scale, FLOAT, text → cast(?? as decimal(38, s)); integer cents → cast(?? * 0.01 as decimal(38, 2));
- * an exact column without a declared scale stays at its own scale (PostgreSQL: cast to unconstrained numeric).
+ * an exact column without a declared scale stays at its own scale (Dialect.exactDecimal).
  */
-function exactCast(m: SqlMeasure, inner: string, dialect: SqlConnection['dialect']): string {
+function exactCast(m: SqlMeasure, inner: string, dialect: Dialect): string {
   if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return inner;
-  const decimal = dialect === 'postgres' ? 'numeric' : 'decimal';
   const scale = m.storage?.scale;
-  if (scale === undefined) return dialect === 'postgres' ? `cast(${inner} as numeric)` : inner;
-  if (m.storage!.kind === 'cents' && scale > 0) return `cast(${inner} * 0.${'0'.repeat(scale - 1)}1 as ${decimal}(38, ${scale}))`;
-  return `cast(${inner} as ${decimal}(38, ${scale}))`;
+  if (scale !== undefined && m.storage!.kind === 'cents' && scale > 0) {
+    return dialect.exactDecimal(`${inner} * 0.${'0'.repeat(scale - 1)}1`, scale);
+  }
+  return dialect.exactDecimal(inner, scale);
 }
 
 /** Aggregates leave the adapter unrounded: exact decimal strings (at the scale the engine summed them at). */

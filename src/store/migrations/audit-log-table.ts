@@ -1,12 +1,13 @@
 import type { SqlConnection } from '../../db/connection';
 import { ensureSchema } from '../../db/open';
+import { requireTransactionLocks } from '../transaction';
 
 /** The audit log's table in the hub store's schema (src/audit/audit-store.ts reads and appends to it). */
 export const AUDIT_TABLE = 'audit_log';
 
 /** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
 export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
-  requirePostgres(conn);
+  requireTransactionLocks(conn, 'The audit log');
   await ensureSchema(conn);
   const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
   if (await schema().hasTable(AUDIT_TABLE)) {
@@ -45,10 +46,4 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.index(['at']);
     t.index(['outcome', 'seq']);
   });
-}
-
-export function requirePostgres(conn: SqlConnection): void {
-  if (conn.dialect !== 'postgres') {
-    throw new Error(`The audit log needs the hub store on PostgreSQL or the embedded engine, not ${conn.engine}.`);
-  }
 }

@@ -89,7 +89,6 @@ test('expressionColumns: the columns an expression reads, not its functions or l
 describe('a source unreachable at start is checked when it answers', () => {
   const inner = (calls: string[]): SourceAdapter => ({
     name: 'sales',
-    capabilities: new Set(),
     catalog: { entities: {}, facts: {} },
     health: async () => ({ source: 'sales', ok: true, latencyMs: 1 }),
     fetch: async () => {
@@ -97,6 +96,14 @@ describe('a source unreachable at start is checked when it answers', () => {
       return [];
     },
     aggregate: async () => [],
+    keyPairs: async () => {
+      calls.push('keyPairs');
+      return [];
+    },
+    count: async () => {
+      calls.push('count');
+      return 0;
+    },
     close: async () => undefined,
   });
   const call = {} as never;
@@ -122,6 +129,10 @@ describe('a source unreachable at start is checked when it answers', () => {
     const calls: string[] = [];
     const adapter = new LiveCheckedAdapter(inner(calls), async () => [`${FILE}: facts.sales.table: table "x" does not exist`]);
     await expect(adapter.fetch({ entity: 'Customer' } as never, call)).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE', source: 'sales' } });
+    // Crosswalk reads and member counts are refused alike.
+    const refused = { extensions: { code: 'SOURCE_UNAVAILABLE' } };
+    await expect(adapter.keyPairs({ entity: 'Customer', rule: { kind: 'same' } }, call)).rejects.toMatchObject(refused);
+    await expect(adapter.count({ entity: 'Customer' }, call)).rejects.toMatchObject(refused);
     expect(calls).toEqual([]);
     expect((await adapter.health()).ok).toBe(false);
   });

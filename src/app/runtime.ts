@@ -197,7 +197,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       },
     };
     observeResultCache(() => runtime.cache.stats());
-    runtime.org = new OrgDirectory(runtime, config.auth.hrStatusCacheSeconds * 1000);
+    runtime.org = new OrgDirectory(runtime, config.auth.personStatusCacheSeconds * 1000);
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.

@@ -10,7 +10,7 @@ import { observeStatement } from '../observability/trace';
  * What access control needs to know about people and the organisation, read through the model: the
  * people entity (`people:` in its entity file) from its home source, its unit, title, active condition and
  * leaving date from the fields the declaration names; the organisation unit's hierarchy from the source
- * owning its `organisation.parent` field. Kept for a bounded time (auth.hrStatusCacheSeconds). These reads
+ * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). These reads
  * are the hub's own (counted in /metrics), not part of any request's trace.
  */
 export class OrgDirectory {

@@ -1,9 +1,21 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { logger } from '../logger';
 import { didYouMean } from '../model/suggest';
 
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
 const engine = z.enum(['embedded', 'postgres', 'mysql']);
+
+const statusSeconds = z.number().int().min(0).max(300);
+
+const warned = new Set<string>();
+
+/** One warning per process for each deprecated configuration key in use. */
+function deprecatedKey(key: string, use: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  logger.warn({ key, use }, `configuration: ${key} is deprecated: use ${use}`);
+}
 
 /** A webhook allow-list entry (src/notices/allow-list.ts). */
 const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
@@ -173,11 +185,21 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
         .strict()
         .refine((j) => j.algorithm !== 'RS256' || Boolean(j.jwksFile), { message: 'RS256 needs jwksFile', path: ['jwksFile'] })
         .prefault({}),
-      /** How long an employee's HR status may be reused before it is read again: the longest a departed
-       *  employee's token can still work. */
-      hrStatusCacheSeconds: z.number().int().min(0).max(300).default(30),
+      /** How long a person's status in the people's home source may be reused before it is read again: the
+       *  longest a departed person's token can still work. Default 30. */
+      personStatusCacheSeconds: statusSeconds.optional(),
+      /** Deprecated name of personStatusCacheSeconds (accepted for one release). */
+      hrStatusCacheSeconds: statusSeconds.optional(),
     })
     .strict()
+    .refine((a) => a.personStatusCacheSeconds === undefined || a.hrStatusCacheSeconds === undefined, {
+      message: 'give personStatusCacheSeconds, not also hrStatusCacheSeconds (its deprecated name)',
+      path: ['hrStatusCacheSeconds'],
+    })
+    .transform(({ hrStatusCacheSeconds, ...auth }) => {
+      if (hrStatusCacheSeconds !== undefined) deprecatedKey('auth.hrStatusCacheSeconds', 'auth.personStatusCacheSeconds');
+      return { ...auth, personStatusCacheSeconds: auth.personStatusCacheSeconds ?? hrStatusCacheSeconds ?? 30 };
+    })
     .prefault({}),
   cache: z
     .object({

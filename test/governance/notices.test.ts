@@ -43,7 +43,7 @@ function event(over: Partial<LifecycleEvent> = {}): LifecycleEvent {
 function viewer(over: Partial<Viewer>): Viewer {
   return {
     principal: 'EMP-000999',
-    kind: 'employee',
+    kind: 'person',
     roles: ['employee'],
     unit: 'D0099',
     rows: [],

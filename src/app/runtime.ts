@@ -14,7 +14,7 @@ import { openConnection } from '../db/open';
 import { HubStore } from '../store/hub-store';
 import { DisclosureStore } from '../store/disclosure-store';
 import { seedEmbeddedDemo } from '../seed/seed-embedded';
-import { loadDictionary } from '../indicators/load';
+import { loadDictionary, readDefinitionFiles } from '../indicators/load';
 import type { Dictionary } from '../indicators/dictionary';
 import { catalogOfAdapters, catalogOfDefinitions } from '../indicators/catalog';
 import { checkPersonalData } from '../auth/personal-data';
@@ -35,6 +35,7 @@ import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
+import { ownerProblemsAtStart } from '../indicators/owners';
 import { loadPolicy, type PolicyBook } from '../auth/policy';
 import { Routing } from '../federation/routing';
 import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center';
@@ -198,6 +199,14 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     };
     observeResultCache(() => runtime.cache.stats());
     runtime.org = new OrgDirectory(runtime, config.auth.personStatusCacheSeconds * 1000);
+    // Indicator owners against the company's data: a file naming an unknown unit or person refuses the start.
+    const owners = await ownerProblemsAtStart(indicatorFiles(config.indicators.dir), governance.published().all(), model, runtime.org);
+    if (owners.unchecked) logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: indicator owners are not checked');
+    for (const stale of owners.stale) logger.warn(`indicator owner: ${stale}`);
+    if (owners.problems.length) {
+      await runtime.close();
+      throw new ModelError(model.dir, owners.problems);
+    }
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
@@ -205,5 +214,15 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       governance.refreshEvery(config.governance.refreshSeconds, (error) => logger.warn({ err: error }, 'could not refresh indicator definitions'));
     }
     return runtime;
+  }
+}
+
+/** The definitions in the indicator files; none when they do not read (only a first start loads them, and refuses them then). */
+function indicatorFiles(dir: string) {
+  try {
+    return readDefinitionFiles(dir);
+  } catch (error) {
+    if (error instanceof ConfigError) return [];
+    throw error;
   }
 }

@@ -5,6 +5,7 @@ import { principalIdProblem } from './principal-id';
 import type { NeutralRow, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';
+import type { OwnerDirectory } from '../indicators/owners';
 
 /**
  * What access control needs to know about people and the organisation, read through the model: the
@@ -13,7 +14,7 @@ import { observeStatement } from '../observability/trace';
  * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). These reads
  * are the hub's own (counted in /metrics), not part of any request's trace.
  */
-export class OrgDirectory {
+export class OrgDirectory implements OwnerDirectory {
   private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -67,6 +68,28 @@ export class OrgDirectory {
       const id = keys.get(String(row.key));
       if (id) this.rowsById.set(id, { at, row });
     }
+  }
+
+  /** Hub ids of every organisation unit: one statement on the organisation entity's home source. */
+  async unitIds(): Promise<string[]> {
+    const org = organisationOf(this.runtime.model);
+    return org ? this.allIds(org) : [];
+  }
+
+  /** Those of `hubIds` the people's home source knows, read now (and cached like any person read). */
+  async knownPeople(hubIds: readonly string[]): Promise<Set<string>> {
+    await this.refreshPeople(hubIds);
+    return new Set(hubIds.filter((id) => this.rowsById.get(id)?.row));
+  }
+
+  /** Hub ids of every person: one statement on the people entity's home source. */
+  async personIds(): Promise<string[]> {
+    return this.people ? this.allIds(this.people) : [];
+  }
+
+  private async allIds(entity: EntityModel): Promise<string[]> {
+    const rows = await this.runtime.adapters.get(entity.home)!.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: this.sink });
+    return rows.map((r) => this.hubId(entity.name, entity.home, String(r.key)));
   }
 
   /** Is the person let in today: the people's `active` condition holds and their `until` date has not come. */

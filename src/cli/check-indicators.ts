@@ -4,6 +4,7 @@ import { ConfigError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
+import { ownerShapeProblems } from '../indicators/owners';
 import { loadTargets } from '../indicators/targets';
 import { loadUnits } from '../indicators/units';
 import { loadModel } from '../model/load';
@@ -11,8 +12,9 @@ import { organisationDimension } from '../model/member-dimension';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
- * cross-checks, owner domains and personal data against the policy — without starting it or touching a
- * database (the files are what `indicators:import` and a first start read).
+ * cross-checks, owners against the model, owner domains and personal data against the policy — without
+ * starting it or touching a database (the files are what `indicators:import` and a first start read; the
+ * owners' ids are checked against the company's data at start).
  */
 try {
   const config = loadConfig();
@@ -22,6 +24,8 @@ try {
   const units = loadUnits(config.indicators.unitsFile);
   const dictionary = loadDictionary(dir, catalog, units);
   checkDictionary(dictionary, catalog, loadPolicy(config.auth.policyFile), units);
+  const owners = ownerShapeProblems(dictionary.all(), model);
+  if (owners.length) throw new ConfigError(owners.join('\n'));
   const targets = loadTargets(config.indicators.targetsDir, dictionary, config.calendar, organisationDimension(model));
   const byType = new Map<string, number>();
   for (const i of dictionary.all()) byType.set(i.def.type, (byType.get(i.def.type) ?? 0) + 1);

@@ -7,6 +7,7 @@ import { ConfigError } from '../errors';
 import { checkDictionary } from '../governance/checks';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import { loadDictionary } from '../indicators/load';
+import { ownerShapeProblems } from '../indicators/owners';
 import { loadTargets } from '../indicators/targets';
 import { organisationDimension } from '../model/member-dimension';
 import { loadUnits } from '../indicators/units';
@@ -78,6 +79,7 @@ export async function checkModelDirectory(dir: string, env: Env): Promise<Direct
     const units = loadUnits(paths.units);
     const dictionary = loadDictionary(paths.indicators, catalog, units);
     if (policy) checkDictionary(dictionary, catalog, policy, units);
+    problems.push(...ownerShapeProblems(dictionary.all(), model));
     loadTargets(paths.targets, dictionary, config?.calendar ?? { fiscalYearStartMonth: 1 }, organisationDimension(model));
   } catch (error) {
     collect(error);

@@ -150,6 +150,28 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     const uncounted = await memberCounts.refresh();
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
+    const org = new OrgDirectory(
+      {
+        config,
+        model,
+        adapters,
+        routing,
+        crosswalks,
+        get keyMap() {
+          return crosswalks.keyMap;
+        },
+      },
+      config.auth.personStatusCacheSeconds * 1000,
+    );
+    // Indicator owners against the company's data, before any definition is stored: a file naming an unknown
+    // unit or person refuses the start (definitions the store already serves are checked below, and told).
+    const files = indicatorFiles(config.indicators.dir);
+    const owners = await ownerProblemsAtStart(files, [], model, org);
+    if (owners.unchecked) logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: indicator owners are not checked');
+    if (owners.problems.length) {
+      crosswalks.close();
+      throw new ModelError(model.dir, owners.problems);
+    }
     const catalog = catalogOfAdapters(adapters);
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
     const units = loadUnits(config.indicators.unitsFile);
@@ -183,7 +205,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       units,
       policy,
       authenticator,
-      org: undefined as never,
+      org,
       audit: new AuditLog(store.conn),
       notices: createNoticeCenter(store.conn, config.notices, logger, config.server),
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
@@ -198,14 +220,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       },
     };
     observeResultCache(() => runtime.cache.stats());
-    runtime.org = new OrgDirectory(runtime, config.auth.personStatusCacheSeconds * 1000);
-    // Indicator owners against the company's data: a file naming an unknown unit or person refuses the start.
-    const owners = await ownerProblemsAtStart(indicatorFiles(config.indicators.dir), governance.published().all(), model, runtime.org);
-    if (owners.unchecked) logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: indicator owners are not checked');
-    for (const stale of owners.stale) logger.warn(`indicator owner: ${stale}`);
-    if (owners.problems.length) {
-      await runtime.close();
-      throw new ModelError(model.dir, owners.problems);
+    if (!owners.unchecked) {
+      const stored = governance.published().all().filter((i) => !files.some((f) => f.def.code === i.def.code && f.fingerprint === i.fingerprint));
+      for (const line of (await ownerProblemsAtStart([], stored, model, org)).stale) logger.warn(`indicator owner: ${line}`);
     }
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;

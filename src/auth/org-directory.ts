@@ -23,7 +23,7 @@ export class OrgDirectory implements OwnerDirectory {
   private readonly active: Condition | undefined;
 
   constructor(
-    private readonly runtime: HubRuntime,
+    private readonly runtime: Pick<HubRuntime, 'config' | 'model' | 'adapters' | 'routing' | 'keyMap' | 'crosswalks'>,
     private readonly maxAgeMs: number,
     private readonly now: () => number = Date.now,
   ) {

@@ -167,7 +167,9 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     // unit or person refuses the start (definitions the store already serves are checked below, and told).
     const files = indicatorFiles(config.indicators.dir);
     const owners = await ownerProblemsAtStart(files, [], model, org);
-    if (owners.unchecked) logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: indicator owners are not checked');
+    if (owners.unchecked) {
+      logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: owners are not checked');
+    }
     if (owners.problems.length) {
       crosswalks.close();
       throw new ModelError(model.dir, owners.problems);
@@ -221,8 +223,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     };
     observeResultCache(() => runtime.cache.stats());
     if (!owners.unchecked) {
-      const stored = governance.published().all().filter((i) => !files.some((f) => f.def.code === i.def.code && f.fingerprint === i.fingerprint));
-      for (const line of (await ownerProblemsAtStart([], stored, model, org)).stale) logger.warn(`indicator owner: ${line}`);
+      const fromFiles = new Set(files.map((f) => `${f.def.code} ${f.fingerprint}`));
+      const stored = governance.published().all().filter((i) => !fromFiles.has(`${i.def.code} ${i.fingerprint}`));
+      const { stale } = await ownerProblemsAtStart([], stored, model, org);
+      for (const line of stale) logger.warn(`indicator owner: ${line}`);
     }
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = runtime.notices;
@@ -234,7 +238,7 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   }
 }
 
-/** The definitions in the indicator files; none when they do not read (only a first start loads them, and refuses them then). */
+/** The definitions in the indicator files; none when they do not read (a first start loads them and refuses them). */
 function indicatorFiles(dir: string) {
   try {
     return readDefinitionFiles(dir);

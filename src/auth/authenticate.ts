@@ -5,7 +5,7 @@ import { HubError } from '../errors';
 import { principalIdProblem } from './principal-id';
 import type { PolicyBook } from './policy';
 
-/** Who the credentials say the caller is, before the policy and HR are consulted. */
+/** Who the credentials say the caller is, before the policy and the people's home source are consulted. */
 export type Identity =
   /** `expiresAt`: the token's `exp` (seconds since the epoch) when it came from a token — a long-lived session (WebSocket) ends there. */
   | { kind: 'person'; personId: string; expiresAt?: number }

@@ -88,7 +88,8 @@ export class OrgDirectory implements OwnerDirectory {
   }
 
   private async allIds(entity: EntityModel): Promise<string[]> {
-    const rows = await this.runtime.adapters.get(entity.home)!.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: this.sink });
+    const adapter = this.runtime.adapters.get(entity.home)!;
+    const rows = await adapter.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: this.sink });
     return rows.map((r) => this.hubId(entity.name, entity.home, String(r.key)));
   }
 

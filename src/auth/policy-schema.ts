@@ -61,7 +61,8 @@ export const policySchema = z
       .superRefine((p, ctx) => {
         for (const [name, old] of DEPRECATED_PRINCIPAL_KEYS) {
           if (p[name] !== undefined && p[old] !== undefined) {
-            ctx.addIssue({ code: 'custom', path: [old], message: `give ${name}, not also ${old} (its deprecated name)` });
+            const message = `give ${name}, not also ${old} (its deprecated name)`;
+            ctx.addIssue({ code: 'custom', path: [old], message });
           }
         }
       })
@@ -105,7 +106,7 @@ export const policySchema = z
             .object({
               /** A count_distinct measure of the same fact: the people behind a cell. */
               population: z.string().min(1),
-              /** The fact's dimension whose members make up query sets (the row-scope dimension, e.g. the organisation unit's).
+              /** The fact's dimension whose members make up query sets (the row-scope dimension, e.g. the unit's).
                *  Without `individuals`, the fact may be grouped or filtered by this dimension only. */
               dimension: z.string().min(1),
             })

@@ -142,6 +142,7 @@ function warnDeprecatedKeys(file: string, doc: unknown): void {
   for (const [name, old] of DEPRECATED_PRINCIPAL_KEYS) {
     if (principals[old] === undefined || warned.has(`${file}|${old}`)) continue;
     warned.add(`${file}|${old}`);
-    logger.warn({ file, key: `principals.${old}`, use: `principals.${name}` }, `${file}: principals.${old} is deprecated: use principals.${name}`);
+    const message = `${file}: principals.${old} is deprecated: use principals.${name}`;
+    logger.warn({ file, key: `principals.${old}`, use: `principals.${name}` }, message);
   }
 }

@@ -37,7 +37,7 @@ Exit status: 0 done (or nothing to do), 1 refused or failed, 2 wrong usage.`;
 
 export interface ImportOptions {
   dir: string;
-  /** An employee hub id, or undefined with `bootstrap`. */
+  /** A person's hub id, or undefined with `bootstrap`. */
   as?: string | undefined;
   /** First set-up: publish at once as system:bootstrap (Governance.bootstrapImport). */
   bootstrap?: boolean;

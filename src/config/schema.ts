@@ -123,7 +123,8 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
       /** Folder of indicator definition files (*.yaml): imported as v1 of each when the store holds none.
        *  Default: <model.dir>/indicators. */
       dir: z.string().optional(),
-      /** Folder of target files (*.yaml): indicator × period × department → value. Default: <model.dir>/targets. */
+      /** Folder of target files (*.yaml): indicator × period × organisation unit → value.
+       *  Default: <model.dir>/targets. */
       targetsDir: z.string().optional(),
       /** The units file: every unit a definition may name (its currency among them) and the decimal places
        *  its values are shown with — rounded once, half-up, at the output (README "Indicators").
@@ -197,7 +198,9 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
       path: ['hrStatusCacheSeconds'],
     })
     .transform(({ hrStatusCacheSeconds, ...auth }) => {
-      if (hrStatusCacheSeconds !== undefined) deprecatedKey('auth.hrStatusCacheSeconds', 'auth.personStatusCacheSeconds');
+      if (hrStatusCacheSeconds !== undefined) {
+        deprecatedKey('auth.hrStatusCacheSeconds', 'auth.personStatusCacheSeconds');
+      }
       return { ...auth, personStatusCacheSeconds: auth.personStatusCacheSeconds ?? hrStatusCacheSeconds ?? 30 };
     })
     .prefault({}),
@@ -229,7 +232,7 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     .object({
       /** Keys per batched entity load (one IN list per statement). */
       maxBatchSize: z.number().int().min(1).max(10_000).default(1000),
-      /** Members (e.g. departments) per aggregate statement; beyond this a batch splits. */
+      /** Members (e.g. organisation units) per aggregate statement; beyond this a batch splits. */
       maxAggregateMembers: z.number().int().min(1).max(50_000).default(10_000),
     })
     .strict()

@@ -1303,7 +1303,8 @@ export type Query = {
   indicatorValues?: Maybe<IndicatorTable>;
   /**
    * The indicator dictionary: every definition (口径) the company agreed on. `search` matches code, Chinese or
-   * English name, synonym, tag and owning person; `tag` and `owner` (the owning organisation unit's or person's id) filter.
+   * English name, synonym, tag and owning person; `tag` and `owner` (the owning organisation unit's or person's
+   * id) filter.
    */
   indicators?: Maybe<Array<Indicator>>;
   /** The viewer as the hub resolved them: roles, row scope, operations. */

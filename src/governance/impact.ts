@@ -136,7 +136,8 @@ function ownersOf(codes: readonly string[], dictionary: Dictionary): OwnerToTell
     entry.codes.push(code);
     byOwner.set(key, entry);
   }
-  return [...byOwner.values()].sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? '') || a.person.localeCompare(b.person));
+  const unitOf = (o: OwnerToTell) => o.unit ?? '';
+  return [...byOwner.values()].sort((a, b) => unitOf(a).localeCompare(unitOf(b)) || a.person.localeCompare(b.person));
 }
 
 function removedDimensions(before: IndicatorDefinition | undefined, change: ProposedChange): string[] {

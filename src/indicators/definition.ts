@@ -42,8 +42,13 @@ const id = z.union([z.string().min(1), z.number().int()]).transform((v) => Strin
 export const ownerSchema = z
   .object({ unit: id.optional(), person: id, department: id.optional() })
   .strict()
-  .refine((o) => o.unit === undefined || o.department === undefined, { message: 'give unit, not also department (its deprecated name)' })
-  .transform(({ unit, department, person }): IndicatorOwner => ({ ...((unit ?? department) !== undefined ? { unit: (unit ?? department)! } : {}), person }));
+  .refine((o) => o.unit === undefined || o.department === undefined, {
+    message: 'give unit, not also department (its deprecated name)',
+  })
+  .transform(({ unit, department, person }): IndicatorOwner => {
+    const named = unit ?? department;
+    return named !== undefined ? { unit: named, person } : { person };
+  });
 
 export interface IndicatorOwner {
   unit?: string;

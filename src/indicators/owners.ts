@@ -28,8 +28,10 @@ export function ownerShapeProblems(indicators: readonly Indicator[], model: Mode
   const problems: string[] = [];
   for (const i of indicators) {
     const { unit, person } = i.def.owner;
-    if (unit !== undefined && !org) problems.push(`${where(i)}: owner.unit: this model declares no organisation unit (no entity has organisation:); leave unit out`);
-    if (people?.key.type === 'int' && !/^-?\d+$/.test(person)) problems.push(`${where(i)}: owner.person: expected a ${people.name} id (an integer), received "${person}"`);
+    if (unit !== undefined && !org)
+      problems.push(`${where(i)}: owner.unit: this model declares no organisation unit (no entity has organisation:)`);
+    if (people?.key.type === 'int' && !/^-?\d+$/.test(person))
+      problems.push(`${where(i)}: owner.person: expected a ${people.name} id (an integer), received "${person}"`);
   }
   return problems;
 }
@@ -39,7 +41,11 @@ export function ownerShapeProblems(indicators: readonly Indicator[], model: Mode
  * source does not know is `<file>: owner.unit: unknown <Entity> "<id>"` (or owner.person), with the
  * closest known id when one is close. Checked only where the model declares the entity.
  */
-export async function ownerDataProblems(indicators: readonly Indicator[], model: Model, directory: OwnerDirectory): Promise<string[]> {
+export async function ownerDataProblems(
+  indicators: readonly Indicator[],
+  model: Model,
+  directory: OwnerDirectory,
+): Promise<string[]> {
   const org = organisationOf(model);
   const people = peopleOf(model);
   const problems: string[] = [];
@@ -48,7 +54,8 @@ export async function ownerDataProblems(indicators: readonly Indicator[], model:
     const units = new Set(await directory.unitIds());
     for (const i of withUnit) {
       const unit = i.def.owner.unit!;
-      if (!units.has(unit)) problems.push(`${where(i)}: owner.unit: unknown ${org.name} "${unit}"${suggestion(unit, units)}`);
+      if (!units.has(unit))
+        problems.push(`${where(i)}: owner.unit: unknown ${org.name} "${unit}"${suggestion(unit, units)}`);
     }
   }
   const wellFormed = (id: string) => people?.key.type !== 'int' || /^-?\d+$/.test(id);

@@ -33,7 +33,7 @@ export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> =
 };
 
 /** An argument given under its name or its deprecated one (accepted for one release), not both. */
-function newOrDeprecated<T>(value: T | null | undefined, name: string, old: T | null | undefined, oldName: string): T | null | undefined {
+function newOrDeprecated<T>(value: T | null | undefined, name: string, old: T | null | undefined, oldName: string) {
   if (value !== undefined && value !== null && old !== undefined && old !== null) {
     throw badInput(`Give ${name} or ${oldName} (its deprecated name), not both.`, { argument: oldName });
   }
@@ -87,11 +87,13 @@ export const AlertType: AlertResolvers = {
     const headField = org?.organisation?.head;
     const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.unit, rows: {} }, headField) : null;
     // A person is named by their `name` field when their entity has one, else by their id.
-    const nameOf = async (person: EntityParent): Promise<unknown> => (model.entities[person.entity]?.fields.name ? await fieldValue(ctx, person, 'name') : person.id);
+    const nameOf = async (person: EntityParent): Promise<unknown> =>
+      model.entities[person.entity]?.fields.name ? await fieldValue(ctx, person, 'name') : person.id;
     const headName = head && typeof head === 'object' ? await nameOf(head as EntityParent) : null;
     const people = peopleOf(model);
     const ownerId = alert.indicator.def.owner.person;
-    const ownerName = people && !principalIdProblem(people.key.type, ownerId) ? await nameOf({ entity: people.name, id: ownerId, rows: {} }) : ownerId;
+    const readable = people && !principalIdProblem(people.key.type, ownerId);
+    const ownerName = readable ? await nameOf({ entity: people.name, id: ownerId, rows: {} }) : ownerId;
     return [
       `${typeof ownerName === 'string' ? ownerName : ownerId} (owner of ${alert.indicator.def.code})`,
       ...(typeof headName === 'string' ? [`${headName} (head of ${alert.unit})`] : []),

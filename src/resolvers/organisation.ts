@@ -18,7 +18,8 @@ export function organisationResolvers(model: CompanyModel): Record<string, Recor
   const org = organisationOf(model);
   if (!org) return {};
   const member = (id: string | null | undefined): EntityParent | null => (id ? { entity: org.name, id, rows: {} } : null);
-  const each = (resolve: Resolver): Record<string, Resolver> => Object.fromEntries(organisationFieldNames(model).map((f) => [f, resolve]));
+  const fields = organisationFieldNames(model);
+  const each = (resolve: Resolver): Record<string, Resolver> => Object.fromEntries(fields.map((f) => [f, resolve]));
   return {
     Viewer: each(((v: Viewer) => member(v.unit)) as Resolver),
     Alert: each(((a: Alert) => member(a.unit)) as Resolver),

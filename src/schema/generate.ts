@@ -48,7 +48,8 @@ export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): 
       ['IndicatorOwner', `The owning ${org.name}.`],
     ] as const) {
       const deprecated = named.map((f) => `  ${f}: ${org.name} @deprecated(reason: ${str('Use `unit`.')})`);
-      parts.push(`extend type ${type} {\n  ${str(what)}\n  unit: ${org.name}\n${deprecated.map((l) => `${l}\n`).join('')}}`);
+      const fields = [`  ${str(what)}`, `  unit: ${org.name}`, ...deprecated];
+      parts.push(`extend type ${type} {\n${fields.join('\n')}\n}`);
     }
   }
   parts.push(dimensionEnumSdl(model));

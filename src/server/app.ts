@@ -9,7 +9,7 @@ import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
 import { viewerOf } from './authentication';
 import { formatError } from './format-error';
-import { defaultQuery, graphiql } from './graphiql';
+import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../auth/permissions';
@@ -76,7 +76,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     '/graphql',
     corsFor(cfg.corsOrigins),
     noStore,
-    graphiql('/graphql', defaultQuery({ model: runtime.model, dictionary: runtime.dictionary, policy: runtime.policy, year: String(new Date().getUTCFullYear() - 1) })),
+    graphiql('/graphql', openingQuery(runtime)),
     guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),

@@ -43,14 +43,17 @@ export function defaultQuery({ model, dictionary, policy, year }: DefaultQueryIn
   const others = Object.values(model.entities).sort((a, b) => a.name.localeCompare(b.name));
   const entity = [listed, organisationOf(model), ...others].find((e) => e?.list !== undefined);
 
-  const lines = ['# A first query over this company: the viewer, one indicator by quarter and the first rows of an entity.'];
-  lines.push('# Credentials go in the headers below: a person\'s bearer token (npm run demo:tokens prints the demo\'s), or X-Api-Key.');
+  const lines = [
+    '# A first query over this company: the viewer, one indicator by quarter and the first rows of an entity.',
+  ];
+  lines.push("# Credentials go in the headers below: a person's bearer token (npm run demo:tokens), or X-Api-Key.");
   lines.push('# With "X-Hub-Trace": "1" the response\'s extensions.trace shows the statements sent to each source.');
   lines.push('{', '  me {', '    principal', '    roles', '    scope', '  }');
   if (chosen) {
     const by = dimension !== undefined ? `, by: [${dimension}]` : '';
+    const range = `from: "${year}-Q1", to: "${year}-Q4", grain: QUARTER`;
     lines.push(
-      `  indicatorValues(codes: [${JSON.stringify(chosen.i.def.code)}], from: ${JSON.stringify(`${year}-Q1`)}, to: ${JSON.stringify(`${year}-Q4`)}, grain: QUARTER${by}) {`,
+      `  indicatorValues(codes: [${JSON.stringify(chosen.i.def.code)}], ${range}${by}) {`,
       '    indicators {',
       '      code',
       '      nameEn',
@@ -67,13 +70,31 @@ export function defaultQuery({ model, dictionary, policy, year }: DefaultQueryIn
     );
   }
   if (entity?.list) {
-    lines.push(`  ${entity.list}(limit: 10) {`, '    id', ...(entity.fields.name !== undefined ? ['    name'] : []), '  }');
+    lines.push(
+      `  ${entity.list}(limit: 10) {`,
+      '    id',
+      ...(entity.fields.name !== undefined ? ['    name'] : []),
+      '  }',
+    );
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
 
 const rank = (yes: boolean): number => (yes ? 1 : 0);
+
+/** The opening query of a running hub: its published dictionary, the year before `today`. */
+export function openingQuery(
+  parts: Pick<DefaultQueryInput, 'model' | 'dictionary' | 'policy'>,
+  today = new Date(),
+): string {
+  return defaultQuery({
+    model: parts.model,
+    dictionary: parts.dictionary,
+    policy: parts.policy,
+    year: String(today.getUTCFullYear() - 1),
+  });
+}
 
 /** GraphiQL, self-contained (no CDN): served for browser GETs of /graphql, opening on `query`. */
 export function graphiql(endpoint: string, query: string) {
@@ -82,7 +103,11 @@ export function graphiql(endpoint: string, query: string) {
     title: 'indicator-hub',
     defaultQuery: query,
     // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
-    headers: JSON.stringify({ Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' }, null, 2),
+    headers: JSON.stringify(
+      { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
+      null,
+      2,
+    ),
   });
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {

@@ -12,22 +12,30 @@ import { copyDemoModel } from '../support/model-copy';
 async function storedDefinitions(schema: string): Promise<number> {
   const conn = openConnection({ engine: 'postgres', url: pgSourcesUrl() }, 'hub');
   try {
-    const { rows } = (await conn.knex.raw('select count(*) as n from information_schema.tables where table_schema = ? and table_name = ?', [schema, 'indicator_version'])) as { rows: Array<{ n: string }> };
+    const { rows } = (await conn.knex.raw(
+      'select count(*) as n from information_schema.tables where table_schema = ? and table_name = ?',
+      [schema, 'indicator_version'],
+    )) as { rows: Array<{ n: string }> };
     if (Number(rows[0]!.n) === 0) return 0;
-    const versions = (await conn.knex.raw(`select count(*) as n from "${schema}".indicator_version`)) as { rows: Array<{ n: string }> };
+    const versions = (await conn.knex.raw(`select count(*) as n from "${schema}".indicator_version`)) as {
+      rows: Array<{ n: string }>;
+    };
     return Number(versions.rows[0]!.n);
   } finally {
     await conn.close();
   }
 }
 
-test('an unknown unit or person in an indicator file refuses the start, file and key named, with the closest id; nothing stored', async () => {
+test('an unknown owner unit or person in a file refuses the start, with the closest id; nothing stored', async () => {
   const copy = copyDemoModel();
   try {
     copy.edit('indicators/finance/cogs.yaml', 'owner: { unit: D0023,', 'owner: { unit: D0O23,');
     copy.edit('indicators/sales/revenue.yaml', 'person: EMP-000006 }', 'person: EMP-00006 }');
     const store = `hub_owners_${randomBytes(4).toString('hex')}`;
-    const refusal = await startTestRuntime(ALL_POSTGRES, { model: { dir: copy.dir }, store: { engine: 'postgres', url: pgSourcesUrl(), schema: store } }).then(
+    const refusal = await startTestRuntime(ALL_POSTGRES, {
+      model: { dir: copy.dir },
+      store: { engine: 'postgres', url: pgSourcesUrl(), schema: store },
+    }).then(
       async (started) => {
         await started.dispose();
         throw new Error('the hub started with unknown owners');
@@ -37,8 +45,12 @@ test('an unknown unit or person in an indicator file refuses the start, file and
     expect(refusal).toBeInstanceOf(ModelError);
     const problems = (refusal as ModelError).problems;
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/indicators\/finance\/cogs\.yaml: owner\.unit: unknown Department "D0O23" \(did you mean "D0023"\?\)$/);
-    expect(problems[1]).toMatch(/indicators\/sales\/revenue\.yaml: owner\.person: unknown Employee "EMP-00006" \(did you mean "EMP-000006"\?\)$/);
+    expect(problems[0]).toMatch(
+      /indicators\/finance\/cogs\.yaml: owner\.unit: unknown Department "D0O23" \(did you mean "D0023"\?\)$/,
+    );
+    expect(problems[1]).toMatch(
+      /indicators\/sales\/revenue\.yaml: owner\.person: unknown Employee "EMP-00006" \(did you mean "EMP-000006"\?\)$/,
+    );
     expect(await storedDefinitions(store)).toBe(0);
   } finally {
     copy.dispose();

@@ -26,9 +26,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * WebSocket sessions held to HTTP's rules: per principal at most `maxConnections` open connections and
  * `maxSubscriptions` active subscriptions; a socket ends when its token's `exp` passes (a timer set at
- * exp, strict: no clock tolerance for a session already open) and when HR records its employee as having
- * left — every auth.personStatusCacheSeconds (at least every second) the HR rows of every employee with an
- * open socket are read afresh in one statement and each viewer is resolved again.
+ * exp, strict: no clock tolerance for a session already open) and when the people's home source records its
+ * person as having left — every auth.personStatusCacheSeconds (at least every second) the rows of every
+ * person with an open socket are read afresh in one statement and each viewer is resolved again.
  */
 export class WsSessions {
   private readonly byPrincipal = new Map<string, { sessions: Set<Session>; subscriptions: number }>();
@@ -122,14 +122,14 @@ export class WsSessions {
     session.close(kind, message);
   }
 
-  /** HR re-check of every employee with an open socket: fresh rows, one statement, then each viewer again. */
+  /** Re-check of every person with an open socket: fresh rows, one statement, then each viewer again. */
   private async recheck(): Promise<void> {
     if (this.checking || this.byPrincipal.size === 0) return;
     this.checking = true;
     try {
       const sessions = [...this.byPrincipal.values()].flatMap((e) => [...e.sessions]);
-      const employees = [...new Set(sessions.flatMap((s) => (s.identity.kind === 'person' ? [s.identity.personId] : [])))];
-      if (employees.length) await this.runtime.org.refreshPeople(employees);
+      const people = [...new Set(sessions.flatMap((s) => (s.identity.kind === 'person' ? [s.identity.personId] : [])))];
+      if (people.length) await this.runtime.org.refreshPeople(people);
       const verdicts = new Map<string, CredentialsRefused | Viewer>();
       for (const session of sessions) {
         if (session.identity.kind !== 'person') continue;

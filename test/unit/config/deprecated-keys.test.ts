@@ -28,19 +28,24 @@ describe('auth.hrStatusCacheSeconds, the earlier name of auth.personStatusCacheS
     expect(auth).not.toHaveProperty('hrStatusCacheSeconds');
     configSchema.parse({ auth: { hrStatusCacheSeconds: 8 } });
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![1]).toBe('configuration: auth.hrStatusCacheSeconds is deprecated: use auth.personStatusCacheSeconds');
+    expect(warn.mock.calls[0]![1]).toBe(
+      'configuration: auth.hrStatusCacheSeconds is deprecated: use auth.personStatusCacheSeconds',
+    );
   });
 
   test('both keys at once are refused, naming the old one', () => {
     const result = configSchema.safeParse({ auth: { hrStatusCacheSeconds: 7, personStatusCacheSeconds: 5 } });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['auth.hrStatusCacheSeconds', 'give personStatusCacheSeconds, not also hrStatusCacheSeconds (its deprecated name)'],
+      [
+        'auth.hrStatusCacheSeconds',
+        'give personStatusCacheSeconds, not also hrStatusCacheSeconds (its deprecated name)',
+      ],
     ]);
   });
 });
 
-describe('principals.employees and principals.everyEmployee, the earlier names of principals.people and everyPerson', () => {
+describe('principals.employees and everyEmployee, the earlier names of principals.people and everyPerson', () => {
   const demo = readFileSync(join(__dirname, '..', '..', '..', 'models', 'demo', 'policy.yaml'), 'utf8');
   const write = (name: string, text: string) => {
     const file = join(dir, name);
@@ -68,9 +73,14 @@ describe('principals.employees and principals.everyEmployee, the earlier names o
   });
 
   test('a key and its old name at once are refused', () => {
-    const both = demo.replace(/^ {2}everyPerson: \[employee\]$/m, '  everyPerson: [employee]\n  everyEmployee: [employee]');
+    const both = demo.replace(
+      /^ {2}everyPerson: \[employee\]$/m,
+      '  everyPerson: [employee]\n  everyEmployee: [employee]',
+    );
     const error = thrown(() => loadPolicy(write('both.yaml', both)));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toContain('principals.everyEmployee: give everyPerson, not also everyEmployee (its deprecated name)');
+    expect(error.message).toContain(
+      'principals.everyEmployee: give everyPerson, not also everyEmployee (its deprecated name)',
+    );
   });
 });

@@ -26,12 +26,16 @@ describe.each(cases)('the %s model', (name, orgDimension, orgList) => {
   const dir = join(ROOT, 'models', name);
   const model = loadModel(dir);
   const policy = loadPolicy(join(dir, 'policy.yaml'));
-  const dictionary = loadDictionary(join(dir, 'indicators'), catalogOfDefinitions(model), loadUnits(join(dir, 'units.yaml')));
+  const dictionary = loadDictionary(
+    join(dir, 'indicators'),
+    catalogOfDefinitions(model),
+    loadUnits(join(dir, 'units.yaml')),
+  );
   const schema: GraphQLSchema = buildSchema(printedSchema(dir));
   const query = defaultQuery({ model, dictionary, policy, year: '2025' });
   const document = parse(query);
 
-  test('the query validates against the model\'s schema', () => {
+  test("the query validates against the model's schema", () => {
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
   });
 
@@ -53,7 +57,7 @@ describe.each(cases)('the %s model', (name, orgDimension, orgList) => {
     }
   });
 
-  test('it lists the rows of an entity list the model declares: the grouped dimension\'s entity', () => {
+  test("it lists the rows of an entity list the model declares: the grouped dimension's entity", () => {
     const list = /\n {2}([a-zA-Z]+)\(limit: 10\)/.exec(query)?.[1];
     const entity = Object.values(model.entities).find((e) => e.list === list);
     expect(entity).toBeDefined();

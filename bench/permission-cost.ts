@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     auth: { jwt: { secret: 'bench-secret-not-used-for-tokens-0123456789' } },
   });
   const runtime = await startRuntime(config);
-  const viewer = await resolveViewer({ kind: 'employee', employeeId: 'EMP-000271' }, runtime.policy, runtime.org, '2026-01-01');
+  const viewer = await resolveViewer({ kind: 'person', personId: 'EMP-000271' }, runtime.policy, runtime.org, '2026-01-01');
   const plain = buildSchema(runtime.model, runtime.policy);
   const guarded = withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy);
   const run = async (schema: typeof plain) => {

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
         ? `  demo data: scale ${config.demo.scale}, embedded engine in ${config.embedded.dataDir}\n` +
           `  credentials: run \`npm run demo:tokens\` for a token per demo user (CEO, finance, sales, HR, auditor…);\n` +
           `  send it as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`
-        : `  credentials: an API key of the model's policy.yaml as "x-api-key: <key>", or an employee token\n` +
+        : `  credentials: an API key of the model's policy.yaml as "x-api-key: <key>", or a person's token\n` +
           `  as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`),
   );
 

@@ -32,8 +32,8 @@ export class InProcessHub {
     return new InProcessHub(runtime, withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy), buildSchema(runtime.model, runtime.policy));
   }
 
-  async viewer(employeeId: string): Promise<Viewer> {
-    return resolveViewer({ kind: 'employee', employeeId }, this.runtime.policy, this.runtime.org, new Date().toISOString().slice(0, 10));
+  async viewer(personId: string): Promise<Viewer> {
+    return resolveViewer({ kind: 'person', personId }, this.runtime.policy, this.runtime.org, new Date().toISOString().slice(0, 10));
   }
 
   /** Executes a document as `viewer`; throws on GraphQL errors. Returns the JSON size. */

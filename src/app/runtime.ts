@@ -31,6 +31,7 @@ import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
+import { ownerProblemsAtStart } from '../indicators/owners';
 import { Routing } from '../federation/routing';
 import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center';
 
@@ -140,14 +141,25 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
     const routing = new Routing(model, adapters);
     const { policy, units, targets } = company;
+    const orgParts = { model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize };
+    const org = new OrgDirectory(orgParts, config.auth.personStatusCacheSeconds * 1000);
+    // Indicator owners against the company's data, before any definition is stored: a file naming an unknown
+    // unit or person refuses the start (definitions the store already serves are checked below, and told).
+    const files = company.dictionary.all();
+    const owners = await ownerProblemsAtStart(files, [], model, org);
+    if (owners.unchecked) {
+      logger.warn({ err: owners.unchecked }, 'could not read the organisation units or people: owners are not checked');
+    }
+    if (owners.problems.length) {
+      crosswalks.close();
+      throw new ModelError(model.dir, owners.problems);
+    }
     // Definitions live in the store (src/governance); an empty store starts from the indicator files.
     const catalog = catalogOfAdapters(adapters);
     const governance = await Governance.open(store.conn, catalog, policy, () => company.dictionary, undefined, units);
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
     const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
     const authenticator = new Authenticator(jwt, policy);
-    const orgParts = { model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize };
-    const org = new OrgDirectory(orgParts, config.auth.hrStatusCacheSeconds * 1000);
     const cache = new InMemoryResultCache({
       maxEntries: config.cache.maxEntries,
       maxBytes: config.cache.maxBytes,
@@ -161,6 +173,12 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     if (!store.conn.dialect.inProcess) {
       const warn = (error: unknown) => logger.warn({ err: error }, 'could not refresh indicator definitions');
       governance.refreshEvery(config.governance.refreshSeconds, warn);
+    }
+    if (!owners.unchecked) {
+      const fromFiles = new Set(files.map((f) => `${f.def.code} ${f.fingerprint}`));
+      const stored = governance.published().all().filter((i) => !fromFiles.has(`${i.def.code} ${i.fingerprint}`));
+      const { stale } = await ownerProblemsAtStart([], stored, model, org);
+      for (const line of stale) logger.warn(`indicator owner: ${line}`);
     }
     return {
       config,

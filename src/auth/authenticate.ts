@@ -5,10 +5,10 @@ import { HubError } from '../errors';
 import { principalIdProblem } from './principal-id';
 import type { PolicyBook } from './policy';
 
-/** Who the credentials say the caller is, before the policy and HR are consulted. */
+/** Who the credentials say the caller is, before the policy and the people's home source are consulted. */
 export type Identity =
   /** `expiresAt`: the token's `exp` (seconds since the epoch) when it came from a token — a long-lived session (WebSocket) ends there. */
-  | { kind: 'employee'; employeeId: string; expiresAt?: number }
+  | { kind: 'person'; personId: string; expiresAt?: number }
   | { kind: 'service'; keyId: string; roles: readonly string[] };
 
 export interface JwtSettings {
@@ -78,7 +78,7 @@ export class Authenticator {
     if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200 || principalIdProblem('string', payload.sub)) {
       throw unauthenticated('The token was not accepted: its subject is not a person id.');
     }
-    return { kind: 'employee', employeeId: payload.sub, expiresAt: Number(payload.exp) };
+    return { kind: 'person', personId: payload.sub, expiresAt: Number(payload.exp) };
   }
 }
 

@@ -5,6 +5,7 @@ import { principalIdProblem } from './principal-id';
 import type { NeutralRow, SourceAdapter, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
 import { observeStatement } from '../observability/trace';
+import type { OwnerDirectory } from '../indicators/owners';
 
 /** The parts of the hub the directory reads through. */
 export interface OrgDirectoryParts {
@@ -22,10 +23,10 @@ export interface OrgDirectoryParts {
  * What access control needs to know about people and the organisation, read through the model: the
  * people entity (`people:` in its entity file) from its home source, its unit, title, active condition and
  * leaving date from the fields the declaration names; the organisation unit's hierarchy from the source
- * owning its `organisation.parent` field. Kept for a bounded time (auth.hrStatusCacheSeconds). These reads
+ * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). These reads
  * are the hub's own (counted in /metrics), not part of any request's trace.
  */
-export class OrgDirectory {
+export class OrgDirectory implements OwnerDirectory {
   private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -79,6 +80,29 @@ export class OrgDirectory {
       const id = keys.get(String(row.key));
       if (id) this.rowsById.set(id, { at, row });
     }
+  }
+
+  /** Hub ids of every organisation unit: one statement on the organisation entity's home source. */
+  async unitIds(): Promise<string[]> {
+    const org = organisationOf(this.parts.model);
+    return org ? this.allIds(org) : [];
+  }
+
+  /** Those of `hubIds` the people's home source knows, read now (and cached like any person read). */
+  async knownPeople(hubIds: readonly string[]): Promise<Set<string>> {
+    await this.refreshPeople(hubIds);
+    return new Set(hubIds.filter((id) => this.rowsById.get(id)?.row));
+  }
+
+  /** Hub ids of every person: one statement on the people entity's home source. */
+  async personIds(): Promise<string[]> {
+    return this.people ? this.allIds(this.people) : [];
+  }
+
+  private async allIds(entity: EntityModel): Promise<string[]> {
+    const adapter = this.parts.adapters.get(entity.home)!;
+    const rows = await adapter.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: this.sink });
+    return rows.map((r) => this.hubId(entity.name, entity.home, String(r.key)));
   }
 
   /** Is the person let in today: the people's `active` condition holds and their `until` date has not come. */

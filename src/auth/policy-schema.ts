@@ -28,6 +28,14 @@ const roleSchema = z
   })
   .strict();
 
+const principalRoles = z.record(z.string().min(1), z.array(roleName).min(1));
+
+/** principals.<name> and the deprecated key read as it (accepted for one release). */
+export const DEPRECATED_PRINCIPAL_KEYS = [
+  ['people', 'employees'],
+  ['everyPerson', 'everyEmployee'],
+] as const;
+
 /** allow | deny | mask:<kind> */
 export const decisionSchema = z.union([z.literal('allow'), z.literal('deny'), z.string().regex(/^mask:(phone|id_card|bank_account|salary_band|email)$/, 'expected allow, deny or mask:<phone|id_card|bank_account|salary_band|email>')]);
 
@@ -38,15 +46,31 @@ export const policySchema = z
     minimumGroupSize: z.number().int().min(1).default(5),
     roles: z.record(roleName, roleSchema),
     /** People (hub ids of the model's people entity, checked against its key type at start) and the roles
-     *  they hold; `byTitle` grants roles from the field the people declaration names as `title`. */
+     *  they hold; `byTitle` grants roles from the field the people declaration names as `title`.
+     *  `employees` and `everyEmployee` are the deprecated names of `people` and `everyPerson` (read as them). */
     principals: z
       .object({
-        employees: z.record(z.string().min(1), z.array(roleName).min(1)).default({}),
-        byTitle: z.record(z.string().min(1), z.array(roleName).min(1)).default({}),
+        people: principalRoles.optional(),
+        employees: principalRoles.optional(),
+        byTitle: principalRoles.default({}),
         /** Roles every active person holds in addition. */
-        everyEmployee: z.array(roleName).default([]),
+        everyPerson: z.array(roleName).optional(),
+        everyEmployee: z.array(roleName).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((p, ctx) => {
+        for (const [name, old] of DEPRECATED_PRINCIPAL_KEYS) {
+          if (p[name] !== undefined && p[old] !== undefined) {
+            const message = `give ${name}, not also ${old} (its deprecated name)`;
+            ctx.addIssue({ code: 'custom', path: [old], message });
+          }
+        }
+      })
+      .transform(({ people, employees, byTitle, everyPerson, everyEmployee }) => ({
+        people: people ?? employees ?? {},
+        byTitle,
+        everyPerson: everyPerson ?? everyEmployee ?? [],
+      })),
     /** Service accounts: API keys stored as sha256 hex of the key, never the key. */
     apiKeys: z
       .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), roles: z.array(roleName).min(1) }).strict())
@@ -82,7 +106,7 @@ export const policySchema = z
             .object({
               /** A count_distinct measure of the same fact: the people behind a cell. */
               population: z.string().min(1),
-              /** The fact's dimension whose members make up query sets (the row-scope dimension, e.g. department).
+              /** The fact's dimension whose members make up query sets (the row-scope dimension, e.g. the unit's).
                *  Without `individuals`, the fact may be grouped or filtered by this dimension only. */
               dimension: z.string().min(1),
             })

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
-import { policySchema, type Decision, type Policy } from './policy-schema';
+import { logger } from '../logger';
+import { DEPRECATED_PRINCIPAL_KEYS, policySchema, type Decision, type Policy } from './policy-schema';
 
 export type { Policy, Decision };
 
@@ -101,11 +102,12 @@ export function loadPolicy(file: string): PolicyBook {
     throw new ConfigError(`Policy file ${file}:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
   }
   const policy = parsed.data;
+  warnDeprecatedKeys(file, doc);
   const known = new Set(Object.keys(policy.roles));
   const mentioned: Array<[string, string]> = [
-    ...Object.entries(policy.principals.employees).flatMap(([who, roles]) => roles.map((r): [string, string] => [`principals.employees.${who}`, r])),
+    ...Object.entries(policy.principals.people).flatMap(([who, roles]) => roles.map((r): [string, string] => [`principals.people.${who}`, r])),
     ...Object.entries(policy.principals.byTitle).flatMap(([title, roles]) => roles.map((r): [string, string] => [`principals.byTitle.${title}`, r])),
-    ...policy.principals.everyEmployee.map((r): [string, string] => ['principals.everyEmployee', r]),
+    ...policy.principals.everyPerson.map((r): [string, string] => ['principals.everyPerson', r]),
     ...policy.apiKeys.flatMap((k) => k.roles.map((r): [string, string] => [`apiKeys.${k.id}`, r])),
     ...Object.entries(policy.fields).flatMap(([f, e]) => Object.keys(e).filter((r) => r !== '*').map((r): [string, string] => [`fields["${f}"]`, r])),
     ...policy.personalData.roles.map((r): [string, string] => ['personalData.roles', r]),
@@ -130,4 +132,17 @@ export function loadPolicy(file: string): PolicyBook {
 /** Does some role see `type.field` masked? (Such a field is published as String: src/schema/generate.ts.) */
 export function maskable(policy: PolicyBook, type: string, field: string): boolean {
   return Object.keys(policy.policy.roles).some((r) => kind(policy.field(type, field, [r]).decision) === 'mask');
+}
+
+const warned = new Set<string>();
+
+/** One warning per file and deprecated key it uses (principals.employees, principals.everyEmployee). */
+function warnDeprecatedKeys(file: string, doc: unknown): void {
+  const principals = (doc as { principals?: Record<string, unknown> } | null)?.principals ?? {};
+  for (const [name, old] of DEPRECATED_PRINCIPAL_KEYS) {
+    if (principals[old] === undefined || warned.has(`${file}|${old}`)) continue;
+    warned.add(`${file}|${old}`);
+    const message = `${file}: principals.${old} is deprecated: use principals.${name}`;
+    logger.warn({ file, key: `principals.${old}`, use: `principals.${name}` }, message);
+  }
 }

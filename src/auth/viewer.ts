@@ -16,7 +16,7 @@ export type RowGrant = ReadonlyMap<EntityName, ReadonlySet<string>>;
 export interface Viewer {
   /** Stable id for audit: a hub id of the model's people entity, or `apikey:<id>`. */
   principal: string;
-  kind: 'employee' | 'service' | 'anonymous';
+  kind: 'person' | 'service' | 'anonymous';
   roles: readonly string[];
   /** The person's own organisation unit (hub id), when the model declares one and the person has one. */
   unit: string | null;

@@ -6,8 +6,9 @@ import { catalogOfDefinitions } from '../indicators/catalog';
 
 /**
  * `npm run indicators:check`: validates the definition files as the hub would accept them — schema,
- * cross-checks, owner domains and personal data against the policy — without starting it or touching a
- * database (the files are what `indicators:import` and a first start read).
+ * cross-checks, owners against the model, owner domains and personal data against the policy — without
+ * starting it or touching a database (the files are what `indicators:import` and a first start read; the
+ * owners' ids are checked against the company's data at start).
  */
 try {
   const config = loadConfig();

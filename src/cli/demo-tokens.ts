@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${u.label} — ${u.employee}\n${await demoToken(u.employee, secret, config.auth.jwt.issuer, config.auth.jwt.audience)}\n\n`);
   }
   process.stdout.write(`BI dashboard service account — send "X-Api-Key: ${DEMO_SERVICE_KEY}"\n\n`);
-  process.stdout.write(`Example:\n  curl -s ${url} -H 'content-type: application/json' -H "Authorization: Bearer <token>" \\\n    -d '{"query":"{ departments { name revenue(period: \\"2025-Q4\\") } }"}'\n`);
+  process.stdout.write(`Example:\n  curl -s ${url} -H 'content-type: application/json' -H "Authorization: Bearer <token>" \\\n    -d '{"query":"{ me { principal roles scope } }"}'\n`);
 }
 
 if (require.main === module) {

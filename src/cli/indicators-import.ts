@@ -37,7 +37,7 @@ Exit status: 0 done (or nothing to do), 1 refused or failed, 2 wrong usage.`;
 
 export interface ImportOptions {
   dir: string;
-  /** An employee hub id, or undefined with `bootstrap`. */
+  /** A person's hub id, or undefined with `bootstrap`. */
   as?: string | undefined;
   /** First set-up: publish at once as system:bootstrap (Governance.bootstrapImport). */
   bootstrap?: boolean;
@@ -53,7 +53,7 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   if (options.bootstrap) return runBootstrap(runtime, options, print);
   if (!options.as) throw new ConfigError('--as is required (or --bootstrap on first set-up).');
   const started = Date.now();
-  const viewer = await resolveViewer({ kind: 'employee', employeeId: options.as! }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
+  const viewer = await resolveViewer({ kind: 'person', personId: options.as! }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
   const catalog = catalogOfAdapters(runtime.adapters);
   const cwd = options.cwd ?? process.cwd();
   const plan = planFrom(runtime, options.dir, catalog, cwd);

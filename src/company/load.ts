@@ -3,6 +3,7 @@ import { ConfigError } from '../errors';
 import { catalogOfDefinitions } from '../indicators/catalog';
 import type { Dictionary } from '../indicators/dictionary';
 import { loadDictionary } from '../indicators/load';
+import { ownerShapeProblems } from '../indicators/owners';
 import { loadTargets, type TargetBook } from '../indicators/targets';
 import { loadUnits, type UnitBook } from '../indicators/units';
 import type { CompanyModel } from '../model/entities';
@@ -83,6 +84,8 @@ export function loadCompany(from: string | CompanyModel, options: LoadCompanyOpt
   const calendar = options.calendar ?? { fiscalYearStartMonth: 1 };
   const targets =
     dictionary && attempt(() => loadTargets(m.paths.targets, dictionary, calendar, organisationDimension(m)));
+  // Owners as the model alone can tell (ids against the data are checked at start: src/app/runtime.ts).
+  if (dictionary) problems.push(...ownerShapeProblems(dictionary.all(), m));
   const complete = policy && units && dictionary && targets;
   return { company: complete ? { dir: m.dir, model: m, policy, units, dictionary, targets } : undefined, problems };
 }

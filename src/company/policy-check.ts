@@ -54,13 +54,13 @@ function policyRuleProblems(policy: PolicyBook, model: CompanyModel): string[] {
     }
   }
   const people = peopleOf(model);
-  const principals = Object.keys(policy.policy.principals.employees);
-  if (!people && (principals.length || Object.keys(policy.policy.principals.byTitle).length || policy.policy.principals.everyEmployee.length)) {
+  const principals = Object.keys(policy.policy.principals.people);
+  if (!people && (principals.length || Object.keys(policy.policy.principals.byTitle).length || policy.policy.principals.everyPerson.length)) {
     at('principals', 'people log in only when an entity of the model is marked as the people (people: in its entity file)');
   }
   for (const id of principals) {
     if (people && !principalIdProblem(people.key.type, id)) continue;
-    if (people) at(`principals.employees.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
+    if (people) at(`principals.people.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
   }
   return problems;
 }

@@ -36,7 +36,7 @@ export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
       admin: { description: 'Everything, including the permission reports and the audit trail', rows: 'all', operations: ['view', 'export', 'approve', 'edit_definitions', 'audit'] },
       dashboard_service: { description: 'Dashboards (service account): read-only', rows: 'all', operations: ['view'] },
     },
-    principals: { employees: {}, byTitle: {}, everyEmployee: [] },
+    principals: { people: {}, byTitle: {}, everyPerson: [] },
     apiKeys: [{ id: 'first-service', sha256: options.apiKeySha256, roles: ['dashboard_service'] }],
     governance: { domains: {} },
     personalData: { roles: [], facts: {} },

@@ -3,9 +3,21 @@ import { z } from 'zod';
 import type { CompanyModel } from '../model/entities';
 import { DEFAULT_MODEL_DIR } from '../model/load';
 import { didYouMean } from '../values/suggest';
+import { logger } from '../logger';
 
 /** The whole configuration, validated once at start. Defaults give the embedded demo. */
 const engine = z.enum(['embedded', 'postgres', 'mysql']);
+
+const statusSeconds = z.number().int().min(0).max(300);
+
+const warned = new Set<string>();
+
+/** One warning per process for each deprecated configuration key in use. */
+function deprecatedKey(key: string, use: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  logger.warn({ key, use }, `configuration: ${key} is deprecated: use ${use}`);
+}
 
 /** A webhook allow-list entry (src/notices/allow-list.ts). */
 const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
@@ -160,11 +172,23 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
         .strict()
         .refine((j) => j.algorithm !== 'RS256' || Boolean(j.jwksFile), { message: 'RS256 needs jwksFile', path: ['jwksFile'] })
         .prefault({}),
-      /** How long an employee's HR status may be reused before it is read again: the longest a departed
-       *  employee's token can still work. */
-      hrStatusCacheSeconds: z.number().int().min(0).max(300).default(30),
+      /** How long a person's status in the people's home source may be reused before it is read again: the
+       *  longest a departed person's token can still work. Default 30. */
+      personStatusCacheSeconds: statusSeconds.optional(),
+      /** Deprecated name of personStatusCacheSeconds (accepted for one release). */
+      hrStatusCacheSeconds: statusSeconds.optional(),
     })
     .strict()
+    .refine((a) => a.personStatusCacheSeconds === undefined || a.hrStatusCacheSeconds === undefined, {
+      message: 'give personStatusCacheSeconds, not also hrStatusCacheSeconds (its deprecated name)',
+      path: ['hrStatusCacheSeconds'],
+    })
+    .transform(({ hrStatusCacheSeconds, ...auth }) => {
+      if (hrStatusCacheSeconds !== undefined) {
+        deprecatedKey('auth.hrStatusCacheSeconds', 'auth.personStatusCacheSeconds');
+      }
+      return { ...auth, personStatusCacheSeconds: auth.personStatusCacheSeconds ?? hrStatusCacheSeconds ?? 30 };
+    })
     .prefault({}),
   cache: z
     .object({
@@ -194,7 +218,7 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
     .object({
       /** Keys per batched entity load (one IN list per statement). */
       maxBatchSize: z.number().int().min(1).max(10_000).default(1000),
-      /** Members (e.g. departments) per aggregate statement; beyond this a batch splits. */
+      /** Members (e.g. organisation units) per aggregate statement; beyond this a batch splits. */
       maxAggregateMembers: z.number().int().min(1).max(50_000).default(10_000),
     })
     .strict()

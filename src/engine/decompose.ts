@@ -82,7 +82,9 @@ export async function decompose(
 ): Promise<DecompositionNode> {
   // One organisation unit: the model's organisation dimension (none declared: the unit cannot be asked for).
   const dimension = organisationDimension(ctx.runtime.model);
-  if (unit !== null && !dimension) throw badInput('This model declares no organisation unit to decompose one of.', { argument: 'department' });
+  if (unit !== null && !dimension) {
+    throw badInput('This model declares no organisation unit to decompose one of.', { argument: 'unit' });
+  }
   const dict = ctx.dictionary;
   const codes = new Set<string>();
   const collect = (c: string, level: number) => {

@@ -38,18 +38,20 @@ export type AccessExplanation = {
 export type Alert = {
   __typename?: 'Alert';
   comparedWith?: Maybe<Scalars['Decimal']['output']>;
-  /** The Department the rule fired for. */
+  /** @deprecated Use `unit`. */
   department?: Maybe<Department>;
   indicator: Indicator;
   message: Scalars['String']['output'];
   /** What the bands were applied to: the value, its % of the target or other indicator, or growth %. */
   metric: Scalars['Decimal']['output'];
-  /** The indicator's owner and the department's head. */
+  /** The indicator's owning person and the head of the organisation unit the rule fired for. */
   notify: Array<Scalars['String']['output']>;
   period: Scalars['String']['output'];
   rule: Scalars['String']['output'];
   severity: Severity;
   threshold: Scalars['String']['output'];
+  /** The Department the rule fired for. */
+  unit?: Maybe<Department>;
   value: Scalars['Decimal']['output'];
 };
 
@@ -877,11 +879,18 @@ export type IndicatorNotice = {
   version?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * Who owns a definition: a person and, when the model declares an organisation unit, their unit (field
+ * `unit`), as the definition names them.
+ */
 export type IndicatorOwner = {
   __typename?: 'IndicatorOwner';
-  /** The owning Department. */
+  /** @deprecated Use `unit`. */
   department?: Maybe<Department>;
+  /** The owning person's hub id (an id of the model's people entity). */
   person: Scalars['String']['output'];
+  /** The owning Department. */
+  unit?: Maybe<Department>;
 };
 
 export type IndicatorRow = {
@@ -1226,8 +1235,8 @@ export type PurchaseOrder = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * 预警: every threshold rule of the dictionary evaluated per department for the period — what fired, why,
-   * and whom to notify. Most severe first.
+   * 预警: every threshold rule of the dictionary evaluated per organisation unit for the period — what fired,
+   * why, and whom to notify. Most severe first. `units` restricts to those organisation units.
    */
   alerts?: Maybe<Array<Alert>>;
   /**
@@ -1251,7 +1260,7 @@ export type Query = {
   /**
    * 指标分解: an indicator's value in `period` against `comparedTo` (default: the same period a year earlier),
    * with each driver's contribution to the change (Shapley attribution: contributions add up to the change).
-   * `department` restricts to one department; `depth` limits the tree.
+   * `unit` restricts to one organisation unit (a hub id of the model's organisation entity); `depth` limits the tree.
    */
   decomposition?: Maybe<DecompositionNode>;
   /** One Department by its hub id (null when absent or outside the viewer's rows). */
@@ -1262,7 +1271,7 @@ export type Query = {
   employee?: Maybe<Employee>;
   /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id. */
   employees?: Maybe<Array<Employee>>;
-  /** Explain access: what `principal` (an employee id such as EMP-000010, or apikey:<id>) gets for one Type.field, and why. */
+  /** Explain access: what `principal` (a person's hub id, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
   /**
    * One indicator: the current published version, or a pinned `version`, or the version in force at `asOf`
@@ -1294,13 +1303,14 @@ export type Query = {
   indicatorValues?: Maybe<IndicatorTable>;
   /**
    * The indicator dictionary: every definition (口径) the company agreed on. `search` matches code, Chinese or
-   * English name, synonym, tag and owner; `tag` and `owner` (the owning organisation unit's id or the person) filter.
+   * English name, synonym, tag and owning person; `tag` and `owner` (the owning organisation unit's or person's
+   * id) filter.
    */
   indicators?: Maybe<Array<Indicator>>;
   /** The viewer as the hub resolved them: roles, row scope, operations. */
   me?: Maybe<Viewer>;
   /**
-   * Notices addressed to you — as an employee, to your department, to one of your roles, or to a
+   * Notices addressed to you — as a person, to your organisation unit, to one of your roles, or to a
    * subscription you own — newest first. `limit` at most 500.
    */
   noticeInbox?: Maybe<Array<IndicatorNotice>>;
@@ -1338,6 +1348,7 @@ export type QueryAlertsArgs = {
   departments?: InputMaybe<Array<Scalars['ID']['input']>>;
   minSeverity?: InputMaybe<Severity>;
   period: Scalars['String']['input'];
+  units?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1424,6 +1435,7 @@ export type QueryDecompositionArgs = {
   department?: InputMaybe<Scalars['ID']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   period: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1677,7 +1689,7 @@ export type RoleInfo = {
   individuals: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
   operations: Array<Scalars['String']['output']>;
-  /** all, own_department, department_subtree, own_records or regions: … */
+  /** The role's row rules (policy.yaml `rows`): `all`, or `<Entity>: <condition>` per ruled entity, comma-separated. */
   rows: Scalars['String']['output'];
 };
 
@@ -1827,13 +1839,15 @@ export type VersionPin = {
 
 export type Viewer = {
   __typename?: 'Viewer';
-  /** The viewer's Department (the organisation unit). */
+  /** @deprecated Use `unit`. */
   department?: Maybe<Department>;
   operations: Array<Scalars['String']['output']>;
   principal: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
   /** The resolved row scope, in words. */
   scope: Scalars['String']['output'];
+  /** The viewer's Department (the organisation unit). */
+  unit?: Maybe<Department>;
 };
 
 export type WebhookAttempt = {
@@ -2130,6 +2144,7 @@ export type AlertResolvers<ContextType = HubContext, ParentType extends Resolver
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
@@ -2415,6 +2430,7 @@ export type IndicatorNoticeResolvers<ContextType = HubContext, ParentType extend
 export type IndicatorOwnerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorOwner'] = ResolversParentTypes['IndicatorOwner']> = ResolversObject<{
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorRowResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorRow'] = ResolversParentTypes['IndicatorRow']> = ResolversObject<{
@@ -2700,6 +2716,7 @@ export type ViewerResolvers<ContextType = HubContext, ParentType extends Resolve
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
 }>;
 
 export type WebhookAttemptResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['WebhookAttempt'] = ResolversParentTypes['WebhookAttempt']> = ResolversObject<{

@@ -170,7 +170,7 @@ function versionOf(r: Row): PublishedVersion {
   return {
     code: String(r.code),
     version: Number(r.version),
-    definition: JSON.parse(String(r.definition)) as IndicatorDefinition,
+    definition: definitionOf(r.definition),
     fingerprint: String(r.fingerprint),
     author: String(r.author),
     approvedBy: String(r.approved_by),
@@ -189,7 +189,7 @@ function changeOf(r: Row): ChangeRequest {
     domain: String(r.domain),
     kind: r.kind as ChangeRequest['kind'],
     state: r.state as ChangeRequest['state'],
-    definition: r.definition ? (JSON.parse(String(r.definition)) as IndicatorDefinition) : null,
+    definition: r.definition ? definitionOf(r.definition) : null,
     baseVersion: r.base_version === null ? null : Number(r.base_version),
     author: String(r.author),
     reason: String(r.reason),
@@ -210,4 +210,18 @@ export async function governanceUsed(conn: SqlConnection, system: string): Promi
   if (Number(changes?.n ?? 0) > 0) return true;
   const versions = (await from(conn, 'indicator_version').whereNot({ author: system }).count({ n: '*' }).first()) as { n: string | number } | undefined;
   return Number(versions?.n ?? 0) > 0;
+}
+
+/**
+ * A stored definition. Definitions stored before owners named an organisation unit carry
+ * `owner.department`: it is read as `owner.unit` (one release; src/indicators/definition.ts ownerSchema).
+ */
+function definitionOf(text: unknown): IndicatorDefinition {
+  const def = JSON.parse(String(text)) as IndicatorDefinition & { owner?: { department?: string; unit?: string } };
+  const owner = def.owner;
+  if (owner && owner.department !== undefined) {
+    const { department, ...rest } = owner;
+    def.owner = { ...rest, unit: rest.unit ?? department };
+  }
+  return def;
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Kind, parse, visit, type ArgumentNode, type ValueNode } from 'graphql';
 import { ConfigError } from '../errors';
-import { dependenciesOf, type IndicatorDefinition } from '../indicators/definition';
+import { dependenciesOf, type IndicatorDefinition, type IndicatorOwner } from '../indicators/definition';
 import type { Dictionary } from '../indicators/dictionary';
 import { formulaRefs, parseFormula } from '../indicators/formula';
 import { lineageGraph, type DependencyKind } from './lineage';
@@ -52,11 +52,11 @@ export interface ImpactedIndicator {
   code: string;
   path: string[];
   via: DependencyKind;
-  owner: { department: string; person: string };
+  owner: IndicatorOwner;
 }
 
 export interface OwnerToTell {
-  department: string;
+  unit?: string;
   person: string;
   /** The affected indicators (X or dependents) they own. */
   codes: string[];
@@ -131,12 +131,13 @@ function ownersOf(codes: readonly string[], dictionary: Dictionary): OwnerToTell
   for (const code of codes) {
     const owner = dictionary.get(code)?.def.owner;
     if (!owner) continue;
-    const key = `${owner.department}\u0000${owner.person}`;
+    const key = `${owner.unit ?? ''}\u0000${owner.person}`;
     const entry = byOwner.get(key) ?? { ...owner, codes: [] };
     entry.codes.push(code);
     byOwner.set(key, entry);
   }
-  return [...byOwner.values()].sort((a, b) => a.department.localeCompare(b.department) || a.person.localeCompare(b.person));
+  const unitOf = (o: OwnerToTell) => o.unit ?? '';
+  return [...byOwner.values()].sort((a, b) => unitOf(a).localeCompare(unitOf(b)) || a.person.localeCompare(b.person));
 }
 
 function removedDimensions(before: IndicatorDefinition | undefined, change: ProposedChange): string[] {

@@ -12,6 +12,7 @@ import { diffDefinitions } from './diff';
 import { lineageGraph } from './lineage';
 import { DefinitionRegistry } from './registry';
 import type { ChangeKind, ChangeRequest, ChangeState, LifecycleEvent, LifecycleEventKind, PublishedVersion } from './types';
+import { personAddress, roleAddress, unitAddress } from '../notices/addresses';
 
 /** Who acts: the viewer's principal and roles (operations for the auditor's read access). */
 export interface Actor {
@@ -282,7 +283,7 @@ export class Governance {
    */
   async bootstrapImport(changes: ReadonlyArray<{ code: string; definition: IndicatorDefinition }>, reason: string): Promise<PublishedVersion[]> {
     if (await db.governanceUsed(this.conn, BOOTSTRAP)) {
-      throw new HubError('FORBIDDEN', 'Governance is in use on this store (a person has proposed or approved a definition): --bootstrap is for first set-up only; propose the changes with --as <employee> instead.', { reason: 'BOOTSTRAP_CLOSED' });
+      throw new HubError('FORBIDDEN', 'Governance is in use on this store (a person has proposed or approved a definition): --bootstrap is for first set-up only; propose the changes with --as <person> instead.', { reason: 'BOOTSTRAP_CLOSED' });
     }
     let candidate = this.published();
     for (const c of changes) candidate = candidate.with(indicatorOf(c.definition, { file: `the file of ${c.code}`, version: 'bootstrap', versionNumber: null, status: 'published' }));
@@ -433,11 +434,15 @@ export class Governance {
     // A never-published indicator is private to its author and reviewers: no subscriber hears of it.
     const visible = dict.get(change.code) !== undefined || kind === 'approved';
     const affected = visible ? [change.code, ...(dict.get(change.code) ? lineageGraph(dict).dependents(change.code).map((d) => d.code) : [])] : [];
-    const owners = [change.definition?.owner ?? dict.get(change.code)?.def.owner, ...affected.map((c) => dict.get(c)?.def.owner)].flatMap((o) =>
-      o ? [`department:${o.department}`] : [],
-    );
-    const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map((r) => `role:${r}`) : [];
-    const recipients = [...new Set([...owners, ...reviewers, ...(isPerson(change.author) ? [`employee:${change.author}`] : [])])].sort();
+    const own = change.definition?.owner ?? dict.get(change.code)?.def.owner;
+    const owned = [own, ...affected.map((c) => dict.get(c)?.def.owner)].flatMap((o) => (o ? [o] : []));
+    const owners = owned.flatMap((o) => [
+      personAddress(o.person),
+      ...(o.unit !== undefined ? [unitAddress(o.unit)] : []),
+    ]);
+    const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map(roleAddress) : [];
+    const author = isPerson(change.author) ? [personAddress(change.author)] : [];
+    const recipients = [...new Set([...owners, ...reviewers, ...author])].sort();
     return { kind, code: change.code, domain: change.domain, changeId: change.id, version, actor: actor.principal, at, note, affected, recipients };
   }
 
@@ -446,8 +451,8 @@ export class Governance {
   }
 }
 
-/** A principal that is a person (an employee's hub id), not a service (`apikey:<id>`, src/auth/principal.ts) or
- *  nobody: only a person has an inbox of their own. */
+/** A principal that is a person (a hub id of the model's people entity), not a service (`apikey:<id>`,
+ *  src/auth/principal.ts) or nobody: only a person has an inbox of their own. */
 function isPerson(principal: string): boolean {
   return principal !== 'anonymous' && !/^(apikey|system):/.test(principal);
 }

@@ -94,7 +94,7 @@ export interface LifecycleEvent {
   note: string;
   /** The code and every indicator that depends on it (transitively): whose owners and subscribers hear of it. */
   affected: string[];
-  /** Addresses told in their inbox (src/notices/addresses.ts): `employee:<person's hub id>`, `department:<organisation
-   *  unit's hub id>` (the owner's unit), `role:<name>`. */
+  /** Addresses told in their inbox (src/notices/addresses.ts): `person:<person's hub id>` (the author, the owning
+   *  person), `unit:<organisation unit's hub id>` (the owning unit), `role:<name>` (the reviewers). */
   recipients: string[];
 }

@@ -31,13 +31,37 @@ export const alertRuleSchema = z
 
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 
+/** An id as YAML may read it: `person: 3` is the number 3. */
+const id = z.union([z.string().min(1), z.number().int()]).transform((v) => String(v));
+
+/**
+ * Who owns a definition: a person (a hub id of the model's people entity) and, optionally, their
+ * organisation unit (a hub id of the model's organisation entity); both checked against the company's data
+ * when it loads (src/indicators/owners.ts). `department` is the deprecated name of `unit`, read as `unit`.
+ */
+export const ownerSchema = z
+  .object({ unit: id.optional(), person: id, department: id.optional() })
+  .strict()
+  .refine((o) => o.unit === undefined || o.department === undefined, {
+    message: 'give unit, not also department (its deprecated name)',
+  })
+  .transform(({ unit, department, person }): IndicatorOwner => {
+    const named = unit ?? department;
+    return named !== undefined ? { unit: named, person } : { person };
+  });
+
+export interface IndicatorOwner {
+  unit?: string;
+  person: string;
+}
+
 const common = {
   code,
   name: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
   synonyms: z.array(z.string().min(1)).default([]),
   /** 口径: exactly what is counted and when. */
   definition: z.string().min(20, 'say exactly what is counted and when (at least 20 characters)'),
-  owner: z.object({ department: z.string().min(1), person: z.string().min(1) }).strict(),
+  owner: ownerSchema,
   /** Owner domain (finance, sales, hr, procurement…): whose editors and approvers govern the definition
    *  (policy.yaml `governance.domains`). */
   domain: z.string().regex(/^[a-z][a-z_]*$/, 'expected a domain name such as finance'),

@@ -68,7 +68,7 @@ export class Dictionary {
       const d = i.def;
       if (i.status === 'archived' && !filters.includeArchived) return false;
       if (filters.tag && !d.tags.includes(filters.tag)) return false;
-      if (filters.owner && d.owner.department !== filters.owner && d.owner.person !== filters.owner) return false;
+      if (filters.owner && d.owner.unit !== filters.owner && d.owner.person !== filters.owner) return false;
       if (!needle) return true;
       return [d.code, d.name.zh, d.name.en, ...d.synonyms, ...d.tags, d.owner.person].some((s) => s.toLowerCase().includes(needle));
     });

@@ -73,7 +73,7 @@ export class NoticeCenter implements NoticeSink {
     await this.dispatcher.close();
   }
 
-  /** Notices addressed to the viewer (employee, department, role, subscriptions they own), newest first. */
+  /** Notices addressed to the viewer (person, organisation unit, role, subscriptions they own), newest first. */
   async inbox(viewer: Viewer, page: { unreadOnly?: boolean | null; limit?: number | null; offset?: number | null }): Promise<Notice[]> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;

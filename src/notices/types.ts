@@ -1,7 +1,7 @@
 import type { LifecycleEvent } from '../governance/types';
 
 /** A lifecycle event as it is kept and told: the event plus its notice id. Its inbox addresses
- *  (`recipients`: `employee:…`, `department:…`, `role:…`, `principal:…`) serve visibility, never returned. */
+ *  (`recipients`: `person:…`, `unit:…`, `role:…`, `principal:…`) serve visibility, never returned. */
 export interface Notice extends LifecycleEvent {
   id: number;
   /** Whether the viewer has marked it read (inbox only; false when pushed). */

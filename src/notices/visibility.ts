@@ -3,7 +3,7 @@ import { addressesOf } from './addresses';
 import type { Notice } from './types';
 
 /**
- * Whether a pushed notice may reach a viewer: it is addressed to them (employee, department, role), or it
+ * Whether a pushed notice may reach a viewer: it is addressed to them (person, organisation unit, role), or it
  * concerns published indicators, whose definitions every viewer may read — a notice carrying a version
  * (approved, archived) is about a published one, and so is one affecting any code `isPublished` knows.
  * A proposal for an indicator never published reaches only its addressees.

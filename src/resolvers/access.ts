@@ -70,7 +70,7 @@ export const ViewerType: ViewerResolvers = {
 function identityOf(ctx: HubContext, principal: string): Identity {
   const people = peopleOf(ctx.runtime.model);
   const key = /^apikey:(.+)$/.exec(principal)?.[1];
-  if (key === undefined && people && !principalIdProblem(people.key.type, principal)) return { kind: 'employee', employeeId: principal };
+  if (key === undefined && people && !principalIdProblem(people.key.type, principal)) return { kind: 'person', personId: principal };
   const entry = key ? ctx.runtime.policy.policy.apiKeys.find((k) => k.id === key) : undefined;
   if (!entry) {
     const person = people ? `a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'}) or ` : '';

@@ -3,10 +3,11 @@ import { evaluateAlerts, type Alert } from '../engine/alerts';
 import { decompose, type DecompositionNode } from '../engine/decompose';
 import { badInput } from '../errors';
 import type { UnitBook } from '../indicators/units';
-import { organisationOf } from '../model/entities';
+import { organisationOf, peopleOf } from '../model/entities';
 import { fieldValue, type EntityParent } from '../federation/entities';
 import { yearAgo } from '../values/buckets';
 import { periodOf } from './args';
+import { principalIdProblem } from '../auth/principal-id';
 
 const SEVERITY_RANK = { info: 1, warning: 2, critical: 3 } as const;
 
@@ -20,14 +21,24 @@ export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> =
     }
     const depth = args.depth ?? 2;
     if (depth < 0 || depth > 5) throw badInput(`depth must be between 0 and 5, received ${depth}.`, { argument: 'depth' });
-    return toGraphQL(await decompose(ctx, args.code, period, base, args.department ?? null, depth), ctx.runtime.units) as never;
+    const unit = newOrDeprecated(args.unit, 'unit', args.department, 'department');
+    return toGraphQL(await decompose(ctx, args.code, period, base, unit ?? null, depth), ctx.runtime.units) as never;
   },
   alerts: async (_p, args, ctx) => {
     const min = SEVERITY_RANK[(args.minSeverity ?? 'INFO').toLowerCase() as keyof typeof SEVERITY_RANK];
-    const alerts = await evaluateAlerts(ctx, periodOf(ctx, args.period), args.departments ?? null);
+    const units = newOrDeprecated(args.units, 'units', args.departments, 'departments');
+    const alerts = await evaluateAlerts(ctx, periodOf(ctx, args.period), units ?? null);
     return alerts.filter((a) => SEVERITY_RANK[a.severity] >= min) as never;
   },
 };
+
+/** An argument given under its name or its deprecated one (accepted for one release), not both. */
+function newOrDeprecated<T>(value: T | null | undefined, name: string, old: T | null | undefined, oldName: string) {
+  if (value !== undefined && value !== null && old !== undefined && old !== null) {
+    throw badInput(`Give ${name} or ${oldName} (its deprecated name), not both.`, { argument: oldName });
+  }
+  return value ?? old;
+}
 
 interface NodeOut {
   code: string;
@@ -71,14 +82,20 @@ export const AlertType: AlertResolvers = {
   severity: (a) => (a as unknown as Alert).severity.toUpperCase() as never,
   notify: async (a, _args, ctx) => {
     const alert = a as unknown as Alert;
-    const org = organisationOf(ctx.runtime.model);
+    const model = ctx.runtime.model;
+    const org = organisationOf(model);
     const headField = org?.organisation?.head;
     const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.unit, rows: {} }, headField) : null;
-    // The head is named by its `name` field when its entity has one, else by its id.
-    const headParent = head && typeof head === 'object' ? (head as EntityParent) : null;
-    const headName = headParent ? (ctx.runtime.model.entities[headParent.entity]?.fields.name ? await fieldValue(ctx, headParent, 'name') : headParent.id) : null;
+    // A person is named by their `name` field when their entity has one, else by their id.
+    const nameOf = async (person: EntityParent): Promise<unknown> =>
+      model.entities[person.entity]?.fields.name ? await fieldValue(ctx, person, 'name') : person.id;
+    const headName = head && typeof head === 'object' ? await nameOf(head as EntityParent) : null;
+    const people = peopleOf(model);
+    const ownerId = alert.indicator.def.owner.person;
+    const readable = people && !principalIdProblem(people.key.type, ownerId);
+    const ownerName = readable ? await nameOf({ entity: people.name, id: ownerId, rows: {} }) : ownerId;
     return [
-      `${alert.indicator.def.owner.person} (owner of ${alert.indicator.def.code})`,
+      `${typeof ownerName === 'string' ? ownerName : ownerId} (owner of ${alert.indicator.def.code})`,
       ...(typeof headName === 'string' ? [`${headName} (head of ${alert.unit})`] : []),
     ];
   },

@@ -81,7 +81,7 @@ export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
       code: report.code,
       kind: upper<ResolversTypes['ChangeKind']>(report.kind),
       dependents: report.dependents.map((d) => dependencyView(dict, d)),
-      owners: report.owners.map((o) => ({ owner: { department: o.department, person: o.person }, codes: o.codes })),
+      owners: report.owners.map(({ codes, ...owner }) => ({ owner, codes })),
       operations: report.operations.map((o) => ({ ...o, verdict: upper<ResolversTypes['OperationVerdict']>(o.verdict) })),
       dashboards: report.dashboards,
       flags: report.flags.map((f) => ({ kind: upper<ImpactFlagKind>(f.kind), message: f.message })),

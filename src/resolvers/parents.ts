@@ -1,6 +1,8 @@
 /** An indicator's owner as written in its definition. */
 export interface IndicatorOwnerParent {
-  department: string;
+  /** The owning organisation unit's hub id. */
+  unit?: string;
+  /** The owning person's hub id. */
   person: string;
 }
 

@@ -21,7 +21,7 @@ const SCALARS: Record<ScalarType, string> = { string: 'String', int: 'Int', deci
 
 /**
  * The model's part of the GraphQL schema, as SDL: one type per entity (id, fields, references, reverse
- * lists, figures), `indicators` on the entities that are fact dimensions, the organisation unit's field on
+ * lists, figures), `indicators` on the entities that are fact dimensions, the organisation unit's field (`unit`) on
  * Viewer, Alert and IndicatorOwner, and the Query lists and by-id lookups. Every field is nullable: a denied or failing field nulls only itself. Company-independent types
  * (IndicatorCell, Decimal, Date…) come from the hand-written SDL of src/schema.
  */
@@ -41,19 +41,30 @@ export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): 
   }
   const org = organisationOf(model);
   if (org) {
-    const field = lowerFirst(org.name);
+    const named = organisationFieldNames(model).filter((f) => f !== 'unit');
     for (const [type, what] of [
       ['Viewer', `The viewer's ${org.name} (the organisation unit).`],
       ['Alert', `The ${org.name} the rule fired for.`],
       ['IndicatorOwner', `The owning ${org.name}.`],
     ] as const) {
-      parts.push(`extend type ${type} {\n  ${str(what)}\n  ${field}: ${org.name}\n}`);
+      const deprecated = named.map((f) => `  ${f}: ${org.name} @deprecated(reason: ${str('Use `unit`.')})`);
+      const fields = [`  ${str(what)}`, `  unit: ${org.name}`, ...deprecated];
+      parts.push(`extend type ${type} {\n${fields.join('\n')}\n}`);
     }
   }
   parts.push(dimensionEnumSdl(model));
   const queries = queryFields(model, entities, options.reservedQueryFields ?? new Set());
   if (queries.length) parts.push(`extend type Query {\n${queries.join('\n')}\n}`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * The fields of Viewer, Alert and IndicatorOwner that hold the organisation unit: `unit`, and the entity's
+ * name in lower camel case (`department` for a Department entity), deprecated for one release.
+ */
+export function organisationFieldNames(model: CompanyModel): string[] {
+  const org = organisationOf(model);
+  return org ? [...new Set(['unit', lowerFirst(org.name)])] : [];
 }
 
 /** indicatorValues' `by:` values: every groupable path of the model (src/model/dimension-paths.ts). */

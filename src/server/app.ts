@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
 import { viewerOf } from './authentication';
-import { graphiql } from './graphiql';
+import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../resolvers/permissions';
@@ -47,7 +47,7 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
     '/graphql',
     corsFor(cfg.corsOrigins),
     noStore,
-    graphiql('/graphql'),
+    graphiql('/graphql', openingQuery(runtime)),
     guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),

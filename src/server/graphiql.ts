@@ -1,32 +1,113 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Request, Response, NextFunction } from 'express';
+import { personalFactsOf } from '../auth/personal-data';
+import type { PolicyBook } from '../auth/policy';
+import type { Dictionary, Indicator } from '../indicators/dictionary';
+import { organisationOf, type CompanyModel } from '../model/entities';
+import { organisationDimension } from '../model/member-dimension';
 
-const EXAMPLE = `# The dashboard query: every department's figures from four systems.
-# Paste a token into the Authorization header below (npm run demo:tokens prints one per demo user).
-# With "X-Hub-Trace": "1" the response's extensions.trace shows the statements sent to each source.
-{
-  departments {
-    id
-    name
-    head { name }
-    headcount
-    payrollCost(period: "2025-Q4")
-    budget(period: "2025-Q4")
-    actualExpense(period: "2025-Q4")
-    revenue(period: "2025-Q4")
-    procurementSpend(period: "2025-Q4")
-  }
+export interface DefaultQueryInput {
+  model: Pick<CompanyModel, 'dimensions' | 'entities'>;
+  /** The published dictionary the hub starts with. */
+  dictionary: Dictionary;
+  /** Indicators over personal data are left out of the example: most viewers would see them suppressed. */
+  policy: PolicyBook;
+  /** The year whose quarters the example asks for (e.g. "2025"). */
+  year: string;
 }
-`;
 
-/** GraphiQL, self-contained (no CDN): served for browser GETs of /graphql. */
-export function graphiql(endpoint: string) {
+/**
+ * The query GraphiQL opens on, written from the company's model: one published indicator by quarter of
+ * `year`, grouped by the model's organisation unit when the indicator is cut by it (else by the
+ * indicator's first dimension with an entity), and the first rows of that dimension's entity list.
+ * Preferred: indicators cut by the organisation unit, then simple ones, then by code; indicators over
+ * personal data are left out. Every name in it exists in this model's schema.
+ */
+export function defaultQuery({ model, dictionary, policy, year }: DefaultQueryInput): string {
+  const orgDimension = organisationDimension(model);
+  const groupable = (i: Indicator) => i.def.dimensions.filter((d) => model.dimensions[d] !== undefined);
+  const candidates = dictionary
+    .all()
+    .filter((i) => i.status === 'published' && personalFactsOf(dictionary, i.def.code, policy).length === 0)
+    .map((i) => ({ i, dims: groupable(i) }))
+    .sort(
+      (a, b) =>
+        rank(b.dims.includes(orgDimension ?? '')) - rank(a.dims.includes(orgDimension ?? '')) ||
+        rank(b.dims.length > 0) - rank(a.dims.length > 0) ||
+        rank(b.i.def.type === 'simple') - rank(a.i.def.type === 'simple') ||
+        a.i.def.code.localeCompare(b.i.def.code),
+    );
+  const chosen = candidates[0];
+  const dimension = chosen ? (chosen.dims.includes(orgDimension ?? '') ? orgDimension! : chosen.dims[0]) : undefined;
+  const listed = dimension !== undefined ? model.entities[model.dimensions[dimension]!] : undefined;
+  const others = Object.values(model.entities).sort((a, b) => a.name.localeCompare(b.name));
+  const entity = [listed, organisationOf(model), ...others].find((e) => e?.list !== undefined);
+
+  const lines = [
+    '# A first query over this company: the viewer, one indicator by quarter and the first rows of an entity.',
+  ];
+  lines.push("# Credentials go in the headers below: a person's bearer token (npm run demo:tokens), or X-Api-Key.");
+  lines.push('# With "X-Hub-Trace": "1" the response\'s extensions.trace shows the statements sent to each source.');
+  lines.push('{', '  me {', '    principal', '    roles', '    scope', '  }');
+  if (chosen) {
+    const by = dimension !== undefined ? `, by: [${dimension}]` : '';
+    const range = `from: "${year}-Q1", to: "${year}-Q4", grain: QUARTER`;
+    lines.push(
+      `  indicatorValues(codes: [${JSON.stringify(chosen.i.def.code)}], ${range}${by}) {`,
+      '    indicators {',
+      '      code',
+      '      nameEn',
+      '    }',
+      '    rows {',
+      '      period',
+      ...(by ? ['      members {', '        id', '        name', '      }'] : []),
+      '      cells {',
+      '        value',
+      '        reason',
+      '      }',
+      '    }',
+      '  }',
+    );
+  }
+  if (entity?.list) {
+    lines.push(
+      `  ${entity.list}(limit: 10) {`,
+      '    id',
+      ...(entity.fields.name !== undefined ? ['    name'] : []),
+      '  }',
+    );
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+const rank = (yes: boolean): number => (yes ? 1 : 0);
+
+/** The opening query of a running hub: its published dictionary, the year before `today`. */
+export function openingQuery(
+  parts: Pick<DefaultQueryInput, 'model' | 'dictionary' | 'policy'>,
+  today = new Date(),
+): string {
+  return defaultQuery({
+    model: parts.model,
+    dictionary: parts.dictionary,
+    policy: parts.policy,
+    year: String(today.getUTCFullYear() - 1),
+  });
+}
+
+/** GraphiQL, self-contained (no CDN): served for browser GETs of /graphql, opening on `query`. */
+export function graphiql(endpoint: string, query: string) {
   const page = renderGraphiQL({
     endpoint,
     title: 'indicator-hub',
-    defaultQuery: EXAMPLE,
+    defaultQuery: query,
     // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
-    headers: JSON.stringify({ Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' }, null, 2),
+    headers: JSON.stringify(
+      { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
+      null,
+      2,
+    ),
   });
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {

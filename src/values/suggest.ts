@@ -8,6 +8,16 @@ export function didYouMean(name: string, known: Iterable<string>): string {
   return ` (known: ${candidates.join(', ')})`;
 }
 
+/** The known name closest to `name`, when one is close enough to suggest; for long lists of ids. */
+export function nearest(name: string, known: Iterable<string>): string | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of known) {
+    const d = distance(name.toLowerCase(), c.toLowerCase());
+    if (!best || d < best.d) best = { c, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.c : undefined;
+}
+
 /** Levenshtein distance. */
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -17,7 +17,7 @@ type RowScope = 'all' | Record<string, string>;
 export interface PolicyDoc {
   minimumGroupSize?: number;
   roles: Record<string, { rows: RowScope; individuals?: boolean }>;
-  principals: { employees?: Record<string, string[]>; byTitle?: Record<string, string[]>; everyEmployee?: string[] };
+  principals: { people?: Record<string, string[]>; byTitle?: Record<string, string[]>; everyPerson?: string[] };
   apiKeys?: Array<{ id: string; sha256: string; roles: string[] }>;
   fields: Record<string, Record<string, string>>;
   personalData?: { roles?: string[]; facts?: Record<string, { population: string; dimension: string }> };
@@ -208,7 +208,7 @@ export class AccessOracle {
       if (!row.active) throw new Error(`${subject.employee} is not an active employee in HR`);
       home = row.department;
       const p = POLICY.principals;
-      roles = [...new Set([...(p.employees?.[subject.employee] ?? []), ...(p.byTitle?.[row.title] ?? []), ...(p.everyEmployee ?? [])])];
+      roles = [...new Set([...(p.people?.[subject.employee] ?? []), ...(p.byTitle?.[row.title] ?? []), ...(p.everyPerson ?? [])])];
     } else {
       const digest = createHash('sha256').update((subject.as as { apiKey: string }).apiKey).digest('hex');
       roles = POLICY.apiKeys?.find((k) => k.sha256 === digest)?.roles ?? [];

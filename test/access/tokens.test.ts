@@ -8,7 +8,7 @@ import { DEMO_SERVICE_KEY, startTestHub, tokenFor, type As, type GraphQLResponse
  * was wrong with what was presented — never what would have worked (the secret, the accepted issuer,
  * audience or algorithm, a valid key) — and no `data` at all: the request never reached the schema, so no
  * statement ran for it. Then HR-driven revocation: an employee HR records as having left is refused within
- * auth.hrStatusCacheSeconds, without a restart.
+ * auth.personStatusCacheSeconds, without a restart.
  */
 const ISSUER = 'indicator-hub-demo';
 const AUDIENCE = 'indicator-hub';
@@ -110,7 +110,7 @@ describe('credentials over HTTP', () => {
   let direct: DirectSql;
 
   beforeAll(async () => {
-    hub = await startTestHub(MIXED, { auth: { hrStatusCacheSeconds: HR_CACHE_SECONDS } });
+    hub = await startTestHub(MIXED, { auth: { personStatusCacheSeconds: HR_CACHE_SECONDS } });
     direct = new DirectSql(MIXED);
   });
   afterAll(async () => {
@@ -150,7 +150,7 @@ describe('credentials over HTTP', () => {
     expect(res.data!.departments.length).toBeGreaterThan(0);
   });
 
-  test('HR marks an active employee as having left: refused within hrStatusCacheSeconds, no restart; reinstated the same way', async () => {
+  test('HR marks an active employee as having left: refused within personStatusCacheSeconds, no restart; reinstated the same way', async () => {
     // An active employee no other demo case uses: the last one HR lists who is not a head.
     const [row] = await direct.rows(
       'hr',

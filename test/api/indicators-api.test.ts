@@ -1,3 +1,4 @@
+import { generateCompany } from '../../models/demo/generator/company';
 import { loadUnits } from '../../src/indicators/units';
 import { Decimal } from '../../src/values/decimal';
 import { MIXED } from '../support/engines';
@@ -36,14 +37,17 @@ describe('indicator API without cache', () => {
   });
 
   test('the dictionary can be browsed and searched in both languages', async () => {
-    const res = await hub.query<{ zh: Array<{ code: string }>; syn: Array<{ code: string }>; one: { nameEn: string; sources: string[]; inputs: Array<{ code: string }>; owner: { department: { name: string } } } }>(
+    type Owner = { unit: { name: string }; department: { name: string }; person: string };
+    const res = await hub.query<{ zh: Array<{ code: string }>; syn: Array<{ code: string }>; one: { nameEn: string; sources: string[]; inputs: Array<{ code: string }>; owner: Owner } }>(
       `{ zh: indicators(search: "营业收入") { code } syn: indicators(search: "销售收入") { code }
-         one: indicator(code: "revenue_per_head") { nameEn sources inputs { code } owner { department { name } } } }`,
+         one: indicator(code: "revenue_per_head") { nameEn sources inputs { code } owner { unit { name } department { name } person } } }`,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.zh.map((i) => i.code)).toContain('revenue');
     expect(res.data!.syn.map((i) => i.code)).toContain('revenue');
-    expect(res.data!.one).toEqual({ nameEn: 'Revenue per head', sources: ['crm', 'hr'], inputs: [{ code: 'revenue' }, { code: 'headcount' }], owner: { department: { name: 'Finance & Admin' } } });
+    // owner: { unit: D0022, person: EMP-000267 } in its file; `department` is unit's deprecated name.
+    const owner = { unit: { name: 'Finance & Admin' }, department: { name: 'Finance & Admin' }, person: 'EMP-000267' };
+    expect(res.data!.one).toEqual({ nameEn: 'Revenue per head', sources: ['crm', 'hr'], inputs: [{ code: 'revenue' }, { code: 'headcount' }], owner });
   });
 
   test('each value leaves the hub rounded once, at its precision (the definition\'s, else its unit\'s in units.yaml)', async () => {
@@ -164,6 +168,37 @@ describe('indicator API without cache', () => {
     const targetAlerts = alerts.data!.alerts.filter((a) => a.indicator.code === 'revenue' && Number(a.metric) < 90);
     expect(targetAlerts.map((a) => a.department.id).sort()).toEqual(behind.map((r) => r.member!.id).sort());
     for (const a of alerts.data!.alerts) expect(a.notify[0]).toMatch(/\(owner of /);
+  });
+
+  test('alerts(units:) and Alert.unit answer as their deprecated names departments: and Alert.department', async () => {
+    const units = ['D0003', 'D0004', 'D0022'];
+    const res = await hub.query<{ now: Array<{ indicator: { code: string }; unit: { id: string }; notify: string[] }>; before: Array<{ indicator: { code: string }; department: { id: string }; notify: string[] }> }>(
+      `query A($units: [ID!]) { now: alerts(period: "2025-Q4", units: $units) { indicator { code } unit { id } notify }
+         before: alerts(period: "2025-Q4", departments: $units) { indicator { code } department { id } notify } }`,
+      { units },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.now.length).toBeGreaterThan(0);
+    expect(res.data!.now.every((a) => units.includes(a.unit.id))).toBe(true);
+    expect(res.data!.now).toEqual(res.data!.before.map(({ department, ...a }) => ({ ...a, unit: department })));
+    // The owning person is named as HR names them: the demo company's data, not the hub, says who that is.
+    const people = new Map(generateCompany(1).employees.map((e) => [e.id, e.name]));
+    const dictionary = await hub.query<{ indicators: Array<{ code: string; owner: { person: string } }> }>('{ indicators { code owner { person } } }');
+    const owners = new Map(dictionary.data!.indicators.map((i) => [i.code, i.owner.person]));
+    for (const a of res.data!.now) expect(a.notify[0]).toBe(`${people.get(owners.get(a.indicator.code)!)} (owner of ${a.indicator.code})`);
+  });
+
+  test('decomposition(unit:) is decomposition(department:); both at once is BAD_USER_INPUT', async () => {
+    const q = (arg: string) => `{ decomposition(code: "revenue", period: "2025-Q4", comparedTo: "2025-Q3", ${arg}) { code value change drivers { code contribution } } }`;
+    const now = await hub.query<{ decomposition: Node }>(q('unit: "D0003"'));
+    const before = await hub.query<{ decomposition: Node }>(q('department: "D0003"'));
+    const company = await hub.query<{ decomposition: Node }>(q('depth: 1'));
+    expect(now.errors).toBeUndefined();
+    expect(now.data).toEqual(before.data);
+    expect(now.data!.decomposition).not.toEqual(company.data!.decomposition);
+    const both = await hub.query(q('unit: "D0003", department: "D0003"'));
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(both.errors?.[0]?.message).toBe('Give unit or department (its deprecated name), not both.');
   });
 });
 

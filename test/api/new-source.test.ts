@@ -57,7 +57,7 @@ fields:
 name: { zh: 库存净变动, en: Net stock movement }
 definition: >-
   Units received minus units issued at a warehouse in the period (by movement date).
-owner: { department: D0029, person: 赵磊 }
+owner: { unit: D0029, person: EMP-000334 }
 domain: procurement
 unit: count
 format: integer

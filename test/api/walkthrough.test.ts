@@ -30,7 +30,7 @@ const INDICATOR = `code: stock_moved
 name: { zh: 出入库数量, en: Stock moved }
 definition: >-
   Quantity of items moved in or out of a warehouse in the period, by movement date.
-owner: { department: Logistics, person: Li Na }
+owner: { person: Li Na }
 domain: logistics
 unit: count
 format: integer

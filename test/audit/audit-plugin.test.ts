@@ -83,7 +83,7 @@ function context(): AuditContext {
     requestId: randomUUID(),
     viewer: {
       principal: 'EMP-000042',
-      kind: 'employee',
+      kind: 'person',
       roles: ['analyst', 'employee'],
       unit: 'D1',
       rows: [new Map([['Department', new Set(['D1', 'D2'])]])],

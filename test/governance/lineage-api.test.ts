@@ -74,7 +74,7 @@ describe('lineage and impact API', () => {
   test('dependents of revenue, with paths and their owners', async () => {
     const { dependents } = ok(await hub.query<LineageData>(LINEAGE, { code: 'revenue' })).indicator;
     expect(dependents.map((d) => d.code)).toEqual(expect.arrayContaining(['revenue_per_head', 'revenue_yoy', 'revenue_ytd', 'labor_cost_ratio', 'procurement_to_revenue']));
-    expect(dependents.find((d) => d.code === 'revenue_yoy')).toEqual({ code: 'revenue_yoy', path: ['revenue', 'revenue_yoy'], via: 'INPUT', indicator: { owner: { person: '李娜' } } });
+    expect(dependents.find((d) => d.code === 'revenue_yoy')).toEqual({ code: 'revenue_yoy', path: ['revenue', 'revenue_yoy'], via: 'INPUT', indicator: { owner: { person: 'EMP-000267' } } });
   });
 
   test('column impact: who reads a column, a whole table; unknown names are refused with what is mapped', async () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { generateCompany } from '../../models/demo/generator/company';
 import type { LifecycleEvent } from '../../src/governance/types';
 import { ALL_EMBEDDED } from '../support/engines';
 import { DEMO_SERVICE_KEY, startTestHub, tokenFor, type GraphQLResponse, type TestHub } from '../support/hub-client';
@@ -229,6 +230,17 @@ describe('notices through the API (embedded store)', () => {
       expect(second).toMatchObject({ code: 'gross_profit', actor: MANAGER, note: 'fine' });
       expect(second.affected).toContain('gross_profit');
       await live.return?.();
+
+      // Inboxes: gross_profit's file names owner { unit: D0023, person: EMP-000270 }; the proposal and the
+      // approval reach that person and everyone of that unit (the demo company's HR data says who), not others.
+      const company = generateCompany(1);
+      const colleague = company.employees.find((e) => e.department.id === 'D0023' && e.left === null && e.id !== 'EMP-000270')!;
+      const kindsIn = async (as: string) =>
+        ok(await hub.query<{ noticeInbox: Array<{ kind: string; code: string }> }>('{ noticeInbox(limit: 500) { kind code } }', {}, as)).noticeInbox
+          .filter((n) => n.code === 'gross_profit').map((n) => n.kind).sort();
+      expect(await kindsIn('EMP-000270')).toEqual(['approved', 'proposed']);
+      expect(await kindsIn(colleague.id)).toEqual(['approved', 'proposed']);
+      expect(await kindsIn(SALES_REP)).toEqual([]);
 
       const deadline = Date.now() + 10_000;
       while (hits.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));

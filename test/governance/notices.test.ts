@@ -35,7 +35,7 @@ function event(over: Partial<LifecycleEvent> = {}): LifecycleEvent {
     at: new Date(Date.UTC(2025, 10, 3, 8, 0, seq)).toISOString(),
     note: `change ${seq}`,
     affected: ['revenue', 'gross_margin'],
-    recipients: ['employee:EMP-000009', 'department:D0002', 'role:finance_manager'],
+    recipients: ['person:EMP-000009', 'unit:D0002', 'role:finance_manager'],
     ...over,
   };
 }
@@ -43,7 +43,7 @@ function event(over: Partial<LifecycleEvent> = {}): LifecycleEvent {
 function viewer(over: Partial<Viewer>): Viewer {
   return {
     principal: 'EMP-000999',
-    kind: 'employee',
+    kind: 'person',
     roles: ['employee'],
     unit: 'D0099',
     rows: [],
@@ -125,7 +125,7 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
     expect(await center.inbox(auditor, {})).toEqual([expect.objectContaining({ id, kind: 'approved', code: 'revenue', affected: ['revenue', 'gross_margin'], read: false })]);
   });
 
-  test('the inbox holds what is addressed to the viewer as employee, department or role — and nothing else; read marks are per viewer', async () => {
+  test('the inbox holds what is addressed to the viewer as person, organisation unit or role — and nothing else; read marks are per viewer', async () => {
     const head = viewer({ principal: 'EMP-000009', roles: ['sales_manager_east'], unit: 'D0007' });
     const inDept = viewer({ principal: 'EMP-000500', roles: ['employee'], unit: 'D0002' });
     const finance = viewer({ principal: 'EMP-000267', roles: ['finance_manager'], unit: 'D0020' });
@@ -141,6 +141,15 @@ describe.each(STORE_ENGINES)('notices on the %s store', (engine) => {
     expect((await center.inbox(inDept, {})).find((n) => n.id === id)?.read).toBe(true);
     expect((await center.inbox(head, { unreadOnly: true })).map((n) => n.id)).toContain(id);
     await expect(center.inbox(head, { limit: 501 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  test('notices stored with the deprecated addresses employee:<id> and department:<unit> reach the same viewers', async () => {
+    const head = viewer({ principal: 'EMP-000009', roles: ['sales_manager_east'], unit: 'D0007' });
+    const inDept = viewer({ principal: 'EMP-000500', roles: ['employee'], unit: 'D0002' });
+    const stranger = viewer({ principal: 'EMP-000777', roles: ['employee'], unit: 'D0030' });
+    const id = await tell(center, store.conn, event({ code: 'order_count', affected: ['order_count'], recipients: ['employee:EMP-000009', 'department:D0002'] }));
+    for (const v of [head, inDept]) expect((await center.inbox(v, {})).map((n) => n.id)).toContain(id);
+    expect((await center.inbox(stranger, {})).map((n) => n.id)).not.toContain(id);
   });
 
   test('registered interest: matched by any affected code (or all), told in the owner\'s inbox; cancelled interest hears nothing; the secret never comes back', async () => {

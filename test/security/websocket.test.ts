@@ -22,7 +22,7 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
   const sockets: RawSocket[] = [];
   beforeAll(async () => {
     hub = await startTestHub(ALL_EMBEDDED, {
-      auth: { hrStatusCacheSeconds: HR_CACHE_SECONDS },
+      auth: { personStatusCacheSeconds: HR_CACHE_SECONDS },
       limits: { websocket: LIMITS, refusalAuditSeconds: 1, rateLimit: { burst: 40, perMinute: 1 } },
     });
   });

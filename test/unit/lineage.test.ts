@@ -151,7 +151,7 @@ describe('impact of a change', () => {
     );
     const owners = report.owners.flatMap((o) => o.codes);
     expect(owners.sort()).toEqual(['invoiced_revenue', ...report.dependents.map((d) => d.code)].sort());
-    expect(report.owners).toContainEqual(expect.objectContaining({ department: 'D0023', person: '陈静' }));
+    expect(report.owners).toContainEqual(expect.objectContaining({ unit: 'D0023', person: 'EMP-000270' }));
     expect(report.flags).toEqual([{ kind: 'archived_without_successor', message: expect.stringContaining('gross_margin') }]);
     expect(report.operations).toEqual([
       // gross_margin has alert rules, so the alerts operation evaluates it.

@@ -89,7 +89,7 @@ describe('import', () => {
   };
   const NEW_ONE = (code: string, formula: string) =>
     `code: ${code}\nname: { zh: 新指标, en: New one }\ndefinition: >-\n  Revenue booked in the CRM minus what was invoiced in the ERP, for the period.\n` +
-    `owner: { department: D0022, person: 李娜 }\ndomain: finance\nunit: CNY\ntype: formula\nformula: ${formula}\ndimensions: [department]\n`;
+    `owner: { unit: D0022, person: EMP-000267 }\ndomain: finance\nunit: CNY\ntype: formula\nformula: ${formula}\ndimensions: [department]\n`;
 
   test('the directory as exported is unchanged: nothing to propose', () => {
     const plan = prepareImport(copy(), published, check);
@@ -174,7 +174,7 @@ describe('import', () => {
     const def = dictionary.get('revenue')!.def;
     const reordered = Object.fromEntries(Object.entries(def).reverse()) as typeof def;
     expect(changedKeys(def, reordered)).toEqual([]);
-    expect(changedKeys(def, { ...def, owner: { person: def.owner.person, department: 'D0001' } })).toEqual(['owner']);
+    expect(changedKeys(def, { ...def, owner: { person: def.owner.person, unit: 'D0001' } })).toEqual(['owner']);
     expect(planImport([{ file: 'f', def: reordered }], published)[0]!.kind).toBe('unchanged');
   });
 

@@ -9,7 +9,8 @@ import type { RefusalKind } from '../../audit/refusal-audit';
 export const HubCloseCode = {
   /** The token's `exp` passed while the socket was open (or it was already past at connect). */
   TOKEN_EXPIRED: 4440,
-  /** HR now records the employee as having left (or unknown); checked every auth.hrStatusCacheSeconds. */
+  /** The people's home source records the person as having left (or unknown); checked every
+   *  auth.personStatusCacheSeconds. */
   ACCESS_REVOKED: 4441,
   /** limits.websocket.maxConnectionsPerPrincipal reached. */
   TOO_MANY_CONNECTIONS: 4442,

@@ -26,9 +26,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * WebSocket sessions held to HTTP's rules: per principal at most `maxConnections` open connections and
  * `maxSubscriptions` active subscriptions; a socket ends when its token's `exp` passes (a timer set at
- * exp, strict: no clock tolerance for a session already open) and when HR records its employee as having
- * left — every auth.hrStatusCacheSeconds (at least every second) the HR rows of every employee with an
- * open socket are read afresh in one statement and each viewer is resolved again.
+ * exp, strict: no clock tolerance for a session already open) and when the people's home source records its
+ * person as having left — every auth.personStatusCacheSeconds (at least every second) the rows of every
+ * person with an open socket are read afresh in one statement and each viewer is resolved again.
  */
 export class WsSessions {
   private readonly byPrincipal = new Map<string, { sessions: Set<Session>; subscriptions: number }>();
@@ -42,13 +42,13 @@ export class WsSessions {
     private readonly onEnded: (session: Session, kind: RefusalKind, message: string) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.hrTimer = setInterval(() => void this.recheck(), Math.max(1, runtime.config.auth.hrStatusCacheSeconds) * 1000);
+    this.hrTimer = setInterval(() => void this.recheck(), Math.max(1, runtime.config.auth.personStatusCacheSeconds) * 1000);
     this.hrTimer.unref();
   }
 
   /** Admits a connection of an authenticated viewer, or says why not. */
   open(identity: Identity, viewer: Viewer, close: Session['close']): Admission<Session> {
-    const expiresAt = identity.kind === 'employee' ? identity.expiresAt : undefined;
+    const expiresAt = identity.kind === 'person' ? identity.expiresAt : undefined;
     if (expiresAt !== undefined && expiresAt * 1000 <= this.now()) {
       return { ok: false, kind: 'TOKEN_EXPIRED', message: 'the token has expired: connect with a new one.' };
     }
@@ -65,7 +65,7 @@ export class WsSessions {
 
   /** Counts a subscription against the principal's cap, or says why not. */
   subscribe(session: Session, id: string): Admission<void> {
-    const expiresAt = session.identity.kind === 'employee' ? session.identity.expiresAt : undefined;
+    const expiresAt = session.identity.kind === 'person' ? session.identity.expiresAt : undefined;
     if (expiresAt !== undefined && expiresAt * 1000 <= this.now()) {
       this.end(session, 'TOKEN_EXPIRED', 'the token has expired: connect with a new one.');
       return { ok: false, kind: 'TOKEN_EXPIRED', message: 'The token has expired: connect with a new one.' };
@@ -122,17 +122,17 @@ export class WsSessions {
     session.close(kind, message);
   }
 
-  /** HR re-check of every employee with an open socket: fresh rows, one statement, then each viewer again. */
+  /** Re-check of every person with an open socket: fresh rows, one statement, then each viewer again. */
   private async recheck(): Promise<void> {
     if (this.checking || this.byPrincipal.size === 0) return;
     this.checking = true;
     try {
       const sessions = [...this.byPrincipal.values()].flatMap((e) => [...e.sessions]);
-      const employees = [...new Set(sessions.flatMap((s) => (s.identity.kind === 'employee' ? [s.identity.employeeId] : [])))];
-      if (employees.length) await this.runtime.org.refreshPeople(employees);
+      const people = [...new Set(sessions.flatMap((s) => (s.identity.kind === 'person' ? [s.identity.personId] : [])))];
+      if (people.length) await this.runtime.org.refreshPeople(people);
       const verdicts = new Map<string, CredentialsRefused | Viewer>();
       for (const session of sessions) {
-        if (session.identity.kind !== 'employee') continue;
+        if (session.identity.kind !== 'person') continue;
         if (!verdicts.has(session.principal)) {
           verdicts.set(session.principal, await revalidate(this.runtime, session.identity).catch((error: unknown) => {
             if (error instanceof CredentialsRefused) return error;

@@ -27,7 +27,7 @@ export const notices: Migration = {
     });
     await schema().createTable('notice_inbox', (t) => {
       t.integer('notice_id').notNullable().references('id').inTable(qualified(conn, 'notice'));
-      // employee:EMP-…, department:D…, role:<name>, principal:<owner of a matching subscription>
+      // person:<id>, unit:<id>, role:<name>, principal:<owner of a matching subscription> (src/notices/addresses.ts)
       t.string('address', 200).notNullable();
       t.primary(['notice_id', 'address']);
       t.index(['address', 'notice_id']);

@@ -11,7 +11,7 @@ import type { Period } from '../../../src/values/period';
 const COMMON = {
   name: { zh: '测试指标', en: 'Test indicator' },
   definition: 'A test indicator defined only for unit tests.',
-  owner: { department: 'Finance', person: 'Tester' },
+  owner: { unit: 'Finance', person: 'Tester' },
   domain: 'finance',
   unit: 'CNY',
 };

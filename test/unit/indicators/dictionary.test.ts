@@ -74,7 +74,7 @@ describe('the starter dictionary in indicators/', () => {
     expect(def.name.en.trim()).not.toBe('');
     expect(def.name.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(def.definition.length).toBeGreaterThanOrEqual(20);
-    expect(DEPARTMENTS).toContain(def.owner.department);
+    expect(DEPARTMENTS).toContain(def.owner.unit);
     expect(def.owner.person.trim()).not.toBe('');
     // indicators/<domain>/<code>.yaml, tagged with its domain
     expect(basename(i.file)).toBe(`${code}.yaml`);
@@ -122,7 +122,7 @@ function yaml(fields: Record<string, unknown>): string {
     code: 'x',
     name: { zh: '测试指标', en: 'Test indicator' },
     definition: 'Amount of sales orders booked in the CRM in the period, by order date.',
-    owner: { department: 'D0002', person: '王伟' },
+    owner: { unit: 'D0002', person: 'EMP-000006' },
     domain: 'sales',
     unit: 'CNY',
     type: 'simple',
@@ -293,6 +293,20 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       ['unknown unit "percentage" (did you mean "percent"?)'],
     ],
     [
+      'an owner without a person',
+      { 'nobody.yaml': yaml({ code: 'nobody', owner: { unit: 'D0002' } }) },
+      'nobody.yaml',
+      'nobody',
+      ['owner.person'],
+    ],
+    [
+      'an owner naming the unit twice (unit and its deprecated name department)',
+      { 'twice.yaml': yaml({ code: 'twice', owner: { unit: 'D0002', department: 'D0003', person: 'EMP-000006' } }) },
+      'twice.yaml',
+      'twice',
+      ['owner: give unit, not also department (its deprecated name)'],
+    ],
+    [
       'an unknown key (typo)',
       { 'typo.yaml': yaml({ code: 'typo', dimension: ['department'] }) },
       'typo.yaml',
@@ -404,6 +418,16 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
     );
   });
 
+  test('owner.department (deprecated) is read as owner.unit; a numeric person id as text', () => {
+    const dir = dictionaryDir({
+      'old.yaml': yaml({ code: 'old', owner: { department: 'D0002', person: 'EMP-000006' } }),
+      'numeric.yaml': yaml({ code: 'numeric', owner: { person: 3 } }),
+    });
+    const dictionary = loadDictionary(dir, catalog, units);
+    expect(dictionary.get('old')!.def.owner).toEqual({ unit: 'D0002', person: 'EMP-000006' });
+    expect(dictionary.get('numeric')!.def.owner).toEqual({ person: '3' });
+  });
+
   test('a missing directory says which setting names it', () => {
     const error = thrown(() => loadDictionary(join(root, 'nowhere'), catalog));
     expect(error).toBeInstanceOf(ConfigError);
@@ -437,10 +461,10 @@ describe('Dictionary.search over the starter dictionary', () => {
     ['synonym (zh)', '销售收入', {}, ['revenue']],
     ['synonym (en)', 'turnover rate', {}, ['attrition_rate']],
     ['tag', 'building-block', {}, ['delivery_count', 'departures_to_date', 'hires_to_date', 'invoiced_to_date', 'on_time_delivery_count', 'procurement_list_value', 'received_to_date']],
-    ['owner person', '赵磊', {}, ['delivery_count', 'on_time_delivery_count', 'po_count', 'procurement_list_value', 'procurement_savings_rate', 'procurement_spend', 'procurement_to_revenue', 'supplier_on_time_rate']],
+    ['owner person', 'EMP-000334', {}, ['delivery_count', 'on_time_delivery_count', 'po_count', 'procurement_list_value', 'procurement_savings_rate', 'procurement_spend', 'procurement_to_revenue', 'supplier_on_time_rate']],
     ['tag filter', undefined, { tag: 'cross-system' }, ['cash_reconciliation_gap', 'collection_rate', 'expense_ratio', 'gross_profit_per_head', 'labor_cost_ratio', 'procurement_to_revenue', 'revenue_per_head']],
-    ['owner filter by department', undefined, { owner: 'D0025' }, ['attrition_rate', 'departures', 'departures_to_date', 'headcount', 'hires', 'hires_to_date', 'payroll_cost', 'payroll_per_head']],
-    ['owner filter by person, with text', '人均', { owner: '张敏' }, ['payroll_per_head']],
+    ['owner filter by organisation unit', undefined, { owner: 'D0025' }, ['attrition_rate', 'departures', 'departures_to_date', 'headcount', 'hires', 'hires_to_date', 'payroll_cost', 'payroll_per_head']],
+    ['owner filter by person, with text', '人均', { owner: 'EMP-000294' }, ['payroll_per_head']],
     ['text and tag together', 'revenue', { tag: 'growth' }, ['revenue_mom', 'revenue_yoy']],
     ['nothing', 'no such indicator', {}, []],
   ];
@@ -456,7 +480,7 @@ describe('Dictionary.search over the starter dictionary', () => {
     expect(found).not.toEqual(codes([...dictionary.all()].sort((a, b) => a.file.localeCompare(b.file))));
   });
 
-  test.each(['营业收入', 'revenue', '张敏', 'finance'])('results for %j are sorted by code', (text) => {
+  test.each(['营业收入', 'revenue', 'EMP-000294', 'finance'])('results for %j are sorted by code', (text) => {
     const found = codes(dictionary.search(text));
     expect(found.length).toBeGreaterThan(1);
     expect(found).toEqual([...found].sort());

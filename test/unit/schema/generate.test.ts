@@ -76,8 +76,23 @@ test.each([
   ['Viewer.department', 'Department'],
   ['Alert.department', 'Department'],
   ['IndicatorOwner.department', 'Department'],
+  ['Viewer.unit', 'Department'],
+  ['Alert.unit', 'Department'],
+  ['IndicatorOwner.unit', 'Department'],
 ])('%s is %s', (coordinate, type) => {
   expect(String(fieldOf(generated, coordinate).type)).toBe(type);
+});
+
+test('deprecated for one release: department → unit (fields), department(s) → unit(s) (arguments)', () => {
+  for (const type of ['Viewer', 'Alert', 'IndicatorOwner']) {
+    expect(fieldOf(generated, `${type}.department`).deprecationReason).toBe('Use `unit`.');
+    expect(fieldOf(generated, `${type}.unit`).deprecationReason).toBeUndefined();
+  }
+  const arg = (coordinate: string, name: string) => fieldOf(generated, coordinate).args.find((a) => a.name === name)!;
+  expect(arg('Query.decomposition', 'department').deprecationReason).toBe('Use `unit`.');
+  expect(String(arg('Query.decomposition', 'unit').type)).toBe('ID');
+  expect(arg('Query.alerts', 'departments').deprecationReason).toBe('Use `units`.');
+  expect(String(arg('Query.alerts', 'units').type)).toBe('[ID!]');
 });
 
 test('types and field descriptions come from the model', () => {

@@ -73,14 +73,14 @@ describe('refusal audit', () => {
 });
 
 describe('WebSocket sessions', () => {
-  const runtime = { config: { auth: { hrStatusCacheSeconds: 30 } } } as unknown as HubRuntime;
+  const runtime = { config: { auth: { personStatusCacheSeconds: 30 } } } as unknown as HubRuntime;
   const viewer = { principal: 'EMP-000100', roles: ['employee'] } as unknown as Viewer;
 
   test('a subscribe after the token expired is refused and ends the session, even if the timer has not fired', () => {
     let now = 1_000_000;
     const ended: string[] = [];
     const sessions = new WsSessions(runtime, { maxConnectionsPerPrincipal: 2, maxSubscriptionsPerPrincipal: 2 }, (_s, kind) => ended.push(kind), () => now);
-    const identity: Identity = { kind: 'employee', employeeId: 'EMP-000100', expiresAt: 1_000_000 / 1000 + 60 };
+    const identity: Identity = { kind: 'person', personId: 'EMP-000100', expiresAt: 1_000_000 / 1000 + 60 };
     const closes: string[] = [];
     const opened = sessions.open(identity, viewer, (kind) => closes.push(kind));
     if (!opened.ok) throw new Error('not admitted');

@@ -5,6 +5,7 @@ import type { HubContext } from './context';
 import { sourceKeyOf } from '../federation/entities';
 import type { HubRuntime } from './runtime';
 import { createLoaders } from '../loaders';
+import { memberValues } from '../engine/member-values';
 import { RequestTrace } from '../observability/trace';
 import type { CallContext } from '../sources/contract';
 
@@ -29,6 +30,6 @@ export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
       return call;
     },
   };
-  ctx.loaders = createLoaders(runtime.adapters, (source) => ctx.callFor(source), runtime.config.loader);
+  ctx.loaders = createLoaders(runtime.adapters, (source) => ctx.callFor(source), runtime.config.loader, (keys) => memberValues(ctx, keys));
   return ctx;
 }

@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import { visibleMembers } from '../auth/viewer';
 import { hubIdOf, sourceKeyOf } from '../federation/entities';
 import type { Indicator } from '../indicators/dictionary';
@@ -22,6 +22,8 @@ export interface LeafData {
   agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
   /** Set when the source failed: every value of this input is null with this reason. */
   unavailable?: string;
+  /** The coded error behind `unavailable`, when there is one (the source's failure, a refusal). */
+  failure?: HubError;
   /** Contiguous, in order: what the statement covered. */
   buckets: Period[];
   values: Map<string, Map<string, Decimal>>;
@@ -68,7 +70,7 @@ export interface StatementProvenance {
  * requested dimension and filters pushed down. Members come back as hub ids through the key map.
  */
 export async function fetchLeaves(
-  ctx: HubContext,
+  ctx: EngineContext,
   needs: Map<string, LeafNeed>,
   request: ValuesRequest,
 ): Promise<{ leaves: Map<string, LeafData>; statements: StatementProvenance[]; failures: HubError[] }> {
@@ -135,6 +137,7 @@ export async function fetchLeaves(
             members: new Set(),
             source,
             unavailable: error.message,
+            failure: error,
           });
         }
         return;
@@ -181,32 +184,38 @@ type Statement = Pick<StatementProvenance, 'fingerprint' | 'cached' | 'asOf' | '
 /**
  * The statement's rows from the result cache, or from the source (then cached for the TTL). The key holds
  * the statement, the definition versions it serves and the viewer's scope in that source, so viewers with
- * different scopes never share an entry and a changed definition never reads an old one.
+ * different scopes never share an entry and a changed definition never reads an old one. In front of the
+ * cache, the request's memo (keyed by the statement and the scope alone): whichever part of a request
+ * reads a statement first, every other part of the same request gets the same rows — one request, one
+ * as-of.
  */
 async function cachedAggregate(
-  ctx: HubContext,
+  ctx: EngineContext,
   source: string,
   query: AggregateQuery,
   fingerprints: string[],
   ttlSeconds: number,
 ): Promise<{ rows: AggregateRow[]; statement: Statement }> {
   const base = ctx.callFor(source);
-  const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
-  const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
-  if (hit) {
-    const { rows, fingerprint } = hit.value;
-    return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
-  }
-  let event: StatementEvent | undefined;
-  const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
-  const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
-  const maxRows = ctx.runtime.config.limits.maxStatementRows;
-  if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
-  const asOf = new Date().toISOString();
-  const fingerprint = event?.fingerprint ?? '';
-  const durationMs = event?.durationMs ?? 0;
-  ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
-  return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
+  const statementKey = JSON.stringify([source, query, base.scope]);
+  return ctx.loaders.statements.once(statementKey, async () => {
+    const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
+    const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
+    if (hit) {
+      const { rows, fingerprint } = hit.value;
+      return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
+    }
+    let event: StatementEvent | undefined;
+    const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
+    const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
+    const maxRows = ctx.runtime.config.limits.maxStatementRows;
+    if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
+    const asOf = new Date().toISOString();
+    const fingerprint = event?.fingerprint ?? '';
+    const durationMs = event?.durationMs ?? 0;
+    ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
+    return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { decodeKey, encodeKey } from './composite-key';
 import { isRef, type EntityName } from '../model/entities';
-import type { HubContext } from '../app/context';
+import type { FederationContext } from '../federation/context';
 // A cycle by design: a reference part is translated like any reference (the referenced key is one column).
 import { hubIdOf, sourceKeyOf } from '../federation/entities';
 
@@ -13,7 +13,7 @@ import { hubIdOf, sourceKeyOf } from '../federation/entities';
 
 /** The parts of a composite hub id, checked and canonical (an int part "007" is 7); a bad id is the
  *  caller's mistake: BAD_USER_INPUT naming the entity and its parts. */
-export function compositeParts(ctx: HubContext, entity: EntityName, id: string): string[] {
+export function compositeParts(ctx: FederationContext, entity: EntityName, id: string): string[] {
   const model = ctx.runtime.model.entities[entity]!;
   const names = model.key.parts!;
   const parts = decodeKey(id, names.length);
@@ -33,13 +33,13 @@ export function compositeParts(ctx: HubContext, entity: EntityName, id: string):
 
 const KEY_JOIN = ' / ';
 
-export function compositeSourceKey(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
+export function compositeSourceKey(ctx: FederationContext, entity: EntityName, source: string, id: string): string | undefined {
   const parts = compositeParts(ctx, entity, id);
   const translated = translate(ctx, entity, parts, (ref, part) => sourceKeyOf(ctx, ref, source, part));
   return translated && encodeKey(translated);
 }
 
-export function compositeHubId(ctx: HubContext, entity: EntityName, source: string, key: string): string {
+export function compositeHubId(ctx: FederationContext, entity: EntityName, source: string, key: string): string {
   const model = ctx.runtime.model.entities[entity]!;
   const parts = decodeKey(key, model.key.parts!.length);
   // A source's own key always decodes (the adapter encoded it); anything else passes through unchanged.
@@ -47,7 +47,7 @@ export function compositeHubId(ctx: HubContext, entity: EntityName, source: stri
   return encodeKey(translate(ctx, entity, parts, (ref, part) => hubIdOf(ctx, ref, source, part))!);
 }
 
-function translate(ctx: HubContext, entity: EntityName, parts: string[], ref: (entity: EntityName, part: string) => string | undefined): string[] | undefined {
+function translate(ctx: FederationContext, entity: EntityName, parts: string[], ref: (entity: EntityName, part: string) => string | undefined): string[] | undefined {
   const model = ctx.runtime.model.entities[entity]!;
   const out: string[] = [];
   for (const [i, part] of parts.entries()) {

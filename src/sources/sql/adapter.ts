@@ -69,12 +69,26 @@ export class SqlAdapter implements SourceAdapter {
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
     const fact = this.factMapping(query.fact);
     const rows = await this.run('aggregate', this.buildAggregate(query, call.scope), call);
-    return rows.map((row) => ({
-      dimensions: Object.fromEntries(
-        [...query.groupBy, ...(query.buckets?.length ? ['period'] : [])].map((d) => [d, row[d] == null ? null : String(row[d])]),
-      ),
-      measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
-    }));
+    const buckets = query.buckets?.length && (fact.time || fact.validity) ? query.buckets : undefined;
+    const dimensionsOf = (row: Record<string, unknown>) => Object.fromEntries(query.groupBy.map((d) => [d, row[d] == null ? null : String(row[d])]));
+    if (!buckets || fact.time) {
+      return rows.map((row) => ({
+        dimensions: { ...dimensionsOf(row), ...(buckets ? { period: row.period == null ? null : String(row.period) } : {}) },
+        measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
+      }));
+    }
+    // A state fact's statement has one column per (window, measure): one row per window with valid rows.
+    const out: AggregateRow[] = [];
+    for (const row of rows) {
+      buckets.forEach((b, i) => {
+        if (Number(row[stateAlias(i, ROWS)] ?? 0) === 0) return;
+        out.push({
+          dimensions: { ...dimensionsOf(row), period: b.label },
+          measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, stateAlias(i, m), row)])),
+        });
+      });
+    }
+    return query.limit === undefined ? out : out.slice(0, query.limit);
   }
 
   async close(): Promise<void> {
@@ -127,32 +141,53 @@ export class SqlAdapter implements SourceAdapter {
       const column = this.dimensionColumn(query.fact, f, dim);
       builder.select(knex.ref(column).as(dim)).groupBy(column);
     }
-    for (const name of query.measures) {
+    const measureOf = (name: string) => {
       const measure = f.measures[name];
       if (!measure) throw unknownName(this.name, `measure of fact "${query.fact}"`, name, Object.keys(f.measures));
-      for (const { sql, bindings } of measureSelects(measure, name, this.conn.dialect)) builder.select(knex.raw(sql, bindings));
+      return measure;
+    };
+    // A snapshot (neither time nor validity) counts every row at any date: buckets do not apply.
+    const buckets = query.buckets?.length ? query.buckets : undefined;
+    if (buckets && f.validity) this.applyValidity(builder, f.validity, query.measures.map((name) => [name, measureOf(name)] as const), buckets);
+    else {
+      for (const name of query.measures) {
+        for (const { sql, bindings } of measureSelects(measureOf(name), name, this.conn.dialect)) builder.select(knex.raw(sql, bindings));
+      }
     }
     for (const [dim, keys] of Object.entries(query.where ?? {})) {
       builder.whereIn(this.dimensionColumn(query.fact, f, dim), [...keys]);
     }
-    if (query.buckets?.length) this.applyBuckets(builder, query.fact, f, query.buckets);
-    if (query.window) {
-      if (!f.time) throw unknownName(this.name, 'time column of fact', query.fact, []);
-      const format = f.time.format ?? 'date';
-      builder.where(f.time.column, '>=', timeBound(query.window.from, format));
-      builder.where(f.time.column, '<', timeBound(query.window.to, format));
-    }
-    // A snapshot (neither time nor validity) counts every row at any date.
-    if (query.asOf && (f.validity || f.time)) {
-      if (!f.validity) throw unknownName(this.name, 'validity columns of fact', query.fact, []);
-      const { from: validFrom, to: validTo } = f.validity;
-      builder.where(validFrom, '<=', query.asOf);
-      builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
-    }
+    if (buckets && f.time) this.applyBuckets(builder, query.fact, f, buckets);
     this.scopes.fact(builder, f, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);
     return builder;
+  }
+
+  /**
+   * A state fact in windows: a row counts in every window it is valid at the end of, so windows cannot be
+   * a grouping column (one row falls in several). Each (window, measure) is its own conditional aggregate
+   * (`sum(case when from < ? and (to is null or to >= ?) then amount end)`) beside a count of the window's
+   * valid rows; aggregate() turns the columns back into one row per window. Rows valid at no window's end
+   * are filtered out first.
+   */
+  private applyValidity(
+    builder: Knex.QueryBuilder,
+    validity: { from: string; to: string },
+    measures: ReadonlyArray<readonly [string, SqlMeasure]>,
+    buckets: readonly TimeBucket[],
+  ): void {
+    const knex = this.conn.knex;
+    buckets.forEach((b, i) => {
+      const valid = { sql: '?? < ? and (?? is null or ?? >= ?)', bindings: [validity.from, b.to, validity.to, validity.to, b.to] };
+      builder.select(knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]));
+      for (const [name, measure] of measures) {
+        for (const { sql, bindings } of measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid)) builder.select(knex.raw(sql, bindings));
+      }
+    });
+    const ends = buckets.map((b) => b.to).sort();
+    builder.where(validity.from, '<', ends[ends.length - 1]!);
+    builder.where((q) => q.whereNull(validity.to).orWhere(validity.to, '>=', ends[0]!));
   }
 
   /** `case when t >= ? and t < ? then ? … end as period`, grouped, and the overall window as a filter. */
@@ -260,20 +295,29 @@ export const AVERAGE_SCALE = 12;
 /** The alias of an average's count, beside the measure's own column. */
 const countAlias = (measure: string) => `${measure}__count`;
 
+/** A state fact's column for window i: a measure, or ROWS (the window's valid rows). */
+const ROWS = 'rows';
+const stateAlias = (window: number, measure: string) => `w${window}__${measure}`;
+
 /**
  * The measure's select expressions and bindings: `sum(amount)`, or with a filter
  * `sum(case when status in (?, ?) then amount end)`; a decimal column is first cast to an exact decimal
  * (exactCast). An average selects its sum and its count.
  */
-function measureSelects(m: SqlMeasure, name: string, dialect: SqlConnection['dialect']): Array<{ sql: string; bindings: Array<string | number> }> {
+function measureSelects(
+  m: SqlMeasure,
+  name: string,
+  dialect: SqlConnection['dialect'],
+  condition?: { sql: string; bindings: readonly string[] },
+): Array<{ sql: string; bindings: Array<string | number> }> {
   // The measured value: a validated expression of the model, or a bound column.
   const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
-  const value = inner ? exactCast(m, inner, dialect) : m.filter ? '1' : '*';
+  const value = inner ? exactCast(m, inner, dialect) : m.filter || condition ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
-  const filterBindings = filters.flatMap(([column, values]) => [column, ...values]);
+  const conditions = [...filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`), ...(condition ? [condition.sql] : [])];
+  const filterBindings = [...filters.flatMap(([column, values]) => [column, ...values]), ...(condition?.bindings ?? [])];
   const bindings = [...filterBindings, ...(m.sql === undefined && m.column ? [m.column] : [])];
-  const filtered = (expr: string) =>
-    filters.length === 0 ? expr : `case when ${filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ')} then ${expr} end`;
+  const filtered = (expr: string) => (conditions.length === 0 ? expr : `case when ${conditions.join(' and ')} then ${expr} end`);
   const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
   if (m.agg === 'avg') selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
   return selects;

@@ -6,6 +6,8 @@ import type { CompanyModel } from '../model/entities';
 import type { EngineContext } from './context';
 import { checkValues, computeValues } from './index';
 import { FIGURE_VERSION, type ValuesRequest } from './request';
+import { bucketOf } from '../values/buckets';
+import type { CalendarOptions, Period } from '../values/period';
 
 /**
  * A figure is an indicator over one measure. Each figure of an entity file (`figures:`) is computed as an
@@ -22,7 +24,8 @@ import { FIGURE_VERSION, type ValuesRequest } from './request';
  * computeValues. A code the engine refuses (unknown, a cut it does not allow) fails only its own keys.
  */
 export async function memberValues(ctx: EngineContext, keys: readonly ValueKey[]): Promise<Array<MemberValue | Error>> {
-  const { dimension, period } = keys[0]!;
+  const { dimension } = keys[0]!;
+  const period = asBucket(keys[0]!.period, ctx.runtime.config.calendar);
   const figures = new Map<string, Indicator>();
   for (const key of keys) {
     if (!key.figure) continue;
@@ -63,6 +66,14 @@ export async function memberValues(ctx: EngineContext, keys: readonly ValueKey[]
     }
     return value;
   });
+}
+
+/** The period as the engine labels it at its grain ("FY2025" is the bucket "2025" when the fiscal year
+ *  starts in January): the statement's buckets carry these labels. */
+function asBucket(period: Period, calendar: CalendarOptions): Period {
+  if (period.grain === 'all') return period;
+  const bucket = bucketOf(period.from, period.grain, calendar);
+  return bucket.from === period.from && bucket.to === period.to ? bucket : period;
 }
 
 const figureCode = (figure: { entity: string; name: string }) => `figure:${figure.entity}.${figure.name}`;

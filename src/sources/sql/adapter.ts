@@ -61,18 +61,22 @@ export class SqlAdapter implements SourceAdapter {
 
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
-    const rows = await this.run('fetch', this.buildFetch(query, call.scope), call);
     const model = this.model.entities[query.entity]!;
-    return rows.map((row) => neutralRow(model, entity, row));
+    return this.run('fetch', this.buildFetch(query, call.scope), call, (rows) => rows.map((row) => neutralRow(model, entity, row)));
   }
 
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
     const fact = this.factMapping(query.fact);
-    const rows = await this.run('aggregate', this.buildAggregate(query, call.scope), call);
+    return this.run('aggregate', this.buildAggregate(query, call.scope), call, (rows) => this.aggregateRows(query, fact, rows));
+  }
+
+  /** The statement's rows in the neutral shape: a state fact's columns per window become rows per window. */
+  private aggregateRows(query: AggregateQuery, fact: SqlFactMapping, rows: Record<string, unknown>[]): AggregateRow[] {
     const buckets = query.buckets?.length && (fact.time || fact.validity) ? query.buckets : undefined;
     const dimensionsOf = (row: Record<string, unknown>) => Object.fromEntries(query.groupBy.map((d) => [d, row[d] == null ? null : String(row[d])]));
     if (!buckets || fact.time) {
-      return rows.map((row) => ({
+      // A row outside every window (between two windows that do not touch) counts in none.
+      return rows.filter((row) => !buckets || row.period != null).map((row) => ({
         dimensions: { ...dimensionsOf(row), ...(buckets ? { period: row.period == null ? null : String(row.period) } : {}) },
         measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
       }));
@@ -205,13 +209,14 @@ export class SqlAdapter implements SourceAdapter {
     builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
   }
 
-  private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {
+  /** Runs a statement and records it on the call's trace with the number of rows it answers (`convert`'s). */
+  private async run<T>(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext, convert: (rows: Record<string, unknown>[]) => T[]): Promise<T[]> {
     const fingerprint = fingerprintOf(builder.toSQL().sql);
     const started = performance.now();
     // The server cancels at statementTimeoutMs; the client gives up a second later (a stalled network).
     if (this.conn.statementTimeoutMs) builder.timeout(this.conn.statementTimeoutMs + 1000, { cancel: true });
     try {
-      const rows = (await builder) as Record<string, unknown>[];
+      const rows = convert((await builder) as Record<string, unknown>[]);
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: rows.length, ok: true });
       return rows;
     } catch (error) {

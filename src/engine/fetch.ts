@@ -104,17 +104,7 @@ export async function fetchLeaves(
       // read the same column); the hub regroups along the paths (src/engine/regroup.ts).
       const dimensions = factDimensions(request);
       const snapshot = catalog.kind === 'snapshot';
-      const where: Record<string, string[]> = {};
-      for (const f of request.filters) {
-        const entity = ctx.runtime.model.dimensions[f.dimension]!;
-        where[f.dimension] = f.ids.flatMap((id) => {
-          const key = sourceKeyOf(ctx, entity, source, id);
-          return key === undefined ? [] : [key];
-        });
-      }
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
-      const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
       const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
@@ -122,11 +112,22 @@ export async function fetchLeaves(
       );
       let fetched: Awaited<ReturnType<typeof cachedAggregate>>;
       try {
+        // Filters in the source's keys: a source whose crosswalk has not been read fails here, alone.
+        const where: Record<string, string[]> = {};
+        for (const f of request.filters) {
+          const entity = ctx.runtime.model.dimensions[f.dimension]!;
+          where[f.dimension] = f.ids.flatMap((id) => {
+            const key = sourceKeyOf(ctx, entity, source, id);
+            return key === undefined ? [] : [key];
+          });
+        }
+        // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
+        const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
         fetched = await cachedAggregate(ctx, source, query, indicators.map((i) => i.fingerprint), ttlSeconds);
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
-        if (!(error instanceof HubError) || error.extensions.code === 'TOO_MANY_ROWS') throw error;
+        if (!(error instanceof HubError) || ['TOO_MANY_ROWS', 'BAD_USER_INPUT'].includes(String(error.extensions.code))) throw error;
         failures.push(error);
         for (const need of group) {
           out.set(need.indicator.def.code, {

@@ -30,6 +30,7 @@ export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
       return call;
     },
   };
-  ctx.loaders = createLoaders(runtime.adapters, (source) => ctx.callFor(source), runtime.config.loader, (keys) => memberValues(ctx, keys));
+  const callFor = (source: string) => ctx.callFor(source);
+  ctx.loaders = createLoaders(runtime.adapters, callFor, runtime.config.loader, (keys) => memberValues(ctx, keys));
   return ctx;
 }

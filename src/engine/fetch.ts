@@ -14,6 +14,8 @@ import type { ValuesRequest } from './request';
 import { joinMember, splitMember } from './members';
 
 export const OPENING = '<opening>';
+/** Errors that refuse the whole request rather than degrade one source's indicators. */
+const REFUSALS = ['TOO_MANY_ROWS', 'BAD_USER_INPUT'];
 export const TOTAL = '';
 
 /** Aggregated values of one simple indicator: per bucket label (and OPENING), per member (hub id or TOTAL). */
@@ -122,12 +124,13 @@ export async function fetchLeaves(
           });
         }
         // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
-        const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
+        const limit = ctx.runtime.config.limits.maxStatementRows + 1;
+        const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit };
         fetched = await cachedAggregate(ctx, source, query, indicators.map((i) => i.fingerprint), ttlSeconds);
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
-        if (!(error instanceof HubError) || ['TOO_MANY_ROWS', 'BAD_USER_INPUT'].includes(String(error.extensions.code))) throw error;
+        if (!(error instanceof HubError) || REFUSALS.includes(String(error.extensions.code))) throw error;
         failures.push(error);
         for (const need of group) {
           out.set(need.indicator.def.code, {

@@ -24,8 +24,8 @@ export type { ValuesRequest, Cell, StatementProvenance };
 
 export interface ValuesTable {
   buckets: Period[];
-  /** Members in order (sorted; ranked for a top-N request); [""] when not grouped. A member of several
-   *  dimension paths is one value per path, joined (src/engine/members.ts). */
+  /** Members in order (sorted; ranked for a top-N request; as given for a member-batched request); [""]
+   *  when not grouped. A member of several dimension paths is one value per path, joined (src/engine/members.ts). */
   members: string[];
   /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
@@ -58,7 +58,8 @@ export async function computeValues(ctx: EngineContext, dict: Dictionary, reques
   const fetched = await disclosure.fetch(needs);
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
-  const members = ranking?.members ?? (request.members ? [...request.members] : undefined) ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
+  const asked = request.members ? [...request.members] : undefined;
+  const members = ranking?.members ?? asked ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
   const table: ValuesTable = {

@@ -62,7 +62,14 @@ export async function memberValues(ctx: EngineContext, keys: readonly ValueKey[]
     const value = table!.exact(code, period.label, key.member);
     // A suppressed figure names its member, as a cell names its row.
     if (key.figure && value.value === null && value.error?.extensions.code === 'SUPPRESSED') {
-      return { ...value, error: new HubError('SUPPRESSED', `${key.figure.entity} ${key.member}: ${value.reason}`, value.error.extensions) };
+      return {
+        ...value,
+        error: new HubError(
+          'SUPPRESSED',
+          `${key.figure.entity} ${key.member}: ${value.reason}`,
+          value.error.extensions,
+        ),
+      };
     }
     return value;
   });
@@ -100,5 +107,10 @@ function figureIndicator(model: CompanyModel, figure: { entity: string; name: st
     type: 'simple',
     measure: { source: f.source, fact: f.fact, measure: f.measure },
   };
-  return indicatorOf(def, { file: `figure ${figure.entity}.${figure.name}`, version: FIGURE_VERSION, versionNumber: null, status: 'published' });
+  return indicatorOf(def, {
+    file: `figure ${figure.entity}.${figure.name}`,
+    version: FIGURE_VERSION,
+    versionNumber: null,
+    status: 'published',
+  });
 }

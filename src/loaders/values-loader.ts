@@ -7,7 +7,9 @@ import type { Period } from '../values/period';
  * (`<Entity>.indicators`) or one of the entity's figures (a figure is an indicator over one measure,
  * src/engine/member-values.ts).
  */
-export type ValueKey = ({ indicator: string; figure?: undefined } | { figure: { entity: string; name: string }; indicator?: undefined }) & {
+export type ValueKey = (
+  { indicator: string; figure?: undefined } | { figure: { entity: string; name: string }; indicator?: undefined }
+) & {
   /** The fact dimension whose members are the entity. */
   dimension: string;
   period: Period;
@@ -16,7 +18,8 @@ export type ValueKey = ({ indicator: string; figure?: undefined } | { figure: { 
 };
 
 /** A value, or null with the reason (and the coded error a single field reports, if any). */
-export type MemberValue = { value: Decimal; reason?: undefined; error?: undefined } | { value: null; reason: string; error?: Error };
+export type MemberValue =
+  { value: Decimal; reason?: undefined; error?: undefined } | { value: null; reason: string; error?: Error };
 
 /** Computes a group of keys of one (dimension, period) in one go: one answer (or error) per key, in order. */
 export type ComputeValues = (keys: readonly ValueKey[]) => Promise<ReadonlyArray<MemberValue | Error>>;
@@ -27,7 +30,10 @@ export type ComputeValues = (keys: readonly ValueKey[]) => Promise<ReadonlyArray
  * per (source, fact) however many members, fields and indicators the query selects. A group of more
  * than `maxMembers` members splits, so no statement carries more members in its IN list.
  */
-export function createValuesLoader(compute: ComputeValues, maxMembers: number): DataLoader<ValueKey, MemberValue, string> {
+export function createValuesLoader(
+  compute: ComputeValues,
+  maxMembers: number,
+): DataLoader<ValueKey, MemberValue, string> {
   return new DataLoader<ValueKey, MemberValue, string>(
     async (keys) => {
       const groups = new Map<string, number[]>();
@@ -60,4 +66,12 @@ export function createValuesLoader(compute: ComputeValues, maxMembers: number): 
 }
 
 const valueKeyId = (k: ValueKey) =>
-  JSON.stringify([k.indicator ?? null, k.figure?.entity ?? null, k.figure?.name ?? null, k.dimension, k.period.grain, k.period.label, k.member]);
+  JSON.stringify([
+    k.indicator ?? null,
+    k.figure?.entity ?? null,
+    k.figure?.name ?? null,
+    k.dimension,
+    k.period.grain,
+    k.period.label,
+    k.member,
+  ]);

@@ -60,9 +60,12 @@ function figureResolver(entity: string, name: string, figure: FigureModel): Reso
     const raw = typeof args.period === 'string' ? args.period : undefined;
     const fact = ctx.runtime.adapters.get(figure.source)?.catalog.facts[figure.fact];
     const undated = figure.periodOptional && fact?.kind !== 'event';
-    if (raw === undefined && !undated) throw new HubError('BAD_USER_INPUT', `A period is required for ${parent.entity}.${name}.`);
+    if (raw === undefined && !undated) {
+      throw new HubError('BAD_USER_INPUT', `A period is required for ${parent.entity}.${name}.`);
+    }
     const period = raw === undefined ? bucketOf(today(), 'day', ctx.runtime.config.calendar) : periodOf(ctx, raw);
-    const value = await ctx.loaders.values.load({ figure: { entity, name }, dimension: figure.dimension, period, member: parent.id });
+    const { dimension } = figure;
+    const value = await ctx.loaders.values.load({ figure: { entity, name }, dimension, period, member: parent.id });
     if (value.value === null) {
       if (value.error) throw value.error;
       return null;

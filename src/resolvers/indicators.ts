@@ -199,10 +199,13 @@ function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string
 export function memberIndicators(dimension: string): GraphQLFieldResolver<EntityParent, HubContext, { codes: string[]; period: string }> {
   return async (parent, args, ctx) => {
     const period = periodOf(ctx, args.period);
-    const values = await Promise.all(args.codes.map((code) => ctx.loaders.values.load({ indicator: code, dimension, period, member: parent.id })));
+    const member = parent.id;
+    const load = (code: string) => ctx.loaders.values.load({ indicator: code, dimension, period, member });
+    const values = await Promise.all(args.codes.map(load));
     return args.codes.map((code, i): IndicatorCell => {
       const v = values[i]!;
-      return v.value === null ? { code, value: null, reason: v.reason } : { code, value: display(v.value, ctx.dictionary.get(code)!.def, ctx.runtime.units) };
+      if (v.value === null) return { code, value: null, reason: v.reason };
+      return { code, value: display(v.value, ctx.dictionary.get(code)!.def, ctx.runtime.units) };
     });
   };
 }

@@ -33,7 +33,10 @@ interface Pick {
 
 /** The first figure over a plain summed decimal column of an event fact, on an entity that has
  *  `indicators`, whose measure a simple published indicator reads as it is (no filter, no expression). */
-function pickFigure(model: CompanyModel, indicators: Array<{ code: string; measure: { source: string; fact: string; measure: string } | null }>): Pick {
+function pickFigure(
+  model: CompanyModel,
+  indicators: Array<{ code: string; measure: { source: string; fact: string; measure: string } | null }>,
+): Pick {
   const members = memberDimensions(model);
   for (const entity of Object.values(model.entities)) {
     if (members[entity.name] === undefined) continue;
@@ -41,9 +44,21 @@ function pickFigure(model: CompanyModel, indicators: Array<{ code: string; measu
       const mapping = model.sources[f.source]!.mapping;
       const fact = mapping.facts[f.fact]!;
       const measure = fact.measures[f.measure]!;
-      if (!fact.time || fact.time.format || fact.joins?.length || measure.agg !== 'sum' || !measure.column || measure.filter || measure.type !== 'decimal') continue;
+      if (
+        !fact.time ||
+        fact.time.format ||
+        fact.joins?.length ||
+        measure.agg !== 'sum' ||
+        !measure.column ||
+        measure.filter ||
+        measure.type !== 'decimal'
+      )
+        continue;
       if (members[entity.name] !== f.dimension) continue;
-      const indicator = indicators.find((i) => i.measure && i.measure.source === f.source && i.measure.fact === f.fact && i.measure.measure === f.measure);
+      const indicator = indicators.find(
+        (i) =>
+          i.measure && i.measure.source === f.source && i.measure.fact === f.fact && i.measure.measure === f.measure,
+      );
       const owner = Object.values(mapping.entities).find((e) => e?.table === fact.table && typeof e.key === 'string');
       if (!indicator || !owner) continue;
       return {
@@ -64,7 +79,10 @@ function pickFigure(model: CompanyModel, indicators: Array<{ code: string; measu
 }
 
 type Answer = {
-  indicatorValues: { rows: Array<{ member: { id: string }; cells: Array<{ code: string; value: string | null }> }>; statements: Array<{ source: string; cached: boolean }> };
+  indicatorValues: {
+    rows: Array<{ member: { id: string }; cells: Array<{ code: string; value: string | null }> }>;
+    statements: Array<{ source: string; cached: boolean }>;
+  };
   entity: { figure: string | null; indicators: Array<{ code: string; value: string | null; reason: string | null }> };
 };
 
@@ -76,7 +94,9 @@ describe('one number: indicatorValues, a figure and Entity.indicators agree', ()
   let member: { key: string; id: string };
 
   const sql = (text: string, bindings: unknown[] = []) =>
-    hub.runtime.store.conn.knex.raw(text, bindings as never).then((r: { rows: Array<Record<string, unknown>> }) => r.rows);
+    hub.runtime.store.conn.knex
+      .raw(text, bindings as never)
+      .then((r: { rows: Array<Record<string, unknown>> }) => r.rows);
   const table = () => `${chosen.source}.${chosen.table}`;
 
   /** The oracle: the member's sum in the period, straight from the source table. */
@@ -89,14 +109,22 @@ describe('one number: indicatorValues, a figure and Entity.indicators agree', ()
   };
 
   const ask = async (parts: 'all' | 'indicatorValues') => {
-    const entityField = parts === 'all' ? `entity: ${lowerFirst(chosen.entity)}(id: $id) { figure: ${chosen.figure}(period: $period) indicators(codes: $codes, period: $period) { code value reason } }` : '';
+    const entityField =
+      parts === 'all'
+        ? `entity: ${lowerFirst(chosen.entity)}(id: $id) { figure: ${chosen.figure}(period: $period) indicators(codes: $codes, period: $period) { code value reason } }`
+        : '';
     const res = await hub.query<Answer>(
       `query One(${parts === 'all' ? '$id: ID!, ' : ''}$codes: [String!]!, $period: String!, $filters: [DimensionFilter!]) {
         indicatorValues(codes: $codes, from: $period, grain: QUARTER, groupBy: "${chosen.dimension}", filters: $filters) {
           rows { member { id } cells { code value } } statements { source cached } }
         ${entityField}
       }`,
-      { ...(parts === 'all' ? { id: member.id } : {}), codes: [chosen.indicator], period: PERIOD, filters: [{ dimension: chosen.dimension, ids: [member.id] }] },
+      {
+        ...(parts === 'all' ? { id: member.id } : {}),
+        codes: [chosen.indicator],
+        period: PERIOD,
+        filters: [{ dimension: chosen.dimension, ids: [member.id] }],
+      },
     );
     expect(res.errors).toBeUndefined();
     const rows = res.data!.indicatorValues.rows;
@@ -107,17 +135,21 @@ describe('one number: indicatorValues, a figure and Entity.indicators agree', ()
       cached: res.data!.indicatorValues.statements.filter((s) => s.source === chosen.source).map((s) => s.cached),
       values: {
         indicatorValues: money(rows[0]!.cells[0]!.value),
-        ...(parts === 'all' ? { figure: money(res.data!.entity.figure), indicators: money(res.data!.entity.indicators[0]!.value) } : {}),
+        ...(parts === 'all'
+          ? { figure: money(res.data!.entity.figure), indicators: money(res.data!.entity.indicators[0]!.value) }
+          : {}),
       },
     };
   };
 
   beforeAll(async () => {
     // Every source caches for a short freshness bound.
-    hub = await startTestHub(ALL_EMBEDDED, { sources: Object.fromEntries(Object.keys(model.sources).map((s) => [s, { cacheTtlSeconds: TTL_SECONDS }])) });
-    const dictionary = await hub.query<{ indicators: Array<{ code: string; measure: { source: string; fact: string; measure: string } | null }> }>(
-      '{ indicators { code measure { source fact measure } } }',
-    );
+    hub = await startTestHub(ALL_EMBEDDED, {
+      sources: Object.fromEntries(Object.keys(model.sources).map((s) => [s, { cacheTtlSeconds: TTL_SECONDS }])),
+    });
+    const dictionary = await hub.query<{
+      indicators: Array<{ code: string; measure: { source: string; fact: string; measure: string } | null }>;
+    }>('{ indicators { code measure { source fact measure } } }');
     chosen = pickFigure(model, dictionary.data!.indicators);
     const [busiest] = await sql(
       `select ${chosen.dimensionColumn} as k from ${table()} where ${chosen.timeColumn} >= ? and ${chosen.timeColumn} < ? group by ${chosen.dimensionColumn} order by count(*) desc, ${chosen.dimensionColumn} limit 1`,
@@ -139,13 +171,18 @@ describe('one number: indicatorValues, a figure and Entity.indicators agree', ()
     const warmedAt = Date.now();
 
     // A new row like the member's others in the period, with its own key and a known amount.
-    const [like] = await sql(`select * from ${table()} where ${chosen.dimensionColumn} = ? and ${chosen.timeColumn} >= ? and ${chosen.timeColumn} < ? limit 1`, [
-      member.key,
-      period.from,
-      period.to,
-    ]);
-    const key = typeof like![chosen.keyColumn] === 'number' ? Number((await sql(`select max(${chosen.keyColumn}) as m from ${table()}`))[0]!.m) + 1 : 'ONE-NUMBER-1';
-    await hub.runtime.store.conn.knex.withSchema(chosen.source).table(chosen.table).insert({ ...like, [chosen.keyColumn]: key, [chosen.measureColumn]: ADDED });
+    const [like] = await sql(
+      `select * from ${table()} where ${chosen.dimensionColumn} = ? and ${chosen.timeColumn} >= ? and ${chosen.timeColumn} < ? limit 1`,
+      [member.key, period.from, period.to],
+    );
+    const key =
+      typeof like![chosen.keyColumn] === 'number'
+        ? Number((await sql(`select max(${chosen.keyColumn}) as m from ${table()}`))[0]!.m) + 1
+        : 'ONE-NUMBER-1';
+    await hub.runtime.store.conn.knex
+      .withSchema(chosen.source)
+      .table(chosen.table)
+      .insert({ ...like, [chosen.keyColumn]: key, [chosen.measureColumn]: ADDED });
     const after = await oracle();
     expect(after).toBe(Decimal.of(before).add(Decimal.of(ADDED)).toFixed(2));
 

@@ -62,34 +62,40 @@ export class SqlAdapter implements SourceAdapter {
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
     const model = this.model.entities[query.entity]!;
-    return this.run('fetch', this.buildFetch(query, call.scope), call, (rows) => rows.map((row) => neutralRow(model, entity, row)));
+    const neutral = (rows: Record<string, unknown>[]) => rows.map((row) => neutralRow(model, entity, row));
+    return this.run('fetch', this.buildFetch(query, call.scope), call, neutral);
   }
 
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
     const fact = this.factMapping(query.fact);
-    return this.run('aggregate', this.buildAggregate(query, call.scope), call, (rows) => this.aggregateRows(query, fact, rows));
+    const neutral = (rows: Record<string, unknown>[]) => this.aggregateRows(query, fact, rows);
+    return this.run('aggregate', this.buildAggregate(query, call.scope), call, neutral);
   }
 
   /** The statement's rows in the neutral shape: a state fact's columns per window become rows per window. */
   private aggregateRows(query: AggregateQuery, fact: SqlFactMapping, rows: Record<string, unknown>[]): AggregateRow[] {
     const buckets = query.buckets?.length && (fact.time || fact.validity) ? query.buckets : undefined;
-    const dimensionsOf = (row: Record<string, unknown>) => Object.fromEntries(query.groupBy.map((d) => [d, row[d] == null ? null : String(row[d])]));
+    const text = (v: unknown) => (v == null ? null : String(v));
+    const dimensionsOf = (row: Record<string, unknown>) =>
+      Object.fromEntries(query.groupBy.map((d) => [d, text(row[d])]));
+    const measuresOf = (row: Record<string, unknown>, alias: (m: string) => string) =>
+      Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, alias(m), row)]));
     if (!buckets || fact.time) {
       // A row outside every window (between two windows that do not touch) counts in none.
-      return rows.filter((row) => !buckets || row.period != null).map((row) => ({
-        dimensions: { ...dimensionsOf(row), ...(buckets ? { period: row.period == null ? null : String(row.period) } : {}) },
-        measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
-      }));
+      return rows
+        .filter((row) => !buckets || row.period != null)
+        .map((row) => ({
+          dimensions: { ...dimensionsOf(row), ...(buckets ? { period: text(row.period) } : {}) },
+          measures: measuresOf(row, (m) => m),
+        }));
     }
     // A state fact's statement has one column per (window, measure): one row per window with valid rows.
     const out: AggregateRow[] = [];
     for (const row of rows) {
       buckets.forEach((b, i) => {
         if (Number(row[stateAlias(i, ROWS)] ?? 0) === 0) return;
-        out.push({
-          dimensions: { ...dimensionsOf(row), period: b.label },
-          measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, stateAlias(i, m), row)])),
-        });
+        const measures = measuresOf(row, (m) => stateAlias(i, m));
+        out.push({ dimensions: { ...dimensionsOf(row), period: b.label }, measures });
       });
     }
     return query.limit === undefined ? out : out.slice(0, query.limit);
@@ -152,10 +158,13 @@ export class SqlAdapter implements SourceAdapter {
     };
     // A snapshot (neither time nor validity) counts every row at any date: buckets do not apply.
     const buckets = query.buckets?.length ? query.buckets : undefined;
-    if (buckets && f.validity) this.applyValidity(builder, f.validity, query.measures.map((name) => [name, measureOf(name)] as const), buckets);
-    else {
+    if (buckets && f.validity) {
+      const measures = query.measures.map((name) => [name, measureOf(name)] as const);
+      this.applyValidity(builder, f.validity, measures, buckets);
+    } else {
       for (const name of query.measures) {
-        for (const { sql, bindings } of measureSelects(measureOf(name), name, this.conn.dialect)) builder.select(knex.raw(sql, bindings));
+        const selects = measureSelects(measureOf(name), name, this.conn.dialect);
+        for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
       }
     }
     for (const [dim, keys] of Object.entries(query.where ?? {})) {
@@ -183,10 +192,14 @@ export class SqlAdapter implements SourceAdapter {
   ): void {
     const knex = this.conn.knex;
     buckets.forEach((b, i) => {
-      const valid = { sql: '?? < ? and (?? is null or ?? >= ?)', bindings: [validity.from, b.to, validity.to, validity.to, b.to] };
+      const valid = {
+        sql: '?? < ? and (?? is null or ?? >= ?)',
+        bindings: [validity.from, b.to, validity.to, validity.to, b.to],
+      };
       builder.select(knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]));
       for (const [name, measure] of measures) {
-        for (const { sql, bindings } of measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid)) builder.select(knex.raw(sql, bindings));
+        const selects = measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid);
+        for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
       }
     });
     const ends = buckets.map((b) => b.to).sort();
@@ -210,7 +223,12 @@ export class SqlAdapter implements SourceAdapter {
   }
 
   /** Runs a statement and records it on the call's trace with the number of rows it answers (`convert`'s). */
-  private async run<T>(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext, convert: (rows: Record<string, unknown>[]) => T[]): Promise<T[]> {
+  private async run<T>(
+    kind: StatementEvent['kind'],
+    builder: Knex.QueryBuilder,
+    call: CallContext,
+    convert: (rows: Record<string, unknown>[]) => T[],
+  ): Promise<T[]> {
     const fingerprint = fingerprintOf(builder.toSQL().sql);
     const started = performance.now();
     // The server cancels at statementTimeoutMs; the client gives up a second later (a stalled network).
@@ -319,10 +337,17 @@ function measureSelects(
   const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
   const value = inner ? exactCast(m, inner, dialect) : m.filter || condition ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
-  const conditions = [...filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`), ...(condition ? [condition.sql] : [])];
-  const filterBindings = [...filters.flatMap(([column, values]) => [column, ...values]), ...(condition?.bindings ?? [])];
+  const conditions = [
+    ...filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`),
+    ...(condition ? [condition.sql] : []),
+  ];
+  const filterBindings = [
+    ...filters.flatMap(([column, values]) => [column, ...values]),
+    ...(condition?.bindings ?? []),
+  ];
   const bindings = [...filterBindings, ...(m.sql === undefined && m.column ? [m.column] : [])];
-  const filtered = (expr: string) => (conditions.length === 0 ? expr : `case when ${conditions.join(' and ')} then ${expr} end`);
+  const filtered = (expr: string) =>
+    conditions.length === 0 ? expr : `case when ${conditions.join(' and ')} then ${expr} end`;
   const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
   if (m.agg === 'avg') selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
   return selects;

@@ -6,7 +6,8 @@ import { parsePeriod } from '../../../src/values/period';
 describe('values loader', () => {
   const q4 = parsePeriod('2025-Q4');
   const nov = parsePeriod('2025-11');
-  const key = (member: string, extra: Partial<ValueKey> = {}): ValueKey => ({ indicator: 'revenue', dimension: 'department', period: q4, member, ...extra }) as ValueKey;
+  const key = (member: string, extra: Partial<ValueKey> = {}): ValueKey =>
+    ({ indicator: 'revenue', dimension: 'department', period: q4, member, ...extra }) as ValueKey;
   /** Answers each key with its member's number, and records every group it was asked. */
   const recorder = () => {
     const calls: ValueKey[][] = [];
@@ -29,11 +30,17 @@ describe('values loader', () => {
     ];
     const answers = await Promise.all(keys.map((k) => loader.load(k)));
     expect(answers.map((a) => a.value?.toString())).toEqual(['1', '2', '1', '1', '7']);
-    expect(calls.map((c) => c.map((k) => `${k.dimension}|${k.period.label}|${k.member}|${k.indicator ?? k.figure!.name}`)).sort()).toEqual([
-      ['customer|2025-Q4|C7|revenue'],
-      ['department|2025-11|D1|revenue'],
-      ['department|2025-Q4|D1|revenue', 'department|2025-Q4|D2|revenue', 'department|2025-Q4|D1|revenue'],
-    ].sort());
+    expect(
+      calls
+        .map((c) => c.map((k) => `${k.dimension}|${k.period.label}|${k.member}|${k.indicator ?? k.figure!.name}`))
+        .sort(),
+    ).toEqual(
+      [
+        ['customer|2025-Q4|C7|revenue'],
+        ['department|2025-11|D1|revenue'],
+        ['department|2025-Q4|D1|revenue', 'department|2025-Q4|D2|revenue', 'department|2025-Q4|D1|revenue'],
+      ].sort(),
+    );
     // A figure and an indicator of the same code are different keys.
     expect(calls.flat()).toHaveLength(5);
   });
@@ -52,7 +59,13 @@ describe('values loader', () => {
       if (keys[0]!.period.label === '2025-11') throw new Error('source down');
       return keys.map((k) => (k.member === 'D2' ? new Error('refused') : { value: Decimal.of(1) }));
     }, 100);
-    const settled = await Promise.allSettled([loader.load(key('D1')), loader.load(key('D2')), loader.load(key('D1', { period: nov }))]);
-    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value.value?.toString() : (s.reason as Error).message))).toEqual(['1', 'refused', 'source down']);
+    const settled = await Promise.allSettled([
+      loader.load(key('D1')),
+      loader.load(key('D2')),
+      loader.load(key('D1', { period: nov })),
+    ]);
+    expect(
+      settled.map((s) => (s.status === 'fulfilled' ? s.value.value?.toString() : (s.reason as Error).message)),
+    ).toEqual(['1', 'refused', 'source down']);
   });
 });

@@ -14,6 +14,7 @@ import { captureStatements, type CapturedStatement } from './floor';
 import { median, round } from './stats';
 import { DASHBOARD_CODES, hubConfig, type Workload } from './workloads';
 import type { BenchDatabases } from './seed';
+import { memberValues } from '../../src/engine/member-values';
 
 /**
  * The comparisons that need the hub's code in the bench's own process: capturing the SQL the hub sends
@@ -40,7 +41,9 @@ export class InProcessHub {
   async execute(query: string, viewer: Viewer, opts: { guarded?: boolean; naiveLoaders?: boolean } = {}): Promise<number> {
     const ctx = createContext(this.runtime, viewer);
     // Per-row loads: a batch of one key, so every parent costs its own statement (no DataLoader batching).
-    if (opts.naiveLoaders) ctx.loaders = createLoaders(this.runtime.adapters, (s) => ctx.callFor(s), { maxBatchSize: 1, maxAggregateMembers: 1 });
+    const naive = { maxBatchSize: 1, maxAggregateMembers: 1 };
+    const values = (keys: Parameters<typeof memberValues>[1]) => memberValues(ctx, keys);
+    if (opts.naiveLoaders) ctx.loaders = createLoaders(this.runtime.adapters, (s) => ctx.callFor(s), naive, values);
     const result = await execute({ schema: opts.guarded === false ? this.plain : this.guarded, document: parse(query), contextValue: ctx });
     if (result.errors?.length) throw new Error(`in-process execute: ${result.errors[0]!.message}`);
     return JSON.stringify(result).length;

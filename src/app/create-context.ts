@@ -5,6 +5,7 @@ import type { HubContext } from './context';
 import { sourceKeyOf } from '../federation/entities';
 import type { HubRuntime } from './runtime';
 import { createLoaders } from '../loaders';
+import { memberValues } from '../engine/member-values';
 import { RequestTrace } from '../observability/trace';
 import type { CallContext } from '../sources/contract';
 
@@ -27,7 +28,8 @@ export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
     viewer,
     trace,
     audit: new AuditTrail(),
-    loaders: createLoaders(runtime.adapters, callFor, runtime.config.loader),
+    // The values loader computes through the engine with this very context (its viewer, trace and memo).
+    loaders: createLoaders(runtime.adapters, callFor, runtime.config.loader, (keys) => memberValues(ctx, keys)),
     callFor,
   };
   return ctx;

@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import type { AlertRule } from '../indicators/definition';
 import type { Indicator } from '../indicators/dictionary';
 import { previousBucket, yearAgo } from '../values/buckets';
@@ -32,7 +32,7 @@ const HUNDRED = Decimal.of(100);
  * (one statement per source fact) for all rules, indicators compared with, previous and year-ago periods.
  * The viewer's row scope applies to every statement, so a viewer only sees alerts of units in scope.
  */
-export async function evaluateAlerts(ctx: HubContext, period: Period, units: readonly string[] | null): Promise<Alert[]> {
+export async function evaluateAlerts(ctx: EngineContext, period: Period, units: readonly string[] | null): Promise<Alert[]> {
   const { config } = ctx.runtime;
   // Alerts fire per organisation unit: a model without one (no `organisation:` entity that is a fact dimension) has none.
   const dimension = organisationDimension(ctx.runtime.model);
@@ -96,7 +96,7 @@ export async function evaluateAlerts(ctx: HubContext, period: Period, units: rea
 }
 
 function comparedValue(
-  ctx: HubContext,
+  ctx: EngineContext,
   rule: AlertRule,
   i: Indicator,
   member: string,

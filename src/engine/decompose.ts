@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import type { Indicator } from '../indicators/dictionary';
 import { formulaRefs, type Expr } from '../indicators/formula';
 import { daysIn } from '../values/buckets';
@@ -73,7 +73,7 @@ export function driversOf(indicator: Indicator): Drivers | null {
 }
 
 export async function decompose(
-  ctx: HubContext,
+  ctx: EngineContext,
   code: string,
   period: Period,
   base: Period,

@@ -2,7 +2,7 @@ import { personalFactsOf } from '../auth/personal-data';
 import type { PersonalFact } from '../auth/policy';
 import { visibleMembers } from '../auth/viewer';
 import { HubError } from '../errors';
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import { fingerprintOf, type Dictionary, type Indicator } from '../indicators/dictionary';
 import { Decimal } from '../values/decimal';
 import type { Period } from '../values/period';
@@ -39,7 +39,7 @@ export class Disclosure {
   private readonly released = new Set<string>();
 
   constructor(
-    private readonly ctx: HubContext,
+    private readonly ctx: EngineContext,
     private readonly dict: Dictionary,
     private readonly request: ValuesRequest,
   ) {
@@ -86,7 +86,10 @@ export class Disclosure {
     if (!this.permitted) {
       const out = await fetchLeaves(this.ctx, rest, this.request);
       for (const { fact, needs: group } of personal.values()) {
-        for (const n of group) out.leaves.set(n.indicator.def.code, unavailable(n, `not permitted: computed from personal data (${fact.id}) your roles may not see`));
+        for (const n of group) {
+          const reason = `not permitted: computed from personal data (${fact.id}) your roles may not see`;
+          out.leaves.set(n.indicator.def.code, unavailable(n, reason, notPermitted([fact])));
+        }
       }
       return out;
     }
@@ -158,13 +161,19 @@ export class Disclosure {
   check(code: string, bucket: Period, member: string, compute: (code: string) => Value): Value {
     const facts = this.factsOf(code);
     if (facts.length === 0) return compute(code);
-    if (!this.permitted) return none(`not permitted: ${code} is computed from personal data (${facts.map((f) => f.id).join(', ')}) your roles may not see`);
+    if (!this.permitted) {
+      const ids = facts.map((f) => f.id).join(', ');
+      const reason = `not permitted: ${code} is computed from personal data (${ids}) your roles may not see`;
+      return none(reason, notPermitted(facts));
+    }
     const value = compute(code);
     if (value.value === null || !this.checked) return value;
     const key = cellKey(code, bucket.label, member);
-    const refusal = this.refused.get(key);
-    if (refusal) return none(refusal);
-    return this.released.has(key) ? value : none(`suppressed: ${code} was not part of the checked answer`);
+    const unchecked = this.released.has(key) ? undefined : `suppressed: ${code} was not part of the checked answer`;
+    const refusal = this.refused.get(key) ?? unchecked;
+    if (!refusal) return value;
+    const { minimumGroupSize } = this.ctx.runtime.policy.policy;
+    return none(refusal, new HubError('SUPPRESSED', refusal, { minimumGroupSize }));
   }
 
   /** Per personal fact: the (fact, window) pairs one cell reads — its own period and, for comparisons and
@@ -205,9 +214,19 @@ export class Disclosure {
 
 const cellKey = (code: string, label: string, member: string) => `${code}|${label}|${member}`;
 
-function unavailable(need: LeafNeed, reason: string): LeafData {
+function unavailable(need: LeafNeed, reason: string, failure: HubError): LeafData {
   const def = need.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
-  return { indicator: need.indicator, agg: 'sum', buckets: [...need.buckets.values()], values: new Map(), members: new Set(), source: def.measure.source, unavailable: reason };
+  const buckets = [...need.buckets.values()];
+  return { indicator: need.indicator, agg: 'sum', buckets, values: new Map(), members: new Set(), source: def.measure.source, unavailable: reason, failure };
+}
+
+/** The coded refusal behind a "not permitted" cell (a single field reports it as its error). */
+function notPermitted(facts: readonly PersonalFact[]): HubError {
+  const ids = facts.map((f) => f.id).join(', ');
+  return new HubError('FORBIDDEN', `This value is computed from personal data (${ids}) your roles may not see.`, {
+    reason: 'PERSONAL_DATA',
+    fact: ids,
+  });
 }
 
 /** A hidden simple input: the fact's population measure, over every window its personal inputs need. */

@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import type { EntityName } from '../model/entities';
 import { resolveGroupPath } from './group-path';
 import type { ValuesRequest } from './request';
@@ -20,7 +20,7 @@ export interface OutputEstimate {
  * also bounded by that entity's members — and at most N for a top-N request. Not narrowed by the viewer's
  * row scope: an upper bound.
  */
-export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputEstimate {
+export function estimateOutput(ctx: EngineContext, request: ValuesRequest): OutputEstimate {
   const periods = request.buckets.length;
   const indicators = request.codes.length;
   let members = 1;
@@ -32,7 +32,7 @@ export function estimateOutput(ctx: HubContext, request: ValuesRequest): OutputE
   return { periods, members, indicators, cells: periods * members * indicators };
 }
 
-function groupBound(ctx: HubContext, groupBy: ValuesRequest['groupBy'][number]): number {
+function groupBound(ctx: EngineContext, groupBy: ValuesRequest['groupBy'][number]): number {
   const model = ctx.runtime.model;
   const entity = model.dimensions[groupBy.dimension]!;
   let bound = memberBound(ctx, entity);
@@ -43,7 +43,7 @@ function groupBound(ctx: HubContext, groupBy: ValuesRequest['groupBy'][number]):
   return Math.max(1, bound);
 }
 
-function memberBound(ctx: HubContext, entity: EntityName): number {
+function memberBound(ctx: EngineContext, entity: EntityName): number {
   if (ctx.runtime.model.entities[entity]!.conformed) return ctx.runtime.keyMap.count(entity);
   return ctx.runtime.memberCounts?.get(entity) ?? ctx.runtime.config.limits.maxStatementRows;
 }

@@ -65,7 +65,7 @@ export class Evaluator {
     let v = byMember.get(member);
     if (v === undefined) {
       v = leaf.unavailable
-        ? none(leaf.unavailable)
+        ? none(leaf.unavailable, leaf.failure)
         : leaf.inScope && !leaf.inScope(member)
           ? none(`${member} is not in your scope`)
           : leaf.hasCounterpart && !leaf.hasCounterpart(member)

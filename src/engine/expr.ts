@@ -1,9 +1,15 @@
 import type { Expr } from '../indicators/formula';
 import { Decimal } from '../values/decimal';
+import type { HubError } from '../errors';
 
-export type Value = { value: Decimal; reason?: undefined } | { value: null; reason: string };
+/** A value, or null with the reason; `error` when the null is a refusal or a failure a single field
+ *  reports as its coded error (a figure: FORBIDDEN, SUPPRESSED, the failed source's error). */
+export type Value =
+  | { value: Decimal; reason?: undefined; error?: undefined }
+  | { value: null; reason: string; error?: HubError };
 export const ok = (value: Decimal): Value => ({ value });
-export const none = (reason: string): Value => ({ value: null, reason });
+export const none = (reason: string, error?: HubError): Value =>
+  error ? { value: null, reason, error } : { value: null, reason };
 
 /**
  * Evaluates a formula tree exactly. `ref` supplies each indicator's value; `days` the length of the period

@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import { visibleMembers } from '../auth/viewer';
 import { hubIdOf, sourceKeyOf } from '../federation/entities';
 import type { Indicator } from '../indicators/dictionary';
@@ -14,6 +14,8 @@ import type { ValuesRequest } from './request';
 import { joinMember, splitMember } from './members';
 
 export const OPENING = '<opening>';
+/** Errors that refuse the whole request rather than degrade one source's indicators. */
+const REFUSALS = ['TOO_MANY_ROWS', 'BAD_USER_INPUT'];
 export const TOTAL = '';
 
 /** Aggregated values of one simple indicator: per bucket label (and OPENING), per member (hub id or TOTAL). */
@@ -22,6 +24,8 @@ export interface LeafData {
   agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
   /** Set when the source failed: every value of this input is null with this reason. */
   unavailable?: string;
+  /** The coded error behind `unavailable`, when there is one (the source's failure, a refusal). */
+  failure?: HubError;
   /** Contiguous, in order: what the statement covered. */
   buckets: Period[];
   values: Map<string, Map<string, Decimal>>;
@@ -68,7 +72,7 @@ export interface StatementProvenance {
  * requested dimension and filters pushed down. Members come back as hub ids through the key map.
  */
 export async function fetchLeaves(
-  ctx: HubContext,
+  ctx: EngineContext,
   needs: Map<string, LeafNeed>,
   request: ValuesRequest,
 ): Promise<{ leaves: Map<string, LeafData>; statements: StatementProvenance[]; failures: HubError[] }> {
@@ -102,17 +106,7 @@ export async function fetchLeaves(
       // read the same column); the hub regroups along the paths (src/engine/regroup.ts).
       const dimensions = factDimensions(request);
       const snapshot = catalog.kind === 'snapshot';
-      const where: Record<string, string[]> = {};
-      for (const f of request.filters) {
-        const entity = ctx.runtime.model.dimensions[f.dimension]!;
-        where[f.dimension] = f.ids.flatMap((id) => {
-          const key = sourceKeyOf(ctx, entity, source, id);
-          return key === undefined ? [] : [key];
-        });
-      }
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
-      const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit: ctx.runtime.config.limits.maxStatementRows + 1 };
       const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
@@ -120,11 +114,23 @@ export async function fetchLeaves(
       );
       let fetched: Awaited<ReturnType<typeof cachedAggregate>>;
       try {
+        // Filters in the source's keys: a source whose crosswalk has not been read fails here, alone.
+        const where: Record<string, string[]> = {};
+        for (const f of request.filters) {
+          const entity = ctx.runtime.model.dimensions[f.dimension]!;
+          where[f.dimension] = f.ids.flatMap((id) => {
+            const key = sourceKeyOf(ctx, entity, source, id);
+            return key === undefined ? [] : [key];
+          });
+        }
+        // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
+        const limit = ctx.runtime.config.limits.maxStatementRows + 1;
+        const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit };
         fetched = await cachedAggregate(ctx, source, query, indicators.map((i) => i.fingerprint), ttlSeconds);
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
-        if (!(error instanceof HubError) || error.extensions.code === 'TOO_MANY_ROWS') throw error;
+        if (!(error instanceof HubError) || REFUSALS.includes(String(error.extensions.code))) throw error;
         failures.push(error);
         for (const need of group) {
           out.set(need.indicator.def.code, {
@@ -135,6 +141,7 @@ export async function fetchLeaves(
             members: new Set(),
             source,
             unavailable: error.message,
+            failure: error,
           });
         }
         return;
@@ -181,32 +188,38 @@ type Statement = Pick<StatementProvenance, 'fingerprint' | 'cached' | 'asOf' | '
 /**
  * The statement's rows from the result cache, or from the source (then cached for the TTL). The key holds
  * the statement, the definition versions it serves and the viewer's scope in that source, so viewers with
- * different scopes never share an entry and a changed definition never reads an old one.
+ * different scopes never share an entry and a changed definition never reads an old one. In front of the
+ * cache, the request's memo (keyed by the statement and the scope alone): whichever part of a request
+ * reads a statement first, every other part of the same request gets the same rows — one request, one
+ * as-of.
  */
 async function cachedAggregate(
-  ctx: HubContext,
+  ctx: EngineContext,
   source: string,
   query: AggregateQuery,
   fingerprints: string[],
   ttlSeconds: number,
 ): Promise<{ rows: AggregateRow[]; statement: Statement }> {
   const base = ctx.callFor(source);
-  const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
-  const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
-  if (hit) {
-    const { rows, fingerprint } = hit.value;
-    return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
-  }
-  let event: StatementEvent | undefined;
-  const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
-  const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
-  const maxRows = ctx.runtime.config.limits.maxStatementRows;
-  if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
-  const asOf = new Date().toISOString();
-  const fingerprint = event?.fingerprint ?? '';
-  const durationMs = event?.durationMs ?? 0;
-  ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
-  return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
+  const statementKey = JSON.stringify([source, query, base.scope]);
+  return ctx.loaders.statements.once(statementKey, async () => {
+    const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
+    const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
+    if (hit) {
+      const { rows, fingerprint } = hit.value;
+      return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
+    }
+    let event: StatementEvent | undefined;
+    const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
+    const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
+    const maxRows = ctx.runtime.config.limits.maxStatementRows;
+    if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
+    const asOf = new Date().toISOString();
+    const fingerprint = event?.fingerprint ?? '';
+    const durationMs = event?.durationMs ?? 0;
+    ctx.runtime.cache.set(key, { rows, fingerprint, durationMs }, ttlSeconds * 1000, asOf);
+    return { rows, statement: { fingerprint, cached: false, asOf, rows: rows.length, durationMs } };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { badInput, HubError } from '../errors';
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
 import { catalogOfAdapters } from '../indicators/catalog';
@@ -17,15 +17,15 @@ import { wholeRange } from '../values/buckets';
 import { organisationOf } from '../model/entities';
 import { organisationDimension } from '../model/member-dimension';
 import { resolveGroupPath } from './group-path';
-import { pathText, type Cell, type TopRequest, type ValuesRequest } from './request';
+import { FIGURE_VERSION, pathText, type Cell, type TopRequest, type ValuesRequest } from './request';
 import { requirements } from './requirements';
 
 export type { ValuesRequest, Cell, StatementProvenance };
 
 export interface ValuesTable {
   buckets: Period[];
-  /** Members in order (sorted; ranked for a top-N request); [""] when not grouped. A member of several
-   *  dimension paths is one value per path, joined (src/engine/members.ts). */
+  /** Members in order (sorted; ranked for a top-N request; as given for a member-batched request); [""]
+   *  when not grouped. A member of several dimension paths is one value per path, joined (src/engine/members.ts). */
   members: string[];
   /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
@@ -43,19 +43,23 @@ export interface ValuesTable {
  * Computes indicators × periods × members with one aggregate statement per (source, fact), whatever the
  * number of periods, members or dimensions (a top-N request adds one ranking statement per fact): plan the inputs, push the aggregation down, regroup in the hub, evaluate.
  */
-export async function computeValues(ctx: HubContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
+export async function computeValues(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
   // Top N: rank the members by the indicator over the whole range first (one bucket, grain "all"), then
   // compute the asked periods for those members only.
   const ranking = request.top ? await topMembers(ctx, dict, request, request.top) : undefined;
   const calendar = ctx.runtime.config.calendar;
   const disclosure = new Disclosure(ctx, dict, request);
-  for (const code of request.codes) ctx.audit.indicator(code, dict.get(code)!.version);
+  for (const code of request.codes) {
+    const { version } = dict.get(code)!;
+    if (version !== FIGURE_VERSION) ctx.audit.indicator(code, version);
+  }
   const needs = requirements(dict, request.codes, request.buckets, calendar);
   const fetched = await disclosure.fetch(needs);
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
-  const members = ranking?.members ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
+  const asked = request.members ? [...request.members] : undefined;
+  const members = ranking?.members ?? asked ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
   const table: ValuesTable = {
@@ -83,7 +87,7 @@ export async function computeValues(ctx: HubContext, dict: Dictionary, request: 
  * counts are those of the range, not sums of periods), with the viewer's disclosure checks — a null or
  * suppressed value ranks last whatever its hidden value; ties (and nulls among themselves) by member id.
  */
-async function topMembers(ctx: HubContext, dict: Dictionary, request: ValuesRequest, top: TopRequest): Promise<Pick<ValuesTable, 'members' | 'statements' | 'failures'>> {
+async function topMembers(ctx: EngineContext, dict: Dictionary, request: ValuesRequest, top: TopRequest): Promise<Pick<ValuesTable, 'members' | 'statements' | 'failures'>> {
   if (request.groupBy.length === 0) throw badInput('top needs a grouping: rank members of one or more dimensions (by).', { argument: 'top' });
   if (!Number.isInteger(top.n) || top.n < 1) throw badInput(`top.n must be a positive integer (got ${top.n}).`, { argument: 'top' });
   if (!dict.get(top.indicator)) throw badInput(`Unknown indicator "${top.indicator}" to rank by: browse the dictionary with { indicators { code } }.`, { argument: 'top' });
@@ -115,7 +119,16 @@ export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 
   return value.toFixed(places);
 }
 
-function checkRequest(ctx: HubContext, dict: Dictionary, request: ValuesRequest): void {
+/**
+ * Refuses a request computeValues would refuse before any statement (unknown codes, cuts an indicator or
+ * the viewer's access to personal data does not allow, bad groupings) with the same coded error.
+ */
+export function checkValues(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): void {
+  checkRequest(ctx, dict, request);
+  new Disclosure(ctx, dict, request);
+}
+
+function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): void {
   const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
   const catalog = catalogOfAdapters(ctx.runtime.adapters);
   const model = ctx.runtime.model;

@@ -1,4 +1,4 @@
-import type { HubContext } from '../app/context';
+import type { EngineContext } from './context';
 import { fieldValue, listEntities, type FieldValue } from '../federation/entities';
 import { Decimal } from '../values/decimal';
 import { isRef, organisationOf, type EntityModel } from '../model/entities';
@@ -18,7 +18,7 @@ export type Leaf = LeafData & { parts?: ReadonlyMap<string, readonly string[]> }
  * also counts its subtree). Only sums and counts can be added up; a distinct
  * count or an average would be wrong, so such leaves become unavailable with the reason.
  */
-export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, request: ValuesRequest): Promise<Map<string, Leaf>> {
+export async function regroup(ctx: EngineContext, leaves: Map<string, LeafData>, request: ValuesRequest): Promise<Map<string, Leaf>> {
   const paths = request.groupBy;
   const dimensions = factDimensions(request);
   // Each path is its own fact dimension, no attribute, no roll-up: the statement's members are the answer's.
@@ -106,7 +106,7 @@ export async function regroup(ctx: HubContext, leaves: Map<string, LeafData>, re
  * stops at the first ancestor outside the scope: an out-of-scope unit never becomes a member carrying a
  * partial figure (a unit head's subtree is not its division's total).
  */
-async function ancestorsOf(ctx: HubContext): Promise<Map<string, string[]>> {
+async function ancestorsOf(ctx: EngineContext): Promise<Map<string, string[]>> {
   const org = organisationOf(ctx.runtime.model)!;
   const parentField = parentFieldOf(org)!;
   const units = await listEntities(ctx, org.name, { limit: 1_000_000, offset: 0 });

@@ -1,9 +1,4 @@
-import { HubError } from '../errors';
-import type { HubContext } from '../app/context';
-import type { EntityParent } from '../federation/entities';
-import { measureOf, type MeasureRef } from '../federation/measures';
-import type { MeasureValue } from '../loaders';
-import type { Period } from '../values/period';
+import type { EngineContext } from './context';
 import { windowId, type LoggedSet, type WindowKey } from '../store/disclosure-store';
 import { atomsHold, setKey } from './query-sets';
 
@@ -15,14 +10,14 @@ export interface ReleaseCandidate {
 }
 
 /**
- * The one release check for personal data (indicator tables, Department fields alike): candidates are
+ * The one release check for personal data (indicator tables, entities' figures and indicators alike): candidates are
  * decided in the order given (callers put larger sets first) against the principal's log and the sets
  * released before them; a released set is logged, a refused one is not. `population(window, member)`
  * gives the people behind a member from the current statement (undefined: not in it — the population
  * logged with an earlier release counts, else 0). Returns the refused keys with their reasons.
  */
 export async function decideReleases(
-  ctx: HubContext,
+  ctx: EngineContext,
   candidates: readonly ReleaseCandidate[],
   population: (window: WindowKey, member: string) => number | undefined,
 ): Promise<Map<string, string>> {
@@ -62,32 +57,4 @@ export async function decideReleases(
     }
     return { result: refused, released };
   });
-}
-
-/**
- * A measure of one entity in a period (Department fields such as a payroll figure) through the same check
- * as indicator cells: not permitted for roles outside `personalData.roles` (FORBIDDEN), exact for
- * `individuals`, otherwise released only if the query set {entity} passes against the principal's log
- * (SUPPRESSED). The population comes from the same batched statement as the measure.
- */
-export async function releasedMeasure(ctx: HubContext, parent: EntityParent, ref: MeasureRef, period: Period): Promise<MeasureValue> {
-  const { policy } = ctx.runtime;
-  const fact = policy.personalFact(ref.source, ref.fact);
-  if (!fact) return measureOf(ctx, parent, ref, { period });
-  if (!policy.mayUsePersonalData(ctx.viewer.roles)) {
-    throw new HubError('FORBIDDEN', `This figure is computed from personal data (${fact.id}) your roles may not see.`, { reason: 'PERSONAL_DATA', fact: fact.id });
-  }
-  if (ctx.viewer.individuals) return measureOf(ctx, parent, ref, { period });
-  if (ref.dimension !== fact.dimension) {
-    throw new HubError('FORBIDDEN', `Personal data (${fact.id}) may be cut only by ${fact.dimension} for your roles.`, { reason: 'PERSONAL_DATA_CUT', fact: fact.id });
-  }
-  const [value, people] = await Promise.all([measureOf(ctx, parent, ref, { period }), measureOf(ctx, parent, { ...ref, measure: fact.population }, { period })]);
-  if (value === null) return null;
-  const window = { fact: fact.id, from: period.from, to: period.to };
-  const refused = await decideReleases(ctx, [{ key: parent.id, sets: [{ window, members: [parent.id] }] }], (_w, m) => (m === parent.id && people !== null ? Number(people) : undefined));
-  const reason = refused.get(parent.id);
-  if (reason) {
-    throw new HubError('SUPPRESSED', `${parent.entity} ${parent.id}: ${reason}`, { minimumGroupSize: policy.policy.minimumGroupSize });
-  }
-  return value;
 }

@@ -18,7 +18,15 @@ export interface ValuesRequest {
   rollup: boolean;
   /** Keep only the first N members ranked by one indicator over the whole requested range. */
   top?: TopRequest | undefined;
+  /** A member-batched request (entities' figures and indicators): exactly the members the caller reads,
+   *  those without rows included, in place of the members the statements return. The disclosure check
+   *  decides these. */
+  members?: readonly string[] | undefined;
 }
+
+/** The version of a figure's implicit indicator (src/engine/member-values.ts): computed like any
+ *  indicator, never published, not recorded among the request's indicator versions. */
+export const FIGURE_VERSION = 'figure';
 
 export interface GroupBy {
   /** A dimension of the model (CompanyModel.dimensions). */

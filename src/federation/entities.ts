@@ -1,7 +1,7 @@
 import { isRef, type EntityName } from '../model/entities';
 import { compositeHubId, compositeSourceKey } from '../keys/composite-ids';
 import type { NeutralRow } from '../sources/contract';
-import type { HubContext } from '../app/context';
+import type { FederationContext } from './context';
 import { sourceFailure } from '../sources/errors';
 import { badInput } from '../errors';
 
@@ -24,7 +24,7 @@ export type FieldValue = string | number | boolean | null | EntityParent;
  *  reference column) holds that same key, as hubIdOf reads it. */
 const INTEGER = /^-?\d{1,15}$/;
 
-export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string, id: string): string | undefined {
+export function sourceKeyOf(ctx: FederationContext, entity: EntityName, source: string, id: string): string | undefined {
   const model = ctx.runtime.model.entities[entity]!;
   if (model.key.parts) return compositeSourceKey(ctx.runtime.model, entity, id, (ref, part) => sourceKeyOf(ctx, ref, source, part));
   // An integer key asked for with text that is no integer is the caller's mistake, answered before any
@@ -43,18 +43,18 @@ export function sourceKeyOf(ctx: HubContext, entity: EntityName, source: string,
   return undefined;
 }
 
-export function hubIdOf(ctx: HubContext, entity: EntityName, source: string, key: string): string {
+export function hubIdOf(ctx: FederationContext, entity: EntityName, source: string, key: string): string {
   const model = ctx.runtime.model.entities[entity]!;
   if (model.key.parts) return compositeHubId(ctx.runtime.model, entity, key, (ref, part) => hubIdOf(ctx, ref, source, part));
   if (!model.conformed) return key;
   return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
 }
 
-function parentFromRow(ctx: HubContext, entity: EntityName, source: string, row: NeutralRow): EntityParent {
+function parentFromRow(ctx: FederationContext, entity: EntityName, source: string, row: NeutralRow): EntityParent {
   return { entity, id: hubIdOf(ctx, entity, source, row.key), rows: { [source]: row } };
 }
 
-export async function entityById(ctx: HubContext, entity: EntityName, id: string): Promise<EntityParent | null> {
+export async function entityById(ctx: FederationContext, entity: EntityName, id: string): Promise<EntityParent | null> {
   const source = ctx.runtime.routing.home(entity);
   // A hub id its home source has no key for may be new there (a department created since the last
   // crosswalk read): the crosswalks are read again soon (throttled by crosswalks.missRefreshSeconds).
@@ -64,7 +64,7 @@ export async function entityById(ctx: HubContext, entity: EntityName, id: string
 }
 
 export async function listEntities(
-  ctx: HubContext,
+  ctx: FederationContext,
   entity: EntityName,
   page: { limit: number; offset: number },
   where?: { field: string; ids: readonly string[] },
@@ -93,7 +93,7 @@ export async function listEntities(
  * when the row is at hand (the common case in lists): a promise per field per row was a large share of a
  * 10,000-row list's time and garbage. Callers await it either way.
  */
-export function fieldValue(ctx: HubContext, parent: EntityParent, field: string): FieldValue | Promise<FieldValue> {
+export function fieldValue(ctx: FederationContext, parent: EntityParent, field: string): FieldValue | Promise<FieldValue> {
   const source = ctx.runtime.routing.owner(parent.entity, field);
   if (!source) return null;
   const row = parent.rows[source];
@@ -105,7 +105,7 @@ export function fieldValue(ctx: HubContext, parent: EntityParent, field: string)
   });
 }
 
-function valueOf(ctx: HubContext, parent: EntityParent, source: string, row: NeutralRow, field: string): FieldValue {
+function valueOf(ctx: FederationContext, parent: EntityParent, source: string, row: NeutralRow, field: string): FieldValue {
   const value = row[field];
   if (value === null || value === undefined) return null;
   const type = ctx.runtime.model.entities[parent.entity]!.fields[field]!;
@@ -115,7 +115,7 @@ function valueOf(ctx: HubContext, parent: EntityParent, source: string, row: Neu
 
 /** Entities whose reference field points at the parent (a customer's contracts, a department's employees). */
 export async function relatedEntities(
-  ctx: HubContext,
+  ctx: FederationContext,
   child: EntityName,
   refField: string,
   parent: EntityParent,
@@ -130,13 +130,13 @@ export async function relatedEntities(
   return slice.map((row) => parentFromRow(ctx, child, source, row));
 }
 
-async function rowOf(ctx: HubContext, entity: EntityName, source: string, id: string): Promise<NeutralRow | null> {
+async function rowOf(ctx: FederationContext, entity: EntityName, source: string, id: string): Promise<NeutralRow | null> {
   const key = sourceKeyOf(ctx, entity, source, id);
   if (key === undefined) return null;
   const rows = await ctx.loaders.rows(source, entity, 'key').load(key);
   return rows[0] ?? null;
 }
 
-export function callOf(ctx: HubContext, source: string) {
+export function callOf(ctx: FederationContext, source: string) {
   return ctx.callFor(source);
 }

@@ -1,21 +1,26 @@
 import type DataLoader from 'dataloader';
 import type { EntityName } from '../model/entities';
 import type { CallContext, NeutralRow, SourceAdapter } from '../sources/contract';
-import { createAggregateLoader, type AggregateKey, type MeasureValue } from './aggregate-loader';
 import { createRowsLoader } from './rows-loader';
+import { createStatementMemo, type StatementMemo } from './statement-memo';
+import { createValuesLoader, type ComputeValues, type MemberValue, type ValueKey } from './values-loader';
 
-export type { AggregateKey, MeasureValue };
+export type { ComputeValues, MemberValue, StatementMemo, ValueKey };
 
 /** The request's loaders: created per request in the context factory, never shared between viewers. */
 export interface Loaders {
   rows(source: string, entity: EntityName, field: string): DataLoader<string, NeutralRow[]>;
-  aggregate: DataLoader<AggregateKey, MeasureValue, string>;
+  /** Entities' figures and indicators, batched per (dimension, period) into one computation. */
+  values: DataLoader<ValueKey, MemberValue, string>;
+  /** The request's one answer per aggregate statement (src/engine/fetch.ts reads through it). */
+  statements: StatementMemo;
 }
 
 export function createLoaders(
   adapters: ReadonlyMap<string, SourceAdapter>,
   callFor: (source: string) => CallContext,
   limits: { maxBatchSize: number; maxAggregateMembers: number },
+  computeValues: ComputeValues,
 ): Loaders {
   const rowLoaders = new Map<string, DataLoader<string, NeutralRow[]>>();
   return {
@@ -30,6 +35,7 @@ export function createLoaders(
       }
       return loader;
     },
-    aggregate: createAggregateLoader(adapters, callFor, limits.maxAggregateMembers),
+    values: createValuesLoader(computeValues, limits.maxAggregateMembers),
+    statements: createStatementMemo(),
   };
 }

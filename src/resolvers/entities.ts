@@ -2,8 +2,8 @@ import type { GraphQLFieldResolver } from 'graphql';
 import { HubError } from '../errors';
 import type { HubContext } from '../app/context';
 import { entityById, fieldValue, listEntities, relatedEntities, type EntityParent } from '../federation/entities';
-import { releasedMeasure } from '../engine/release';
-import { measureOf } from '../federation/measures';
+import { bucketOf } from '../values/buckets';
+import type { Decimal } from '../values/decimal';
 import type { CompanyModel, EntityModel, FigureModel } from '../model/entities';
 import { isRef } from '../model/entities';
 import { lowerFirst, memberDimensions } from '../model/member-dimension';
@@ -39,33 +39,43 @@ function typeResolvers(entity: EntityModel): TypeResolvers {
   for (const [name, r] of Object.entries(entity.relations)) {
     out[name] = (parent, args, ctx) => relatedEntities(ctx, r.entity, r.via, parent, r.paged ? pageOf(ctx, args) : undefined);
   }
-  for (const [name, figure] of Object.entries(entity.figures)) out[name] = figureResolver(figure, entity.figures);
+  for (const [name, figure] of Object.entries(entity.figures)) out[name] = figureResolver(entity.name, name, figure);
   return out;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * A figure in a period (`period` argument); with `periodOptional`, without one: today. Figures over
- * personal data go through the one release check of indicator cells (src/engine/release.ts): refused for
- * roles the policy does not grant personal data, exact for roles that may see individuals, otherwise
- * released only if the group passes the small-cell and differencing rules against what this principal
- * was given before.
+ * A figure in a period (`period` argument); with `periodOptional`, a state or snapshot fact's figure
+ * without one is taken today (an event fact's needs a period). A figure is an indicator over one measure
+ * (src/engine/member-values.ts): batched with every figure and `indicators` cell of the request into one
+ * computation per (dimension, period), cached like indicator cells, through the one release check for
+ * personal data — FORBIDDEN for roles the policy does not grant personal data, exact for roles that may
+ * see individuals, otherwise SUPPRESSED unless the group passes the small-cell and differencing rules.
+ * A null that has a coded cause (a refusal, a failed source) is that error; otherwise null means no
+ * counterpart in the source or out of the viewer's scope.
  */
-function figureResolver(figure: FigureModel, figures: Record<string, FigureModel>): Resolver {
+function figureResolver(entity: string, name: string, figure: FigureModel): Resolver {
   return async (parent, args, ctx) => {
     const raw = typeof args.period === 'string' ? args.period : undefined;
-    const period = raw === undefined ? undefined : periodOf(ctx, raw);
-    if (!period && !figure.periodOptional) throw new HubError('BAD_USER_INPUT', `A period is required for ${parent.entity}.${figureName(figure, figures)}.`);
-    const value = period ? await releasedMeasure(ctx, parent, figure, period) : await measureOf(ctx, parent, figure, { asOf: today() });
-    if (value === null) return null;
-    const type = ctx.runtime.adapters.get(figure.source)?.catalog.facts[figure.fact]?.measures[figure.measure]?.type;
-    return type === 'int' ? Number(value) : String(value);
+    const fact = ctx.runtime.adapters.get(figure.source)?.catalog.facts[figure.fact];
+    const undated = figure.periodOptional && fact?.kind !== 'event';
+    if (raw === undefined && !undated) {
+      throw new HubError('BAD_USER_INPUT', `A period is required for ${parent.entity}.${name}.`);
+    }
+    const period = raw === undefined ? bucketOf(today(), 'day', ctx.runtime.config.calendar) : periodOf(ctx, raw);
+    const { dimension } = figure;
+    const value = await ctx.loaders.values.load({ figure: { entity, name }, dimension, period, member: parent.id });
+    if (value.value === null) {
+      if (value.error) throw value.error;
+      return null;
+    }
+    return fact?.measures[figure.measure]?.type === 'int' ? Number(value.value.toString()) : decimalText(value.value);
   };
 }
 
-const figureName = (figure: FigureModel, figures: Record<string, FigureModel>) => Object.keys(figures).find((k) => figures[k] === figure) ?? figure.measure;
-
+/** A decimal figure as its exact text; a zero (no rows) with at least two places, as money is shown. */
+const decimalText = (v: Decimal) => (v.isZero() ? v.toFixed(Math.max(2, v.scale)) : v.toString());
 
 /**
  * Query fields from the model: each entity's list (`list:`) with `ids`, `<reference>Id` filters and

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers } from '../generated/graphql';
-import { computeValues, type StatementProvenance, type ValuesRequest } from '../engine';
+import { computeValues, display, type StatementProvenance, type ValuesRequest } from '../engine';
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
 import { resolveGroupPath } from '../engine/group-path';
@@ -16,7 +15,6 @@ import { inputsClosure, inputsOf } from '../indicators/graph';
 import { archivedWarnings, draftIndicator, selectDefinitions } from '../governance/view';
 import type { CompanyModel } from '../model/entities';
 import { periodOf } from './args';
-import { perRequest } from './per-request';
 
 export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' | 'indicatorValues'> = {
   indicators: (_p, args, ctx) => ctx.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner, includeArchived: args.includeArchived }),
@@ -194,27 +192,21 @@ function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string
 }
 
 /**
- * `<Entity>.indicators(codes:, period:)` for an entity that is the fact dimension `dimension`: every row
- * asking for the same (codes, period) shares one computation, grouped and filtered by that dimension.
+ * `<Entity>.indicators(codes:, period:)` for an entity that is the fact dimension `dimension`: through the
+ * request's values loader, so every row, every code and the entity's figures in the same period share one
+ * computation, grouped and filtered by that dimension. A code the engine refuses fails the field.
  */
 export function memberIndicators(dimension: string): GraphQLFieldResolver<EntityParent, HubContext, { codes: string[]; period: string }> {
   return async (parent, args, ctx) => {
-    const key = JSON.stringify([dimension, args.codes, args.period]);
-    const loader = perRequest(ctx, `member-indicators:${key}`, () =>
-      new DataLoader<string, IndicatorCell[]>(async (ids) => {
-        const period = periodOf(ctx, args.period);
-        const table = await computeValues(ctx, ctx.dictionary, {
-          codes: [...new Set(args.codes)],
-          buckets: [period],
-          grain: period.grain,
-          groupBy: [{ dimension }],
-          filters: [{ dimension, ids }],
-          rollup: false,
-        });
-        return ids.map((id) => args.codes.map((code) => ({ code, ...table.cell(code, period.label, id) })));
-      }),
-    );
-    return loader.load(parent.id);
+    const period = periodOf(ctx, args.period);
+    const member = parent.id;
+    const load = (code: string) => ctx.loaders.values.load({ indicator: code, dimension, period, member });
+    const values = await Promise.all(args.codes.map(load));
+    return args.codes.map((code, i): IndicatorCell => {
+      const v = values[i]!;
+      if (v.value === null) return { code, value: null, reason: v.reason };
+      return { code, value: display(v.value, ctx.dictionary.get(code)!.def, ctx.runtime.units) };
+    });
   };
 }
 

@@ -72,15 +72,14 @@ export interface AggregateQuery {
   groupBy: readonly string[];
   /** Restrict dimensions to these source keys (e.g. the batch of departments a request asked for). */
   where?: Readonly<Record<string, readonly string[]>>;
-  /** Event facts: rows whose time falls in [from, to). */
-  window?: { from: string; to: string };
-  /** State facts (valid from/to): rows valid on this date. */
-  asOf?: string;
   /**
-   * Event facts: group rows by the labelled half-open window [from, to) their time falls in; the label
-   * comes back as the dimension "period". Windows must not overlap. The hub computes them (fiscal
-   * calendars, weeks, an opening window for running totals), so every source buckets alike and one
-   * statement covers any number of periods.
+   * The time model, one for every kind of fact: rows are grouped by labelled half-open windows [from, to)
+   * and the label comes back as the dimension "period". Event facts: a row counts in the window its time
+   * falls in (windows must not overlap). State facts (valid from/to): a row counts in every window it is
+   * valid at the end of (valid from < to, and valid to null or >= to), i.e. on the window's last day.
+   * Snapshot facts have no time: buckets are ignored and every row counts. The hub computes the windows
+   * (fiscal calendars, weeks, an opening window for running totals), so every source buckets alike and
+   * one statement covers any number of periods. Without buckets no time filter applies.
    */
   buckets?: readonly TimeBucket[];
   /** At most this many rows (pushed into the statement); the caller asks for one more than it accepts to

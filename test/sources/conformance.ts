@@ -36,11 +36,15 @@ export interface ConformanceOptions {
 
 /** Event-fact windows; the second has mid-month bounds (a `yyyymm` period counts when its first day is inside). */
 const WINDOWS = [
-  { from: '2025-04-01', to: '2025-07-01' },
-  { from: '2024-11-15', to: '2025-02-15' },
+  { label: '2025-Q2', from: '2025-04-01', to: '2025-07-01' },
+  { label: 'mid-month', from: '2024-11-15', to: '2025-02-15' },
 ];
-/** State-fact dates; 2025-12-31 is also the last leave date in the demo company (a half-open boundary). */
-const AS_OF = ['2024-06-30', '2025-12-31'];
+/** State-fact windows, counted on their last day; 2025-12-31 is also the last leave date in the demo
+ *  company (a half-open boundary). The two overlap: a row valid at both ends counts in both. */
+const STATE_WINDOWS = [
+  { label: '2024-H1', from: '2024-01-01', to: '2024-07-01' },
+  { label: '2025', from: '2025-01-01', to: '2026-01-01' },
+];
 const LARGE_LIMIT = 1_000_000;
 
 interface Suite {
@@ -414,9 +418,18 @@ function mappedCatalog(mapping: SqlSourceMapping): SourceCatalog {
   return { entities: Object.fromEntries(entities), facts: Object.fromEntries(facts) };
 }
 
-function timeFilters(f: SqlFactMapping): Array<{ label: string; query: Pick<AggregateQuery, 'window' | 'asOf'> }> {
-  if (f.validity) return AS_OF.map((asOf) => ({ label: `as of ${asOf}`, query: { asOf } }));
-  return WINDOWS.map((window) => ({ label: `in [${window.from}, ${window.to})`, query: { window } }));
+/** Each window alone, then all of them in one statement (one row per group and window with rows). */
+function timeFilters(f: SqlFactMapping): Array<{ label: string; query: Pick<AggregateQuery, 'buckets'> }> {
+  if (f.validity) {
+    return [
+      ...STATE_WINDOWS.map((b) => ({ label: `valid at the end of [${b.from}, ${b.to})`, query: { buckets: [b] } })),
+      { label: `valid at the end of each of ${STATE_WINDOWS.length} windows`, query: { buckets: STATE_WINDOWS } },
+    ];
+  }
+  return [
+    ...WINDOWS.map((b) => ({ label: `in [${b.from}, ${b.to})`, query: { buckets: [b] } })),
+    { label: `in each of ${WINDOWS.length} windows`, query: { buckets: WINDOWS } },
+  ];
 }
 
 function scopeDimensionOf(f: SqlFactMapping): string | undefined {

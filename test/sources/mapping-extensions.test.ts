@@ -79,19 +79,21 @@ describe.each([
 
   test('a joined fact aggregates an expression, dated and grouped by the header', () => {
     const { sql, bindings } = adapter
-      .buildAggregate({ fact: 'lines', measures: ['revenue', 'lineCount'], groupBy: ['customer'], window: { from: '2025-01-01', to: '2026-01-01' } }, UNRESTRICTED)
+      .buildAggregate({ fact: 'lines', measures: ['revenue', 'lineCount'], groupBy: ['customer'], buckets: [{ label: '2025', from: '2025-01-01', to: '2026-01-01' }] }, UNRESTRICTED)
       .toSQL();
     expect(sql).toBe(
       `select ${id('invoice.customer_id')} as ${id('customer')}, sum(${exact('(invoice_line.unit_price * invoice_line.quantity * (1 - discount))')}) as ${id('revenue')}, ` +
-        `count(*) as ${id('lineCount')} from ${id('sales.invoice_line')} inner join ${id('sales.invoice')} on ${id('invoice_line.invoice_id')} = ${id('invoice.invoice_id')} ` +
-        `where ${id('invoice.invoice_date')} >= ? and ${id('invoice.invoice_date')} < ? group by ${id('invoice.customer_id')} order by ${id('invoice.customer_id')} asc`,
+        `count(*) as ${id('lineCount')}, case when ${id('invoice.invoice_date')} >= ? and ${id('invoice.invoice_date')} < ? then ? end as ${id('period')} ` +
+        `from ${id('sales.invoice_line')} inner join ${id('sales.invoice')} on ${id('invoice_line.invoice_id')} = ${id('invoice.invoice_id')} ` +
+        `where ${id('invoice.invoice_date')} >= ? and ${id('invoice.invoice_date')} < ? group by ${id('invoice.customer_id')}, ${id('period')} order by ${id('invoice.customer_id')} asc`,
     );
-    expect(bindings).toEqual(['2025-01-01', '2026-01-01']);
+    expect(bindings).toEqual(['2025-01-01', '2026-01-01', '2025', '2025-01-01', '2026-01-01']);
   });
 
-  test('a snapshot fact has no time predicate, whatever date it is asked at', () => {
+  test('a snapshot fact has no time predicate, whatever windows it is asked in', () => {
     expect(adapter.catalog.facts.catalogue!.kind).toBe('snapshot');
-    const { sql, bindings } = adapter.buildAggregate({ fact: 'catalogue', measures: ['tracks'], groupBy: ['genre'], asOf: '2025-12-31' }, UNRESTRICTED).toSQL();
+    const buckets = [{ label: '2025-12', from: '2025-12-01', to: '2026-01-01' }];
+    const { sql, bindings } = adapter.buildAggregate({ fact: 'catalogue', measures: ['tracks'], groupBy: ['genre'], buckets }, UNRESTRICTED).toSQL();
     expect(sql).toBe(`select ${id('genre_id')} as ${id('genre')}, count(*) as ${id('tracks')} from ${id('sales.track')} group by ${id('genre_id')} order by ${id('genre_id')} asc`);
     expect(bindings).toEqual([]);
   });

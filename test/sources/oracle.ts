@@ -53,8 +53,8 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
 function computeAggregate(data: SourceData, query: AggregateQuery, scope: SourceScope): AggregateRow[] {
   const f = data.mapping.facts[query.fact];
   if (!f) throw new Error(`oracle: fact ${query.fact} is not mapped`);
+  const windows = windowsOf(f, query);
   const predicates = [
-    timePredicate(f, query),
     ...Object.entries(query.where ?? {}).map(([dim, keys]): Predicate => {
       const set = keySet(keys);
       return (row) => matches(row[f.dimensions[dim]!.column], set);
@@ -63,10 +63,13 @@ function computeAggregate(data: SourceData, query: AggregateQuery, scope: Source
   ];
   const groups = new Map<string, { dimensions: Record<string, string | null>; rows: NativeRow[] }>();
   for (const row of nativeRows(data, f.table).filter((r) => predicates.every((p) => p(r)))) {
-    const dimensions = Object.fromEntries(query.groupBy.map((dim) => [dim, textOrNull(row[f.dimensions[dim]!.column])]));
-    const id = JSON.stringify(dimensions);
-    if (!groups.has(id)) groups.set(id, { dimensions, rows: [] });
-    groups.get(id)!.rows.push(row);
+    for (const period of windows(row)) {
+      const dimensions: Record<string, string | null> = Object.fromEntries(query.groupBy.map((dim) => [dim, textOrNull(row[f.dimensions[dim]!.column])]));
+      if (period !== undefined) dimensions.period = period;
+      const id = JSON.stringify(dimensions);
+      if (!groups.has(id)) groups.set(id, { dimensions, rows: [] });
+      groups.get(id)!.rows.push(row);
+    }
   }
   return [...groups.values()]
     .map(({ dimensions, rows }) => ({
@@ -173,20 +176,24 @@ function factScope(f: SqlFactMapping, scope: SourceScope | undefined): Predicate
   return (row) => grants.some((ties) => passes(row, ties));
 }
 
-/** Event facts: time in [from, to) — a `yyyymm` period counts when its first day is in the window.
- *  State facts: valid on asOf when from <= asOf and (to is null or to > asOf). */
-function timePredicate(f: SqlFactMapping, query: AggregateQuery): Predicate {
-  const { window, asOf } = query;
-  if (window && f.time) {
+/**
+ * The windows a row counts in (labels), or [undefined] without windows (and for a snapshot fact, which
+ * has no time). Event facts: the window its time is in, [from, to) — a `yyyymm` period counts when its
+ * first day is in the window. State facts: every window it is valid at the end of: from < window.to and
+ * (to is null or to >= window.to).
+ */
+function windowsOf(f: SqlFactMapping, query: AggregateQuery): (row: NativeRow) => Array<string | undefined> {
+  const buckets = query.buckets?.length ? query.buckets : undefined;
+  if (buckets && f.time) {
     const { column, format } = f.time;
     const dayOf = (value: unknown) => (format === 'yyyymm' ? `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01` : String(value));
-    return (row) => dayOf(row[column]) >= window.from && dayOf(row[column]) < window.to;
+    return (row) => buckets.filter((b) => dayOf(row[column]) >= b.from && dayOf(row[column]) < b.to).map((b) => b.label);
   }
-  if (asOf && f.validity) {
+  if (buckets && f.validity) {
     const { from, to } = f.validity;
-    return (row) => String(row[from]) <= asOf && (row[to] === null || String(row[to]) > asOf);
+    return (row) => buckets.filter((b) => String(row[from]) < b.to && (row[to] === null || String(row[to]) >= b.to)).map((b) => b.label);
   }
-  return () => true;
+  return () => [undefined];
 }
 
 /** SQL semantics: a filter is CASE WHEN (non-matching rows become NULL); aggregates skip NULLs;

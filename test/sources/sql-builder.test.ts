@@ -107,16 +107,15 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
         fact: 'purchases',
         measures: ['procurementSpend', 'poCount'],
         groupBy: ['department'],
-        window: { from: '2025-04-01', to: '2025-07-01' },
       });
       expect(text).toBe(
         sql`select ${'cost_center'} as ${'department'}, ` +
           sql`sum(case when ${'status'} in (?, ?, ?) then ` + exact('total_amount') + sql` end) as ${'procurementSpend'}, ` +
           sql`count(case when ${'status'} in (?, ?, ?) then 1 end) as ${'poCount'} ` +
-          sql`from ${'procurement'}.${'purchase_order'} where ${'po_date'} >= ? and ${'po_date'} < ? ` +
+          sql`from ${'procurement'}.${'purchase_order'} ` +
           sql`group by ${'cost_center'} order by ${'cost_center'} asc`,
       );
-      expect(bindings).toEqual(['APPROVED', 'RECEIVED', 'CLOSED', 'APPROVED', 'RECEIVED', 'CLOSED', '2025-04-01', '2025-07-01']);
+      expect(bindings).toEqual(['APPROVED', 'RECEIVED', 'CLOSED', 'APPROVED', 'RECEIVED', 'CLOSED']);
       expect(text).not.toContain('APPROVED');
     });
 
@@ -176,26 +175,41 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       { window: { from: '2025-04-15', to: '2025-07-15' }, bounds: ['202505', '202508'] },
       { window: { from: '2024-12-02', to: '2025-01-01' }, bounds: ['202501', '202501'] },
     ])('a `yyyymm` time column gets period bounds: [$window.from, $window.to) → $bounds', ({ window, bounds }) => {
-      const { sql: text, bindings } = aggregateSql('erp', { fact: 'budget', measures: ['budget'], groupBy: ['department'], window });
+      const { sql: text, bindings } = aggregateSql('erp', { fact: 'budget', measures: ['budget'], groupBy: ['department'], buckets: [{ label: 'W', ...window }] });
       expect(text).toBe(
-        sql`select ${'cc_code'} as ${'department'}, sum(` + exact('amount') + sql`) as ${'budget'} from ${'erp'}.${'budget'} ` +
-          sql`where ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? group by ${'cc_code'} order by ${'cc_code'} asc`,
+        sql`select ${'cc_code'} as ${'department'}, sum(` + exact('amount') + sql`) as ${'budget'}, ` +
+          sql`case when ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? then ? end as ${'period'} from ${'erp'}.${'budget'} ` +
+          sql`where ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? group by ${'cc_code'}, ${'period'} order by ${'cc_code'} asc`,
       );
-      expect(bindings).toEqual(bounds);
+      expect(bindings).toEqual([...bounds, 'W', ...bounds]);
     });
 
-    test('asOf on a state fact is a half-open validity test; the scope applies to the department dimension', () => {
+    test('a state fact in windows: per window a half-open validity test at its end on every measure and a row count; the scope applies', () => {
       const { sql: text, bindings } = aggregateSql(
         'hr',
-        { fact: 'employment', measures: ['headcount'], groupBy: ['department'], asOf: '2025-06-30' },
+        {
+          fact: 'employment',
+          measures: ['headcount'],
+          groupBy: ['department'],
+          buckets: [
+            { label: '2025-H1', from: '2025-01-01', to: '2025-07-01' },
+            { label: '2025', from: '2025-01-01', to: '2026-01-01' },
+          ],
+        },
         departmentScope(['ORG-3']),
       );
+      const valid = sql`${'hire_date'} < ? and (${'leave_date'} is null or ${'leave_date'} >= ?)`;
       expect(text).toBe(
-        sql`select ${'org_id'} as ${'department'}, count(*) as ${'headcount'} from ${'hr'}.${'employee'} ` +
-          sql`where ${'hire_date'} <= ? and (${'leave_date'} is null or ${'leave_date'} > ?) and (${'org_id'} in (?)) ` +
+        sql`select ${'org_id'} as ${'department'}, ` +
+          `count(case when ${valid} then 1 end) as ${sql`${'w0__rows'}`}, count(case when ${valid} then 1 end) as ${sql`${'w0__headcount'}`}, ` +
+          `count(case when ${valid} then 1 end) as ${sql`${'w1__rows'}`}, count(case when ${valid} then 1 end) as ${sql`${'w1__headcount'}`} ` +
+          sql`from ${'hr'}.${'employee'} where ${'hire_date'} < ? and (${'leave_date'} is null or ${'leave_date'} >= ?) and (${'org_id'} in (?)) ` +
           sql`group by ${'org_id'} order by ${'org_id'} asc`,
       );
-      expect(bindings).toEqual(['2025-06-30', '2025-06-30', 'ORG-3']);
+      const h1 = ['2025-07-01', '2025-07-01'];
+      const year = ['2026-01-01', '2026-01-01'];
+      // Rows valid at no window's end are filtered out: hired before the last end, not left before the first.
+      expect(bindings).toEqual([...h1, ...h1, ...year, ...year, '2026-01-01', '2025-07-01', 'ORG-3']);
     });
 
     test('a dimension filter and the scope both apply, even on the same column', () => {
@@ -217,8 +231,8 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       { place: 'fetch through scope', build: (v) => fetchSql('crm', { entity: 'Contact' }, departmentScope([v])) },
       { place: 'aggregate where', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['customer'], where: { customer: [v] } }) },
       { place: 'aggregate scope', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, departmentScope([v])) },
-      { place: 'window bounds', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: [], window: { from: v, to: v } }) },
-      { place: 'asOf', build: (v) => aggregateSql('hr', { fact: 'employment', measures: ['headcount'], groupBy: [], asOf: v }) },
+      { place: 'window bounds and label', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: [], buckets: [{ label: v, from: v, to: v }] }) },
+      { place: 'state window end', build: (v) => aggregateSql('hr', { fact: 'employment', measures: ['headcount'], groupBy: [], buckets: [{ label: 'W', from: v, to: v }] }) },
     ];
     test.each(places)('$place: injection-looking values appear only in the bindings', ({ build }) => {
       for (const value of INJECTIONS) {

@@ -63,24 +63,48 @@ export class SqlAdapter implements SourceAdapter {
 
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
-    const rows = await this.run('fetch', this.buildFetch(query, call.scope), call);
     const model = this.model.entities[query.entity]!;
-    return rows.map((row) => neutralRow(model, entity, row));
+    const neutral = (rows: Record<string, unknown>[]) => rows.map((row) => neutralRow(model, entity, row));
+    return this.run('fetch', this.buildFetch(query, call.scope), call, neutral);
   }
 
   async aggregate(query: AggregateQuery, call: CallContext): Promise<AggregateRow[]> {
     const fact = this.factMapping(query.fact);
-    const rows = await this.run('aggregate', this.buildAggregate(query, call.scope), call);
-    return rows.map((row) => ({
-      dimensions: Object.fromEntries(
-        [...query.groupBy, ...(query.buckets?.length ? ['period'] : [])].map((d) => [d, row[d] == null ? null : String(row[d])]),
-      ),
-      measures: Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, m, row)])),
-    }));
+    const neutral = (rows: Record<string, unknown>[]) => this.aggregateRows(query, fact, rows);
+    return this.run('aggregate', this.buildAggregate(query, call.scope), call, neutral);
+  }
+
+  /** The statement's rows in the neutral shape: a state fact's columns per window become rows per window. */
+  private aggregateRows(query: AggregateQuery, fact: SqlFactMapping, rows: Record<string, unknown>[]): AggregateRow[] {
+    const buckets = query.buckets?.length && (fact.time || fact.validity) ? query.buckets : undefined;
+    const text = (v: unknown) => (v == null ? null : String(v));
+    const dimensionsOf = (row: Record<string, unknown>) =>
+      Object.fromEntries(query.groupBy.map((d) => [d, text(row[d])]));
+    const measuresOf = (row: Record<string, unknown>, alias: (m: string) => string) =>
+      Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, alias(m), row)]));
+    if (!buckets || fact.time) {
+      // A row outside every window (between two windows that do not touch) counts in none.
+      return rows
+        .filter((row) => !buckets || row.period != null)
+        .map((row) => ({
+          dimensions: { ...dimensionsOf(row), ...(buckets ? { period: text(row.period) } : {}) },
+          measures: measuresOf(row, (m) => m),
+        }));
+    }
+    // A state fact's statement has one column per (window, measure): one row per window with valid rows.
+    const out: AggregateRow[] = [];
+    for (const row of rows) {
+      buckets.forEach((b, i) => {
+        if (Number(row[stateAlias(i, ROWS)] ?? 0) === 0) return;
+        const measures = measuresOf(row, (m) => stateAlias(i, m));
+        out.push({ dimensions: { ...dimensionsOf(row), period: b.label }, measures });
+      });
+    }
+    return query.limit === undefined ? out : out.slice(0, query.limit);
   }
 
   async keyPairs(query: KeyPairQuery, call: CallContext): Promise<KeyPair[]> {
-    const rows = await this.run('key-pairs', this.buildKeyPairs(query), call);
+    const rows = await this.run('key-pairs', this.buildKeyPairs(query), call, (r) => r);
     const out: KeyPair[] = [];
     for (const r of rows) {
       if (r.source_key === null || r.source_key === undefined || r.hub_id === null || r.hub_id === undefined) continue;
@@ -90,7 +114,7 @@ export class SqlAdapter implements SourceAdapter {
   }
 
   async count(query: CountQuery, call: CallContext): Promise<number> {
-    const [row] = await this.run('count', this.buildCount(query, call.scope), call);
+    const [row] = await this.run('count', this.buildCount(query, call.scope), call, (r) => r);
     return Number(row?.n ?? 0);
   }
 
@@ -170,32 +194,60 @@ export class SqlAdapter implements SourceAdapter {
       const column = this.dimensionColumn(query.fact, f, dim);
       builder.select(knex.ref(column).as(dim)).groupBy(column);
     }
-    for (const name of query.measures) {
+    const measureOf = (name: string) => {
       const measure = f.measures[name];
       if (!measure) throw unknownName(this.name, `measure of fact "${query.fact}"`, name, Object.keys(f.measures));
-      for (const { sql, bindings } of measureSelects(measure, name, this.conn.dialect)) builder.select(knex.raw(sql, bindings));
+      return measure;
+    };
+    // A snapshot (neither time nor validity) counts every row at any date: buckets do not apply.
+    const buckets = query.buckets?.length ? query.buckets : undefined;
+    if (buckets && f.validity) {
+      const measures = query.measures.map((name) => [name, measureOf(name)] as const);
+      this.applyValidity(builder, f.validity, measures, buckets);
+    } else {
+      for (const name of query.measures) {
+        const selects = measureSelects(measureOf(name), name, this.conn.dialect);
+        for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
+      }
     }
     for (const [dim, keys] of Object.entries(query.where ?? {})) {
       builder.whereIn(this.dimensionColumn(query.fact, f, dim), [...keys]);
     }
-    if (query.buckets?.length) this.applyBuckets(builder, query.fact, f, query.buckets);
-    if (query.window) {
-      if (!f.time) throw unknownName(this.name, 'time column of fact', query.fact, []);
-      const format = f.time.format ?? 'date';
-      builder.where(f.time.column, '>=', timeBound(query.window.from, format));
-      builder.where(f.time.column, '<', timeBound(query.window.to, format));
-    }
-    // A snapshot (neither time nor validity) counts every row at any date.
-    if (query.asOf && (f.validity || f.time)) {
-      if (!f.validity) throw unknownName(this.name, 'validity columns of fact', query.fact, []);
-      const { from: validFrom, to: validTo } = f.validity;
-      builder.where(validFrom, '<=', query.asOf);
-      builder.where((q) => q.whereNull(validTo).orWhere(validTo, '>', query.asOf!));
-    }
+    if (buckets && f.time) this.applyBuckets(builder, query.fact, f, buckets);
     this.scopes.fact(builder, f, scope);
     for (const dim of query.groupBy) builder.orderBy(this.dimensionColumn(query.fact, f, dim));
     if (query.limit !== undefined) builder.limit(query.limit);
     return builder;
+  }
+
+  /**
+   * A state fact in windows: a row counts in every window it is valid at the end of, so windows cannot be
+   * a grouping column (one row falls in several). Each (window, measure) is its own conditional aggregate
+   * (`sum(case when from < ? and (to is null or to >= ?) then amount end)`) beside a count of the window's
+   * valid rows; aggregate() turns the columns back into one row per window. Rows valid at no window's end
+   * are filtered out first.
+   */
+  private applyValidity(
+    builder: Knex.QueryBuilder,
+    validity: { from: string; to: string },
+    measures: ReadonlyArray<readonly [string, SqlMeasure]>,
+    buckets: readonly TimeBucket[],
+  ): void {
+    const knex = this.conn.knex;
+    buckets.forEach((b, i) => {
+      const valid = {
+        sql: '?? < ? and (?? is null or ?? >= ?)',
+        bindings: [validity.from, b.to, validity.to, validity.to, b.to],
+      };
+      builder.select(knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]));
+      for (const [name, measure] of measures) {
+        const selects = measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid);
+        for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
+      }
+    });
+    const ends = buckets.map((b) => b.to).sort();
+    builder.where(validity.from, '<', ends[ends.length - 1]!);
+    builder.where((q) => q.whereNull(validity.to).orWhere(validity.to, '>=', ends[0]!));
   }
 
   /** `case when t >= ? and t < ? then ? … end as period`, grouped, and the overall window as a filter. */
@@ -213,13 +265,19 @@ export class SqlAdapter implements SourceAdapter {
     builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
   }
 
-  private async run(kind: StatementEvent['kind'], builder: Knex.QueryBuilder, call: CallContext) {
+  /** Runs a statement and records it on the call's trace with the number of rows it answers (`convert`'s). */
+  private async run<T>(
+    kind: StatementEvent['kind'],
+    builder: Knex.QueryBuilder,
+    call: CallContext,
+    convert: (rows: Record<string, unknown>[]) => T[],
+  ): Promise<T[]> {
     const fingerprint = fingerprintOf(builder.toSQL().sql);
     const started = performance.now();
     // The server cancels at statementTimeoutMs; the client gives up a second later (a stalled network).
     if (this.conn.statementTimeoutMs) builder.timeout(this.conn.statementTimeoutMs + 1000, { cancel: true });
     try {
-      const rows = (await builder) as Record<string, unknown>[];
+      const rows = convert((await builder) as Record<string, unknown>[]);
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: rows.length, ok: true });
       return rows;
     } catch (error) {
@@ -303,20 +361,36 @@ export const AVERAGE_SCALE = 12;
 /** The alias of an average's count, beside the measure's own column. */
 const countAlias = (measure: string) => `${measure}__count`;
 
+/** A state fact's column for window i: a measure, or ROWS (the window's valid rows). */
+const ROWS = 'rows';
+const stateAlias = (window: number, measure: string) => `w${window}__${measure}`;
+
 /**
  * The measure's select expressions and bindings: `sum(amount)`, or with a filter
  * `sum(case when status in (?, ?) then amount end)`; a decimal column is first cast to an exact decimal
  * (exactCast). An average selects its sum and its count.
  */
-function measureSelects(m: SqlMeasure, name: string, dialect: Dialect): Array<{ sql: string; bindings: Array<string | number> }> {
+function measureSelects(
+  m: SqlMeasure,
+  name: string,
+  dialect: Dialect,
+  condition?: { sql: string; bindings: readonly string[] },
+): Array<{ sql: string; bindings: Array<string | number> }> {
   // The measured value: a validated expression of the model, or a bound column.
   const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
-  const value = inner ? exactCast(m, inner, dialect) : m.filter ? '1' : '*';
+  const value = inner ? exactCast(m, inner, dialect) : m.filter || condition ? '1' : '*';
   const filters = Object.entries(m.filter ?? {});
-  const filterBindings = filters.flatMap(([column, values]) => [column, ...values]);
+  const conditions = [
+    ...filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`),
+    ...(condition ? [condition.sql] : []),
+  ];
+  const filterBindings = [
+    ...filters.flatMap(([column, values]) => [column, ...values]),
+    ...(condition?.bindings ?? []),
+  ];
   const bindings = [...filterBindings, ...(m.sql === undefined && m.column ? [m.column] : [])];
   const filtered = (expr: string) =>
-    filters.length === 0 ? expr : `case when ${filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`).join(' and ')} then ${expr} end`;
+    conditions.length === 0 ? expr : `case when ${conditions.join(' and ')} then ${expr} end`;
   const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
   if (m.agg === 'avg') selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
   return selects;

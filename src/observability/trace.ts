@@ -1,5 +1,19 @@
-import type { StatementEvent, StatementSink } from '../sources/contract';
 import { sourceStatementSeconds, sourceStatements } from './metrics';
+
+/** Where an adapter reports each statement it ran (a request's trace, /metrics). */
+export interface StatementSink {
+  record(event: StatementEvent): void;
+}
+
+export interface StatementEvent {
+  source: string;
+  kind: 'fetch' | 'aggregate' | 'key-pairs' | 'count' | 'health';
+  /** Short hash of the SQL text without bindings: lets logs and traces group statements safely. */
+  fingerprint: string;
+  durationMs: number;
+  rows: number;
+  ok: boolean;
+}
 
 export interface TraceSummary {
   statements: number;

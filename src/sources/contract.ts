@@ -1,3 +1,4 @@
+import type { StatementSink } from '../observability/trace';
 import type { EntityName } from '../model/entities';
 
 /**
@@ -145,18 +146,7 @@ export interface SourceScope {
   any?: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
 }
 
-export interface StatementSink {
-  record(event: StatementEvent): void;
-}
-
-export interface StatementEvent {
-  source: string;
-  kind: 'fetch' | 'aggregate' | 'key-pairs' | 'count' | 'health';
-  /** Short hash of the SQL text without bindings: lets logs and traces group statements safely. */
-  fingerprint: string;
-  durationMs: number;
-  rows: number;
-  ok: boolean;
-}
+/** Statements are counted where they run (src/observability/trace.ts): every adapter call records one. */
+export type { StatementEvent, StatementSink } from '../observability/trace';
 
 export const UNRESTRICTED: SourceScope = Object.freeze({});

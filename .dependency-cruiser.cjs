@@ -39,7 +39,6 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
 }));
 
 module.exports = {
-
   forbidden: [
     {
       name: 'no-circular',

@@ -6,16 +6,37 @@ import tseslint from 'typescript-eslint';
 const SQL_MODULES = ['knex', 'knex-pglite', 'pg', 'mysql2', 'mysql2/promise', '@electric-sql/pglite'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.tmp/**', '.data/**', 'src/generated/**', 'coverage/**', 'bench/results/**', 'bench/peers/*/node_modules/**', '**/.mesh/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.tmp/**',
+      '.data/**',
+      'src/generated/**',
+      'coverage/**',
+      'bench/results/**',
+      'bench/peers/*/node_modules/**',
+      '**/.mesh/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ['*.js', '*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    files: ['*.js', '*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   {
     // The Mesh benchmark peer's runner and PostGraphile plugin: plain CommonJS run by Node (bench/peers/mesh).
     files: ['bench/peers/*/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -30,7 +51,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: SQL_MODULES.map((name) => ({ name, message: 'Only src/db/**, src/sources/**, src/store/** and src/seed/** may talk SQL.' })) },
+        {
+          paths: SQL_MODULES.map((name) => ({
+            name,
+            message: 'Only src/db/**, src/sources/**, src/store/** and src/seed/** may talk SQL.',
+          })),
+        },
       ],
     },
   },
@@ -39,7 +65,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'No focused tests.',
+        },
       ],
     },
   },

@@ -13,7 +13,9 @@ import { buildSchema } from '../src/resolvers/executable-schema';
  */
 const ROWS = 5000;
 const RUNS = Number(process.env.RUNS ?? 15);
-const QUERY = parse(`{ customers(limit: ${ROWS}) { id name segment industry region createdOn contacts { name phone email } } }`);
+const QUERY = parse(
+  `{ customers(limit: ${ROWS}) { id name segment industry region createdOn contacts { name phone email } } }`,
+);
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, {
@@ -23,7 +25,12 @@ async function main(): Promise<void> {
     auth: { jwt: { secret: 'bench-secret-not-used-for-tokens-0123456789' } },
   });
   const runtime = await startRuntime(config);
-  const viewer = await resolveViewer({ kind: 'person', personId: 'EMP-000271' }, runtime.policy, runtime.org, '2026-01-01');
+  const viewer = await resolveViewer(
+    { kind: 'person', personId: 'EMP-000271' },
+    runtime.policy,
+    runtime.org,
+    '2026-01-01',
+  );
   const plain = buildSchema(runtime.model, runtime.policy);
   const guarded = withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy);
   const run = async (schema: typeof plain) => {
@@ -31,7 +38,8 @@ async function main(): Promise<void> {
     const result = await execute({ schema, document: QUERY, contextValue: createContext(runtime, viewer) });
     const ms = performance.now() - started;
     const rows = (result.data as { customers: unknown[] } | null)?.customers.length ?? 0;
-    if (result.errors?.length || rows !== ROWS) throw new Error(`unexpected result: ${rows} rows, ${result.errors?.[0]?.message}`);
+    if (result.errors?.length || rows !== ROWS)
+      throw new Error(`unexpected result: ${rows} rows, ${result.errors?.[0]?.message}`);
     return { ms, result };
   };
   for (let i = 0; i < 3; i++) await Promise.all([run(plain), run(guarded)]);

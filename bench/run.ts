@@ -13,7 +13,15 @@ import { topSelfTime } from './lib/profile';
 import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
 import { seedScale, type BenchDatabases } from './lib/seed';
 import { medianOfRuns, round, runsWithin, summarise } from './lib/stats';
-import { BENCH_JWT_SECRET, NAIVE_LIST_ROWS, WORKLOADS, listQuery, hubConfig, workloads, type WorkloadName } from './lib/workloads';
+import {
+  BENCH_JWT_SECRET,
+  NAIVE_LIST_ROWS,
+  WORKLOADS,
+  listQuery,
+  hubConfig,
+  workloads,
+  type WorkloadName,
+} from './lib/workloads';
 
 /**
  * `npm run bench`: the benchmark of issue #7, end to end and bounded in time. Starts PostgreSQL and
@@ -44,8 +52,18 @@ const USAGE = `usage: npm run bench -- [--scale 10] [--scaling 1,70] [--seconds 
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
-    scale: 10, scaling: [1, 70], seconds: 4, runs: 3, cellSeconds: 30, concurrency: [1, 8, 32], workloads: [...WORKLOADS],
-    naiveDepartments: 60, profile: true, peer: true, docs: false, out: path.join(__dirname, 'results'),
+    scale: 10,
+    scaling: [1, 70],
+    seconds: 4,
+    runs: 3,
+    cellSeconds: 30,
+    concurrency: [1, 8, 32],
+    workloads: [...WORKLOADS],
+    naiveDepartments: 60,
+    profile: true,
+    peer: true,
+    docs: false,
+    out: path.join(__dirname, 'results'),
   };
   const list = (v: string) => v.split(',').filter(Boolean).map(Number);
   for (let i = 0; i < argv.length; i++) {
@@ -56,28 +74,61 @@ function parseOptions(argv: string[]): Options {
       return v;
     };
     switch (flag) {
-      case '--scale': o.scale = Number(value()); break;
-      case '--scaling': o.scaling = list(value()); break;
-      case '--seconds': o.seconds = Number(value()); break;
-      case '--runs': o.runs = Number(value()); break;
-      case '--cell-seconds': o.cellSeconds = Number(value()); break;
-      case '--concurrency': o.concurrency = list(value()); break;
+      case '--scale':
+        o.scale = Number(value());
+        break;
+      case '--scaling':
+        o.scaling = list(value());
+        break;
+      case '--seconds':
+        o.seconds = Number(value());
+        break;
+      case '--runs':
+        o.runs = Number(value());
+        break;
+      case '--cell-seconds':
+        o.cellSeconds = Number(value());
+        break;
+      case '--concurrency':
+        o.concurrency = list(value());
+        break;
       case '--workloads': {
         const names = value().split(',');
-        for (const n of names) if (!(WORKLOADS as readonly string[]).includes(n)) throw new Error(`unknown workload "${n}" (known: ${WORKLOADS.join(', ')})`);
+        for (const n of names)
+          if (!(WORKLOADS as readonly string[]).includes(n))
+            throw new Error(`unknown workload "${n}" (known: ${WORKLOADS.join(', ')})`);
         o.workloads = names as WorkloadName[];
         break;
       }
-      case '--naive-departments': o.naiveDepartments = Number(value()); break;
-      case '--no-profile': o.profile = false; break;
-      case '--no-peer': o.peer = false; break;
-      case '--docs': o.docs = true; break;
-      case '--out': o.out = path.resolve(value()); break;
-      case '--help': process.stdout.write(`${USAGE}\n`); process.exit(0); break;
-      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
+      case '--naive-departments':
+        o.naiveDepartments = Number(value());
+        break;
+      case '--no-profile':
+        o.profile = false;
+        break;
+      case '--no-peer':
+        o.peer = false;
+        break;
+      case '--docs':
+        o.docs = true;
+        break;
+      case '--out':
+        o.out = path.resolve(value());
+        break;
+      case '--help':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
-  for (const [name, v] of [['--scale', o.scale], ['--seconds', o.seconds], ['--runs', o.runs], ['--cell-seconds', o.cellSeconds]] as const) {
+  for (const [name, v] of [
+    ['--scale', o.scale],
+    ['--seconds', o.seconds],
+    ['--runs', o.runs],
+    ['--cell-seconds', o.cellSeconds],
+  ] as const) {
     if (!(v > 0)) throw new Error(`${name} must be a positive number (got ${v})`);
   }
   o.scaling = [...new Set(o.scaling.filter((s) => s !== o.scale))].sort((a, b) => a - b);
@@ -115,7 +166,9 @@ async function main(): Promise<void> {
       const full = scale === options.scale;
       say(`scale ${scale}: seeding the demo company`);
       const seed = await seedScale(db, scale);
-      say(`scale ${scale}: ${seed.departments} departments, ${seed.rows.toLocaleString('en')} rows, generated in ${seed.generateMs} ms, loaded in ${seed.loadMs} ms`);
+      say(
+        `scale ${scale}: ${seed.departments} departments, ${seed.rows.toLocaleString('en')} rows, generated in ${seed.generateMs} ms, loaded in ${seed.loadMs} ms`,
+      );
       scales.push(await benchScale(db, scale, seed, full, options, tmp, cleanups));
     }
     const results: BenchResults = {
@@ -154,10 +207,21 @@ async function benchScale(
 ): Promise<ScaleResults> {
   const all = workloads(seed.salesTeam);
   // Smaller scale factors only feed the scaling table: the dashboard, the point query and the cached repeat at concurrency 1.
-  const names = full ? options.workloads : options.workloads.filter((w) => w === 'dashboard' || w === 'point' || w === 'cached');
+  const names = full
+    ? options.workloads
+    : options.workloads.filter((w) => w === 'dashboard' || w === 'point' || w === 'cached');
   const concurrency = full ? options.concurrency : [1];
   const { departmentIds, ...seedInfo } = seed;
-  const out: ScaleResults = { scale, seed: seedInfo, statements: {}, hub: {}, floor: {}, inProcessMs: {}, mesh: { available: false }, concurrency };
+  const out: ScaleResults = {
+    scale,
+    seed: seedInfo,
+    statements: {},
+    hub: {},
+    floor: {},
+    inProcessMs: {},
+    mesh: { available: false },
+    concurrency,
+  };
 
   // 1. In process: the hub's SQL per workload (for the floor), naive baseline, permission cost.
   say(`scale ${scale}: capturing the hub's statements per workload`);
@@ -175,7 +239,10 @@ async function benchScale(
     }
     if (full && names.includes('list')) {
       say(`scale ${scale}: naive list vs hub (${NAIVE_LIST_ROWS} rows)`);
-      out.naiveList = { rows: NAIVE_LIST_ROWS, ...(await inProcess.naiveList(listQuery(NAIVE_LIST_ROWS), all.list.principal, options.runs)) };
+      out.naiveList = {
+        rows: NAIVE_LIST_ROWS,
+        ...(await inProcess.naiveList(listQuery(NAIVE_LIST_ROWS), all.list.principal, options.runs)),
+      };
       say(`scale ${scale}: permission layer cost on the list`);
       out.permissions = await inProcess.permissionCost(all.list.query, all.list.principal, Math.max(5, options.runs));
     }
@@ -193,11 +260,18 @@ async function benchScale(
       const service = await serviceTime(() => floor.request(statements));
       for (const c of concurrency) {
         const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
-          const { latencies, errors, elapsedMs, truncated } = await closedLoop(c, amountFor(options.seconds, service, c), stopAfterMs, () => floor.request(statements));
+          const { latencies, errors, elapsedMs, truncated } = await closedLoop(
+            c,
+            amountFor(options.seconds, service, c),
+            stopAfterMs,
+            () => floor.request(statements),
+          );
           return { ...summarise(latencies, errors, elapsedMs), truncated };
         });
         out.floor[name]![c] = medianOfRuns(runs);
-        say(`scale ${scale}: floor ${name} c=${c}: p50 ${out.floor[name]![c]!.p50} ms, ${out.floor[name]![c]!.rps} req/s`);
+        say(
+          `scale ${scale}: floor ${name} c=${c}: p50 ${out.floor[name]![c]!.p50} ms, ${out.floor[name]![c]!.rps} req/s`,
+        );
       }
     }
   } finally {
@@ -207,7 +281,8 @@ async function benchScale(
   // 3. The hub in a child process: cold (cache off) workloads, then the cached repeat on a hub with the cache on.
   const tokens = new Map<string, string>();
   const tokenOf = async (employee: string) => {
-    if (!tokens.has(employee)) tokens.set(employee, await demoToken(employee, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '4h'));
+    if (!tokens.has(employee))
+      tokens.set(employee, await demoToken(employee, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '4h'));
     return tokens.get(employee)!;
   };
   // A fresh hub per workload: its peak RSS is then that workload's, not what earlier ones left in the heap;
@@ -237,7 +312,9 @@ async function benchScale(
       for (const c of concurrency) {
         const m = await measureHub(current, target, c, service, options);
         out.hub[name]![c] = m;
-        say(`scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}${m.truncated ? ' (stopped at the cell budget)' : ''}`);
+        say(
+          `scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}${m.truncated ? ' (stopped at the cell budget)' : ''}`,
+        );
         if (m.truncated && c !== concurrency[concurrency.length - 1]) ({ hub: current, target } = await start());
       }
     } finally {
@@ -262,7 +339,12 @@ async function benchScale(
         await hub.profileStop(path.join(dir, `${name}.cpuprofile`));
         const profile = { workload: name, requests, ...topSelfTime(dir) };
         out.profiles.push(profile);
-        say(`scale ${scale}: profile ${name}: ${profile.functions.slice(0, 6).map((f) => `${f.function} ${f.selfPercent}%`).join(', ')}`);
+        say(
+          `scale ${scale}: profile ${name}: ${profile.functions
+            .slice(0, 6)
+            .map((f) => `${f.function} ${f.selfPercent}%`)
+            .join(', ')}`,
+        );
       }
     } finally {
       await hub.stop();
@@ -285,24 +367,37 @@ function render(file: string | undefined, docs: boolean): void {
   process.stdout.write(markdown);
 }
 
-interface Target { url: string; token: string; query: string }
+interface Target {
+  url: string;
+  token: string;
+  query: string;
+}
 
 async function post(target: Target, trace = false): Promise<{ status: number; body: string }> {
   const res = await fetch(target.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}`, ...(trace ? { 'x-hub-trace': '1' } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${target.token}`,
+      ...(trace ? { 'x-hub-trace': '1' } : {}),
+    },
     body: JSON.stringify({ query: target.query }),
     signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
   });
   const body = await res.text();
-  if (res.status !== 200 || body.includes('"errors":[')) throw new Error(`request failed (${res.status}): ${body.slice(0, 300)}`);
+  if (res.status !== 200 || body.includes('"errors":['))
+    throw new Error(`request failed (${res.status}): ${body.slice(0, 300)}`);
   return { status: res.status, body };
 }
 
 /** Statements per source of one request (X-Hub-Trace: 1), and the response size. */
-async function traced(target: Target): Promise<{ total: number; bySource: Record<string, number>; responseBytes: number }> {
+async function traced(
+  target: Target,
+): Promise<{ total: number; bySource: Record<string, number>; responseBytes: number }> {
   const { body } = await post(target, true);
-  const parsed = JSON.parse(body) as { extensions?: { trace?: { statements: number; bySource: Record<string, { statements: number }> } } };
+  const parsed = JSON.parse(body) as {
+    extensions?: { trace?: { statements: number; bySource: Record<string, { statements: number }> } };
+  };
   const trace = parsed.extensions?.trace;
   if (!trace) throw new Error('the hub returned no extensions.trace for X-Hub-Trace: 1');
   return {
@@ -324,7 +419,13 @@ async function serviceTime(request: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
-async function measureHub(hub: HubChild, target: Target, connections: number, serviceMs: number, options: Options): Promise<Measured> {
+async function measureHub(
+  hub: HubChild,
+  target: Target,
+  connections: number,
+  serviceMs: number,
+  options: Options,
+): Promise<Measured> {
   let stats: HubStats | undefined;
   let peak = 0;
   const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
@@ -345,7 +446,13 @@ async function measureHub(hub: HubChild, target: Target, connections: number, se
   return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
 }
 
-async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency: number[], options: Options, cleanups: Array<() => Promise<void>>): Promise<ScaleResults['mesh']> {
+async function benchMesh(
+  db: BenchDatabases,
+  names: WorkloadName[],
+  concurrency: number[],
+  options: Options,
+  cleanups: Array<() => Promise<void>>,
+): Promise<ScaleResults['mesh']> {
   const peer = await loadMeshPeer();
   if ('unavailable' in peer) {
     say(`peer not available: ${peer.unavailable}`);
@@ -389,9 +496,15 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
       let current = running ?? (await startPeer());
       const body = JSON.stringify({ query: w.query, ...(w.variables ? { variables: w.variables } : {}) });
       const request = async () => {
-        const res = await fetch(current.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+        const res = await fetch(current.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+        });
         const text = await res.text();
-        if (res.status !== 200 || text.includes('"errors":[')) throw new Error(`mesh ${name} failed (${res.status}): ${text.slice(0, 300)}`);
+        if (res.status !== 200 || text.includes('"errors":['))
+          throw new Error(`mesh ${name} failed (${res.status}): ${text.slice(0, 300)}`);
         return text.length;
       };
       let responseBytes: number;
@@ -408,12 +521,22 @@ async function benchMesh(db: BenchDatabases, names: WorkloadName[], concurrency:
         let peak = 0;
         const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
           const sampler = sampleRss(current.pid);
-          const run = await runLoad({ url: current.url, headers: {}, body, connections: c, amount: amountFor(options.seconds, service, c), timeoutSeconds: TIMEOUT_SECONDS, stopAfterMs });
+          const run = await runLoad({
+            url: current.url,
+            headers: {},
+            body,
+            connections: c,
+            amount: amountFor(options.seconds, service, c),
+            timeoutSeconds: TIMEOUT_SECONDS,
+            stopAfterMs,
+          });
           peak = Math.max(peak, sampler.stop() ?? 0);
           return run;
         });
         byConcurrency[c] = { ...medianOfRuns(runs), peakRssMb: peak };
-        say(`mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB${byConcurrency[c]!.truncated ? ' (stopped at the cell budget)' : ''}`);
+        say(
+          `mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB${byConcurrency[c]!.truncated ? ' (stopped at the cell budget)' : ''}`,
+        );
         if (byConcurrency[c]!.truncated) {
           current = await startPeer();
           if (name === 'cached') await request(); // its response cache starts empty again
@@ -433,7 +556,9 @@ function commandLine(): string {
   const args = process.argv.slice(2);
   const viaNpm = process.env.npm_lifecycle_event === 'bench' && args.includes('--docs');
   const rest = viaNpm ? args.filter((a) => a !== '--docs') : args;
-  return viaNpm ? `npm run bench${rest.length ? ` -- ${rest.join(' ')}` : ''}` : `npx tsx bench/run.ts ${rest.join(' ')}`.trim();
+  return viaNpm
+    ? `npm run bench${rest.length ? ` -- ${rest.join(' ')}` : ''}`
+    : `npx tsx bench/run.ts ${rest.join(' ')}`.trim();
 }
 
 function machine(): BenchResults['machine'] {
@@ -443,7 +568,8 @@ function machine(): BenchResults['machine'] {
     memoryGb: round(os.totalmem() / 1024 ** 3, 1),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    databases: 'PostgreSQL 15 and MariaDB 10.11 on 127.0.0.1 (test/support/databases.ts defaults: fsync off, 256 MB InnoDB buffer pool)',
+    databases:
+      'PostgreSQL 15 and MariaDB 10.11 on 127.0.0.1 (test/support/databases.ts defaults: fsync off, 256 MB InnoDB buffer pool)',
   };
 }
 

@@ -50,14 +50,16 @@ async function main(): Promise<void> {
         const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
         latencies.push(performance.now() - started);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        for (const e of body.errors ?? []) errorCodes.set(e.extensions?.code ?? '?', (errorCodes.get(e.extensions?.code ?? '?') ?? 0) + 1);
+        for (const e of body.errors ?? [])
+          errorCodes.set(e.extensions?.code ?? '?', (errorCodes.get(e.extensions?.code ?? '?') ?? 0) + 1);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const rssEnd = mb();
     const heapEnd = heap();
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(0);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(0);
     const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((sum, [, c]) => sum + c, 0);
     process.stdout.write(
       `soak: ${SECONDS} s at concurrency ${CONCURRENCY}, ${latencies.length} requests (${(latencies.length / SECONDS).toFixed(1)}/s)\n` +

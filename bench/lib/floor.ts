@@ -15,7 +15,9 @@ export interface CapturedStatement {
 }
 
 type QueryFn = (connection: unknown, obj: { sql: string; bindings?: unknown[] }) => Promise<unknown>;
-interface DialectPrototype { _query: QueryFn }
+interface DialectPrototype {
+  _query: QueryFn;
+}
 
 /**
  * Records every statement knex hands to the pg and mysql2 drivers while `fn` runs — the hub's actual
@@ -35,7 +37,14 @@ export async function captureStatements(fn: () => Promise<void>): Promise<Captur
       try {
         return await original.call(this, connection, obj);
       } finally {
-        if (!/"hub"\.|^set /i.test(obj.sql)) captured.push({ engine, sql: obj.sql, bindings: [...(obj.bindings ?? [])], startedMs, endedMs: performance.now() });
+        if (!/"hub"\.|^set /i.test(obj.sql))
+          captured.push({
+            engine,
+            sql: obj.sql,
+            bindings: [...(obj.bindings ?? [])],
+            startedMs,
+            endedMs: performance.now(),
+          });
       }
     };
     return () => {

@@ -26,14 +26,21 @@ const STOP_TIMEOUT_MS = 30_000;
 /**
  * Starts bench/lib/hub-process.ts as a child process with the given config overrides.
  */
-export async function startHubChild(overrides: Record<string, unknown>, opts: { log?: (line: string) => void } = {}): Promise<HubChild> {
+export async function startHubChild(
+  overrides: Record<string, unknown>,
+  opts: { log?: (line: string) => void } = {},
+): Promise<HubChild> {
   const entry = path.join(__dirname, 'hub-process.ts');
   // BENCH_HUB_NODE_FLAGS: extra V8/Node flags for the hub only (experiments such as --max-semi-space-size).
   const flags = (process.env.BENCH_HUB_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const args = [...flags, '--import', 'tsx', entry];
   const child = spawn(process.execPath, args, {
     cwd: path.join(__dirname, '..', '..'),
-    env: { ...process.env, BENCH_HUB_CONFIG: JSON.stringify(overrides), LOG_LEVEL: process.env.BENCH_HUB_LOG_LEVEL ?? 'warn' },
+    env: {
+      ...process.env,
+      BENCH_HUB_CONFIG: JSON.stringify(overrides),
+      LOG_LEVEL: process.env.BENCH_HUB_LOG_LEVEL ?? 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const log = opts.log ?? (() => undefined);

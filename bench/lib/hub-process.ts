@@ -12,7 +12,12 @@ import { startServer } from '../../src/server/app';
  * reports the peak RSS (sampled every 100 ms) and event-loop delay since the last reset, and runs V8's
  * CPU profiler (what `node --cpu-prof` uses) around the requests only, so start-up does not count.
  */
-type Message = { type: 'reset' } | { type: 'stats' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
+type Message =
+  | { type: 'reset' }
+  | { type: 'stats' }
+  | { type: 'stop' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string };
 
 async function main(): Promise<void> {
   const overrides = JSON.parse(process.env.BENCH_HUB_CONFIG ?? '{}') as Record<string, unknown>;
@@ -42,12 +47,19 @@ async function main(): Promise<void> {
         rssMb: Math.round(process.memoryUsage.rss() / 1048576),
         peakRssMb: Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576),
         heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1048576),
-        eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean) },
+        eventLoopDelayMs: {
+          p50: ms(delay.percentile(50)),
+          p99: ms(delay.percentile(99)),
+          max: ms(delay.max),
+          mean: ms(delay.mean),
+        },
       });
     } else if (message.type === 'profile-start') {
       profiler.connect();
       profiler.post('Profiler.enable', () =>
-        profiler.post('Profiler.setSamplingInterval', { interval: 200 }, () => profiler.post('Profiler.start', () => send({ type: 'profile-started' }))),
+        profiler.post('Profiler.setSamplingInterval', { interval: 200 }, () =>
+          profiler.post('Profiler.start', () => send({ type: 'profile-started' })),
+        ),
       );
     } else if (message.type === 'profile-stop') {
       profiler.post('Profiler.stop', (error, result) => {

@@ -30,21 +30,38 @@ export class InProcessHub {
 
   static async start(db: BenchDatabases, scale: number): Promise<InProcessHub> {
     const runtime = await startRuntime(loadConfig({}, hubConfig(db, scale, { cache: false })));
-    return new InProcessHub(runtime, withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy), buildSchema(runtime.model, runtime.policy));
+    return new InProcessHub(
+      runtime,
+      withPermissions(buildSchema(runtime.model, runtime.policy), runtime.policy),
+      buildSchema(runtime.model, runtime.policy),
+    );
   }
 
   async viewer(personId: string): Promise<Viewer> {
-    return resolveViewer({ kind: 'person', personId }, this.runtime.policy, this.runtime.org, new Date().toISOString().slice(0, 10));
+    return resolveViewer(
+      { kind: 'person', personId },
+      this.runtime.policy,
+      this.runtime.org,
+      new Date().toISOString().slice(0, 10),
+    );
   }
 
   /** Executes a document as `viewer`; throws on GraphQL errors. Returns the JSON size. */
-  async execute(query: string, viewer: Viewer, opts: { guarded?: boolean; naiveLoaders?: boolean } = {}): Promise<number> {
+  async execute(
+    query: string,
+    viewer: Viewer,
+    opts: { guarded?: boolean; naiveLoaders?: boolean } = {},
+  ): Promise<number> {
     const ctx = createContext(this.runtime, viewer);
     // Per-row loads: a batch of one key, so every parent costs its own statement (no DataLoader batching).
     const naive = { maxBatchSize: 1, maxAggregateMembers: 1 };
     const values = (keys: Parameters<typeof memberValues>[1]) => memberValues(ctx, keys);
     if (opts.naiveLoaders) ctx.loaders = createLoaders(this.runtime.adapters, (s) => ctx.callFor(s), naive, values);
-    const result = await execute({ schema: opts.guarded === false ? this.plain : this.guarded, document: parse(query), contextValue: ctx });
+    const result = await execute({
+      schema: opts.guarded === false ? this.plain : this.guarded,
+      document: parse(query),
+      contextValue: ctx,
+    });
     if (result.errors?.length) throw new Error(`in-process execute: ${result.errors[0]!.message}`);
     return JSON.stringify(result).length;
   }
@@ -84,19 +101,45 @@ export class InProcessHub {
   async naiveDashboard(departments: readonly string[], runs: number): Promise<NaiveComparison> {
     const viewer = await this.viewer('EMP-000001');
     const calendar = this.runtime.config.calendar;
-    const buckets = bucketsBetween(parsePeriod('2025-01', calendar), parsePeriod('2025-12', calendar), 'month', calendar);
-    const base: Omit<ValuesRequest, 'filters' | 'groupBy'> = { codes: DASHBOARD_CODES, buckets, grain: 'month', rollup: false };
+    const buckets = bucketsBetween(
+      parsePeriod('2025-01', calendar),
+      parsePeriod('2025-12', calendar),
+      'month',
+      calendar,
+    );
+    const base: Omit<ValuesRequest, 'filters' | 'groupBy'> = {
+      codes: DASHBOARD_CODES,
+      buckets,
+      grain: 'month',
+      rollup: false,
+    };
     const cells = (table: Awaited<ReturnType<typeof computeValues>>, member: string) =>
       buckets.map((b) => DASHBOARD_CODES.map((code) => table.cell(code, b.label, member)));
     const hub = async () => {
       const ctx = createContext(this.runtime, viewer);
-      const table = await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: [{ dimension: 'department' }], filters: [{ dimension: 'department', ids: departments }] });
-      return { bytes: JSON.stringify(table.members.map((m) => cells(table, m))).length, statements: ctx.trace.statementCount };
+      const table = await computeValues(ctx, this.runtime.dictionary, {
+        ...base,
+        groupBy: [{ dimension: 'department' }],
+        filters: [{ dimension: 'department', ids: departments }],
+      });
+      return {
+        bytes: JSON.stringify(table.members.map((m) => cells(table, m))).length,
+        statements: ctx.trace.statementCount,
+      };
     };
     const naive = async () => {
       const ctx = createContext(this.runtime, viewer);
       const rows = await Promise.all(
-        departments.map(async (id) => cells(await computeValues(ctx, this.runtime.dictionary, { ...base, groupBy: [], filters: [{ dimension: 'department', ids: [id] }] }), '')),
+        departments.map(async (id) =>
+          cells(
+            await computeValues(ctx, this.runtime.dictionary, {
+              ...base,
+              groupBy: [],
+              filters: [{ dimension: 'department', ids: [id] }],
+            }),
+            '',
+          ),
+        ),
       );
       return { bytes: JSON.stringify(rows).length, statements: ctx.trace.statementCount };
     };
@@ -116,7 +159,11 @@ export class InProcessHub {
   }
 
   /** The list with and without graphql-shield + masking (same schema, same process, interleaved). */
-  async permissionCost(query: string, principal: string, runs: number): Promise<{ withoutMs: number; withMs: number; ratio: number; runs: number }> {
+  async permissionCost(
+    query: string,
+    principal: string,
+    runs: number,
+  ): Promise<{ withoutMs: number; withMs: number; ratio: number; runs: number }> {
     const viewer = await this.viewer(principal);
     await this.execute(query, viewer, { guarded: false });
     await this.execute(query, viewer, { guarded: true });
@@ -149,7 +196,11 @@ export interface NaiveComparison {
   runs: number;
 }
 
-async function interleave(runs: number, hub: () => Promise<{ statements: number }>, naive: () => Promise<{ statements: number }>): Promise<NaiveComparison> {
+async function interleave(
+  runs: number,
+  hub: () => Promise<{ statements: number }>,
+  naive: () => Promise<{ statements: number }>,
+): Promise<NaiveComparison> {
   await hub();
   const hubTimes: number[] = [];
   const naiveTimes: number[] = [];

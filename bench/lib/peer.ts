@@ -4,8 +4,17 @@ import type { BenchDatabases } from './seed';
 import { LAYOUT, pgSourcesUrl } from './seed';
 
 /** The interface bench/peers/mesh/index.ts exports (built separately; picked up when present). */
-export interface PeerSources { crm: string; erp: string; hr: string; procurement: string }
-export interface RunningPeer { url: string; pid: number; stop(): Promise<void> }
+export interface PeerSources {
+  crm: string;
+  erp: string;
+  hr: string;
+  procurement: string;
+}
+export interface RunningPeer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 export type PeerWorkload = { query: string; variables?: Record<string, unknown> } | { unsupported: string };
 interface PeerModule {
   startMeshPeer(sources: PeerSources, opts?: { log?: (line: string) => void }): Promise<RunningPeer>;
@@ -26,7 +35,9 @@ export async function loadMeshPeer(): Promise<PeerModule | { unavailable: string
     }
     return peer as PeerModule;
   } catch (error) {
-    return { unavailable: `bench/peers/mesh/index.ts failed to load: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      unavailable: `bench/peers/mesh/index.ts failed to load: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

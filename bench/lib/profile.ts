@@ -33,7 +33,9 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
     profile.samples.forEach((id, i) => {
       const node = byId.get(id)!;
       const { functionName, url, lineNumber } = node.callFrame;
-      const where = url ? `${url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${lineNumber + 1}` : '(native)';
+      const where = url
+        ? `${url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${lineNumber + 1}`
+        : '(native)';
       if (functionName === '(idle)') return;
       const key = `${functionName || '(anonymous)'}\t${where}`;
       const us = profile.timeDeltas[i] ?? 0;
@@ -46,7 +48,12 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
     .slice(0, top)
     .map(([key, us]) => {
       const [fn, location] = key.split('\t') as [string, string];
-      return { function: fn, location, selfMs: Math.round(us / 1000), selfPercent: Math.round((us / total) * 1000) / 10 };
+      return {
+        function: fn,
+        location,
+        selfMs: Math.round(us / 1000),
+        selfPercent: Math.round((us / total) * 1000) / 10,
+      };
     });
   return { totalMs: Math.round(total / 1000), functions };
 }

@@ -8,7 +8,12 @@ import { seedDemoSource } from '../../src/seed/demo-source';
 import { HubStore } from '../../src/store/hub-store';
 
 /** Where the benchmark's sources live: the hub's MIXED layout (CRM and HR on PostgreSQL, ERP and procurement on MariaDB). */
-export const LAYOUT: Record<SourceName, 'postgres' | 'mysql'> = { crm: 'postgres', erp: 'mysql', hr: 'postgres', procurement: 'mysql' };
+export const LAYOUT: Record<SourceName, 'postgres' | 'mysql'> = {
+  crm: 'postgres',
+  erp: 'mysql',
+  hr: 'postgres',
+  procurement: 'mysql',
+};
 export const PG_DATABASE = 'hub_sources';
 
 export interface BenchDatabases {
@@ -75,7 +80,9 @@ export async function seedScale(db: BenchDatabases, scale: number): Promise<Seed
       }
     }),
   );
-  const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(db), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'));
+  const store = new HubStore(
+    openConnection({ engine: 'postgres', url: pgSourcesUrl(db), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'),
+  );
   await store.migrate();
   await seedLoadedCrosswalks(loadModel(join(__dirname, '..', '..', 'models', 'demo')), store, generator, company);
   await store.close();

@@ -42,7 +42,9 @@ export function summarise(latencies: number[], errors: number, elapsedMs: number
 }
 
 /** Medians, field by field, over several runs (requests and errors are summed). */
-export function medianOfRuns(runs: ReadonlyArray<Latency & { truncated?: boolean }>): Latency & { runs: number; truncated: boolean } {
+export function medianOfRuns(
+  runs: ReadonlyArray<Latency & { truncated?: boolean }>,
+): Latency & { runs: number; truncated: boolean } {
   return {
     runs: runs.length,
     truncated: runs.some((r) => r.truncated),
@@ -59,7 +61,11 @@ export function medianOfRuns(runs: ReadonlyArray<Latency & { truncated?: boolean
  * Up to `runs` runs of one cell within `budgetMs`: a further run starts only when the time left is at
  * least what the last run took; every run gets the time left as its hard stop. At least one run.
  */
-export async function runsWithin<T>(runs: number, budgetMs: number, run: (stopAfterMs: number) => Promise<T>): Promise<T[]> {
+export async function runsWithin<T>(
+  runs: number,
+  budgetMs: number,
+  run: (stopAfterMs: number) => Promise<T>,
+): Promise<T[]> {
   const started = performance.now();
   const out: T[] = [];
   let last = 0;

@@ -8,11 +8,22 @@ export const LIST_ROWS = 10_000;
 /** The naive list makes one statement per row: 1,000 rows keep it to about a minute per comparison. */
 export const NAIVE_LIST_ROWS = 1_000;
 
-export const listQuery = (rows: number) => `{ customers(limit: ${rows}) { id name segment industry region createdOn contacts { name phone email } } }`;
+export const listQuery = (rows: number) =>
+  `{ customers(limit: ${rows}) { id name segment industry region createdOn contacts { name phone email } } }`;
 
 export const DASHBOARD_CODES = [
-  'revenue', 'gross_margin', 'receivables_balance', 'budget_execution_rate', 'headcount', 'payroll_cost',
-  'revenue_per_head', 'expense_ratio', 'procurement_spend', 'supplier_on_time_rate', 'revenue_yoy', 'revenue_ytd',
+  'revenue',
+  'gross_margin',
+  'receivables_balance',
+  'budget_execution_rate',
+  'headcount',
+  'payroll_cost',
+  'revenue_per_head',
+  'expense_ratio',
+  'procurement_spend',
+  'supplier_on_time_rate',
+  'revenue_yoy',
+  'revenue_ytd',
 ];
 
 export type WorkloadName = 'dashboard' | 'point' | 'list' | 'alerts' | 'cached';
@@ -36,7 +47,8 @@ export function workloads(pointDepartment: string): Record<WorkloadName, Workloa
   return {
     dashboard: {
       name: 'dashboard',
-      description: '12 indicators from all four systems × 12 months × every department, one request (CEO, result cache off)',
+      description:
+        '12 indicators from all four systems × 12 months × every department, one request (CEO, result cache off)',
       query: dashboard,
       principal: 'EMP-000001',
       cache: false,
@@ -58,7 +70,8 @@ export function workloads(pointDepartment: string): Record<WorkloadName, Workloa
     alerts: {
       name: 'alerts',
       description: 'every alert rule × every department for 2025-Q4, with whom to notify (CEO, cache off)',
-      query: '{ alerts(period: "2025-Q4") { severity indicator { code } department { id } metric comparedWith threshold message notify } }',
+      query:
+        '{ alerts(period: "2025-Q4") { severity indicator { code } department { id } metric comparedWith threshold message notify } }',
       principal: 'EMP-000001',
       cache: false,
     },
@@ -78,7 +91,10 @@ export function hubConfig(db: BenchDatabases, scale: number, opts: { cache: bool
   return {
     auth: { jwt: { secret: BENCH_JWT_SECRET } },
     sources: Object.fromEntries(
-      SOURCE_NAMES.map((name) => [name, { ...sourceSettings(db, name), statementTimeoutMs: 120_000, acquireTimeoutMs: 120_000, cacheTtlSeconds: ttl }]),
+      SOURCE_NAMES.map((name) => [
+        name,
+        { ...sourceSettings(db, name), statementTimeoutMs: 120_000, acquireTimeoutMs: 120_000, cacheTtlSeconds: ttl },
+      ]),
     ),
     store: { engine: 'postgres', url: pgSourcesUrl(db), schema: 'hub' },
     embedded: { dataDir: ':memory:' },

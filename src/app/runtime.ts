@@ -80,7 +80,11 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
   const needsEmbedded = needsEmbeddedEngine([config.store, ...sourceNames.map(settings)]);
   const started = performance.now();
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
-  if (embedded) logger.info({ dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) }, 'embedded engine open');
+  if (embedded)
+    logger.info(
+      { dataDir: embedded.dataDir ?? ':memory:', ms: Math.round(performance.now() - started) },
+      'embedded engine open',
+    );
 
   const store = new HubStore(openConnection({ ...config.store, schema: config.store.schema }, 'hub', embedded));
   const adapters = new Map<string, SourceAdapter>();
@@ -116,7 +120,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
         await read(name, live);
       } catch (error) {
         // Unreachable at start is a fault, not a model error: the hub starts without it and checks it when it answers.
-        logger.warn({ source: name, err: error }, 'source unreachable at start: its mapping will be checked against its live catalog when it answers');
+        logger.warn(
+          { source: name, err: error },
+          'source unreachable at start: its mapping will be checked against its live catalog when it answers',
+        );
         unreachable.push(name);
         const check = async () => liveSourceProblems(company, name, await readLiveCatalog(conns.get(name)!));
         adapters.set(name, new LiveCheckedAdapter(adapters.get(name)!, check));
@@ -138,7 +145,11 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     await crosswalks.start(unreachable);
     const memberCounts = new MemberCounts(model, adapters);
     const uncounted = await memberCounts.refresh();
-    if (uncounted.length) logger.warn({ entities: uncounted }, 'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows');
+    if (uncounted.length)
+      logger.warn(
+        { entities: uncounted },
+        'could not count these dimension entities: the output estimate bounds them by limits.maxStatementRows',
+      );
     const routing = new Routing(model, adapters);
     const { policy, units, targets } = company;
     const orgParts = { model, routing, adapters, crosswalks, maxBatchSize: config.loader.maxBatchSize };
@@ -158,7 +169,13 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     const catalog = catalogOfAdapters(adapters);
     const governance = await Governance.open(store.conn, catalog, policy, () => company.dictionary, undefined, units);
     logger.info({ indicators: governance.published().size, targets: targets.size }, 'indicator dictionary loaded');
-    const jwt = { ...config.auth.jwt, secret: config.auth.jwt.algorithm === 'HS256' ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir) : undefined };
+    const jwt = {
+      ...config.auth.jwt,
+      secret:
+        config.auth.jwt.algorithm === 'HS256'
+          ? resolveJwtSecret(config.auth.jwt.secret, config.embedded.dataDir)
+          : undefined,
+    };
     const authenticator = new Authenticator(jwt, policy);
     const cache = new InMemoryResultCache({
       maxEntries: config.cache.maxEntries,
@@ -176,7 +193,10 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
     }
     if (!owners.unchecked) {
       const fromFiles = new Set(files.map((f) => `${f.def.code} ${f.fingerprint}`));
-      const stored = governance.published().all().filter((i) => !fromFiles.has(`${i.def.code} ${i.fingerprint}`));
+      const stored = governance
+        .published()
+        .all()
+        .filter((i) => !fromFiles.has(`${i.def.code} ${i.fingerprint}`));
       const { stale } = await ownerProblemsAtStart([], stored, model, org);
       for (const line of stale) logger.warn(`indicator owner: ${line}`);
     }

@@ -131,10 +131,14 @@ export class AuditLog {
     }
     const after = page.after ?? undefined;
     if (after !== undefined && (!Number.isSafeInteger(after) || after < 1)) {
-      throw badInput(`after must be a cursor (a positive record number) from a previous page, got ${after}.`, { argument: 'after' });
+      throw badInput(`after must be a cursor (a positive record number) from a previous page, got ${after}.`, {
+        argument: 'after',
+      });
     }
     if (filter.outcome !== undefined && !AUDIT_OUTCOMES.includes(filter.outcome)) {
-      throw badInput(`Unknown outcome "${filter.outcome}" (known: ${AUDIT_OUTCOMES.join(', ')}).`, { argument: 'outcome' });
+      throw badInput(`Unknown outcome "${filter.outcome}" (known: ${AUDIT_OUTCOMES.join(', ')}).`, {
+        argument: 'outcome',
+      });
     }
     const rowFilter: AuditRowFilter = {
       principal: filter.principal,
@@ -162,7 +166,12 @@ export class AuditLog {
     const anchor = options.anchor;
     let prev = { seq: 0, hash: GENESIS_HASH };
     let checked = 0;
-    const broken = (seq: number, reason: BreakReason): VerifyResult => ({ ok: false, checked, head: null, firstBroken: { seq, reason } });
+    const broken = (seq: number, reason: BreakReason): VerifyResult => ({
+      ok: false,
+      checked,
+      head: null,
+      firstBroken: { seq, reason },
+    });
     // From below 1: a row with seq ≤ 0 is an anomaly too.
     let cursor = Number.MIN_SAFE_INTEGER;
     for (;;) {
@@ -173,7 +182,8 @@ export class AuditLog {
         checked += 1;
         if (row.error !== undefined || hashOf(row.record) !== row.record.hash) return broken(row.seq, 'hash mismatch');
         if (row.record.prevHash !== prev.hash) return broken(row.seq, 'broken link to previous');
-        if (anchor && row.seq === anchor.seq && row.record.hash !== anchor.hash) return broken(row.seq, 'hash mismatch');
+        if (anchor && row.seq === anchor.seq && row.record.hash !== anchor.hash)
+          return broken(row.seq, 'hash mismatch');
         prev = { seq: row.seq, hash: row.record.hash };
       }
       if (rows.length < chunkSize) break;

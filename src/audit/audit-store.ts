@@ -22,7 +22,8 @@ export interface AuditRowFilter {
 }
 
 /** A stored row decoded back into a record, or the reason it could not be (a column is not valid JSON). */
-export type DecodedRow = { seq: number; record: AuditRecord; error?: undefined } | { seq: number; record?: undefined; error: string };
+export type DecodedRow =
+  { seq: number; record: AuditRecord; error?: undefined } | { seq: number; record?: undefined; error: string };
 
 type Row = Record<string, unknown>;
 /** The transaction handle knex passes to its callback (knex's types may not be imported outside the store). */
@@ -54,7 +55,8 @@ export class AuditStore {
   async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord): Promise<AuditRecord> {
     return this.conn.knex.transaction(async (trx) => {
       await lockUntilCommit(this.conn, trx, this.lockName);
-      const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as { seq: unknown; hash: string } | undefined;
+      const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as
+        { seq: unknown; hash: string } | undefined;
       const record = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
       await this.table(trx).insert(toRow(record));
       return record;
@@ -69,7 +71,8 @@ export class AuditStore {
     // `at` is ISO 8601 UTC text of one fixed format: text order is time order.
     if (filter.from !== undefined) q.where('at', '>=', filter.from);
     if (filter.to !== undefined) q.where('at', '<', filter.to);
-    if (filter.indicator !== undefined) q.whereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code: filter.indicator }])]);
+    if (filter.indicator !== undefined)
+      q.whereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code: filter.indicator }])]);
     if (filter.field !== undefined) {
       const field = filter.field;
       q.where((w) =>
@@ -90,7 +93,11 @@ export class AuditStore {
 
   /** Oldest first: up to `limit` rows with seq > `after`, decoded (for verification, chunk by chunk). */
   async scan(after: number, limit: number): Promise<DecodedRow[]> {
-    const rows = (await from(this.conn, AUDIT_TABLE).select('*').where('seq', '>', after).orderBy('seq', 'asc').limit(limit)) as Row[];
+    const rows = (await from(this.conn, AUDIT_TABLE)
+      .select('*')
+      .where('seq', '>', after)
+      .orderBy('seq', 'asc')
+      .limit(limit)) as Row[];
     return rows.map(decodeRow);
   }
 

@@ -18,7 +18,11 @@ import {
  * types are left out; `Query.__schema` / `Query.__type` are kept. Fields unknown to the schema (an invalid
  * document) are skipped.
  */
-export function fieldsRequested(schema: GraphQLSchema, document: DocumentNode | undefined, operationName?: string | null): string[] {
+export function fieldsRequested(
+  schema: GraphQLSchema,
+  document: DocumentNode | undefined,
+  operationName?: string | null,
+): string[] {
   if (!document) return [];
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return [];

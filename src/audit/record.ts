@@ -177,7 +177,11 @@ export function redactVariables(
   return redactObject(variables, 0, alsoRedact);
 }
 
-function redactObject(obj: Readonly<Record<string, unknown>>, depth: number, alsoRedact: ReadonlySet<string> = new Set()): { [name: string]: JsonValue } {
+function redactObject(
+  obj: Readonly<Record<string, unknown>>,
+  depth: number,
+  alsoRedact: ReadonlySet<string> = new Set(),
+): { [name: string]: JsonValue } {
   const out: { [name: string]: JsonValue } = {};
   for (const [name, value] of Object.entries(obj)) {
     if (value === undefined || typeof value === 'function') continue;
@@ -217,7 +221,11 @@ function redactValue(value: unknown, depth: number): JsonValue {
  * - any other error → error
  * ("refused" is for requests turned away before GraphQL ran: see auditRefused.)
  */
-export function outcomeOf(errorCodes: ReadonlyArray<string | undefined>, hasData: boolean, deniedByPolicy = false): AuditOutcome {
+export function outcomeOf(
+  errorCodes: ReadonlyArray<string | undefined>,
+  hasData: boolean,
+  deniedByPolicy = false,
+): AuditOutcome {
   if (errorCodes.length === 0) return deniedByPolicy ? 'partial' : 'ok';
   if (errorCodes.every((c) => c === 'FORBIDDEN')) return hasData ? 'partial' : 'denied';
   return 'error';
@@ -245,7 +253,8 @@ function byField(a: FieldDecision, b: FieldDecision): number {
 export function normaliseEntry(entry: AuditEntry): AuditEntry {
   const at = new Date(entry.at);
   if (Number.isNaN(at.getTime())) throw new TypeError(`audit entry: "at" is not a date: ${String(entry.at)}`);
-  if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new TypeError(`audit entry: unknown outcome "${String(entry.outcome)}"`);
+  if (!AUDIT_OUTCOMES.includes(entry.outcome))
+    throw new TypeError(`audit entry: unknown outcome "${String(entry.outcome)}"`);
   return {
     at: at.toISOString(),
     requestId: cleanText(entry.requestId, 200),
@@ -258,11 +267,16 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
     fieldsRequested: sortedUnique(entry.fieldsRequested),
     denied: dedupeDecisions(entry.denied),
     masked: dedupeDecisions(entry.masked),
-    indicators: [...new Map(entry.indicators.map((i) => [i.code, { code: i.code, version: String(i.version) }])).values()].sort(
-      (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-    ),
+    indicators: [
+      ...new Map(entry.indicators.map((i) => [i.code, { code: i.code, version: String(i.version) }])).values(),
+    ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     statements: entry.statements
-      .map((s) => ({ source: s.source, statements: Math.trunc(s.statements), rows: Math.trunc(s.rows), fingerprints: [...s.fingerprints] }))
+      .map((s) => ({
+        source: s.source,
+        statements: Math.trunc(s.statements),
+        rows: Math.trunc(s.rows),
+        fingerprints: [...s.fingerprints],
+      }))
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
     rows: Math.max(0, Math.trunc(entry.rows)),
     outcome: entry.outcome,
@@ -271,7 +285,15 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
     ip: cleanOptional(entry.ip, 100),
     reason: cleanOptional(entry.reason, 1000),
     ...(entry.events?.length
-      ? { events: entry.events.map((e) => ({ kind: e.kind, code: e.code, changeId: Math.trunc(e.changeId), version: e.version === null ? null : Math.trunc(e.version), note: cleanText(e.note, 2000) })) }
+      ? {
+          events: entry.events.map((e) => ({
+            kind: e.kind,
+            code: e.code,
+            changeId: Math.trunc(e.changeId),
+            version: e.version === null ? null : Math.trunc(e.version),
+            note: cleanText(e.note, 2000),
+          })),
+        }
       : {}),
     ...(entry.refusals
       ? {

@@ -118,7 +118,10 @@ export class RefusalAudit {
         await this.write(pending.refusal, pending.count, pending.firstAt, pending.lastAt);
       } catch (error) {
         // Kept, merged with what arrives meanwhile, and tried again at the next flush.
-        logger.error({ err: error, kind: pending.refusal.kind, count: pending.count }, 'could not write the audit record of aggregated refusals; retrying later');
+        logger.error(
+          { err: error, kind: pending.refusal.kind, count: pending.count },
+          'could not write the audit record of aggregated refusals; retrying later',
+        );
         const now = window.pending as Window['pending'];
         window.pending = now ? { ...pending, count: pending.count + now.count, lastAt: now.lastAt } : pending;
       }
@@ -135,7 +138,10 @@ export class RefusalAudit {
         outcome: 'refused',
         errorCodes: [refusal.errorCode],
         ip: refusal.ip,
-        reason: count === 1 ? refusal.message : `${refusal.message} (${count} refusals of this kind, ${firstAt} to ${lastAt})`,
+        reason:
+          count === 1
+            ? refusal.message
+            : `${refusal.message} (${count} refusals of this kind, ${firstAt} to ${lastAt})`,
         refusals: { kind: refusal.kind, count, firstAt, lastAt },
       }),
     );

@@ -9,8 +9,18 @@ export function sensitiveVariables(document: DocumentNode | undefined): Set<stri
   const names = new Set<string>();
   if (!document) return names;
   visit(document, {
-    [Kind.ARGUMENT]: (node) => void (SENSITIVE_NAME.test(node.name.value) && node.value.kind === Kind.VARIABLE && names.add(node.value.name.value)),
-    [Kind.OBJECT_FIELD]: (node) => void (SENSITIVE_NAME.test(node.name.value) && node.value.kind === Kind.VARIABLE && names.add(node.value.name.value)),
+    [Kind.ARGUMENT]: (node) =>
+      void (
+        SENSITIVE_NAME.test(node.name.value) &&
+        node.value.kind === Kind.VARIABLE &&
+        names.add(node.value.name.value)
+      ),
+    [Kind.OBJECT_FIELD]: (node) =>
+      void (
+        SENSITIVE_NAME.test(node.name.value) &&
+        node.value.kind === Kind.VARIABLE &&
+        names.add(node.value.name.value)
+      ),
   });
   return names;
 }

@@ -32,6 +32,12 @@ export class AuditTrail {
   readonly events: AuditLifecycleEvent[] = [];
 
   lifecycle(event: { kind: string; code: string; changeId: number; version: number | null; note: string }): void {
-    this.events.push({ kind: event.kind, code: event.code, changeId: event.changeId, version: event.version, note: event.note });
+    this.events.push({
+      kind: event.kind,
+      code: event.code,
+      changeId: event.changeId,
+      version: event.version,
+      note: event.note,
+    });
   }
 }

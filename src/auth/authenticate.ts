@@ -42,7 +42,10 @@ export class Authenticator {
     }
   }
 
-  async authenticate(headers: { authorization?: string | undefined; 'x-api-key'?: string | undefined }): Promise<Identity> {
+  async authenticate(headers: {
+    authorization?: string | undefined;
+    'x-api-key'?: string | undefined;
+  }): Promise<Identity> {
     const apiKey = headers['x-api-key'];
     const auth = headers.authorization;
     if (apiKey && auth) throw unauthenticated('Send either a bearer token or an API key, not both.');
@@ -56,7 +59,8 @@ export class Authenticator {
   private apiKey(key: string): Identity {
     const digest = createHash('sha256').update(key).digest();
     for (const entry of this.policy.policy.apiKeys) {
-      if (timingSafeEqual(digest, Buffer.from(entry.sha256, 'hex'))) return { kind: 'service', keyId: entry.id, roles: entry.roles };
+      if (timingSafeEqual(digest, Buffer.from(entry.sha256, 'hex')))
+        return { kind: 'service', keyId: entry.id, roles: entry.roles };
     }
     throw unauthenticated('The API key is not valid.');
   }
@@ -75,7 +79,12 @@ export class Authenticator {
       throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
     }
     // The subject is a hub id of the model's people entity (any form); the people directory checks it.
-    if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200 || principalIdProblem('string', payload.sub)) {
+    if (
+      typeof payload.sub !== 'string' ||
+      payload.sub.length === 0 ||
+      payload.sub.length > 200 ||
+      principalIdProblem('string', payload.sub)
+    ) {
       throw unauthenticated('The token was not accepted: its subject is not a person id.');
     }
     return { kind: 'person', personId: payload.sub, expiresAt: Number(payload.exp) };

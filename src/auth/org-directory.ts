@@ -151,17 +151,27 @@ export class OrgDirectory implements OwnerDirectory {
     const source = this.parts.routing.owner(entity, field);
     if (!source) return new Set();
     const type = this.parts.model.entities[entity]!.fields[field];
-    const keys = typeof type === 'object' ? values.flatMap((v) => this.sourceKey(type.ref, source, v) ?? []) : [...values];
+    const keys =
+      typeof type === 'object' ? values.flatMap((v) => this.sourceKey(type.ref, source, v) ?? []) : [...values];
     const rows = await this.rowsWhere(entity, source, field, keys);
     return new Set(rows.map((r) => this.hubId(entity, source, String(r.key))));
   }
 
-  private async rowsWhere(entity: EntityName, source: string, field: string, keys: readonly string[]): Promise<NeutralRow[]> {
+  private async rowsWhere(
+    entity: EntityName,
+    source: string,
+    field: string,
+    keys: readonly string[],
+  ): Promise<NeutralRow[]> {
     const rows: NeutralRow[] = [];
     const size = this.parts.maxBatchSize;
     for (let i = 0; i < keys.length; i += size) {
       const chunk = keys.slice(i, i + size);
-      rows.push(...(await this.parts.adapters.get(source)!.fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })));
+      rows.push(
+        ...(await this.parts.adapters
+          .get(source)!
+          .fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })),
+      );
     }
     return rows;
   }
@@ -171,9 +181,14 @@ export class OrgDirectory implements OwnerDirectory {
     const org = organisationOf(this.parts.model);
     const field = org?.organisation?.parent;
     const source = org && field ? this.parts.routing.owner(org.name, field) : undefined;
-    const units = source ? await this.parts.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink }) : [];
+    const units = source
+      ? await this.parts.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink })
+      : [];
     const parent = new Map(
-      units.map((u) => [this.hubId(org!.name, source!, u.key), u[field!] === null || u[field!] === undefined ? null : this.hubId(org!.name, source!, String(u[field!]))]),
+      units.map((u) => [
+        this.hubId(org!.name, source!, u.key),
+        u[field!] === null || u[field!] === undefined ? null : this.hubId(org!.name, source!, String(u[field!])),
+      ]),
     );
     this.tree = { at: this.now(), parent };
     return parent;

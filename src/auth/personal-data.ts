@@ -43,9 +43,18 @@ export function checkPersonalData(policy: PolicyBook, catalog: MeasureCatalog): 
     if (!facts) fail(path, `unknown source "${source}" (known: ${Object.keys(catalog).sort().join(', ')})`);
     const f = facts![fact];
     if (!f) fail(path, `source ${source} has no fact "${fact}" (known: ${Object.keys(facts!).sort().join(', ')})`);
-    if (!f!.measures.includes(entry.population)) fail(`${path}.population`, `fact ${id} has no measure "${entry.population}" (known: ${f!.measures.join(', ')})`);
+    if (!f!.measures.includes(entry.population))
+      fail(`${path}.population`, `fact ${id} has no measure "${entry.population}" (known: ${f!.measures.join(', ')})`);
     const agg = f!.aggs?.[entry.population];
-    if (agg !== undefined && agg !== 'count_distinct') fail(`${path}.population`, `"${entry.population}" is a ${agg}; the people behind a cell are counted by a count_distinct measure`);
-    if (!f!.dimensions.includes(entry.dimension)) fail(`${path}.dimension`, `fact ${id} has no dimension "${entry.dimension}" (known: ${f!.dimensions.join(', ')})`);
+    if (agg !== undefined && agg !== 'count_distinct')
+      fail(
+        `${path}.population`,
+        `"${entry.population}" is a ${agg}; the people behind a cell are counted by a count_distinct measure`,
+      );
+    if (!f!.dimensions.includes(entry.dimension))
+      fail(
+        `${path}.dimension`,
+        `fact ${id} has no dimension "${entry.dimension}" (known: ${f!.dimensions.join(', ')})`,
+      );
   }
 }

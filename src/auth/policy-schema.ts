@@ -15,7 +15,9 @@ const roleName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case');
  */
 export const rowScopeSchema = z.union([
   z.literal('all'),
-  z.record(z.string().regex(/^[A-Z][A-Za-z0-9_]*$/, 'expected an entity name'), z.string().min(1)).refine((r) => Object.keys(r).length > 0, 'name at least one entity, or write rows: all'),
+  z
+    .record(z.string().regex(/^[A-Z][A-Za-z0-9_]*$/, 'expected an entity name'), z.string().min(1))
+    .refine((r) => Object.keys(r).length > 0, 'name at least one entity, or write rows: all'),
 ]);
 
 const roleSchema = z
@@ -37,7 +39,16 @@ export const DEPRECATED_PRINCIPAL_KEYS = [
 ] as const;
 
 /** allow | deny | mask:<kind> */
-export const decisionSchema = z.union([z.literal('allow'), z.literal('deny'), z.string().regex(/^mask:(phone|id_card|bank_account|salary_band|email)$/, 'expected allow, deny or mask:<phone|id_card|bank_account|salary_band|email>')]);
+export const decisionSchema = z.union([
+  z.literal('allow'),
+  z.literal('deny'),
+  z
+    .string()
+    .regex(
+      /^mask:(phone|id_card|bank_account|salary_band|email)$/,
+      'expected allow, deny or mask:<phone|id_card|bank_account|salary_band|email>',
+    ),
+]);
 
 export const policySchema = z
   .object({
@@ -73,10 +84,21 @@ export const policySchema = z
       })),
     /** Service accounts: API keys stored as sha256 hex of the key, never the key. */
     apiKeys: z
-      .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), roles: z.array(roleName).min(1) }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+            roles: z.array(roleName).min(1),
+          })
+          .strict(),
+      )
       .default([]),
     /** "Type.field" or "Type.*" → role (or "*") → decision. */
-    fields: z.record(z.string().regex(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z0-9]*)$/, 'expected "Type.field" or "Type.*"'), z.record(z.string(), decisionSchema)),
+    fields: z.record(
+      z.string().regex(/^[A-Z][A-Za-z]*\.(\*|[a-z][A-Za-z0-9]*)$/, 'expected "Type.field" or "Type.*"'),
+      z.record(z.string(), decisionSchema),
+    ),
     /**
      * Indicator governance: per owner domain, which roles may propose changes to its definitions (editors,
      * who need the `edit_definitions` operation) and which may approve or reject them (approvers, who need

@@ -48,7 +48,8 @@ export class PolicyBook {
           best = { decision, rule: `fields["${key}"].${which} = ${decision}` };
         }
       }
-      if (roles.length === 0 && entry['*'] !== undefined) best = { decision: entry['*'], rule: `fields["${key}"].* = ${entry['*']}` };
+      if (roles.length === 0 && entry['*'] !== undefined)
+        best = { decision: entry['*'], rule: `fields["${key}"].* = ${entry['*']}` };
       return best;
     }
     return best;
@@ -94,34 +95,58 @@ export function loadPolicy(file: string): PolicyBook {
   try {
     doc = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'does not exist'
+        : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
     throw new ConfigError(`Policy file ${file} ${reason}.`);
   }
   const parsed = policySchema.safeParse(doc);
   if (!parsed.success) {
-    throw new ConfigError(`Policy file ${file}:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`);
+    throw new ConfigError(
+      `Policy file ${file}:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n')}`,
+    );
   }
   const policy = parsed.data;
   warnDeprecatedKeys(file, doc);
   const known = new Set(Object.keys(policy.roles));
   const mentioned: Array<[string, string]> = [
-    ...Object.entries(policy.principals.people).flatMap(([who, roles]) => roles.map((r): [string, string] => [`principals.people.${who}`, r])),
-    ...Object.entries(policy.principals.byTitle).flatMap(([title, roles]) => roles.map((r): [string, string] => [`principals.byTitle.${title}`, r])),
+    ...Object.entries(policy.principals.people).flatMap(([who, roles]) =>
+      roles.map((r): [string, string] => [`principals.people.${who}`, r]),
+    ),
+    ...Object.entries(policy.principals.byTitle).flatMap(([title, roles]) =>
+      roles.map((r): [string, string] => [`principals.byTitle.${title}`, r]),
+    ),
     ...policy.principals.everyPerson.map((r): [string, string] => ['principals.everyPerson', r]),
     ...policy.apiKeys.flatMap((k) => k.roles.map((r): [string, string] => [`apiKeys.${k.id}`, r])),
-    ...Object.entries(policy.fields).flatMap(([f, e]) => Object.keys(e).filter((r) => r !== '*').map((r): [string, string] => [`fields["${f}"]`, r])),
+    ...Object.entries(policy.fields).flatMap(([f, e]) =>
+      Object.keys(e)
+        .filter((r) => r !== '*')
+        .map((r): [string, string] => [`fields["${f}"]`, r]),
+    ),
     ...policy.personalData.roles.map((r): [string, string] => ['personalData.roles', r]),
   ];
   for (const [where, role] of mentioned) {
-    if (!known.has(role)) throw new ConfigError(`Policy file ${file}: ${where} names unknown role "${role}" (known: ${[...known].join(', ')})`);
+    if (!known.has(role))
+      throw new ConfigError(
+        `Policy file ${file}: ${where} names unknown role "${role}" (known: ${[...known].join(', ')})`,
+      );
   }
   // The operations a role lists stay truthful: editors need edit_definitions, approvers need approve.
   for (const [domain, d] of Object.entries(policy.governance.domains)) {
-    for (const [list, operation] of [['editors', 'edit_definitions'], ['approvers', 'approve']] as const) {
+    for (const [list, operation] of [
+      ['editors', 'edit_definitions'],
+      ['approvers', 'approve'],
+    ] as const) {
       for (const role of d[list]) {
-        if (!known.has(role)) throw new ConfigError(`Policy file ${file}: governance.domains.${domain}.${list} names unknown role "${role}" (known: ${[...known].join(', ')})`);
+        if (!known.has(role))
+          throw new ConfigError(
+            `Policy file ${file}: governance.domains.${domain}.${list} names unknown role "${role}" (known: ${[...known].join(', ')})`,
+          );
         if (!policy.roles[role]!.operations.includes(operation)) {
-          throw new ConfigError(`Policy file ${file}: governance.domains.${domain}.${list} lists role "${role}", which lacks the operation "${operation}": add it to roles.${role}.operations.`);
+          throw new ConfigError(
+            `Policy file ${file}: governance.domains.${domain}.${list} lists role "${role}", which lacks the operation "${operation}": add it to roles.${role}.operations.`,
+          );
         }
       }
     }

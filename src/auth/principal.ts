@@ -11,19 +11,42 @@ import type { Operation, Viewer } from './viewer';
  * auth.personStatusCacheSeconds); their roles come from the policy (by id, by title, and roles everyone holds);
  * their rows are the union of their roles' rules (src/auth/row-rules.ts). Services: roles of their API key.
  */
-export async function resolveViewer(identity: Identity, policy: PolicyBook, org: OrgDirectory, today: string): Promise<Viewer> {
+export async function resolveViewer(
+  identity: Identity,
+  policy: PolicyBook,
+  org: OrgDirectory,
+  today: string,
+): Promise<Viewer> {
   if (identity.kind === 'service') {
     return build(`apikey:${identity.keyId}`, 'service', identity.roles, null, null, policy, org);
   }
   const row = await org.person(identity.personId);
-  if (!row) throw new HubError('UNAUTHENTICATED', 'The token was not accepted: the people directory does not know this person.', { http: { status: 401 } });
+  if (!row)
+    throw new HubError(
+      'UNAUTHENTICATED',
+      'The token was not accepted: the people directory does not know this person.',
+      { http: { status: 401 } },
+    );
   if (!org.isActive(row, today)) {
-    throw new HubError('UNAUTHENTICATED', 'Access revoked: the people directory records this person as no longer employed.', { http: { status: 401 } });
+    throw new HubError(
+      'UNAUTHENTICATED',
+      'Access revoked: the people directory records this person as no longer employed.',
+      { http: { status: 401 } },
+    );
   }
   const p = policy.policy.principals;
   const title = org.titleOf(row);
-  const roles = [...new Set([...(p.people[identity.personId] ?? []), ...(title !== null ? (p.byTitle[title] ?? []) : []), ...p.everyPerson])];
-  if (roles.length === 0) throw new HubError('FORBIDDEN', 'No role of the policy is granted to you: ask for access.', { http: { status: 403 } });
+  const roles = [
+    ...new Set([
+      ...(p.people[identity.personId] ?? []),
+      ...(title !== null ? (p.byTitle[title] ?? []) : []),
+      ...p.everyPerson,
+    ]),
+  ];
+  if (roles.length === 0)
+    throw new HubError('FORBIDDEN', 'No role of the policy is granted to you: ask for access.', {
+      http: { status: 403 },
+    });
   return build(identity.personId, 'person', roles, org.unitOf(row), identity.personId, policy, org);
 }
 

@@ -16,7 +16,11 @@ export interface RuleSubject {
  * it, e.g. the customers whose support rep is the viewer). Roles ruling the same entities are merged
  * into one grant (their union); `all` wins over everything.
  */
-export async function resolveRows(scopes: readonly RowScope[], who: RuleSubject, org: OrgDirectory): Promise<{ rows: 'all' | RowGrant[]; description: string }> {
+export async function resolveRows(
+  scopes: readonly RowScope[],
+  who: RuleSubject,
+  org: OrgDirectory,
+): Promise<{ rows: 'all' | RowGrant[]; description: string }> {
   if (scopes.some((s) => s === 'all')) return { rows: 'all', description: 'all' };
   const grants = new Map<string, Map<EntityName, Set<string>>>();
   const texts: string[] = [];
@@ -30,7 +34,10 @@ export async function resolveRows(scopes: readonly RowScope[], who: RuleSubject,
       for (const id of await idsOf(parseCondition(text), entity, who, org)) grant.get(entity)!.add(id);
     }
   }
-  const viewerValues = [...(who.id !== null ? [`viewer.id = ${who.id}`] : []), ...(who.unit !== null ? [`viewer.unit = ${who.unit}`] : [])];
+  const viewerValues = [
+    ...(who.id !== null ? [`viewer.id = ${who.id}`] : []),
+    ...(who.unit !== null ? [`viewer.unit = ${who.unit}`] : []),
+  ];
   const sizes = [...grants.values()].map((g) => [...g].map(([entity, ids]) => `${ids.size} ${entity}`).join(', '));
   return {
     rows: [...grants.values()],

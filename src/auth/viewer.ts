@@ -57,7 +57,10 @@ export function visibleMembers(viewer: Viewer, entity: EntityName): 'all' | Read
 }
 
 /** The viewer's scope in one source's keys (hub ids without a key there drop out). */
-export function scopeFor(viewer: Viewer, toSourceKey: (entity: EntityName, hubId: string) => string | undefined): SourceScope {
+export function scopeFor(
+  viewer: Viewer,
+  toSourceKey: (entity: EntityName, hubId: string) => string | undefined,
+): SourceScope {
   if (viewer.rows === 'all') return UNRESTRICTED;
   return {
     any: viewer.rows.map((grant) =>

@@ -68,7 +68,9 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`audit:verify could not check the chain: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `audit:verify could not check the chain: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(2);
     },
   );

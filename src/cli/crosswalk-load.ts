@@ -25,7 +25,13 @@ async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { model: { type: 'string' }, entity: { type: 'string' }, source: { type: 'string' }, replace: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        model: { type: 'string' },
+        entity: { type: 'string' },
+        source: { type: 'string' },
+        replace: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -61,7 +67,9 @@ async function main(): Promise<number> {
       readProblems: problems,
       replace: values.replace ?? false,
     });
-    process.stdout.write(`${values.entity} ${values.source}: ${written} pair${written === 1 ? '' : 's'} written (${pairs.length - written} already stored)\n`);
+    process.stdout.write(
+      `${values.entity} ${values.source}: ${written} pair${written === 1 ? '' : 's'} written (${pairs.length - written} already stored)\n`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -72,7 +80,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : `crosswalk:load failed: ${String(error)}`}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : `crosswalk:load failed: ${String(error)}`}\n`,
+    );
     process.exit(1);
   },
 );

@@ -16,7 +16,12 @@ embedded store, stop the hub first.
 Exit status: 0 written, 1 could not export, 2 wrong usage.`;
 
 /** Exports the runtime's published dictionary; returns the exit status. */
-export function runExport(runtime: Pick<HubRuntime, 'governance'>, out: string, print: (line: string) => void, cwd = process.cwd()): number {
+export function runExport(
+  runtime: Pick<HubRuntime, 'governance'>,
+  out: string,
+  print: (line: string) => void,
+  cwd = process.cwd(),
+): number {
   const definitions = runtime.governance
     .published()
     .all()

@@ -49,11 +49,20 @@ export interface ImportOptions {
 }
 
 /** Plans and proposes; returns the exit status. The run is one audit record with every lifecycle event. */
-export async function runImport(runtime: HubRuntime, options: ImportOptions, print: (line: string) => void): Promise<number> {
+export async function runImport(
+  runtime: HubRuntime,
+  options: ImportOptions,
+  print: (line: string) => void,
+): Promise<number> {
   if (options.bootstrap) return runBootstrap(runtime, options, print);
   if (!options.as) throw new ConfigError('--as is required (or --bootstrap on first set-up).');
   const started = Date.now();
-  const viewer = await resolveViewer({ kind: 'person', personId: options.as! }, runtime.policy, runtime.org, new Date().toISOString().slice(0, 10));
+  const viewer = await resolveViewer(
+    { kind: 'person', personId: options.as! },
+    runtime.policy,
+    runtime.org,
+    new Date().toISOString().slice(0, 10),
+  );
   const catalog = catalogOfAdapters(runtime.adapters);
   const cwd = options.cwd ?? process.cwd();
   const plan = planFrom(runtime, options.dir, catalog, cwd);
@@ -61,9 +70,17 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   const refused = changes.filter((p) => !runtime.policy.mayEdit(p.def.domain, viewer.roles));
   if (refused.length > 0) {
     const domains = [...new Set(refused.map((p) => p.def.domain))].sort();
-    throw new HubError('FORBIDDEN', `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shownInImport(options.dir, p.file, cwd)).join(', ')}. Nothing was written.`);
+    throw new HubError(
+      'FORBIDDEN',
+      `${options.as} (roles: ${viewer.roles.join(', ')}) may not propose changes to ${domains.join(', ')} definitions: ${refused.map((p) => shownInImport(options.dir, p.file, cwd)).join(', ')}. Nothing was written.`,
+    );
   }
-  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'), options.dir, cwd)) print(line);
+  for (const line of describePlan(
+    plan.filter((p) => p.kind !== 'unchanged'),
+    options.dir,
+    cwd,
+  ))
+    print(line);
   const unchanged = plan.length - changes.length;
   if (options.dryRun || changes.length === 0) {
     print(`${changes.length} to propose, ${unchanged} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
@@ -71,18 +88,30 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
   }
 
   const events: AuditLifecycleEvent[] = [];
-  const hooks = { audit: (e: AuditLifecycleEvent) => void events.push({ kind: e.kind, code: e.code, changeId: e.changeId, version: e.version, note: e.note }) };
+  const hooks = {
+    audit: (e: AuditLifecycleEvent) =>
+      void events.push({ kind: e.kind, code: e.code, changeId: e.changeId, version: e.version, note: e.note }),
+  };
   const proposed: ChangeRequest[] = [];
   let failure: unknown;
   for (const p of changes) {
     try {
       const change = await runtime.governance.propose(
         viewer,
-        { code: p.code, kind: p.kind as 'create' | 'update', definition: p.def, reason: options.reason, baseVersion: p.baseVersion ?? undefined, submit: options.submit },
+        {
+          code: p.code,
+          kind: p.kind as 'create' | 'update',
+          definition: p.def,
+          reason: options.reason,
+          baseVersion: p.baseVersion ?? undefined,
+          submit: options.submit,
+        },
         hooks,
       );
       proposed.push(change);
-      print(`change #${change.id}: ${change.kind} ${change.code} (${change.state === 'in_review' ? 'in review' : 'draft'})`);
+      print(
+        `change #${change.id}: ${change.kind} ${change.code} (${change.state === 'in_review' ? 'in review' : 'draft'})`,
+      );
     } catch (error) {
       failure = error;
       print(`${p.code}: not proposed: ${error instanceof Error ? error.message : String(error)}`);
@@ -90,29 +119,51 @@ export async function runImport(runtime: HubRuntime, options: ImportOptions, pri
     }
   }
   await runtime.audit.append(auditEntry(viewer, options, events, failure, Date.now() - started));
-  print(`${proposed.length} proposed, ${unchanged} skipped${failure ? `, stopped at the first refusal (${changes.length - proposed.length} not proposed)` : ''}`);
+  print(
+    `${proposed.length} proposed, ${unchanged} skipped${failure ? `, stopped at the first refusal (${changes.length - proposed.length} not proposed)` : ''}`,
+  );
   return failure ? 1 : 0;
 }
 
 /** `--bootstrap`: the plan published at once by system:bootstrap, while no person has used governance. */
-async function runBootstrap(runtime: HubRuntime, options: ImportOptions, print: (line: string) => void): Promise<number> {
+async function runBootstrap(
+  runtime: HubRuntime,
+  options: ImportOptions,
+  print: (line: string) => void,
+): Promise<number> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const plan = planFrom(runtime, options.dir, catalogOfAdapters(runtime.adapters), cwd);
   const changes = plan.filter((p) => p.kind === 'create' || p.kind === 'update');
-  for (const line of describePlan(plan.filter((p) => p.kind !== 'unchanged'), options.dir, cwd)) print(line);
+  for (const line of describePlan(
+    plan.filter((p) => p.kind !== 'unchanged'),
+    options.dir,
+    cwd,
+  ))
+    print(line);
   if (options.dryRun || changes.length === 0) {
-    print(`${changes.length} to publish, ${plan.length - changes.length} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`);
+    print(
+      `${changes.length} to publish, ${plan.length - changes.length} skipped${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+    );
     return 0;
   }
   let failure: unknown;
   let published: Awaited<ReturnType<typeof runtime.governance.bootstrapImport>> = [];
   try {
-    published = await runtime.governance.bootstrapImport(changes.map((p) => ({ code: p.code, definition: p.def })), options.reason);
+    published = await runtime.governance.bootstrapImport(
+      changes.map((p) => ({ code: p.code, definition: p.def })),
+      options.reason,
+    );
   } catch (error) {
     failure = error;
   }
-  const events: AuditLifecycleEvent[] = published.map((v) => ({ kind: 'approved', code: v.code, changeId: 0, version: v.version, note: 'bootstrap import' }));
+  const events: AuditLifecycleEvent[] = published.map((v) => ({
+    kind: 'approved',
+    code: v.code,
+    changeId: 0,
+    version: v.version,
+    note: 'bootstrap import',
+  }));
   const code = failure instanceof HubError ? String(failure.extensions.code) : failure ? 'INTERNAL_SERVER_ERROR' : null;
   await runtime.audit.append(
     entryOutsideGraphQL({
@@ -137,14 +188,22 @@ const BOOTSTRAP_PRINCIPAL = 'system:bootstrap';
 /** The plan; a refusal names its files relative to the import directory, so the message says which one. */
 function planFrom(runtime: HubRuntime, dir: string, catalog: ReturnType<typeof catalogOfAdapters>, cwd: string) {
   try {
-    return prepareImport(dir, runtime.governance.published(), (d) => checkDictionary(d, catalog, runtime.policy, runtime.units));
+    return prepareImport(dir, runtime.governance.published(), (d) =>
+      checkDictionary(d, catalog, runtime.policy, runtime.units),
+    );
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`In ${shown(dir, cwd)}: ${error.message}`);
     throw error;
   }
 }
 
-function auditEntry(viewer: Viewer, options: ImportOptions, events: AuditLifecycleEvent[], failure: unknown, latencyMs: number) {
+function auditEntry(
+  viewer: Viewer,
+  options: ImportOptions,
+  events: AuditLifecycleEvent[],
+  failure: unknown,
+  latencyMs: number,
+) {
   const code = failure instanceof HubError ? String(failure.extensions.code) : failure ? 'INTERNAL_SERVER_ERROR' : null;
   return entryOutsideGraphQL({
     requestId: `cli-${randomUUID()}`,
@@ -176,13 +235,17 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const missing = (values.bootstrap ? (['dir', 'reason'] as const) : (['dir', 'as', 'reason'] as const)).filter((k) => !values[k]?.trim());
+  const missing = (values.bootstrap ? (['dir', 'reason'] as const) : (['dir', 'as', 'reason'] as const)).filter(
+    (k) => !values[k]?.trim(),
+  );
   if (values.bootstrap && (values.as || values.submit)) {
     process.stderr.write(`--bootstrap publishes as system:bootstrap: give it without --as and --submit.\n\n${USAGE}\n`);
     return 2;
   }
   if (missing.length > 0) {
-    process.stderr.write(`${missing.map((k) => `--${k}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required.\n\n${USAGE}\n`);
+    process.stderr.write(
+      `${missing.map((k) => `--${k}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} required.\n\n${USAGE}\n`,
+    );
     return 2;
   }
   logger.level = process.env.LOG_LEVEL ?? 'warn';
@@ -190,7 +253,15 @@ async function main(): Promise<number> {
   try {
     // npm runs scripts in the package's folder; INIT_CWD is where the user typed the command.
     const cwd = process.env.INIT_CWD ?? process.cwd();
-    const options = { dir: resolve(cwd, values.dir!), as: values.as, bootstrap: values.bootstrap!, reason: values.reason!, submit: values.submit!, dryRun: values['dry-run']!, cwd };
+    const options = {
+      dir: resolve(cwd, values.dir!),
+      as: values.as,
+      bootstrap: values.bootstrap!,
+      reason: values.reason!,
+      submit: values.submit!,
+      dryRun: values['dry-run']!,
+      cwd,
+    };
     return await runImport(runtime, options, (line) => process.stdout.write(`${line}\n`));
   } finally {
     await runtime.close();

@@ -33,7 +33,9 @@ async function main(): Promise<number> {
   const shown = (line: string) => line.split(`${dir}/`).join(`${relative(cwd, dir) || '.'}/`);
   const { problems, summary } = await checkModelDirectory(dir, process.env);
   if (problems.length) {
-    process.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${isAbsolute(dir) ? relative(cwd, dir) || '.' : dir}:\n${problems.map((p) => `  ${shown(p)}`).join('\n')}\n`);
+    process.stderr.write(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${isAbsolute(dir) ? relative(cwd, dir) || '.' : dir}:\n${problems.map((p) => `  ${shown(p)}`).join('\n')}\n`,
+    );
     return 1;
   }
   process.stdout.write(`${summary.join('\n')}\n`);

@@ -38,11 +38,13 @@ async function main(): Promise<number> {
   });
   const { source, engine, schema, out } = values;
   const urlEnv = values['url-env'];
-  if (!source || !/^[a-z][a-z0-9_]*$/.test(source)) return fail(`--source: expected a lower-case source name such as "sales". ${USAGE}`);
+  if (!source || !/^[a-z][a-z0-9_]*$/.test(source))
+    return fail(`--source: expected a lower-case source name such as "sales". ${USAGE}`);
   const dialect = SERVERS.find((d) => d.name === engine);
   const expected = SERVERS.map((d) => d.name).join(' or ');
   if (!dialect) return fail(`--engine: expected ${expected}, received ${JSON.stringify(engine)}. ${USAGE}`);
-  if (!urlEnv || !/^[A-Z_][A-Z0-9_]*$/.test(urlEnv)) return fail(`--url-env: expected the NAME of an environment variable holding the URL (e.g. SALES_URL). ${USAGE}`);
+  if (!urlEnv || !/^[A-Z_][A-Z0-9_]*$/.test(urlEnv))
+    return fail(`--url-env: expected the NAME of an environment variable holding the URL (e.g. SALES_URL). ${USAGE}`);
   const url = process.env[urlEnv];
   if (!url) return fail(`--url-env ${urlEnv}: the environment variable is not set.`);
 
@@ -51,23 +53,34 @@ async function main(): Promise<number> {
   try {
     catalog = await readLiveCatalog(conn);
   } catch {
-    return fail(`Could not read the catalog of ${engine} through ${urlEnv}: check the URL, the credentials and that the user may read information_schema.`);
+    return fail(
+      `Could not read the catalog of ${engine} through ${urlEnv}: check the URL, the credentials and that the user may read information_schema.`,
+    );
   } finally {
     await conn.close();
   }
-  if (catalog.tables.length === 0) return fail(`No tables in ${engine} schema "${catalog.schema}": pass --schema (PostgreSQL schema or MariaDB database).`);
+  if (catalog.tables.length === 0)
+    return fail(
+      `No tables in ${engine} schema "${catalog.schema}": pass --schema (PostgreSQL schema or MariaDB database).`,
+    );
 
   const result = scaffoldModel(catalog, { source, urlEnv, ...(schema ? { schema } : {}) });
   const dir = resolve(out!);
   const existing = result.files.filter((f) => existsSync(join(dir, f.path)));
   if (existing.length) {
-    return fail(`Nothing written: these files exist already (model:scaffold never overwrites):\n${existing.map((f) => `  ${shown(join(dir, f.path))}`).join('\n')}\nChoose another --out and merge by hand.`);
+    return fail(
+      `Nothing written: these files exist already (model:scaffold never overwrites):\n${existing.map((f) => `  ${shown(join(dir, f.path))}`).join('\n')}\nChoose another --out and merge by hand.`,
+    );
   }
   let apiKey: string | undefined;
   const files: DraftFile[] = [...result.files];
   if (!existsSync(join(dir, 'policy.yaml'))) {
     apiKey = `ihk_${randomBytes(24).toString('hex')}`;
-    const company = draftCompanyFiles({ entities: entityNames(dir, result.files), hubTypes: hubObjectTypes(), apiKeySha256: createHash('sha256').update(apiKey).digest('hex') });
+    const company = draftCompanyFiles({
+      entities: entityNames(dir, result.files),
+      hubTypes: hubObjectTypes(),
+      apiKeySha256: createHash('sha256').update(apiKey).digest('hex'),
+    });
     files.push(...company.filter((f) => !existsSync(join(dir, f.path))));
   }
   for (const f of files) {
@@ -87,7 +100,9 @@ async function main(): Promise<number> {
       (ruled.length
         ? `Added to ${shown(join(dir, 'policy.yaml'))}, to be narrowed: ${ruled.map((e) => `"${e}.*": { "*": allow }`).join(', ')}\n`
         : '') +
-      (result.skipped.length ? `Skipped:\n${result.skipped.map((s) => `  ${s.table}: ${s.reason}`).join('\n')}\n` : '') +
+      (result.skipped.length
+        ? `Skipped:\n${result.skipped.map((s) => `  ${s.table}: ${s.reason}`).join('\n')}\n`
+        : '') +
       'Edit them (names, descriptions, conformed entities, facts), then check the directory against the live databases.\n' +
       (apiKey
         ? `API key of the "first-service" account (role dashboard_service), shown only now — keep it in your secret store:\n  ${apiKey}\n`
@@ -98,7 +113,9 @@ async function main(): Promise<number> {
 
 /** Entity names: the drafted files' and those already in the directory. */
 function entityNames(dir: string, drafted: readonly DraftFile[]): string[] {
-  const existing = existsSync(join(dir, 'entities')) ? readdirSync(join(dir, 'entities')).filter((f) => f.endsWith('.yaml')) : [];
+  const existing = existsSync(join(dir, 'entities'))
+    ? readdirSync(join(dir, 'entities')).filter((f) => f.endsWith('.yaml'))
+    : [];
   return [...new Set([...existing.map((f) => f.replace(/\.yaml$/, '')), ...draftedEntities(drafted)])];
 }
 

@@ -23,7 +23,9 @@ function main(): number {
   if (values.check) {
     const result = schemaFreshness(values.out, sdl);
     if (result.fresh) return 0;
-    process.stderr.write(`${result.stale}.\nThe published schema is stale: run \`npm run schema:print\` (then \`npm run codegen\`) and commit both.\n`);
+    process.stderr.write(
+      `${result.stale}.\nThe published schema is stale: run \`npm run schema:print\` (then \`npm run codegen\`) and commit both.\n`,
+    );
     return 1;
   }
   writeFileSync(values.out, sdl);

@@ -16,7 +16,9 @@ same names in those schemas are DROPPED first, hence --yes.
 Configure targets as for npm start (hub.config.yaml, HUB_SOURCE_<NAME>_ENGINE/_URL/_SCHEMA, HUB_STORE_*).`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: 'string' }, yes: { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string' }, yes: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
   if (values.help || !values.yes) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
@@ -24,10 +26,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, values.scale ? { demo: { scale: Number(values.scale) } } : {});
   const model = config.model;
   const generator = loadGenerator(config.model.dir);
-  if (!generator) throw new ConfigError(`${config.model.dir} has no data generator (generator/index.ts): nothing to seed.`);
+  if (!generator)
+    throw new ConfigError(`${config.model.dir} has no data generator (generator/index.ts): nothing to seed.`);
   const targets = Object.keys(generator.sources).map((name) => {
     const settings = config.sources[name];
-    if (!settings) throw new ConfigError(`${config.model.dir}/generator: source "${name}" is not declared in the model (sources/${name}.yaml).`);
+    if (!settings)
+      throw new ConfigError(
+        `${config.model.dir}/generator: source "${name}" is not declared in the model (sources/${name}.yaml).`,
+      );
     return { name, settings, tables: generator.sources[name]! };
   });
   const needsEmbedded = needsEmbeddedEngine([config.store, ...targets.map((t) => t.settings)]);
@@ -47,7 +53,9 @@ async function main(): Promise<void> {
   if (embedded) await store.markDemoSeeded(config.demo.scale, generatedVersion(model, generator));
   await store.close();
   await embedded?.close();
-  process.stdout.write(`generated company at scale ${config.demo.scale} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `generated company at scale ${config.demo.scale} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -65,7 +65,9 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
       const source = model.sources[name]!;
       const settings = config.sources[name]!;
       if (dialectOf(settings.engine).inProcess && !embedded) {
-        problems.push(`${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`);
+        problems.push(
+          `${source.file}: connection: embedded source, but the data directory ${dataDir} does not exist yet (start the hub once, or npm run seed)`,
+        );
         continue;
       }
       const conn = openConnection({ ...settings, pool: { min: 0, max: 1 } }, name, embedded);
@@ -75,7 +77,9 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
         live.set(name, { catalog, adapter: new SqlAdapter(name, source.mapping, conn, model) });
         if (liveSourceProblems(company, name, catalog).length === 0) {
           const size = mappingSize(source.mapping);
-          summary.push(`${name}: ${catalog.engine} ${conn.dialect.namespace} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`);
+          summary.push(
+            `${name}: ${catalog.engine} ${conn.dialect.namespace} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`,
+          );
         }
       } catch {
         problems.push(

@@ -20,7 +20,8 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
   const dialect = dialectOf(catalog.engine);
   const where = `${catalog.engine} ${dialect.namespace} "${catalog.schema}"`;
   const ci = dialect.columnsCaseInsensitive;
-  const columnOf = (t: LiveTable, name: string) => t.columns.find((c) => (ci ? c.name.toLowerCase() === name.toLowerCase() : c.name === name));
+  const columnOf = (t: LiveTable, name: string) =>
+    t.columns.find((c) => (ci ? c.name.toLowerCase() === name.toLowerCase() : c.name === name));
 
   const table = (path: string, name: string): LiveTable | undefined => {
     const t = tables.get(name);
@@ -36,7 +37,14 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
       return undefined;
     }
     const col = columnOf(t, c);
-    if (!col) at(path, `column "${c}" does not exist in table "${t.name}"${didYouMean(c, t.columns.map((x) => x.name))}`);
+    if (!col)
+      at(
+        path,
+        `column "${c}" does not exist in table "${t.name}"${didYouMean(
+          c,
+          t.columns.map((x) => x.name),
+        )}`,
+      );
     return col;
   };
 
@@ -66,20 +74,25 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
     });
     if (!main || joined.includes(undefined)) continue;
     const factTables = [main, ...(joined as LiveTable[])];
-    const col = (path: string, name: string | undefined) => (name === undefined ? undefined : factColumn(path, factTables, name, columnOf, at));
+    const col = (path: string, name: string | undefined) =>
+      name === undefined ? undefined : factColumn(path, factTables, name, columnOf, at);
 
     if (f.time) {
       const c = col(`${base}.time.column`, f.time.column);
       const format = f.time.format ?? 'date';
       const fits: ColumnKind[] = format === 'yyyymm' ? ['string', 'int'] : ['date', 'timestamp'];
       if (c && !fits.includes(c.kind)) {
-        at(`${base}.time.column`, `column "${c.name}" is ${c.dataType}; a ${format === 'yyyymm' ? 'yyyymm period needs text or an integer' : 'time column needs a date or timestamp (or declare format: yyyymm for periods such as 202511)'}`);
+        at(
+          `${base}.time.column`,
+          `column "${c.name}" is ${c.dataType}; a ${format === 'yyyymm' ? 'yyyymm period needs text or an integer' : 'time column needs a date or timestamp (or declare format: yyyymm for periods such as 202511)'}`,
+        );
       }
     }
     if (f.validity) {
       for (const end of ['from', 'to'] as const) {
         const c = col(`${base}.validity.${end}`, f.validity[end]);
-        if (c && c.kind !== 'date' && c.kind !== 'timestamp') at(`${base}.validity.${end}`, `column "${c.name}" is ${c.dataType}; validity needs a date or timestamp`);
+        if (c && c.kind !== 'date' && c.kind !== 'timestamp')
+          at(`${base}.validity.${end}`, `column "${c.name}" is ${c.dataType}; validity needs a date or timestamp`);
       }
     }
     for (const [dim, d] of Object.entries(f.dimensions)) col(`${base}.dimensions.${dim}.column`, d.column);
@@ -105,7 +118,13 @@ function factColumn(
   const [q, c] = name.includes('.') ? (name.split('.') as [string, string]) : [undefined, name];
   const candidates = q === undefined ? tables : tables.filter((t) => t.name === q);
   if (candidates.length === 0) {
-    at(path, `"${q}" is not a table of this fact${didYouMean(q!, tables.map((t) => t.name))}`);
+    at(
+      path,
+      `"${q}" is not a table of this fact${didYouMean(
+        q!,
+        tables.map((t) => t.name),
+      )}`,
+    );
     return undefined;
   }
   const found = candidates.flatMap((t) => {
@@ -114,11 +133,17 @@ function factColumn(
   });
   if (found.length === 1) return found[0]!.col;
   if (found.length > 1) {
-    at(path, `column "${c}" is in ${found.map((x) => x.t.name).join(' and ')}: write it as ${found.map((x) => `${x.t.name}.${c}`).join(' or ')}`);
+    at(
+      path,
+      `column "${c}" is in ${found.map((x) => x.t.name).join(' and ')}: write it as ${found.map((x) => `${x.t.name}.${c}`).join(' or ')}`,
+    );
     return undefined;
   }
   const known = candidates.flatMap((t) => t.columns.map((x) => x.name));
-  at(path, `column "${c}" does not exist in ${candidates.map((t) => `"${t.name}"`).join(' or ')}${didYouMean(c, known)}`);
+  at(
+    path,
+    `column "${c}" does not exist in ${candidates.map((t) => `"${t.name}"`).join(' or ')}${didYouMean(c, known)}`,
+  );
   return undefined;
 }
 
@@ -127,11 +152,16 @@ const NUMERIC: readonly ColumnKind[] = ['int', 'decimal', 'float'];
 /** A sum or an average reads a number, unless the measure declares how the value is stored (text, cents…). */
 function measureTypeProblem(m: SqlMeasure, c: LiveColumn, problem: (message: string) => void): void {
   if ((m.agg === 'sum' || m.agg === 'avg') && !NUMERIC.includes(c.kind) && !m.storage) {
-    problem(`column "${c.name}" is ${c.dataType}, not a number: ${m.agg} needs a numeric column, or declare how it is stored (storage: { kind: text, scale: 2 })`);
+    problem(
+      `column "${c.name}" is ${c.dataType}, not a number: ${m.agg} needs a numeric column, or declare how it is stored (storage: { kind: text, scale: 2 })`,
+    );
   }
 }
 
 /** Tables, columns and facts of a mapping, for a one-line summary. */
-export function mappingSize(mapping: { entities: Record<string, unknown>; facts: Record<string, SqlFactMapping> }): { entities: number; facts: number } {
+export function mappingSize(mapping: { entities: Record<string, unknown>; facts: Record<string, SqlFactMapping> }): {
+  entities: number;
+  facts: number;
+} {
   return { entities: Object.values(mapping.entities).filter(Boolean).length, facts: Object.keys(mapping.facts).length };
 }

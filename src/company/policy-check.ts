@@ -34,7 +34,8 @@ export function policySchemaProblems(policy: PolicyBook, schema: GraphQLSchema):
     const [type, field] = dot < 0 ? [key, ''] : [key.slice(0, dot), key.slice(dot + 1)];
     const fields = types.get(type);
     if (!fields) at(`fields.${key}`, `unknown type "${type}"${didYouMean(type, [...types.keys()])}`);
-    else if (field !== '*' && !fields.includes(field)) at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
+    else if (field !== '*' && !fields.includes(field))
+      at(`fields.${key}`, `${type} has no field "${field}"${didYouMean(field, fields)}`);
   }
   problems.push(...deniedNonNullProblems(schema, policy));
   return problems;
@@ -48,19 +49,38 @@ function policyRuleProblems(policy: PolicyBook, model: CompanyModel): string[] {
     if (r.rows === 'all') continue;
     for (const [entity, condition] of Object.entries(r.rows)) {
       const e = model.entities[entity];
-      if (!e) at(`roles.${role}.rows.${entity}`, `unknown entity "${entity}"${didYouMean(entity, Object.keys(model.entities))}`);
-      else if (e.key.parts) at(`roles.${role}.rows.${entity}`, `${entity} has a composite key: rule an entity it references instead`);
-      else for (const problem of conditionProblems(condition, e, model.entities)) at(`roles.${role}.rows.${entity}`, problem);
+      if (!e)
+        at(
+          `roles.${role}.rows.${entity}`,
+          `unknown entity "${entity}"${didYouMean(entity, Object.keys(model.entities))}`,
+        );
+      else if (e.key.parts)
+        at(`roles.${role}.rows.${entity}`, `${entity} has a composite key: rule an entity it references instead`);
+      else
+        for (const problem of conditionProblems(condition, e, model.entities))
+          at(`roles.${role}.rows.${entity}`, problem);
     }
   }
   const people = peopleOf(model);
   const principals = Object.keys(policy.policy.principals.people);
-  if (!people && (principals.length || Object.keys(policy.policy.principals.byTitle).length || policy.policy.principals.everyPerson.length)) {
-    at('principals', 'people log in only when an entity of the model is marked as the people (people: in its entity file)');
+  if (
+    !people &&
+    (principals.length ||
+      Object.keys(policy.policy.principals.byTitle).length ||
+      policy.policy.principals.everyPerson.length)
+  ) {
+    at(
+      'principals',
+      'people log in only when an entity of the model is marked as the people (people: in its entity file)',
+    );
   }
   for (const id of principals) {
     if (people && !principalIdProblem(people.key.type, id)) continue;
-    if (people) at(`principals.people.${id}`, `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`);
+    if (people)
+      at(
+        `principals.people.${id}`,
+        `expected a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'})`,
+      );
   }
   return problems;
 }

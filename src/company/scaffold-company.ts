@@ -33,7 +33,11 @@ export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
     version: 1,
     minimumGroupSize: 5,
     roles: {
-      admin: { description: 'Everything, including the permission reports and the audit trail', rows: 'all', operations: ['view', 'export', 'approve', 'edit_definitions', 'audit'] },
+      admin: {
+        description: 'Everything, including the permission reports and the audit trail',
+        rows: 'all',
+        operations: ['view', 'export', 'approve', 'edit_definitions', 'audit'],
+      },
       dashboard_service: { description: 'Dashboards (service account): read-only', rows: 'all', operations: ['view'] },
     },
     principals: { people: {}, byTitle: {}, everyPerson: [] },

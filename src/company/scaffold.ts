@@ -42,7 +42,9 @@ const TYPE_OF: Record<ColumnKind, ScalarType> = {
 
 /** invoice_line / InvoiceLine / INVOICE_LINE → InvoiceLine. */
 export function entityNameOf(table: string): string {
-  return words(table).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return words(table)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** Warehouse → warehouses, Category → categories, Address → addresses: the Query list field's name. */
@@ -84,14 +86,21 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       return false;
     }
     // A composite key's parts are fields: text, integers, dates or references (src/values/composite-key.ts).
-    const unfit = t.primaryKey.filter((k) => !['string', 'int', 'date', 'timestamp'].includes(t.columns.find((c) => c.name === k)?.kind ?? 'other'));
+    const unfit = t.primaryKey.filter(
+      (k) => !['string', 'int', 'date', 'timestamp'].includes(t.columns.find((c) => c.name === k)?.kind ?? 'other'),
+    );
     if (unfit.length === 0) return true;
-    skipped.push({ table: t.name, reason: `composite primary key (${t.primaryKey.join(', ')}) with a part that is not text, an integer or a date (${unfit.join(', ')})` });
+    skipped.push({
+      table: t.name,
+      reason: `composite primary key (${t.primaryKey.join(', ')}) with a part that is not text, an integer or a date (${unfit.join(', ')})`,
+    });
     return false;
   });
   const entityOf = new Map(mapped.map((t) => [t.name, entityNameOf(t.name)]));
   // Only one-column keys can be referenced (a composite entity is never a reference target).
-  const referable = new Map(mapped.filter((t) => t.primaryKey.length === 1).map((t) => [t.name, entityOf.get(t.name)!]));
+  const referable = new Map(
+    mapped.filter((t) => t.primaryKey.length === 1).map((t) => [t.name, entityOf.get(t.name)!]),
+  );
   const fieldsOf = new Map(mapped.map((t) => [t.name, fieldColumns(t, referable)]));
 
   const sourceEntities: Record<string, unknown> = {};
@@ -99,11 +108,19 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
   for (const t of mapped) {
     const fields = fieldsOf.get(t.name)!;
     const key = t.primaryKey.length === 1 ? t.primaryKey[0] : [...t.primaryKey];
-    sourceEntities[entityOf.get(t.name)!] = { table: t.name, key, fields: Object.fromEntries(fields.map((f) => [f.field, f.column])) };
+    sourceEntities[entityOf.get(t.name)!] = {
+      table: t.name,
+      key,
+      fields: Object.fromEntries(fields.map((f) => [f.field, f.column])),
+    };
     const fact = factDraft(t, fields);
     if (fact) facts[fieldNameOf(t.name)] = fact;
   }
-  const connection = { engine: catalog.engine, url: `\${${options.urlEnv}}`, ...(options.schema ? { schema: options.schema } : {}) };
+  const connection = {
+    engine: catalog.engine,
+    url: `\${${options.urlEnv}}`,
+    ...(options.schema ? { schema: options.schema } : {}),
+  };
   const header = [
     `Drafted by model:scaffold from the ${catalog.engine} catalog of "${catalog.schema}". Review every line:`,
     'rename entities and fields to your business vocabulary, mark shared entities conformed, and keep only',
@@ -119,7 +136,10 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
   const files: DraftFile[] = [
     {
       path: `sources/${options.source}.yaml`,
-      text: comment(header) + stringify(sourceDoc, { lineWidth: 120 }) + (skipped.length ? comment(['Skipped:', ...skipped.map((s) => `  ${s.table}: ${s.reason}`)]) : ''),
+      text:
+        comment(header) +
+        stringify(sourceDoc, { lineWidth: 120 }) +
+        (skipped.length ? comment(['Skipped:', ...skipped.map((s) => `  ${s.table}: ${s.reason}`)]) : ''),
     },
   ];
   for (const t of mapped) {
@@ -131,10 +151,16 @@ export function scaffoldModel(catalog: LiveCatalog, options: ScaffoldOptions): S
       description: `TODO: what a ${name} is (table ${t.name} in ${options.source})`,
       conformed: false,
       home: options.source,
-      key: t.primaryKey.length === 1 ? { type: keyType(t) } : { parts: t.primaryKey.map((k) => fields.find((f) => f.column === k)!.field) },
+      key:
+        t.primaryKey.length === 1
+          ? { type: keyType(t) }
+          : { parts: t.primaryKey.map((k) => fields.find((f) => f.column === k)!.field) },
       list: listNameOf(name),
       fields: Object.fromEntries(
-        fields.map((f) => [f.field, f.ref ? { ref: f.ref } : { type: TYPE_OF[f.kind], ...(f.note ? { description: f.note } : {}) }]),
+        fields.map((f) => [
+          f.field,
+          f.ref ? { ref: f.ref } : { type: TYPE_OF[f.kind], ...(f.note ? { description: f.note } : {}) },
+        ]),
       ),
       ...(Object.keys(relations).length ? { relations } : {}),
     };
@@ -154,7 +180,9 @@ interface FieldColumn {
 
 function fieldColumns(t: LiveTable, entityOf: Map<string, string>): FieldColumn[] {
   const refs = new Map(
-    t.foreignKeys.filter((fk) => fk.columns.length === 1 && entityOf.has(fk.table)).map((fk) => [fk.columns[0]!, entityOf.get(fk.table)!]),
+    t.foreignKeys
+      .filter((fk) => fk.columns.length === 1 && entityOf.has(fk.table))
+      .map((fk) => [fk.columns[0]!, entityOf.get(fk.table)!]),
   );
   const taken = new Set<string>();
   const out: FieldColumn[] = [];
@@ -165,10 +193,13 @@ function fieldColumns(t: LiveTable, entityOf: Map<string, string>): FieldColumn[
     if (taken.has(field)) field = fieldNameOf(c.name);
     taken.add(field);
     const note =
-      c.kind === 'float' ? `stored as ${c.dataType} (binary floating point): declare its storage on any measure over it`
-      : c.kind === 'timestamp' ? `stored as ${c.dataType}; read as its date`
-      : c.kind === 'other' ? `stored as ${c.dataType}; read as text`
-      : undefined;
+      c.kind === 'float'
+        ? `stored as ${c.dataType} (binary floating point): declare its storage on any measure over it`
+        : c.kind === 'timestamp'
+          ? `stored as ${c.dataType}; read as its date`
+          : c.kind === 'other'
+            ? `stored as ${c.dataType}; read as text`
+            : undefined;
     out.push({ field, column: c.name, kind: c.kind, ...(ref ? { ref } : {}), ...(note ? { note } : {}) });
   }
   return out;
@@ -185,10 +216,13 @@ function factDraft(t: LiveTable, fields: FieldColumn[]): Record<string, unknown>
   const measures: Record<string, unknown> = { [`${fieldNameOf(t.name)}Count`]: { agg: 'count', type: 'int' } };
   for (const f of fields) {
     if (f.ref) continue;
-    if (f.kind === 'decimal' || f.kind === 'float') measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
+    if (f.kind === 'decimal' || f.kind === 'float')
+      measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
     else if (f.kind === 'int') measures[f.field] = { agg: 'sum', column: f.column, type: 'int' };
   }
-  const dimensions = Object.fromEntries(fields.filter((f) => f.ref).map((f) => [f.field, { column: f.column, entity: f.ref }]));
+  const dimensions = Object.fromEntries(
+    fields.filter((f) => f.ref).map((f) => [f.field, { column: f.column, entity: f.ref }]),
+  );
   return { table: t.name, time: { column: time.name }, dimensions, measures };
 }
 

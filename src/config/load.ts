@@ -21,7 +21,8 @@ export function loadConfig(env: Env = process.env, overrides: Json = {}): HubCon
   const file = env.HUB_CONFIG ?? (existsSync('hub.config.yaml') ? 'hub.config.yaml' : undefined);
   const fromFile = file ? readConfigFile(file) : {};
   const merged = deepMerge(deepMerge(fromFile, fromEnv(env)), overrides);
-  const modelDir = isObject(merged.model) && typeof merged.model.dir === 'string' ? merged.model.dir : DEFAULT_MODEL_DIR;
+  const modelDir =
+    isObject(merged.model) && typeof merged.model.dir === 'string' ? merged.model.dir : DEFAULT_MODEL_DIR;
   const model = loadModel(modelDir, { env });
   const sources = isObject(merged.sources) ? { ...merged.sources } : merged.sources === undefined ? {} : merged.sources;
   if (isObject(sources)) {
@@ -48,7 +49,9 @@ function readConfigFile(file: string): Json {
   if (content === null || content === undefined) return {};
   if (!isObject(content)) {
     const received = Array.isArray(content) ? 'a list' : `a ${typeof content}`;
-    throw new ConfigError(`Configuration file "${file}": expected a mapping of settings such as "server:" and "sources:", received ${received}.`);
+    throw new ConfigError(
+      `Configuration file "${file}": expected a mapping of settings such as "server:" and "sources:", received ${received}.`,
+    );
   }
   return content;
 }
@@ -111,7 +114,8 @@ function convert(name: string, raw: string, type: 'string' | 'number' | 'boolean
     throw new ConfigError(`Environment variable ${name}: expected true or false, received "${raw}".`);
   }
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigError(`Environment variable ${name}: expected a number, received "${raw}".`);
+  if (raw.trim() === '' || !Number.isFinite(n))
+    throw new ConfigError(`Environment variable ${name}: expected a number, received "${raw}".`);
   return n;
 }
 
@@ -126,8 +130,7 @@ export function deepMerge(base: Json, extra: Json): Json {
   const out: Json = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const prev = out[key];
-    out[key] =
-      isObject(prev) && isObject(value) ? deepMerge(prev, value) : value;
+    out[key] = isObject(prev) && isObject(value) ? deepMerge(prev, value) : value;
   }
   return out;
 }

@@ -81,8 +81,14 @@ export async function readLiveCatalog(conn: SqlConnection): Promise<LiveCatalog>
   for (const r of columns) {
     const name = String(r.t);
     const table = tables.get(name) ?? { name, columns: [], primaryKey: [], foreignKeys: [] };
-    const column: LiveColumn = { name: String(r.c), dataType: String(r.dt), kind: kindOf(String(r.dt), r.ct ? String(r.ct) : undefined), nullable: r.n === 'YES' };
-    if (r.p !== null && r.p !== undefined && (column.kind === 'decimal' || column.kind === 'int')) column.precision = Number(r.p);
+    const column: LiveColumn = {
+      name: String(r.c),
+      dataType: String(r.dt),
+      kind: kindOf(String(r.dt), r.ct ? String(r.ct) : undefined),
+      nullable: r.n === 'YES',
+    };
+    if (r.p !== null && r.p !== undefined && (column.kind === 'decimal' || column.kind === 'int'))
+      column.precision = Number(r.p);
     if (r.s !== null && r.s !== undefined && column.kind === 'decimal') column.scale = Number(r.s);
     table.columns.push(column);
     tables.set(name, table);

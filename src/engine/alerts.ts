@@ -32,7 +32,11 @@ const HUNDRED = Decimal.of(100);
  * (one statement per source fact) for all rules, indicators compared with, previous and year-ago periods.
  * The viewer's row scope applies to every statement, so a viewer only sees alerts of units in scope.
  */
-export async function evaluateAlerts(ctx: EngineContext, period: Period, units: readonly string[] | null): Promise<Alert[]> {
+export async function evaluateAlerts(
+  ctx: EngineContext,
+  period: Period,
+  units: readonly string[] | null,
+): Promise<Alert[]> {
   const { config } = ctx.runtime;
   // Alerts fire per organisation unit: a model without one (no `organisation:` entity that is a fact dimension) has none.
   const dimension = organisationDimension(ctx.runtime.model);
@@ -53,7 +57,9 @@ export async function evaluateAlerts(ctx: EngineContext, period: Period, units: 
   }
   const table = await computeValues(ctx, dictionary, {
     codes: [...codes],
-    buckets: [...new Map([...buckets.values()].map((b) => [b.label, b])).values()].sort((a, b) => a.from.localeCompare(b.from)),
+    buckets: [...new Map([...buckets.values()].map((b) => [b.label, b])).values()].sort((a, b) =>
+      a.from.localeCompare(b.from),
+    ),
     grain: period.grain,
     groupBy: [{ dimension }],
     filters: units ? [{ dimension, ids: units }] : [],
@@ -91,7 +97,10 @@ export async function evaluateAlerts(ctx: EngineContext, period: Period, units: 
     }
   }
   return alerts.sort(
-    (a, b) => RANK[b.severity] - RANK[a.severity] || a.indicator.def.code.localeCompare(b.indicator.def.code) || a.unit.localeCompare(b.unit),
+    (a, b) =>
+      RANK[b.severity] - RANK[a.severity] ||
+      a.indicator.def.code.localeCompare(b.indicator.def.code) ||
+      a.unit.localeCompare(b.unit),
   );
 }
 

@@ -9,9 +9,17 @@ export const CHUNK_CELLS = 2000;
  * chunks. Returns one promise per item at once; GraphQL completes each list item when its promise settles,
  * so the response's own assembly is spread over the same turns. `weight` is the cells one item holds.
  */
-export function inChunks<T>(count: number, weight: number, make: (index: number) => T, budget = CHUNK_CELLS): Array<Promise<T>> {
+export function inChunks<T>(
+  count: number,
+  weight: number,
+  make: (index: number) => T,
+  budget = CHUNK_CELLS,
+): Array<Promise<T>> {
   const settle: Array<{ resolve(value: T): void; reject(error: unknown): void }> = new Array(count);
-  const items = Array.from({ length: count }, (_, i) => new Promise<T>((resolve, reject) => (settle[i] = { resolve, reject })));
+  const items = Array.from(
+    { length: count },
+    (_, i) => new Promise<T>((resolve, reject) => (settle[i] = { resolve, reject })),
+  );
   const perChunk = Math.max(1, Math.floor(budget / Math.max(1, weight)));
   void (async () => {
     for (let start = 0; start < count; start += perChunk) {

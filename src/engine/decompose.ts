@@ -47,7 +47,10 @@ export function driversOf(indicator: Indicator): Drivers | null {
     return {
       codes,
       method: `shapley over declared ${def.drivers.method} of ${codes.join(', ')}`,
-      combine: (v) => ok(codes.map((c) => v.get(c)!).reduce((acc, x) => (def.drivers!.method === 'product' ? acc.mul(x) : acc.add(x)))),
+      combine: (v) =>
+        ok(
+          codes.map((c) => v.get(c)!).reduce((acc, x) => (def.drivers!.method === 'product' ? acc.mul(x) : acc.add(x))),
+        ),
     };
   }
   if (def.type === 'ratio') {
@@ -56,7 +59,9 @@ export function driversOf(indicator: Indicator): Drivers | null {
       method: `shapley over ${def.numerator} / ${def.denominator}`,
       combine: (v) => {
         const d = v.get(def.denominator)!;
-        return d.isZero() ? none(`division by zero: ${def.denominator} is 0`) : ok(v.get(def.numerator)!.div(d, 8)!.mul(Decimal.of(def.scale)));
+        return d.isZero()
+          ? none(`division by zero: ${def.denominator} is 0`)
+          : ok(v.get(def.numerator)!.div(d, 8)!.mul(Decimal.of(def.scale)));
       },
     };
   }
@@ -66,7 +71,8 @@ export function driversOf(indicator: Indicator): Drivers | null {
     return {
       codes,
       method: `shapley over ${def.formula}`,
-      combine: (v) => evaluateExpr(expr, (c) => ok(v.get(c)!), v.has(DAYS) ? Number(v.get(DAYS)!.toString()) : undefined, def.code),
+      combine: (v) =>
+        evaluateExpr(expr, (c) => ok(v.get(c)!), v.has(DAYS) ? Number(v.get(DAYS)!.toString()) : undefined, def.code),
     };
   }
   return null;
@@ -111,7 +117,10 @@ export async function decompose(
     const indicator = c === DAYS ? null : dict.get(c)!;
     const value = valueAt(c, period);
     const baseValue = valueAt(c, base);
-    const change = value.value !== null && baseValue.value !== null ? ok(value.value.sub(baseValue.value)) : none(value.reason ?? baseValue.reason ?? 'no value');
+    const change =
+      value.value !== null && baseValue.value !== null
+        ? ok(value.value.sub(baseValue.value))
+        : none(value.reason ?? baseValue.reason ?? 'no value');
     const node: DecompositionNode = {
       code: c,
       indicator,
@@ -126,10 +135,17 @@ export async function decompose(
     };
     const drivers = indicator && level < depth ? driversOf(indicator) : null;
     if (!drivers) return node;
-    const contributions = shapley(drivers, (d) => valueAt(d, base), (d) => valueAt(d, period));
+    const contributions = shapley(
+      drivers,
+      (d) => valueAt(d, base),
+      (d) => valueAt(d, period),
+    );
     node.method = drivers.method;
     node.drivers = drivers.codes.map((d, i) => build(d, level + 1, contributions[i]!));
-    const explained = contributions.reduce<Decimal | null>((sum, v) => (sum === null || v.value === null ? null : sum.add(v.value)), Decimal.ZERO);
+    const explained = contributions.reduce<Decimal | null>(
+      (sum, v) => (sum === null || v.value === null ? null : sum.add(v.value)),
+      Decimal.ZERO,
+    );
     node.residual = change.value !== null && explained !== null ? ok(change.value.sub(explained)) : null;
     return node;
   };
@@ -175,7 +191,9 @@ export function shapley(drivers: Drivers, at0: (c: string) => Value, at1: (c: st
   const quotients = units.map((u) => (u >= 0n ? u / divisor : -((-u + divisor - 1n) / divisor)));
   const remainders = units.map((u, i) => u - quotients[i]! * divisor);
   let spare = remainders.reduce((a, b) => a + b, 0n) / divisor;
-  const byRemainder = remainders.map((r, i) => [r, i] as const).sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] > b[0] ? -1 : 1));
+  const byRemainder = remainders
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] > b[0] ? -1 : 1));
   for (const [, i] of byRemainder) {
     if (spare === 0n) break;
     quotients[i]! += 1n;
@@ -192,5 +210,9 @@ function popcount(x: number): number {
 }
 
 function usesDays(e: Expr): boolean {
-  return e.kind === 'days' || (e.kind === 'neg' && usesDays(e.operand)) || (e.kind === 'binary' && (usesDays(e.left) || usesDays(e.right)));
+  return (
+    e.kind === 'days' ||
+    (e.kind === 'neg' && usesDays(e.operand)) ||
+    (e.kind === 'binary' && (usesDays(e.left) || usesDays(e.right)))
+  );
 }

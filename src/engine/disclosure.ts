@@ -105,13 +105,19 @@ export class Disclosure {
     const parts = await Promise.all([
       fetchLeaves(this.ctx, rest, this.request),
       ...[...byDimension].map(([dimension, group]) =>
-        fetchLeaves(this.ctx, group, this.request.groupBy.length ? this.request : { ...this.request, groupBy: [{ dimension }] }),
+        fetchLeaves(
+          this.ctx,
+          group,
+          this.request.groupBy.length ? this.request : { ...this.request, groupBy: [{ dimension }] },
+        ),
       ),
     ]);
     const out: Fetched = { leaves: new Map(), statements: [], failures: [] };
     for (const p of parts) {
       for (const [code, leaf] of p.leaves) out.leaves.set(code, leaf);
-      out.statements.push(...p.statements.map((s) => ({ ...s, indicators: s.indicators.filter((i) => !i.code.startsWith(POPULATION)) })));
+      out.statements.push(
+        ...p.statements.map((s) => ({ ...s, indicators: s.indicators.filter((i) => !i.code.startsWith(POPULATION)) })),
+      );
       out.failures.push(...p.failures);
     }
     out.statements.sort((a, b) => `${a.source}.${a.fact}`.localeCompare(`${b.source}.${b.fact}`));
@@ -134,7 +140,11 @@ export class Disclosure {
    * Decides every personal cell of the answer before any is shown: larger query sets first (totals,
    * parents), then by code, period and member; released sets are logged for the principal.
    */
-  async decide(evaluate: (code: string, bucket: Period, member: string) => Value, members: readonly string[], leaves: ReadonlyMap<string, Leaf>): Promise<void> {
+  async decide(
+    evaluate: (code: string, bucket: Period, member: string) => Value,
+    members: readonly string[],
+    leaves: ReadonlyMap<string, Leaf>,
+  ): Promise<void> {
     if (!this.checked) return;
     const candidates: Array<ReleaseCandidate & { size: number; order: string }> = [];
     for (const code of this.request.codes) {
@@ -144,7 +154,12 @@ export class Disclosure {
         for (const member of members) {
           if (evaluate(code, bucket, member).value === null) continue;
           const sets = reads.map(({ fact, window }) => ({ window, members: this.setOf(fact, member, leaves) }));
-          candidates.push({ key: cellKey(code, bucket.label, member), sets, size: Math.max(0, ...sets.map((s) => s.members.length)), order: `${code}|${bucket.from}|${member}` });
+          candidates.push({
+            key: cellKey(code, bucket.label, member),
+            sets,
+            size: Math.max(0, ...sets.map((s) => s.members.length)),
+            order: `${code}|${bucket.from}|${member}`,
+          });
         }
       }
     }
@@ -186,8 +201,14 @@ export class Disclosure {
       const fact = def.type === 'simple' ? policy.personalFact(def.measure.source, def.measure.fact) : undefined;
       if (!fact) continue;
       const buckets = this.populations.get(fact.id)?.buckets ?? [];
-      const windows = [...need.buckets.values()].map((b) => ({ fact: fact.id, from: b.from, to: b.to, label: b.label }));
-      if (need.sinceInception) windows.push({ fact: fact.id, from: INCEPTION, to: buckets[0]?.from ?? bucket.from, label: OPENING });
+      const windows = [...need.buckets.values()].map((b) => ({
+        fact: fact.id,
+        from: b.from,
+        to: b.to,
+        label: b.label,
+      }));
+      if (need.sinceInception)
+        windows.push({ fact: fact.id, from: INCEPTION, to: buckets[0]?.from ?? bucket.from, label: OPENING });
       for (const w of windows) out.set(`${w.fact}|${w.from}|${w.to}`, { fact, window: w });
     }
     return [...out.values()];
@@ -197,7 +218,8 @@ export class Disclosure {
     if (!this.request.groupBy.length) return this.totalParts.get(fact.id) ?? [];
     for (const leaf of leaves.values()) {
       const def = leaf.indicator.def;
-      if (def.type === 'simple' && `${def.measure.source}.${def.measure.fact}` === fact.id && leaf.parts) return [...(leaf.parts.get(member) ?? [member])];
+      if (def.type === 'simple' && `${def.measure.source}.${def.measure.fact}` === fact.id && leaf.parts)
+        return [...(leaf.parts.get(member) ?? [member])];
     }
     return [member];
   }
@@ -217,7 +239,16 @@ const cellKey = (code: string, label: string, member: string) => `${code}|${labe
 function unavailable(need: LeafNeed, reason: string, failure: HubError): LeafData {
   const def = need.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
   const buckets = [...need.buckets.values()];
-  return { indicator: need.indicator, agg: 'sum', buckets, values: new Map(), members: new Set(), source: def.measure.source, unavailable: reason, failure };
+  return {
+    indicator: need.indicator,
+    agg: 'sum',
+    buckets,
+    values: new Map(),
+    members: new Set(),
+    source: def.measure.source,
+    unavailable: reason,
+    failure,
+  };
 }
 
 /** The coded refusal behind a "not permitted" cell (a single field reports it as its error). */
@@ -233,7 +264,14 @@ function notPermitted(facts: readonly PersonalFact[]): HubError {
 function populationNeed(fact: PersonalFact, group: readonly LeafNeed[]): LeafNeed {
   const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
   const def = { ...first, code: `${POPULATION}${fact.id}`, measure: { ...first.measure, measure: fact.population } };
-  const indicator: Indicator = { def, file: 'policy personalData', version: 'policy', versionNumber: null, fingerprint: fingerprintOf(def), status: 'published' };
+  const indicator: Indicator = {
+    def,
+    file: 'policy personalData',
+    version: 'policy',
+    versionNumber: null,
+    fingerprint: fingerprintOf(def),
+    status: 'published',
+  };
   const buckets = new Map<string, Period>();
   for (const n of group) for (const [l, b] of n.buckets) buckets.set(l, b);
   return { indicator, buckets, sinceInception: group.some((n) => n.sinceInception) };
@@ -243,12 +281,21 @@ function populationNeed(fact: PersonalFact, group: readonly LeafNeed[]): LeafNee
 function totalOf(leaf: LeafData, fact: PersonalFact): LeafData {
   if (leaf.unavailable) return leaf;
   const combine =
-    leaf.agg === 'sum' || leaf.agg === 'count' ? (a: Decimal, b: Decimal) => a.add(b)
-    : leaf.agg === 'min' ? (a: Decimal, b: Decimal) => (a.compare(b) <= 0 ? a : b)
-    : leaf.agg === 'max' ? (a: Decimal, b: Decimal) => (a.compare(b) >= 0 ? a : b)
-    : null;
+    leaf.agg === 'sum' || leaf.agg === 'count'
+      ? (a: Decimal, b: Decimal) => a.add(b)
+      : leaf.agg === 'min'
+        ? (a: Decimal, b: Decimal) => (a.compare(b) <= 0 ? a : b)
+        : leaf.agg === 'max'
+          ? (a: Decimal, b: Decimal) => (a.compare(b) >= 0 ? a : b)
+          : null;
   const base = { ...leaf, hasCounterpart: undefined, inScope: undefined };
-  if (!combine) return { ...base, values: new Map(), members: new Set(), unavailable: `a ${leaf.agg} of personal data (${fact.id}) has no total for your roles: group it by ${fact.dimension}` };
+  if (!combine)
+    return {
+      ...base,
+      values: new Map(),
+      members: new Set(),
+      unavailable: `a ${leaf.agg} of personal data (${fact.id}) has no total for your roles: group it by ${fact.dimension}`,
+    };
   const values = new Map<string, Map<string, Decimal>>();
   for (const [label, byMember] of leaf.values) {
     let total: Decimal | null = null;

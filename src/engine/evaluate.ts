@@ -49,10 +49,13 @@ export class Evaluator {
     let p = this.steps.get(key);
     if (!p) {
       p =
-        kind === 'previous' ? previousBucket(bucket, this.calendar)
-        : kind === 'next' ? nextBucket(bucket, this.calendar)
-        : kind === 'yearAgo' ? yearAgo(bucket, this.calendar)
-        : startOf(bucket, kind, this.calendar);
+        kind === 'previous'
+          ? previousBucket(bucket, this.calendar)
+          : kind === 'next'
+            ? nextBucket(bucket, this.calendar)
+            : kind === 'yearAgo'
+              ? yearAgo(bucket, this.calendar)
+              : startOf(bucket, kind, this.calendar);
       this.steps.set(key, p);
     }
     return p;
@@ -90,7 +93,12 @@ export class Evaluator {
         return ok(n.value.div(d.value, 8)!.mul(Decimal.of(def.scale)));
       }
       case 'formula':
-        return evaluateExpr(indicator.formula!, (code) => this.value(code, bucket, member), daysIn(bucket), bucket.label);
+        return evaluateExpr(
+          indicator.formula!,
+          (code) => this.value(code, bucket, member),
+          daysIn(bucket),
+          bucket.label,
+        );
       case 'period_over_period': {
         const current = this.value(def.base, bucket, member);
         const other = this.step(def.compare === 'previous' ? 'previous' : 'yearAgo', bucket);
@@ -128,7 +136,12 @@ export class Evaluator {
     const indicator = this.dict.get(code)!;
     const def = indicator.def;
     if (def.type === 'formula') {
-      return evaluateExpr(indicator.formula!, (ref) => this.sinceInception(ref, date, member), undefined, `${code} to ${date}`);
+      return evaluateExpr(
+        indicator.formula!,
+        (ref) => this.sinceInception(ref, date, member),
+        undefined,
+        `${code} to ${date}`,
+      );
     }
     if (def.type !== 'simple') return none(`${code} cannot be accumulated since inception`);
     const leaf = this.leaves.get(code)!;

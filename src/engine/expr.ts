@@ -5,8 +5,7 @@ import type { HubError } from '../errors';
 /** A value, or null with the reason; `error` when the null is a refusal or a failure a single field
  *  reports as its coded error (a figure: FORBIDDEN, SUPPRESSED, the failed source's error). */
 export type Value =
-  | { value: Decimal; reason?: undefined; error?: undefined }
-  | { value: null; reason: string; error?: HubError };
+  { value: Decimal; reason?: undefined; error?: undefined } | { value: null; reason: string; error?: HubError };
 export const ok = (value: Decimal): Value => ({ value });
 export const none = (reason: string, error?: HubError): Value =>
   error ? { value: null, reason, error } : { value: null, reason };

@@ -48,7 +48,9 @@ export function factDimensions(request: Pick<ValuesRequest, 'groupBy'>): string[
 /** Members whose part of a ruled entity lies outside the viewer's rules are out of scope (their cells say so). */
 function scopeOf(visible: ReadonlyArray<'all' | ReadonlySet<string>>): { inScope?: (member: string) => boolean } {
   if (visible.every((v) => v === 'all')) return {};
-  return { inScope: (member: string) => splitMember(member).every((id, i) => visible[i] === 'all' || visible[i]!.has(id)) };
+  return {
+    inScope: (member: string) => splitMember(member).every((id, i) => visible[i] === 'all' || visible[i]!.has(id)),
+  };
 }
 
 /** Where the numbers of one (source, fact) came from: shown by explain and in every indicator table. */
@@ -89,7 +91,10 @@ export async function fetchLeaves(
   const provenance: StatementProvenance[] = [];
   const failures: HubError[] = [];
   // Every statement's run of buckets first: one that cannot be covered is refused before any statement runs.
-  const planned = [...statements.values()].map((group) => ({ group, buckets: statementBuckets(group, request, calendar) }));
+  const planned = [...statements.values()].map((group) => ({
+    group,
+    buckets: statementBuckets(group, request, calendar),
+  }));
   await Promise.all(
     planned.map(async ({ group, buckets }) => {
       const first = group[0]!.indicator.def as Extract<Indicator['def'], { type: 'simple' }>;
@@ -107,7 +112,13 @@ export async function fetchLeaves(
       const dimensions = factDimensions(request);
       const snapshot = catalog.kind === 'snapshot';
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
-      const indicators = group.map((n) => ({ code: n.indicator.def.code, version: n.indicator.version, fingerprint: n.indicator.fingerprint })).sort((a, b) => a.code.localeCompare(b.code));
+      const indicators = group
+        .map((n) => ({
+          code: n.indicator.def.code,
+          version: n.indicator.version,
+          fingerprint: n.indicator.fingerprint,
+        }))
+        .sort((a, b) => a.code.localeCompare(b.code));
       const ttlSeconds = Math.min(
         ctx.runtime.config.sources[source as keyof typeof ctx.runtime.config.sources]?.cacheTtlSeconds ?? 0,
         ...group.map((n) => n.indicator.def.cacheTtlSeconds ?? Infinity),
@@ -125,8 +136,21 @@ export async function fetchLeaves(
         }
         // A snapshot (no time, no validity) is read without a time filter: its current value, in every bucket.
         const limit = ctx.runtime.config.limits.maxStatementRows + 1;
-        const query: AggregateQuery = { fact, measures, groupBy: dimensions, where, ...(snapshot ? {} : { buckets: windows }), limit };
-        fetched = await cachedAggregate(ctx, source, query, indicators.map((i) => i.fingerprint), ttlSeconds);
+        const query: AggregateQuery = {
+          fact,
+          measures,
+          groupBy: dimensions,
+          where,
+          ...(snapshot ? {} : { buckets: windows }),
+          limit,
+        };
+        fetched = await cachedAggregate(
+          ctx,
+          source,
+          query,
+          indicators.map((i) => i.fingerprint),
+          ttlSeconds,
+        );
       } catch (error) {
         // A failing source degrades only the indicators that need it: their inputs become unavailable
         // with the source's coded error; everything computed from other sources still stands.
@@ -158,7 +182,12 @@ export async function fetchLeaves(
           members: new Set(),
           source,
           ...(snapshot ? { snapshot: true } : {}),
-          ...(dimensions.length ? { hasCounterpart: (m: string) => splitMember(m).every((id, i) => sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined) } : {}),
+          ...(dimensions.length
+            ? {
+                hasCounterpart: (m: string) =>
+                  splitMember(m).every((id, i) => sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined),
+              }
+            : {}),
           ...(dimensions.length ? scopeOf(dimensions.map((d) => visibleMembers(ctx.viewer, entityOf(d)))) : {}),
         };
         for (const row of rows) {
@@ -166,7 +195,9 @@ export async function fetchLeaves(
           if (raw === null || raw === undefined) continue;
           const keys = dimensions.map((d) => row.dimensions[d]);
           if (keys.some((k) => k === null || k === undefined)) continue;
-          const member = dimensions.length ? joinMember(keys.map((k, i) => hubIdOf(ctx, entityOf(dimensions[i]!), source, k!))) : TOTAL;
+          const member = dimensions.length
+            ? joinMember(keys.map((k, i) => hubIdOf(ctx, entityOf(dimensions[i]!), source, k!)))
+            : TOTAL;
           leaf.members.add(member);
           const value = Decimal.of(String(raw));
           for (const label of snapshot ? buckets.map((b) => b.label) : [row.dimensions.period!]) {
@@ -203,7 +234,9 @@ async function cachedAggregate(
   const base = ctx.callFor(source);
   const statementKey = JSON.stringify([source, query, base.scope]);
   return ctx.loaders.statements.once(statementKey, async () => {
-    const key = createHash('sha256').update(JSON.stringify([source, query, fingerprints, base.scope])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([source, query, fingerprints, base.scope]))
+      .digest('hex');
     const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
     if (hit) {
       const { rows, fingerprint } = hit.value;

@@ -17,7 +17,8 @@ export interface GroupHop {
 export type GroupPath = { hops: GroupHop[]; target: EntityName | null } | { problem: string };
 
 export function resolveGroupPath(model: CompanyModel, entity: EntityName, path: readonly string[]): GroupPath {
-  if (path.length > MAX_GROUP_DEPTH) return { problem: `at most ${MAX_GROUP_DEPTH} attributes may follow a dimension (got ${path.length})` };
+  if (path.length > MAX_GROUP_DEPTH)
+    return { problem: `at most ${MAX_GROUP_DEPTH} attributes may follow a dimension (got ${path.length})` };
   const hops: GroupHop[] = [];
   let current: EntityName | null = entity;
   for (const [i, field] of path.entries()) {

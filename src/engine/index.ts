@@ -43,7 +43,11 @@ export interface ValuesTable {
  * Computes indicators × periods × members with one aggregate statement per (source, fact), whatever the
  * number of periods, members or dimensions (a top-N request adds one ranking statement per fact): plan the inputs, push the aggregation down, regroup in the hub, evaluate.
  */
-export async function computeValues(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): Promise<ValuesTable> {
+export async function computeValues(
+  ctx: EngineContext,
+  dict: Dictionary,
+  request: ValuesRequest,
+): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
   // Top N: rank the members by the indicator over the whole range first (one bucket, grain "all"), then
   // compute the asked periods for those members only.
@@ -59,7 +63,10 @@ export async function computeValues(ctx: EngineContext, dict: Dictionary, reques
   const leaves = await regroup(ctx, fetched.leaves, request);
   const evaluator = new Evaluator(dict, leaves, calendar);
   const asked = request.members ? [...request.members] : undefined;
-  const members = ranking?.members ?? asked ?? (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
+  const members =
+    ranking?.members ??
+    asked ??
+    (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
   const table: ValuesTable = {
@@ -71,7 +78,9 @@ export async function computeValues(ctx: EngineContext, dict: Dictionary, reques
     snapshots: [...new Set([...leaves.values()].filter((l) => l.snapshot).map((l) => l.indicator.def.code))].sort(),
     cell(code, label, member) {
       const v = table.exact(code, label, member);
-      return v.value === null ? { value: null, reason: v.reason } : { value: display(v.value, dict.get(code)!.def, units) };
+      return v.value === null
+        ? { value: null, reason: v.reason }
+        : { value: display(v.value, dict.get(code)!.def, units) };
     },
     exact(code, label, member) {
       const bucket = request.buckets.find((b) => b.label === label)!;
@@ -87,24 +96,46 @@ export async function computeValues(ctx: EngineContext, dict: Dictionary, reques
  * counts are those of the range, not sums of periods), with the viewer's disclosure checks — a null or
  * suppressed value ranks last whatever its hidden value; ties (and nulls among themselves) by member id.
  */
-async function topMembers(ctx: EngineContext, dict: Dictionary, request: ValuesRequest, top: TopRequest): Promise<Pick<ValuesTable, 'members' | 'statements' | 'failures'>> {
-  if (request.groupBy.length === 0) throw badInput('top needs a grouping: rank members of one or more dimensions (by).', { argument: 'top' });
-  if (!Number.isInteger(top.n) || top.n < 1) throw badInput(`top.n must be a positive integer (got ${top.n}).`, { argument: 'top' });
-  if (!dict.get(top.indicator)) throw badInput(`Unknown indicator "${top.indicator}" to rank by: browse the dictionary with { indicators { code } }.`, { argument: 'top' });
+async function topMembers(
+  ctx: EngineContext,
+  dict: Dictionary,
+  request: ValuesRequest,
+  top: TopRequest,
+): Promise<Pick<ValuesTable, 'members' | 'statements' | 'failures'>> {
+  if (request.groupBy.length === 0)
+    throw badInput('top needs a grouping: rank members of one or more dimensions (by).', { argument: 'top' });
+  if (!Number.isInteger(top.n) || top.n < 1)
+    throw badInput(`top.n must be a positive integer (got ${top.n}).`, { argument: 'top' });
+  if (!dict.get(top.indicator))
+    throw badInput(
+      `Unknown indicator "${top.indicator}" to rank by: browse the dictionary with { indicators { code } }.`,
+      { argument: 'top' },
+    );
   const first = request.buckets[0]!;
   const last = request.buckets[request.buckets.length - 1]!;
   const range = wholeRange(first, last);
-  const table = await computeValues(ctx, dict, { ...request, codes: [top.indicator], buckets: [range], grain: 'all', top: undefined });
+  const table = await computeValues(ctx, dict, {
+    ...request,
+    codes: [top.indicator],
+    buckets: [range],
+    grain: 'all',
+    top: undefined,
+  });
   const sign = top.direction === 'desc' ? -1 : 1;
   const scored = table.members.map((member) => {
     const v = table.exact(top.indicator, range.label, member);
     return { member, value: v.value };
   });
   scored.sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? compareIds(a.member, b.member) : a.value === null ? 1 : -1;
+    if (a.value === null || b.value === null)
+      return a.value === b.value ? compareIds(a.member, b.member) : a.value === null ? 1 : -1;
     return sign * a.value.compare(b.value) || compareIds(a.member, b.member);
   });
-  return { members: scored.slice(0, top.n).map((s) => s.member), statements: table.statements, failures: table.failures };
+  return {
+    members: scored.slice(0, top.n).map((s) => s.member),
+    statements: table.statements,
+    failures: table.failures,
+  };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -115,7 +146,8 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): string {
   const { places, fractional } = units.precisionOf(def);
-  if (fractional !== undefined && value.toFixed(fractional) !== Decimal.of(value.toFixed(places)).toFixed(fractional)) return value.toFixed(fractional);
+  if (fractional !== undefined && value.toFixed(fractional) !== Decimal.of(value.toFixed(places)).toFixed(fractional))
+    return value.toFixed(fractional);
   return value.toFixed(places);
 }
 
@@ -134,20 +166,27 @@ function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesReque
   const model = ctx.runtime.model;
   const seen = new Set<string>();
   for (const g of request.groupBy) {
-    if (seen.has(pathText(g))) throw badInput(`Dimension ${pathText(g)} is asked for twice: give each dimension once.`, { argument: 'by' });
+    if (seen.has(pathText(g)))
+      throw badInput(`Dimension ${pathText(g)} is asked for twice: give each dimension once.`, { argument: 'by' });
     seen.add(pathText(g));
   }
   const codes = request.top ? [...request.codes, request.top.indicator] : request.codes;
   for (const code of codes) {
     const indicator = dict.get(code);
-    if (!indicator) throw badInput(`Unknown indicator "${code}": browse the dictionary with { indicators { code } }.`, { argument: 'codes' });
+    if (!indicator)
+      throw badInput(`Unknown indicator "${code}": browse the dictionary with { indicators { code } }.`, {
+        argument: 'codes',
+      });
     const available = dimensionsOf(indicator, byCode, catalog);
     const wanted = [...request.groupBy.map((g) => g.dimension), ...request.filters.map((f) => f.dimension)];
     for (const d of wanted) {
       if (!available.has(d)) {
-        throw badInput(`Indicator "${code}" cannot be cut by "${d}" (it can by: ${[...available].sort().join(', ') || 'nothing'}).`, {
-          argument: 'groupBy',
-        });
+        throw badInput(
+          `Indicator "${code}" cannot be cut by "${d}" (it can by: ${[...available].sort().join(', ') || 'nothing'}).`,
+          {
+            argument: 'groupBy',
+          },
+        );
       }
     }
     if (request.grain === 'all') {
@@ -157,9 +196,12 @@ function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesReque
         return def.type === 'period_over_period' || (def.type === 'cumulative' && def.window !== 'to_date');
       });
       if (periodic) {
-        throw badInput(`Indicator "${code}" compares or accumulates periods (${periodic}), which one bucket over the whole range (grain ALL) does not have: use a calendar grain.`, {
-          argument: 'grain',
-        });
+        throw badInput(
+          `Indicator "${code}" compares or accumulates periods (${periodic}), which one bucket over the whole range (grain ALL) does not have: use a calendar grain.`,
+          {
+            argument: 'grain',
+          },
+        );
       }
     }
   }
@@ -171,10 +213,14 @@ function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesReque
     for (const hop of 'hops' in path ? path.hops : [{ entity, field: g.attribute }]) {
       const verdict = ctx.runtime.policy.field(hop.entity, hop.field, ctx.viewer.roles);
       if (verdict.decision !== 'allow') {
-        throw new HubError('FORBIDDEN', `Grouping by ${pathText(g)} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`, {
-          field: `${hop.entity}.${hop.field}`,
-          rule: verdict.rule,
-        });
+        throw new HubError(
+          'FORBIDDEN',
+          `Grouping by ${pathText(g)} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`,
+          {
+            field: `${hop.entity}.${hop.field}`,
+            rule: verdict.rule,
+          },
+        );
       }
     }
   }
@@ -182,10 +228,20 @@ function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesReque
     const organisation = organisationDimension(model);
     const org = organisationOf(model);
     if (!organisation || !org || !parentFieldOf(org)) {
-      throw badInput('rollup needs an organisation unit with a parent in the model (an entity file with `organisation:` and a reference to itself).', { argument: 'rollup' });
+      throw badInput(
+        'rollup needs an organisation unit with a parent in the model (an entity file with `organisation:` and a reference to itself).',
+        { argument: 'rollup' },
+      );
     }
-    if (request.groupBy.length !== 1 || request.groupBy[0]!.dimension !== organisation || request.groupBy[0]!.attribute) {
-      throw badInput(`rollup needs groupBy: ${organisation} alone, i.e. by: [${organisation}] (it adds each ${org.name}'s subtree).`, { argument: 'rollup' });
+    if (
+      request.groupBy.length !== 1 ||
+      request.groupBy[0]!.dimension !== organisation ||
+      request.groupBy[0]!.attribute
+    ) {
+      throw badInput(
+        `rollup needs groupBy: ${organisation} alone, i.e. by: [${organisation}] (it adds each ${org.name}'s subtree).`,
+        { argument: 'rollup' },
+      );
     }
   }
 }

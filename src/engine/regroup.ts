@@ -18,11 +18,16 @@ export type Leaf = LeafData & { parts?: ReadonlyMap<string, readonly string[]> }
  * also counts its subtree). Only sums and counts can be added up; a distinct
  * count or an average would be wrong, so such leaves become unavailable with the reason.
  */
-export async function regroup(ctx: EngineContext, leaves: Map<string, LeafData>, request: ValuesRequest): Promise<Map<string, Leaf>> {
+export async function regroup(
+  ctx: EngineContext,
+  leaves: Map<string, LeafData>,
+  request: ValuesRequest,
+): Promise<Map<string, Leaf>> {
   const paths = request.groupBy;
   const dimensions = factDimensions(request);
   // Each path is its own fact dimension, no attribute, no roll-up: the statement's members are the answer's.
-  if (paths.length === 0 || (!request.rollup && paths.length === dimensions.length && paths.every((g) => !g.attribute))) return leaves;
+  if (paths.length === 0 || (!request.rollup && paths.length === dimensions.length && paths.every((g) => !g.attribute)))
+    return leaves;
   const members = new Set([...leaves.values()].flatMap((l) => [...l.members]));
   const targets = new Map<string, string[]>();
   if (request.rollup) {
@@ -69,7 +74,14 @@ export async function regroup(ctx: EngineContext, leaves: Map<string, LeafData>,
     }
     if (!ADDITIVE.has(leaf.agg)) {
       const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${paths.map(pathText).join(' × ')}`;
-      out.set(code, { ...leaf, values: new Map(), members: new Set(), hasCounterpart: undefined, inScope: undefined, unavailable: `a ${leaf.agg} cannot be ${how}` });
+      out.set(code, {
+        ...leaf,
+        values: new Map(),
+        members: new Set(),
+        hasCounterpart: undefined,
+        inScope: undefined,
+        unavailable: `a ${leaf.agg} cannot be ${how}`,
+      });
       continue;
     }
     const values = new Map<string, Map<string, Decimal>>();

@@ -42,11 +42,22 @@ export async function decideReleases(
           reason = `suppressed: you have been given ${max} different groups of ${where} already (the most the disclosure log keeps); ask for groups released before`;
           break;
         }
-        if (!atomsHold(log.map((e) => e.members), members, people, minimum).ok) {
+        if (
+          !atomsHold(
+            log.map((e) => e.members),
+            members,
+            people,
+            minimum,
+          ).ok
+        ) {
           reason = `suppressed: it covers fewer than ${minimum} people, alone or as a difference with values released to you before (${where})`;
           break;
         }
-        fresh.push({ ...window, members: [...new Set(members)].sort(), populations: Object.fromEntries([...new Set(members)].map((m) => [m, people(m)])) });
+        fresh.push({
+          ...window,
+          members: [...new Set(members)].sort(),
+          populations: Object.fromEntries([...new Set(members)].map((m) => [m, people(m)])),
+        });
       }
       if (reason) {
         refused.set(c.key, reason);

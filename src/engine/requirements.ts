@@ -16,7 +16,12 @@ export interface LeafNeed {
  * bucket for 环比, the year-ago bucket for 同比, earlier buckets of the year/quarter for YTD/QTD, N-1 earlier
  * ones for rolling windows.
  */
-export function requirements(dict: Dictionary, codes: readonly string[], buckets: readonly Period[], calendar: CalendarOptions): Map<string, LeafNeed> {
+export function requirements(
+  dict: Dictionary,
+  codes: readonly string[],
+  buckets: readonly Period[],
+  calendar: CalendarOptions,
+): Map<string, LeafNeed> {
   const needs = new Map<string, LeafNeed>();
   const visit = (code: string, wanted: readonly Period[], sinceInception: boolean): void => {
     const indicator = dict.get(code)!;
@@ -37,7 +42,9 @@ export function requirements(dict: Dictionary, codes: readonly string[], buckets
         for (const ref of formulaRefs(indicator.formula!)) visit(ref, wanted, sinceInception);
         return;
       case 'period_over_period': {
-        const other = wanted.map((b) => (def.compare === 'previous' ? previousBucket(b, calendar) : yearAgo(b, calendar)));
+        const other = wanted.map((b) =>
+          def.compare === 'previous' ? previousBucket(b, calendar) : yearAgo(b, calendar),
+        );
         visit(def.base, [...wanted, ...other], sinceInception);
         return;
       }

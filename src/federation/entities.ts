@@ -24,9 +24,15 @@ export type FieldValue = string | number | boolean | null | EntityParent;
  *  reference column) holds that same key, as hubIdOf reads it. */
 const INTEGER = /^-?\d{1,15}$/;
 
-export function sourceKeyOf(ctx: FederationContext, entity: EntityName, source: string, id: string): string | undefined {
+export function sourceKeyOf(
+  ctx: FederationContext,
+  entity: EntityName,
+  source: string,
+  id: string,
+): string | undefined {
   const model = ctx.runtime.model.entities[entity]!;
-  if (model.key.parts) return compositeSourceKey(ctx.runtime.model, entity, id, (ref, part) => sourceKeyOf(ctx, ref, source, part));
+  if (model.key.parts)
+    return compositeSourceKey(ctx.runtime.model, entity, id, (ref, part) => sourceKeyOf(ctx, ref, source, part));
   // An integer key asked for with text that is no integer is the caller's mistake, answered before any
   // statement (the database would refuse the comparison and the source would look unavailable).
   if (model.key.type === 'int' && !INTEGER.test(id) && !id.startsWith(`${source}:`)) {
@@ -39,13 +45,15 @@ export function sourceKeyOf(ctx: FederationContext, entity: EntityName, source: 
   if (id.startsWith(prefix)) return id.slice(prefix.length);
   // The source's crosswalk has not been read (it has not answered since start): its fields are unavailable,
   // as its statements would be — not silently "no counterpart".
-  if (ctx.runtime.keyMap.unanswered(entity, source)) throw sourceFailure(source, 'crosswalk', new Error(`the ${entity} crosswalk of ${source} has not been read`));
+  if (ctx.runtime.keyMap.unanswered(entity, source))
+    throw sourceFailure(source, 'crosswalk', new Error(`the ${entity} crosswalk of ${source} has not been read`));
   return undefined;
 }
 
 export function hubIdOf(ctx: FederationContext, entity: EntityName, source: string, key: string): string {
   const model = ctx.runtime.model.entities[entity]!;
-  if (model.key.parts) return compositeHubId(ctx.runtime.model, entity, key, (ref, part) => hubIdOf(ctx, ref, source, part));
+  if (model.key.parts)
+    return compositeHubId(ctx.runtime.model, entity, key, (ref, part) => hubIdOf(ctx, ref, source, part));
   if (!model.conformed) return key;
   return ctx.runtime.keyMap.toHub(entity, source, key) ?? `${source}:${key}`;
 }
@@ -58,7 +66,8 @@ export async function entityById(ctx: FederationContext, entity: EntityName, id:
   const source = ctx.runtime.routing.home(entity);
   // A hub id its home source has no key for may be new there (a department created since the last
   // crosswalk read): the crosswalks are read again soon (throttled by crosswalks.missRefreshSeconds).
-  if (ctx.runtime.model.entities[entity]!.conformed && sourceKeyOf(ctx, entity, source, id) === undefined) ctx.runtime.crosswalks?.noticeMiss();
+  if (ctx.runtime.model.entities[entity]!.conformed && sourceKeyOf(ctx, entity, source, id) === undefined)
+    ctx.runtime.crosswalks?.noticeMiss();
   const row = await rowOf(ctx, entity, source, id);
   return row ? { entity, id, rows: { [source]: row } } : null;
 }
@@ -81,7 +90,10 @@ export async function listEntities(
     if (keys.length === 0) return [];
     filter = { field: where.field, keys };
   }
-  const rows = await adapter.fetch({ entity, ...(filter ? { where: filter } : {}), limit: page.limit, offset: page.offset }, callOf(ctx, source));
+  const rows = await adapter.fetch(
+    { entity, ...(filter ? { where: filter } : {}), limit: page.limit, offset: page.offset },
+    callOf(ctx, source),
+  );
   // Later lookups of these rows by key (a name, a parent) are answered from the request's loader.
   const byKey = ctx.loaders.rows(source, entity, 'key');
   for (const row of rows) byKey.prime(row.key, [row]);
@@ -93,7 +105,11 @@ export async function listEntities(
  * when the row is at hand (the common case in lists): a promise per field per row was a large share of a
  * 10,000-row list's time and garbage. Callers await it either way.
  */
-export function fieldValue(ctx: FederationContext, parent: EntityParent, field: string): FieldValue | Promise<FieldValue> {
+export function fieldValue(
+  ctx: FederationContext,
+  parent: EntityParent,
+  field: string,
+): FieldValue | Promise<FieldValue> {
   const source = ctx.runtime.routing.owner(parent.entity, field);
   if (!source) return null;
   const row = parent.rows[source];
@@ -105,7 +121,13 @@ export function fieldValue(ctx: FederationContext, parent: EntityParent, field: 
   });
 }
 
-function valueOf(ctx: FederationContext, parent: EntityParent, source: string, row: NeutralRow, field: string): FieldValue {
+function valueOf(
+  ctx: FederationContext,
+  parent: EntityParent,
+  source: string,
+  row: NeutralRow,
+  field: string,
+): FieldValue {
   const value = row[field];
   if (value === null || value === undefined) return null;
   const type = ctx.runtime.model.entities[parent.entity]!.fields[field]!;
@@ -130,7 +152,12 @@ export async function relatedEntities(
   return slice.map((row) => parentFromRow(ctx, child, source, row));
 }
 
-async function rowOf(ctx: FederationContext, entity: EntityName, source: string, id: string): Promise<NeutralRow | null> {
+async function rowOf(
+  ctx: FederationContext,
+  entity: EntityName,
+  source: string,
+  id: string,
+): Promise<NeutralRow | null> {
   const key = sourceKeyOf(ctx, entity, source, id);
   if (key === undefined) return null;
   const rows = await ctx.loaders.rows(source, entity, 'key').load(key);

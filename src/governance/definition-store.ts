@@ -125,7 +125,10 @@ export async function advanceChange(
     if (key === 'definition') changes.definition = value ? JSON.stringify(value) : null;
     else if (columns[key]) changes[columns[key]] = value;
   }
-  const updated = await from(conn, 'indicator_change').where({ id, revision: expectedRevision }).whereIn('state', [...fromStates]).update(changes);
+  const updated = await from(conn, 'indicator_change')
+    .where({ id, revision: expectedRevision })
+    .whereIn('state', [...fromStates])
+    .update(changes);
   return Number(updated) === 1;
 }
 
@@ -206,9 +209,11 @@ function changeOf(r: Row): ChangeRequest {
 
 /** Has any person used governance on this store (a change request, or a version not authored by `system`)? */
 export async function governanceUsed(conn: SqlConnection, system: string): Promise<boolean> {
-  const changes = (await from(conn, 'indicator_change').count({ n: '*' }).first()) as { n: string | number } | undefined;
+  const changes = (await from(conn, 'indicator_change').count({ n: '*' }).first()) as
+    { n: string | number } | undefined;
   if (Number(changes?.n ?? 0) > 0) return true;
-  const versions = (await from(conn, 'indicator_version').whereNot({ author: system }).count({ n: '*' }).first()) as { n: string | number } | undefined;
+  const versions = (await from(conn, 'indicator_version').whereNot({ author: system }).count({ n: '*' }).first()) as
+    { n: string | number } | undefined;
   return Number(versions?.n ?? 0) > 0;
 }
 

@@ -15,7 +15,8 @@ export function diffDefinitions(before: IndicatorDefinition | null, after: Indic
 
 function walk(path: string, a: unknown, b: unknown, out: DiffEntry[]): void {
   if (isRecord(a) && isRecord(b)) {
-    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(path ? `${path}.${key}` : key, a[key], b[key], out);
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort())
+      walk(path ? `${path}.${key}` : key, a[key], b[key], out);
     return;
   }
   const before = a === undefined ? null : JSON.stringify(a);

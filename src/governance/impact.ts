@@ -173,30 +173,58 @@ function computationOf(def: IndicatorDefinition): string {
   }
 }
 
-function flagsOf(change: ProposedChange, before: IndicatorDefinition | undefined, dependents: ImpactedIndicator[], dictionary: Dictionary): ImpactFlag[] {
+function flagsOf(
+  change: ProposedChange,
+  before: IndicatorDefinition | undefined,
+  dependents: ImpactedIndicator[],
+  dictionary: Dictionary,
+): ImpactFlag[] {
   const names = (list: readonly { code: string }[]) => list.map((d) => d.code).join(', ');
   const valueDependents = dependents.filter((d) => d.via === 'input');
   if (change.kind === 'archive') {
-    const lose = dependents.length ? `; these refer to it and must change first or with it: ${names(dependents)}` : '; nothing in the dictionary refers to it';
+    const lose = dependents.length
+      ? `; these refer to it and must change first or with it: ${names(dependents)}`
+      : '; nothing in the dictionary refers to it';
     return change.successor
-      ? [{ kind: 'archived_with_successor', message: `Archived with successor ${change.successor}: move dashboards and dependents to it${lose}.` }]
-      : [{ kind: 'archived_without_successor', message: `Archived without a successor: its users have nothing to move to${lose}.` }];
+      ? [
+          {
+            kind: 'archived_with_successor',
+            message: `Archived with successor ${change.successor}: move dashboards and dependents to it${lose}.`,
+          },
+        ]
+      : [
+          {
+            kind: 'archived_without_successor',
+            message: `Archived without a successor: its users have nothing to move to${lose}.`,
+          },
+        ];
   }
   const after = change.definition;
-  if (change.kind === 'create' || !before) return [{ kind: 'created', message: `New indicator ${change.code}: nothing depends on it yet.` }];
+  if (change.kind === 'create' || !before)
+    return [{ kind: 'created', message: `New indicator ${change.code}: nothing depends on it yet.` }];
   if (!after) return [];
   const flags: ImpactFlag[] = [];
   const downstream = valueDependents.length ? ` Dependents computed from it: ${names(valueDependents)}.` : '';
-  if (before.type !== after.type) flags.push({ kind: 'type_changed', message: `Type ${before.type} → ${after.type}.${downstream}` });
+  if (before.type !== after.type)
+    flags.push({ kind: 'type_changed', message: `Type ${before.type} → ${after.type}.${downstream}` });
   if (before.unit !== after.unit) {
-    flags.push({ kind: 'unit_changed', message: `Unit ${before.unit} → ${after.unit}: formulas adding or subtracting it may no longer validate, and every reader's scale changes.${downstream}` });
+    flags.push({
+      kind: 'unit_changed',
+      message: `Unit ${before.unit} → ${after.unit}: formulas adding or subtracting it may no longer validate, and every reader's scale changes.${downstream}`,
+    });
   }
   const [inputsBefore, inputsAfter] = [definitionInputs(before), definitionInputs(after)];
   if (inputsBefore.join() !== inputsAfter.join()) {
-    flags.push({ kind: 'inputs_changed', message: `Inputs ${inputsBefore.join(', ') || 'none'} → ${inputsAfter.join(', ') || 'none'}.${downstream}` });
+    flags.push({
+      kind: 'inputs_changed',
+      message: `Inputs ${inputsBefore.join(', ') || 'none'} → ${inputsAfter.join(', ') || 'none'}.${downstream}`,
+    });
   }
   if (computationOf(before) !== computationOf(after)) {
-    flags.push({ kind: 'computation_changed', message: `Computation "${computationOf(before)}" → "${computationOf(after)}": values change.${downstream}` });
+    flags.push({
+      kind: 'computation_changed',
+      message: `Computation "${computationOf(before)}" → "${computationOf(after)}": values change.${downstream}`,
+    });
   }
   if (before.additivity !== after.additivity) {
     const totals = valueDependents.filter((d) => dictionary.get(d.code)?.def.type === 'cumulative');
@@ -214,7 +242,9 @@ function flagsOf(change: ProposedChange, before: IndicatorDefinition | undefined
       kind: 'dimensions_removed',
       message:
         `Dimensions removed: ${removed.join(', ')}: it no longer promises these cuts, so dashboards grouping or filtering by them break` +
-        (declaring.length ? `; dependents that still declare them: ${declaring.map((d) => `${d.code} (${d.dims.join(', ')})`).join(', ')}.` : '.'),
+        (declaring.length
+          ? `; dependents that still declare them: ${declaring.map((d) => `${d.code} (${d.dims.join(', ')})`).join(', ')}.`
+          : '.'),
     });
   }
   return flags;
@@ -250,11 +280,22 @@ interface DimensionHints {
 function hintsOf(model: ImpactDeps['model']): DimensionHints {
   if (!model) return { names: new Set(), indicatorsDimension: undefined };
   const org = organisationOf(model);
-  return { names: new Set(Object.keys(model.dimensions)), indicatorsDimension: org ? memberDimensions(model)[org.name] : undefined };
+  return {
+    names: new Set(Object.keys(model.dimensions)),
+    indicatorsDimension: org ? memberDimensions(model)[org.name] : undefined,
+  };
 }
 
 function analyse(doc: RegisteredDocument, hints: DimensionHints): DocumentUse {
-  const use: DocumentUse = { hash: doc.hash, names: [], codes: new Set(), usesAlerts: false, variableCodes: false, dimensions: new Set(), variableDimensions: false };
+  const use: DocumentUse = {
+    hash: doc.hash,
+    names: [],
+    codes: new Set(),
+    usesAlerts: false,
+    variableCodes: false,
+    dimensions: new Set(),
+    variableDimensions: false,
+  };
   let ast;
   try {
     ast = parse(doc.text);
@@ -321,14 +362,21 @@ function operationsUsing(
     analysed.set(documents, cached);
   }
   const uses = cached.uses;
-  const alertCodes = new Set(dictionary.all().flatMap((i) => (i.def.alerts.length ? [i.def.code, ...i.def.alerts.flatMap((r) => (r.indicator ? [r.indicator] : []))] : [])));
+  const alertCodes = new Set(
+    dictionary
+      .all()
+      .flatMap((i) =>
+        i.def.alerts.length ? [i.def.code, ...i.def.alerts.flatMap((r) => (r.indicator ? [r.indicator] : []))] : [],
+      ),
+  );
   const out: OperationImpact[] = [];
   for (const use of uses) {
     const codes = affected.filter((c) => use.codes.has(c) || (use.usesAlerts && alertCodes.has(c)));
     if (codes.length > 0) {
       const named = [...removed].filter((d) => use.dimensions.has(d));
       const breaks = named.length > 0;
-      const viaAlerts = use.usesAlerts && codes.some((c) => !use.codes.has(c)) ? ' (alerts evaluates every alert rule)' : '';
+      const viaAlerts =
+        use.usesAlerts && codes.some((c) => !use.codes.has(c)) ? ' (alerts evaluates every alert rule)' : '';
       out.push({
         hash: use.hash,
         names: use.names,
@@ -342,7 +390,14 @@ function operationsUsing(
             : `uses ${codes.join(', ')}${viaAlerts}`,
       });
     } else if (use.variableCodes) {
-      out.push({ hash: use.hash, names: use.names, verdict: 'cannot_tell', codes: [], breaks: false, note: 'uses variables for indicator codes: cannot tell' });
+      out.push({
+        hash: use.hash,
+        names: use.names,
+        verdict: 'cannot_tell',
+        codes: [],
+        breaks: false,
+        note: 'uses variables for indicator codes: cannot tell',
+      });
     }
   }
   return out.sort((a, b) => (a.verdict === b.verdict ? a.hash.localeCompare(b.hash) : a.verdict === 'uses' ? -1 : 1));
@@ -362,9 +417,13 @@ export function registeredDocuments(file: string | undefined): RegisteredDocumen
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`Trusted documents file ${file} cannot be read as JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(
+      `Trusted documents file ${file} cannot be read as JSON: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
-  const documents = Object.entries(parsed as Record<string, unknown>).flatMap(([hash, text]) => (typeof text === 'string' ? [{ hash, text }] : []));
+  const documents = Object.entries(parsed as Record<string, unknown>).flatMap(([hash, text]) =>
+    typeof text === 'string' ? [{ hash, text }] : [],
+  );
   cachedFile = { file, mtimeMs, documents };
   return documents;
 }

@@ -119,7 +119,8 @@ export class LineageGraph {
       for (const input of inputsOf(i)) this.addTo(this.dependentsByInput, input, i.def.code);
       for (const ref of referencesOf(i)) {
         const list = this.referrers.get(ref.code) ?? [];
-        if (!list.some((r) => r.code === i.def.code && r.via === ref.via)) list.push({ code: i.def.code, via: ref.via });
+        if (!list.some((r) => r.code === i.def.code && r.via === ref.via))
+          list.push({ code: i.def.code, via: ref.via });
         this.referrers.set(ref.code, list);
       }
     }
@@ -151,7 +152,9 @@ export class LineageGraph {
       closure.push(i);
       for (const c of inputsOf(i)) queue.push(this.indicator(c));
     }
-    const upstream = closure.filter((i) => i.def.type !== 'simple').map((i) => ({ code: i.def.code, inputs: inputsOf(i) }));
+    const upstream = closure
+      .filter((i) => i.def.type !== 'simple')
+      .map((i) => ({ code: i.def.code, inputs: inputsOf(i) }));
     const columns = new Map<string, SourceColumn>();
     const tables = new Map<string, SourceTable>();
     for (const i of closure) {
@@ -171,10 +174,15 @@ export class LineageGraph {
       }
     }
     const byName = (a: { source: string; table: string; column?: string }, b: typeof a) =>
-      a.source.localeCompare(b.source) || a.table.localeCompare(b.table) || (a.column ?? '').localeCompare(b.column ?? '');
+      a.source.localeCompare(b.source) ||
+      a.table.localeCompare(b.table) ||
+      (a.column ?? '').localeCompare(b.column ?? '');
     const result: Lineage = {
       code,
-      upstreamCodes: closure.slice(1).map((i) => i.def.code).sort(),
+      upstreamCodes: closure
+        .slice(1)
+        .map((i) => i.def.code)
+        .sort(),
       upstream,
       columns: [...columns.values()]
         .map((c) => ({ ...c, roles: ROLE_ORDER.filter((r) => c.roles.includes(r)), readBy: c.readBy.sort() }))
@@ -188,9 +196,15 @@ export class LineageGraph {
 
   private fact(source: string, fact: string, code: string): SqlFactMapping {
     const mapping = this.mappings[source];
-    if (!mapping) throw new Error(`Lineage of ${code}: unknown source "${source}" (known: ${Object.keys(this.mappings).join(', ')})`);
+    if (!mapping)
+      throw new Error(
+        `Lineage of ${code}: unknown source "${source}" (known: ${Object.keys(this.mappings).join(', ')})`,
+      );
     const f = mapping.facts[fact];
-    if (!f) throw new Error(`Lineage of ${code}: unknown fact ${source}.${fact} (known: ${Object.keys(mapping.facts).join(', ')})`);
+    if (!f)
+      throw new Error(
+        `Lineage of ${code}: unknown fact ${source}.${fact} (known: ${Object.keys(mapping.facts).join(', ')})`,
+      );
     return f;
   }
 
@@ -198,7 +212,10 @@ export class LineageGraph {
   private columnsOfSimple(i: Indicator, f: SqlFactMapping, dimensions: readonly string[]): Array<[string, ColumnRole]> {
     if (i.def.type !== 'simple') return [];
     const measure = f.measures[i.def.measure.measure];
-    if (!measure) throw new Error(`Lineage of ${i.def.code}: unknown measure ${i.def.measure.source}.${i.def.measure.fact}.${i.def.measure.measure}`);
+    if (!measure)
+      throw new Error(
+        `Lineage of ${i.def.code}: unknown measure ${i.def.measure.source}.${i.def.measure.fact}.${i.def.measure.measure}`,
+      );
     const out: Array<[string, ColumnRole]> = [];
     if (measure.column) out.push([measure.column, 'measure']);
     for (const column of Object.keys(measure.filter ?? {})) out.push([column, 'filter']);
@@ -232,10 +249,13 @@ export class LineageGraph {
       }
     }
     for (const ref of this.referrers.get(code) ?? []) {
-      if (ref.code !== code && !found.has(ref.code)) found.set(ref.code, { code: ref.code, path: [code, ref.code], via: ref.via });
+      if (ref.code !== code && !found.has(ref.code))
+        found.set(ref.code, { code: ref.code, path: [code, ref.code], via: ref.via });
     }
     const rank: Record<DependencyKind, number> = { input: 0, driver: 1, alert: 2 };
-    return [...found.values()].sort((a, b) => rank[a.via] - rank[b.via] || a.path.length - b.path.length || a.code.localeCompare(b.code));
+    return [...found.values()].sort(
+      (a, b) => rank[a.via] - rank[b.via] || a.path.length - b.path.length || a.code.localeCompare(b.code),
+    );
   }
 
   /**
@@ -291,15 +311,23 @@ function mappedTables(mapping: SqlSourceMapping): string[] {
 /** Refuses a source, table or column the mappings do not know, saying what they do know. */
 export function checkColumnRef(mappings: Mappings, ref: ColumnRef): void {
   const mapping = mappings[ref.source];
-  if (!mapping) throw badInput(`Unknown source "${ref.source}" (known: ${Object.keys(mappings).join(', ')})`, { argument: 'source' });
+  if (!mapping)
+    throw badInput(`Unknown source "${ref.source}" (known: ${Object.keys(mappings).join(', ')})`, {
+      argument: 'source',
+    });
   const tables = mappedTables(mapping);
   if (!tables.includes(ref.table)) {
-    throw badInput(`Table "${ref.table}" is not mapped by ${ref.source} (mapped tables: ${tables.join(', ')})`, { argument: 'table' });
+    throw badInput(`Table "${ref.table}" is not mapped by ${ref.source} (mapped tables: ${tables.join(', ')})`, {
+      argument: 'table',
+    });
   }
   if (ref.column == null) return;
   const columns = mappedColumns(mapping, ref.table);
   if (!columns.includes(ref.column)) {
-    throw badInput(`Column "${ref.column}" of ${ref.source}.${ref.table} is not mapped (mapped columns: ${columns.join(', ')})`, { argument: 'column' });
+    throw badInput(
+      `Column "${ref.column}" of ${ref.source}.${ref.table} is not mapped (mapped columns: ${columns.join(', ')})`,
+      { argument: 'column' },
+    );
   }
 }
 

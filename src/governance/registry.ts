@@ -63,6 +63,12 @@ export class DefinitionRegistry {
   /** One published version as an Indicator. */
   indicator(v: PublishedVersion, status: 'published' | 'archived'): Indicator {
     const successor = status === 'archived' ? (this.heads.get(v.code)?.successor ?? null) : null;
-    return indicatorOf(v.definition, { file: `v${v.version} of ${v.code}`, version: `v${v.version}`, versionNumber: v.version, status, successor });
+    return indicatorOf(v.definition, {
+      file: `v${v.version} of ${v.code}`,
+      version: `v${v.version}`,
+      versionNumber: v.version,
+      status,
+      successor,
+    });
   }
 }

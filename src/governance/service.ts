@@ -11,7 +11,14 @@ import { checkDictionary } from './checks';
 import { diffDefinitions } from './diff';
 import { lineageGraph } from './lineage';
 import { DefinitionRegistry } from './registry';
-import type { ChangeKind, ChangeRequest, ChangeState, LifecycleEvent, LifecycleEventKind, PublishedVersion } from './types';
+import type {
+  ChangeKind,
+  ChangeRequest,
+  ChangeState,
+  LifecycleEvent,
+  LifecycleEventKind,
+  PublishedVersion,
+} from './types';
 import { personAddress, roleAddress, unitAddress } from '../notices/addresses';
 
 /** Who acts: the viewer's principal and roles (operations for the auditor's read access). */
@@ -85,7 +92,14 @@ export class Governance {
   ): Promise<Governance> {
     if ((await db.countPublished(conn)) === 0) await bootstrap(conn, initial(), clock().toISOString());
     const snapshot = await db.readSnapshot(conn);
-    const governance = new Governance(conn, catalog, policy, new DefinitionRegistry(snapshot.heads, snapshot.versions), clock, units);
+    const governance = new Governance(
+      conn,
+      catalog,
+      policy,
+      new DefinitionRegistry(snapshot.heads, snapshot.versions),
+      clock,
+      units,
+    );
     checkDictionary(governance.published(), catalog, policy, units);
     return governance;
   }
@@ -139,22 +153,33 @@ export class Governance {
   }
 
   maySee(actor: Actor, change: ChangeRequest): boolean {
-    return change.author === actor.principal || this.policy.mayApprove(change.domain, actor.roles) || Boolean(actor.operations?.has('audit'));
+    return (
+      change.author === actor.principal ||
+      this.policy.mayApprove(change.domain, actor.roles) ||
+      Boolean(actor.operations?.has('audit'))
+    );
   }
 
   async propose(actor: Actor, input: ProposeInput, hooks: LifecycleHooks): Promise<ChangeRequest> {
     const head = this.registry.head(input.code);
     const current = head?.currentVersion ? this.registry.version(input.code, head.currentVersion) : undefined;
-    if (input.kind === 'create' && head) throw badInput(`Indicator ${input.code} already exists (v${head.currentVersion}): propose an update instead.`, { argument: 'kind' });
-    if (input.kind !== 'create' && !current) throw badInput(`No published indicator ${input.code}: propose kind CREATE for a new one.`, { argument: 'code' });
-    if (input.kind === 'archive' && head?.status === 'archived') throw badInput(`Indicator ${input.code} is already archived.`, { argument: 'kind' });
+    if (input.kind === 'create' && head)
+      throw badInput(`Indicator ${input.code} already exists (v${head.currentVersion}): propose an update instead.`, {
+        argument: 'kind',
+      });
+    if (input.kind !== 'create' && !current)
+      throw badInput(`No published indicator ${input.code}: propose kind CREATE for a new one.`, { argument: 'code' });
+    if (input.kind === 'archive' && head?.status === 'archived')
+      throw badInput(`Indicator ${input.code} is already archived.`, { argument: 'kind' });
     const domain = input.kind === 'create' ? (input.definition?.domain ?? '') : head!.domain;
     this.requireEditor(actor, domain, input.code);
     const definition = input.kind === 'archive' ? null : this.checkedDefinition(input.code, input.definition, domain);
     if (input.kind === 'archive') this.checkSuccessor(input.code, input.successor);
     const baseVersion = input.kind === 'create' ? null : (input.baseVersion ?? current!.version);
-    if (current && baseVersion !== current.version) throw conflict(input.code, current.version, `this change names v${baseVersion} as its base`);
-    if (!input.reason.trim()) throw badInput('Say why in "reason": reviewers and the version history show it.', { argument: 'reason' });
+    if (current && baseVersion !== current.version)
+      throw conflict(input.code, current.version, `this change names v${baseVersion} as its base`);
+    if (!input.reason.trim())
+      throw badInput('Say why in "reason": reviewers and the version history show it.', { argument: 'reason' });
     const now = this.now();
     const state: ChangeState = input.submit ? 'in_review' : 'draft';
     return this.step(hooks, async (trx) => {
@@ -177,42 +202,106 @@ export class Governance {
         resultVersion: null,
       });
       const change = (await db.readChange(trx, id))!;
-      return { change, events: [this.event(state === 'in_review' ? 'proposed' : 'drafted', change, actor, now, change.reason, null)] };
+      return {
+        change,
+        events: [this.event(state === 'in_review' ? 'proposed' : 'drafted', change, actor, now, change.reason, null)],
+      };
     });
   }
 
   /** The author edits a draft: new definition and/or reason. */
-  async edit(actor: Actor, id: number, expectedRevision: number, next: { definition?: IndicatorDefinition | undefined; reason?: string | undefined }, hooks: LifecycleHooks): Promise<ChangeRequest> {
+  async edit(
+    actor: Actor,
+    id: number,
+    expectedRevision: number,
+    next: { definition?: IndicatorDefinition | undefined; reason?: string | undefined },
+    hooks: LifecycleHooks,
+  ): Promise<ChangeRequest> {
     const change = await this.authorsChange(actor, id, ['draft'], 'edit');
-    if (change.kind === 'archive' && next.definition) throw badInput('An archive change has no definition to edit.', { argument: 'definition' });
-    const definition = next.definition ? this.checkedDefinition(change.code, next.definition, change.domain) : undefined;
+    if (change.kind === 'archive' && next.definition)
+      throw badInput('An archive change has no definition to edit.', { argument: 'definition' });
+    const definition = next.definition
+      ? this.checkedDefinition(change.code, next.definition, change.domain)
+      : undefined;
     const now = this.now();
-    return this.transition(hooks, change, expectedRevision, ['draft'], { ...(definition ? { definition } : {}), ...(next.reason?.trim() ? { reason: next.reason.trim() } : {}), updatedAt: now }, actor, 'edited', next.reason ?? 'edited');
+    return this.transition(
+      hooks,
+      change,
+      expectedRevision,
+      ['draft'],
+      {
+        ...(definition ? { definition } : {}),
+        ...(next.reason?.trim() ? { reason: next.reason.trim() } : {}),
+        updatedAt: now,
+      },
+      actor,
+      'edited',
+      next.reason ?? 'edited',
+    );
   }
 
   /** The author sends a draft to review. */
   async submit(actor: Actor, id: number, expectedRevision: number, hooks: LifecycleHooks): Promise<ChangeRequest> {
     const change = await this.authorsChange(actor, id, ['draft'], 'submit');
-    return this.transition(hooks, change, expectedRevision, ['draft'], { state: 'in_review', updatedAt: this.now() }, actor, 'proposed', change.reason);
+    return this.transition(
+      hooks,
+      change,
+      expectedRevision,
+      ['draft'],
+      { state: 'in_review', updatedAt: this.now() },
+      actor,
+      'proposed',
+      change.reason,
+    );
   }
 
   /** The author takes a draft or a change under review back. */
   async withdraw(actor: Actor, id: number, expectedRevision: number, hooks: LifecycleHooks): Promise<ChangeRequest> {
     const change = await this.authorsChange(actor, id, OPEN, 'withdraw');
-    return this.transition(hooks, change, expectedRevision, OPEN, { state: 'withdrawn', updatedAt: this.now() }, actor, 'withdrawn', 'withdrawn by the author');
+    return this.transition(
+      hooks,
+      change,
+      expectedRevision,
+      OPEN,
+      { state: 'withdrawn', updatedAt: this.now() },
+      actor,
+      'withdrawn',
+      'withdrawn by the author',
+    );
   }
 
-  async reject(actor: Actor, id: number, expectedRevision: number, comment: string, hooks: LifecycleHooks): Promise<ChangeRequest> {
+  async reject(
+    actor: Actor,
+    id: number,
+    expectedRevision: number,
+    comment: string,
+    hooks: LifecycleHooks,
+  ): Promise<ChangeRequest> {
     const change = await this.reviewersChange(actor, id, comment);
     const now = this.now();
-    return this.transition(hooks, change, expectedRevision, ['in_review'], { state: 'rejected', reviewer: actor.principal, comment: comment.trim(), decidedAt: now, updatedAt: now }, actor, 'rejected', comment.trim());
+    return this.transition(
+      hooks,
+      change,
+      expectedRevision,
+      ['in_review'],
+      { state: 'rejected', reviewer: actor.principal, comment: comment.trim(), decidedAt: now, updatedAt: now },
+      actor,
+      'rejected',
+      comment.trim(),
+    );
   }
 
   /**
    * Approves a change under review. Exactly one of any number of racing approvals (of this change, or of
    * other changes to the same indicator) wins; the others get CONFLICT naming the version now current.
    */
-  async approve(actor: Actor, id: number, expectedRevision: number, comment: string, hooks: LifecycleHooks): Promise<ChangeRequest> {
+  async approve(
+    actor: Actor,
+    id: number,
+    expectedRevision: number,
+    comment: string,
+    hooks: LifecycleHooks,
+  ): Promise<ChangeRequest> {
     const seen = await this.reviewersChange(actor, id, comment);
     if (seen.definition) this.checkedDefinition(seen.code, seen.definition, seen.domain);
     if (seen.kind === 'archive') this.checkSuccessor(seen.code, seen.successor ?? undefined);
@@ -221,7 +310,13 @@ export class Governance {
       const head = await db.readHead(trx, seen.code);
       const currentVersion = head?.currentVersion ?? null;
       if (seen.kind === 'create' ? head !== undefined : currentVersion !== seen.baseVersion) {
-        throw conflict(seen.code, currentVersion, seen.kind === 'create' ? 'it was created by another change meanwhile' : `this change was made against v${seen.baseVersion}`);
+        throw conflict(
+          seen.code,
+          currentVersion,
+          seen.kind === 'create'
+            ? 'it was created by another change meanwhile'
+            : `this change was made against v${seen.baseVersion}`,
+        );
       }
       const version = seen.kind === 'archive' ? currentVersion : (currentVersion ?? 0) + 1;
       const decided = await db.advanceChange(trx, id, expectedRevision, ['in_review'], {
@@ -234,14 +329,26 @@ export class Governance {
       });
       if (!decided) throw await this.changeConflict(trx, id, expectedRevision);
       if (seen.kind === 'archive') {
-        if (!(await db.advanceHead(trx, seen.code, head!.revision, { status: 'archived', archivedAt: now, successor: seen.successor }))) throw conflict(seen.code, currentVersion, 'it changed meanwhile');
+        if (
+          !(await db.advanceHead(trx, seen.code, head!.revision, {
+            status: 'archived',
+            archivedAt: now,
+            successor: seen.successor,
+          }))
+        )
+          throw conflict(seen.code, currentVersion, 'it changed meanwhile');
       } else {
         const previous = currentVersion ? this.registry.version(seen.code, currentVersion) : undefined;
         const published: PublishedVersion = {
           code: seen.code,
           version: version!,
           definition: seen.definition!,
-          fingerprint: indicatorOf(seen.definition!, { file: '', version: '', versionNumber: null, status: 'published' }).fingerprint,
+          fingerprint: indicatorOf(seen.definition!, {
+            file: '',
+            version: '',
+            versionNumber: null,
+            status: 'published',
+          }).fingerprint,
           author: seen.author,
           approvedBy: actor.principal,
           reason: seen.reason,
@@ -253,18 +360,29 @@ export class Governance {
         try {
           await db.insertVersion(trx, published);
         } catch (error) {
-          if (isUniqueViolation(error)) throw conflict(seen.code, version, 'another approval published this version number first');
+          if (isUniqueViolation(error))
+            throw conflict(seen.code, version, 'another approval published this version number first');
           throw error;
         }
         const moved = head
           ? await db.advanceHead(trx, seen.code, head.revision, { status: 'published', currentVersion: version })
-          : await db.insertHead(trx, { code: seen.code, domain: seen.domain, status: 'published', currentVersion: version, successor: null, archivedAt: null, revision: 1 }).then(
-              () => true,
-              (error: unknown) => {
-                if (isUniqueViolation(error)) return false;
-                throw error;
-              },
-            );
+          : await db
+              .insertHead(trx, {
+                code: seen.code,
+                domain: seen.domain,
+                status: 'published',
+                currentVersion: version,
+                successor: null,
+                archivedAt: null,
+                revision: 1,
+              })
+              .then(
+                () => true,
+                (error: unknown) => {
+                  if (isUniqueViolation(error)) return false;
+                  throw error;
+                },
+              );
         if (!moved) throw conflict(seen.code, currentVersion, 'it changed meanwhile');
       }
       const change = (await db.readChange(trx, id))!;
@@ -281,12 +399,27 @@ export class Governance {
    * before the company's editors and approvers exist. Afterwards changes go through maker-checker.
    * The dictionary they make is checked first; nothing is written when it is refused.
    */
-  async bootstrapImport(changes: ReadonlyArray<{ code: string; definition: IndicatorDefinition }>, reason: string): Promise<PublishedVersion[]> {
+  async bootstrapImport(
+    changes: ReadonlyArray<{ code: string; definition: IndicatorDefinition }>,
+    reason: string,
+  ): Promise<PublishedVersion[]> {
     if (await db.governanceUsed(this.conn, BOOTSTRAP)) {
-      throw new HubError('FORBIDDEN', 'Governance is in use on this store (a person has proposed or approved a definition): --bootstrap is for first set-up only; propose the changes with --as <person> instead.', { reason: 'BOOTSTRAP_CLOSED' });
+      throw new HubError(
+        'FORBIDDEN',
+        'Governance is in use on this store (a person has proposed or approved a definition): --bootstrap is for first set-up only; propose the changes with --as <person> instead.',
+        { reason: 'BOOTSTRAP_CLOSED' },
+      );
     }
     let candidate = this.published();
-    for (const c of changes) candidate = candidate.with(indicatorOf(c.definition, { file: `the file of ${c.code}`, version: 'bootstrap', versionNumber: null, status: 'published' }));
+    for (const c of changes)
+      candidate = candidate.with(
+        indicatorOf(c.definition, {
+          file: `the file of ${c.code}`,
+          version: 'bootstrap',
+          versionNumber: null,
+          status: 'published',
+        }),
+      );
     checkDictionary(candidate, this.catalog, this.policy, this.units);
     const now = this.now();
     const published: PublishedVersion[] = [];
@@ -299,7 +432,8 @@ export class Governance {
           code: c.code,
           version,
           definition: c.definition,
-          fingerprint: indicatorOf(c.definition, { file: '', version: '', versionNumber: null, status: 'published' }).fingerprint,
+          fingerprint: indicatorOf(c.definition, { file: '', version: '', versionNumber: null, status: 'published' })
+            .fingerprint,
           author: BOOTSTRAP,
           approvedBy: BOOTSTRAP,
           reason,
@@ -311,7 +445,17 @@ export class Governance {
         await db.insertVersion(trx, v);
         const moved = head
           ? await db.advanceHead(trx, c.code, head.revision, { status: 'published', currentVersion: version })
-          : await db.insertHead(trx, { code: c.code, domain: c.definition.domain, status: 'published', currentVersion: version, successor: null, archivedAt: null, revision: 1 }).then(() => true);
+          : await db
+              .insertHead(trx, {
+                code: c.code,
+                domain: c.definition.domain,
+                status: 'published',
+                currentVersion: version,
+                successor: null,
+                archivedAt: null,
+                revision: 1,
+              })
+              .then(() => true);
         if (!moved) throw conflict(c.code, head?.currentVersion ?? null, 'it changed meanwhile');
         published.push(v);
       }
@@ -329,24 +473,50 @@ export class Governance {
 
   private requireEditor(actor: Actor, domain: string, code: string): void {
     if (!this.policy.domains.includes(domain)) {
-      throw badInput(`Indicator ${code}: unknown domain "${domain}" (known: ${this.policy.domains.join(', ')}).`, { argument: 'definition' });
+      throw badInput(`Indicator ${code}: unknown domain "${domain}" (known: ${this.policy.domains.join(', ')}).`, {
+        argument: 'definition',
+      });
     }
     if (!this.policy.mayEdit(domain, actor.roles)) {
       const editors = this.policy.policy.governance.domains[domain]?.editors ?? [];
-      throw new HubError('FORBIDDEN', `Changing ${domain} definitions needs one of the roles ${editors.join(', ') || '(none configured)'}; yours: ${actor.roles.join(', ') || 'none'}.`, { reason: 'NOT_AN_EDITOR' });
+      throw new HubError(
+        'FORBIDDEN',
+        `Changing ${domain} definitions needs one of the roles ${editors.join(', ') || '(none configured)'}; yours: ${actor.roles.join(', ') || 'none'}.`,
+        { reason: 'NOT_AN_EDITOR' },
+      );
     }
   }
 
   /** The definition parsed, its code and domain consistent, and the dictionary it would join still valid. */
-  private checkedDefinition(code: string, definition: IndicatorDefinition | undefined, domain: string): IndicatorDefinition {
-    if (!definition) throw badInput('A create or update change needs a definition (YAML, as in indicators/*.yaml).', { argument: 'definition' });
-    if (definition.code !== code) throw badInput(`The definition's code "${definition.code}" differs from the change's code "${code}".`, { argument: 'definition' });
-    if (definition.domain !== domain) throw badInput(`Indicator ${code} belongs to domain "${domain}"; a change cannot move it to "${definition.domain}" (archive it and create a new one).`, { argument: 'definition' });
-    const candidate = indicatorOf(definition, { file: 'the proposed definition', version: 'proposed', versionNumber: null, status: 'published' });
+  private checkedDefinition(
+    code: string,
+    definition: IndicatorDefinition | undefined,
+    domain: string,
+  ): IndicatorDefinition {
+    if (!definition)
+      throw badInput('A create or update change needs a definition (YAML, as in indicators/*.yaml).', {
+        argument: 'definition',
+      });
+    if (definition.code !== code)
+      throw badInput(`The definition's code "${definition.code}" differs from the change's code "${code}".`, {
+        argument: 'definition',
+      });
+    if (definition.domain !== domain)
+      throw badInput(
+        `Indicator ${code} belongs to domain "${domain}"; a change cannot move it to "${definition.domain}" (archive it and create a new one).`,
+        { argument: 'definition' },
+      );
+    const candidate = indicatorOf(definition, {
+      file: 'the proposed definition',
+      version: 'proposed',
+      versionNumber: null,
+      status: 'published',
+    });
     try {
       checkDictionary(this.published().with(candidate), this.catalog, this.policy, this.units);
     } catch (error) {
-      if (error instanceof ConfigError) throw badInput(error.message.replace(/^Indicator file /, 'In '), { argument: 'definition' });
+      if (error instanceof ConfigError)
+        throw badInput(error.message.replace(/^Indicator file /, 'In '), { argument: 'definition' });
       throw error;
     }
     return definition;
@@ -356,27 +526,47 @@ export class Governance {
     if (successor === undefined) return;
     const s = this.published().get(successor);
     if (successor === code || !s || s.status === 'archived') {
-      throw badInput(`Successor "${successor}" must be another published, not archived indicator.`, { argument: 'successor' });
+      throw badInput(`Successor "${successor}" must be another published, not archived indicator.`, {
+        argument: 'successor',
+      });
     }
   }
 
-  private async authorsChange(actor: Actor, id: number, states: readonly ChangeState[], what: string): Promise<ChangeRequest> {
+  private async authorsChange(
+    actor: Actor,
+    id: number,
+    states: readonly ChangeState[],
+    what: string,
+  ): Promise<ChangeRequest> {
     const change = await this.visibleChange(actor, id);
-    if (change.author !== actor.principal) throw new HubError('FORBIDDEN', `Only the author (${change.author}) may ${what} change #${id}.`, { reason: 'NOT_THE_AUTHOR' });
-    if (!states.includes(change.state)) throw badInput(`Change #${id} is ${change.state}; ${what} needs it ${states.join(' or ')}.`, { argument: 'id' });
+    if (change.author !== actor.principal)
+      throw new HubError('FORBIDDEN', `Only the author (${change.author}) may ${what} change #${id}.`, {
+        reason: 'NOT_THE_AUTHOR',
+      });
+    if (!states.includes(change.state))
+      throw badInput(`Change #${id} is ${change.state}; ${what} needs it ${states.join(' or ')}.`, { argument: 'id' });
     return change;
   }
 
   private async reviewersChange(actor: Actor, id: number, comment: string): Promise<ChangeRequest> {
     const change = await this.visibleChange(actor, id);
     if (!this.policy.mayApprove(change.domain, actor.roles)) {
-      throw new HubError('FORBIDDEN', `Deciding ${change.domain} changes needs one of the roles ${this.policy.approversOf(change.domain).join(', ')}.`, { reason: 'NOT_AN_APPROVER' });
+      throw new HubError(
+        'FORBIDDEN',
+        `Deciding ${change.domain} changes needs one of the roles ${this.policy.approversOf(change.domain).join(', ')}.`,
+        { reason: 'NOT_AN_APPROVER' },
+      );
     }
     if (change.author === actor.principal) {
-      throw new HubError('FORBIDDEN', `You proposed change #${id}; another approver of ${change.domain} must decide it (maker-checker).`, { reason: 'OWN_CHANGE' });
+      throw new HubError(
+        'FORBIDDEN',
+        `You proposed change #${id}; another approver of ${change.domain} must decide it (maker-checker).`,
+        { reason: 'OWN_CHANGE' },
+      );
     }
     if (change.state !== 'in_review') throw await this.changeConflict(this.conn, id, change.revision);
-    if (!comment.trim()) throw badInput('A decision needs a comment: the author and the history show it.', { argument: 'comment' });
+    if (!comment.trim())
+      throw badInput('A decision needs a comment: the author and the history show it.', { argument: 'comment' });
     return change;
   }
 
@@ -392,7 +582,12 @@ export class Governance {
     return new HubError(
       'CONFLICT',
       `Change #${id} moved on: it is ${now.state}${now.reviewer ? ` (by ${now.reviewer})` : ''} at revision ${now.revision}, you sent revision ${expectedRevision}; ${now.code} is at ${head?.currentVersion ? `v${head.currentVersion}` : 'no published version'}. Reload and try again.`,
-      { changeId: id, state: now.state, revision: now.revision, currentVersion: now.resultVersion ?? head?.currentVersion ?? null },
+      {
+        changeId: id,
+        state: now.state,
+        revision: now.revision,
+        currentVersion: now.resultVersion ?? head?.currentVersion ?? null,
+      },
     );
   }
 
@@ -407,18 +602,23 @@ export class Governance {
     note: string,
   ): Promise<ChangeRequest> {
     return this.step(hooks, async (trx) => {
-      if (!(await db.advanceChange(trx, change.id, expectedRevision, from, next))) throw await this.changeConflict(trx, change.id, expectedRevision);
+      if (!(await db.advanceChange(trx, change.id, expectedRevision, from, next)))
+        throw await this.changeConflict(trx, change.id, expectedRevision);
       const updated = (await db.readChange(trx, change.id))!;
       return { change: updated, events: [this.event(kind, updated, actor, updated.updatedAt, note, null)] };
     });
   }
 
   /** One lifecycle step: its writes and notices in one transaction; then audit, registry and pushes. */
-  private async step(hooks: LifecycleHooks, work: (trx: SqlConnection) => Promise<{ change: ChangeRequest; events: LifecycleEvent[] }>): Promise<ChangeRequest> {
+  private async step(
+    hooks: LifecycleHooks,
+    work: (trx: SqlConnection) => Promise<{ change: ChangeRequest; events: LifecycleEvent[] }>,
+  ): Promise<ChangeRequest> {
     const { change, events, noticeIds } = await inTransaction(this.conn, async (trx) => {
       const done = await work(trx);
       const ids: Array<number | undefined> = [];
-      for (const e of done.events) ids.push(this.notices && NOTIFIED.has(e.kind) ? await this.notices.record(trx, e) : undefined);
+      for (const e of done.events)
+        ids.push(this.notices && NOTIFIED.has(e.kind) ? await this.notices.record(trx, e) : undefined);
       return { ...done, noticeIds: ids };
     });
     if (change.state === 'approved') await this.reload();
@@ -429,11 +629,27 @@ export class Governance {
     return change;
   }
 
-  private event(kind: LifecycleEventKind, change: ChangeRequest, actor: Actor, at: string, note: string, version: number | null): LifecycleEvent {
+  private event(
+    kind: LifecycleEventKind,
+    change: ChangeRequest,
+    actor: Actor,
+    at: string,
+    note: string,
+    version: number | null,
+  ): LifecycleEvent {
     const dict = this.published();
     // A never-published indicator is private to its author and reviewers: no subscriber hears of it.
     const visible = dict.get(change.code) !== undefined || kind === 'approved';
-    const affected = visible ? [change.code, ...(dict.get(change.code) ? lineageGraph(dict).dependents(change.code).map((d) => d.code) : [])] : [];
+    const affected = visible
+      ? [
+          change.code,
+          ...(dict.get(change.code)
+            ? lineageGraph(dict)
+                .dependents(change.code)
+                .map((d) => d.code)
+            : []),
+        ]
+      : [];
     const own = change.definition?.owner ?? dict.get(change.code)?.def.owner;
     const owned = [own, ...affected.map((c) => dict.get(c)?.def.owner)].flatMap((o) => (o ? [o] : []));
     const owners = owned.flatMap((o) => [
@@ -443,7 +659,18 @@ export class Governance {
     const reviewers = kind === 'proposed' ? this.policy.approversOf(change.domain).map(roleAddress) : [];
     const author = isPerson(change.author) ? [personAddress(change.author)] : [];
     const recipients = [...new Set([...owners, ...reviewers, ...author])].sort();
-    return { kind, code: change.code, domain: change.domain, changeId: change.id, version, actor: actor.principal, at, note, affected, recipients };
+    return {
+      kind,
+      code: change.code,
+      domain: change.domain,
+      changeId: change.id,
+      version,
+      actor: actor.principal,
+      at,
+      note,
+      affected,
+      recipients,
+    };
   }
 
   private now(): string {
@@ -469,7 +696,15 @@ async function bootstrap(conn: SqlConnection, dictionary: Dictionary, now: strin
   try {
     await inTransaction(conn, async (trx) => {
       for (const i of dictionary.all()) {
-        await db.insertHead(trx, { code: i.def.code, domain: i.def.domain, status: 'published', currentVersion: 1, successor: null, archivedAt: null, revision: 1 });
+        await db.insertHead(trx, {
+          code: i.def.code,
+          domain: i.def.domain,
+          status: 'published',
+          currentVersion: 1,
+          successor: null,
+          archivedAt: null,
+          revision: 1,
+        });
         await db.insertVersion(trx, {
           code: i.def.code,
           version: 1,

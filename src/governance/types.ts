@@ -78,7 +78,8 @@ export interface ChangeRequest {
   resultVersion: number | null;
 }
 
-export type LifecycleEventKind = 'drafted' | 'proposed' | 'edited' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'archived';
+export type LifecycleEventKind =
+  'drafted' | 'proposed' | 'edited' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'archived';
 
 /** What happened to an indicator's definition: written to the audit log and sent as a notice. */
 export interface LifecycleEvent {

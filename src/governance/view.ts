@@ -36,11 +36,15 @@ export async function selectDefinitions(ctx: DefinitionsContext, selection: Defi
     const v = registry.version(pin.code, pin.version);
     if (!v) {
       const known = registry.history(pin.code).map((x) => `v${x.version}`);
-      throw badInput(`Indicator ${pin.code} has no version ${pin.version} (published: ${known.join(', ') || 'none'}).`, { argument: 'versions' });
+      throw badInput(
+        `Indicator ${pin.code} has no version ${pin.version} (published: ${known.join(', ') || 'none'}).`,
+        { argument: 'versions' },
+      );
     }
     dict = dict.with(registry.indicator(v, dict.get(pin.code)?.status === 'archived' ? 'archived' : 'published'));
   }
-  if (selection.draft !== undefined && selection.draft !== null) dict = dict.with(await draftIndicator(ctx, selection.draft));
+  if (selection.draft !== undefined && selection.draft !== null)
+    dict = dict.with(await draftIndicator(ctx, selection.draft));
   return dict;
 }
 
@@ -49,14 +53,23 @@ export async function draftIndicator(ctx: DefinitionsContext, id: string | numbe
   const change = await ctx.runtime.governance.change(ctx.viewer, changeId(id));
   if (!change) throw new HubError('NOT_FOUND', `No change request #${id} that you may see.`, { argument: 'draft' });
   if (!change.definition || (change.state !== 'draft' && change.state !== 'in_review')) {
-    throw badInput(`Change request #${id} is ${change.state}${change.definition ? '' : ' and proposes no definition'}: only open proposals can be evaluated.`, { argument: 'draft' });
+    throw badInput(
+      `Change request #${id} is ${change.state}${change.definition ? '' : ' and proposes no definition'}: only open proposals can be evaluated.`,
+      { argument: 'draft' },
+    );
   }
-  return indicatorOf(change.definition, { file: `change #${change.id}`, version: `draft #${change.id}`, versionNumber: null, status: change.state });
+  return indicatorOf(change.definition, {
+    file: `change #${change.id}`,
+    version: `draft #${change.id}`,
+    versionNumber: null,
+    status: change.state,
+  });
 }
 
 export function changeId(id: string | number): number {
   const n = Number(id);
-  if (!Number.isInteger(n) || n < 1) throw badInput(`"${id}" is not a change request id (a whole number).`, { argument: 'id' });
+  if (!Number.isInteger(n) || n < 1)
+    throw badInput(`"${id}" is not a change request id (a whole number).`, { argument: 'id' });
   return n;
 }
 
@@ -71,7 +84,8 @@ export function archivedWarnings(ctx: DefinitionsContext, dict: Dictionary, code
     if (i?.status !== 'archived') continue;
     const instead = i.successor ? `; use ${i.successor} instead` : '';
     const message = `Indicator ${code} is archived (${i.version} is its last version)${instead}.`;
-    if (ctx.runtime.config.governance.archived === 'error') throw new HubError('ARCHIVED', message, { indicator: code, successor: i.successor ?? null });
+    if (ctx.runtime.config.governance.archived === 'error')
+      throw new HubError('ARCHIVED', message, { indicator: code, successor: i.successor ?? null });
     warnings.push(message);
   }
   return warnings;
@@ -86,5 +100,7 @@ function instantOf(asOf: string): string {
     const at = new Date(asOf);
     if (/^\d{4}-\d{2}-\d{2}T/.test(asOf) && !Number.isNaN(at.getTime())) return at.toISOString();
   }
-  throw badInput(`asOf "${asOf}" is neither a date (2025-12-31) nor an ISO instant (2025-12-31T08:00:00Z).`, { argument: 'asOf' });
+  throw badInput(`asOf "${asOf}" is neither a date (2025-12-31) nor an ISO instant (2025-12-31T08:00:00Z).`, {
+    argument: 'asOf',
+  });
 }

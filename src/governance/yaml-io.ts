@@ -15,9 +15,33 @@ import { readDefinitionFiles } from '../indicators/load';
 
 /** Key order of indicators/*.yaml: identity, ownership, meaning, computation, cuts, rules. */
 export const KEY_ORDER = [
-  'code', 'name', 'synonyms', 'definition', 'owner', 'domain', 'unit', 'precision', 'format', 'direction', 'type',
-  'measure', 'numerator', 'denominator', 'scale', 'formula', 'base', 'window', 'periods', 'compare', 'as',
-  'dimensions', 'additivity', 'tags', 'drivers', 'alerts', 'cacheTtlSeconds',
+  'code',
+  'name',
+  'synonyms',
+  'definition',
+  'owner',
+  'domain',
+  'unit',
+  'precision',
+  'format',
+  'direction',
+  'type',
+  'measure',
+  'numerator',
+  'denominator',
+  'scale',
+  'formula',
+  'base',
+  'window',
+  'periods',
+  'compare',
+  'as',
+  'dimensions',
+  'additivity',
+  'tags',
+  'drivers',
+  'alerts',
+  'cacheTtlSeconds',
 ] as const;
 
 /** Written inline (`name: { zh: …, en: … }`, `tags: [a, b]`), as in the hand-written files. */
@@ -28,7 +52,12 @@ const OMIT_WHEN: Record<string, string> = { synonyms: '[]', alerts: '[]', scale:
 function ordered(def: IndicatorDefinition): Record<string, unknown> {
   const source = def as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const keys = [...KEY_ORDER, ...Object.keys(source).filter((k) => !(KEY_ORDER as readonly string[]).includes(k)).sort()];
+  const keys = [
+    ...KEY_ORDER,
+    ...Object.keys(source)
+      .filter((k) => !(KEY_ORDER as readonly string[]).includes(k))
+      .sort(),
+  ];
   for (const key of keys) {
     const value = source[key];
     if (value === undefined) continue;
@@ -94,7 +123,11 @@ function yamlFilesUnder(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? yamlFilesUnder(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [])).sort();
+  return entries
+    .flatMap((e) =>
+      e.isDirectory() ? yamlFilesUnder(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
+    )
+    .sort();
 }
 
 /** JSON with sorted keys: equal meaning, equal text, whatever order the file or the store kept. */
@@ -115,7 +148,9 @@ export function changedKeys(before: IndicatorDefinition, after: IndicatorDefinit
     const i = (KEY_ORDER as readonly string[]).indexOf(k);
     return i < 0 ? KEY_ORDER.length : i;
   };
-  return keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
+  return keys
+    .filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]))
+    .sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
 }
 
 export interface ImportedDefinition {
@@ -152,7 +187,8 @@ export function planImport(files: readonly ImportedDefinition[], published: Dict
       if (!current) return { kind: 'create', code: def.code, file, def, baseVersion: null, changed: [] };
       const baseVersion = current.versionNumber ?? null;
       const changed = changedKeys(current.def, def);
-      const kind: ImportKind = current.status === 'archived' ? 'archived' : changed.length === 0 ? 'unchanged' : 'update';
+      const kind: ImportKind =
+        current.status === 'archived' ? 'archived' : changed.length === 0 ? 'unchanged' : 'update';
       return { kind, code: def.code, file, def, baseVersion, changed };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -165,7 +201,11 @@ export function planImport(files: readonly ImportedDefinition[], published: Dict
  * proposal is checked on its own against the published dictionary, as the lifecycle service will check it.
  * Files — in the plan and in the messages — are named relative to `dir`, whatever the working directory.
  */
-export function prepareImport(dir: string, published: Dictionary, check: (dictionary: Dictionary) => void): ImportPlan[] {
+export function prepareImport(
+  dir: string,
+  published: Dictionary,
+  check: (dictionary: Dictionary) => void,
+): ImportPlan[] {
   const files = readDefinitionFiles(dir, dir);
   const plan = planImport(
     files.map((i) => ({ file: i.file, def: i.def })),
@@ -176,16 +216,24 @@ export function prepareImport(dir: string, published: Dictionary, check: (dictio
     if (p.kind !== 'create' && p.kind !== 'update') continue;
     const current = published.get(p.code);
     if (current && current.def.domain !== p.def.domain) {
-      throw new ConfigError(`Indicator file ${p.file} (${p.code}): domain "${p.def.domain}" differs from the published domain "${current.def.domain}"; a change cannot move an indicator to another domain.`);
+      throw new ConfigError(
+        `Indicator file ${p.file} (${p.code}): domain "${p.def.domain}" differs from the published domain "${current.def.domain}"; a change cannot move an indicator to another domain.`,
+      );
     }
     try {
       check(published.with(byCode.get(p.code)!));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      const waitFor = plan.filter((o) => o.kind === 'create' && o.code !== p.code && error.message.includes(`"${o.code}"`)).map((o) => o.code);
-      const hint = waitFor.length ? ` (${waitFor.join(', ')} ${waitFor.length > 1 ? 'are' : 'is'} new in this import: import and publish ${waitFor.length > 1 ? 'them' : 'it'} first)` : '';
+      const waitFor = plan
+        .filter((o) => o.kind === 'create' && o.code !== p.code && error.message.includes(`"${o.code}"`))
+        .map((o) => o.code);
+      const hint = waitFor.length
+        ? ` (${waitFor.join(', ')} ${waitFor.length > 1 ? 'are' : 'is'} new in this import: import and publish ${waitFor.length > 1 ? 'them' : 'it'} first)`
+        : '';
       const own = `Indicator file ${p.file} (${p.code}): `;
-      const problem = error.message.startsWith(own) ? error.message.slice(own.length) : `it would break ${error.message.replace(/^Indicator file /, '')}`;
+      const problem = error.message.startsWith(own)
+        ? error.message.slice(own.length)
+        : `it would break ${error.message.replace(/^Indicator file /, '')}`;
       throw new ConfigError(`Indicator file ${p.file} (${p.code}) cannot be proposed: ${problem}${hint}`);
     }
   }
@@ -209,8 +257,10 @@ export function describePlan(plan: readonly ImportPlan[], dir: string, cwd = pro
   return plan.map((p) => {
     const where = shownInImport(dir, p.file, cwd);
     if (p.kind === 'create') return `create  ${p.code}  (${where})`;
-    if (p.kind === 'update') return `update  ${p.code}  against v${p.baseVersion ?? '?'}: ${p.changed.join(', ')}  (${where})`;
-    if (p.kind === 'archived') return `skip    ${p.code}  archived: import never revives an archived indicator  (${where})`;
+    if (p.kind === 'update')
+      return `update  ${p.code}  against v${p.baseVersion ?? '?'}: ${p.changed.join(', ')}  (${where})`;
+    if (p.kind === 'archived')
+      return `skip    ${p.code}  archived: import never revives an archived indicator  (${where})`;
     return `same    ${p.code}  (${where})`;
   });
 }

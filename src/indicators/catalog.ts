@@ -8,7 +8,15 @@ export function catalogOfAdapters(adapters: ReadonlyMap<string, SourceAdapter>):
     [...adapters].map(([name, a]) => [
       name,
       Object.fromEntries(
-        Object.entries(a.catalog.facts).map(([f, c]) => [f, { dimensions: c.dimensions, measures: Object.keys(c.measures), kind: c.kind, aggs: Object.fromEntries(Object.entries(c.measures).map(([m, x]) => [m, x.agg])) }]),
+        Object.entries(a.catalog.facts).map(([f, c]) => [
+          f,
+          {
+            dimensions: c.dimensions,
+            measures: Object.keys(c.measures),
+            kind: c.kind,
+            aggs: Object.fromEntries(Object.entries(c.measures).map(([m, x]) => [m, x.agg])),
+          },
+        ]),
       ),
     ]),
   );

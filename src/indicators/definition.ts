@@ -12,7 +12,11 @@ const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case letters,
  * previous period or the same period a year earlier. The most severe matching band fires.
  */
 const band = z
-  .object({ severity: z.enum(['info', 'warning', 'critical']), above: z.number().optional(), below: z.number().optional() })
+  .object({
+    severity: z.enum(['info', 'warning', 'critical']),
+    above: z.number().optional(),
+    below: z.number().optional(),
+  })
   .strict()
   .refine((b) => b.above !== undefined || b.below !== undefined, { message: 'a band needs "above" or "below"' });
 
@@ -66,7 +70,9 @@ const common = {
    *  (policy.yaml `governance.domains`). */
   domain: z.string().regex(/^[a-z][a-z_]*$/, 'expected a domain name such as finance'),
   /** A unit of the units file (units.yaml: a currency, count, percent…); it gives the default precision. */
-  unit: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a unit name from the units file (e.g. count, percent, or a currency)'),
+  unit: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a unit name from the units file (e.g. count, percent, or a currency)'),
   /** Decimal places the values are shown with (rounded once, half-up); default: the unit's precision. */
   precision: z.number().int().min(0).max(12).optional(),
   /** Display format a dashboard can apply. */
@@ -80,7 +86,10 @@ const common = {
   tags: z.array(z.string()).default([]),
   /** Declared drivers (指标分解) when they are not the indicator's own inputs: revenue = order_count ×
    *  average_deal_size. Ratios and formulas decompose into their inputs without this. */
-  drivers: z.object({ method: z.enum(['product', 'sum']), of: z.array(code).min(2).max(6) }).strict().optional(),
+  drivers: z
+    .object({ method: z.enum(['product', 'sum']), of: z.array(code).min(2).max(6) })
+    .strict()
+    .optional(),
   /** Threshold rules evaluated by alerts(period). */
   alerts: z.array(alertRuleSchema).default([]),
   /** Overrides the source's cache time to live for statements feeding this indicator (seconds). */
@@ -114,7 +123,10 @@ export const indicatorSchema = z.discriminatedUnion('type', [
       periods: z.number().int().min(2).max(36).optional(),
     })
     .strict()
-    .refine((d) => d.window !== 'rolling' || d.periods !== undefined, { message: 'rolling needs "periods"', path: ['periods'] }),
+    .refine((d) => d.window !== 'rolling' || d.periods !== undefined, {
+      message: 'rolling needs "periods"',
+      path: ['periods'],
+    }),
   /** Change against the previous period (环比) or the same period a year earlier (同比). */
   z
     .object({

@@ -62,7 +62,10 @@ export class Dictionary {
   }
 
   /** Archived indicators stay (their dependents still compute) but are left out unless asked for. */
-  search(text: string | undefined, filters: { tag?: string | null; owner?: string | null; includeArchived?: boolean | null } = {}): Indicator[] {
+  search(
+    text: string | undefined,
+    filters: { tag?: string | null; owner?: string | null; includeArchived?: boolean | null } = {},
+  ): Indicator[] {
     const needle = text?.trim().toLowerCase();
     return this.all().filter((i) => {
       const d = i.def;
@@ -70,7 +73,9 @@ export class Dictionary {
       if (filters.tag && !d.tags.includes(filters.tag)) return false;
       if (filters.owner && d.owner.unit !== filters.owner && d.owner.person !== filters.owner) return false;
       if (!needle) return true;
-      return [d.code, d.name.zh, d.name.en, ...d.synonyms, ...d.tags, d.owner.person].some((s) => s.toLowerCase().includes(needle));
+      return [d.code, d.name.zh, d.name.en, ...d.synonyms, ...d.tags, d.owner.person].some((s) =>
+        s.toLowerCase().includes(needle),
+      );
     });
   }
 }
@@ -86,10 +91,14 @@ export function parsedFormula(def: IndicatorDefinition): Expr | undefined {
     return parseFormula(def.formula);
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
-    throw new HubError('BAD_USER_INPUT', `Indicator ${def.code}: formula ${quotedFormula(def.formula)}: ${error.message}.`, {
-      argument: 'definition',
-      reason: 'INVALID_DEFINITION',
-      ...(error.limit ? { limit: error.limit.name, max: error.limit.max } : {}),
-    });
+    throw new HubError(
+      'BAD_USER_INPUT',
+      `Indicator ${def.code}: formula ${quotedFormula(def.formula)}: ${error.message}.`,
+      {
+        argument: 'definition',
+        reason: 'INVALID_DEFINITION',
+        ...(error.limit ? { limit: error.limit.name, max: error.limit.max } : {}),
+      },
+    );
   }
 }

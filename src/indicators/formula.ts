@@ -52,7 +52,10 @@ function tokenize(text: string): Token[] {
     const m = TOKEN.exec(text);
     if (!m) throw new FormulaError(`unexpected "${text.slice(at).trim()[0]}" at position ${at + 1}`);
     if (m[4] === undefined && ++terms > MAX_FORMULA_TERMS) {
-      throw new FormulaError(`more than ${MAX_FORMULA_TERMS} numbers, codes and days() (at position ${at + 1}); split it into intermediate indicators`, { name: 'formulaTerms', max: MAX_FORMULA_TERMS });
+      throw new FormulaError(
+        `more than ${MAX_FORMULA_TERMS} numbers, codes and days() (at position ${at + 1}); split it into intermediate indicators`,
+        { name: 'formulaTerms', max: MAX_FORMULA_TERMS },
+      );
     }
     if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1], at });
     else if (m[2] !== undefined) tokens.push({ type: m[3] ? 'call' : 'name', text: m[2], at });
@@ -72,7 +75,10 @@ export function parseFormula(text: string): Expr {
   /** Entering a parenthesis or a unary minus: refused beyond MAX_FORMULA_NESTING, before recursing further. */
   const deeper = (t: Token) => {
     if (++depth > MAX_FORMULA_NESTING) {
-      throw new FormulaError(`parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${t.at + 1})`, { name: 'formulaNesting', max: MAX_FORMULA_NESTING });
+      throw new FormulaError(
+        `parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${t.at + 1})`,
+        { name: 'formulaNesting', max: MAX_FORMULA_NESTING },
+      );
     }
   };
   const expectOp = (op: string) => {
@@ -88,7 +94,8 @@ export function parseFormula(text: string): Expr {
     if (t.type === 'number') return { kind: 'number', value: t.text };
     if (t.type === 'name') return { kind: 'ref', code: t.text };
     if (t.type === 'call') {
-      if (t.text !== 'days') throw new FormulaError(`unknown function ${t.text}() at position ${t.at + 1} (known: days())`);
+      if (t.text !== 'days')
+        throw new FormulaError(`unknown function ${t.text}() at position ${t.at + 1} (known: days())`);
       return { kind: 'days' };
     }
     if (t.text === '(') {

@@ -52,7 +52,8 @@ export function parseDefinitions(text: string, file: string): Indicator[] {
 }
 
 function parseOne(file: string, doc: unknown): Indicator {
-  const codeHint = typeof doc === 'object' && doc && 'code' in doc ? ` (${String((doc as { code: unknown }).code)})` : '';
+  const codeHint =
+    typeof doc === 'object' && doc && 'code' in doc ? ` (${String((doc as { code: unknown }).code)})` : '';
   const parsed = indicatorSchema.safeParse(doc);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(definition)'}: ${i.message}`).join('; ');
@@ -64,11 +65,22 @@ function parseOne(file: string, doc: unknown): Indicator {
     try {
       formula = parseFormula(def.formula);
     } catch (error) {
-      if (error instanceof FormulaError) throw new ConfigError(`Indicator file ${file} (${def.code}): formula ${quotedFormula(def.formula)}: ${error.message}`);
+      if (error instanceof FormulaError)
+        throw new ConfigError(
+          `Indicator file ${file} (${def.code}): formula ${quotedFormula(def.formula)}: ${error.message}`,
+        );
       throw error;
     }
   }
-  return { def, file, version: 'file', versionNumber: null, fingerprint: fingerprintOf(def), status: 'published', ...(formula ? { formula } : {}) };
+  return {
+    def,
+    file,
+    version: 'file',
+    versionNumber: null,
+    fingerprint: fingerprintOf(def),
+    status: 'published',
+    ...(formula ? { formula } : {}),
+  };
 }
 
 function yamlFiles(dir: string): string[] {
@@ -76,9 +88,13 @@ function yamlFiles(dir: string): string[] {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    throw new ConfigError(`Indicator directory "${dir}" does not exist (create it, or name another folder in model.yaml paths.indicators).`);
+    throw new ConfigError(
+      `Indicator directory "${dir}" does not exist (create it, or name another folder in model.yaml paths.indicators).`,
+    );
   }
   return entries
-    .flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
+    )
     .sort();
 }

@@ -42,12 +42,19 @@ export class TargetBook {
 }
 
 /** `unitKey`: the model's organisation dimension (src/model/member-dimension.ts organisationDimension). */
-export function loadTargets(dir: string, dictionary: Dictionary, calendar: CalendarOptions, unitKey?: string): TargetBook {
+export function loadTargets(
+  dir: string,
+  dictionary: Dictionary,
+  calendar: CalendarOptions,
+  unitKey?: string,
+): TargetBook {
   const schema = targetSchema(unitKey);
   const book = new TargetBook();
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch {
     return book;
   }
@@ -58,10 +65,17 @@ export function loadTargets(dir: string, dictionary: Dictionary, calendar: Calen
     entries.forEach((entry, index) => {
       const where = `Target file ${path}, entry ${index + 1}`;
       const parsed = schema.safeParse(entry);
-      if (!parsed.success) throw new ConfigError(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const t = parsed.data as { indicator: string; period: string; value: string; member?: string } & Record<string, string | undefined>;
+      if (!parsed.success)
+        throw new ConfigError(
+          `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      const t = parsed.data as { indicator: string; period: string; value: string; member?: string } & Record<
+        string,
+        string | undefined
+      >;
       const named = unitKey && unitKey !== 'member' ? t[unitKey] : undefined;
-      if (t.member !== undefined && named !== undefined) throw new ConfigError(`${where}: give the unit as member or ${unitKey}, not both`);
+      if (t.member !== undefined && named !== undefined)
+        throw new ConfigError(`${where}: give the unit as member or ${unitKey}, not both`);
       const unit = t.member ?? named ?? null;
       if (!dictionary.get(t.indicator)) throw new ConfigError(`${where}: unknown indicator "${t.indicator}"`);
       let label: string;

@@ -21,7 +21,10 @@ const unitSchema = z
   .strict();
 
 export const UNIT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const unitsSchema = z.record(z.string().regex(UNIT_NAME, 'expected a unit name: letters, digits and _ (e.g. EUR, count)'), unitSchema);
+const unitsSchema = z.record(
+  z.string().regex(UNIT_NAME, 'expected a unit name: letters, digits and _ (e.g. EUR, count)'),
+  unitSchema,
+);
 
 export type UnitSpec = z.infer<typeof unitSchema>;
 
@@ -30,7 +33,10 @@ export class UnitBook {
 
   /** Decimal places an indicator's values are shown with: its own precision, else its unit's (and the
    *  unit's places for values that are not whole at that precision, when it declares them). */
-  precisionOf(def: Pick<IndicatorDefinition, 'unit' | 'precision'>): { places: number; fractional?: number | undefined } {
+  precisionOf(def: Pick<IndicatorDefinition, 'unit' | 'precision'>): {
+    places: number;
+    fractional?: number | undefined;
+  } {
     if (def.precision !== undefined) return { places: def.precision };
     const unit = this.units[def.unit];
     if (!unit) throw new ConfigError(this.problem(def)!);
@@ -59,12 +65,17 @@ export function loadUnits(file: string): UnitBook {
   try {
     doc = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist (write it, or name another file in model.yaml paths.units)' : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'does not exist (write it, or name another file in model.yaml paths.units)'
+        : `is not valid YAML (${(error as Error).message.split('\n')[0]})`;
     throw new ConfigError(`Units file ${file} ${reason}.`);
   }
   const parsed = unitsSchema.safeParse(doc ?? {});
   if (!parsed.success) {
-    throw new ConfigError(`Units file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+    throw new ConfigError(
+      `Units file ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return new UnitBook(parsed.data);
 }
@@ -74,7 +85,8 @@ function distance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;

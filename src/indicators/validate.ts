@@ -7,7 +7,15 @@ import type { UnitBook } from './units';
 /** What each source offers, as far as the dictionary cares: facts → dimensions and measures. */
 export type MeasureCatalog = Record<
   string,
-  Record<string, { dimensions: readonly string[]; measures: readonly string[]; kind?: 'event' | 'state' | 'snapshot'; /** measure → aggregation */ aggs?: Readonly<Record<string, string>> }>
+  Record<
+    string,
+    {
+      dimensions: readonly string[];
+      measures: readonly string[];
+      kind?: 'event' | 'state' | 'snapshot';
+      /** measure → aggregation */ aggs?: Readonly<Record<string, string>>;
+    }
+  >
 >;
 
 /**
@@ -32,17 +40,24 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
       const f = facts![fact];
       if (!f) fail(i, `unknown fact ${source}.${fact} (known: ${Object.keys(facts!).join(', ')})`);
       if (f!.kind === 'state') {
-        fail(i, `${source}.${fact} is a state fact (valid from/to), not events in time; build balances from event facts with a to_date running total`);
+        fail(
+          i,
+          `${source}.${fact} is a state fact (valid from/to), not events in time; build balances from event facts with a to_date running total`,
+        );
       }
       if (!f!.measures.includes(measure)) {
-        fail(i, `unknown source measure ${source}.${fact}.${measure} (known measures of ${source}.${fact}: ${f!.measures.join(', ')})`);
+        fail(
+          i,
+          `unknown source measure ${source}.${fact}.${measure} (known measures of ${source}.${fact}: ${f!.measures.join(', ')})`,
+        );
       }
     }
     for (const ref of refsOf(i)) {
       if (!byCode.has(ref)) fail(i, `refers to unknown indicator "${ref}"`);
     }
     for (const rule of i.def.alerts) {
-      if (rule.indicator && !byCode.has(rule.indicator)) fail(i, `alert "${rule.name}" compares with unknown indicator "${rule.indicator}"`);
+      if (rule.indicator && !byCode.has(rule.indicator))
+        fail(i, `alert "${rule.name}" compares with unknown indicator "${rule.indicator}"`);
     }
     for (const ref of i.def.drivers?.of ?? []) {
       if (!byCode.has(ref)) fail(i, `declares unknown driver "${ref}"`);
@@ -64,7 +79,8 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
     if (i.formula) checkUnits(i, i.formula, byCode, fail);
     if (i.def.type === 'cumulative') {
       const base = byCode.get(i.def.base)!;
-      if (base.def.additivity !== 'additive') fail(i, `a running total needs an additive base; ${base.def.code} is ${base.def.additivity}`);
+      if (base.def.additivity !== 'additive')
+        fail(i, `a running total needs an additive base; ${base.def.code} is ${base.def.additivity}`);
       if (i.def.window === 'to_date' && !isLinear(base, byCode)) {
         fail(i, `"to_date" needs a base built from simple indicators with + and - only; ${base.def.code} is not`);
       }
@@ -72,13 +88,20 @@ export function validateDictionary(indicators: readonly Indicator[], catalog: Me
     const available = dimensionsOf(i, byCode, catalog);
     const missing = i.def.dimensions.filter((d) => !available.has(d));
     if (missing.length) {
-      fail(i, `unknown dimension ${missing.map((d) => `"${d}"`).join(', ')} (available from its inputs: ${[...available].sort().join(', ') || 'none'})`);
+      fail(
+        i,
+        `unknown dimension ${missing.map((d) => `"${d}"`).join(', ')} (available from its inputs: ${[...available].sort().join(', ') || 'none'})`,
+      );
     }
   }
 }
 
 /** Dimensions every input of an indicator can be cut by (the intersection over its simple inputs). */
-export function dimensionsOf(i: Indicator, byCode: ReadonlyMap<string, Indicator>, catalog: MeasureCatalog): Set<string> {
+export function dimensionsOf(
+  i: Indicator,
+  byCode: ReadonlyMap<string, Indicator>,
+  catalog: MeasureCatalog,
+): Set<string> {
   if (i.def.type === 'simple') {
     const { source, fact } = i.def.measure;
     return new Set(catalog[source]![fact]!.dimensions);

@@ -18,14 +18,19 @@ export function compositeParts(company: CompanyModel, entity: EntityName, id: st
   const model = company.entities[entity]!;
   const names = model.key.parts!;
   const parts = decodeKey(id, names.length);
-  const bad = (problem: string) => badInput(`Invalid ${entity} id ${JSON.stringify(id)}: ${problem}; its key is ${names.join(KEY_JOIN)}.`, { entity, parts: [...names] });
+  const bad = (problem: string) =>
+    badInput(`Invalid ${entity} id ${JSON.stringify(id)}: ${problem}; its key is ${names.join(KEY_JOIN)}.`, {
+      entity,
+      parts: [...names],
+    });
   if (!Array.isArray(parts)) throw bad(parts.problem);
   return parts.map((part, i) => {
     const field = model.fields[names[i]!]!;
     // A reference part is checked against the referenced entity's key type.
     const type = isRef(field) ? company.entities[field.ref]!.key.type : field;
     if (type === 'int') {
-      if (!/^-?\d{1,15}$/.test(part)) throw bad(`part "${names[i]}" must be an integer, received ${JSON.stringify(part)}`);
+      if (!/^-?\d{1,15}$/.test(part))
+        throw bad(`part "${names[i]}" must be an integer, received ${JSON.stringify(part)}`);
       return String(Number(part));
     }
     return part;
@@ -35,7 +40,12 @@ export function compositeParts(company: CompanyModel, entity: EntityName, id: st
 const KEY_JOIN = ' / ';
 
 /** A composite hub id as one source's key; `toSource` translates a reference part (undefined: no counterpart). */
-export function compositeSourceKey(company: CompanyModel, entity: EntityName, id: string, toSource: PartTranslation): string | undefined {
+export function compositeSourceKey(
+  company: CompanyModel,
+  entity: EntityName,
+  id: string,
+  toSource: PartTranslation,
+): string | undefined {
   const parts = compositeParts(company, entity, id);
   const translated = translate(company, entity, parts, toSource);
   return translated && encodeKey(translated);
@@ -50,7 +60,12 @@ export function compositeHubId(company: CompanyModel, entity: EntityName, key: s
   return encodeKey(translate(company, entity, parts, toHub)!);
 }
 
-function translate(company: CompanyModel, entity: EntityName, parts: string[], ref: PartTranslation): string[] | undefined {
+function translate(
+  company: CompanyModel,
+  entity: EntityName,
+  parts: string[],
+  ref: PartTranslation,
+): string[] | undefined {
   const model = company.entities[entity]!;
   const out: string[] = [];
   for (const [i, part] of parts.entries()) {

@@ -20,8 +20,16 @@ export function pairConflicts(pairs: readonly KeyPair[], limit = 10): string[] {
   for (const p of pairs) {
     const hub = byKey.get(p.sourceKey);
     const key = byHub.get(p.hubId);
-    if (hub !== undefined && hub !== p.hubId) report(`key ${p.sourceKey}`, `duplicate: source key "${p.sourceKey}" gives two hub ids, "${hub}" and "${p.hubId}"`);
-    else if (key !== undefined && key !== p.sourceKey) report(`hub ${p.hubId}`, `duplicate: hub id "${p.hubId}" is given by two source keys, "${key}" and "${p.sourceKey}"`);
+    if (hub !== undefined && hub !== p.hubId)
+      report(
+        `key ${p.sourceKey}`,
+        `duplicate: source key "${p.sourceKey}" gives two hub ids, "${hub}" and "${p.hubId}"`,
+      );
+    else if (key !== undefined && key !== p.sourceKey)
+      report(
+        `hub ${p.hubId}`,
+        `duplicate: hub id "${p.hubId}" is given by two source keys, "${key}" and "${p.sourceKey}"`,
+      );
     else {
       byKey.set(p.sourceKey, p.hubId);
       byHub.set(p.hubId, p.sourceKey);

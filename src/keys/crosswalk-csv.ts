@@ -15,7 +15,12 @@ export function parsePairsCsv(text: string): { pairs: CsvPair[]; problems: strin
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = fields(lines[0] ?? '');
   if (!header || header.length !== 2 || header[0]!.trim() !== 'source_key' || header[1]!.trim() !== 'hub_id') {
-    return { pairs, problems: [`line 1: CROSSWALK_BAD_HEADER: expected the header "source_key,hub_id", found "${(lines[0] ?? '').slice(0, 80)}"`] };
+    return {
+      pairs,
+      problems: [
+        `line 1: CROSSWALK_BAD_HEADER: expected the header "source_key,hub_id", found "${(lines[0] ?? '').slice(0, 80)}"`,
+      ],
+    };
   }
   lines.slice(1).forEach((text, i) => {
     const line = i + 2;
@@ -26,8 +31,10 @@ export function parsePairsCsv(text: string): { pairs: CsvPair[]; problems: strin
       return;
     }
     const [sourceKey, hubId] = f.map((x) => x.trim()) as [string, string];
-    if (sourceKey === '' || hubId === '') problems.push(`line ${line}: CROSSWALK_BAD_LINE: an empty ${sourceKey === '' ? 'source_key' : 'hub_id'}`);
-    else if (sourceKey.length > 64 || hubId.length > 64) problems.push(`line ${line}: CROSSWALK_BAD_LINE: a key longer than 64 characters`);
+    if (sourceKey === '' || hubId === '')
+      problems.push(`line ${line}: CROSSWALK_BAD_LINE: an empty ${sourceKey === '' ? 'source_key' : 'hub_id'}`);
+    else if (sourceKey.length > 64 || hubId.length > 64)
+      problems.push(`line ${line}: CROSSWALK_BAD_LINE: a key longer than 64 characters`);
     else pairs.push({ line, sourceKey, hubId });
   });
   return { pairs, problems };

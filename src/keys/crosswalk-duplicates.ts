@@ -18,7 +18,12 @@ export async function crosswalkDuplicates(
   const problems: string[] = [];
   for (const crosswalk of Object.values(model.crosswalks ?? {})) {
     for (const [source, rule] of Object.entries(crosswalk.rules)) {
-      const on = readsSource(model, crosswalk.entity, source, crosswalkRule(model.crosswalks, crosswalk.entity, source));
+      const on = readsSource(
+        model,
+        crosswalk.entity,
+        source,
+        crosswalkRule(model.crosswalks, crosswalk.entity, source),
+      );
       if (on === undefined || !sources.includes(on)) continue;
       const pairs = await rulePairs(model, crosswalk.entity, source, rule, adapterOf, trace).catch(() => undefined);
       if (pairs) problems.push(...pairConflicts(pairs).map((p) => `${crosswalk.file}: sources.${source}: ${p}`));

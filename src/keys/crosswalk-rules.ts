@@ -3,7 +3,12 @@ import type { CrosswalkRule } from '../model/crosswalk';
 import { UNRESTRICTED, type KeyPair, type SourceAdapter, type StatementSink } from '../sources/contract';
 
 /** A rule that runs a statement on a source (same over a mapped table, expression, table); loaded pairs come from the store. */
-export function readsSource(model: Pick<CompanyModel, 'sources'>, entity: EntityName, source: string, rule: CrosswalkRule): string | undefined {
+export function readsSource(
+  model: Pick<CompanyModel, 'sources'>,
+  entity: EntityName,
+  source: string,
+  rule: CrosswalkRule,
+): string | undefined {
   if (rule.kind === 'table') return rule.in;
   if (rule.kind === 'expression') return source;
   if (rule.kind === 'same' && model.sources[source]?.mapping.entities[entity]) return source;

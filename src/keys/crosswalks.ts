@@ -113,7 +113,13 @@ export class Crosswalks {
   private rules(): Array<{ entity: EntityName; source: string; file: string | undefined }> {
     return Object.values(this.model.entities)
       .filter((e) => e.conformed)
-      .flatMap((e) => Object.keys(this.model.sources).map((source) => ({ entity: e.name, source, file: this.model.crosswalks?.[e.name]?.file })));
+      .flatMap((e) =>
+        Object.keys(this.model.sources).map((source) => ({
+          entity: e.name,
+          source,
+          file: this.model.crosswalks?.[e.name]?.file,
+        })),
+      );
   }
 
   private async build(unreachable: readonly string[] = []): Promise<Built> {

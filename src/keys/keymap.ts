@@ -28,7 +28,10 @@ export class KeyMap {
       const earlierKey = this.toSourceMap.get(down);
       const earlierHub = this.toHubMap.get(up);
       if (earlierKey !== undefined || earlierHub !== undefined) {
-        const earlier = earlierKey !== undefined ? `${r.hubId} ↔ ${r.source} ${earlierKey}` : `${earlierHub} ↔ ${r.source} ${r.sourceKey}`;
+        const earlier =
+          earlierKey !== undefined
+            ? `${r.hubId} ↔ ${r.source} ${earlierKey}`
+            : `${earlierHub} ↔ ${r.source} ${r.sourceKey}`;
         throw new Error(
           `Key map: ${r.entity} ${r.hubId} ↔ ${r.source} ${r.sourceKey} conflicts with the earlier row ${r.entity} ${earlier} (each hub id needs at most one key per source, and the reverse)`,
         );
@@ -58,7 +61,10 @@ export class KeyMap {
 
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {
     // A hub id without a key in a source is common and lasting (a department that is no sales team): no refresh.
-    return this.toSourceMap.get(`${entity}|${source}|${hubId}`) ?? (this.identity.has(`${entity}|${source}`) ? hubId : undefined);
+    return (
+      this.toSourceMap.get(`${entity}|${source}|${hubId}`) ??
+      (this.identity.has(`${entity}|${source}`) ? hubId : undefined)
+    );
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {

@@ -14,7 +14,11 @@ export function entityOfField(entity: EntityModel, field: string): EntityName | 
  * viewer.id / viewer.unit compared with a field that does not hold people / units, subtree() of anything
  * but the organisation unit (whose `organisation.parent` gives the hierarchy).
  */
-export function conditionProblems(text: string, entity: EntityModel, entities: Readonly<Record<string, EntityModel>>): string[] {
+export function conditionProblems(
+  text: string,
+  entity: EntityModel,
+  entities: Readonly<Record<string, EntityModel>>,
+): string[] {
   let c: Condition;
   try {
     c = parseCondition(text);
@@ -28,7 +32,9 @@ export function conditionProblems(text: string, entity: EntityModel, entities: R
     if (x.kind === 'none') return;
     if (x.kind !== 'in' && x.kind !== 'subtree') return x.parts.forEach(walk);
     if (x.field !== 'id' && entity.fields[x.field] === undefined) {
-      problems.push(`${entity.name} has no field "${x.field}"${didYouMean(x.field, ['id', ...Object.keys(entity.fields)])}`);
+      problems.push(
+        `${entity.name} has no field "${x.field}"${didYouMean(x.field, ['id', ...Object.keys(entity.fields)])}`,
+      );
       return;
     }
     const holds = entityOfField(entity, x.field);
@@ -36,12 +42,22 @@ export function conditionProblems(text: string, entity: EntityModel, entities: R
     for (const v of values) {
       if (!('viewer' in v)) continue;
       const wanted = v.viewer === 'id' ? people : org?.name;
-      if (!wanted) problems.push(`viewer.${v.viewer} needs ${v.viewer === 'id' ? 'a people entity (people: in its entity file)' : 'an organisation unit (organisation: in its entity file)'}`);
-      else if (holds !== wanted) problems.push(`${entity.name}.${x.field} does not hold ${wanted} ids, so it cannot be compared with viewer.${v.viewer}`);
+      if (!wanted)
+        problems.push(
+          `viewer.${v.viewer} needs ${v.viewer === 'id' ? 'a people entity (people: in its entity file)' : 'an organisation unit (organisation: in its entity file)'}`,
+        );
+      else if (holds !== wanted)
+        problems.push(
+          `${entity.name}.${x.field} does not hold ${wanted} ids, so it cannot be compared with viewer.${v.viewer}`,
+        );
     }
     if (x.kind === 'subtree') {
-      if (!org?.organisation?.parent) problems.push('subtree() needs the organisation unit to declare its hierarchy (organisation: { parent: <field> })');
-      else if (holds !== org.name) problems.push(`subtree() is a set of ${org.name} ids: ${entity.name}.${x.field} does not hold them`);
+      if (!org?.organisation?.parent)
+        problems.push(
+          'subtree() needs the organisation unit to declare its hierarchy (organisation: { parent: <field> })',
+        );
+      else if (holds !== org.name)
+        problems.push(`subtree() is a set of ${org.name} ids: ${entity.name}.${x.field} does not hold them`);
     }
   };
   walk(c);

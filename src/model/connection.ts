@@ -11,7 +11,11 @@ const LITERAL_PASSWORD = /:\/\/[^/@\s]*:(?!\$\{[A-Za-z_][A-Za-z0-9_]*\}@)[^/@\s]
  * reference to a variable that is not set. Without an environment the connection is returned as written.
  */
 export function resolveConnection(
-  connection: { engine?: 'postgres' | 'mysql' | 'embedded' | undefined; url?: string | undefined; schema?: string | undefined },
+  connection: {
+    engine?: 'postgres' | 'mysql' | 'embedded' | undefined;
+    url?: string | undefined;
+    schema?: string | undefined;
+  },
   env: Env | undefined,
   problem: (path: string, message: string) => void,
 ): SourceModel['connection'] {
@@ -21,7 +25,10 @@ export function resolveConnection(
     const raw = connection[key];
     if (raw === undefined) continue;
     if (key === 'url' && LITERAL_PASSWORD.test(raw)) {
-      problem(key, 'a password is written in the file: reference the URL or the password from the environment, e.g. url: ${CRM_URL}');
+      problem(
+        key,
+        'a password is written in the file: reference the URL or the password from the environment, e.g. url: ${CRM_URL}',
+      );
       continue;
     }
     if (!env) {

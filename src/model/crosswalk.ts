@@ -27,7 +27,11 @@ export interface CrosswalkModel {
 type At = (file: string, path: string, message: string) => void;
 
 /** The rule for an entity and a source: the declared one, else `same`. */
-export function crosswalkRule(crosswalks: Readonly<Record<string, CrosswalkModel>> | undefined, entity: EntityName, source: string): CrosswalkRule {
+export function crosswalkRule(
+  crosswalks: Readonly<Record<string, CrosswalkModel>> | undefined,
+  entity: EntityName,
+  source: string,
+): CrosswalkRule {
   return crosswalks?.[entity]?.rules[source] ?? { kind: 'same' };
 }
 
@@ -47,11 +51,16 @@ export function crosswalksOf(
       continue;
     }
     if (!entity.conformed) {
-      at(file, 'entity', `${data.entity} is not conformed (its key is the same in every source): declare conformed: true in its entity file, or remove this crosswalk`);
+      at(
+        file,
+        'entity',
+        `${data.entity} is not conformed (its key is the same in every source): declare conformed: true in its entity file, or remove this crosswalk`,
+      );
       continue;
     }
     const expected = basename(file).replace(/\.ya?ml$/, '');
-    if (expected !== data.entity) at(file, 'entity', `"${data.entity}" differs from the file name: name the file ${data.entity}.yaml`);
+    if (expected !== data.entity)
+      at(file, 'entity', `"${data.entity}" differs from the file name: name the file ${data.entity}.yaml`);
     if (out[data.entity]) {
       at(file, 'entity', `duplicate crosswalk for ${data.entity} (also declared in ${out[data.entity]!.file})`);
       continue;
@@ -69,7 +78,11 @@ export function crosswalksOf(
       else if (r.expression !== undefined) {
         const mapping = source.mapping.entities[data.entity];
         if (!mapping) {
-          at(file, `${path}.expression`, `source "${name}" does not map ${data.entity}: an expression reads the entity's table there; use a crosswalk table (table:) or loaded pairs (loaded: true)`);
+          at(
+            file,
+            `${path}.expression`,
+            `source "${name}" does not map ${data.entity}: an expression reads the entity's table there; use a crosswalk table (table:) or loaded pairs (loaded: true)`,
+          );
           continue;
         }
         const problem = expressionProblem(r.expression, [mapping.table]);

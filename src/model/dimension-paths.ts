@@ -21,7 +21,9 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
  * src/engine/group-path.ts resolves). Two paths spelling the same enum value are refused at start, the
  * model directory named.
  */
-export function dimensionPaths(model: Pick<CompanyModel, 'dir' | 'dimensions' | 'entities' | 'sources'>): DimensionPath[] {
+export function dimensionPaths(
+  model: Pick<CompanyModel, 'dir' | 'dimensions' | 'entities' | 'sources'>,
+): DimensionPath[] {
   const out: DimensionPath[] = [];
   const walk = (dimension: string, entity: EntityName, path: string[], via: string): void => {
     const text = [dimension, ...path].join('.');
@@ -42,13 +44,17 @@ export function dimensionPaths(model: Pick<CompanyModel, 'dir' | 'dimensions' | 
   // The source files declaring a dimension: where a colliding name can be changed.
   const filesOf = (path: string) => {
     const dimension = path.split('.')[0]!;
-    const files = Object.values(model.sources).filter((src) => Object.values(src.mapping.facts).some((f) => dimension in f.dimensions)).map((src) => src.file);
+    const files = Object.values(model.sources)
+      .filter((src) => Object.values(src.mapping.facts).some((f) => dimension in f.dimensions))
+      .map((src) => src.file);
     return files.length ? ` (declared in ${[...new Set(files)].join(', ')})` : '';
   };
   const taken = new Map<string, string>();
   for (const p of out) {
     if (!NAME.test(p.value) || ['true', 'false', 'null'].includes(p.value)) {
-      throw new ConfigError(`Model directory ${model.dir}: the grouping path ${p.path}${filesOf(p.path)} cannot be a GraphQL enum value ("${p.value}"): rename the dimension or field.`);
+      throw new ConfigError(
+        `Model directory ${model.dir}: the grouping path ${p.path}${filesOf(p.path)} cannot be a GraphQL enum value ("${p.value}"): rename the dimension or field.`,
+      );
     }
     const earlier = taken.get(p.value);
     if (earlier) {

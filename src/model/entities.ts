@@ -104,7 +104,11 @@ export function isRef(type: FieldType): type is RefType {
   return typeof type === 'object';
 }
 
-export function fieldType(model: Pick<CompanyModel, 'entities'>, entity: EntityName, field: string): FieldType | undefined {
+export function fieldType(
+  model: Pick<CompanyModel, 'entities'>,
+  entity: EntityName,
+  field: string,
+): FieldType | undefined {
   return model.entities[entity]?.fields[field];
 }
 

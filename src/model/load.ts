@@ -34,7 +34,9 @@ export class ModelError extends ConfigError {
     readonly dir: string,
     readonly problems: readonly string[],
   ) {
-    super(`Model directory "${dir}" is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Model directory "${dir}" is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ModelError';
   }
 }
@@ -64,13 +66,15 @@ export const MODEL_FILE = 'model.yaml';
 export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel {
   const problems: string[] = [];
   const at = (file: string, path: string, message: string) => problems.push(`${file}: ${path || '(root)'}: ${message}`);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ModelError(dir, [`${dir}: (root): the model directory does not exist`]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new ModelError(dir, [`${dir}: (root): the model directory does not exist`]);
   const { version, paths } = readModelFile(dir, at);
 
   const entityFiles = readAll(dir, 'entities', entityFileSchema, at);
   const sourceFiles = readAll(dir, 'sources', sourceFileSchema, at);
   const crosswalkFiles = readAll(dir, 'crosswalks', crosswalkFileSchema, at);
-  if (sourceFiles.length === 0 && problems.length === 0) at(join(dir, 'sources'), '(root)', 'declare at least one source (sources/<name>.yaml)');
+  if (sourceFiles.length === 0 && problems.length === 0)
+    at(join(dir, 'sources'), '(root)', 'declare at least one source (sources/<name>.yaml)');
 
   const entities: Record<string, EntityModel> = {};
   const entityFileOf = new Map<string, string>();
@@ -86,12 +90,15 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   const sources: Record<string, SourceModel> = {};
   for (const { file, data } of sourceFiles) {
     const expected = basename(file).replace(/\.ya?ml$/, '');
-    if (data.name !== expected) at(file, 'name', `"${data.name}" differs from the file name: name the file ${data.name}.yaml`);
+    if (data.name !== expected)
+      at(file, 'name', `"${data.name}" differs from the file name: name the file ${data.name}.yaml`);
     if (sources[data.name]) {
       at(file, 'name', `duplicate source "${data.name}" (also declared in ${sources[data.name]!.file})`);
       continue;
     }
-    const connection = resolveConnection(data.connection, options.env, (path, message) => at(file, `connection.${path}`, message));
+    const connection = resolveConnection(data.connection, options.env, (path, message) =>
+      at(file, `connection.${path}`, message),
+    );
     sources[data.name] = { name: data.name, description: data.description, file, connection, mapping: mappingOf(data) };
   }
 
@@ -122,8 +129,7 @@ function readModelFile(dir: string, at: At): { version: number; paths: ModelPath
     const parsed = content === undefined ? undefined : modelFileSchema.safeParse(content ?? {});
     if (parsed && !parsed.success) {
       for (const issue of parsed.error.issues) at(manifest, issue.path.join('.'), issue.message);
-    }
-    else if (parsed) given = parsed.data;
+    } else if (parsed) given = parsed.data;
   }
   const path = (name: keyof Omit<ModelPaths, 'manifest'>, fallback: string) => join(dir, given.paths[name] ?? fallback);
   return {
@@ -143,11 +149,18 @@ type At = (file: string, path: string, message: string) => void;
 const isRefField = (type: FieldType | undefined) => typeof type === 'object';
 const refTo = (type: FieldType | undefined) => (typeof type === 'object' ? type.ref : undefined);
 
-function readAll<S extends z.ZodType>(dir: string, folder: string, schema: S, at: At): Array<{ file: string; data: z.output<S> }> {
+function readAll<S extends z.ZodType>(
+  dir: string,
+  folder: string,
+  schema: S,
+  at: At,
+): Array<{ file: string; data: z.output<S> }> {
   const base = join(dir, folder);
   if (!existsSync(base)) return [];
   const out: Array<{ file: string; data: z.output<S> }> = [];
-  for (const name of readdirSync(base).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of readdirSync(base)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const file = join(base, name);
     let content: unknown;
     try {
@@ -189,7 +202,17 @@ function entityOf(data: EntityFile): EntityModel {
     figures: Object.fromEntries(
       Object.entries(data.figures).map(([name, f]) => {
         const [source, fact, measure] = f.measure.split('.') as [string, string, string];
-        return [name, { source, fact, measure, dimension: f.dimension ?? '', periodOptional: f.periodOptional, ...(f.description ? { description: f.description } : {}) }];
+        return [
+          name,
+          {
+            source,
+            fact,
+            measure,
+            dimension: f.dimension ?? '',
+            periodOptional: f.periodOptional,
+            ...(f.description ? { description: f.description } : {}),
+          },
+        ];
       }),
     ),
   };
@@ -238,19 +261,35 @@ function checkExpressions(s: SourceModel, at: At): void {
     ];
     for (const [path, col] of columns) {
       const qualifier = col?.includes('.') ? col.split('.')[0]! : undefined;
-      if (qualifier !== undefined && !tables.includes(qualifier)) at(s.file, `facts.${fact}.${path}`, `"${qualifier}" is not a table of this fact${didYouMean(qualifier, tables)}`);
+      if (qualifier !== undefined && !tables.includes(qualifier))
+        at(
+          s.file,
+          `facts.${fact}.${path}`,
+          `"${qualifier}" is not a table of this fact${didYouMean(qualifier, tables)}`,
+        );
     }
   }
 }
 
-function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+function checkEntities(
+  entities: Record<string, EntityModel>,
+  fileOf: Map<string, string>,
+  sources: Record<string, SourceModel>,
+  at: At,
+): void {
   const names = Object.keys(entities);
   for (const e of Object.values(entities)) {
     const file = fileOf.get(e.name)!;
     if (!sources[e.home]) at(file, 'home', `unknown source "${e.home}"${didYouMean(e.home, Object.keys(sources))}`);
-    else if (!sources[e.home]!.mapping.entities[e.name]) at(file, 'home', `source "${e.home}" does not map ${e.name} (add it under entities: in ${sources[e.home]!.file})`);
+    else if (!sources[e.home]!.mapping.entities[e.name])
+      at(
+        file,
+        'home',
+        `source "${e.home}" does not map ${e.name} (add it under entities: in ${sources[e.home]!.file})`,
+      );
     for (const [field, type] of Object.entries(e.fields)) {
-      if (typeof type === 'object' && !entities[type.ref]) at(file, `fields.${field}.ref`, `unknown entity "${type.ref}"${didYouMean(type.ref, names)}`);
+      if (typeof type === 'object' && !entities[type.ref])
+        at(file, `fields.${field}.ref`, `unknown entity "${type.ref}"${didYouMean(type.ref, names)}`);
     }
     for (const [name, r] of Object.entries(e.relations)) {
       const child = entities[r.entity];
@@ -259,35 +298,81 @@ function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string
         continue;
       }
       const via = child.fields[r.via];
-      if (!via) at(file, `relations.${name}.via`, `${r.entity} has no field "${r.via}"${didYouMean(r.via, Object.keys(child.fields))}`);
-      else if (typeof via !== 'object' || via.ref !== e.name) at(file, `relations.${name}.via`, `${r.entity}.${r.via} does not reference ${e.name}`);
+      if (!via)
+        at(
+          file,
+          `relations.${name}.via`,
+          `${r.entity} has no field "${r.via}"${didYouMean(r.via, Object.keys(child.fields))}`,
+        );
+      else if (typeof via !== 'object' || via.ref !== e.name)
+        at(file, `relations.${name}.via`, `${r.entity}.${r.via} does not reference ${e.name}`);
     }
   }
   const organisations = Object.values(entities).filter((e) => e.organisation);
-  for (const e of organisations.slice(1)) at(fileOf.get(e.name)!, 'organisation', `only one entity may be the organisation unit (${organisations[0]!.name} already is)`);
+  for (const e of organisations.slice(1))
+    at(
+      fileOf.get(e.name)!,
+      'organisation',
+      `only one entity may be the organisation unit (${organisations[0]!.name} already is)`,
+    );
   for (const e of organisations) {
     const head = e.organisation!.head;
-    if (head !== undefined && !isRefField(e.fields[head])) at(fileOf.get(e.name)!, 'organisation.head', `expected a reference field of ${e.name}${didYouMean(head, Object.keys(e.fields).filter((f) => isRefField(e.fields[f])))}`);
+    if (head !== undefined && !isRefField(e.fields[head]))
+      at(
+        fileOf.get(e.name)!,
+        'organisation.head',
+        `expected a reference field of ${e.name}${didYouMean(
+          head,
+          Object.keys(e.fields).filter((f) => isRefField(e.fields[f])),
+        )}`,
+      );
     const parent = e.organisation!.parent;
     const selfRefs = Object.keys(e.fields).filter((f) => refTo(e.fields[f]) === e.name);
-    if (parent !== undefined && refTo(e.fields[parent]) !== e.name) at(fileOf.get(e.name)!, 'organisation.parent', `expected a field of ${e.name} referencing ${e.name}${didYouMean(parent, selfRefs)}`);
+    if (parent !== undefined && refTo(e.fields[parent]) !== e.name)
+      at(
+        fileOf.get(e.name)!,
+        'organisation.parent',
+        `expected a field of ${e.name} referencing ${e.name}${didYouMean(parent, selfRefs)}`,
+      );
   }
   const people = Object.values(entities).filter((e) => e.people);
-  for (const e of people.slice(1)) at(fileOf.get(e.name)!, 'people', `only one entity may be the people (${people[0]!.name} already is)`);
+  for (const e of people.slice(1))
+    at(fileOf.get(e.name)!, 'people', `only one entity may be the people (${people[0]!.name} already is)`);
   for (const e of people) {
     const file = fileOf.get(e.name)!;
     const { unit, title, active, until } = e.people!;
     const fields = Object.keys(e.fields);
     const org = organisations[0]?.name;
-    if (unit !== undefined && (!org || refTo(e.fields[unit]) !== org)) at(file, 'people.unit', org ? `expected a field of ${e.name} referencing ${org}${didYouMean(unit, fields.filter((f) => refTo(e.fields[f]) === org))}` : 'no entity is the organisation unit (organisation: in its entity file)');
-    if (title !== undefined && e.fields[title] === undefined) at(file, 'people.title', `${e.name} has no field "${title}"${didYouMean(title, fields)}`);
-    if (until !== undefined && e.fields[until] !== 'date') at(file, 'people.until', `expected a date field of ${e.name}${didYouMean(until, fields.filter((f) => e.fields[f] === 'date'))}`);
-    if (active !== undefined) for (const problem of conditionProblems(active, e, entities)) at(file, 'people.active', problem);
+    if (unit !== undefined && (!org || refTo(e.fields[unit]) !== org))
+      at(
+        file,
+        'people.unit',
+        org
+          ? `expected a field of ${e.name} referencing ${org}${didYouMean(
+              unit,
+              fields.filter((f) => refTo(e.fields[f]) === org),
+            )}`
+          : 'no entity is the organisation unit (organisation: in its entity file)',
+      );
+    if (title !== undefined && e.fields[title] === undefined)
+      at(file, 'people.title', `${e.name} has no field "${title}"${didYouMean(title, fields)}`);
+    if (until !== undefined && e.fields[until] !== 'date')
+      at(
+        file,
+        'people.until',
+        `expected a date field of ${e.name}${didYouMean(
+          until,
+          fields.filter((f) => e.fields[f] === 'date'),
+        )}`,
+      );
+    if (active !== undefined)
+      for (const problem of conditionProblems(active, e, entities)) at(file, 'people.active', problem);
   }
   const lists = new Map<string, string>();
   for (const e of Object.values(entities)) {
     if (!e.list) continue;
-    if (lists.has(e.list)) at(fileOf.get(e.name)!, 'list', `list "${e.list}" is already the list of ${lists.get(e.list)}`);
+    if (lists.has(e.list))
+      at(fileOf.get(e.name)!, 'list', `list "${e.list}" is already the list of ${lists.get(e.list)}`);
     lists.set(e.list, e.name);
   }
 }
@@ -297,7 +382,12 @@ function checkEntities(entities: Record<string, EntityModel>, fileOf: Map<string
  * mapping lists one key column per part, and what cannot carry several columns is refused: a reference
  * field, a fact dimension, the key map (conformed) and the organisation unit.
  */
-function checkCompositeKeys(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+function checkCompositeKeys(
+  entities: Record<string, EntityModel>,
+  fileOf: Map<string, string>,
+  sources: Record<string, SourceModel>,
+  at: At,
+): void {
   for (const e of Object.values(entities)) {
     const file = fileOf.get(e.name)!;
     const parts = e.key.parts;
@@ -307,17 +397,24 @@ function checkCompositeKeys(entities: Record<string, EntityModel>, fileOf: Map<s
       const type = e.fields[part];
       if (seen.has(part)) at(file, `key.parts.${i}`, `"${part}" is already a part of the key`);
       seen.add(part);
-      if (!type) at(file, `key.parts.${i}`, `${e.name} has no field "${part}"${didYouMean(part, Object.keys(e.fields))}`);
-      else if (type === 'decimal' || type === 'bool') at(file, `key.parts.${i}`, `"${part}" is a ${type}: a key part is a string, int or date field, or a reference`);
+      if (!type)
+        at(file, `key.parts.${i}`, `${e.name} has no field "${part}"${didYouMean(part, Object.keys(e.fields))}`);
+      else if (type === 'decimal' || type === 'bool')
+        at(file, `key.parts.${i}`, `"${part}" is a ${type}: a key part is a string, int or date field, or a reference`);
     }
-    if (e.conformed) at(file, 'conformed', 'an entity with a composite key cannot be conformed (the key map holds one-column keys)');
+    if (e.conformed)
+      at(file, 'conformed', 'an entity with a composite key cannot be conformed (the key map holds one-column keys)');
     if (e.organisation) at(file, 'organisation', 'the organisation unit needs a one-column key, not a composite key');
   }
   for (const e of Object.values(entities)) {
     for (const [field, type] of Object.entries(e.fields)) {
       const target = isRef(type) ? entities[type.ref] : undefined;
       if (target?.key.parts) {
-        at(fileOf.get(e.name)!, `fields.${field}.ref`, `${target.name} has a composite key (${target.key.parts.join(', ')}): a reference is one column; reference its parts instead`);
+        at(
+          fileOf.get(e.name)!,
+          `fields.${field}.ref`,
+          `${target.name} has a composite key (${target.key.parts.join(', ')}): a reference is one column; reference its parts instead`,
+        );
       }
     }
   }
@@ -326,16 +423,29 @@ function checkCompositeKeys(entities: Record<string, EntityModel>, fileOf: Map<s
       const model = entities[entity];
       if (!model || !m) continue;
       const parts = model.key.parts;
-      if (!parts && typeof m.key !== 'string') at(s.file, `entities.${entity}.key`, `${entity} has a one-column key: give one column, or declare key.parts in ${fileOf.get(entity)}`);
+      if (!parts && typeof m.key !== 'string')
+        at(
+          s.file,
+          `entities.${entity}.key`,
+          `${entity} has a one-column key: give one column, or declare key.parts in ${fileOf.get(entity)}`,
+        );
       if (parts && (typeof m.key === 'string' || m.key.length !== parts.length)) {
-        at(s.file, `entities.${entity}.key`, `${entity}'s key has ${parts.length} parts (${parts.join(', ')}): list one column per part, e.g. [${parts.map((p) => `${p}_column`).join(', ')}]`);
+        at(
+          s.file,
+          `entities.${entity}.key`,
+          `${entity}'s key has ${parts.length} parts (${parts.join(', ')}): list one column per part, e.g. [${parts.map((p) => `${p}_column`).join(', ')}]`,
+        );
       }
     }
     for (const [fact, f] of Object.entries(s.mapping.facts)) {
       for (const [dim, d] of Object.entries(f.dimensions)) {
         const target = d.entity ? entities[d.entity] : undefined;
         if (target?.key.parts) {
-          at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `${target.name} has a composite key (${target.key.parts.join(', ')}): a dimension is one column; use one of its parts' entities`);
+          at(
+            s.file,
+            `facts.${fact}.dimensions.${dim}.entity`,
+            `${target.name} has a composite key (${target.key.parts.join(', ')}): a dimension is one column; use one of its parts' entities`,
+          );
         }
       }
     }
@@ -352,15 +462,29 @@ function checkSources(entities: Record<string, EntityModel>, sources: Record<str
         continue;
       }
       for (const field of [...Object.keys(m!.fields), ...Object.keys(m!.expressions ?? {})]) {
-        if (!(field in model.fields)) at(s.file, `entities.${entity}.fields.${field}`, `${entity} has no field "${field}"${didYouMean(field, Object.keys(model.fields))}`);
+        if (!(field in model.fields))
+          at(
+            s.file,
+            `entities.${entity}.fields.${field}`,
+            `${entity} has no field "${field}"${didYouMean(field, Object.keys(model.fields))}`,
+          );
       }
       if (m!.orderBy && m!.orderBy !== 'key' && !(m!.orderBy in m!.fields) && !(m!.orderBy in (m!.expressions ?? {}))) {
-        at(s.file, `entities.${entity}.orderBy`, `"${m!.orderBy}" is not a mapped field${didYouMean(m!.orderBy, ['key', ...Object.keys(m!.fields)])}`);
+        at(
+          s.file,
+          `entities.${entity}.orderBy`,
+          `"${m!.orderBy}" is not a mapped field${didYouMean(m!.orderBy, ['key', ...Object.keys(m!.fields)])}`,
+        );
       }
     }
     for (const [fact, f] of Object.entries(s.mapping.facts)) {
       for (const [dim, d] of Object.entries(f.dimensions)) {
-        if (d.entity && !entities[d.entity]) at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `unknown entity "${d.entity}"${didYouMean(d.entity, names)}`);
+        if (d.entity && !entities[d.entity])
+          at(
+            s.file,
+            `facts.${fact}.dimensions.${dim}.entity`,
+            `unknown entity "${d.entity}"${didYouMean(d.entity, names)}`,
+          );
       }
     }
   }
@@ -373,7 +497,12 @@ function dimensionsOf(sources: Record<string, SourceModel>, at: At): Record<stri
     for (const [fact, f] of Object.entries(s.mapping.facts)) {
       for (const [dim, d] of Object.entries(f.dimensions)) {
         if (!d.entity) continue;
-        if (out[dim] && out[dim] !== d.entity) at(s.file, `facts.${fact}.dimensions.${dim}.entity`, `dimension "${dim}" is ${out[dim]} elsewhere in the model; one name, one entity`);
+        if (out[dim] && out[dim] !== d.entity)
+          at(
+            s.file,
+            `facts.${fact}.dimensions.${dim}.entity`,
+            `dimension "${dim}" is ${out[dim]} elsewhere in the model; one name, one entity`,
+          );
         else out[dim] = d.entity;
       }
     }
@@ -381,7 +510,12 @@ function dimensionsOf(sources: Record<string, SourceModel>, at: At): Record<stri
   return out;
 }
 
-function checkFigures(entities: Record<string, EntityModel>, fileOf: Map<string, string>, sources: Record<string, SourceModel>, at: At): void {
+function checkFigures(
+  entities: Record<string, EntityModel>,
+  fileOf: Map<string, string>,
+  sources: Record<string, SourceModel>,
+  at: At,
+): void {
   for (const e of Object.values(entities)) {
     const file = fileOf.get(e.name)!;
     for (const [name, fig] of Object.entries(e.figures)) {
@@ -393,20 +527,41 @@ function checkFigures(entities: Record<string, EntityModel>, fileOf: Map<string,
       }
       const fact = source.mapping.facts[fig.fact];
       if (!fact) {
-        at(file, path, `source "${fig.source}" has no fact "${fig.fact}"${didYouMean(fig.fact, Object.keys(source.mapping.facts))}`);
+        at(
+          file,
+          path,
+          `source "${fig.source}" has no fact "${fig.fact}"${didYouMean(fig.fact, Object.keys(source.mapping.facts))}`,
+        );
         continue;
       }
       if (!fact.measures[fig.measure]) {
-        at(file, path, `fact "${fig.source}.${fig.fact}" has no measure "${fig.measure}"${didYouMean(fig.measure, Object.keys(fact.measures))}`);
+        at(
+          file,
+          path,
+          `fact "${fig.source}.${fig.fact}" has no measure "${fig.measure}"${didYouMean(fig.measure, Object.keys(fact.measures))}`,
+        );
         continue;
       }
-      const candidates = Object.entries(fact.dimensions).filter(([, d]) => d.entity === e.name).map(([dim]) => dim);
+      const candidates = Object.entries(fact.dimensions)
+        .filter(([, d]) => d.entity === e.name)
+        .map(([dim]) => dim);
       if (fig.dimension) {
-        if (!candidates.includes(fig.dimension)) at(file, `figures.${name}.dimension`, `fact "${fig.source}.${fig.fact}" has no dimension "${fig.dimension}" of ${e.name}${didYouMean(fig.dimension, candidates)}`);
+        if (!candidates.includes(fig.dimension))
+          at(
+            file,
+            `figures.${name}.dimension`,
+            `fact "${fig.source}.${fig.fact}" has no dimension "${fig.dimension}" of ${e.name}${didYouMean(fig.dimension, candidates)}`,
+          );
       } else if (candidates.length === 1) {
         fig.dimension = candidates[0]!;
       } else {
-        at(file, `figures.${name}`, candidates.length === 0 ? `fact "${fig.source}.${fig.fact}" has no dimension of ${e.name}` : `fact "${fig.source}.${fig.fact}" has several dimensions of ${e.name} (${candidates.join(', ')}): choose one with "dimension:"`);
+        at(
+          file,
+          `figures.${name}`,
+          candidates.length === 0
+            ? `fact "${fig.source}.${fig.fact}" has no dimension of ${e.name}`
+            : `fact "${fig.source}.${fig.fact}" has several dimensions of ${e.name} (${candidates.join(', ')}): choose one with "dimension:"`,
+        );
       }
     }
   }

@@ -8,7 +8,9 @@ import { organisationOf, type CompanyModel, type EntityName } from './entities';
 export function memberDimensions(model: Pick<CompanyModel, 'dimensions' | 'entities'>): Record<EntityName, string> {
   const out: Record<EntityName, string> = {};
   for (const entity of Object.keys(model.entities)) {
-    const candidates = Object.entries(model.dimensions).filter(([, e]) => e === entity).map(([d]) => d);
+    const candidates = Object.entries(model.dimensions)
+      .filter(([, e]) => e === entity)
+      .map(([d]) => d);
     const named = candidates.find((d) => d === lowerFirst(entity));
     const chosen = named ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (chosen) out[entity] = chosen;

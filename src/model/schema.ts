@@ -8,21 +8,34 @@ import { didYouMean } from '../values/suggest';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const identifier = z.string().regex(IDENTIFIER, 'expected a name of letters, digits and _, not starting with a digit');
 /** A column, optionally qualified by one of the mapping's tables (`invoice.invoice_date`). */
-const column = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, 'expected a column name (letters, digits, _), optionally table.column');
+const column = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/,
+    'expected a column name (letters, digits, _), optionally table.column',
+  );
 /** A column, or `{ sql: "<expression>" }` (checked by the loader). */
-const columnOrExpression = z.union([column, z.strictObject({ sql: z.string() })], { error: 'expected a column name or { sql: "<expression>" }' });
+const columnOrExpression = z.union([column, z.strictObject({ sql: z.string() })], {
+  error: 'expected a column name or { sql: "<expression>" }',
+});
 
 /** A strict object whose unknown keys are refused with a "did you mean". */
 function strict<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => `unknown key "${k}"${didYouMean(k, Object.keys(shape))}`).join('; ') : undefined,
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => `unknown key "${k}"${didYouMean(k, Object.keys(shape))}`).join('; ')
+        : undefined,
   });
 }
 
 const scalarType = z.enum(['string', 'int', 'decimal', 'date', 'bool']);
 
-const fieldSchema = strict({ type: scalarType.optional(), ref: identifier.optional(), description: z.string().optional() }).refine(
+const fieldSchema = strict({
+  type: scalarType.optional(),
+  ref: identifier.optional(),
+  description: z.string().optional(),
+}).refine(
   (f) => (f.type === undefined) !== (f.ref === undefined),
   'give either "type" (string, int, decimal, date, bool) or "ref" (an entity name)',
 );
@@ -34,8 +47,14 @@ export const entityFileSchema = strict({
   home: identifier,
   /** One key column (`type`), or a composite key: `parts` names two or more of the entity's fields (scalars
    *  or references), whose columns the source mappings list in the same order (`key: [a_id, b_id]`). */
-  key: strict({ type: z.enum(['string', 'int']).optional(), parts: z.array(identifier).min(2, 'a composite key names at least two fields').optional() })
-    .refine((k) => k.type === undefined || k.parts === undefined, 'give "type" (one key column) or "parts" (a composite key), not both')
+  key: strict({
+    type: z.enum(['string', 'int']).optional(),
+    parts: z.array(identifier).min(2, 'a composite key names at least two fields').optional(),
+  })
+    .refine(
+      (k) => k.type === undefined || k.parts === undefined,
+      'give "type" (one key column) or "parts" (a composite key), not both',
+    )
     .prefault({}),
   list: identifier.optional(),
   /** The organisation unit (at most one entity): viewers belong to one, indicators are owned by one,
@@ -44,10 +63,23 @@ export const entityFileSchema = strict({
   /** The people (at most one entity): principals are its hub ids. `unit`: their organisation unit (a
    *  reference field); `title`: the field `principals.byTitle` reads; `active`: a condition a person must
    *  meet to be let in (e.g. "status = 'ACTIVE'"); `until`: a date field, gone from that day. All optional. */
-  people: strict({ unit: identifier.optional(), title: identifier.optional(), active: z.string().min(1).optional(), until: identifier.optional() }).optional(),
+  people: strict({
+    unit: identifier.optional(),
+    title: identifier.optional(),
+    active: z.string().min(1).optional(),
+    until: identifier.optional(),
+  }).optional(),
   fields: z.record(identifier, fieldSchema).default({}),
   relations: z
-    .record(identifier, strict({ entity: identifier, via: identifier, paged: z.boolean().default(false), description: z.string().optional() }))
+    .record(
+      identifier,
+      strict({
+        entity: identifier,
+        via: identifier,
+        paged: z.boolean().default(false),
+        description: z.string().optional(),
+      }),
+    )
     .default({}),
   figures: z
     .record(
@@ -68,7 +100,9 @@ export type EntityFile = z.output<typeof entityFileSchema>;
 const entityMappingSchema = strict({
   table: identifier,
   /** The key column, or the key columns of a composite key in the order of the entity's key.parts. */
-  key: z.union([identifier, z.array(identifier).min(2)], { error: 'expected a column name, or a list of columns for a composite key' }),
+  key: z.union([identifier, z.array(identifier).min(2)], {
+    error: 'expected a column name, or a list of columns for a composite key',
+  }),
   fields: z.record(identifier, columnOrExpression).default({}),
   orderBy: identifier.optional(),
 });
@@ -82,20 +116,41 @@ const measureSchema = strict({
   type: z.enum(['decimal', 'int']),
   description: z.string().optional(),
   /** How a decimal column is stored when it is not an exact number (see SqlMeasure.storage). */
-  storage: strict({ kind: z.enum(['decimal', 'float', 'cents', 'text']), scale: z.number().int().min(0).max(12).optional() }).optional(),
+  storage: strict({
+    kind: z.enum(['decimal', 'float', 'cents', 'text']),
+    scale: z.number().int().min(0).max(12).optional(),
+  }).optional(),
 })
-  .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, { message: 'needs a column or sql (only count may omit both)', path: ['column'] })
-  .refine((m) => m.column === undefined || m.sql === undefined, { message: 'give a column or sql, not both', path: ['sql'] });
+  .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, {
+    message: 'needs a column or sql (only count may omit both)',
+    path: ['column'],
+  })
+  .refine((m) => m.column === undefined || m.sql === undefined, {
+    message: 'give a column or sql, not both',
+    path: ['sql'],
+  });
 
 const factSchema = strict({
   table: identifier,
-  joins: z.array(strict({ table: identifier, on: z.record(identifier, identifier).refine((on) => Object.keys(on).length > 0, 'name at least one column pair') })).optional(),
+  joins: z
+    .array(
+      strict({
+        table: identifier,
+        on: z
+          .record(identifier, identifier)
+          .refine((on) => Object.keys(on).length > 0, 'name at least one column pair'),
+      }),
+    )
+    .optional(),
   time: strict({ column, format: z.enum(['date', 'yyyymm']).optional() }).optional(),
   validity: strict({ from: column, to: column }).optional(),
   dimensions: z.record(identifier, strict({ column, entity: identifier.optional() })).default({}),
   measures: z.record(identifier, measureSchema),
   description: z.string().optional(),
-}).refine((f) => f.time === undefined || f.validity === undefined, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
+}).refine(
+  (f) => f.time === undefined || f.validity === undefined,
+  'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both',
+);
 
 export const sourceFileSchema = strict({
   name: identifier,
@@ -137,9 +192,13 @@ const crosswalkRuleSchema = strict({
     return;
   }
   if (kinds[0] === 'table') {
-    for (const key of ['sourceKey', 'hubId'] as const) if (r[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a crosswalk table needs "${key}" (a column name)` });
+    for (const key of ['sourceKey', 'hubId'] as const)
+      if (r[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `a crosswalk table needs "${key}" (a column name)` });
   } else {
-    for (const key of ['sourceKey', 'hubId', 'in'] as const) if (r[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" belongs to a crosswalk table (table: …)` });
+    for (const key of ['sourceKey', 'hubId', 'in'] as const)
+      if (r[key] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" belongs to a crosswalk table (table: …)` });
   }
 });
 

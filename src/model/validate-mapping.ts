@@ -8,7 +8,11 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 
 /** Checks a mapping once at start-up; errors name the source, the entry and what to fix. */
-export function validateMapping(source: string, mapping: SqlSourceMapping, model: Pick<CompanyModel, 'entities'>): void {
+export function validateMapping(
+  source: string,
+  mapping: SqlSourceMapping,
+  model: Pick<CompanyModel, 'entities'>,
+): void {
   const entities = model.entities;
   const fail = (where: string, problem: string) => {
     throw new ConfigError(`Source "${source}" mapping ${where}: ${problem}`);
@@ -37,7 +41,8 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
       identifier(`entities.${entity}.fields.${field}`, column);
     }
     for (const [field, sql] of Object.entries(m.expressions ?? {})) {
-      if (!(field in known!.fields)) fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);
+      if (!(field in known!.fields))
+        fail(`entities.${entity}.fields.${field}`, `unknown field (known: ${Object.keys(known!.fields).join(', ')})`);
       const problem = expressionProblem(sql, [m.table]);
       if (problem) fail(`entities.${entity}.fields.${field}.sql`, problem);
     }
@@ -45,7 +50,8 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
   for (const [fact, f] of Object.entries(mapping.facts)) {
     identifier(`facts.${fact}`, fact);
     identifier(`facts.${fact}.table`, f.table);
-    if (f.time && f.validity) fail(`facts.${fact}`, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
+    if (f.time && f.validity)
+      fail(`facts.${fact}`, 'give "time" (event fact), "validity" (state fact) or neither (snapshot), not both');
     for (const [i, j] of (f.joins ?? []).entries()) {
       identifier(`facts.${fact}.joins.${i}.table`, j.table);
       for (const [l, r] of Object.entries(j.on)) {
@@ -60,9 +66,11 @@ export function validateMapping(source: string, mapping: SqlSourceMapping, model
     for (const [name, m] of Object.entries(f.measures)) {
       identifier(`facts.${fact}.measures`, name);
       if (name.endsWith(RESERVED_SUFFIX)) fail(`facts.${fact}.measures.${name}`, RESERVED_PROBLEM);
-      if (m.agg !== 'count' && !m.column && !m.sql) fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column or sql`);
+      if (m.agg !== 'count' && !m.column && !m.sql)
+        fail(`facts.${fact}.measures.${name}`, `"${m.agg}" needs a column or sql`);
       if (m.column) column(`facts.${fact}.measures.${name}.column`, m.column);
-      const problem = m.sql === undefined ? undefined : expressionProblem(m.sql, [f.table, ...(f.joins ?? []).map((j) => j.table)]);
+      const problem =
+        m.sql === undefined ? undefined : expressionProblem(m.sql, [f.table, ...(f.joins ?? []).map((j) => j.table)]);
       if (problem) fail(`facts.${fact}.measures.${name}.sql`, problem);
       for (const c of Object.keys(m.filter ?? {})) column(`facts.${fact}.measures.${name}.filter`, c);
       if (m.storage) storageProblems(m).forEach((problem) => fail(`facts.${fact}.measures.${name}.storage`, problem));
@@ -78,10 +86,15 @@ export const RESERVED_PROBLEM = 'names ending in "__count" are reserved (the cou
 /** What is wrong with a measure's `storage` declaration (the model loader and the adapter both ask). */
 export function storageProblems(m: SqlMeasure): string[] {
   const { kind, scale } = m.storage!;
-  if (!STORAGE_KINDS.includes(kind)) return [`unknown kind ${JSON.stringify(kind)} (known: ${STORAGE_KINDS.join(', ')})`];
+  if (!STORAGE_KINDS.includes(kind))
+    return [`unknown kind ${JSON.stringify(kind)} (known: ${STORAGE_KINDS.join(', ')})`];
   if (m.type !== 'decimal') return ['only decimal measures declare a storage (an int measure is summed as it is)'];
   if (!m.column) return ['a storage needs a column'];
-  if (scale === undefined) return kind === 'decimal' ? [] : [`"${kind}" needs "scale": the decimal places of the stored values (e.g. scale: 2)`];
-  if (!Number.isInteger(scale) || scale < 0 || scale > 12) return [`scale must be an integer from 0 to 12, received ${JSON.stringify(scale)}`];
+  if (scale === undefined)
+    return kind === 'decimal'
+      ? []
+      : [`"${kind}" needs "scale": the decimal places of the stored values (e.g. scale: 2)`];
+  if (!Number.isInteger(scale) || scale < 0 || scale > 12)
+    return [`scale must be an integer from 0 to 12, received ${JSON.stringify(scale)}`];
   return [];
 }

@@ -41,10 +41,18 @@ export class WebhookAllowList {
 
   /** The refusal with its reason code, or null when `url` may receive webhooks. */
   judge(url: string): { reason: RefusalReason; message: string } | null {
-    if (this.entries.length === 0) return { reason: 'WEBHOOKS_DISABLED', message: `webhooks are off: the operators have named no receiver in ${ALLOW_LIST_KEY}` };
+    if (this.entries.length === 0)
+      return {
+        reason: 'WEBHOOKS_DISABLED',
+        message: `webhooks are off: the operators have named no receiver in ${ALLOW_LIST_KEY}`,
+      };
     const listed = this.listed(url);
     if (listed !== null) return { reason: 'WEBHOOK_URL_NOT_ALLOWED', message: listed };
-    if (this.hub.targets(url)) return { reason: 'WEBHOOK_TARGETS_HUB', message: `${new URL(url).origin} is the hub's own listening address, which webhooks may never target` };
+    if (this.hub.targets(url))
+      return {
+        reason: 'WEBHOOK_TARGETS_HUB',
+        message: `${new URL(url).origin} is the hub's own listening address, which webhooks may never target`,
+      };
     return null;
   }
 
@@ -56,7 +64,8 @@ export class WebhookAllowList {
     } catch {
       return `"${truncate(url)}" is not an absolute URL`;
     }
-    if (parsed.username || parsed.password) return 'a webhook URL may not carry credentials (sign with the secret instead)';
+    if (parsed.username || parsed.password)
+      return 'a webhook URL may not carry credentials (sign with the secret instead)';
     const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
     const host = parsed.hostname.toLowerCase();
     const allowed = this.entries.some(
@@ -86,12 +95,20 @@ export class WebhookAllowList {
           extensions,
         );
       case 'WEBHOOK_TARGETS_HUB':
-        throw new HubError('FORBIDDEN', `Webhook URL refused: ${refusal.message}, even when ${ALLOW_LIST_KEY} would match it.`, extensions);
+        throw new HubError(
+          'FORBIDDEN',
+          `Webhook URL refused: ${refusal.message}, even when ${ALLOW_LIST_KEY} would match it.`,
+          extensions,
+        );
       default:
-        throw new HubError('BAD_USER_INPUT', `Webhook URL refused: ${refusal.message}. Allowed (config ${ALLOW_LIST_KEY}): ${this.patterns.join(', ')}.`, {
-          ...extensions,
-          allowList: [...this.patterns],
-        });
+        throw new HubError(
+          'BAD_USER_INPUT',
+          `Webhook URL refused: ${refusal.message}. Allowed (config ${ALLOW_LIST_KEY}): ${this.patterns.join(', ')}.`,
+          {
+            ...extensions,
+            allowList: [...this.patterns],
+          },
+        );
     }
   }
 }
@@ -99,7 +116,14 @@ export class WebhookAllowList {
 function parseEntry(pattern: string): Entry {
   const match = /^(https?):\/\/(\*\.)?(.+):(\*|\d{1,5})(\/.*)?$/.exec(pattern);
   if (!match) throw new Error(`webhook allow-list entry "${pattern}" is not <http|https>://<host>:<port|*>[/path]`);
-  return { pattern, scheme: match[1]!, anySubdomain: Boolean(match[2]), host: match[3]!.toLowerCase(), port: match[4]!, path: match[5] ?? '/' };
+  return {
+    pattern,
+    scheme: match[1]!,
+    anySubdomain: Boolean(match[2]),
+    host: match[3]!.toLowerCase(),
+    port: match[4]!,
+    path: match[5] ?? '/',
+  };
 }
 
 function truncate(s: string): string {

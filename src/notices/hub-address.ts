@@ -62,7 +62,10 @@ function targetOf(url: string): { host: string; port: string } | null {
 
 /** Lower case, without IPv6 brackets or a trailing root dot (`localhost.`). */
 function bare(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 const SPECIAL = new BlockList();

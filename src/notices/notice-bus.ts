@@ -46,9 +46,12 @@ export class NoticeBus {
         resolve({ value: notice, done: false });
       } else if (queue.length >= this.queueSize) {
         // A waiter exists only while the queue is empty, so this one fails at its next read.
-        failure = new GraphQLError(`Too slow: ${this.queueSize} notices were waiting for this subscriber. Subscribe again and read the rest in noticeInbox.`, {
-          extensions: { code: 'SUBSCRIBER_TOO_SLOW' },
-        });
+        failure = new GraphQLError(
+          `Too slow: ${this.queueSize} notices were waiting for this subscriber. Subscribe again and read the rest in noticeInbox.`,
+          {
+            extensions: { code: 'SUBSCRIBER_TOO_SLOW' },
+          },
+        );
         this.emitter.off('notice', listener);
       } else {
         queue.push(notice);

@@ -46,7 +46,12 @@ export class NoticeCenter implements NoticeSink {
     if (listen) hub.add(listen.host, listen.port);
     this.allowList = new WebhookAllowList(config.webhooks.allowList, hub);
     this.bus = new NoticeBus(config.subscriberQueueSize);
-    this.dispatcher = new WebhookDispatcher(this.store, this.allowList, config.webhooks, log.child({ component: 'webhooks' }));
+    this.dispatcher = new WebhookDispatcher(
+      this.store,
+      this.allowList,
+      config.webhooks,
+      log.child({ component: 'webhooks' }),
+    );
   }
 
   /** The server bound `host:port`: from now on no webhook may target it. */
@@ -74,21 +79,41 @@ export class NoticeCenter implements NoticeSink {
   }
 
   /** Notices addressed to the viewer (person, organisation unit, role, subscriptions they own), newest first. */
-  async inbox(viewer: Viewer, page: { unreadOnly?: boolean | null; limit?: number | null; offset?: number | null }): Promise<Notice[]> {
+  async inbox(
+    viewer: Viewer,
+    page: { unreadOnly?: boolean | null; limit?: number | null; offset?: number | null },
+  ): Promise<Notice[]> {
     const limit = page.limit ?? 50;
     const offset = page.offset ?? 0;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE) throw badInput(`limit must be from 1 to ${MAX_INBOX_PAGE}, got ${limit}.`, { argument: 'limit' });
-    if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be 0 or more, got ${offset}.`, { argument: 'offset' });
-    return this.store.inbox({ addresses: addressesOf(viewer), principal: viewer.principal, unreadOnly: page.unreadOnly ?? false, limit, offset });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE)
+      throw badInput(`limit must be from 1 to ${MAX_INBOX_PAGE}, got ${limit}.`, { argument: 'limit' });
+    if (!Number.isInteger(offset) || offset < 0)
+      throw badInput(`offset must be 0 or more, got ${offset}.`, { argument: 'offset' });
+    return this.store.inbox({
+      addresses: addressesOf(viewer),
+      principal: viewer.principal,
+      unreadOnly: page.unreadOnly ?? false,
+      limit,
+      offset,
+    });
   }
 
   /** Marks notices of the viewer's inbox read (for this viewer only); ids not in it are ignored. Returns how many are read now. */
   async markRead(viewer: Viewer, ids: readonly string[]): Promise<number> {
-    if (ids.length > MAX_MARK_READ) throw badInput(`At most ${MAX_MARK_READ} ids at once, got ${ids.length}.`, { argument: 'ids' });
-    return this.store.markRead(viewer.principal, addressesOf(viewer), ids.map((id) => idOf(id, 'ids')), new Date().toISOString());
+    if (ids.length > MAX_MARK_READ)
+      throw badInput(`At most ${MAX_MARK_READ} ids at once, got ${ids.length}.`, { argument: 'ids' });
+    return this.store.markRead(
+      viewer.principal,
+      addressesOf(viewer),
+      ids.map((id) => idOf(id, 'ids')),
+      new Date().toISOString(),
+    );
   }
 
-  async register(viewer: Viewer, input: { codes?: readonly string[] | null; webhookUrl?: string | null; secret?: string | null }): Promise<NoticeSubscription> {
+  async register(
+    viewer: Viewer,
+    input: { codes?: readonly string[] | null; webhookUrl?: string | null; secret?: string | null },
+  ): Promise<NoticeSubscription> {
     const interest = checkInterest(input, this.allowList);
     return this.store.createSubscription({ owner: viewer.principal, ...interest, now: new Date().toISOString() });
   }
@@ -103,7 +128,11 @@ export class NoticeCenter implements NoticeSink {
   /** The viewer's subscriptions; every owner's for auditors who ask for them. */
   async subscriptions(viewer: Viewer, allOwners: boolean): Promise<NoticeSubscription[]> {
     if (allOwners && !viewer.operations.has('audit')) {
-      throw new HubError('FORBIDDEN', 'Only auditors may list every owner\'s notice subscriptions: leave allOwners out for your own.', { argument: 'allOwners' });
+      throw new HubError(
+        'FORBIDDEN',
+        "Only auditors may list every owner's notice subscriptions: leave allOwners out for your own.",
+        { argument: 'allOwners' },
+      );
     }
     return this.store.subscriptions(allOwners ? undefined : viewer.principal);
   }
@@ -115,12 +144,17 @@ export class NoticeCenter implements NoticeSink {
    */
   async registeredInterest(codes: string[]): Promise<Array<{ id: string; owner: string; codes: string[] }>> {
     const asked = new Set(codes);
-    return (await this.store.interestIn(codes)).map((s) => ({ id: String(s.id), owner: s.owner, codes: s.codes === null ? [...codes] : s.codes.filter((c) => asked.has(c)) }));
+    return (await this.store.interestIn(codes)).map((s) => ({
+      id: String(s.id),
+      owner: s.owner,
+      codes: s.codes === null ? [...codes] : s.codes.filter((c) => asked.has(c)),
+    }));
   }
 
   /** Deliveries of a subscription the caller already holds (its owner's or an auditor's listing), newest first. */
   async deliveries(subscriptionId: number, limit: number): Promise<WebhookDelivery[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE) throw badInput(`limit must be from 1 to ${MAX_INBOX_PAGE}, got ${limit}.`, { argument: 'limit' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE)
+      throw badInput(`limit must be from 1 to ${MAX_INBOX_PAGE}, got ${limit}.`, { argument: 'limit' });
     return this.store.deliveries({ subscriptionId }, limit);
   }
 
@@ -132,14 +166,25 @@ export class NoticeCenter implements NoticeSink {
    * The live stream for one viewer: notices they may receive (see mayReceive), affecting one of `codes`
    * when given. Ends on return() or shutdown.
    */
-  stream(viewer: Viewer, codes: readonly string[] | null, isPublished: (code: string) => boolean): AsyncIterableIterator<Notice> {
+  stream(
+    viewer: Viewer,
+    codes: readonly string[] | null,
+    isPublished: (code: string) => boolean,
+  ): AsyncIterableIterator<Notice> {
     const wanted = codes && codes.length > 0 ? new Set(codes) : null;
-    return this.bus.subscribe((n) => (!wanted || n.affected.some((c) => wanted.has(c))) && mayReceive(viewer, n, isPublished));
+    return this.bus.subscribe(
+      (n) => (!wanted || n.affected.some((c) => wanted.has(c))) && mayReceive(viewer, n, isPublished),
+    );
   }
 }
 
 /** Creates the notice center on the hub store's connection and starts its webhook dispatcher. */
-export function createNoticeCenter(store: SqlConnection, config: NoticesConfig, log: Logger, listen?: { host: string; port: number }): NoticeCenter {
+export function createNoticeCenter(
+  store: SqlConnection,
+  config: NoticesConfig,
+  log: Logger,
+  listen?: { host: string; port: number },
+): NoticeCenter {
   const center = new NoticeCenter(store, config, log, listen);
   center.start();
   return center;

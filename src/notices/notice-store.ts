@@ -13,7 +13,11 @@ type Row = Record<string, unknown>;
  * event's recipients plus `principal:<owner>` of every matching subscription) and one pending delivery
  * per matching subscription with a webhook, due at once. Returns the notice id and the deliveries made.
  */
-export async function insertNotice(conn: SqlConnection, event: LifecycleEvent, now: string): Promise<{ id: number; deliveries: number }> {
+export async function insertNotice(
+  conn: SqlConnection,
+  event: LifecycleEvent,
+  now: string,
+): Promise<{ id: number; deliveries: number }> {
   const [inserted] = (await from(conn, 'notice')
     .insert({
       kind: event.kind,
@@ -38,21 +42,37 @@ export async function insertNotice(conn: SqlConnection, event: LifecycleEvent, n
   const hooked = matching.filter((s) => s.hasWebhook);
   if (hooked.length > 0) {
     await from(conn, 'webhook_delivery').insert(
-      hooked.map((s) => ({ notice_id: id, subscription_id: s.id, status: 'pending', attempts: 0, next_attempt_at: now, created_at: now })),
+      hooked.map((s) => ({
+        notice_id: id,
+        subscription_id: s.id,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      })),
     );
   }
   return { id, deliveries: hooked.length };
 }
 
 /** Active subscriptions for every code, or naming one of `codes`. */
-async function matchingSubscriptions(conn: SqlConnection, codes: readonly string[]): Promise<Array<{ id: number; owner: string; hasWebhook: boolean }>> {
-  const named = from(conn, 'notice_subscription_code').select('subscription_id').whereIn('code', codes.length > 0 ? [...codes] : ['']);
+async function matchingSubscriptions(
+  conn: SqlConnection,
+  codes: readonly string[],
+): Promise<Array<{ id: number; owner: string; hasWebhook: boolean }>> {
+  const named = from(conn, 'notice_subscription_code')
+    .select('subscription_id')
+    .whereIn('code', codes.length > 0 ? [...codes] : ['']);
   const rows = (await from(conn, 'notice_subscription')
     .select('id', 'owner', 'webhook_url')
     .where('active', true)
     .andWhere((w) => w.where('all_codes', true).orWhereIn('id', named))
     .orderBy('id')) as Row[];
-  return rows.map((r) => ({ id: Number(r.id), owner: String(r.owner), hasWebhook: r.webhook_url !== null && r.webhook_url !== undefined }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    owner: String(r.owner),
+    hasWebhook: r.webhook_url !== null && r.webhook_url !== undefined,
+  }));
 }
 
 export interface InboxQuery {
@@ -69,11 +89,15 @@ export class NoticeStore {
   /** Notices addressed to any of `addresses`, newest first, with the principal's read flag. */
   async inbox(q: InboxQuery): Promise<Notice[]> {
     const { knex } = this.conn;
-    const addressed = from(this.conn, 'notice_inbox').select('notice_id').whereIn('address', [...q.addresses]);
+    const addressed = from(this.conn, 'notice_inbox')
+      .select('notice_id')
+      .whereIn('address', [...q.addresses]);
     const query = knex
       .select('n.*', 'r.read_at')
       .from(this.table('notice', 'n'))
-      .leftJoin(this.table('notice_read', 'r'), (j) => j.on('r.notice_id', 'n.id').andOn('r.principal', knex.raw('?', [q.principal])))
+      .leftJoin(this.table('notice_read', 'r'), (j) =>
+        j.on('r.notice_id', 'n.id').andOn('r.principal', knex.raw('?', [q.principal])),
+      )
       .whereIn('n.id', addressed);
     if (q.unreadOnly) query.whereNull('r.read_at');
     const rows = (await query.orderBy('n.id', 'desc').limit(q.limit).offset(q.offset)) as Row[];
@@ -81,9 +105,17 @@ export class NoticeStore {
   }
 
   /** Marks those of `ids` addressed to the principal as read by it; returns how many of them are now read. */
-  async markRead(principal: string, addresses: readonly string[], ids: readonly number[], now: string): Promise<number> {
+  async markRead(
+    principal: string,
+    addresses: readonly string[],
+    ids: readonly number[],
+    now: string,
+  ): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows = (await from(this.conn, 'notice_inbox').distinct('notice_id').whereIn('address', [...addresses]).whereIn('notice_id', [...ids])) as Row[];
+    const rows = (await from(this.conn, 'notice_inbox')
+      .distinct('notice_id')
+      .whereIn('address', [...addresses])
+      .whereIn('notice_id', [...ids])) as Row[];
     const mine = rows.map((r) => Number(r.notice_id));
     if (mine.length === 0) return 0;
     await from(this.conn, 'notice_read')
@@ -98,15 +130,30 @@ export class NoticeStore {
     return row ? noticeOfRow(row) : null;
   }
 
-  async createSubscription(s: { owner: string; codes: readonly string[] | null; webhookUrl: string | null; secret: string | null; now: string }): Promise<NoticeSubscription> {
+  async createSubscription(s: {
+    owner: string;
+    codes: readonly string[] | null;
+    webhookUrl: string | null;
+    secret: string | null;
+    now: string;
+  }): Promise<NoticeSubscription> {
     return this.conn.knex.transaction(async (trx) => {
       const conn = { ...this.conn, knex: trx };
       const [row] = (await from(conn, 'notice_subscription')
-        .insert({ owner: s.owner, all_codes: s.codes === null, webhook_url: s.webhookUrl, secret: s.secret, created_at: s.now, active: true })
+        .insert({
+          owner: s.owner,
+          all_codes: s.codes === null,
+          webhook_url: s.webhookUrl,
+          secret: s.secret,
+          created_at: s.now,
+          active: true,
+        })
         .returning('id')) as Array<{ id: number }>;
       const id = Number(row!.id);
       if (s.codes && s.codes.length > 0) {
-        await from(conn, 'notice_subscription_code').insert([...new Set(s.codes)].map((code) => ({ subscription_id: id, code })));
+        await from(conn, 'notice_subscription_code').insert(
+          [...new Set(s.codes)].map((code) => ({ subscription_id: id, code })),
+        );
       }
       return (await subscriptionsWhere(conn, (q) => q.where('id', id)))[0]!;
     });
@@ -123,15 +170,21 @@ export class NoticeStore {
 
   /** Active subscriptions interested in any of `codes` (every-code ones included), with the codes they named (null = all). */
   async interestIn(codes: readonly string[]): Promise<NoticeSubscription[]> {
-    const named = from(this.conn, 'notice_subscription_code').select('subscription_id').whereIn('code', codes.length > 0 ? [...codes] : ['']);
-    return subscriptionsWhere(this.conn, (q) => q.where('active', true).andWhere((w) => w.where('all_codes', true).orWhereIn('id', named)));
+    const named = from(this.conn, 'notice_subscription_code')
+      .select('subscription_id')
+      .whereIn('code', codes.length > 0 ? [...codes] : ['']);
+    return subscriptionsWhere(this.conn, (q) =>
+      q.where('active', true).andWhere((w) => w.where('all_codes', true).orWhereIn('id', named)),
+    );
   }
 
   /** Deactivates the owner's subscription and cancels its pending deliveries; null when it has none with that id. */
   async cancelSubscription(id: number, owner: string, now: string): Promise<NoticeSubscription | null> {
     return this.conn.knex.transaction(async (trx) => {
       const conn = { ...this.conn, knex: trx };
-      const changed = await from(conn, 'notice_subscription').where({ id, owner, active: true }).update({ active: false, cancelled_at: now });
+      const changed = await from(conn, 'notice_subscription')
+        .where({ id, owner, active: true })
+        .update({ active: false, cancelled_at: now });
       if (changed === 0) {
         const existing = (await subscriptionsWhere(conn, (q) => q.where({ id, owner })))[0];
         return existing ?? null;
@@ -144,7 +197,10 @@ export class NoticeStore {
   }
 
   /** Deliveries of one subscription (or of every subscription), newest first. */
-  async deliveries(filter: { subscriptionId?: number; noticeId?: number; status?: DeliveryStatus }, limit: number): Promise<WebhookDelivery[]> {
+  async deliveries(
+    filter: { subscriptionId?: number; noticeId?: number; status?: DeliveryStatus },
+    limit: number,
+  ): Promise<WebhookDelivery[]> {
     const q = from(this.conn, 'webhook_delivery').select('*');
     if (filter.subscriptionId !== undefined) q.where('subscription_id', filter.subscriptionId);
     if (filter.noticeId !== undefined) q.where('notice_id', filter.noticeId);
@@ -157,7 +213,10 @@ export class NoticeStore {
   async attempts(deliveryIds: readonly number[]): Promise<Map<number, WebhookAttempt[]>> {
     const out = new Map<number, WebhookAttempt[]>(deliveryIds.map((id) => [id, []]));
     if (deliveryIds.length === 0) return out;
-    const rows = (await from(this.conn, 'webhook_attempt').select('*').whereIn('delivery_id', [...deliveryIds]).orderBy(['delivery_id', 'attempt'])) as Row[];
+    const rows = (await from(this.conn, 'webhook_attempt')
+      .select('*')
+      .whereIn('delivery_id', [...deliveryIds])
+      .orderBy(['delivery_id', 'attempt'])) as Row[];
     for (const r of rows) {
       out.get(Number(r.delivery_id))?.push({
         attempt: Number(r.attempt),
@@ -237,12 +296,17 @@ export class NoticeStore {
 
   /** Gives a claimed delivery back without counting an attempt (the dispatcher stopped before it ended). */
   async release(deliveryId: number, dueAt: string): Promise<void> {
-    await from(this.conn, 'webhook_delivery').where({ id: deliveryId, status: 'pending' }).update({ next_attempt_at: dueAt });
+    await from(this.conn, 'webhook_delivery')
+      .where({ id: deliveryId, status: 'pending' })
+      .update({ next_attempt_at: dueAt });
   }
 
   /** The earliest due time of a pending delivery, or null when none is pending. */
   async nextDueAt(): Promise<string | null> {
-    const row = (await from(this.conn, 'webhook_delivery').where('status', 'pending').min('next_attempt_at as next').first()) as Row | undefined;
+    const row = (await from(this.conn, 'webhook_delivery')
+      .where('status', 'pending')
+      .min('next_attempt_at as next')
+      .first()) as Row | undefined;
     return nullableText(row?.next);
   }
 
@@ -255,14 +319,24 @@ async function subscriptionsWhere(
   conn: SqlConnection,
   where: (q: ReturnType<typeof from>) => ReturnType<typeof from>,
 ): Promise<NoticeSubscription[]> {
-  const rows = (await where(from(conn, 'notice_subscription').select('id', 'owner', 'all_codes', 'webhook_url', 'created_at', 'active', 'cancelled_at')).orderBy(
-    'id',
-    'desc',
-  )) as Row[];
+  const rows = (await where(
+    from(conn, 'notice_subscription').select(
+      'id',
+      'owner',
+      'all_codes',
+      'webhook_url',
+      'created_at',
+      'active',
+      'cancelled_at',
+    ),
+  ).orderBy('id', 'desc')) as Row[];
   const ids = rows.map((r) => Number(r.id));
   const codes = new Map<number, string[]>();
   if (ids.length > 0) {
-    const codeRows = (await from(conn, 'notice_subscription_code').select('subscription_id', 'code').whereIn('subscription_id', ids).orderBy('code')) as Row[];
+    const codeRows = (await from(conn, 'notice_subscription_code')
+      .select('subscription_id', 'code')
+      .whereIn('subscription_id', ids)
+      .orderBy('code')) as Row[];
     for (const c of codeRows) {
       const id = Number(c.subscription_id);
       codes.set(id, [...(codes.get(id) ?? []), String(c.code)]);

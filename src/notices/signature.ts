@@ -10,7 +10,11 @@ import { createHmac } from 'node:crypto';
  * The key: a secret written `whsec_<base64>` (the spec's serialization) is the bytes it decodes to, as
  * the Standard Webhooks libraries read it; any other secret is its UTF-8 bytes (the libraries' raw format).
  */
-export const WEBHOOK_HEADERS = { id: 'webhook-id', timestamp: 'webhook-timestamp', signature: 'webhook-signature' } as const;
+export const WEBHOOK_HEADERS = {
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+} as const;
 
 export function webhookKey(secret: string): Buffer {
   const encoded = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret)?.[1];

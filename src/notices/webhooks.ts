@@ -19,7 +19,17 @@ const LEASE_MARGIN_MS = 10_000;
 
 /** The JSON a receiver gets (the notice without its inbox addresses). */
 export function webhookPayload(n: Notice): Record<string, unknown> {
-  return { id: n.id, kind: n.kind, code: n.code, changeId: n.changeId, version: n.version, actor: n.actor, at: n.at, note: n.note, affected: n.affected };
+  return {
+    id: n.id,
+    kind: n.kind,
+    code: n.code,
+    changeId: n.changeId,
+    version: n.version,
+    actor: n.actor,
+    at: n.at,
+    note: n.note,
+    affected: n.affected,
+  };
 }
 
 /**
@@ -87,7 +97,11 @@ export class WebhookDispatcher {
       for (;;) {
         this.again = false;
         const now = Date.now();
-        const due = await this.store.claimDue(new Date(now).toISOString(), new Date(now + timeoutMs + LEASE_MARGIN_MS).toISOString(), concurrency);
+        const due = await this.store.claimDue(
+          new Date(now).toISOString(),
+          new Date(now + timeoutMs + LEASE_MARGIN_MS).toISOString(),
+          concurrency,
+        );
         await Promise.all(due.map((d) => this.attempt(d)));
         if (this.closed) return;
         if (due.length < concurrency && !this.again) break;
@@ -96,7 +110,10 @@ export class WebhookDispatcher {
       if (next !== null) sleep = Math.max(0, Math.min(pollIntervalMs, Date.parse(next) - Date.now()));
     } catch (error) {
       if (this.closed) return;
-      this.log.error({ err: error }, 'webhook dispatcher: could not read or update deliveries; retrying at the next poll');
+      this.log.error(
+        { err: error },
+        'webhook dispatcher: could not read or update deliveries; retrying at the next poll',
+      );
     }
     this.schedule(this.again ? 0 : sleep);
   }
@@ -106,10 +123,21 @@ export class WebhookDispatcher {
     const started = Date.now();
     const at = new Date(started).toISOString();
     const target = originOf(d.url);
-    const refusal = this.allowList.refusal(d.url) ?? ((await this.allowList.hub.resolvesToHub(d.url)) ? `${target} resolves to the hub's own listening address, which webhooks may never target` : null);
+    const refusal =
+      this.allowList.refusal(d.url) ??
+      ((await this.allowList.hub.resolvesToHub(d.url))
+        ? `${target} resolves to the hub's own listening address, which webhooks may never target`
+        : null);
     if (refusal !== null) {
-      await this.finish(d, { attempt: number, at, statusCode: null, error: `not sent: ${refusal}`, durationMs: 0, nextAttemptAt: null }, 'failed');
-      this.log.warn({ deliveryId: d.id, target }, 'webhook not sent: the URL is refused (allow-list or the hub\'s own address)');
+      await this.finish(
+        d,
+        { attempt: number, at, statusCode: null, error: `not sent: ${refusal}`, durationMs: 0, nextAttemptAt: null },
+        'failed',
+      );
+      this.log.warn(
+        { deliveryId: d.id, target },
+        "webhook not sent: the URL is refused (allow-list or the hub's own address)",
+      );
       return;
     }
     const body = JSON.stringify(webhookPayload(d.notice));
@@ -147,12 +175,25 @@ export class WebhookDispatcher {
       return;
     }
     const last = number >= this.settings.attempts;
-    const nextAttemptAt = last ? null : new Date(Date.now() + retryDelayMs(number, this.settings.baseDelayMs, this.settings.maxDelayMs)).toISOString();
-    await this.finish(d, { attempt: number, at, statusCode, error, durationMs, nextAttemptAt }, last ? 'failed' : 'pending');
-    this.log.warn({ deliveryId: d.id, attempt: number, target, statusCode, error, nextAttemptAt }, last ? 'webhook failed: attempts used up' : 'webhook attempt failed: will retry');
+    const nextAttemptAt = last
+      ? null
+      : new Date(Date.now() + retryDelayMs(number, this.settings.baseDelayMs, this.settings.maxDelayMs)).toISOString();
+    await this.finish(
+      d,
+      { attempt: number, at, statusCode, error, durationMs, nextAttemptAt },
+      last ? 'failed' : 'pending',
+    );
+    this.log.warn(
+      { deliveryId: d.id, attempt: number, target, statusCode, error, nextAttemptAt },
+      last ? 'webhook failed: attempts used up' : 'webhook attempt failed: will retry',
+    );
   }
 
-  private async finish(d: DueDelivery, attempt: WebhookAttempt, status: 'pending' | 'delivered' | 'failed'): Promise<void> {
+  private async finish(
+    d: DueDelivery,
+    attempt: WebhookAttempt,
+    status: 'pending' | 'delivered' | 'failed',
+  ): Promise<void> {
     await this.store.recordAttempt(d.id, attempt, { status, deliveredAt: status === 'delivered' ? attempt.at : null });
   }
 }

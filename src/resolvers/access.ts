@@ -20,7 +20,12 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
       roles: Object.entries(policy.roles).map(([name, r]) => ({
         name,
         description: r.description,
-        rows: r.rows === 'all' ? 'all' : Object.entries(r.rows).map(([entity, condition]) => `${entity}: ${conditionText(parseCondition(condition))}`).join(', '),
+        rows:
+          r.rows === 'all'
+            ? 'all'
+            : Object.entries(r.rows)
+                .map(([entity, condition]) => `${entity}: ${conditionText(parseCondition(condition))}`)
+                .join(', '),
         operations: r.operations,
         individuals: r.individuals,
       })),
@@ -29,22 +34,42 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
         return { field, decisions: roles.map((role) => ({ role, ...ctx.runtime.policy.field(type, name, [role]) })) };
       }),
       // From lineage over the published dictionary: every indicator reading a personal fact (policy personalData).
-      personalIndicators: personalCodes(ctx.dictionary, ctx.runtime.policy).map(({ code, facts }) => ({ code, facts, roles: policy.personalData.roles })),
+      personalIndicators: personalCodes(ctx.dictionary, ctx.runtime.policy).map(({ code, facts }) => ({
+        code,
+        facts,
+        roles: policy.personalData.roles,
+      })),
       minimumGroupSize: policy.minimumGroupSize,
     };
   },
   explainAccess: async (_p, args, ctx, info) => {
     const [type, name] = args.field.split('.');
     if (!type || !name || !schemaFields(info.schema).includes(args.field)) {
-      throw badInput(`Unknown field "${args.field}": expected Type.field as listed by permissionMatrix.`, { argument: 'field' });
+      throw badInput(`Unknown field "${args.field}": expected Type.field as listed by permissionMatrix.`, {
+        argument: 'field',
+      });
     }
     const identity = identityOf(ctx, args.principal);
     let viewer: HubViewer;
     try {
-      viewer = await resolveViewer(identity, ctx.runtime.policy, ctx.runtime.org, new Date().toISOString().slice(0, 10));
+      viewer = await resolveViewer(
+        identity,
+        ctx.runtime.policy,
+        ctx.runtime.org,
+        new Date().toISOString().slice(0, 10),
+      );
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return { principal: args.principal, admitted: false, reason: error.message, roles: [], scope: null, field: args.field, decision: null, rule: null };
+      return {
+        principal: args.principal,
+        admitted: false,
+        reason: error.message,
+        roles: [],
+        scope: null,
+        field: args.field,
+        decision: null,
+        rule: null,
+      };
     }
     const verdict = ctx.runtime.policy.field(type, name, viewer.roles);
     return {
@@ -70,7 +95,8 @@ export const ViewerType: ViewerResolvers = {
 function identityOf(ctx: HubContext, principal: string): Identity {
   const people = peopleOf(ctx.runtime.model);
   const key = /^apikey:(.+)$/.exec(principal)?.[1];
-  if (key === undefined && people && !principalIdProblem(people.key.type, principal)) return { kind: 'person', personId: principal };
+  if (key === undefined && people && !principalIdProblem(people.key.type, principal))
+    return { kind: 'person', personId: principal };
   const entry = key ? ctx.runtime.policy.policy.apiKeys.find((k) => k.id === key) : undefined;
   if (!entry) {
     const person = people ? `a ${people.name} id (${people.key.type === 'int' ? 'an integer' : 'text'}) or ` : '';

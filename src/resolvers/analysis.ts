@@ -17,10 +17,13 @@ export const analysisQueries: Pick<QueryResolvers, 'decomposition' | 'alerts'> =
     const period = periodOf(ctx, args.period);
     const base = args.comparedTo ? periodOf(ctx, args.comparedTo) : yearAgo(period, ctx.runtime.config.calendar);
     if (base.grain !== period.grain) {
-      throw badInput(`comparedTo (${base.label}) must be a period of the same grain as period (${period.label}).`, { argument: 'comparedTo' });
+      throw badInput(`comparedTo (${base.label}) must be a period of the same grain as period (${period.label}).`, {
+        argument: 'comparedTo',
+      });
     }
     const depth = args.depth ?? 2;
-    if (depth < 0 || depth > 5) throw badInput(`depth must be between 0 and 5, received ${depth}.`, { argument: 'depth' });
+    if (depth < 0 || depth > 5)
+      throw badInput(`depth must be between 0 and 5, received ${depth}.`, { argument: 'depth' });
     const unit = newOrDeprecated(args.unit, 'unit', args.department, 'department');
     return toGraphQL(await decompose(ctx, args.code, period, base, unit ?? null, depth), ctx.runtime.units) as never;
   },
@@ -57,7 +60,8 @@ interface NodeOut {
 /** Values shown with the indicator's precision (contributions in the parent's unit). */
 function toGraphQL(node: DecompositionNode, units: UnitBook, places = placesOf(node, units)): NodeOut {
   const own = placesOf(node, units);
-  const show = (v: { value: { toFixed(n: number): string } | null } | null, p: number) => (v && v.value ? v.value.toFixed(p) : null);
+  const show = (v: { value: { toFixed(n: number): string } | null } | null, p: number) =>
+    v && v.value ? v.value.toFixed(p) : null;
   return {
     code: node.code,
     label: node.label,
@@ -85,7 +89,8 @@ export const AlertType: AlertResolvers = {
     const model = ctx.runtime.model;
     const org = organisationOf(model);
     const headField = org?.organisation?.head;
-    const head = org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.unit, rows: {} }, headField) : null;
+    const head =
+      org && headField ? await fieldValue(ctx, { entity: org.name, id: alert.unit, rows: {} }, headField) : null;
     // A person is named by their `name` field when their entity has one, else by their id.
     const nameOf = async (person: EntityParent): Promise<unknown> =>
       model.entities[person.entity]?.fields.name ? await fieldValue(ctx, person, 'name') : person.id;

@@ -6,7 +6,8 @@ import { badInput } from '../errors';
 export const auditQueries: Pick<QueryResolvers, 'auditLog' | 'verifyAuditChain'> = {
   auditLog: async (_p, args, ctx) => {
     const first = args.first ?? 100;
-    if (first < 1 || first > 500) throw badInput(`first must be between 1 and 500, received ${first}.`, { argument: 'first' });
+    if (first < 1 || first > 500)
+      throw badInput(`first must be between 1 and 500, received ${first}.`, { argument: 'first' });
     const page = await ctx.runtime.audit.query(
       {
         principal: args.principal ?? undefined,

@@ -37,7 +37,8 @@ function typeResolvers(entity: EntityModel): TypeResolvers {
   const out: TypeResolvers = { id: (parent) => parent.id };
   for (const field of Object.keys(entity.fields)) out[field] = (parent, _args, ctx) => fieldValue(ctx, parent, field);
   for (const [name, r] of Object.entries(entity.relations)) {
-    out[name] = (parent, args, ctx) => relatedEntities(ctx, r.entity, r.via, parent, r.paged ? pageOf(ctx, args) : undefined);
+    out[name] = (parent, args, ctx) =>
+      relatedEntities(ctx, r.entity, r.via, parent, r.paged ? pageOf(ctx, args) : undefined);
   }
   for (const [name, figure] of Object.entries(entity.figures)) out[name] = figureResolver(entity.name, name, figure);
   return out;
@@ -81,14 +82,20 @@ const decimalText = (v: Decimal) => (v.isZero() ? v.toFixed(Math.max(2, v.scale)
  * Query fields from the model: each entity's list (`list:`) with `ids`, `<reference>Id` filters and
  * paging, and its by-id lookup (the entity name in lowerCamel case).
  */
-export function entityQueryResolvers(model: CompanyModel): Record<string, GraphQLFieldResolver<unknown, HubContext, Record<string, unknown>>> {
+export function entityQueryResolvers(
+  model: CompanyModel,
+): Record<string, GraphQLFieldResolver<unknown, HubContext, Record<string, unknown>>> {
   const out: Record<string, GraphQLFieldResolver<unknown, HubContext, Record<string, unknown>>> = {};
   for (const e of Object.values(model.entities)) {
     out[lowerFirst(e.name)] = (_p, args, ctx) => entityById(ctx, e.name, String(args.id));
     const parts = e.key.parts;
-    if (parts) out[`${lowerFirst(e.name)}${BY_KEY}`] = (_p, args, ctx) => entityById(ctx, e.name, encodeKey(parts.map((p) => String(args[p]))));
+    if (parts)
+      out[`${lowerFirst(e.name)}${BY_KEY}`] = (_p, args, ctx) =>
+        entityById(ctx, e.name, encodeKey(parts.map((p) => String(args[p]))));
     if (!e.list) continue;
-    const refFilters = Object.entries(e.fields).filter(([, t]) => isRef(t)).map(([field]) => field);
+    const refFilters = Object.entries(e.fields)
+      .filter(([, t]) => isRef(t))
+      .map(([field]) => field);
     out[e.list] = (_p, args, ctx) => {
       const page = pageOf(ctx, args as { limit?: number | null; offset?: number | null });
       if (Array.isArray(args.ids)) return listEntities(ctx, e.name, page, { field: 'key', ids: args.ids.map(String) });

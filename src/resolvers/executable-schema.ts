@@ -15,8 +15,12 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  */
 export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
   const typeDefs = schemaTypeDefs(model, policy);
-  const merged: ResolverMap = { ...entityTypeResolvers(model), ...organisationResolvers(model), Query: entityQueryResolvers(model) };
-  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) merged[typeName] = { ...merged[typeName], ...fields };
+  const merged: ResolverMap = {
+    ...entityTypeResolvers(model),
+    ...organisationResolvers(model),
+    Query: entityQueryResolvers(model),
+  };
+  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap))
+    merged[typeName] = { ...merged[typeName], ...fields };
   return makeExecutableSchema({ typeDefs, resolvers: merged as never });
 }
-

@@ -1,5 +1,10 @@
 import { parse as parseYaml } from 'yaml';
-import type { ChangeRequestResolvers, IndicatorVersionRecordResolvers, MutationResolvers, QueryResolvers } from '../generated/graphql';
+import type {
+  ChangeRequestResolvers,
+  IndicatorVersionRecordResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/graphql';
 import { badInput } from '../errors';
 import { diffDefinitions } from '../governance/diff';
 import type { LifecycleHooks } from '../governance/service';
@@ -15,7 +20,8 @@ const MAX_CHANGES = 200;
 export const governanceQueries: Pick<QueryResolvers, 'indicatorChanges' | 'indicatorChange'> = {
   indicatorChanges: (_p, args, ctx) => {
     const limit = args.limit ?? 50;
-    if (limit < 1 || limit > MAX_CHANGES) throw badInput(`limit must be between 1 and ${MAX_CHANGES}, received ${limit}.`, { argument: 'limit' });
+    if (limit < 1 || limit > MAX_CHANGES)
+      throw badInput(`limit must be between 1 and ${MAX_CHANGES}, received ${limit}.`, { argument: 'limit' });
     const offset = args.offset ?? 0;
     if (offset < 0) throw badInput('offset must not be negative.', { argument: 'offset' });
     return ctx.runtime.governance.changes(ctx.viewer, {
@@ -25,7 +31,8 @@ export const governanceQueries: Pick<QueryResolvers, 'indicatorChanges' | 'indic
       offset,
     });
   },
-  indicatorChange: async (_p, args, ctx) => (await ctx.runtime.governance.change(ctx.viewer, changeId(args.id))) ?? null,
+  indicatorChange: async (_p, args, ctx) =>
+    (await ctx.runtime.governance.change(ctx.viewer, changeId(args.id))) ?? null,
 };
 
 /** Each step's events go to the request's audit record (written before the response leaves). */
@@ -38,7 +45,8 @@ export const governanceMutations: MutationResolvers = {
       {
         code: input.code,
         kind: input.kind.toLowerCase() as ChangeKind,
-        definition: input.definition === null || input.definition === undefined ? undefined : definitionOf(input.definition),
+        definition:
+          input.definition === null || input.definition === undefined ? undefined : definitionOf(input.definition),
         reason: input.reason,
         successor: input.successor ?? undefined,
         baseVersion: input.baseVersion ?? undefined,
@@ -54,10 +62,14 @@ export const governanceMutations: MutationResolvers = {
       { definition: args.definition ? definitionOf(args.definition) : undefined, reason: args.reason ?? undefined },
       hooksOf(ctx),
     ),
-  submitIndicatorChange: (_p, args, ctx) => ctx.runtime.governance.submit(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
-  withdrawIndicatorChange: (_p, args, ctx) => ctx.runtime.governance.withdraw(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
-  approveIndicatorChange: (_p, args, ctx) => ctx.runtime.governance.approve(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
-  rejectIndicatorChange: (_p, args, ctx) => ctx.runtime.governance.reject(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
+  submitIndicatorChange: (_p, args, ctx) =>
+    ctx.runtime.governance.submit(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
+  withdrawIndicatorChange: (_p, args, ctx) =>
+    ctx.runtime.governance.withdraw(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
+  approveIndicatorChange: (_p, args, ctx) =>
+    ctx.runtime.governance.approve(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
+  rejectIndicatorChange: (_p, args, ctx) =>
+    ctx.runtime.governance.reject(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
 };
 
 /** A definition sent as YAML (or JSON), checked against the schema with every problem named. */
@@ -66,27 +78,34 @@ function definitionOf(text: string): IndicatorDefinition {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw badInput(`The definition is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { argument: 'definition' });
+    throw badInput(`The definition is not valid YAML: ${(error as Error).message.split('\n')[0]}`, {
+      argument: 'definition',
+    });
   }
   const parsed = indicatorSchema.safeParse(doc);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(definition)'}: ${i.message}`).join('; ');
-    throw badInput(`The definition does not match the indicator schema: ${problems}. Export a published one (indicator { history { definition } }) for the format.`, {
-      argument: 'definition',
-    });
+    throw badInput(
+      `The definition does not match the indicator schema: ${problems}. Export a published one (indicator { history { definition } }) for the format.`,
+      {
+        argument: 'definition',
+      },
+    );
   }
   return parsed.data;
 }
-
 
 export const ChangeRequestType: ChangeRequestResolvers = {
   id: (c) => String(c.id),
   kind: (c) => c.kind.toUpperCase() as never,
   state: (c) => c.state.toUpperCase() as never,
   definition: (c) => (c.definition ? definitionToYaml(c.definition) : null),
-  proposed: (c, _a, ctx) => (c.definition && (c.state === 'draft' || c.state === 'in_review') ? draftIndicator(ctx, c.id) : null),
+  proposed: (c, _a, ctx) =>
+    c.definition && (c.state === 'draft' || c.state === 'in_review') ? draftIndicator(ctx, c.id) : null,
   diff: (c, _a, ctx) => {
-    const base = c.baseVersion ? ctx.runtime.governance.definitions.version(c.code, c.baseVersion)?.definition : undefined;
+    const base = c.baseVersion
+      ? ctx.runtime.governance.definitions.version(c.code, c.baseVersion)?.definition
+      : undefined;
     return diffDefinitions(base ?? null, c.kind === 'archive' ? (base ?? null) : c.definition);
   },
 };

@@ -3,7 +3,14 @@ import { IndicatorOwner, IndicatorType, MemberType, indicatorQueries } from './i
 import { AlertType, analysisQueries } from './analysis';
 import { accessQueries, ViewerType } from './access';
 import { AuditRecordType, auditQueries } from './audit';
-import { IndicatorNoticeType, NoticeSubscriptionType, WebhookDeliveryType, noticeMutations, noticeQueries, noticeSubscriptions } from './notices';
+import {
+  IndicatorNoticeType,
+  NoticeSubscriptionType,
+  WebhookDeliveryType,
+  noticeMutations,
+  noticeQueries,
+  noticeSubscriptions,
+} from './notices';
 import { ChangeRequestType, IndicatorVersionRecordType, governanceMutations, governanceQueries } from './governance';
 import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
@@ -11,7 +18,16 @@ import { DateScalar, DecimalScalar } from './scalars';
 
 /** The hand-written resolvers; the model's entity types and lists come from src/resolvers/entities.ts. */
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...indicatorQueries, ...analysisQueries, ...accessQueries, ...auditQueries, ...noticeQueries, ...governanceQueries, ...lineageQueries },
+  Query: {
+    ...Query,
+    ...indicatorQueries,
+    ...analysisQueries,
+    ...accessQueries,
+    ...auditQueries,
+    ...noticeQueries,
+    ...governanceQueries,
+    ...lineageQueries,
+  },
   Mutation: { ...governanceMutations, ...noticeMutations },
   ChangeRequest: { ...ChangeRequestType, ...ChangeRequestImpact },
   IndicatorVersionRecord: IndicatorVersionRecordType,

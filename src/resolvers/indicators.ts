@@ -17,15 +17,24 @@ import type { CompanyModel } from '../model/entities';
 import { periodOf } from './args';
 
 export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' | 'indicatorValues'> = {
-  indicators: (_p, args, ctx) => ctx.dictionary.search(args.search ?? undefined, { tag: args.tag, owner: args.owner, includeArchived: args.includeArchived }),
+  indicators: (_p, args, ctx) =>
+    ctx.dictionary.search(args.search ?? undefined, {
+      tag: args.tag,
+      owner: args.owner,
+      includeArchived: args.includeArchived,
+    }),
   indicator: async (_p, args, ctx) => {
     const { code, version, asOf, draft } = args;
     if (draft !== null && draft !== undefined) {
       const proposed = await draftIndicator(ctx, draft);
-      if (proposed.def.code !== code) throw badInput(`Change request #${draft} proposes ${proposed.def.code}, not ${code}.`, { argument: 'draft' });
+      if (proposed.def.code !== code)
+        throw badInput(`Change request #${draft} proposes ${proposed.def.code}, not ${code}.`, { argument: 'draft' });
       return proposed;
     }
-    const dict = await selectDefinitions(ctx, { asOf, versions: version === null || version === undefined ? null : [{ code, version }] });
+    const dict = await selectDefinitions(ctx, {
+      asOf,
+      versions: version === null || version === undefined ? null : [{ code, version }],
+    });
     return dict.get(code) ?? null;
   },
   indicatorValues: async (_p, args, ctx) => {
@@ -33,14 +42,21 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     const buckets = request.buckets;
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
     const table = await computeValues(ctx, dict, request);
-    const warnings = [...archivedWarnings(ctx, dict, request.codes), ...snapshotWarnings(dict, request.codes, table.snapshots)];
+    const warnings = [
+      ...archivedWarnings(ctx, dict, request.codes),
+      ...snapshotWarnings(dict, request.codes, table.snapshots),
+    ];
     const members = table.members.map((id) => membersOf(ctx.runtime.model, request.groupBy, id));
     const indicators = request.codes.map((c) => dict.get(c)!);
     const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request, table.snapshots));
     return {
       warnings,
       asOf: asOfBySource(table.statements),
-      sourceErrors: table.failures.map((e) => ({ source: String(e.extensions.source ?? ''), code: String(e.extensions.code), message: e.message })),
+      sourceErrors: table.failures.map((e) => ({
+        source: String(e.extensions.source ?? ''),
+        code: String(e.extensions.code),
+        message: e.message,
+      })),
       statements: table.statements,
       explain,
       grain: args.grain,
@@ -56,7 +72,12 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
           inChunks(buckets.length * members.length, codes.length, (i) => {
             const b = buckets[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
-            return { period: b.label, members: member.parts, member: member.parts[0] ?? null, cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member.id) })) };
+            return {
+              period: b.label,
+              members: member.parts,
+              member: member.parts[0] ?? null,
+              cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member.id) })),
+            };
           }),
         );
       },
@@ -65,7 +86,12 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
           inChunks(request.codes.length * members.length, buckets.length, (i) => {
             const code = request.codes[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
-            return { code, members: member.parts, member: member.parts[0] ?? null, points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member.id) })) };
+            return {
+              code,
+              members: member.parts,
+              member: member.parts[0] ?? null,
+              points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member.id) })),
+            };
           }),
         );
       },
@@ -73,7 +99,13 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
   },
 };
 
-function explainOf(dict: Dictionary, code: string, statements: StatementProvenance[], request: ValuesRequest, snapshots: readonly string[]) {
+function explainOf(
+  dict: Dictionary,
+  code: string,
+  statements: StatementProvenance[],
+  request: ValuesRequest,
+  snapshots: readonly string[],
+) {
   const indicator = dict.get(code)!;
   const closure = new Map(inputsClosure(dict, code).map((c) => [c, dict.get(c)!]));
   const all = new Set([code, ...closure.keys()]);
@@ -83,14 +115,25 @@ function explainOf(dict: Dictionary, code: string, statements: StatementProvenan
     type: indicator.def.type,
     definition: indicator.def.definition,
     formula: formulaText(indicator),
-    inputs: [...closure.values()].map((i) => ({ code: i.def.code, version: i.version, fingerprint: i.fingerprint })).sort((a, b) => a.code.localeCompare(b.code)),
+    inputs: [...closure.values()]
+      .map((i) => ({ code: i.def.code, version: i.version, fingerprint: i.fingerprint }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
     statements: statements.filter((s) => s.indicators.some((i) => all.has(i.code))),
     filters: [
       ...request.filters.map((f) => `${f.dimension} in (${f.ids.join(', ')})`),
       ...(request.rollup ? ['each organisation unit includes its subtree'] : []),
-      ...(request.top ? [`top ${request.top.n} members by ${request.top.indicator} over ${rangeText(request)} (${request.top.direction === 'desc' ? 'highest' : 'lowest'} first)`] : []),
+      ...(request.top
+        ? [
+            `top ${request.top.n} members by ${request.top.indicator} over ${rangeText(request)} (${request.top.direction === 'desc' ? 'highest' : 'lowest'} first)`,
+          ]
+        : []),
     ],
-    notes: snapshots.filter((s) => all.has(s)).map((s) => `snapshot, as of now: ${s} is read from a fact without time or validity, so every period shows its current value`),
+    notes: snapshots
+      .filter((s) => all.has(s))
+      .map(
+        (s) =>
+          `snapshot, as of now: ${s} is read from a fact without time or validity, so every period shows its current value`,
+      ),
   };
 }
 
@@ -108,7 +151,8 @@ export function formulaText(i: Indicator): string | null {
   if (d.type === 'formula') return d.formula;
   if (d.type === 'ratio') return `${d.numerator} / ${d.denominator}${d.scale !== 1 ? ` * ${d.scale}` : ''}`;
   if (d.type === 'cumulative') return `${d.window}${d.periods ? `(${d.periods})` : ''} of ${d.base}`;
-  if (d.type === 'period_over_period') return `${d.as} of ${d.base} vs ${d.compare === 'previous' ? 'the previous period' : 'a year earlier'}`;
+  if (d.type === 'period_over_period')
+    return `${d.as} of ${d.base} vs ${d.compare === 'previous' ? 'the previous period' : 'a year earlier'}`;
   return null;
 }
 
@@ -130,7 +174,9 @@ function memberOf(model: CompanyModel, groupBy: GroupBy, id: string): MemberPare
 function snapshotWarnings(dict: Dictionary, codes: readonly string[], snapshots: readonly string[]): string[] {
   return codes.flatMap((code) => {
     const from = snapshots.filter((s) => s === code || inputsClosure(dict, code).includes(s));
-    return from.length ? [`${code} is read from a snapshot (${from.join(', ')}): every period shows its current value, as of now.`] : [];
+    return from.length
+      ? [`${code} is read from a snapshot (${from.join(', ')}): every period shows its current value, as of now.`]
+      : [];
   });
 }
 
@@ -196,7 +242,9 @@ function sourcesOf(ctx: HubContext, i: Indicator, into: Set<string>): Set<string
  * request's values loader, so every row, every code and the entity's figures in the same period share one
  * computation, grouped and filtered by that dimension. A code the engine refuses fails the field.
  */
-export function memberIndicators(dimension: string): GraphQLFieldResolver<EntityParent, HubContext, { codes: string[]; period: string }> {
+export function memberIndicators(
+  dimension: string,
+): GraphQLFieldResolver<EntityParent, HubContext, { codes: string[]; period: string }> {
   return async (parent, args, ctx) => {
     const period = periodOf(ctx, args.period);
     const member = parent.id;

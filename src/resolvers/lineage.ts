@@ -62,7 +62,10 @@ export const lineageQueries: Pick<QueryResolvers, 'columnImpact'> = {
 };
 
 /** Dashboards that registered interest: the notice subscriptions (src/notices) naming an affected code. */
-const registeredInterestOf = (ctx: HubContext): RegisteredInterest => (codes) => ctx.runtime.notices.registeredInterest(codes);
+const registeredInterestOf =
+  (ctx: HubContext): RegisteredInterest =>
+  (codes) =>
+    ctx.runtime.notices.registeredInterest(codes);
 
 export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
   impact: async (change, _a, ctx) => {
@@ -82,7 +85,10 @@ export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
       kind: upper<ResolversTypes['ChangeKind']>(report.kind),
       dependents: report.dependents.map((d) => dependencyView(dict, d)),
       owners: report.owners.map(({ codes, ...owner }) => ({ owner, codes })),
-      operations: report.operations.map((o) => ({ ...o, verdict: upper<ResolversTypes['OperationVerdict']>(o.verdict) })),
+      operations: report.operations.map((o) => ({
+        ...o,
+        verdict: upper<ResolversTypes['OperationVerdict']>(o.verdict),
+      })),
       dashboards: report.dashboards,
       flags: report.flags.map((f) => ({ kind: upper<ImpactFlagKind>(f.kind), message: f.message })),
     };

@@ -20,7 +20,10 @@ export const noticeQueries: Pick<QueryResolvers, 'noticeInbox' | 'noticeSubscrip
   noticeSubscriptions: (_p, args, ctx) => ctx.runtime.notices.subscriptions(ctx.viewer, args.allOwners ?? false),
 };
 
-export const noticeMutations: Pick<MutationResolvers, 'registerNoticeSubscription' | 'cancelNoticeSubscription' | 'markNoticesRead'> = {
+export const noticeMutations: Pick<
+  MutationResolvers,
+  'registerNoticeSubscription' | 'cancelNoticeSubscription' | 'markNoticesRead'
+> = {
   registerNoticeSubscription: (_p, args, ctx) => ctx.runtime.notices.register(ctx.viewer, args),
   cancelNoticeSubscription: (_p, args, ctx) => ctx.runtime.notices.cancel(ctx.viewer, args.id),
   markNoticesRead: (_p, args, ctx) => ctx.runtime.notices.markRead(ctx.viewer, args.ids),
@@ -35,7 +38,11 @@ export const noticeSubscriptions: Pick<SubscriptionResolvers, 'indicatorNotices'
   indicatorNotices: {
     subscribe: (_p, args, ctx) => {
       const runtime = ctx.runtime;
-      const stream = runtime.notices.stream(ctx.viewer, args.codes ?? null, (code) => runtime.dictionary.get(code) !== undefined);
+      const stream = runtime.notices.stream(
+        ctx.viewer,
+        args.codes ?? null,
+        (code) => runtime.dictionary.get(code) !== undefined,
+      );
       return payloads(stream) as never;
     },
   },
@@ -55,10 +62,15 @@ export const WebhookDeliveryType: WebhookDeliveryResolvers = {
 
 /** Attempts of every delivery the request lists, in one statement. */
 function attemptLoader(ctx: HubContext): DataLoader<number, WebhookAttempt[]> {
-  return perRequest(ctx, 'notices:attempts', () => new DataLoader<number, WebhookAttempt[]>(async (ids) => {
-    const byId = await ctx.runtime.notices.attempts(ids);
-    return ids.map((id) => byId.get(id) ?? []);
-  }));
+  return perRequest(
+    ctx,
+    'notices:attempts',
+    () =>
+      new DataLoader<number, WebhookAttempt[]>(async (ids) => {
+        const byId = await ctx.runtime.notices.attempts(ids);
+        return ids.map((id) => byId.get(id) ?? []);
+      }),
+  );
 }
 
 /** Each notice as the payload graphql-js reads the field from; return() reaches the bus subscriber. */

@@ -17,7 +17,8 @@ type Resolver = GraphQLFieldResolver<never, HubContext>;
 export function organisationResolvers(model: CompanyModel): Record<string, Record<string, Resolver>> {
   const org = organisationOf(model);
   if (!org) return {};
-  const member = (id: string | null | undefined): EntityParent | null => (id ? { entity: org.name, id, rows: {} } : null);
+  const member = (id: string | null | undefined): EntityParent | null =>
+    id ? { entity: org.name, id, rows: {} } : null;
   const fields = organisationFieldNames(model);
   const each = (resolve: Resolver): Record<string, Resolver> => Object.fromEntries(fields.map((f) => [f, resolve]));
   return {

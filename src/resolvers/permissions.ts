@@ -51,7 +51,9 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
   // dashboard (290,000 cells × 2 fields) and a 10,000-row list that wrapper was most of the request's time.
   // Deny by default stays: every field some role may not see keeps shield's rule; only the statically
   // open ones (IndicatorCell.*, Order.*…) resolve unwrapped, and their errors are masked by formatError.
-  const generated = (permissions as unknown as { generate(s: GraphQLSchema): Record<string, Record<string, unknown>> }).generate(schema);
+  const generated = (
+    permissions as unknown as { generate(s: GraphQLSchema): Record<string, Record<string, unknown>> }
+  ).generate(schema);
   for (const [type, fields] of Object.entries(generated)) {
     for (const field of Object.keys(fields)) if (open.has(`${type}.${field}`)) delete fields[field];
   }
@@ -65,10 +67,14 @@ function fieldRule(policy: PolicyBook, type: string, field: string): ShieldRule 
     const verdict = policy.field(type, field, ctx.viewer.roles);
     if (kind(verdict.decision) !== 'deny') return true;
     ctx.audit.deny(`${type}.${field}`, verdict.rule);
-    return new HubError('FORBIDDEN', `Not permitted: your roles (${ctx.viewer.roles.join(', ') || 'none'}) may not see ${type}.${field}.`, {
-      field: `${type}.${field}`,
-      rule: verdict.rule,
-    });
+    return new HubError(
+      'FORBIDDEN',
+      `Not permitted: your roles (${ctx.viewer.roles.join(', ') || 'none'}) may not see ${type}.${field}.`,
+      {
+        field: `${type}.${field}`,
+        rule: verdict.rule,
+      },
+    );
   });
 }
 
@@ -77,7 +83,6 @@ function isUniform(policy: PolicyBook, type: string, field: string): boolean {
   const decisions = new Set(Object.keys(policy.policy.roles).map((r) => policy.field(type, field, [r]).decision));
   return decisions.size === 1;
 }
-
 
 function masker(policy: PolicyBook, type: string, field: string) {
   // The verdict depends only on the viewer's roles: decided once per request, not once per row.
@@ -101,7 +106,7 @@ function masker(policy: PolicyBook, type: string, field: string) {
 }
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
-  return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'));
+  return Object.values(schema.getTypeMap()).filter(
+    (t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'),
+  );
 }
-
-

@@ -22,10 +22,18 @@ function stringScalar(name: string, description: string, valid: (s: string) => b
   });
 }
 
-export const DecimalScalar = stringScalar('Decimal', 'Exact decimal as a string', (s) => DECIMAL.test(s), 'a decimal string such as "1234.50"');
+export const DecimalScalar = stringScalar(
+  'Decimal',
+  'Exact decimal as a string',
+  (s) => DECIMAL.test(s),
+  'a decimal string such as "1234.50"',
+);
 export const DateScalar = stringScalar(
   'Date',
   'ISO 8601 calendar date',
-  (s) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  (s) =>
+    DATE.test(s) &&
+    !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+    new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
   'a date as "YYYY-MM-DD"',
 );

@@ -19,12 +19,15 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
   const grain = args.grain.toLowerCase() as Grain;
   const first = periodOf(ctx, args.from);
   const last = periodOf(ctx, args.to ?? args.from);
-  if (last.to <= first.from) throw badInput(`"to" (${last.label}) must not be before "from" (${first.label}).`, { argument: 'to' });
+  if (last.to <= first.from)
+    throw badInput(`"to" (${last.label}) must not be before "from" (${first.label}).`, { argument: 'to' });
   let buckets;
   try {
     buckets = bucketsBetween(first, last, grain, ctx.runtime.config.calendar, MAX_BUCKETS);
   } catch {
-    throw badInput(`At most ${MAX_BUCKETS} periods per request: use a coarser grain or a shorter run.`, { argument: 'grain' });
+    throw badInput(`At most ${MAX_BUCKETS} periods per request: use a coarser grain or a shorter run.`, {
+      argument: 'grain',
+    });
   }
   return {
     codes: [...new Set(args.codes)],
@@ -33,11 +36,20 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
     groupBy: groupingOf(ctx.runtime.model, args),
     filters: (args.filters ?? []).map((f) => {
       const dimensions = ctx.runtime.model.dimensions;
-      if (!(f.dimension in dimensions)) throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(dimensions).join(', ')}).`);
+      if (!(f.dimension in dimensions))
+        throw badInput(`Unknown filter dimension "${f.dimension}" (known: ${Object.keys(dimensions).join(', ')}).`);
       return { dimension: f.dimension, ids: f.ids };
     }),
     rollup: args.rollup ?? false,
-    ...(args.top ? { top: { indicator: args.top.indicator, n: args.top.n, direction: (args.top.direction ?? 'DESC') === 'ASC' ? ('asc' as const) : ('desc' as const) } } : {}),
+    ...(args.top
+      ? {
+          top: {
+            indicator: args.top.indicator,
+            n: args.top.n,
+            direction: (args.top.direction ?? 'DESC') === 'ASC' ? ('asc' as const) : ('desc' as const),
+          },
+        }
+      : {}),
   };
 }
 
@@ -48,7 +60,10 @@ function groupingOf(model: CompanyModel, args: QueryIndicatorValuesArgs): GroupB
   const paths = pathsOf(model);
   return (args.by ?? []).map((value) => {
     const path = paths.get(value);
-    if (!path) throw badInput(`Unknown dimension "${value}" (known: ${[...paths.keys()].join(', ') || 'none'}).`, { argument: 'by' });
+    if (!path)
+      throw badInput(`Unknown dimension "${value}" (known: ${[...paths.keys()].join(', ') || 'none'}).`, {
+        argument: 'by',
+      });
     return parseGroupBy(model, path);
   });
 }
@@ -68,14 +83,25 @@ function parseGroupBy(model: CompanyModel, text: string): GroupBy {
   const [dimension, ...path] = text.split('.');
   const entity = dimension === undefined ? undefined : model.dimensions[dimension];
   if (!entity) {
-    const example = Object.entries(model.dimensions).map(([d, e]) => [d, Object.entries(model.entities[e]?.fields ?? {}).find(([f, t]) => typeof t === 'string' && f !== 'name')?.[0]]).find(([, a]) => a);
-    throw badInput(`Unknown groupBy "${text}": expected one of ${Object.keys(model.dimensions).join(', ')}, optionally with an attribute${example ? ` (${example[0]}.${example[1]})` : ''}.`, {
-      argument: 'groupBy',
-    });
+    const example = Object.entries(model.dimensions)
+      .map(([d, e]) => [
+        d,
+        Object.entries(model.entities[e]?.fields ?? {}).find(([f, t]) => typeof t === 'string' && f !== 'name')?.[0],
+      ])
+      .find(([, a]) => a);
+    throw badInput(
+      `Unknown groupBy "${text}": expected one of ${Object.keys(model.dimensions).join(', ')}, optionally with an attribute${example ? ` (${example[0]}.${example[1]})` : ''}.`,
+      {
+        argument: 'groupBy',
+      },
+    );
   }
   if (path.length > 0) {
     const resolved = resolveGroupPath(model, entity, path);
-    if ('problem' in resolved) throw badInput(`Unknown attribute "${path.join('.')}" of ${dimension}: ${resolved.problem}.`, { argument: 'groupBy' });
+    if ('problem' in resolved)
+      throw badInput(`Unknown attribute "${path.join('.')}" of ${dimension}: ${resolved.problem}.`, {
+        argument: 'groupBy',
+      });
   }
   return { dimension: dimension!, ...(path.length ? { attribute: path.join('.') } : {}) };
 }

@@ -25,12 +25,23 @@ export function handWrittenTypeDefs(): string[] {
 export function schemaTypeDefs(model: CompanyModel, policy: PolicyBook): string[] {
   const own = handWrittenTypeDefs();
   const definitions = parse(own.join('\n')).definitions;
-  const ownTypes = new Set(definitions.filter((d) => d.kind !== Kind.SCHEMA_DEFINITION && 'name' in d && d.name).map((d) => (d as { name: { value: string } }).name.value));
+  const ownTypes = new Set(
+    definitions
+      .filter((d) => d.kind !== Kind.SCHEMA_DEFINITION && 'name' in d && d.name)
+      .map((d) => (d as { name: { value: string } }).name.value),
+  );
   for (const entity of Object.keys(model.entities)) {
-    if (ownTypes.has(entity)) throw new ConfigError(`Model directory ${model.dir}: entity "${entity}" has the name of one of the hub's own GraphQL types; rename the entity.`);
+    if (ownTypes.has(entity))
+      throw new ConfigError(
+        `Model directory ${model.dir}: entity "${entity}" has the name of one of the hub's own GraphQL types; rename the entity.`,
+      );
   }
   const reservedQueryFields = new Set(
-    definitions.flatMap((d) => ((d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Query' ? (d.fields ?? []).map((f) => f.name.value) : [])),
+    definitions.flatMap((d) =>
+      (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) && d.name.value === 'Query'
+        ? (d.fields ?? []).map((f) => f.name.value)
+        : [],
+    ),
   );
   return [...own, entitySdl(model, { masked: (type, field) => maskable(policy, type, field), reservedQueryFields })];
 }

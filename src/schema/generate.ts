@@ -17,7 +17,13 @@ export interface EntitySdlOptions {
 /** The suffix of a composite-key entity's by-key lookup (`playlistTrackByKey(playlist: ID!, track: ID!)`). */
 export const BY_KEY = 'ByKey';
 
-const SCALARS: Record<ScalarType, string> = { string: 'String', int: 'Int', decimal: 'Decimal', date: 'Date', bool: 'Boolean' };
+const SCALARS: Record<ScalarType, string> = {
+  string: 'String',
+  int: 'Int',
+  decimal: 'Decimal',
+  date: 'Date',
+  bool: 'Boolean',
+};
 
 /**
  * The model's part of the GraphQL schema, as SDL: one type per entity (id, fields, references, reverse
@@ -70,14 +76,21 @@ export function organisationFieldNames(model: CompanyModel): string[] {
 /** indicatorValues' `by:` values: every groupable path of the model (src/model/dimension-paths.ts). */
 function dimensionEnumSdl(model: CompanyModel): string {
   const paths = dimensionPaths(model);
-  const values = paths.length ? paths.map((p) => `  ${str(p.description)}\n  ${p.value}`) : [`  ${str('This model declares no groupable dimension (no fact dimension with an entity).')}\n  NONE`];
+  const values = paths.length
+    ? paths.map((p) => `  ${str(p.description)}\n  ${p.value}`)
+    : [`  ${str('This model declares no groupable dimension (no fact dimension with an entity).')}\n  NONE`];
   return `${str('A dimension path indicatorValues can group by (argument `by`): a fact dimension of the model, an attribute of its entity or a path through its references, "." spelled "_".')}\nenum IndicatorDimension {\n${values.join('\n')}\n}`;
 }
 
 function typeSdl(model: CompanyModel, e: EntityModel, masked: (type: string, field: string) => boolean): string {
   const lines = ['  id: ID!'];
   for (const [name, type] of Object.entries(e.fields)) {
-    lines.push(...described(e.fieldDescriptions[name], `${name}: ${masked(e.name, name) && !isRef(type) ? 'String' : graphqlType(type)}`));
+    lines.push(
+      ...described(
+        e.fieldDescriptions[name],
+        `${name}: ${masked(e.name, name) && !isRef(type) ? 'String' : graphqlType(type)}`,
+      ),
+    );
   }
   for (const [name, r] of Object.entries(e.relations)) {
     lines.push(...described(r.description, `${name}${r.paged ? '(limit: Int, offset: Int)' : ''}: [${r.entity}!]`));
@@ -94,13 +107,19 @@ function queryFields(model: CompanyModel, entities: EntityModel[], reserved: Rea
   const taken = new Map<string, string>([...reserved].map((f) => [f, "the hub's own Query fields"]));
   const claim = (field: string, entity: string, what: string) => {
     const owner = taken.get(field);
-    if (owner) throw new ConfigError(`Model directory ${model.dir}: entity ${entity}: its ${what} "Query.${field}" is already taken by ${owner}; rename the entity or its list.`);
+    if (owner)
+      throw new ConfigError(
+        `Model directory ${model.dir}: entity ${entity}: its ${what} "Query.${field}" is already taken by ${owner}; rename the entity or its list.`,
+      );
     taken.set(field, `entity ${entity}`);
   };
   for (const e of entities) {
     const byId = lowerFirst(e.name);
     claim(byId, e.name, 'by-id lookup');
-    lines.push(`  ${str(`One ${e.name} by its hub id (null when absent or outside the viewer's rows).`)}`, `  ${byId}(id: ID!): ${e.name}`);
+    lines.push(
+      `  ${str(`One ${e.name} by its hub id (null when absent or outside the viewer's rows).`)}`,
+      `  ${byId}(id: ID!): ${e.name}`,
+    );
     if (e.key.parts) {
       claim(`${byId}${BY_KEY}`, e.name, 'by-key lookup');
       const args = e.key.parts.map((p) => {
@@ -114,10 +133,17 @@ function queryFields(model: CompanyModel, entities: EntityModel[], reserved: Rea
     }
     if (!e.list) continue;
     claim(e.list, e.name, 'list');
-    const refs = Object.entries(e.fields).filter(([, t]) => isRef(t)).map(([f]) => `${f}Id: ID`);
+    const refs = Object.entries(e.fields)
+      .filter(([, t]) => isRef(t))
+      .map(([f]) => `${f}Id: ID`);
     const args = ['ids: [ID!]', ...refs, 'limit: Int', 'offset: Int'].join(', ');
-    const filters = refs.length ? `, or those whose ${refs.map((r) => r.replace(/Id: ID$/, '')).join(' / ')} is the given id` : '';
-    lines.push(`  ${str(`${e.name} rows, paged: optionally only the given ids${filters}.`)}`, `  ${e.list}(${args}): [${e.name}!]`);
+    const filters = refs.length
+      ? `, or those whose ${refs.map((r) => r.replace(/Id: ID$/, '')).join(' / ')} is the given id`
+      : '';
+    lines.push(
+      `  ${str(`${e.name} rows, paged: optionally only the given ids${filters}.`)}`,
+      `  ${e.list}(${args}): [${e.name}!]`,
+    );
   }
   return lines;
 }
@@ -131,9 +157,14 @@ function figureType(model: CompanyModel, f: FigureModel): string {
   return measure?.type === 'int' ? 'Int' : 'Decimal';
 }
 
-const fieldNames = (e: EntityModel) => [...Object.keys(e.fields), ...Object.keys(e.relations), ...Object.keys(e.figures)];
+const fieldNames = (e: EntityModel) => [
+  ...Object.keys(e.fields),
+  ...Object.keys(e.relations),
+  ...Object.keys(e.figures),
+];
 
-const described = (description: string | undefined, line: string) => (description ? [`  ${str(description)}`, `  ${line}`] : [`  ${line}`]);
+const described = (description: string | undefined, line: string) =>
+  description ? [`  ${str(description)}`, `  ${line}`] : [`  ${line}`];
 
 /** A GraphQL string literal (JSON's escapes are GraphQL's). */
 const str = (text: string) => JSON.stringify(text);

@@ -9,7 +9,12 @@ import { generatedKeyMap } from './demo-source';
  * through the same checks and single transaction as `npm run crosswalk:load` (as if from a CSV the
  * generator wrote). Every other rule is read from the sources by the hub itself. Returns the pairs written.
  */
-export async function seedLoadedCrosswalks<C>(model: CompanyModel, store: HubStore, generator: ModelGenerator<C>, company: C): Promise<number> {
+export async function seedLoadedCrosswalks<C>(
+  model: CompanyModel,
+  store: HubStore,
+  generator: ModelGenerator<C>,
+  company: C,
+): Promise<number> {
   const generated = generatedKeyMap(generator, company);
   await store.replaceKeyMap([]);
   let written = 0;
@@ -19,9 +24,14 @@ export async function seedLoadedCrosswalks<C>(model: CompanyModel, store: HubSto
       const pairs = generated
         .filter((p) => p.entity === crosswalk.entity && p.source === source)
         .map((p, i) => ({ line: i + 2, sourceKey: p.sourceKey, hubId: p.hubId }));
-      written += await loadCrosswalkPairs(model, store, { entity: crosswalk.entity, source, file: `${model.dir}/generator (${crosswalk.entity}, ${source})`, pairs, replace: true });
+      written += await loadCrosswalkPairs(model, store, {
+        entity: crosswalk.entity,
+        source,
+        file: `${model.dir}/generator (${crosswalk.entity}, ${source})`,
+        pairs,
+        replace: true,
+      });
     }
   }
   return written;
 }
-

@@ -23,5 +23,8 @@ export function generatedVersion(model: CompanyModel, generator: ModelGenerator)
   const mappings = Object.fromEntries(Object.entries(model.sources).map(([name, s]) => [name, s.mapping]));
   // Crosswalks too: a rule becoming `loaded` needs its pairs seeded.
   const crosswalks = Object.fromEntries(Object.entries(model.crosswalks ?? {}).map(([entity, c]) => [entity, c.rules]));
-  return createHash('sha256').update(JSON.stringify({ revision: generator.revision, mappings, crosswalks })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ revision: generator.revision, mappings, crosswalks }))
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -15,7 +15,12 @@ import type { HubStore } from '../store/hub-store';
  * the marker and reopen the data directory in well under a second. Only embedded sources are ever
  * written; external databases are never touched.
  */
-export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, store: HubStore, embedded: EmbeddedEngine): Promise<void> {
+export async function seedEmbeddedDemo(
+  config: HubConfig,
+  model: CompanyModel,
+  store: HubStore,
+  embedded: EmbeddedEngine,
+): Promise<void> {
   const generator = loadGenerator(config.model.dir);
   if (!generator) return;
   const scale = config.demo.scale;
@@ -35,5 +40,8 @@ export async function seedEmbeddedDemo(config: HubConfig, model: CompanyModel, s
   }
   await seedLoadedCrosswalks(model, store, generator, company);
   await store.markDemoSeeded(scale, version);
-  logger.info({ scale, rows, ms: Math.round(performance.now() - started) }, 'generated company loaded into the embedded engine');
+  logger.info(
+    { scale, rows, ms: Math.round(performance.now() - started) },
+    'generated company loaded into the embedded engine',
+  );
 }

@@ -24,7 +24,10 @@ export interface HubServer {
 }
 
 /** Express + Apollo Server 5 on an explicit host and port, with body limit and graceful drain. */
-export async function startServer(runtime: HubRuntime, opts: { host?: string; port?: number } = {}): Promise<HubServer> {
+export async function startServer(
+  runtime: HubRuntime,
+  opts: { host?: string; port?: number } = {},
+): Promise<HubServer> {
   const cfg = { ...runtime.config.server, limits: runtime.config.limits };
   const app = express();
   app.disable('x-powered-by');
@@ -38,8 +41,13 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);
   // One pipeline for both transports (src/server/pipeline.ts); WebSocket enters it through executeOperation.
-  const subscriptions = serveSubscriptions(httpServer, runtime, guards, (request, contextValue) => apollo.executeOperation(request, { contextValue }));
-  const apollo = graphqlPipeline(runtime, schema, [ApolloServerPluginDrainHttpServer({ httpServer }), ...subscriptions.plugins]);
+  const subscriptions = serveSubscriptions(httpServer, runtime, guards, (request, contextValue) =>
+    apollo.executeOperation(request, { contextValue }),
+  );
+  const apollo = graphqlPipeline(runtime, schema, [
+    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ...subscriptions.plugins,
+  ]);
   await apollo.start();
 
   app.use(healthRoutes(runtime));
@@ -82,7 +90,12 @@ export async function startServer(runtime: HubRuntime, opts: { host?: string; po
 function bodyRefusals(runtime: HubRuntime, guard: PreAuthGuard): express.ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, next) => {
     const refusals: Record<string, [RefusalKind, number, string, string]> = {
-      'entity.too.large': ['BODY_TOO_LARGE', 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`],
+      'entity.too.large': [
+        'BODY_TOO_LARGE',
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`,
+      ],
       'entity.parse.failed': ['BAD_JSON', 400, 'BAD_REQUEST', 'The request body is not valid JSON.'],
     };
     const refusal = error.type ? refusals[error.type] : undefined;
@@ -106,7 +119,10 @@ function corsFor(origins: readonly string[]): express.RequestHandler {
     if (origin && allowed.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-hub-trace, apollo-require-preflight');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'content-type, authorization, x-hub-trace, apollo-require-preflight',
+      );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') {
         res.sendStatus(204);

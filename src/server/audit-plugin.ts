@@ -7,7 +7,15 @@ import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from '../audit/audit-log';
 import { fieldsRequested } from '../audit/fields';
 import { sensitiveVariables } from '../audit/sensitive-arguments';
-import { entryOutsideGraphQL, hasSomeData, outcomeOf, redactVariables, sha256Hex, type AuditEntry, type AuditStatements } from '../audit/record';
+import {
+  entryOutsideGraphQL,
+  hasSomeData,
+  outcomeOf,
+  redactVariables,
+  sha256Hex,
+  type AuditEntry,
+  type AuditStatements,
+} from '../audit/record';
 
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
 
@@ -35,7 +43,10 @@ export function auditUnavailableBody(errorId: string): { errors: GraphQLFormatte
  * Not seen by any Apollo plugin: requests refused before Apollo runs (bad credentials, body too large,
  * invalid JSON, a context function that throws). Audit those with `auditRefused`.
  */
-export function auditPlugin<TContext extends AuditContext>(log: AuditLog, schema: GraphQLSchema): ApolloServerPlugin<TContext> {
+export function auditPlugin<TContext extends AuditContext>(
+  log: AuditLog,
+  schema: GraphQLSchema,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const at = new Date().toISOString();

@@ -26,7 +26,12 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
       const { kind, error: refusal } = error;
       const code = String(refusal.extensions.code);
       const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 500;
-      await guard.refuse(req, res, { kind, errorCode: code, message: refusal.message }, { status, code, message: refusal.message });
+      await guard.refuse(
+        req,
+        res,
+        { kind, errorCode: code, message: refusal.message },
+        { status, code, message: refusal.message },
+      );
     }
   };
 }

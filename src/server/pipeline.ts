@@ -28,7 +28,11 @@ import { TrustedDocuments } from './trusted-documents';
  *    audit record written before anything is answered (fail closed: src/server/audit-plugin.ts).
  * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
  */
-export function graphqlPipeline(runtime: HubRuntime, schema: GraphQLSchema, transport: ApolloServerPlugin<HubContext>[]): ApolloServer<HubContext> {
+export function graphqlPipeline(
+  runtime: HubRuntime,
+  schema: GraphQLSchema,
+  transport: ApolloServerPlugin<HubContext>[],
+): ApolloServer<HubContext> {
   const { limits, security } = runtime.config;
   const trusted = security.trustedDocumentsFile ? TrustedDocuments.load(security.trustedDocumentsFile) : undefined;
   return new ApolloServer<HubContext>({

@@ -20,7 +20,10 @@ export class PrincipalLimiter {
     now: () => number = Date.now,
     maxPrincipals = 100_000,
   ) {
-    this.buckets = new TokenBuckets({ capacity: settings.burst, perMinute: settings.perMinute, maxKeys: maxPrincipals }, now);
+    this.buckets = new TokenBuckets(
+      { capacity: settings.burst, perMinute: settings.perMinute, maxKeys: maxPrincipals },
+      now,
+    );
   }
 
   take(principal: string): Take {
@@ -44,7 +47,12 @@ export interface Requester {
  * refusal is recorded in the audit log (aggregated per principal and interval, `what` prefixed to the
  * message) and returned. Rejects when that record cannot be written: the caller answers AUDIT_UNAVAILABLE.
  */
-export async function spendRate(limiter: PrincipalLimiter, refusals: RefusalAudit, who: Requester, what = ''): Promise<{ message: string; retryAfterSeconds: number } | undefined> {
+export async function spendRate(
+  limiter: PrincipalLimiter,
+  refusals: RefusalAudit,
+  who: Requester,
+  what = '',
+): Promise<{ message: string; retryAfterSeconds: number } | undefined> {
   const verdict = limiter.take(who.principal);
   if (verdict.ok) return undefined;
   const message = limiter.message(who.principal, verdict.retryAfterSeconds);
@@ -56,19 +64,41 @@ export async function spendRate(limiter: PrincipalLimiter, refusals: RefusalAudi
  * Express: beyond the principal's limit the request is answered 429 with Retry-After (seconds) and
  * recorded in the audit log (aggregated per principal and interval); nothing executes.
  */
-export function rateLimit(limiter: PrincipalLimiter, refusals: RefusalAudit, addresses: ClientAddresses): RequestHandler {
+export function rateLimit(
+  limiter: PrincipalLimiter,
+  refusals: RefusalAudit,
+  addresses: ClientAddresses,
+): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const viewer: Viewer = viewerOf(req);
     let refused: Awaited<ReturnType<typeof spendRate>>;
     try {
-      refused = await spendRate(limiter, refusals, { principal: viewer.principal, roles: viewer.roles, ip: addresses.of(req) });
+      refused = await spendRate(limiter, refusals, {
+        principal: viewer.principal,
+        roles: viewer.roles,
+        ip: addresses.of(req),
+      });
     } catch (error) {
       logger.error({ err: error }, 'could not audit a rate-limited request');
-      res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+      res.status(503).json({
+        errors: [
+          {
+            message: 'The request could not be audited, so it was not answered.',
+            extensions: { code: 'AUDIT_UNAVAILABLE' },
+          },
+        ],
+      });
       return;
     }
     if (!refused) return next();
     res.setHeader('Retry-After', String(refused.retryAfterSeconds));
-    res.status(429).json({ errors: [{ message: refused.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: refused.retryAfterSeconds } }] });
+    res.status(429).json({
+      errors: [
+        {
+          message: refused.message,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: refused.retryAfterSeconds },
+        },
+      ],
+    });
   };
 }

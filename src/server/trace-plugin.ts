@@ -22,7 +22,13 @@ export function tracePlugin(): ApolloServerPlugin<HubContext> {
           requestSeconds.observe({ outcome }, ms / 1000);
           requestStatements.observe(summary.statements);
           logger.info(
-            { requestId: contextValue.requestId, operationName, outcome, ms: Math.round(ms), statements: summary.statements },
+            {
+              requestId: contextValue.requestId,
+              operationName,
+              outcome,
+              ms: Math.round(ms),
+              statements: summary.statements,
+            },
             'graphql request',
           );
           if (wantsTrace && response.body.kind === 'single') {

@@ -17,13 +17,18 @@ export class TrustedDocuments {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new ConfigError(`Trusted documents file ${file} cannot be read as JSON: ${(error as Error).message.split('\n')[0]}`);
+      throw new ConfigError(
+        `Trusted documents file ${file} cannot be read as JSON: ${(error as Error).message.split('\n')[0]}`,
+      );
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`Trusted documents file ${file}: expected an object { "<sha256>": "<query>" }`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new ConfigError(`Trusted documents file ${file}: expected an object { "<sha256>": "<query>" }`);
     const byHash = new Map<string, string>();
     for (const [hash, text] of Object.entries(parsed)) {
       if (typeof text !== 'string' || sha256(text) !== hash) {
-        throw new ConfigError(`Trusted documents file ${file}: the entry ${hash.slice(0, 12)}… is not the sha256 of its text.`);
+        throw new ConfigError(
+          `Trusted documents file ${file}: the entry ${hash.slice(0, 12)}… is not the sha256 of its text.`,
+        );
       }
       byHash.set(hash, text);
     }
@@ -52,11 +57,15 @@ export class TrustedDocuments {
           async didResolveOperation({ request, source }) {
             const text = source ?? request.query ?? '';
             if (!byHash.has(sha256(text))) {
-              throw new HubError('FORBIDDEN', 'Only registered operations may run here (trusted documents): register this query with the hub operators.', {
-                reason: 'UNTRUSTED_DOCUMENT',
-                // Thrown before execution: without a status Apollo would answer 500 (see limits/strings.ts).
-                http: { status: 403 },
-              });
+              throw new HubError(
+                'FORBIDDEN',
+                'Only registered operations may run here (trusted documents): register this query with the hub operators.',
+                {
+                  reason: 'UNTRUSTED_DOCUMENT',
+                  // Thrown before execution: without a status Apollo would answer 500 (see limits/strings.ts).
+                  http: { status: 403 },
+                },
+              );
             }
           },
         };

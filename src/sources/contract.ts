@@ -38,7 +38,10 @@ export interface FactCatalog {
   /** event: rows in time; state: rows valid from/to; snapshot: neither (the current value, at any date). */
   kind: 'event' | 'state' | 'snapshot';
   dimensions: readonly string[];
-  measures: Record<string, { agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max'; type: 'decimal' | 'int' }>;
+  measures: Record<
+    string,
+    { agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max'; type: 'decimal' | 'int' }
+  >;
 }
 
 export interface SourceHealth {

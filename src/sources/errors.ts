@@ -32,7 +32,12 @@ export function sourceFailure(
   const errorId = randomUUID();
   logger.error({ errorId, source, fingerprint, err: cause }, 'source statement failed');
   if (failure === 'timeout') {
-    return new SourceError('SOURCE_TIMEOUT', `Source "${source}" did not answer in time (error id: ${errorId}); fields from other sources are unaffected.`, { source, errorId }, false);
+    return new SourceError(
+      'SOURCE_TIMEOUT',
+      `Source "${source}" did not answer in time (error id: ${errorId}); fields from other sources are unaffected.`,
+      { source, errorId },
+      false,
+    );
   }
   return new SourceError(
     'SOURCE_UNAVAILABLE',
@@ -44,5 +49,7 @@ export function sourceFailure(
 
 /** A programming or configuration mistake: which name was unknown and which exist. */
 export function unknownName(source: string, what: string, name: string, known: readonly string[]): Error {
-  return new Error(`Source "${source}": unknown ${what} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+  return new Error(
+    `Source "${source}": unknown ${what} "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+  );
 }

@@ -38,7 +38,9 @@ export class LiveCheckedAdapter implements SourceAdapter {
   async health(): Promise<SourceHealth> {
     const health = await this.inner.health();
     if (health.ok) await this.ensureChecked();
-    return this.refused ? { ...health, ok: false, message: 'mapping does not match the live catalog (see the hub log)' } : health;
+    return this.refused
+      ? { ...health, ok: false, message: 'mapping does not match the live catalog (see the hub log)' }
+      : health;
   }
 
   async fetch(query: FetchQuery, call: CallContext) {
@@ -68,7 +70,11 @@ export class LiveCheckedAdapter implements SourceAdapter {
   private async gate(): Promise<void> {
     await this.ensureChecked();
     if (this.refused) {
-      throw new HubError('SOURCE_UNAVAILABLE', `Source "${this.name}" does not match the model and is not asked; fields from other sources are unaffected.`, { source: this.name });
+      throw new HubError(
+        'SOURCE_UNAVAILABLE',
+        `Source "${this.name}" does not match the model and is not asked; fields from other sources are unaffected.`,
+        { source: this.name },
+      );
     }
   }
 
@@ -82,7 +88,10 @@ export class LiveCheckedAdapter implements SourceAdapter {
           return;
         }
         this.refused = problems;
-        logger.error({ source: this.name, problems }, 'source answered again but its mapping does not match the live catalog: it stays unavailable until the model is fixed and the hub restarted');
+        logger.error(
+          { source: this.name, problems },
+          'source answered again but its mapping does not match the live catalog: it stays unavailable until the model is fixed and the hub restarted',
+        );
       },
       () => {
         // Still unreachable: the call goes on and fails as the source's faults do; the next one checks again.

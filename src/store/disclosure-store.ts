@@ -55,7 +55,10 @@ export class DisclosureStore {
           .orderBy('id')) as Array<Record<string, string>>;
         for (const r of rows) {
           const list = logged.get(windowId({ fact: r.fact!, from: r.window_from!, to: r.window_to! }));
-          list?.push({ members: JSON.parse(r.members!) as string[], populations: JSON.parse(r.populations!) as Record<string, number> });
+          list?.push({
+            members: JSON.parse(r.members!) as string[],
+            populations: JSON.parse(r.populations!) as Record<string, number>,
+          });
         }
       }
       const { result, released } = decide(logged);
@@ -68,7 +71,9 @@ export class DisclosureStore {
               fact: r.fact,
               window_from: r.from,
               window_to: r.to,
-              set_hash: createHash('sha256').update(JSON.stringify([...r.members].sort())).digest('hex'),
+              set_hash: createHash('sha256')
+                .update(JSON.stringify([...r.members].sort()))
+                .digest('hex'),
               members: JSON.stringify([...r.members].sort()),
               populations: JSON.stringify(r.populations),
               released_at: at,

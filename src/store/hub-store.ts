@@ -24,13 +24,15 @@ export class HubStore {
 
   /** Scale and version of the demo company loaded into the embedded engine, or null if none was. */
   async demoSeed(): Promise<{ scale: number; version: string } | null> {
-    const row = (await from(this.conn, 'demo_seed').first('scale', 'version')) as { scale: number; version: string | null } | undefined;
+    const row = (await from(this.conn, 'demo_seed').first('scale', 'version')) as
+      { scale: number; version: string | null } | undefined;
     return row ? { scale: Number(row.scale), version: row.version ?? '' } : null;
   }
 
   async markDemoSeeded(scale: number, version: string): Promise<void> {
     await this.conn.knex.transaction(async (trx) => {
-      const table = () => (this.conn.schema ? trx.withSchema(this.conn.schema).table('demo_seed') : trx.table('demo_seed'));
+      const table = () =>
+        this.conn.schema ? trx.withSchema(this.conn.schema).table('demo_seed') : trx.table('demo_seed');
       await table().delete();
       await table().insert({ scale, version, seeded_at: new Date().toISOString() });
     });
@@ -40,7 +42,12 @@ export class HubStore {
     const rows = (await from(this.conn, 'key_map').select('entity', 'source', 'source_key', 'hub_id')) as Array<
       Record<string, string>
     >;
-    return rows.map((r) => ({ entity: r.entity as EntityName, source: r.source!, sourceKey: r.source_key!, hubId: r.hub_id! }));
+    return rows.map((r) => ({
+      entity: r.entity as EntityName,
+      source: r.source!,
+      sourceKey: r.source_key!,
+      hubId: r.hub_id!,
+    }));
   }
 
   /** Replaces the whole key map in one transaction: readers see the old or the new map, never half. */
@@ -51,7 +58,9 @@ export class HubStore {
       await table().delete();
       for (let i = 0; i < rows.length; i += 1000) {
         await table().insert(
-          rows.slice(i, i + 1000).map((r) => ({ entity: r.entity, source: r.source, source_key: r.sourceKey, hub_id: r.hubId })),
+          rows
+            .slice(i, i + 1000)
+            .map((r) => ({ entity: r.entity, source: r.source, source_key: r.sourceKey, hub_id: r.hubId })),
         );
       }
     });
@@ -61,13 +70,20 @@ export class HubStore {
    * Loaded crosswalk pairs of one entity and source (npm run crosswalk:load), in ONE transaction: all or
    * nothing. `replace` first deletes that entity's and source's earlier pairs; otherwise the rows are added.
    */
-  async writePairs(entity: EntityName, source: string, pairs: ReadonlyArray<{ sourceKey: string; hubId: string }>, replace: boolean): Promise<void> {
+  async writePairs(
+    entity: EntityName,
+    source: string,
+    pairs: ReadonlyArray<{ sourceKey: string; hubId: string }>,
+    replace: boolean,
+  ): Promise<void> {
     const { knex, schema } = this.conn;
     await knex.transaction(async (trx) => {
       const table = () => (schema ? trx.withSchema(schema).table('key_map') : trx.table('key_map'));
       if (replace) await table().where({ entity, source }).delete();
       for (let i = 0; i < pairs.length; i += 1000) {
-        await table().insert(pairs.slice(i, i + 1000).map((p) => ({ entity, source, source_key: p.sourceKey, hub_id: p.hubId })));
+        await table().insert(
+          pairs.slice(i, i + 1000).map((p) => ({ entity, source, source_key: p.sourceKey, hub_id: p.hubId })),
+        );
       }
     });
   }

@@ -10,7 +10,11 @@ import { MIGRATIONS, type Migration } from './migrations';
  */
 export async function migrateStore(conn: SqlConnection): Promise<string[]> {
   await ensureSchema(conn);
-  const config = { migrationSource: sourceOf(conn), tableName: 'hub_migrations', ...(conn.schema ? { schemaName: conn.schema } : {}) };
+  const config = {
+    migrationSource: sourceOf(conn),
+    tableName: 'hub_migrations',
+    ...(conn.schema ? { schemaName: conn.schema } : {}),
+  };
   // Several hub processes (or test workers) starting on one store: the loser of the lock race waits its turn.
   for (let attempt = 1; ; attempt++) {
     try {

@@ -33,10 +33,16 @@ export function bucketOf(date: string, grain: Grain, calendar: CalendarOptions):
 
 /** One bucket from the start of `first` to the end of `last` (grain "all"), labelled "first..last". */
 export function wholeRange(first: Period, last: Period): Period {
-  return { label: first.label === last.label ? first.label : `${first.label}..${last.label}`, grain: 'all', from: first.from, to: last.to };
+  return {
+    label: first.label === last.label ? first.label : `${first.label}..${last.label}`,
+    grain: 'all',
+    from: first.from,
+    to: last.to,
+  };
 }
 
-export const previousBucket = (p: Period, calendar: CalendarOptions): Period => bucketOf(addDays(p.from, -1), p.grain, calendar);
+export const previousBucket = (p: Period, calendar: CalendarOptions): Period =>
+  bucketOf(addDays(p.from, -1), p.grain, calendar);
 export const nextBucket = (p: Period, calendar: CalendarOptions): Period => bucketOf(p.to, p.grain, calendar);
 
 /** The same bucket one year earlier (a week by its ISO number, a day by its date; 29 Feb → 28 Feb). */
@@ -61,13 +67,20 @@ export const MAX_BUCKETS = 400;
 
 /** Buckets from the one containing `first` to the one containing `last`, inclusive; a RangeError beyond `max`.
  *  Grain "all": the one bucket from `first` to `last`. */
-export function bucketsBetween(first: Period, last: Period, grain: Grain, calendar: CalendarOptions, max = MAX_BUCKETS): Period[] {
+export function bucketsBetween(
+  first: Period,
+  last: Period,
+  grain: Grain,
+  calendar: CalendarOptions,
+  max = MAX_BUCKETS,
+): Period[] {
   if (grain === 'all') return [wholeRange(first, last)];
   const out: Period[] = [];
   const end = bucketOf(last.from, grain, calendar);
   for (let b = bucketOf(first.from, grain, calendar); b.from <= end.from; b = nextBucket(b, calendar)) {
     out.push(b);
-    if (out.length > max) throw new RangeError(`more than ${max} ${grain} buckets between ${first.label} and ${last.label}`);
+    if (out.length > max)
+      throw new RangeError(`more than ${max} ${grain} buckets between ${first.label} and ${last.label}`);
   }
   return out;
 }
@@ -76,7 +89,8 @@ export function bucketsBetween(first: Period, last: Period, grain: Grain, calend
  *  (as ISO weeks belong to years), so the first week is the first whose Thursday lies in the span: 2025-W01
  *  (from 2024-12-30) starts 2025, and 2020-W53 (holding 2021-01-01) is not part of 2021. */
 export function startOf(p: Period, span: 'year' | 'quarter', calendar: CalendarOptions): Period {
-  if (p.grain === 'week') return bucketOf(addDays(bucketOf(addDays(p.from, 3), span, calendar).from, 3), 'week', calendar);
+  if (p.grain === 'week')
+    return bucketOf(addDays(bucketOf(addDays(p.from, 3), span, calendar).from, 3), 'week', calendar);
   return bucketOf(bucketOf(p.from, span, calendar).from, p.grain, calendar);
 }
 

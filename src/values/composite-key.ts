@@ -14,7 +14,9 @@ export function encodeKey(parts: readonly string[]): string {
 export function decodeKey(id: string, count: number): string[] | { problem: string } {
   const parts = id.split(KEY_SEPARATOR);
   if (parts.length !== count) {
-    return { problem: `expected ${count} parts separated by "${KEY_SEPARATOR}", received ${parts.length} (write "%2F" for a "/" and "%25" for a "%" inside a part)` };
+    return {
+      problem: `expected ${count} parts separated by "${KEY_SEPARATOR}", received ${parts.length} (write "%2F" for a "/" and "%25" for a "%" inside a part)`,
+    };
   }
   const out: string[] = [];
   for (const part of parts) {

@@ -1,4 +1,3 @@
-
 /**
  * Conditions over one entity's fields, written in the model and the policy (never in a request):
  *   region in ('EAST')            supportRep = viewer.id          id in subtree(viewer.unit)
@@ -26,13 +25,17 @@ export function parseCondition(text: string): Condition {
     if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
-    if (!m) throw new ConditionError(`cannot read "${text.slice(at).trim().slice(0, 20)}" (expected a field, =, in, (…), a 'text', a number, viewer.id or viewer.unit)`);
+    if (!m)
+      throw new ConditionError(
+        `cannot read "${text.slice(at).trim().slice(0, 20)}" (expected a field, =, in, (…), a 'text', a number, viewer.id or viewer.unit)`,
+      );
     tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!);
   }
   let i = 0;
   const peek = () => tokens[i];
   const expect = (t: string) => {
-    if (tokens[i] !== t) throw new ConditionError(`expected "${t}" ${tokens[i] === undefined ? 'at the end' : `before "${tokens[i]}"`}`);
+    if (tokens[i] !== t)
+      throw new ConditionError(`expected "${t}" ${tokens[i] === undefined ? 'at the end' : `before "${tokens[i]}"`}`);
     i++;
   };
   const value = (): Value => {
@@ -52,10 +55,12 @@ export function parseCondition(text: string): Condition {
       return inner;
     }
     if (t === 'none') return { kind: 'none' };
-    if (t === undefined || !/^[A-Za-z_]/.test(t) || t.startsWith('viewer.')) throw new ConditionError(`expected a field name${t === undefined ? ' at the end' : `, got "${t}"`}`);
+    if (t === undefined || !/^[A-Za-z_]/.test(t) || t.startsWith('viewer.'))
+      throw new ConditionError(`expected a field name${t === undefined ? ' at the end' : `, got "${t}"`}`);
     const op = tokens[i++];
     if (op === '=') return { kind: 'in', field: t, values: [value()] };
-    if (op !== 'in') throw new ConditionError(`expected "=" or "in" after ${t}${op === undefined ? '' : `, got "${op}"`}`);
+    if (op !== 'in')
+      throw new ConditionError(`expected "=" or "in" after ${t}${op === undefined ? '' : `, got "${op}"`}`);
     if (peek() === 'subtree') {
       i++;
       expect('(');
@@ -89,16 +94,21 @@ export function parseCondition(text: string): Condition {
 
 /** The condition as text again (audit, explain-access). */
 export function conditionText(c: Condition): string {
-  const v = (x: Value) => ('viewer' in x ? `viewer.${x.viewer}` : /^-?\d/.test(x.literal) ? x.literal : `'${x.literal.replace(/'/g, "''")}'`);
+  const v = (x: Value) =>
+    'viewer' in x ? `viewer.${x.viewer}` : /^-?\d/.test(x.literal) ? x.literal : `'${x.literal.replace(/'/g, "''")}'`;
   switch (c.kind) {
     case 'none':
       return 'none';
     case 'in':
-      return c.values.length === 1 ? `${c.field} = ${v(c.values[0]!)}` : `${c.field} in (${c.values.map(v).join(', ')})`;
+      return c.values.length === 1
+        ? `${c.field} = ${v(c.values[0]!)}`
+        : `${c.field} in (${c.values.map(v).join(', ')})`;
     case 'subtree':
       return `${c.field} in subtree(${v(c.of)})`;
     default:
-      return c.parts.map((p) => (p.kind === 'or' || p.kind === 'and' ? `(${conditionText(p)})` : conditionText(p))).join(` ${c.kind} `);
+      return c.parts
+        .map((p) => (p.kind === 'or' || p.kind === 'and' ? `(${conditionText(p)})` : conditionText(p)))
+        .join(` ${c.kind} `);
   }
 }
 
@@ -120,7 +130,9 @@ export function rowMatches(c: Condition, row: Readonly<Record<string, unknown>>,
       return c.parts.some((p) => rowMatches(p, row, key));
     case 'in': {
       const value = c.field === 'id' ? key : row[c.field];
-      return value !== null && value !== undefined && c.values.some((v) => 'literal' in v && v.literal === String(value));
+      return (
+        value !== null && value !== undefined && c.values.some((v) => 'literal' in v && v.literal === String(value))
+      );
     }
     default:
       return false;

@@ -5,18 +5,83 @@
  * mapping's own tables), numbers, 'string literals', + - * / || ( ) , and a few functions.
  * Not allowed: ; comments, ?, keywords such as select, and anything else.
  */
-const FUNCTIONS = new Set(['coalesce', 'nullif', 'abs', 'round', 'floor', 'ceil', 'lower', 'upper', 'trim', 'concat', 'length', 'substr', 'lpad', 'rpad', 'replace', 'greatest', 'least']);
-const KEYWORDS = new Set([
-  'select', 'from', 'where', 'union', 'insert', 'update', 'delete', 'drop', 'alter', 'create', 'truncate', 'grant', 'revoke',
-  'exec', 'execute', 'into', 'join', 'having', 'group', 'order', 'limit', 'offset', 'call', 'do', 'copy', 'load', 'outfile',
-  'and', 'or', 'not', 'case', 'when', 'then', 'else', 'end', 'is', 'null', 'in', 'like', 'exists', 'with', 'as', 'set',
+const FUNCTIONS = new Set([
+  'coalesce',
+  'nullif',
+  'abs',
+  'round',
+  'floor',
+  'ceil',
+  'lower',
+  'upper',
+  'trim',
+  'concat',
+  'length',
+  'substr',
+  'lpad',
+  'rpad',
+  'replace',
+  'greatest',
+  'least',
 ]);
-const TOKEN = /\s+|(\d+(?:\.\d+)?)|('(?:[^']|'')*')|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)|(\|\||[-+*/(),])/y;
+const KEYWORDS = new Set([
+  'select',
+  'from',
+  'where',
+  'union',
+  'insert',
+  'update',
+  'delete',
+  'drop',
+  'alter',
+  'create',
+  'truncate',
+  'grant',
+  'revoke',
+  'exec',
+  'execute',
+  'into',
+  'join',
+  'having',
+  'group',
+  'order',
+  'limit',
+  'offset',
+  'call',
+  'do',
+  'copy',
+  'load',
+  'outfile',
+  'and',
+  'or',
+  'not',
+  'case',
+  'when',
+  'then',
+  'else',
+  'end',
+  'is',
+  'null',
+  'in',
+  'like',
+  'exists',
+  'with',
+  'as',
+  'set',
+]);
+const TOKEN =
+  /\s+|(\d+(?:\.\d+)?)|('(?:[^']|'')*')|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)|(\|\||[-+*/(),])/y;
 
 /** What is wrong with `text`, or undefined when it is an allowed expression over `tables`. */
 export function expressionProblem(text: string, tables: readonly string[]): string | undefined {
   if (text.trim() === '') return 'an empty expression';
-  for (const [bad, what] of [[';', 'a ";"'], ['--', 'a comment'], ['/*', 'a comment'], ['*/', 'a comment'], ['?', 'a "?"']] as const) {
+  for (const [bad, what] of [
+    [';', 'a ";"'],
+    ['--', 'a comment'],
+    ['/*', 'a comment'],
+    ['*/', 'a comment'],
+    ['?', 'a "?"'],
+  ] as const) {
     if (text.includes(bad)) return `${what} is not allowed in an expression`;
   }
   const tokens: Array<{ kind: 'number' | 'string' | 'name' | 'op'; text: string }> = [];
@@ -24,7 +89,8 @@ export function expressionProblem(text: string, tables: readonly string[]): stri
   while (TOKEN.lastIndex < text.length) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
-    if (!m) return `unexpected "${text[at]}" at position ${at + 1} (allowed: columns, numbers, 'text', + - * / || ( ) and ${[...FUNCTIONS].join(', ')})`;
+    if (!m)
+      return `unexpected "${text[at]}" at position ${at + 1} (allowed: columns, numbers, 'text', + - * / || ( ) and ${[...FUNCTIONS].join(', ')})`;
     if (m[1]) tokens.push({ kind: 'number', text: m[1] });
     else if (m[2]) tokens.push({ kind: 'string', text: m[2] });
     else if (m[3]) tokens.push({ kind: 'name', text: m[3] });
@@ -46,13 +112,15 @@ export function expressionProblem(text: string, tables: readonly string[]): stri
       if (t.kind === 'name') {
         const [qualifier, column] = t.text.includes('.') ? t.text.split('.') : [undefined, t.text];
         if (next?.text === '(') {
-          if (!FUNCTIONS.has(t.text.toLowerCase())) return `function "${t.text}" is not allowed (allowed: ${[...FUNCTIONS].join(', ')})`;
+          if (!FUNCTIONS.has(t.text.toLowerCase()))
+            return `function "${t.text}" is not allowed (allowed: ${[...FUNCTIONS].join(', ')})`;
           stack.push('call');
           i++;
           continue;
         }
         if (KEYWORDS.has(column!.toLowerCase())) return `"${t.text}" is a keyword, not allowed in an expression`;
-        if (qualifier !== undefined && !tables.includes(qualifier)) return `"${qualifier}" is not a table of this mapping (tables: ${tables.join(', ')})`;
+        if (qualifier !== undefined && !tables.includes(qualifier))
+          return `"${qualifier}" is not a table of this mapping (tables: ${tables.join(', ')})`;
       }
       expectOperand = false;
       continue;

@@ -36,9 +36,12 @@ export function parsePeriod(input: string, calendar: CalendarOptions = { fiscalY
   const label = input.trim();
   const period = parseForms(label, calendar.fiscalYearStartMonth);
   if (!period) {
-    throw badInput(`Invalid period "${shown(input)}": expected ${FORMS}, with a year from ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max} (for example "2025-Q4" or "2025-11").`, {
-      argument: 'period',
-    });
+    throw badInput(
+      `Invalid period "${shown(input)}": expected ${FORMS}, with a year from ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max} (for example "2025-Q4" or "2025-11").`,
+      {
+        argument: 'period',
+      },
+    );
   }
   return period;
 }
@@ -62,7 +65,8 @@ const shown = (input: string): string => (input.length > 40 ? `${input.slice(0, 
 function parseForms(label: string, fyStart: number): Period | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(label))) return monthSpan(label, 'year', year(m[1]), 1, 12);
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(label))) return monthSpan(label, 'quarter', year(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(label)))
+    return monthSpan(label, 'quarter', year(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
   if ((m = /^(\d{4})-(\d{2})$/.exec(label))) {
     const month = Number(m[2]);
     return month >= 1 && month <= 12 ? monthSpan(label, 'month', year(m[1]), month, 1) : null;

@@ -2,7 +2,9 @@
 export function didYouMean(name: string, known: Iterable<string>): string {
   const candidates = [...known];
   if (candidates.length === 0) return ' (none declared)';
-  const scored = candidates.map((c) => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) })).sort((a, b) => a.d - b.d);
+  const scored = candidates
+    .map((c) => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d);
   const best = scored[0]!;
   if (best.d <= Math.max(2, Math.floor(name.length / 3))) return ` (did you mean "${best.c}"?)`;
   return ` (known: ${candidates.join(', ')})`;

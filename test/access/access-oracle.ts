@@ -51,11 +51,20 @@ export interface Subject {
 
 /** The demo users of models/demo/demo-users.yaml who are still employed, plus the demo service key. */
 export function demoSubjects(): Subject[] {
-  const users = parseYaml(readFileSync(join(ROOT, 'models', 'demo', 'demo-users.yaml'), 'utf8')) as Array<{ label: string; employee: string }>;
+  const users = parseYaml(readFileSync(join(ROOT, 'models', 'demo', 'demo-users.yaml'), 'utf8')) as Array<{
+    label: string;
+    employee: string;
+  }>;
   // Which demo users have left is a fact of the (deterministic) demo company; the oracle checks HR agrees.
-  const left = new Set(testCompany().employees.filter((e) => e.left !== null).map((e) => e.id));
+  const left = new Set(
+    testCompany()
+      .employees.filter((e) => e.left !== null)
+      .map((e) => e.id),
+  );
   return [
-    ...users.filter((u) => !left.has(u.employee)).map((u) => ({ label: `${u.employee} ${u.label}`, as: u.employee, employee: u.employee })),
+    ...users
+      .filter((u) => !left.has(u.employee))
+      .map((u) => ({ label: `${u.employee} ${u.label}`, as: u.employee, employee: u.employee })),
     { label: 'service key (X-Api-Key)', as: { apiKey: DEMO_SERVICE_KEY }, employee: null },
   ];
 }
@@ -123,7 +132,8 @@ export class AccessOracle {
 
   static async load(direct: DirectSql): Promise<AccessOracle> {
     const o = new AccessOracle(direct);
-    const dep = (source: 'hr' | 'crm' | 'erp' | 'procurement', key: unknown) => (key === null ? null : hubId('Department', source, String(key)));
+    const dep = (source: 'hr' | 'crm' | 'erp' | 'procurement', key: unknown) =>
+      key === null ? null : hubId('Department', source, String(key));
     const [units, emps, teams, accounts, contacts, contracts, items, vendors, pos] = await Promise.all([
       direct.rows('hr', 'select org_id, parent_org_id from {s}.org_unit order by org_id'),
       direct.rows(
@@ -155,7 +165,10 @@ export class AccessOracle {
       monthlySalary: toMoney(String(r.base_salary)),
     }));
     o.salesTeams = new Set(teams.map((r) => dep('crm', r.team_code)!));
-    o.customers = accounts.map((r) => ({ id: hubId('Customer', 'crm', String(r.account_id)), department: dep('crm', r.owner_team_code) }));
+    o.customers = accounts.map((r) => ({
+      id: hubId('Customer', 'crm', String(r.account_id)),
+      department: dep('crm', r.owner_team_code),
+    }));
     const customerOfAccount = (a: unknown) => hubId('Customer', 'crm', String(a));
     o.contacts = contacts.map((r) => ({
       id: String(r.contact_id),
@@ -164,8 +177,16 @@ export class AccessOracle {
       phone: String(r.phone),
       email: String(r.email),
     }));
-    o.contracts = contracts.map((r) => ({ id: String(r.contract_no), parent: customerOfAccount(r.account_id), department: dep('crm', r.team_code) }));
-    o.receivables = items.map((r) => ({ id: String(r.item_no), parent: hubId('Customer', 'erp', String(r.cust_no)), department: dep('erp', r.cc_code) }));
+    o.contracts = contracts.map((r) => ({
+      id: String(r.contract_no),
+      parent: customerOfAccount(r.account_id),
+      department: dep('crm', r.team_code),
+    }));
+    o.receivables = items.map((r) => ({
+      id: String(r.item_no),
+      parent: hubId('Customer', 'erp', String(r.cust_no)),
+      department: dep('erp', r.cc_code),
+    }));
     o.suppliers = vendors.map((r) => hubId('Supplier', 'procurement', String(r.vendor_id)));
     o.purchaseOrders = pos.map((r) => ({
       id: String(r.po_number),
@@ -174,16 +195,34 @@ export class AccessOracle {
     }));
 
     const [revenue, payroll, headcount, members, paid] = await Promise.all([
-      direct.moneyBy('crm', 'Department', 'select team_code as k, sum(amount) as v from {s}.sales_order where order_date >= ? and order_date < ? group by team_code', [...Q4]),
-      direct.moneyBy('hr', 'Department', 'select org_id as k, sum(total_cost) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id', [...Q4]),
+      direct.moneyBy(
+        'crm',
+        'Department',
+        'select team_code as k, sum(amount) as v from {s}.sales_order where order_date >= ? and order_date < ? group by team_code',
+        [...Q4],
+      ),
+      direct.moneyBy(
+        'hr',
+        'Department',
+        'select org_id as k, sum(total_cost) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id',
+        [...Q4],
+      ),
       direct.countBy(
         'hr',
         'Department',
         'select org_id as k, count(*) as v from {s}.employee where hire_date <= ? and (leave_date is null or leave_date > ?) group by org_id',
         [PERIOD_END, PERIOD_END],
       ),
-      direct.rows('hr', 'select distinct org_id from {s}.employee where hire_date < ? or leave_date < ?', [Q4[1], Q4[1]]),
-      direct.countBy('hr', 'Department', 'select org_id as k, count(distinct emp_no) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id', [...Q4]),
+      direct.rows('hr', 'select distinct org_id from {s}.employee where hire_date < ? or leave_date < ?', [
+        Q4[1],
+        Q4[1],
+      ]),
+      direct.countBy(
+        'hr',
+        'Department',
+        'select org_id as k, count(distinct emp_no) as v from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id',
+        [...Q4],
+      ),
     ]);
     o.paidEmployees = paid;
     o.revenue = revenue;
@@ -208,9 +247,17 @@ export class AccessOracle {
       if (!row.active) throw new Error(`${subject.employee} is not an active employee in HR`);
       home = row.department;
       const p = POLICY.principals;
-      roles = [...new Set([...(p.people?.[subject.employee] ?? []), ...(p.byTitle?.[row.title] ?? []), ...(p.everyPerson ?? [])])];
+      roles = [
+        ...new Set([
+          ...(p.people?.[subject.employee] ?? []),
+          ...(p.byTitle?.[row.title] ?? []),
+          ...(p.everyPerson ?? []),
+        ]),
+      ];
     } else {
-      const digest = createHash('sha256').update((subject.as as { apiKey: string }).apiKey).digest('hex');
+      const digest = createHash('sha256')
+        .update((subject.as as { apiKey: string }).apiKey)
+        .digest('hex');
       roles = POLICY.apiKeys?.find((k) => k.sha256 === digest)?.roles ?? [];
     }
     const departments = new Set<string>();
@@ -224,12 +271,16 @@ export class AccessOracle {
       }
       // The demo policy's rule texts, each resolved here with its own SQL (an unknown text fails the oracle).
       for (const [entity, rule] of Object.entries(rows)) {
-        const regions = /^region in \((.*)\)$/.exec(rule)?.[1]?.split(',').map((r) => r.trim().replace(/^'|'$/g, ''));
+        const regions = /^region in \((.*)\)$/
+          .exec(rule)?.[1]
+          ?.split(',')
+          .map((r) => r.trim().replace(/^'|'$/g, ''));
         let granted: string[] = [];
         if (entity === 'Employee' && rule === 'id = viewer.id') own = subject.employee;
         else if (entity === 'Department' && rule === 'none') granted = [];
         else if (entity === 'Department' && rule === 'id = viewer.unit') granted = home ? [home] : [];
-        else if (entity === 'Department' && rule === 'id in subtree(viewer.unit)') granted = home ? await this.subtree(home) : [];
+        else if (entity === 'Department' && rule === 'id in subtree(viewer.unit)')
+          granted = home ? await this.subtree(home) : [];
         else if (entity === 'Department' && regions) granted = await this.inRegions(regions);
         else throw new Error(`the access oracle cannot resolve roles.${role}.rows.${entity}: "${rule}"`);
         for (const d of granted) departments.add(d);
@@ -261,10 +312,13 @@ export class AccessOracle {
 
   /** The CRM sales teams of the regions, as departments through the key map. */
   private async inRegions(regions: string[]): Promise<string[]> {
-    const rows = await this.direct.rows('crm', `select team_code from {s}.sales_team where region in (${regions.map(() => '?').join(', ')})`, regions);
+    const rows = await this.direct.rows(
+      'crm',
+      `select team_code from {s}.sales_team where region in (${regions.map(() => '?').join(', ')})`,
+      regions,
+    );
     return rows.map((r) => hubId('Department', 'crm', String(r.team_code)));
   }
-
 }
 
 function fail(message: string): never {

@@ -2,7 +2,15 @@ import { Decimal, toMoney } from '../../src/values/decimal';
 import { DirectSql } from '../support/direct-sql';
 import { ALL_MYSQL, ALL_POSTGRES, testCompany, type Layout } from '../support/engines';
 import { startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
-import { AccessOracle, decisionFor, demoSubjects, MINIMUM_GROUP, POLICY, type Expected, type Subject } from './access-oracle';
+import {
+  AccessOracle,
+  decisionFor,
+  demoSubjects,
+  MINIMUM_GROUP,
+  POLICY,
+  type Expected,
+  type Subject,
+} from './access-oracle';
 
 /**
  * Every demo user who is still employed, and the demo service key, × a corpus of queries, on PostgreSQL and
@@ -43,7 +51,8 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 /** Payroll of a department alone (a one-member query set): released when no one or at least the minimum is paid. */
 const isSmall = (paid: number) => paid > 0 && paid < MINIMUM_GROUP;
 const inScope = (v: Expected, department: string | null) => department !== null && v.departments.has(department);
-const visibleEmployee = (v: Expected, e: { id: string; department: string }) => inScope(v, e.department) || e.id === v.own;
+const visibleEmployee = (v: Expected, e: { id: string; department: string }) =>
+  inScope(v, e.department) || e.id === v.own;
 
 function noErrors(res: Response): void {
   expect(res.errors ?? []).toEqual([]);
@@ -66,7 +75,12 @@ function maskHolds(kind: string, value: unknown, raw: string): boolean {
     case 'phone':
     case 'id_card':
       // 138****5678: the first 3 and last 4 characters kept, stars between, same length.
-      return value.length === raw.length && /^[^*]{3}\*+[^*]{4}$/.test(value) && value.startsWith(raw.slice(0, 3)) && value.endsWith(raw.slice(-4));
+      return (
+        value.length === raw.length &&
+        /^[^*]{3}\*+[^*]{4}$/.test(value) &&
+        value.startsWith(raw.slice(0, 3)) &&
+        value.endsWith(raw.slice(-4))
+      );
     case 'bank_account':
       return value === `**** **** ${raw.slice(-4)}`;
     case 'salary_band': {
@@ -118,7 +132,9 @@ function checkFields(
     }
   }
   const errors = res.errors ?? [];
-  expect(errors.map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual([...expectedErrors].map((p) => `FORBIDDEN ${p}`).sort());
+  expect(errors.map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(
+    [...expectedErrors].map((p) => `FORBIDDEN ${p}`).sort(),
+  );
   const rawByPath = new Map(objects.map((o) => [o.path.join('.'), o.raw]));
   for (const error of errors) {
     const raw = rawByPath.get((error.path ?? []).slice(0, -1).join('.')) ?? {};
@@ -145,7 +161,7 @@ function cellsOf(res: Response): Map<string, Map<string, CellRow['cells'][number
 
 const CASES: Case[] = [
   {
-    name: 'me: the roles the hub resolved are the policy\'s',
+    name: "me: the roles the hub resolved are the policy's",
     root: ['me'],
     query: '{ me { roles } }',
     check(res, { viewer }) {
@@ -159,7 +175,9 @@ const CASES: Case[] = [
     query: '{ departments { id } }',
     check(res, { viewer, oracle }) {
       noErrors(res);
-      expect(sorted(list<{ id: string }>(res, 'departments').map((d) => d.id))).toEqual(sorted(oracle.departments.filter((d) => inScope(viewer, d))));
+      expect(sorted(list<{ id: string }>(res, 'departments').map((d) => d.id))).toEqual(
+        sorted(oracle.departments.filter((d) => inScope(viewer, d))),
+      );
     },
   },
   {
@@ -192,8 +210,13 @@ const CASES: Case[] = [
       const got = list<{ id: string; employees: Array<{ id: string }> }>(res, 'departments');
       expect(sorted(got.map((d) => d.id))).toEqual(sorted(oracle.departments.filter((d) => inScope(viewer, d))));
       for (const d of got) {
-        const expected = oracle.employees.filter((e) => e.department === d.id && visibleEmployee(viewer, e)).map((e) => e.id);
-        expect({ department: d.id, employees: sorted(d.employees.map((e) => e.id)) }).toEqual({ department: d.id, employees: sorted(expected) });
+        const expected = oracle.employees
+          .filter((e) => e.department === d.id && visibleEmployee(viewer, e))
+          .map((e) => e.id);
+        expect({ department: d.id, employees: sorted(d.employees.map((e) => e.id)) }).toEqual({
+          department: d.id,
+          employees: sorted(expected),
+        });
       }
     },
   },
@@ -203,12 +226,28 @@ const CASES: Case[] = [
     query: '{ customers(limit: 50) { id contracts { id } receivables { id } } }',
     check(res, { viewer, oracle }) {
       noErrors(res);
-      const got = list<{ id: string; contracts: Array<{ id: string }>; receivables: Array<{ id: string }> }>(res, 'customers');
-      expect(got.map((c) => c.id)).toEqual(oracle.customers.filter((c) => inScope(viewer, c.department)).slice(0, 50).map((c) => c.id));
+      const got = list<{ id: string; contracts: Array<{ id: string }>; receivables: Array<{ id: string }> }>(
+        res,
+        'customers',
+      );
+      expect(got.map((c) => c.id)).toEqual(
+        oracle.customers
+          .filter((c) => inScope(viewer, c.department))
+          .slice(0, 50)
+          .map((c) => c.id),
+      );
       for (const c of got) {
-        const contracts = oracle.contracts.filter((k) => k.parent === c.id && inScope(viewer, k.department)).map((k) => k.id);
-        const receivables = oracle.receivables.filter((r) => r.parent === c.id && inScope(viewer, r.department)).map((r) => r.id);
-        expect({ customer: c.id, contracts: sorted(c.contracts.map((k) => k.id)), receivables: sorted(c.receivables.map((r) => r.id)) }).toEqual({
+        const contracts = oracle.contracts
+          .filter((k) => k.parent === c.id && inScope(viewer, k.department))
+          .map((k) => k.id);
+        const receivables = oracle.receivables
+          .filter((r) => r.parent === c.id && inScope(viewer, r.department))
+          .map((r) => r.id);
+        expect({
+          customer: c.id,
+          contracts: sorted(c.contracts.map((k) => k.id)),
+          receivables: sorted(c.receivables.map((r) => r.id)),
+        }).toEqual({
           customer: c.id,
           contracts: sorted(contracts),
           receivables: sorted(receivables),
@@ -226,8 +265,13 @@ const CASES: Case[] = [
       // Suppliers are company-wide reference data (no department): every viewer sees the list.
       expect(got.map((s) => s.id)).toEqual(oracle.suppliers.slice(0, 100));
       for (const s of got) {
-        const expected = oracle.purchaseOrders.filter((p) => p.parent === s.id && inScope(viewer, p.department)).map((p) => p.id);
-        expect({ supplier: s.id, purchaseOrders: sorted(s.purchaseOrders.map((p) => p.id)) }).toEqual({ supplier: s.id, purchaseOrders: sorted(expected) });
+        const expected = oracle.purchaseOrders
+          .filter((p) => p.parent === s.id && inScope(viewer, p.department))
+          .map((p) => p.id);
+        expect({ supplier: s.id, purchaseOrders: sorted(s.purchaseOrders.map((p) => p.id)) }).toEqual({
+          supplier: s.id,
+          purchaseOrders: sorted(expected),
+        });
       }
     },
   },
@@ -261,7 +305,8 @@ const CASES: Case[] = [
       // Each in-scope department adds into its ancestors up to the first one outside the scope.
       const parts = new Map<string, string[]>();
       for (const d of oracle.departments.filter((x) => inScope(viewer, x))) {
-        for (let t: string | null | undefined = d; t && inScope(viewer, t); t = oracle.parents.get(t)) parts.set(t, [...(parts.get(t) ?? []), d]);
+        for (let t: string | null | undefined = d; t && inScope(viewer, t); t = oracle.parents.get(t))
+          parts.set(t, [...(parts.get(t) ?? []), d]);
       }
       const withRows = new Set([...oracle.hrMembers, ...oracle.revenue.keys()]);
       const members = [...parts].filter(([, ds]) => ds.some((d) => withRows.has(d))).map(([t]) => t);
@@ -273,7 +318,11 @@ const CASES: Case[] = [
           ? toMoney(ds.reduce((sum, d) => sum.add(Decimal.of(oracle.revenue.get(d) ?? '0')), Decimal.ZERO))
           : null;
         const headcount = String(ds.reduce((sum, d) => sum + (oracle.headcount.get(d) ?? 0), 0));
-        expect({ member, revenue: byCode.get('revenue')?.value, headcount: byCode.get('headcount')?.value }).toEqual({ member, revenue, headcount });
+        expect({ member, revenue: byCode.get('revenue')?.value, headcount: byCode.get('headcount')?.value }).toEqual({
+          member,
+          revenue,
+          headcount,
+        });
       }
     },
   },
@@ -285,7 +334,9 @@ const CASES: Case[] = [
       noErrors(res);
       const cells = cellsOf(res);
       expect([...cells.keys()]).toEqual(['']);
-      const total = [...oracle.revenue].filter(([d]) => inScope(viewer, d)).reduce((sum, [, v]) => sum.add(Decimal.of(v)), Decimal.ZERO);
+      const total = [...oracle.revenue]
+        .filter(([d]) => inScope(viewer, d))
+        .reduce((sum, [, v]) => sum.add(Decimal.of(v)), Decimal.ZERO);
       expect(cells.get('')!.get('revenue')!.value).toBe(toMoney(total));
     },
   },
@@ -295,10 +346,19 @@ const CASES: Case[] = [
     query: `{ alerts(period: "${PERIOD}") { indicator { code } rule severity department { id } } }`,
     check(res, { viewer, executiveAlerts }) {
       noErrors(res);
-      const got = list<{ indicator: { code: string }; rule: string; severity: string; department: { id: string } | null }>(res, 'alerts');
+      const got = list<{
+        indicator: { code: string };
+        rule: string;
+        severity: string;
+        department: { id: string } | null;
+      }>(res, 'alerts');
       for (const a of got) {
         const key = `${a.indicator.code}|${a.rule}|${a.severity}|${a.department?.id}`;
-        expect({ alert: key, inScope: inScope(viewer, a.department?.id ?? null), alsoForTheExecutive: executiveAlerts.has(key) }).toEqual({
+        expect({
+          alert: key,
+          inScope: inScope(viewer, a.department?.id ?? null),
+          alsoForTheExecutive: executiveAlerts.has(key),
+        }).toEqual({
           alert: key,
           inScope: true,
           alsoForTheExecutive: true,
@@ -313,7 +373,9 @@ const CASES: Case[] = [
     query: '{ employees(limit: 1000) { id name phone idCardNo bankAccount monthlySalary } }',
     check(res, { viewer, oracle }) {
       const got = list<Record<string, unknown> & { id: string; name: string | null }>(res, 'employees');
-      expect(sorted(got.map((e) => e.id))).toEqual(sorted(oracle.employees.filter((e) => visibleEmployee(viewer, e)).map((e) => e.id)));
+      expect(sorted(got.map((e) => e.id))).toEqual(
+        sorted(oracle.employees.filter((e) => visibleEmployee(viewer, e)).map((e) => e.id)),
+      );
       for (const e of got) expect({ id: e.id, name: typeof e.name }).toEqual({ id: e.id, name: 'string' });
       const fields = ['phone', 'idCardNo', 'bankAccount', 'monthlySalary'];
       checkFields(
@@ -321,7 +383,16 @@ const CASES: Case[] = [
         'Employee',
         got.map((value, i) => {
           const raw = oracle.employee(value.id);
-          return { path: ['employees', i], value, raw: { phone: raw.phone, idCardNo: raw.idCardNo, bankAccount: raw.bankAccount, monthlySalary: raw.monthlySalary } };
+          return {
+            path: ['employees', i],
+            value,
+            raw: {
+              phone: raw.phone,
+              idCardNo: raw.idCardNo,
+              bankAccount: raw.bankAccount,
+              monthlySalary: raw.monthlySalary,
+            },
+          };
         }),
         fields,
         viewer.roles,
@@ -334,10 +405,18 @@ const CASES: Case[] = [
     query: '{ customers(limit: 50) { id contacts { id name phone email } } }',
     check(res, { viewer, oracle }) {
       const got = list<{ id: string; contacts: Array<Record<string, unknown> & { id: string }> }>(res, 'customers');
-      expect(got.map((c) => c.id)).toEqual(oracle.customers.filter((c) => inScope(viewer, c.department)).slice(0, 50).map((c) => c.id));
+      expect(got.map((c) => c.id)).toEqual(
+        oracle.customers
+          .filter((c) => inScope(viewer, c.department))
+          .slice(0, 50)
+          .map((c) => c.id),
+      );
       const objects = got.flatMap((c, i) => {
         const expected = oracle.contacts.filter((k) => k.parent === c.id);
-        expect({ customer: c.id, contacts: sorted(c.contacts.map((k) => k.id)) }).toEqual({ customer: c.id, contacts: sorted(expected.map((k) => k.id)) });
+        expect({ customer: c.id, contacts: sorted(c.contacts.map((k) => k.id)) }).toEqual({
+          customer: c.id,
+          contacts: sorted(expected.map((k) => k.id)),
+        });
         return c.contacts.map((value, j) => {
           const raw = expected.find((k) => k.id === value.id)!;
           expect({ contact: value.id, name: typeof value.name }).toEqual({ contact: value.id, name: 'string' });
@@ -366,7 +445,8 @@ const CASES: Case[] = [
       });
       const errors = res.errors ?? [];
       expect(errors.map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(expectedErrors.sort());
-      for (const e of errors) for (const d of got) if (oracle.payroll.has(d.id)) expect(e.message).not.toContain(oracle.payroll.get(d.id));
+      for (const e of errors)
+        for (const d of got) if (oracle.payroll.has(d.id)) expect(e.message).not.toContain(oracle.payroll.get(d.id));
     },
   },
   {
@@ -378,7 +458,8 @@ const CASES: Case[] = [
       noErrors(res);
       const cells = cellsOf(res);
       const permitted = viewer.roles.some((r) => (POLICY.personalData?.roles ?? []).includes(r));
-      for (const member of cells.keys()) expect({ member, inScope: inScope(viewer, member) }).toEqual({ member, inScope: true });
+      for (const member of cells.keys())
+        expect({ member, inScope: inScope(viewer, member) }).toEqual({ member, inScope: true });
       // Roles not permitted do not even read the payroll fact: its members need not appear.
       if (permitted) for (const d of oracle.payroll.keys()) if (inScope(viewer, d)) expect(cells.has(d)).toBe(true);
       for (const [member, byCode] of cells) {
@@ -402,7 +483,9 @@ const CASES: Case[] = [
 // ---- the table -----------------------------------------------------------------------------------------
 
 const SUBJECTS = demoSubjects();
-const ROWS = SUBJECTS.flatMap((subject) => CASES.map((c) => ({ ...c, subject, title: `${subject.label} — ${c.name}` })));
+const ROWS = SUBJECTS.flatMap((subject) =>
+  CASES.map((c) => ({ ...c, subject, title: `${subject.label} — ${c.name}` })),
+);
 
 describe.each(LAYOUTS)('what each demo user gets, %s sources', (_name, layout) => {
   let hub: TestHub;
@@ -415,13 +498,13 @@ describe.each(LAYOUTS)('what each demo user gets, %s sources', (_name, layout) =
     direct = new DirectSql(layout);
     [hub, oracle] = await Promise.all([startTestHub(layout), AccessOracle.load(direct)]);
     for (const subject of SUBJECTS) viewers.set(subject.label, await oracle.expected(subject));
-    const res = await hub.query<{ alerts: Array<{ indicator: { code: string }; rule: string; severity: string; department: { id: string } }> }>(
-      `{ alerts(period: "${PERIOD}") { indicator { code } rule severity department { id } } }`,
-      {},
-      EXECUTIVE,
-    );
+    const res = await hub.query<{
+      alerts: Array<{ indicator: { code: string }; rule: string; severity: string; department: { id: string } }>;
+    }>(`{ alerts(period: "${PERIOD}") { indicator { code } rule severity department { id } } }`, {}, EXECUTIVE);
     expect(res.errors).toBeUndefined();
-    executiveAlerts = new Set(res.data!.alerts.map((a) => `${a.indicator.code}|${a.rule}|${a.severity}|${a.department.id}`));
+    executiveAlerts = new Set(
+      res.data!.alerts.map((a) => `${a.indicator.code}|${a.rule}|${a.severity}|${a.department.id}`),
+    );
   });
   afterAll(async () => {
     await direct?.close();
@@ -429,12 +512,19 @@ describe.each(LAYOUTS)('what each demo user gets, %s sources', (_name, layout) =
   });
 
   test('the corpus is not vacuous: demo users are active in HR except those the demo company says left', () => {
-    const left = new Set(testCompany().employees.filter((e) => e.left !== null).map((e) => e.id));
-    for (const e of oracle.employees) if (left.has(e.id)) expect({ id: e.id, active: e.active }).toEqual({ id: e.id, active: false });
+    const left = new Set(
+      testCompany()
+        .employees.filter((e) => e.left !== null)
+        .map((e) => e.id),
+    );
+    for (const e of oracle.employees)
+      if (left.has(e.id)) expect({ id: e.id, active: e.active }).toEqual({ id: e.id, active: false });
     expect(SUBJECTS.length).toBeGreaterThanOrEqual(10);
     expect(executiveAlerts.size).toBeGreaterThan(0);
     // Scopes of every kind occur: all, a subtree, a region, own department, own records only.
-    const kinds = new Set([...viewers.values()].map((v) => (v.all ? 'all' : v.departments.size === 0 ? 'own records' : 'some departments')));
+    const kinds = new Set(
+      [...viewers.values()].map((v) => (v.all ? 'all' : v.departments.size === 0 ? 'own records' : 'some departments')),
+    );
     expect(sorted(kinds)).toEqual(['all', 'own records', 'some departments']);
   });
 
@@ -445,7 +535,9 @@ describe.each(LAYOUTS)('what each demo user gets, %s sources', (_name, layout) =
     const denied = root.filter((f) => decisionFor('Query', f, viewer.roles) === 'deny');
     if (denied.length > 0) {
       for (const f of denied) expect({ field: f, value: res.data?.[f] }).toEqual({ field: f, value: null });
-      expect((res.errors ?? []).map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(denied.map((f) => `FORBIDDEN ${f}`).sort());
+      expect((res.errors ?? []).map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(
+        denied.map((f) => `FORBIDDEN ${f}`).sort(),
+      );
       return;
     }
     check(res, { subject, viewer, oracle, executiveAlerts });

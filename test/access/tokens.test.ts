@@ -1,7 +1,14 @@
 import { exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { MIXED, TEST_JWT_SECRET } from '../support/engines';
-import { DEMO_SERVICE_KEY, startTestHub, tokenFor, type As, type GraphQLResponse, type TestHub } from '../support/hub-client';
+import {
+  DEMO_SERVICE_KEY,
+  startTestHub,
+  tokenFor,
+  type As,
+  type GraphQLResponse,
+  type TestHub,
+} from '../support/hub-client';
 
 /**
  * Credentials attacks over real HTTP. Every refusal is a 401 with UNAUTHENTICATED, a message that says what
@@ -40,15 +47,30 @@ interface Attack {
 
 const ATTACKS: Attack[] = [
   { name: 'no credentials', as: async () => 'anonymous', reason: /no credentials/i },
-  { name: 'malformed header: Basic instead of Bearer', as: async () => ({ headers: { authorization: 'Basic dXNlcjpwYXNz' } }), reason: /must be "Bearer <token>"/ },
-  { name: 'malformed header: Bearer without a token', as: async () => ({ headers: { authorization: 'Bearer' } }), reason: /must be "Bearer <token>"/ },
+  {
+    name: 'malformed header: Basic instead of Bearer',
+    as: async () => ({ headers: { authorization: 'Basic dXNlcjpwYXNz' } }),
+    reason: /must be "Bearer <token>"/,
+  },
+  {
+    name: 'malformed header: Bearer without a token',
+    as: async () => ({ headers: { authorization: 'Bearer' } }),
+    reason: /must be "Bearer <token>"/,
+  },
   { name: 'malformed token: not a JWT', as: async () => bearer('not-a-jwt'), reason: /malformed/ },
   {
     name: 'alg "none" with an empty signature',
-    as: async () => bearer(`${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'EMP-000001', iss: ISSUER, aud: AUDIENCE, exp: now() + 3600 })}.`),
+    as: async () =>
+      bearer(
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'EMP-000001', iss: ISSUER, aud: AUDIENCE, exp: now() + 3600 })}.`,
+      ),
     reason: /signing algorithm is not accepted/,
   },
-  { name: 'wrong signature (another secret)', as: async () => bearer(await hs256({}, 'another-secret-of-at-least-32-characters!!')), reason: /signature is invalid/ },
+  {
+    name: 'wrong signature (another secret)',
+    as: async () => bearer(await hs256({}, 'another-secret-of-at-least-32-characters!!')),
+    reason: /signature is invalid/,
+  },
   {
     name: 'HS/RS confusion: an RS256 token signed with a generated RSA key',
     as: async () => {
@@ -71,15 +93,54 @@ const ATTACKS: Attack[] = [
     },
     reason: /signature is invalid/,
   },
-  { name: 'expired beyond the 30 s tolerance', as: async () => bearer(await hs256({ iat: now() - 7200, exp: now() - 120 })), reason: /has expired/ },
-  { name: 'not valid yet (nbf in the future)', as: async () => bearer(await hs256({ nbf: now() + 600 })), reason: /not valid yet/ },
-  { name: 'no expiry at all', as: async () => bearer(await hs256({ exp: undefined })), reason: /"exp" claim is missing or invalid/ },
-  { name: 'wrong issuer', as: async () => bearer(await hs256({ iss: 'someone-else' })), reason: /issuer is not accepted/ },
-  { name: 'wrong audience', as: async () => bearer(await hs256({ aud: 'another-service' })), reason: /audience is not accepted/ },
-  { name: 'subject posing as a service account', as: async () => bearer(await hs256({ sub: 'apikey:bi-dashboard' })), reason: /subject is not a person id/ },
-  { name: 'unknown employee id', as: async () => bearer(await tokenFor('EMP-999999')), reason: /does not know this person/, asksHr: true },
-  { name: 'subject in no form of an employee id', as: async () => bearer(await hs256({ sub: 'admin' })), reason: /does not know this person/, asksHr: true },
-  { name: 'departed employee', as: async () => bearer(await tokenFor(DEPARTED)), reason: /access revoked/i, asksHr: true },
+  {
+    name: 'expired beyond the 30 s tolerance',
+    as: async () => bearer(await hs256({ iat: now() - 7200, exp: now() - 120 })),
+    reason: /has expired/,
+  },
+  {
+    name: 'not valid yet (nbf in the future)',
+    as: async () => bearer(await hs256({ nbf: now() + 600 })),
+    reason: /not valid yet/,
+  },
+  {
+    name: 'no expiry at all',
+    as: async () => bearer(await hs256({ exp: undefined })),
+    reason: /"exp" claim is missing or invalid/,
+  },
+  {
+    name: 'wrong issuer',
+    as: async () => bearer(await hs256({ iss: 'someone-else' })),
+    reason: /issuer is not accepted/,
+  },
+  {
+    name: 'wrong audience',
+    as: async () => bearer(await hs256({ aud: 'another-service' })),
+    reason: /audience is not accepted/,
+  },
+  {
+    name: 'subject posing as a service account',
+    as: async () => bearer(await hs256({ sub: 'apikey:bi-dashboard' })),
+    reason: /subject is not a person id/,
+  },
+  {
+    name: 'unknown employee id',
+    as: async () => bearer(await tokenFor('EMP-999999')),
+    reason: /does not know this person/,
+    asksHr: true,
+  },
+  {
+    name: 'subject in no form of an employee id',
+    as: async () => bearer(await hs256({ sub: 'admin' })),
+    reason: /does not know this person/,
+    asksHr: true,
+  },
+  {
+    name: 'departed employee',
+    as: async () => bearer(await tokenFor(DEPARTED)),
+    reason: /access revoked/i,
+    asksHr: true,
+  },
   {
     name: 'both a bearer token and an API key',
     as: async () => ({ headers: { authorization: `Bearer ${await tokenFor(ACTIVE)}`, 'x-api-key': DEMO_SERVICE_KEY } }),
@@ -160,7 +221,8 @@ describe('credentials over HTTP', () => {
     const employee = hubId('Employee', 'hr', empNo);
     const token = await tokenFor(employee);
     // Query.employees is granted to every role (a plain employee sees their own row).
-    const ask = () => hub.query<{ employees: Array<{ id: string }> }>('{ employees(limit: 1000) { id } }', {}, bearer(token));
+    const ask = () =>
+      hub.query<{ employees: Array<{ id: string }> }>('{ employees(limit: 1000) { id } }', {}, bearer(token));
 
     const before = await ask();
     expect(before.status).toBe(200);
@@ -169,11 +231,16 @@ describe('credentials over HTTP', () => {
 
     const today = new Date().toISOString().slice(0, 10);
     try {
-      await direct.rows('hr', `update {s}.employee set emp_status = 'LEFT', leave_date = ? where emp_no = ?`, [today, empNo]);
+      await direct.rows('hr', `update {s}.employee set emp_status = 'LEFT', leave_date = ? where emp_no = ?`, [
+        today,
+        empNo,
+      ]);
       await sleep(HR_CACHE_SECONDS * 1000 + 200);
       expectRefused(await ask(), /access revoked/i);
     } finally {
-      await direct.rows('hr', `update {s}.employee set emp_status = 'ACTIVE', leave_date = null where emp_no = ?`, [empNo]);
+      await direct.rows('hr', `update {s}.employee set emp_status = 'ACTIVE', leave_date = null where emp_no = ?`, [
+        empNo,
+      ]);
     }
     await sleep(HR_CACHE_SECONDS * 1000 + 200);
     const after = await ask();

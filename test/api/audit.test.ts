@@ -50,8 +50,12 @@ describe('audit log through the API (embedded store)', () => {
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     const record = await latest(SALES_REP);
     expect(record.outcome).toBe('partial');
-    expect(record.fieldsRequested).toEqual(expect.arrayContaining(['Employee.idCardNo', 'Employee.phone', 'Query.employees', 'Query.indicatorValues']));
-    expect(record.denied).toEqual([{ field: 'Employee.idCardNo', rule: expect.stringContaining('fields["Employee.idCardNo"]') }]);
+    expect(record.fieldsRequested).toEqual(
+      expect.arrayContaining(['Employee.idCardNo', 'Employee.phone', 'Query.employees', 'Query.indicatorValues']),
+    );
+    expect(record.denied).toEqual([
+      { field: 'Employee.idCardNo', rule: expect.stringContaining('fields["Employee.idCardNo"]') },
+    ]);
     expect(record.masked).toEqual([{ field: 'Employee.phone', rule: 'fields["Employee.phone"].* = mask:phone' }]);
     expect(record.indicators).toEqual([{ code: 'revenue', version: 'v1' }]);
     expect(record.statements.map((s) => s.source).sort()).toEqual(['crm', 'hr']);
@@ -62,7 +66,11 @@ describe('audit log through the API (embedded store)', () => {
   test('a refused request (bad token) is recorded too, without the credential', async () => {
     const res = await hub.query('{ departments { id } }', {}, { headers: { authorization: 'Bearer not.a.jwt' } });
     expect(res.status).toBe(401);
-    const page = await hub.query<{ auditLog: { records: Rec[] } }>(`{ auditLog(outcome: refused, first: 1) { records { ${RECORD} } } }`, {}, AUDITOR);
+    const page = await hub.query<{ auditLog: { records: Rec[] } }>(
+      `{ auditLog(outcome: refused, first: 1) { records { ${RECORD} } } }`,
+      {},
+      AUDITOR,
+    );
     const record = page.data!.auditLog.records[0]!;
     expect(record).toMatchObject({ principal: 'anonymous', outcome: 'refused', errorCodes: ['UNAUTHENTICATED'] });
     expect(record.reason).toMatch(/malformed/);
@@ -70,10 +78,22 @@ describe('audit log through the API (embedded store)', () => {
   });
 
   test('a body the parser refuses (too large) is answered with a coded error and recorded', async () => {
-    const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'x'.repeat(2_000_000) }) });
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'x'.repeat(2_000_000) }),
+    });
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ errors: [{ message: 'The request body is larger than 1000000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    const page = await hub.query<{ auditLog: { records: Rec[] } }>(`{ auditLog(outcome: refused, first: 1) { records { ${RECORD} } } }`, {}, AUDITOR);
+    expect(await res.json()).toEqual({
+      errors: [
+        { message: 'The request body is larger than 1000000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
+    });
+    const page = await hub.query<{ auditLog: { records: Rec[] } }>(
+      `{ auditLog(outcome: refused, first: 1) { records { ${RECORD} } } }`,
+      {},
+      AUDITOR,
+    );
     expect(page.data!.auditLog.records[0]!.reason).toBe('The request body is larger than 1000000 bytes.');
   });
 
@@ -84,13 +104,19 @@ describe('audit log through the API (embedded store)', () => {
   });
 
   test('the chain verifies, and a row altered directly in the store is reported as the first broken link', async () => {
-    const ok = await hub.query<{ verifyAuditChain: { ok: boolean; checked: number } }>('{ verifyAuditChain { ok checked } }', {}, AUDITOR);
+    const ok = await hub.query<{ verifyAuditChain: { ok: boolean; checked: number } }>(
+      '{ verifyAuditChain { ok checked } }',
+      {},
+      AUDITOR,
+    );
     expect(ok.data!.verifyAuditChain.ok).toBe(true);
     expect(ok.data!.verifyAuditChain.checked).toBeGreaterThanOrEqual(5);
     const { conn } = hub.runtime.store;
     await conn.knex.raw(`update ${conn.schema}.audit_log set principal = 'EMP-000001' where seq = 2`);
     const broken = await hub.query<{ verifyAuditChain: { ok: boolean; firstBrokenSeq: number; reason: string } }>(
-      '{ verifyAuditChain { ok firstBrokenSeq reason } }', {}, AUDITOR,
+      '{ verifyAuditChain { ok firstBrokenSeq reason } }',
+      {},
+      AUDITOR,
     );
     expect(broken.data!.verifyAuditChain).toEqual({ ok: false, firstBrokenSeq: 2, reason: 'hash mismatch' });
   });

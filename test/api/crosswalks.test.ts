@@ -14,7 +14,17 @@ import { DEMO_MODEL, SOURCES, type SourceName } from '../support/demo-model';
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import { RequestTrace } from '../../src/observability/trace';
 import { DirectSql } from '../support/direct-sql';
-import { ALL_EMBEDDED, copyEmbeddedTemplate, openEmbeddedCopy, openSourceConnection, startTestRuntime, testCompany, TEST_ENGINES, type Layout, type TestEngine } from '../support/engines';
+import {
+  ALL_EMBEDDED,
+  copyEmbeddedTemplate,
+  openEmbeddedCopy,
+  openSourceConnection,
+  startTestRuntime,
+  testCompany,
+  TEST_ENGINES,
+  type Layout,
+  type TestEngine,
+} from '../support/engines';
 import { startTestHub } from '../support/hub-client';
 
 /**
@@ -26,7 +36,8 @@ import { startTestHub } from '../support/hub-client';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const layoutOf = (engine: TestEngine): Layout => ({ crm: engine, erp: engine, hr: engine, procurement: engine });
-const pairSet = (pairs: ReadonlyArray<{ sourceKey: string; hubId: string }>) => pairs.map((p) => `${p.sourceKey} → ${p.hubId}`).sort();
+const pairSet = (pairs: ReadonlyArray<{ sourceKey: string; hubId: string }>) =>
+  pairs.map((p) => `${p.sourceKey} → ${p.hubId}`).sort();
 
 interface RuleCase {
   kind: string;
@@ -39,7 +50,14 @@ interface RuleCase {
 }
 
 const RULES: RuleCase[] = [
-  { kind: 'same (key = hub id)', entity: 'Supplier', source: 'procurement', rule: { kind: 'same' }, on: 'procurement', oracle: 'select vendor_id as k, vendor_id as h from {s}.vendor' },
+  {
+    kind: 'same (key = hub id)',
+    entity: 'Supplier',
+    source: 'procurement',
+    rule: { kind: 'same' },
+    on: 'procurement',
+    oracle: 'select vendor_id as k, vendor_id as h from {s}.vendor',
+  },
   {
     kind: 'expression over the entity table',
     entity: 'Department',
@@ -48,7 +66,14 @@ const RULES: RuleCase[] = [
     on: 'hr',
     oracle: "select org_id as k, concat('D', lpad(substr(org_id, 5), 4, '0')) as h from {s}.org_unit",
   },
-  { kind: 'crosswalk table in the same source', entity: 'Department', source: 'crm', rule: DEMO_MODEL.crosswalks!.Department!.rules.crm!, on: 'crm', oracle: 'select team_code as k, department_id as h from {s}.team_xref' },
+  {
+    kind: 'crosswalk table in the same source',
+    entity: 'Department',
+    source: 'crm',
+    rule: DEMO_MODEL.crosswalks!.Department!.rules.crm!,
+    on: 'crm',
+    oracle: 'select team_code as k, department_id as h from {s}.team_xref',
+  },
   {
     kind: 'crosswalk table in another source',
     entity: 'Department',
@@ -71,7 +96,7 @@ describe.each(TEST_ENGINES)('crosswalks on %s', (engine) => {
     await embedded?.dispose();
   });
 
-  test.each(RULES)('$kind: one statement of the source\'s adapter gives the pairs the source holds', async (c) => {
+  test.each(RULES)("$kind: one statement of the source's adapter gives the pairs the source holds", async (c) => {
     const adapters = new Map<string, SqlAdapter>();
     const adapterOf = (source: string) => {
       if (!adapters.has(source)) {
@@ -99,7 +124,11 @@ describe.each(TEST_ENGINES)('crosswalks on %s', (engine) => {
     try {
       const implied = demoKeyMap(testCompany());
       const keyMap = runtime.keyMap;
-      const wrong = implied.filter((p) => keyMap.toHub(p.entity, p.source, p.sourceKey) !== p.hubId || keyMap.toSource(p.entity, p.source, p.hubId) !== p.sourceKey);
+      const wrong = implied.filter(
+        (p) =>
+          keyMap.toHub(p.entity, p.source, p.sourceKey) !== p.hubId ||
+          keyMap.toSource(p.entity, p.source, p.hubId) !== p.sourceKey,
+      );
       expect(wrong).toEqual([]);
       expect(keyMap.size).toBe(implied.length);
       // The hub ids are the demo's as before (tests and tokens depend on them).
@@ -117,11 +146,13 @@ describe('crosswalks while the hub runs (embedded, a private copy)', () => {
     try {
       const query = 'query($id: ID!) { department(id: $id) { id name } }';
       expect((await hub.query(query, { id: 'D0999' })).data).toEqual({ department: null });
-      await hub.runtime.store.conn.knex.raw("insert into hr.org_unit (org_id, org_name, parent_org_id, org_level, head_emp_no) values ('ORG-999', 'New Team', 'ORG-1', 3, null)");
+      await hub.runtime.store.conn.knex.raw(
+        "insert into hr.org_unit (org_id, org_name, parent_org_id, org_level, head_emp_no) values ('ORG-999', 'New Team', 'ORG-1', 3, null)",
+      );
       const deadline = Date.now() + 30_000;
       let found: unknown = null;
       while (Date.now() < deadline) {
-        found = ((await hub.query<{ department: unknown }>(query, { id: 'D0999' })).data)?.department ?? null;
+        found = (await hub.query<{ department: unknown }>(query, { id: 'D0999' })).data?.department ?? null;
         if (found) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -132,17 +163,27 @@ describe('crosswalks while the hub runs (embedded, a private copy)', () => {
   });
 
   test('a refresh that finds a duplicate keeps the old map whole', async () => {
-    const { runtime, dispose } = await startTestRuntime(ALL_EMBEDDED, { crosswalks: { refreshSeconds: 0, missRefreshSeconds: 0 } });
+    const { runtime, dispose } = await startTestRuntime(ALL_EMBEDDED, {
+      crosswalks: { refreshSeconds: 0, missRefreshSeconds: 0 },
+    });
     try {
-      const [xref] = (await runtime.store.conn.knex.raw('select team_code, department_id from crm.team_xref order by team_code limit 1')).rows as Array<{ team_code: string; department_id: string }>;
+      const [xref] = (
+        await runtime.store.conn.knex.raw(
+          'select team_code, department_id from crm.team_xref order by team_code limit 1',
+        )
+      ).rows as Array<{ team_code: string; department_id: string }>;
       const before = runtime.keyMap;
       // A second team claiming the same department: one hub id, two CRM keys.
-      await runtime.store.conn.knex.raw("insert into crm.team_xref (team_code, department_id) values ('T-NEW-1', ?)", [`${xref!.department_id}-x`]);
+      await runtime.store.conn.knex.raw("insert into crm.team_xref (team_code, department_id) values ('T-NEW-1', ?)", [
+        `${xref!.department_id}-x`,
+      ]);
       expect(await runtime.crosswalks.refresh()).toBe(true);
       expect(runtime.keyMap.toHub('Department', 'crm', 'T-NEW-1')).toBe(`${xref!.department_id}-x`);
       const good = runtime.keyMap;
       expect(good).not.toBe(before);
-      await runtime.store.conn.knex.raw("insert into crm.team_xref (team_code, department_id) values ('T-NEW-2', ?)", [xref!.department_id]);
+      await runtime.store.conn.knex.raw("insert into crm.team_xref (team_code, department_id) values ('T-NEW-2', ?)", [
+        xref!.department_id,
+      ]);
       expect(await runtime.crosswalks.refresh()).toBe(false);
       expect(runtime.keyMap).toBe(good);
       expect(runtime.keyMap.toHub('Department', 'crm', xref!.team_code)).toBe(xref!.department_id);
@@ -162,14 +203,63 @@ interface CsvCase {
 }
 
 const CSV_CASES: CsvCase[] = [
-  { name: 'one source key twice', entity: 'Product', source: 'crm', csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002,PRD-9002\nP-9001,PRD-9003\n', problem: /: line 4: CROSSWALK_DUPLICATE: source key "P-9001" → "PRD-9003", but line 2 maps it to "PRD-9001"/ },
-  { name: 'one hub id twice', entity: 'Product', source: 'crm', csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002,PRD-9001\n', problem: /: line 3: CROSSWALK_DUPLICATE: hub id "PRD-9001" ← "P-9002", but line 2 gives it to source key "P-9001"/ },
-  { name: 'a key already stored with another hub id', entity: 'Product', source: 'crm', csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-1001,PRD-9002\n', problem: /: line 3: CROSSWALK_CONFLICT_EXISTING: source key "P-1001" → "PRD-9002", but the store maps it to "PRD-0001"/ },
-  { name: 'a line with one field', entity: 'Product', source: 'crm', csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002\n', problem: /: line 3: CROSSWALK_BAD_LINE: expected two fields/ },
-  { name: 'a wrong header', entity: 'Product', source: 'crm', csv: 'key,id\nP-9001,PRD-9001\n', problem: /: line 1: CROSSWALK_BAD_HEADER: / },
-  { name: 'an unknown entity', entity: 'Prodcut', source: 'crm', csv: 'source_key,hub_id\nP-9001,PRD-9001\n', problem: /: CROSSWALK_UNKNOWN_ENTITY: unknown entity "Prodcut" \(did you mean "Product"\?\)/ },
-  { name: 'an unknown source', entity: 'Product', source: 'crn', csv: 'source_key,hub_id\nP-9001,PRD-9001\n', problem: /: CROSSWALK_UNKNOWN_SOURCE: unknown source "crn" \(did you mean "crm"\?\)/ },
-  { name: 'a source whose rule is not loaded', entity: 'Product', source: 'erp', csv: 'source_key,hub_id\nMAT-09001,PRD-9001\n', problem: /: CROSSWALK_NOT_LOADED: / },
+  {
+    name: 'one source key twice',
+    entity: 'Product',
+    source: 'crm',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002,PRD-9002\nP-9001,PRD-9003\n',
+    problem: /: line 4: CROSSWALK_DUPLICATE: source key "P-9001" → "PRD-9003", but line 2 maps it to "PRD-9001"/,
+  },
+  {
+    name: 'one hub id twice',
+    entity: 'Product',
+    source: 'crm',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002,PRD-9001\n',
+    problem: /: line 3: CROSSWALK_DUPLICATE: hub id "PRD-9001" ← "P-9002", but line 2 gives it to source key "P-9001"/,
+  },
+  {
+    name: 'a key already stored with another hub id',
+    entity: 'Product',
+    source: 'crm',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-1001,PRD-9002\n',
+    problem:
+      /: line 3: CROSSWALK_CONFLICT_EXISTING: source key "P-1001" → "PRD-9002", but the store maps it to "PRD-0001"/,
+  },
+  {
+    name: 'a line with one field',
+    entity: 'Product',
+    source: 'crm',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\nP-9002\n',
+    problem: /: line 3: CROSSWALK_BAD_LINE: expected two fields/,
+  },
+  {
+    name: 'a wrong header',
+    entity: 'Product',
+    source: 'crm',
+    csv: 'key,id\nP-9001,PRD-9001\n',
+    problem: /: line 1: CROSSWALK_BAD_HEADER: /,
+  },
+  {
+    name: 'an unknown entity',
+    entity: 'Prodcut',
+    source: 'crm',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\n',
+    problem: /: CROSSWALK_UNKNOWN_ENTITY: unknown entity "Prodcut" \(did you mean "Product"\?\)/,
+  },
+  {
+    name: 'an unknown source',
+    entity: 'Product',
+    source: 'crn',
+    csv: 'source_key,hub_id\nP-9001,PRD-9001\n',
+    problem: /: CROSSWALK_UNKNOWN_SOURCE: unknown source "crn" \(did you mean "crm"\?\)/,
+  },
+  {
+    name: 'a source whose rule is not loaded',
+    entity: 'Product',
+    source: 'erp',
+    csv: 'source_key,hub_id\nMAT-09001,PRD-9001\n',
+    problem: /: CROSSWALK_NOT_LOADED: /,
+  },
 ];
 
 describe('crosswalk:load (CSV pairs into the hub store)', () => {
@@ -188,12 +278,20 @@ describe('crosswalk:load (CSV pairs into the hub store)', () => {
   test.each(CSV_CASES)('$name: refused with its code and line, nothing written', async (c) => {
     const before = await stored();
     const { pairs, problems } = parsePairsCsv(c.csv);
-    const refusal = await loadCrosswalkPairs(DEMO_MODEL, store, { entity: c.entity, source: c.source, file: 'pairs.csv', pairs, readProblems: problems }).then(
+    const refusal = await loadCrosswalkPairs(DEMO_MODEL, store, {
+      entity: c.entity,
+      source: c.source,
+      file: 'pairs.csv',
+      pairs,
+      readProblems: problems,
+    }).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(refusal).toBeInstanceOf(CrosswalkLoadError);
-    expect((refusal as CrosswalkLoadError).problems.some((p) => p.startsWith('pairs.csv') && c.problem.test(p))).toBe(true);
+    expect((refusal as CrosswalkLoadError).problems.some((p) => p.startsWith('pairs.csv') && c.problem.test(p))).toBe(
+      true,
+    );
     expect(await stored()).toBe(before);
   });
 
@@ -201,8 +299,12 @@ describe('crosswalk:load (CSV pairs into the hub store)', () => {
     const before = await stored();
     const { pairs, problems } = parsePairsCsv('source_key,hub_id\n"P-9001",PRD-9001\r\nP-9002,PRD-9002\n\n');
     expect(problems).toEqual([]);
-    expect(await loadCrosswalkPairs(DEMO_MODEL, store, { entity: 'Product', source: 'crm', file: 'pairs.csv', pairs })).toBe(2);
-    expect(await loadCrosswalkPairs(DEMO_MODEL, store, { entity: 'Product', source: 'crm', file: 'pairs.csv', pairs })).toBe(0);
+    expect(
+      await loadCrosswalkPairs(DEMO_MODEL, store, { entity: 'Product', source: 'crm', file: 'pairs.csv', pairs }),
+    ).toBe(2);
+    expect(
+      await loadCrosswalkPairs(DEMO_MODEL, store, { entity: 'Product', source: 'crm', file: 'pairs.csv', pairs }),
+    ).toBe(0);
     expect(await stored()).toBe(before + 2);
   });
 });
@@ -212,7 +314,17 @@ describe('npm run crosswalk:load', () => {
     const dataDir = copyEmbeddedTemplate();
     const files = mkdtempSync(join(tmpdir(), 'crosswalk-csv-'));
     const env = { ...process.env, HUB_DATA_DIR: dataDir, HUB_STORE_ENGINE: 'embedded', INIT_CWD: ROOT };
-    const args = (file: string) => ['tsx', 'src/cli/crosswalk-load.ts', '--model', 'models/demo', '--entity', 'Department', '--source', 'procurement', file];
+    const args = (file: string) => [
+      'tsx',
+      'src/cli/crosswalk-load.ts',
+      '--model',
+      'models/demo',
+      '--entity',
+      'Department',
+      '--source',
+      'procurement',
+      file,
+    ];
     try {
       writeFileSync(join(files, 'bad.csv'), 'source_key,hub_id\nCC-9001,D9001\nCC-9002,D9001\n');
       const bad = await run('npx', args(join(files, 'bad.csv')), { cwd: ROOT, env }).then(

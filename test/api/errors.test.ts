@@ -2,7 +2,15 @@ import { ALL_EMBEDDED, MIXED } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
 
 /** Bad input gets a coded error that teaches; internals (stack, SQL, hosts, passwords) never leak. */
-const LEAKS = [/at .+\.ts:\d+/, /select .* from/i, /127\.0\.0\.1/, /hub_test_pw/, /postgres:\/\//, /mysql:\/\//, /stack/i];
+const LEAKS = [
+  /at .+\.ts:\d+/,
+  /select .* from/i,
+  /127\.0\.0\.1/,
+  /hub_test_pw/,
+  /postgres:\/\//,
+  /mysql:\/\//,
+  /stack/i,
+];
 
 function expectNoLeak(raw: string) {
   for (const pattern of LEAKS) expect(raw).not.toMatch(pattern);
@@ -18,8 +26,16 @@ describe('input errors', () => {
   });
 
   test.each([
-    ['a malformed period', `{ departments(limit: 1) { revenue(period: "2025-Q5") } }`, /Invalid period "2025-Q5": expected YYYY, YYYY-Qn/],
-    ['a page larger than the maximum', `{ customers(limit: 5000) { id } }`, /limit must be between 1 and 1000, received 5000/],
+    [
+      'a malformed period',
+      `{ departments(limit: 1) { revenue(period: "2025-Q5") } }`,
+      /Invalid period "2025-Q5": expected YYYY, YYYY-Qn/,
+    ],
+    [
+      'a page larger than the maximum',
+      `{ customers(limit: 5000) { id } }`,
+      /limit must be between 1 and 1000, received 5000/,
+    ],
     ['a negative offset', `{ customers(offset: -1) { id } }`, /offset must be 0 or more/],
   ])('%s → BAD_USER_INPUT saying what was expected', async (_name, query, message) => {
     const res = await hub.query(query);
@@ -41,7 +57,9 @@ describe('a source that cannot be reached', () => {
   beforeAll(async () => {
     // ERP points at a closed loopback port: every ERP statement fails at connect.
     hub = await startTestHub(MIXED, {
-      sources: { erp: { engine: 'mysql', url: 'mysql://hub:hub_test_pw@127.0.0.1:1/erp', schema: 'erp', acquireTimeoutMs: 2000 } },
+      sources: {
+        erp: { engine: 'mysql', url: 'mysql://hub:hub_test_pw@127.0.0.1:1/erp', schema: 'erp', acquireTimeoutMs: 2000 },
+      },
     });
   });
   afterAll(async () => {
@@ -49,9 +67,9 @@ describe('a source that cannot be reached', () => {
   });
 
   test('nulls only its own fields, with SOURCE_UNAVAILABLE naming the source and nothing else', async () => {
-    const res = await hub.query<{ departments: Array<{ name: string; revenue: string | null; budget: string | null }> }>(
-      `{ departments(limit: 5) { name revenue(period: "2025-Q4") budget(period: "2025-Q4") } }`,
-    );
+    const res = await hub.query<{
+      departments: Array<{ name: string; revenue: string | null; budget: string | null }>;
+    }>(`{ departments(limit: 5) { name revenue(period: "2025-Q4") budget(period: "2025-Q4") } }`);
     expect(res.status).toBe(200);
     expect(res.data!.departments).toHaveLength(5);
     for (const d of res.data!.departments) {
@@ -72,7 +90,10 @@ describe('a source that cannot be reached', () => {
     const body = await res.text();
     expect(res.status).toBe(503);
     expect(JSON.parse(body).sources).toEqual(
-      expect.arrayContaining([expect.objectContaining({ source: 'erp', ok: false }), expect.objectContaining({ source: 'crm', ok: true })]),
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'erp', ok: false }),
+        expect.objectContaining({ source: 'crm', ok: true }),
+      ]),
     );
     expectNoLeak(body);
   });

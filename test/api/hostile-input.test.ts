@@ -11,24 +11,91 @@ import { openRawSocket } from '../support/ws-raw';
  * source, leaks nothing, and leaves the hub healthy. Injection-looking values are inert (bound parameters).
  */
 const LEAKS = [/at .+\.ts:\d+/, /select .* from/i, /127\.0\.0\.1/, /hub_test_pw/, /postgres:\/\//, /stacktrace/i];
-const nested = (depth: number) => `{ departments(limit: 1) { ${'children { '.repeat(depth)} id ${'} '.repeat(depth)} } }`;
-const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: departments(limit: 1) { id }`).join(' ')} }`;
+const nested = (depth: number) =>
+  `{ departments(limit: 1) { ${'children { '.repeat(depth)} id ${'} '.repeat(depth)} } }`;
+const aliases = (n: number) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: departments(limit: 1) { id }`).join(' ')} }`;
 
-const CORPUS: Array<{ name: string; query: string; variables?: Record<string, unknown>; code: string; message: RegExp }> = [
+const CORPUS: Array<{
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  code: string;
+  message: RegExp;
+}> = [
   { name: 'too deep', query: nested(12), code: 'GRAPHQL_VALIDATION_FAILED', message: /depth exceeds 10/ },
   { name: 'too many aliases', query: aliases(16), code: 'GRAPHQL_VALIDATION_FAILED', message: /More than 15 aliases/ },
-  { name: 'too many directives', query: `{ departments(limit: 1) { ${Array.from({ length: 11 }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`, code: 'GRAPHQL_VALIDATION_FAILED', message: /More than 10 directives/ },
-  { name: 'a field repeated many times', query: `{ departments(limit: 1) { ${'id '.repeat(6)} } }`, code: 'GRAPHQL_VALIDATION_FAILED', message: /selected more than 5 times/ },
-  { name: 'too many tokens', query: `{ departments(limit: 1) { ${'id '.repeat(2100)} } }`, code: 'GRAPHQL_PARSE_FAILED', message: /contains more tha. 2000 tokens/ },
-  { name: 'a cost explosion through nested lists', query: '{ customers(limit: 1000) { orders(limit: 1000) { id amount } } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /cost \d+ exceeds the budget of 250000/ },
+  {
+    name: 'too many directives',
+    query: `{ departments(limit: 1) { ${Array.from({ length: 11 }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /More than 10 directives/,
+  },
+  {
+    name: 'a field repeated many times',
+    query: `{ departments(limit: 1) { ${'id '.repeat(6)} } }`,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /selected more than 5 times/,
+  },
+  {
+    name: 'too many tokens',
+    query: `{ departments(limit: 1) { ${'id '.repeat(2100)} } }`,
+    code: 'GRAPHQL_PARSE_FAILED',
+    message: /contains more tha. 2000 tokens/,
+  },
+  {
+    name: 'a cost explosion through nested lists',
+    query: '{ customers(limit: 1000) { orders(limit: 1000) { id amount } } }',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /cost \d+ exceeds the budget of 250000/,
+  },
   // Refused by the cost estimate already (a page over limits.maxPageSize is refused by the resolver too).
-  { name: 'a page far too large', query: '{ customers(limit: 99999999) { id } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /cost 100000000 exceeds the budget of 250000/ },
-  { name: 'a page over the maximum within the budget', query: '{ customers(limit: 5000) { id } }', code: 'BAD_USER_INPUT', message: /limit must be between 1 and 1000/ },
-  { name: 'nested default-sized lists', query: '{ customers { orders { customer { orders { customer { orders { id } } } } } } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /exceeds the budget/ },
-  { name: 'circular fragments', query: '{ departments(limit: 1) { ...A } } fragment A on Department { parent { ...B } } fragment B on Department { children { ...A } }', code: 'GRAPHQL_VALIDATION_FAILED', message: /Cannot spread fragment "A" within itself/ },
-  { name: 'a NUL byte in a variable', query: 'query($s: String) { indicators(search: $s) { code } }', variables: { s: 'rev\u0000enue' }, code: 'BAD_USER_INPUT', message: /Variable \$s contains a NUL character/ },
-  { name: 'invalid Unicode in a variable', query: 'query($s: String) { indicators(search: $s) { code } }', variables: { s: 'bad \ud800 text' }, code: 'BAD_USER_INPUT', message: /not valid Unicode/ },
-  { name: 'a megabyte string', query: 'query($s: String) { indicators(search: $s) { code } }', variables: { s: 'x'.repeat(200_000) }, code: 'BAD_USER_INPUT', message: /at most 10000 are accepted/ },
+  {
+    name: 'a page far too large',
+    query: '{ customers(limit: 99999999) { id } }',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /cost 100000000 exceeds the budget of 250000/,
+  },
+  {
+    name: 'a page over the maximum within the budget',
+    query: '{ customers(limit: 5000) { id } }',
+    code: 'BAD_USER_INPUT',
+    message: /limit must be between 1 and 1000/,
+  },
+  {
+    name: 'nested default-sized lists',
+    query: '{ customers { orders { customer { orders { customer { orders { id } } } } } } }',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /exceeds the budget/,
+  },
+  {
+    name: 'circular fragments',
+    query:
+      '{ departments(limit: 1) { ...A } } fragment A on Department { parent { ...B } } fragment B on Department { children { ...A } }',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /Cannot spread fragment "A" within itself/,
+  },
+  {
+    name: 'a NUL byte in a variable',
+    query: 'query($s: String) { indicators(search: $s) { code } }',
+    variables: { s: 'rev\u0000enue' },
+    code: 'BAD_USER_INPUT',
+    message: /Variable \$s contains a NUL character/,
+  },
+  {
+    name: 'invalid Unicode in a variable',
+    query: 'query($s: String) { indicators(search: $s) { code } }',
+    variables: { s: 'bad \ud800 text' },
+    code: 'BAD_USER_INPUT',
+    message: /not valid Unicode/,
+  },
+  {
+    name: 'a megabyte string',
+    query: 'query($s: String) { indicators(search: $s) { code } }',
+    variables: { s: 'x'.repeat(200_000) },
+    code: 'BAD_USER_INPUT',
+    message: /at most 10000 are accepted/,
+  },
 ];
 
 describe('hostile input', () => {
@@ -45,7 +112,8 @@ describe('hostile input', () => {
     // Refused requests are client errors: a coded refusal with HTTP 500 was issue 12, finding 7.
     expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions?.code).toBe(code);
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && !/fragment/.test(res.errors![0]!.message)) expect(res.errors![0]!.extensions!.limit).toEqual(expect.any(String));
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && !/fragment/.test(res.errors![0]!.message))
+      expect(res.errors![0]!.extensions!.limit).toEqual(expect.any(String));
     expect(res.errors?.[0]?.message).toMatch(message);
     expect(Object.values(res.data ?? {}).filter((v) => v !== null)).toEqual([]);
     expect(res.extensions?.trace?.statements ?? 0).toBe(0);
@@ -105,13 +173,18 @@ describe('per-principal rate limit', () => {
     });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const body = (await res.json()) as { data?: unknown; errors: Array<{ message: string; extensions: { code: string } }> };
+    const body = (await res.json()) as {
+      data?: unknown;
+      errors: Array<{ message: string; extensions: { code: string } }>;
+    };
     expect(body.data).toBeUndefined();
     expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0]!.message).toMatch(/at most 60 a minute \(bursts of 3\) for EMP-000001/);
     // Another principal has its own bucket; the auditor sees the refusal in the log.
     const log = await hub.query<{ auditLog: { records: Array<{ principal: string; errorCodes: string[] }> } }>(
-      '{ auditLog(outcome: refused, first: 1) { records { principal errorCodes } } }', {}, 'EMP-000312',
+      '{ auditLog(outcome: refused, first: 1) { records { principal errorCodes } } }',
+      {},
+      'EMP-000312',
     );
     expect(log.data!.auditLog.records[0]).toEqual({ principal: EXECUTIVE, errorCodes: ['RATE_LIMITED'] });
   });
@@ -124,7 +197,10 @@ describe('trusted documents', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'indicator-hub-trusted-'));
-    writeFileSync(join(dir, 'trusted.json'), JSON.stringify({ [sha256(REGISTERED)]: REGISTERED, [sha256(REGISTERED_SUBSCRIPTION)]: REGISTERED_SUBSCRIPTION }));
+    writeFileSync(
+      join(dir, 'trusted.json'),
+      JSON.stringify({ [sha256(REGISTERED)]: REGISTERED, [sha256(REGISTERED_SUBSCRIPTION)]: REGISTERED_SUBSCRIPTION }),
+    );
     hub = await startTestHub(MIXED, { security: { trustedDocumentsFile: join(dir, 'trusted.json') } });
   });
   afterAll(async () => {
@@ -152,7 +228,9 @@ describe('trusted documents', () => {
       headers: { 'content-type': 'application/json', ...(await authHeaders(EXECUTIVE)) },
       body: JSON.stringify({ query: other, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(other) } } }),
     });
-    expect(((await apq.json()) as { errors: Array<{ extensions: { reason?: string } }> }).errors[0]!.extensions.reason).toBe('UNTRUSTED_DOCUMENT');
+    expect(
+      ((await apq.json()) as { errors: Array<{ extensions: { reason?: string } }> }).errors[0]!.extensions.reason,
+    ).toBe('UNTRUSTED_DOCUMENT');
   });
 
   test('over WebSocket the same file decides: a registered subscription opens, any other is refused before it opens', async () => {
@@ -161,7 +239,10 @@ describe('trusted documents', () => {
       expect(await socket.init).toEqual({ ack: true });
       expect(await socket.subscribe('registered', REGISTERED_SUBSCRIPTION, 1000)).toBe('none');
       const other = await socket.subscribe('other', 'subscription { indicatorNotices { id code } }', 5000);
-      expect(other).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN', reason: 'UNTRUSTED_DOCUMENT' } }] });
+      expect(other).toMatchObject({
+        type: 'error',
+        payload: [{ extensions: { code: 'FORBIDDEN', reason: 'UNTRUSTED_DOCUMENT' } }],
+      });
     } finally {
       socket.close();
     }

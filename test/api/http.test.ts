@@ -65,7 +65,9 @@ describe('HTTP surface', () => {
   });
 
   test('the sources query lists the four systems and their engines', async () => {
-    const res = await hub.query<{ sources: Array<{ name: string; ok: boolean; engine: string }> }>('{ sources { name ok engine } }');
+    const res = await hub.query<{ sources: Array<{ name: string; ok: boolean; engine: string }> }>(
+      '{ sources { name ok engine } }',
+    );
     expect(res.data!.sources).toEqual([
       { name: 'crm', ok: true, engine: 'embedded' },
       { name: 'erp', ok: true, engine: 'embedded' },

@@ -4,7 +4,16 @@ import type { EmbeddedEngine } from '../../src/db/embedded';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { ALL_EMBEDDED, ALL_MYSQL, ALL_POSTGRES, openEmbeddedCopy, type Layout } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
-import { bucketOfLabel, bucketAt, display, loadMeasures, Reference, TOTAL, type Expected, type Grain } from '../support/indicator-oracle';
+import {
+  bucketOfLabel,
+  bucketAt,
+  display,
+  loadMeasures,
+  Reference,
+  TOTAL,
+  type Expected,
+  type Grain,
+} from '../support/indicator-oracle';
 
 /**
  * Every indicator of the dictionary — whatever ctx.runtime.dictionary holds — asked for in ONE request
@@ -15,8 +24,22 @@ import { bucketOfLabel, bucketAt, display, loadMeasures, Reference, TOTAL, type 
 const VALUES = /* GraphQL */ `
   query Values($codes: [String!]!, $from: String!, $to: String!, $grain: Grain!, $groupBy: String, $rollup: Boolean) {
     indicatorValues(codes: $codes, from: $from, to: $to, grain: $grain, groupBy: $groupBy, rollup: $rollup) {
-      periods { label from to }
-      rows { period member { id } cells { code value reason } }
+      periods {
+        label
+        from
+        to
+      }
+      rows {
+        period
+        member {
+          id
+        }
+        cells {
+          code
+          value
+          reason
+        }
+      }
     }
   }
 `;
@@ -65,7 +88,12 @@ describe.each<[string, Layout]>([
     missing = measured.missing;
     reference = new Reference(dict, measured.series);
     const toId = (k: unknown) => (k === null ? null : hubId('Department', 'hr', String(k)));
-    parents = new Map((await direct.rows('hr', 'select org_id as k, parent_org_id as p from {s}.org_unit')).map((r) => [toId(r.k)!, toId(r.p)]));
+    parents = new Map(
+      (await direct.rows('hr', 'select org_id as k, parent_org_id as p from {s}.org_unit')).map((r) => [
+        toId(r.k)!,
+        toId(r.p),
+      ]),
+    );
     const probe = await hub.query(`{ department(id: "${[...parents.keys()][0]}") { name } }`);
     nameLookup = probe.extensions?.trace?.bySource.hr?.fingerprints[0];
   });
@@ -86,50 +114,63 @@ describe.each<[string, Layout]>([
     expect(missing).toEqual([]);
   });
 
-  test.each(CASES)('$grain $from…$to, groupBy $groupBy: every cell equals the oracle, one statement per (source, fact)', async (c) => {
-    const codes = dict.all().map((i) => i.def.code);
-    const { table, trace } = await values(codes, c, c.groupBy);
+  test.each(CASES)(
+    '$grain $from…$to, groupBy $groupBy: every cell equals the oracle, one statement per (source, fact)',
+    async (c) => {
+      const codes = dict.all().map((i) => i.def.code);
+      const { table, trace } = await values(codes, c, c.groupBy);
 
-    const grain = c.grain.toLowerCase() as Grain;
-    const first = bucketOfLabel(grain, c.from);
-    const buckets = Array.from({ length: bucketOfLabel(grain, c.to).i - first.i + 1 }, (_, n) => bucketAt(grain, first.i + n));
-    expect(table.periods).toEqual(buckets.map(({ label, from, to }) => ({ label, from, to })));
-    // One row per period × member: every department (all have data), or the company total.
-    const members = c.groupBy ? [...parents.keys()].sort() : [TOTAL];
-    const rowKeys = (keys: string[]) => [...keys].sort();
-    expect(rowKeys(table.rows.map((r) => `${r.period} ${r.member?.id ?? TOTAL}`))).toEqual(rowKeys(buckets.flatMap((b) => members.map((m) => `${b.label} ${m}`))));
+      const grain = c.grain.toLowerCase() as Grain;
+      const first = bucketOfLabel(grain, c.from);
+      const buckets = Array.from({ length: bucketOfLabel(grain, c.to).i - first.i + 1 }, (_, n) =>
+        bucketAt(grain, first.i + n),
+      );
+      expect(table.periods).toEqual(buckets.map(({ label, from, to }) => ({ label, from, to })));
+      // One row per period × member: every department (all have data), or the company total.
+      const members = c.groupBy ? [...parents.keys()].sort() : [TOTAL];
+      const rowKeys = (keys: string[]) => [...keys].sort();
+      expect(rowKeys(table.rows.map((r) => `${r.period} ${r.member?.id ?? TOTAL}`))).toEqual(
+        rowKeys(buckets.flatMap((b) => members.map((m) => `${b.label} ${m}`))),
+      );
 
-    const mismatches: string[] = [];
-    const valued = new Set<string>();
-    let compared = 0;
-    let noCounterpart = 0;
-    for (const row of table.rows) {
-      expect(row.cells.map((x) => x.code)).toEqual(codes);
-      const bucket = bucketOfLabel(grain, row.period);
-      for (const cell of row.cells) {
-        const member = row.member?.id ?? TOTAL;
-        const problem = compare(reference.value(cell.code, bucket, member), cell, dict.get(cell.code)!.def.unit);
-        if (problem) mismatches.push(`${cell.code} ${row.period} ${member || 'total'}: ${problem}`);
-        if (cell.value !== null) valued.add(cell.code);
-        if (cell.reason?.includes('no counterpart')) noCounterpart++;
-        compared++;
+      const mismatches: string[] = [];
+      const valued = new Set<string>();
+      let compared = 0;
+      let noCounterpart = 0;
+      for (const row of table.rows) {
+        expect(row.cells.map((x) => x.code)).toEqual(codes);
+        const bucket = bucketOfLabel(grain, row.period);
+        for (const cell of row.cells) {
+          const member = row.member?.id ?? TOTAL;
+          const problem = compare(reference.value(cell.code, bucket, member), cell, dict.get(cell.code)!.def.unit);
+          if (problem) mismatches.push(`${cell.code} ${row.period} ${member || 'total'}: ${problem}`);
+          if (cell.value !== null) valued.add(cell.code);
+          if (cell.reason?.includes('no counterpart')) noCounterpart++;
+          compared++;
+        }
       }
-    }
-    expect(compared).toBe(codes.length * buckets.length * members.length);
-    expect({ mismatches: mismatches.length, first20: mismatches.slice(0, 20) }).toEqual({ mismatches: 0, first20: [] });
-    // Not vacuous: every indicator has values here, and departments without a counterpart were met.
-    expect(codes.filter((code) => !valued.has(code))).toEqual([]);
-    if (c.groupBy) expect(noCounterpart).toBeGreaterThan(0);
+      expect(compared).toBe(codes.length * buckets.length * members.length);
+      expect({ mismatches: mismatches.length, first20: mismatches.slice(0, 20) }).toEqual({
+        mismatches: 0,
+        first20: [],
+      });
+      // Not vacuous: every indicator has values here, and departments without a counterpart were met.
+      expect(codes.filter((code) => !valued.has(code))).toEqual([]);
+      if (c.groupBy) expect(noCounterpart).toBeGreaterThan(0);
 
-    // At most one statement per (source, fact) the dictionary uses, whatever the grain and grouping; showing
-    // the departments adds one batched lookup of their names (HR), nothing more.
-    expect(nameLookup).toEqual(expect.any(String));
-    const fingerprints = Object.entries(trace?.bySource ?? {}).flatMap(([source, s]) => s.fingerprints.map((f) => ({ source, f })));
-    const names = c.groupBy ? fingerprints.findIndex((x) => x.source === 'hr' && x.f === nameLookup) : -1;
-    const statements: Record<string, number> = {};
-    for (const [n, { source }] of fingerprints.entries()) if (n !== names) statements[source] = (statements[source] ?? 0) + 1;
-    expect(overBudget(statements, budgetOf(dict))).toEqual([]);
-  });
+      // At most one statement per (source, fact) the dictionary uses, whatever the grain and grouping; showing
+      // the departments adds one batched lookup of their names (HR), nothing more.
+      expect(nameLookup).toEqual(expect.any(String));
+      const fingerprints = Object.entries(trace?.bySource ?? {}).flatMap(([source, s]) =>
+        s.fingerprints.map((f) => ({ source, f })),
+      );
+      const names = c.groupBy ? fingerprints.findIndex((x) => x.source === 'hr' && x.f === nameLookup) : -1;
+      const statements: Record<string, number> = {};
+      for (const [n, { source }] of fingerprints.entries())
+        if (n !== names) statements[source] = (statements[source] ?? 0) + 1;
+      expect(overBudget(statements, budgetOf(dict))).toEqual([]);
+    },
+  );
 
   test('rollup: each department equals the sum of its subtree, for every additive indicator', async () => {
     const codes = dict
@@ -139,7 +180,10 @@ describe.each<[string, Layout]>([
     expect(codes).toEqual(expect.arrayContaining(['revenue', 'headcount', 'payroll_cost']));
     const flat = cellsOf((await values(codes, MONTHS, 'department')).table);
     const { table } = await values(codes, MONTHS, 'department', true);
-    const subtree = (id: string): string[] => [id, ...[...parents].filter(([, p]) => p === id).flatMap(([child]) => subtree(child))];
+    const subtree = (id: string): string[] => [
+      id,
+      ...[...parents].filter(([, p]) => p === id).flatMap(([child]) => subtree(child)),
+    ];
     const mismatches: string[] = [];
     for (const [key, cell] of cellsOf(table)) {
       const [code, period, member] = key.split('|') as [string, string, string];
@@ -149,7 +193,9 @@ describe.each<[string, Layout]>([
       const expected = known.length ? sum(known) : null;
       const reasonOk = expected !== null || cell.reason?.includes('no counterpart');
       if (cell.value !== expected || !reasonOk) {
-        mismatches.push(`${key}: expected ${expected ?? 'null (no counterpart)'} from ${known.length}/${parts.length} parts, got ${cell.value ?? `null (${cell.reason})`}`);
+        mismatches.push(
+          `${key}: expected ${expected ?? 'null (no counterpart)'} from ${known.length}/${parts.length} parts, got ${cell.value ?? `null (${cell.reason})`}`,
+        );
       }
     }
     expect(cellsOf(table).size).toBe(flat.size);
@@ -158,18 +204,27 @@ describe.each<[string, Layout]>([
 
   test('department.region: revenue of each region equals the sum of its sales teams', async () => {
     const regionOf = new Map(
-      (await direct.rows('crm', 'select team_code as k, region as r from {s}.sales_team')).map((r) => [hubId('Department', 'crm', String(r.k)), String(r.r)]),
+      (await direct.rows('crm', 'select team_code as k, region as r from {s}.sales_team')).map((r) => [
+        hubId('Department', 'crm', String(r.k)),
+        String(r.r),
+      ]),
     );
     const flat = cellsOf((await values(['revenue'], MONTHS, 'department')).table);
     const expected = new Map<string, string[]>();
     for (const [key, cell] of flat) {
       const [, period, member] = key.split('|') as [string, string, string];
       const region = regionOf.get(member);
-      if (region) expected.set(`revenue|${period}|${region}`, [...(expected.get(`revenue|${period}|${region}`) ?? []), cell.value!]);
+      if (region)
+        expected.set(`revenue|${period}|${region}`, [
+          ...(expected.get(`revenue|${period}|${region}`) ?? []),
+          cell.value!,
+        ]);
       else expect({ key, value: cell.value }).toEqual({ key, value: null }); // not a sales team: no counterpart in the CRM
     }
     const got = cellsOf((await values(['revenue'], MONTHS, 'department.region')).table);
-    expect(new Map([...got].map(([k, c]) => [k, c.value]))).toEqual(new Map([...expected].map(([k, parts]) => [k, sum(parts)])));
+    expect(new Map([...got].map(([k, c]) => [k, c.value]))).toEqual(
+      new Map([...expected].map(([k, parts]) => [k, sum(parts)])),
+    );
     expect(new Set(regionOf.values()).size).toBeGreaterThan(1);
   });
 });
@@ -190,7 +245,9 @@ function compare(expected: Expected, got: Cell, unit: string): string | undefine
 
 /** code|period|member → cell */
 function cellsOf(table: Table): Map<string, Cell> {
-  return new Map(table.rows.flatMap((r) => r.cells.map((c) => [`${c.code}|${r.period}|${r.member?.id ?? TOTAL}`, c] as const)));
+  return new Map(
+    table.rows.flatMap((r) => r.cells.map((c) => [`${c.code}|${r.period}|${r.member?.id ?? TOTAL}`, c] as const)),
+  );
 }
 
 /** Exact sum of displayed values (money with two places, counts whole), kept at their number of places. */
@@ -201,7 +258,9 @@ function sum(values: string[]): string {
 
 /** Statements allowed per source: the distinct (source, fact) pairs of the dictionary's simple indicators. */
 function budgetOf(dict: Dictionary): Record<string, number> {
-  const facts = new Set(dict.all().flatMap(({ def }) => (def.type === 'simple' ? [`${def.measure.source}.${def.measure.fact}`] : [])));
+  const facts = new Set(
+    dict.all().flatMap(({ def }) => (def.type === 'simple' ? [`${def.measure.source}.${def.measure.fact}`] : [])),
+  );
   const budget: Record<string, number> = {};
   for (const f of facts) budget[f.split('.')[0]!] = (budget[f.split('.')[0]!] ?? 0) + 1;
   return budget;

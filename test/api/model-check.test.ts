@@ -41,7 +41,10 @@ function sourceEnv(layout: Layout): Record<string, string> {
 async function storeTables(schema: string): Promise<number> {
   const conn = openConnection({ engine: 'postgres', url: pgSourcesUrl() }, 'hub');
   try {
-    const { rows } = (await conn.knex.raw('select count(*) as n from information_schema.tables where table_schema = ?', [schema])) as { rows: Array<{ n: string }> };
+    const { rows } = (await conn.knex.raw(
+      'select count(*) as n from information_schema.tables where table_schema = ?',
+      [schema],
+    )) as { rows: Array<{ n: string }> };
     return Number(rows[0]!.n);
   } finally {
     await conn.close();
@@ -54,10 +57,14 @@ describe.each(LAYOUTS)('bad configuration, sources on %s', (_engine, layout) => 
     try {
       copy.edit(c.file, c.from, c.to);
       const prefix = `${join(copy.dir, c.file)}: `;
-      const matching = (problems: readonly string[]) => problems.filter((p) => p.startsWith(prefix) && c.problem.test(p.slice(prefix.length)));
+      const matching = (problems: readonly string[]) =>
+        problems.filter((p) => p.startsWith(prefix) && c.problem.test(p.slice(prefix.length)));
 
       const store = `hub_refused_${randomBytes(4).toString('hex')}`;
-      const refusal = await startTestRuntime(layout, { model: { dir: copy.dir }, store: { engine: 'postgres', url: pgSourcesUrl(), schema: store } }).then(
+      const refusal = await startTestRuntime(layout, {
+        model: { dir: copy.dir },
+        store: { engine: 'postgres', url: pgSourcesUrl(), schema: store },
+      }).then(
         async (started) => {
           await started.dispose();
           throw new Error('the hub started on a bad model');

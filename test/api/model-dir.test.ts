@@ -15,7 +15,9 @@ const DASHBOARD = /* GraphQL */ `
     departments(limit: 1000) {
       id
       name
-      head { name }
+      head {
+        name
+      }
       headcount(period: $period)
       payrollCost(period: $period)
       budget(period: $period)
@@ -23,8 +25,22 @@ const DASHBOARD = /* GraphQL */ `
       revenue(period: $period)
       procurementSpend(period: $period)
     }
-    customers(limit: 5) { id name revenue(period: $period) salesDepartment { id } }
-    suppliers(limit: 5) { id name spend(period: $period) purchaseOrders(limit: 2) { id } }
+    customers(limit: 5) {
+      id
+      name
+      revenue(period: $period)
+      salesDepartment {
+        id
+      }
+    }
+    suppliers(limit: 5) {
+      id
+      name
+      spend(period: $period)
+      purchaseOrders(limit: 2) {
+        id
+      }
+    }
   }
 `;
 
@@ -34,7 +50,16 @@ describe('a model directory named by configuration', () => {
   let fromCopy: TestHub;
 
   beforeAll(async () => {
-    for (const part of ['entities', 'sources', 'crosswalks', 'indicators', 'targets', 'policy.yaml', 'demo-users.yaml', 'units.yaml']) {
+    for (const part of [
+      'entities',
+      'sources',
+      'crosswalks',
+      'indicators',
+      'targets',
+      'policy.yaml',
+      'demo-users.yaml',
+      'units.yaml',
+    ]) {
       cpSync(join(DEMO_MODEL_DIR, part), join(copy, part), { recursive: true });
     }
     fromDefault = await startTestHub(MIXED);
@@ -52,7 +77,10 @@ describe('a model directory named by configuration', () => {
   });
 
   test('answers the dashboard with the same figures and the same statements per source', async () => {
-    const [a, b] = await Promise.all([fromDefault.query(DASHBOARD, { period: '2025-Q4' }), fromCopy.query(DASHBOARD, { period: '2025-Q4' })]);
+    const [a, b] = await Promise.all([
+      fromDefault.query(DASHBOARD, { period: '2025-Q4' }),
+      fromCopy.query(DASHBOARD, { period: '2025-Q4' }),
+    ]);
     for (const res of [a, b] as GraphQLResponse[]) expect(res.errors).toBeUndefined();
     expect((b.data as { departments: unknown[] }).departments).toHaveLength(30);
     expect(b.data).toEqual(a.data);

@@ -72,7 +72,10 @@ tags: [logistics]
 
 function sourceFile(engine: Engine, database: string): string {
   // PostgreSQL: a schema of the test database; MariaDB: the database named in the URL.
-  const connection = engine === 'postgres' ? `{ engine: postgres, url: "\${WAREHOUSE_URL}", schema: ${database} }` : '{ engine: mysql, url: "${WAREHOUSE_URL}" }';
+  const connection =
+    engine === 'postgres'
+      ? `{ engine: postgres, url: "\${WAREHOUSE_URL}", schema: ${database} }`
+      : '{ engine: mysql, url: "${WAREHOUSE_URL}" }';
   return `name: warehouse
 description: "Logistics: warehouses and stock movements"
 connection: ${connection}
@@ -99,17 +102,33 @@ facts:
 }
 
 /** Creates the warehouse system with plain SQL; returns its URL and a connection for the oracle. */
-async function createWarehouseSystem(engine: Engine, database: string): Promise<{ url: string; conn: SqlConnection; drop(): Promise<void> }> {
+async function createWarehouseSystem(
+  engine: Engine,
+  database: string,
+): Promise<{ url: string; conn: SqlConnection; drop(): Promise<void> }> {
   const url = engine === 'postgres' ? pgSourcesUrl() : `${serverUrl('mysql')}/${database}`;
-  const admin = openConnection({ engine, url: engine === 'postgres' ? url : serverUrl('mysql'), acquireTimeoutMs: 30_000 }, database);
+  const admin = openConnection(
+    { engine, url: engine === 'postgres' ? url : serverUrl('mysql'), acquireTimeoutMs: 30_000 },
+    database,
+  );
   await admin.knex.raw(engine === 'postgres' ? `create schema ${database}` : `create database ${database}`);
   const t = (name: string) => `${database}.${name}`;
-  await admin.knex.raw(`create table ${t('warehouse')} (code varchar(8) primary key, wh_name varchar(80) not null, city varchar(40))`);
+  await admin.knex.raw(
+    `create table ${t('warehouse')} (code varchar(8) primary key, wh_name varchar(80) not null, city varchar(40))`,
+  );
   await admin.knex.raw(
     `create table ${t('stock_movement')} (id integer primary key, item varchar(20) not null, warehouse varchar(8) not null references ${t('warehouse')} (code), quantity integer not null, moved_on date not null)`,
   );
-  for (const [code, name, city] of WAREHOUSES) await admin.knex.raw(`insert into ${t('warehouse')} values (?, ?, ?)`, [code, name, city]);
-  for (const m of MOVEMENTS) await admin.knex.raw(`insert into ${t('stock_movement')} values (?, ?, ?, ?, ?)`, [m.id, m.item, m.warehouse, m.quantity, m.moved_on]);
+  for (const [code, name, city] of WAREHOUSES)
+    await admin.knex.raw(`insert into ${t('warehouse')} values (?, ?, ?)`, [code, name, city]);
+  for (const m of MOVEMENTS)
+    await admin.knex.raw(`insert into ${t('stock_movement')} values (?, ?, ?, ?, ?)`, [
+      m.id,
+      m.item,
+      m.warehouse,
+      m.quantity,
+      m.moved_on,
+    ]);
   return {
     url,
     conn: admin,
@@ -132,9 +151,17 @@ describe.each(ENGINES)('a new entity and a new source by files alone, on %s', (e
     copy = copyDemoModel();
     for (const [file, text] of Object.entries(ENTITY_FILES)) copy.write(file, text);
     copy.write('sources/warehouse.yaml', sourceFile(engine, database));
-    copy.edit('policy.yaml', '  Supplier.*: { "*": allow }', '  Supplier.*: { "*": allow }\n  Warehouse.*: { "*": allow }\n  StockMovement.*: { "*": allow }');
+    copy.edit(
+      'policy.yaml',
+      '  Supplier.*: { "*": allow }',
+      '  Supplier.*: { "*": allow }\n  Warehouse.*: { "*": allow }\n  StockMovement.*: { "*": allow }',
+    );
     store = await isolatedPostgresStore();
-    hub = await startTestHub(MIXED, { ...store.overrides, model: { dir: copy.dir }, sources: { warehouse: { acquireTimeoutMs: 30_000 } } }, { WAREHOUSE_URL: system.url });
+    hub = await startTestHub(
+      MIXED,
+      { ...store.overrides, model: { dir: copy.dir }, sources: { warehouse: { acquireTimeoutMs: 30_000 } } },
+      { WAREHOUSE_URL: system.url },
+    );
   });
   afterAll(async () => {
     await hub?.dispose();
@@ -145,31 +172,51 @@ describe.each(ENGINES)('a new entity and a new source by files alone, on %s', (e
 
   test('the model holds the new entities, served by the new source', () => {
     expect(hub.runtime.model.entities.Warehouse?.home).toBe('warehouse');
-    expect(Object.keys(hub.runtime.model.entities.StockMovement?.fields ?? {}).sort()).toEqual(['item', 'movedOn', 'quantity', 'warehouse']);
+    expect(Object.keys(hub.runtime.model.entities.StockMovement?.fields ?? {}).sort()).toEqual([
+      'item',
+      'movedOn',
+      'quantity',
+      'warehouse',
+    ]);
     expect([...hub.runtime.adapters.keys()]).toContain('warehouse');
   });
 
   test('the schema has the new type (introspection)', async () => {
-    const res = await hub.query<{ __type: { name: string; fields: Array<{ name: string }> } | null }>(`{ __type(name: "Warehouse") { name fields { name } } }`);
+    const res = await hub.query<{ __type: { name: string; fields: Array<{ name: string }> } | null }>(
+      `{ __type(name: "Warehouse") { name fields { name } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.__type?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['id', 'name', 'city']));
   });
 
   test('indicatorValues by warehouse and month equals SQL on the warehouse database', async () => {
-    const res = await hub.query<{ indicatorValues: { rows: Array<{ period: string; member: { id: string } | null; cells: Array<{ code: string; value: string | null }> }> } }>(
+    const res = await hub.query<{
+      indicatorValues: {
+        rows: Array<{
+          period: string;
+          member: { id: string } | null;
+          cells: Array<{ code: string; value: string | null }>;
+        }>;
+      };
+    }>(
       `{ indicatorValues(codes: ["stock_moved"], from: "2025-01", to: "2025-03", grain: MONTH, groupBy: "warehouse") { rows { period member { id } cells { code value } } } }`,
     );
     expect(res.errors).toBeUndefined();
     const actual = new Map<string, number>();
     for (const row of res.data!.indicatorValues.rows) {
-      for (const cell of row.cells) if (cell.value !== null) actual.set(`${row.period} ${row.member!.id}`, Number(cell.value));
+      for (const cell of row.cells)
+        if (cell.value !== null) actual.set(`${row.period} ${row.member!.id}`, Number(cell.value));
     }
     const sql =
       engine === 'postgres'
         ? `select to_char(moved_on, 'YYYY-MM') as p, warehouse as k, sum(quantity) as v from ${database}.stock_movement group by 1, 2`
         : `select date_format(moved_on, '%Y-%m') as p, warehouse as k, sum(quantity) as v from ${database}.stock_movement group by 1, 2`;
     const result = await system.conn.knex.raw(sql);
-    const rows = (engine === 'postgres' ? (result as { rows: unknown[] }).rows : (result as [unknown[]])[0]) as Array<{ p: string; k: string; v: string | number }>;
+    const rows = (engine === 'postgres' ? (result as { rows: unknown[] }).rows : (result as [unknown[]])[0]) as Array<{
+      p: string;
+      k: string;
+      v: string | number;
+    }>;
     const expected = new Map(rows.map((r) => [`${r.p} ${r.k}`, Number(r.v)]));
     expect(expected.size).toBe(9);
     expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));

@@ -64,7 +64,9 @@ apiKeys:
 fields:
   Depot.*: { "*": allow }
   Item.*: { "*": allow }
-${hubTypes().map((t) => `  ${t}.*: { "*": allow }`).join('\n')}
+${hubTypes()
+  .map((t) => `  ${t}.*: { "*": allow }`)
+  .join('\n')}
 `,
 };
 
@@ -80,12 +82,20 @@ let sql: SqlConnection;
 let runtime: HubRuntime;
 let server: Awaited<ReturnType<typeof startServer>>;
 
-async function query<T>(text: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: unknown[] }> {
-  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': API_KEY }, body: JSON.stringify({ query: text, variables }) });
+async function query<T>(
+  text: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: T; errors?: unknown[] }> {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+    body: JSON.stringify({ query: text, variables }),
+  });
   return (await res.json()) as { data?: T; errors?: unknown[] };
 }
 
-const rows = async (text: string, bindings: string[] = []) => (await sql.knex.raw(text, bindings)).rows as Array<Record<string, unknown>>;
+const rows = async (text: string, bindings: string[] = []) =>
+  (await sql.knex.raw(text, bindings)).rows as Array<Record<string, unknown>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'indicator-hub-second-model-'));
@@ -96,8 +106,12 @@ beforeAll(async () => {
   sql = openConnection({ engine: 'postgres', url: pgSourcesUrl(), pool: { min: 0, max: 1 } }, 'test');
   await sql.knex.raw(`drop schema if exists ${SCHEMA} cascade; create schema ${SCHEMA}`);
   await sql.knex.raw(`create table ${SCHEMA}.depot (depot_code text primary key, depot_name text not null, city text)`);
-  await sql.knex.raw(`create table ${SCHEMA}.stock_item (sku text primary key, title text not null, qty integer not null, depot text references ${SCHEMA}.depot)`);
-  await sql.knex.raw(`insert into ${SCHEMA}.depot values ('D1', 'North depot', 'Harbin'), ('D2', 'South depot', 'Guangzhou'), ('D3', 'Empty depot', null)`);
+  await sql.knex.raw(
+    `create table ${SCHEMA}.stock_item (sku text primary key, title text not null, qty integer not null, depot text references ${SCHEMA}.depot)`,
+  );
+  await sql.knex.raw(
+    `insert into ${SCHEMA}.depot values ('D1', 'North depot', 'Harbin'), ('D2', 'South depot', 'Guangzhou'), ('D3', 'Empty depot', null)`,
+  );
   await sql.knex.raw(
     `insert into ${SCHEMA}.stock_item values ('S-001', 'Bolts', 120, 'D1'), ('S-002', 'Nuts', 80, 'D1'), ('S-003', 'Washers', 15, 'D2'), ('S-004', 'Hinges', 7, 'D2'), ('S-005', 'Springs', 42, 'D1')`,
   );
@@ -105,7 +119,12 @@ beforeAll(async () => {
   const config = loadConfig(
     { SG_STOCK_URL: pgSourcesUrl() },
     deepMerge(
-      { model: { dir }, auth: { jwt: { secret: TEST_JWT_SECRET } }, store: { engine: 'postgres', url: pgSourcesUrl(), schema: STORE }, embedded: { dataDir: ':memory:' } },
+      {
+        model: { dir },
+        auth: { jwt: { secret: TEST_JWT_SECRET } },
+        store: { engine: 'postgres', url: pgSourcesUrl(), schema: STORE },
+        embedded: { dataDir: ':memory:' },
+      },
       { demo: { seed: false } },
     ),
   );
@@ -122,7 +141,9 @@ afterAll(async () => {
 });
 
 test('the schema has the model’s types, lists and lookups, and none of the demo’s', async () => {
-  const res = await query<Record<string, { fields: Array<{ name: string; type: { name: string | null; kind: string } }> } | null>>(`{
+  const res = await query<
+    Record<string, { fields: Array<{ name: string; type: { name: string | null; kind: string } }> } | null>
+  >(`{
     depot: __type(name: "Depot") { fields { name type { name kind } } }
     item: __type(name: "Item") { fields { name type { name kind } } }
     query: __type(name: "Query") { fields { name type { name kind } } }
@@ -139,32 +160,58 @@ test('the schema has the model’s types, lists and lookups, and none of the dem
 });
 
 test('a list answers the rows direct SQL finds, with references resolved', async () => {
-  const res = await query<{ items: Array<{ id: string; title: string; quantity: number; depot: { id: string; name: string } | null }> }>(
-    `{ items(limit: 100) { id title quantity depot { id name } } }`,
-  );
+  const res = await query<{
+    items: Array<{ id: string; title: string; quantity: number; depot: { id: string; name: string } | null }>;
+  }>(`{ items(limit: 100) { id title quantity depot { id name } } }`);
   expect(res.errors).toBeUndefined();
-  const expected = await rows(`select i.sku, i.title, i.qty, d.depot_code, d.depot_name from ${SCHEMA}.stock_item i left join ${SCHEMA}.depot d on d.depot_code = i.depot`);
+  const expected = await rows(
+    `select i.sku, i.title, i.qty, d.depot_code, d.depot_name from ${SCHEMA}.stock_item i left join ${SCHEMA}.depot d on d.depot_code = i.depot`,
+  );
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   expect([...res.data!.items].sort(byId)).toEqual(
     expected
-      .map((r) => ({ id: String(r.sku), title: r.title, quantity: Number(r.qty), depot: r.depot_code ? { id: String(r.depot_code), name: r.depot_name } : null }))
+      .map((r) => ({
+        id: String(r.sku),
+        title: r.title,
+        quantity: Number(r.qty),
+        depot: r.depot_code ? { id: String(r.depot_code), name: r.depot_name } : null,
+      }))
       .sort(byId),
   );
 });
 
 test.each([
-  ['a reference filter', `{ items(depotId: "D2", limit: 100) { id } }`, 'items', `select sku as id from ${SCHEMA}.stock_item where depot = 'D2'`],
-  ['ids', `{ depots(ids: ["D1", "D3"]) { id } }`, 'depots', `select depot_code as id from ${SCHEMA}.depot where depot_code in ('D1', 'D3')`],
-  ['a paged reverse list', `{ depot(id: "D1") { items(limit: 100) { id } } }`, 'depot.items', `select sku as id from ${SCHEMA}.stock_item where depot = 'D1'`],
+  [
+    'a reference filter',
+    `{ items(depotId: "D2", limit: 100) { id } }`,
+    'items',
+    `select sku as id from ${SCHEMA}.stock_item where depot = 'D2'`,
+  ],
+  [
+    'ids',
+    `{ depots(ids: ["D1", "D3"]) { id } }`,
+    'depots',
+    `select depot_code as id from ${SCHEMA}.depot where depot_code in ('D1', 'D3')`,
+  ],
+  [
+    'a paged reverse list',
+    `{ depot(id: "D1") { items(limit: 100) { id } } }`,
+    'depot.items',
+    `select sku as id from ${SCHEMA}.stock_item where depot = 'D1'`,
+  ],
 ])('%s selects the rows SQL selects', async (_case, text, path, oracle) => {
   const res = await query<Record<string, unknown>>(text);
   expect(res.errors).toBeUndefined();
-  const got = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], res.data) as Array<{ id: string }>;
+  const got = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], res.data) as Array<{
+    id: string;
+  }>;
   expect(got.map((r) => r.id).sort()).toEqual((await rows(oracle)).map((r) => String(r.id)).sort());
 });
 
 test('a by-id lookup answers the row, and null for an unknown id', async () => {
-  const res = await query<{ a: { name: string; city: string | null } | null; b: unknown }>(`{ a: depot(id: "D3") { name city } b: item(id: "S-999") { id } }`);
+  const res = await query<{ a: { name: string; city: string | null } | null; b: unknown }>(
+    `{ a: depot(id: "D3") { name city } b: item(id: "S-999") { id } }`,
+  );
   expect(res.errors).toBeUndefined();
   const [row] = await rows(`select depot_name, city from ${SCHEMA}.depot where depot_code = 'D3'`);
   expect(res.data).toEqual({ a: { name: row!.depot_name, city: row!.city }, b: null });

@@ -56,14 +56,24 @@ async function createSystem(engine: Engine, name: string): Promise<System> {
   const reader = `${name}_reader`;
   const password = randomBytes(8).toString('hex');
   await admin.knex.raw(engine === 'postgres' ? `create schema ${name}` : `create database ${name}`);
-  await admin.knex.raw(`create table ${name}.warehouse (code varchar(10) primary key, name varchar(80) not null, city varchar(40))`);
+  await admin.knex.raw(
+    `create table ${name}.warehouse (code varchar(10) primary key, name varchar(80) not null, city varchar(40))`,
+  );
   await admin.knex.raw(
     `create table ${name}.stock_movement (id integer primary key, item varchar(20) not null, warehouse varchar(10) not null references ${name}.warehouse (code), quantity integer not null, moved_on date not null)`,
   );
-  await admin.knex.raw(`insert into ${name}.warehouse values ('SH1', 'Shanghai North', 'Shanghai'), ('GZ2', 'Guangzhou South', 'Guangzhou')`);
+  await admin.knex.raw(
+    `insert into ${name}.warehouse values ('SH1', 'Shanghai North', 'Shanghai'), ('GZ2', 'Guangzhou South', 'Guangzhou')`,
+  );
   for (let i = 1; i <= 120; i++) {
     const day = new Date(Date.UTC(2025, 0, 1) + (i % 90) * 86_400_000).toISOString().slice(0, 10);
-    await admin.knex.raw(`insert into ${name}.stock_movement values (?, ?, ?, ?, ?)`, [i, `ITEM-${i % 7}`, i % 3 === 0 ? 'GZ2' : 'SH1', (i % 11) + 1, day]);
+    await admin.knex.raw(`insert into ${name}.stock_movement values (?, ?, ?, ?, ?)`, [
+      i,
+      `ITEM-${i % 7}`,
+      i % 3 === 0 ? 'GZ2' : 'SH1',
+      (i % 11) + 1,
+      day,
+    ]);
   }
   const url = new URL(adminUrl);
   if (engine === 'postgres') {
@@ -120,15 +130,35 @@ describe.each(ENGINES)('the README walkthrough on %s, through a read-only accoun
   test('1. model:scaffold drafts the source, the entities, a policy and units, and prints an API key once', async () => {
     const { stdout } = await run(
       TSX,
-      ['src/cli/model-scaffold.ts', '--source', 'warehouse', '--engine', engine, '--url-env', 'WAREHOUSE_URL', '--schema', system.schema, '--out', modelDir],
+      [
+        'src/cli/model-scaffold.ts',
+        '--source',
+        'warehouse',
+        '--engine',
+        engine,
+        '--url-env',
+        'WAREHOUSE_URL',
+        '--schema',
+        system.schema,
+        '--out',
+        modelDir,
+      ],
       { cwd: ROOT, env },
     );
-    for (const file of ['sources/warehouse.yaml', 'entities/Warehouse.yaml', 'entities/StockMovement.yaml', 'policy.yaml', 'units.yaml']) {
+    for (const file of [
+      'sources/warehouse.yaml',
+      'entities/Warehouse.yaml',
+      'entities/StockMovement.yaml',
+      'policy.yaml',
+      'units.yaml',
+    ]) {
       expect(existsSync(join(modelDir, file))).toBe(true);
     }
     // The read-only account sees the primary and foreign keys: nothing was skipped, the reference is drafted.
     expect(stdout).not.toContain('Skipped');
-    expect(readFileSync(join(modelDir, 'entities', 'StockMovement.yaml'), 'utf8')).toMatch(/warehouse:\n\s+ref: Warehouse/);
+    expect(readFileSync(join(modelDir, 'entities', 'StockMovement.yaml'), 'utf8')).toMatch(
+      /warehouse:\n\s+ref: Warehouse/,
+    );
     apiKey = /\n {2}(ihk_[0-9a-f]{48})\n/.exec(stdout)![1]!;
     const policy = readFileSync(join(modelDir, 'policy.yaml'), 'utf8');
     expect(policy).not.toContain(apiKey);
@@ -146,12 +176,22 @@ describe.each(ENGINES)('the README walkthrough on %s, through a read-only accoun
     store = await isolatedPostgresStore();
     const config = loadConfig(
       { WAREHOUSE_URL: system.readerUrl },
-      { ...store.overrides, model: { dir: modelDir }, auth: { jwt: { secret: 'walkthrough-secret-0123456789abcdef0123456789' } }, embedded: { dataDir: ':memory:' }, demo: { seed: false } },
+      {
+        ...store.overrides,
+        model: { dir: modelDir },
+        auth: { jwt: { secret: 'walkthrough-secret-0123456789abcdef0123456789' } },
+        embedded: { dataDir: ':memory:' },
+        demo: { seed: false },
+      },
     );
     runtime = await startRuntime(config);
     server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
     const ask = async (query: string) => {
-      const res = await fetch(server!.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ query }) });
+      const res = await fetch(server!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({ query }),
+      });
       expect(res.status).toBe(200);
       return (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
     };
@@ -160,7 +200,13 @@ describe.each(ENGINES)('the README walkthrough on %s, through a read-only accoun
     );
     expect(values.errors).toBeUndefined();
     const actual = Object.fromEntries(
-      (values.data!.indicatorValues.rows as Array<{ period: string; member: { id: string }; cells: Array<{ value: string }> }>).map((r) => [`${r.period} ${r.member.id}`, Number(r.cells[0]!.value)]),
+      (
+        values.data!.indicatorValues.rows as Array<{
+          period: string;
+          member: { id: string };
+          cells: Array<{ value: string }>;
+        }>
+      ).map((r) => [`${r.period} ${r.member.id}`, Number(r.cells[0]!.value)]),
     );
     const month = engine === 'postgres' ? `to_char(moved_on, 'YYYY-MM')` : `date_format(moved_on, '%Y-%m')`;
     const expected = await rows<{ p: string; k: string; v: string | number }>(
@@ -172,7 +218,10 @@ describe.each(ENGINES)('the README walkthrough on %s, through a read-only accoun
 
     const list = await ask(`{ warehouses { id name city } }`);
     expect(list.errors).toBeUndefined();
-    const warehouses = await rows<{ code: string; name: string; city: string }>(system.oracle, `select code, name, city from ${name}.warehouse`);
+    const warehouses = await rows<{ code: string; name: string; city: string }>(
+      system.oracle,
+      `select code, name, city from ${name}.warehouse`,
+    );
     expect([...list.data!.warehouses].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id))).toEqual(
       warehouses.map((w) => ({ id: w.code, name: w.name, city: w.city })).sort((a, b) => a.id.localeCompare(b.id)),
     );

@@ -34,7 +34,10 @@ export async function openAuditTestStore(engine: StoreEngine): Promise<AuditTest
     open = (name = schema) => e.connection(name);
   } else {
     open = (name = schema) =>
-      openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: name, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 }, name);
+      openConnection(
+        { engine: 'postgres', url: pgSourcesUrl(), schema: name, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 },
+        name,
+      );
   }
   const conn = open();
   opened.push(conn);
@@ -57,7 +60,8 @@ export async function openAuditTestStore(engine: StoreEngine): Promise<AuditTest
       return result.rows;
     },
     async dispose() {
-      if (engine === 'postgres') for (const name of schemas) await conn.knex.raw('drop schema if exists ?? cascade', [name]);
+      if (engine === 'postgres')
+        for (const name of schemas) await conn.knex.raw('drop schema if exists ?? cascade', [name]);
       for (const c of opened) await c.close();
       await embedded?.dispose();
     },

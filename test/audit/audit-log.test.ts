@@ -81,7 +81,11 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
 
       expect(await log.verify()).toEqual({ ok: true, checked: 50, head: { seq: 50, hash: results[49]!.hash } });
       // Reading in small chunks gives the same verdict (the chunk boundary carries the link).
-      expect(await log.verify({ chunkSize: 7 })).toEqual({ ok: true, checked: 50, head: { seq: 50, hash: results[49]!.hash } });
+      expect(await log.verify({ chunkSize: 7 })).toEqual({
+        ok: true,
+        checked: 50,
+        head: { seq: 50, hash: results[49]!.hash },
+      });
     });
 
     test('an empty log verifies (0 records)', async () => {
@@ -92,7 +96,9 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
       // On PostgreSQL the second pool stands in for a second hub process: only the advisory lock
       // orders the two (each AuditLog has its own in-process queue).
       const other = new AuditLog(store.openAnother());
-      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? log : other).append(entry(i + 1))));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? log : other).append(entry(i + 1))),
+      );
       expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       const verdict = await log.verify();
       expect(verdict).toMatchObject({ ok: true, checked: 40 });
@@ -143,7 +149,12 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
     ])('UPDATE of %s in row 17 → hash mismatch at 17', async (column, value) => {
       await appendMany(40, (i) => entry(i, { outcome: i === 17 ? 'partial' : 'ok' }));
       await store.sql(`update {t} set ${column} = ${value} where seq = 17`);
-      expect(await log.verify()).toEqual({ ok: false, checked: 17, head: null, firstBroken: { seq: 17, reason: 'hash mismatch' } });
+      expect(await log.verify()).toEqual({
+        ok: false,
+        checked: 17,
+        head: null,
+        firstBroken: { seq: 17, reason: 'hash mismatch' },
+      });
     });
 
     test('a column that is no longer valid JSON → hash mismatch', async () => {
@@ -155,7 +166,12 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
     test('DELETE of row 23 → missing sequence number 23', async () => {
       await appendMany(40);
       await store.sql('delete from {t} where seq = 23');
-      expect(await log.verify()).toEqual({ ok: false, checked: 22, head: null, firstBroken: { seq: 23, reason: 'missing sequence number' } });
+      expect(await log.verify()).toEqual({
+        ok: false,
+        checked: 22,
+        head: null,
+        firstBroken: { seq: 23, reason: 'missing sequence number' },
+      });
     });
 
     test('DELETE of row 1 → missing sequence number 1', async () => {
@@ -207,7 +223,12 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
       for (const r of records.slice(4)) {
         const forged: AuditRecord = { ...r, principal: 'EMP-000666', prevHash: prev };
         forged.hash = hashOf(forged);
-        await store.sql('update {t} set principal = ?, prev_hash = ?, hash = ? where seq = ?', [forged.principal, prev, forged.hash, r.seq]);
+        await store.sql('update {t} set principal = ?, prev_hash = ?, hash = ? where seq = ?', [
+          forged.principal,
+          prev,
+          forged.hash,
+          r.seq,
+        ]);
         prev = forged.hash;
       }
       expect((await log.verify()).ok).toBe(true);
@@ -224,11 +245,11 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
         principal: principals[i % 3]!,
         outcome: outcomes[i % 5]!,
         indicators: i % 2 === 0 ? [{ code: 'REVENUE', version: '3' }] : [{ code: 'HEADCOUNT', version: '1' }],
-        fieldsRequested: i % 4 === 0 ? ['Employee.name', 'Query.employees'] : ['Department.revenue', 'Query.departments'],
+        fieldsRequested:
+          i % 4 === 0 ? ['Employee.name', 'Query.employees'] : ['Department.revenue', 'Query.departments'],
         denied: i % 7 === 0 ? [{ field: 'Employee.salary', rule: 'deny' }] : [],
       });
-    const range = (pred: (i: number) => boolean) =>
-      Array.from({ length: 30 }, (_, k) => 30 - k).filter(pred); // newest first
+    const range = (pred: (i: number) => boolean) => Array.from({ length: 30 }, (_, k) => 30 - k).filter(pred); // newest first
 
     beforeEach(async () => {
       await appendMany(30, make);
@@ -271,8 +292,16 @@ describe.each(STORE_ENGINES)('audit log on %s', (engine) => {
       ['field requested', { field: 'Employee.name' }, (i: number) => i % 4 === 0],
       ['field denied', { field: 'Employee.salary' }, (i: number) => i % 7 === 0],
       // at = 08:00:i → [08:00:05, 08:00:12) holds i = 5..11
-      ['time range', { from: '2025-11-03T08:00:05Z', to: '2025-11-03T09:00:12+01:00' }, (i: number) => i >= 5 && i < 12],
-      ['combined', { principal: 'EMP-000001', indicator: 'REVENUE', from: '2025-11-03T08:00:10.000Z' }, (i: number) => i % 3 === 0 && i % 2 === 0 && i >= 10],
+      [
+        'time range',
+        { from: '2025-11-03T08:00:05Z', to: '2025-11-03T09:00:12+01:00' },
+        (i: number) => i >= 5 && i < 12,
+      ],
+      [
+        'combined',
+        { principal: 'EMP-000001', indicator: 'REVENUE', from: '2025-11-03T08:00:10.000Z' },
+        (i: number) => i % 3 === 0 && i % 2 === 0 && i >= 10,
+      ],
       ['nothing matches', { indicator: 'NO_SUCH' }, () => false],
     ])('filter: %s', async (_name, filter, pred) => {
       const seen: number[] = [];

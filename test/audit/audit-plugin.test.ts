@@ -35,7 +35,14 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const statement = (source: string, rows: number) => ({ source, kind: 'fetch' as const, fingerprint: `${source}-fp`, durationMs: 1, rows, ok: true });
+const statement = (source: string, rows: number) => ({
+  source,
+  kind: 'fetch' as const,
+  fingerprint: `${source}-fp`,
+  durationMs: 1,
+  rows,
+  ok: true,
+});
 
 const schema = makeExecutableSchema<AuditContext>({
   typeDefs,
@@ -96,7 +103,10 @@ function context(): AuditContext {
   };
 }
 
-type Single = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+type Single = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+};
 function single(response: GraphQLResponse): Single {
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as Single;
@@ -158,7 +168,15 @@ describe.each(STORE_ENGINES)('audit plugin on %s', (engine) => {
       outcome: 'ok',
       errorCodes: [],
       // Other's Query.secret is not part of the operation that ran; __resolveType adds nothing.
-      fieldsRequested: ['Department.budget', 'Department.head', 'Department.id', 'Employee.email', 'Named.name', 'Query.departments', 'Query.echo'],
+      fieldsRequested: [
+        'Department.budget',
+        'Department.head',
+        'Department.id',
+        'Employee.email',
+        'Named.name',
+        'Query.departments',
+        'Query.echo',
+      ],
       denied: [],
       masked: [{ field: 'Employee.email', rule: 'fields["Employee.email"].analyst = mask:email' }],
       indicators: [{ code: 'BUDGET', version: '2' }],
@@ -197,16 +215,36 @@ describe.each(STORE_ENGINES)('audit plugin on %s', (engine) => {
   test('only FORBIDDEN and no data → denied', async () => {
     const { result, record } = await run('query S { secret }');
     expect(result.data).toEqual({ secret: null });
-    expect(record).toMatchObject({ outcome: 'denied', errorCodes: ['FORBIDDEN'], operationName: 'S', fieldsRequested: ['Query.secret'] });
+    expect(record).toMatchObject({
+      outcome: 'denied',
+      errorCodes: ['FORBIDDEN'],
+      operationName: 'S',
+      fieldsRequested: ['Query.secret'],
+    });
   });
 
   test.each([
-    ['a validation error', '{ departments { id nope } }', 'GRAPHQL_VALIDATION_FAILED', ['Department.id', 'Query.departments']],
+    [
+      'a validation error',
+      '{ departments { id nope } }',
+      'GRAPHQL_VALIDATION_FAILED',
+      ['Department.id', 'Query.departments'],
+    ],
     ['a parse error', '{ departments { id ', 'GRAPHQL_PARSE_FAILED', []],
-    ['an internal error', '{ boom departments { id } }', 'INTERNAL_SERVER_ERROR', ['Department.id', 'Query.boom', 'Query.departments']],
+    [
+      'an internal error',
+      '{ boom departments { id } }',
+      'INTERNAL_SERVER_ERROR',
+      ['Department.id', 'Query.boom', 'Query.departments'],
+    ],
   ])('%s → error, still audited', async (_name, query, code, fields) => {
     const { record } = await run(query);
-    expect(record).toMatchObject({ outcome: 'error', errorCodes: [code], documentHash: sha256Hex(query), fieldsRequested: fields });
+    expect(record).toMatchObject({
+      outcome: 'error',
+      errorCodes: [code],
+      documentHash: sha256Hex(query),
+      fieldsRequested: fields,
+    });
   });
 
   test('the response waits for the record', async () => {
@@ -236,7 +274,10 @@ describe.each(STORE_ENGINES)('audit plugin on %s', (engine) => {
       const broken = new ApolloServer<AuditContext>({ schema, plugins: [auditPlugin(brokenLog, schema)] });
       await broken.start();
       try {
-        const response = await broken.executeOperation({ query: '{ departments { id name } }' }, { contextValue: context() });
+        const response = await broken.executeOperation(
+          { query: '{ departments { id name } }' },
+          { contextValue: context() },
+        );
         const result = single(response);
         expect(response.http.status).toBe(503);
         expect(result).not.toHaveProperty('data');
@@ -249,7 +290,10 @@ describe.each(STORE_ENGINES)('audit plugin on %s', (engine) => {
           `The request could not be audited, so it was not answered. Try again later; operators: see the log (error id ${errorId}).`,
         );
         expect(JSON.stringify(result)).not.toContain('Sales');
-        expect(errorSpy).toHaveBeenCalledWith(expect.objectContaining({ errorId, err: expect.any(Error) }), expect.stringContaining('audit'));
+        expect(errorSpy).toHaveBeenCalledWith(
+          expect.objectContaining({ errorId, err: expect.any(Error) }),
+          expect.stringContaining('audit'),
+        );
       } finally {
         await broken.stop();
       }
@@ -276,7 +320,12 @@ describe.each(STORE_ENGINES)('audit plugin on %s', (engine) => {
 
   test('auditRefused: a request turned away before GraphQL ran', async () => {
     const before = (await log.verify()).checked;
-    const written = await auditRefused(log, { requestId: 'req-refused-1', reason: 'invalid token: signature', ip: '10.0.0.7', operationName: 'Dashboard' });
+    const written = await auditRefused(log, {
+      requestId: 'req-refused-1',
+      reason: 'invalid token: signature',
+      ip: '10.0.0.7',
+      operationName: 'Dashboard',
+    });
     expect(written.seq).toBe(before + 1);
     const [record] = (await log.query({ outcome: 'refused' }, { first: 1 })).records;
     expect(record).toMatchObject({

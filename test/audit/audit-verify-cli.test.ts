@@ -59,7 +59,10 @@ const entry = (i: number): AuditEntry => ({
 
 describe('on PostgreSQL', () => {
   const schema = `audit_test_${randomBytes(4).toString('hex')}`;
-  const conn = openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 }, schema);
+  const conn = openConnection(
+    { engine: 'postgres', url: pgSourcesUrl(), schema, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 },
+    schema,
+  );
   const config = () => ({ store: { engine: 'postgres', url: pgSourcesUrl(), schema } });
   afterAll(async () => {
     await conn.knex.raw('drop schema if exists ?? cascade', [schema]);

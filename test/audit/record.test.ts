@@ -85,21 +85,38 @@ describe('variable redaction', () => {
     });
   });
 
-  test.each(['password', 'clientSecret', 'accessToken', 'apiKey', 'cardNumber', 'bankAccount', 'phone', 'salaryBand', 'EMAIL'])(
-    '%s is redacted',
-    (name) => {
-      expect(redactVariables({ [name]: 'value' })).toEqual({ [name]: '[redacted]' });
-    },
-  );
+  test.each([
+    'password',
+    'clientSecret',
+    'accessToken',
+    'apiKey',
+    'cardNumber',
+    'bankAccount',
+    'phone',
+    'salaryBand',
+    'EMAIL',
+  ])('%s is redacted', (name) => {
+    expect(redactVariables({ [name]: 'value' })).toEqual({ [name]: '[redacted]' });
+  });
 
   test('inside input objects and lists too, whatever the value type', () => {
     expect(
-      redactVariables({ filter: { departmentId: 'D1', contact: { email: 'a@b.c', phone: 123 } }, people: [{ salary: 5000, name: 'Ann' }] }),
-    ).toEqual({ filter: { departmentId: 'D1', contact: { email: '[redacted]', phone: '[redacted]' } }, people: [{ salary: '[redacted]', name: 'Ann' }] });
+      redactVariables({
+        filter: { departmentId: 'D1', contact: { email: 'a@b.c', phone: 123 } },
+        people: [{ salary: 5000, name: 'Ann' }],
+      }),
+    ).toEqual({
+      filter: { departmentId: 'D1', contact: { email: '[redacted]', phone: '[redacted]' } },
+      people: [{ salary: '[redacted]', name: 'Ann' }],
+    });
   });
 
   test('strings over 200 characters are cut with a marker; long lists keep 100 items', () => {
-    const out = redactVariables({ note: 'é'.repeat(201), short: 'y'.repeat(200), ids: Array.from({ length: 150 }, (_, i) => i) })!;
+    const out = redactVariables({
+      note: 'é'.repeat(201),
+      short: 'y'.repeat(200),
+      ids: Array.from({ length: 150 }, (_, i) => i),
+    })!;
     expect(out.note).toBe(`${'é'.repeat(200)}…[truncated: 201 chars]`);
     expect(out.short).toBe('y'.repeat(200));
     expect(out.ids).toHaveLength(101);
@@ -109,7 +126,9 @@ describe('variable redaction', () => {
   test('no variables → null; "__proto__" stays a plain member', () => {
     expect(redactVariables(undefined)).toBeNull();
     expect(redactVariables({})).toBeNull();
-    const out = redactVariables(JSON.parse('{"__proto__": {"polluted": true}, "period": "2025"}') as Record<string, unknown>)!;
+    const out = redactVariables(
+      JSON.parse('{"__proto__": {"polluted": true}, "period": "2025"}') as Record<string, unknown>,
+    )!;
     expect(Object.keys(out)).toEqual(['__proto__', 'period']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -193,7 +212,10 @@ describe('fieldsRequested', () => {
   });
 
   test('invalid documents: unknown fields skipped, fragment cycles followed once', () => {
-    expect(fields(`{ departments { nope ...F } } fragment F on Department { name ...F }`)).toEqual(['Department.name', 'Query.departments']);
+    expect(fields(`{ departments { nope ...F } } fragment F on Department { name ...F }`)).toEqual([
+      'Department.name',
+      'Query.departments',
+    ]);
     expect(fieldsRequested(schema, undefined)).toEqual([]);
   });
 });

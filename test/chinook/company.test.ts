@@ -28,7 +28,11 @@ const VALUES = `query($codes: [String!]!, $from: String!, $to: String, $grain: G
   }
 }`;
 
-type Row = { period: string; member: { id: string } | null; cells: Array<{ code: string; value: string | null; reason: string | null }> };
+type Row = {
+  period: string;
+  member: { id: string } | null;
+  cells: Array<{ code: string; value: string | null; reason: string | null }>;
+};
 
 async function hubValues(codes: string[], from: string, to: string, grain: string, groupBy?: string) {
   const res = await hub.query<{ indicatorValues: { rows: Row[] } }>(VALUES, { codes, from, to, grain, groupBy });
@@ -57,20 +61,99 @@ const YEARS = { from: '2021', to: '2025' };
 const MONTHS = { from: '2021-01', to: '2025-12' };
 
 const CASES: Case[] = [
-  { name: 'revenue by month', code: 'revenue', grain: 'MONTH', sql: `select ${MONTH} p, null m, round(${REVENUE}, 2) v ${LINES} group by 1` },
-  { name: 'revenue by country', code: 'revenue', grain: 'YEAR', groupBy: 'customer.country', sql: `select ${YEAR} p, c.country m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'revenue by genre (catalogue, through track)', code: 'revenue', grain: 'YEAR', groupBy: 'track.genre', sql: `select ${YEAR} p, t.genre_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'revenue by artist (track → album → artist)', code: 'revenue', grain: 'YEAR', groupBy: 'track.album.artist', sql: `select ${YEAR} p, al.artist_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'revenue by media type', code: 'revenue', grain: 'YEAR', groupBy: 'track.mediaType', sql: `select ${YEAR} p, t.media_type_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'revenue by support rep (HR)', code: 'revenue', grain: 'YEAR', groupBy: 'customer.supportRep', sql: `select ${YEAR} p, c.support_rep_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'revenue by customer', code: 'revenue', grain: 'YEAR', groupBy: 'customer', sql: `select ${YEAR} p, c.customer_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2` },
-  { name: 'tracks sold by genre', code: 'units_sold', grain: 'YEAR', groupBy: 'track.genre', sql: `select ${YEAR} p, t.genre_id::text m, sum(il.quantity) v ${LINES} group by 1, 2` },
-  { name: 'average price per track sold', code: 'average_track_price', grain: 'YEAR', sql: `select ${YEAR} p, null m, round(${REVENUE} / sum(il.quantity), 2) v ${LINES} group by 1` },
-  { name: 'invoice count', code: 'invoice_count', grain: 'MONTH', sql: `select ${MONTH} p, null m, count(*) v from invoice i group by 1` },
-  { name: 'invoice count by country', code: 'invoice_count', grain: 'YEAR', groupBy: 'customer.country', sql: `select ${YEAR} p, c.country m, count(*) v from invoice i join customer c on c.customer_id = i.customer_id group by 1, 2` },
-  { name: 'invoiced total', code: 'invoiced_total', grain: 'YEAR', sql: `select ${YEAR} p, null m, sum(i.total) v from invoice i group by 1` },
-  { name: 'average invoice', code: 'average_invoice', grain: 'YEAR', sql: `select ${YEAR} p, null m, round(sum(i.total) / count(*), 2) v from invoice i group by 1` },
-  { name: 'average invoice by customer', code: 'average_invoice', grain: 'YEAR', groupBy: 'customer', sql: `select ${YEAR} p, i.customer_id::text m, round(sum(i.total) / count(*), 2) v from invoice i group by 1, 2` },
+  {
+    name: 'revenue by month',
+    code: 'revenue',
+    grain: 'MONTH',
+    sql: `select ${MONTH} p, null m, round(${REVENUE}, 2) v ${LINES} group by 1`,
+  },
+  {
+    name: 'revenue by country',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'customer.country',
+    sql: `select ${YEAR} p, c.country m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'revenue by genre (catalogue, through track)',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'track.genre',
+    sql: `select ${YEAR} p, t.genre_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'revenue by artist (track → album → artist)',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'track.album.artist',
+    sql: `select ${YEAR} p, al.artist_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'revenue by media type',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'track.mediaType',
+    sql: `select ${YEAR} p, t.media_type_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'revenue by support rep (HR)',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'customer.supportRep',
+    sql: `select ${YEAR} p, c.support_rep_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'revenue by customer',
+    code: 'revenue',
+    grain: 'YEAR',
+    groupBy: 'customer',
+    sql: `select ${YEAR} p, c.customer_id::text m, round(${REVENUE}, 2) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'tracks sold by genre',
+    code: 'units_sold',
+    grain: 'YEAR',
+    groupBy: 'track.genre',
+    sql: `select ${YEAR} p, t.genre_id::text m, sum(il.quantity) v ${LINES} group by 1, 2`,
+  },
+  {
+    name: 'average price per track sold',
+    code: 'average_track_price',
+    grain: 'YEAR',
+    sql: `select ${YEAR} p, null m, round(${REVENUE} / sum(il.quantity), 2) v ${LINES} group by 1`,
+  },
+  {
+    name: 'invoice count',
+    code: 'invoice_count',
+    grain: 'MONTH',
+    sql: `select ${MONTH} p, null m, count(*) v from invoice i group by 1`,
+  },
+  {
+    name: 'invoice count by country',
+    code: 'invoice_count',
+    grain: 'YEAR',
+    groupBy: 'customer.country',
+    sql: `select ${YEAR} p, c.country m, count(*) v from invoice i join customer c on c.customer_id = i.customer_id group by 1, 2`,
+  },
+  {
+    name: 'invoiced total',
+    code: 'invoiced_total',
+    grain: 'YEAR',
+    sql: `select ${YEAR} p, null m, sum(i.total) v from invoice i group by 1`,
+  },
+  {
+    name: 'average invoice',
+    code: 'average_invoice',
+    grain: 'YEAR',
+    sql: `select ${YEAR} p, null m, round(sum(i.total) / count(*), 2) v from invoice i group by 1`,
+  },
+  {
+    name: 'average invoice by customer',
+    code: 'average_invoice',
+    grain: 'YEAR',
+    groupBy: 'customer',
+    sql: `select ${YEAR} p, i.customer_id::text m, round(sum(i.total) / count(*), 2) v from invoice i group by 1, 2`,
+  },
   {
     name: 'average invoice by support rep',
     code: 'average_invoice',
@@ -78,8 +161,18 @@ const CASES: Case[] = [
     groupBy: 'customer.supportRep',
     sql: `select ${YEAR} p, c.support_rep_id::text m, round(sum(i.total) / count(*), 2) v from invoice i join customer c on c.customer_id = i.customer_id group by 1, 2`,
   },
-  { name: 'paying customers', code: 'paying_customers', grain: 'YEAR', sql: `select ${YEAR} p, null m, count(distinct i.customer_id) v from invoice i group by 1` },
-  { name: 'employees (HR, hired to date)', code: 'employee_count', grain: 'YEAR', sql: `select y.p, null m, ${EMPLOYEES_AT_YEAR_END} v from (select distinct ${YEAR} p from invoice i) y` },
+  {
+    name: 'paying customers',
+    code: 'paying_customers',
+    grain: 'YEAR',
+    sql: `select ${YEAR} p, null m, count(distinct i.customer_id) v from invoice i group by 1`,
+  },
+  {
+    name: 'employees (HR, hired to date)',
+    code: 'employee_count',
+    grain: 'YEAR',
+    sql: `select y.p, null m, ${EMPLOYEES_AT_YEAR_END} v from (select distinct ${YEAR} p from invoice i) y`,
+  },
   {
     name: 'revenue per employee (sales ÷ HR)',
     code: 'revenue_per_employee',
@@ -112,13 +205,21 @@ describe('Chinook by configuration: every indicator equals SQL on the unsplit da
     const { rows } = await hubValues([code], run.from, run.to, grain, groupBy);
     const got = new Map(rows.map((r) => [`${r.period}|${r.member?.id ?? ''}`, r.cells[0]!.value]));
     const oracle = await querySql('postgres', split.unsplit.postgres, sql);
-    const expected = new Map(oracle.filter((o) => o.v !== null).map((o) => [`${String(o.p)}|${o.m === null ? '' : String(o.m)}`, decimal(o.v)]));
+    const expected = new Map(
+      oracle
+        .filter((o) => o.v !== null)
+        .map((o) => [`${String(o.p)}|${o.m === null ? '' : String(o.m)}`, decimal(o.v)]),
+    );
     expect(expected.size).toBeGreaterThan(0);
     // Every oracle cell is in the hub's answer with the same value…
-    const mismatches = [...expected].filter(([k, v]) => decimal(got.get(k)) !== v).map(([k, v]) => `${k}: oracle ${v}, hub ${got.get(k)}`);
+    const mismatches = [...expected]
+      .filter(([k, v]) => decimal(got.get(k)) !== v)
+      .map(([k, v]) => `${k}: oracle ${v}, hub ${got.get(k)}`);
     // …and every other hub cell is an empty one (a member with no sale in that period; the month before
     // the first sale counts as 0 revenue, so its change is the first month's revenue).
-    const extra = [...got].filter(([k, v]) => !expected.has(k) && v !== null && decimal(v) !== '0').map(([k, v]) => `${k}: hub ${v}, oracle none`);
+    const extra = [...got]
+      .filter(([k, v]) => !expected.has(k) && v !== null && decimal(v) !== '0')
+      .map(([k, v]) => `${k}: hub ${v}, oracle none`);
     expect([...mismatches, ...extra]).toEqual([]);
   });
 });
@@ -127,7 +228,11 @@ describe('statements do not grow with rows', () => {
   test.each([
     { name: 'revenue by genre', codes: ['revenue'], groupBy: 'track.genre' },
     { name: 'revenue by artist', codes: ['revenue'], groupBy: 'track.album.artist' },
-    { name: 'revenue and invoices by support rep', codes: ['revenue', 'average_invoice'], groupBy: 'customer.supportRep' },
+    {
+      name: 'revenue and invoices by support rep',
+      codes: ['revenue', 'average_invoice'],
+      groupBy: 'customer.supportRep',
+    },
     { name: 'revenue per employee', codes: ['revenue_per_employee', 'revenue_yoy'], groupBy: undefined },
   ])('$name: one month costs the statements five years do, per source', async ({ codes, groupBy }) => {
     const month = await hubValues(codes, '2024-03', '2024-03', 'MONTH', groupBy);

@@ -14,7 +14,10 @@ beforeAll(async () => {
   split = await splitChinook(DEFAULT_SPLIT, 'chinook_dims');
   // The output estimate is an upper bound (the product of the dimensions' member counts): the statement-count
   // cases group by three dimensions over five years, far above the default cell limit though their answers are small.
-  hub = await startChinookHub(split, 'chinook_dims_hub', { loader: { maxBatchSize: 10_000 }, limits: { maxResponseCells: 50_000_000 } });
+  hub = await startChinookHub(split, 'chinook_dims_hub', {
+    loader: { maxBatchSize: 10_000 },
+    limits: { maxResponseCells: 50_000_000 },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -58,19 +61,34 @@ const MONTH = `to_char(i.invoice_date, 'YYYY-MM')`;
 const RANGE = `i.invoice_date >= date '2021-01-01' and i.invoice_date < date '2026-01-01'`;
 
 /** Hub rows as "period|member1|member2…" → value of the first cell, canonical. */
-const cellsOf = (rows: Row[]) => new Map(rows.map((r) => [[r.period, ...r.members.map((m) => m.id)].join('|'), decimal(r.cells[0]!.value)]));
+const cellsOf = (rows: Row[]) =>
+  new Map(rows.map((r) => [[r.period, ...r.members.map((m) => m.id)].join('|'), decimal(r.cells[0]!.value)]));
 
 /** Oracle rows (p, m1, m2…, v) → the same keys. */
 async function oracle(sql: string): Promise<Map<string, string>> {
   const rows = await querySql('postgres', split.unsplit.postgres, sql);
-  return new Map(rows.filter((o) => o.v !== null).map((o) => [Object.keys(o).filter((k) => k !== 'v').map((k) => (o[k] === null ? '(none)' : String(o[k]))).join('|'), decimal(o.v)]));
+  return new Map(
+    rows
+      .filter((o) => o.v !== null)
+      .map((o) => [
+        Object.keys(o)
+          .filter((k) => k !== 'v')
+          .map((k) => (o[k] === null ? '(none)' : String(o[k])))
+          .join('|'),
+        decimal(o.v),
+      ]),
+  );
 }
 
 /** Every oracle cell equals the hub's; every other hub cell is empty (null or 0). */
 function compare(got: Map<string, string>, expected: Map<string, string>) {
   expect(expected.size).toBeGreaterThan(0);
-  const mismatches = [...expected].filter(([k, v]) => got.get(k) !== v).map(([k, v]) => `${k}: oracle ${v}, hub ${got.get(k)}`);
-  const extra = [...got].filter(([k, v]) => !expected.has(k) && v !== 'null' && v !== '0').map(([k, v]) => `${k}: hub ${v}, oracle none`);
+  const mismatches = [...expected]
+    .filter(([k, v]) => got.get(k) !== v)
+    .map(([k, v]) => `${k}: oracle ${v}, hub ${got.get(k)}`);
+  const extra = [...got]
+    .filter(([k, v]) => !expected.has(k) && v !== 'null' && v !== '0')
+    .map(([k, v]) => `${k}: hub ${v}, oracle none`);
   expect([...mismatches, ...extra]).toEqual([]);
 }
 
@@ -84,15 +102,69 @@ interface Case {
 
 const WHOLE = `'2021..2025'`;
 const CASES: Case[] = [
-  { name: 'revenue by country × support rep', code: 'revenue', grain: 'YEAR', by: ['customer_country', 'customer_supportRep'], sql: `select ${YEAR} p, c.country m1, c.support_rep_id::text m2, round(${REVENUE}, 2) v ${LINES} group by 1, 2, 3` },
-  { name: 'revenue by country × genre (two fact dimensions, two sources)', code: 'revenue', grain: 'YEAR', by: ['customer_country', 'track_genre'], sql: `select ${YEAR} p, c.country m1, t.genre_id::text m2, round(${REVENUE}, 2) v ${LINES} group by 1, 2, 3` },
-  { name: 'tracks sold by support rep × media type × customer', code: 'units_sold', grain: 'YEAR', by: ['customer_supportRep', 'track_mediaType', 'customer'], sql: `select ${YEAR} p, c.support_rep_id::text m1, t.media_type_id::text m2, c.customer_id::text m3, sum(il.quantity) v ${LINES} group by 1, 2, 3, 4` },
-  { name: 'revenue over the whole range (grain ALL)', code: 'revenue', grain: 'ALL', by: [], sql: `select ${WHOLE} p, round(${REVENUE}, 2) v ${LINES} where ${RANGE}` },
-  { name: 'average price per track over the whole range (a ratio of the range)', code: 'average_track_price', grain: 'ALL', by: [], sql: `select ${WHOLE} p, round(${REVENUE} / sum(il.quantity), 2) v ${LINES} where ${RANGE}` },
-  { name: 'paying customers over the whole range (distinct, not added years)', code: 'paying_customers', grain: 'ALL', by: [], sql: `select ${WHOLE} p, count(distinct i.customer_id) v from invoice i where ${RANGE}` },
-  { name: 'paying customers by customer over the whole range', code: 'paying_customers', grain: 'ALL', by: ['customer'], sql: `select ${WHOLE} p, i.customer_id::text m1, count(distinct i.customer_id) v from invoice i where ${RANGE} group by 1, 2` },
-  { name: 'invoices by country × support rep over the whole range', code: 'invoice_count', grain: 'ALL', by: ['customer_country', 'customer_supportRep'], sql: `select ${WHOLE} p, c.country m1, c.support_rep_id::text m2, count(*) v from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE} group by 1, 2, 3` },
-  { name: 'average invoice by support rep over the whole range', code: 'average_invoice', grain: 'ALL', by: ['customer_supportRep'], sql: `select ${WHOLE} p, c.support_rep_id::text m1, round(sum(i.total) / count(*), 2) v from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE} group by 1, 2` },
+  {
+    name: 'revenue by country × support rep',
+    code: 'revenue',
+    grain: 'YEAR',
+    by: ['customer_country', 'customer_supportRep'],
+    sql: `select ${YEAR} p, c.country m1, c.support_rep_id::text m2, round(${REVENUE}, 2) v ${LINES} group by 1, 2, 3`,
+  },
+  {
+    name: 'revenue by country × genre (two fact dimensions, two sources)',
+    code: 'revenue',
+    grain: 'YEAR',
+    by: ['customer_country', 'track_genre'],
+    sql: `select ${YEAR} p, c.country m1, t.genre_id::text m2, round(${REVENUE}, 2) v ${LINES} group by 1, 2, 3`,
+  },
+  {
+    name: 'tracks sold by support rep × media type × customer',
+    code: 'units_sold',
+    grain: 'YEAR',
+    by: ['customer_supportRep', 'track_mediaType', 'customer'],
+    sql: `select ${YEAR} p, c.support_rep_id::text m1, t.media_type_id::text m2, c.customer_id::text m3, sum(il.quantity) v ${LINES} group by 1, 2, 3, 4`,
+  },
+  {
+    name: 'revenue over the whole range (grain ALL)',
+    code: 'revenue',
+    grain: 'ALL',
+    by: [],
+    sql: `select ${WHOLE} p, round(${REVENUE}, 2) v ${LINES} where ${RANGE}`,
+  },
+  {
+    name: 'average price per track over the whole range (a ratio of the range)',
+    code: 'average_track_price',
+    grain: 'ALL',
+    by: [],
+    sql: `select ${WHOLE} p, round(${REVENUE} / sum(il.quantity), 2) v ${LINES} where ${RANGE}`,
+  },
+  {
+    name: 'paying customers over the whole range (distinct, not added years)',
+    code: 'paying_customers',
+    grain: 'ALL',
+    by: [],
+    sql: `select ${WHOLE} p, count(distinct i.customer_id) v from invoice i where ${RANGE}`,
+  },
+  {
+    name: 'paying customers by customer over the whole range',
+    code: 'paying_customers',
+    grain: 'ALL',
+    by: ['customer'],
+    sql: `select ${WHOLE} p, i.customer_id::text m1, count(distinct i.customer_id) v from invoice i where ${RANGE} group by 1, 2`,
+  },
+  {
+    name: 'invoices by country × support rep over the whole range',
+    code: 'invoice_count',
+    grain: 'ALL',
+    by: ['customer_country', 'customer_supportRep'],
+    sql: `select ${WHOLE} p, c.country m1, c.support_rep_id::text m2, count(*) v from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE} group by 1, 2, 3`,
+  },
+  {
+    name: 'average invoice by support rep over the whole range',
+    code: 'average_invoice',
+    grain: 'ALL',
+    by: ['customer_supportRep'],
+    sql: `select ${WHOLE} p, c.support_rep_id::text m1, round(sum(i.total) / count(*), 2) v from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE} group by 1, 2`,
+  },
 ];
 
 describe('several dimensions and one bucket over the range equal SQL on the unsplit database, to the cent', () => {
@@ -110,10 +182,29 @@ describe('several dimensions and one bucket over the range equal SQL on the unsp
 
 describe('top N members over the whole range, with their rows for every period', () => {
   test.each([
-    { name: 'top 5 artists by revenue, monthly', by: ['track_album_artist'], member: 'al.artist_id::text', direction: 'DESC', n: 5 },
-    { name: 'bottom 3 countries by revenue, monthly', by: ['customer_country'], member: 'c.country', direction: 'ASC', n: 3 },
+    {
+      name: 'top 5 artists by revenue, monthly',
+      by: ['track_album_artist'],
+      member: 'al.artist_id::text',
+      direction: 'DESC',
+      n: 5,
+    },
+    {
+      name: 'bottom 3 countries by revenue, monthly',
+      by: ['customer_country'],
+      member: 'c.country',
+      direction: 'ASC',
+      n: 3,
+    },
   ])('$name', async ({ by, member, direction, n }) => {
-    const { table } = await values({ codes: ['revenue'], from: '2021-01', to: '2025-12', grain: 'MONTH', by, top: { indicator: 'revenue', n, direction } });
+    const { table } = await values({
+      codes: ['revenue'],
+      from: '2021-01',
+      to: '2025-12',
+      grain: 'MONTH',
+      by,
+      top: { indicator: 'revenue', n, direction },
+    });
     // Ranked over the range by the oracle; ties by member id (text order).
     const ranked = await querySql(
       'postgres',
@@ -126,15 +217,30 @@ describe('top N members over the whole range, with their rows for every period',
     expect(order).toEqual(top);
     expect(table.rows).toHaveLength(60 * n);
     const inTop = top.map((m) => `'${m.replace(/'/g, "''")}'`).join(', ');
-    compare(cellsOf(table.rows), await oracle(`select ${MONTH} p, ${member} m1, round(${REVENUE}, 2) v ${LINES} where ${member} in (${inTop}) group by 1, 2`));
+    compare(
+      cellsOf(table.rows),
+      await oracle(
+        `select ${MONTH} p, ${member} m1, round(${REVENUE}, 2) v ${LINES} where ${member} in (${inTop}) group by 1, 2`,
+      ),
+    );
   });
 });
 
 describe('a snapshot fact feeds an indicator: its current value in every period', () => {
   test('tracks per genre, every year the same, with a warning and explain', async () => {
-    const { table } = await values({ codes: ['catalogue_tracks'], from: '2023', to: '2025', grain: 'YEAR', by: ['genre'] });
+    const { table } = await values({
+      codes: ['catalogue_tracks'],
+      from: '2023',
+      to: '2025',
+      grain: 'YEAR',
+      by: ['genre'],
+    });
     const expected = new Map<string, string>();
-    const counts = await querySql('postgres', split.unsplit.postgres, 'select genre_id::text m, count(*) v from track group by 1');
+    const counts = await querySql(
+      'postgres',
+      split.unsplit.postgres,
+      'select genre_id::text m, count(*) v from track group by 1',
+    );
     for (const p of ['2023', '2024', '2025']) for (const c of counts) expected.set(`${p}|${String(c.m)}`, decimal(c.v));
     compare(cellsOf(table.rows), expected);
     expect(table.warnings.join(' ')).toMatch(/catalogue_tracks is read from a snapshot/);
@@ -183,9 +289,17 @@ describe('what is refused, with the reason', () => {
   test.each([
     { name: 'a dimension twice', vars: { by: ['customer_country', 'customer_country'] }, message: /asked for twice/ },
     { name: 'by and groupBy', vars: { by: ['customer'], groupBy: 'customer' }, message: /not both/ },
-    { name: 'ALL with a year-over-year indicator', vars: { codes: ['revenue_yoy'], grain: 'ALL' }, message: /compares or accumulates periods/ },
+    {
+      name: 'ALL with a year-over-year indicator',
+      vars: { codes: ['revenue_yoy'], grain: 'ALL' },
+      message: /compares or accumulates periods/,
+    },
     { name: 'top without a grouping', vars: { top: { indicator: 'revenue', n: 3 } }, message: /top needs a grouping/ },
-    { name: 'top by an unknown indicator', vars: { by: ['customer'], top: { indicator: 'nope', n: 3 } }, message: /Unknown indicator "nope"/ },
+    {
+      name: 'top by an unknown indicator',
+      vars: { by: ['customer'], top: { indicator: 'nope', n: 3 } },
+      message: /Unknown indicator "nope"/,
+    },
     { name: 'top 0', vars: { by: ['customer'], top: { indicator: 'revenue', n: 0 } }, message: /positive integer/ },
     { name: 'a dimension the indicator lacks', vars: { by: ['genre'] }, message: /cannot be cut by "genre"/ },
   ])('$name', async ({ vars, message }) => {

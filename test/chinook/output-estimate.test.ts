@@ -22,7 +22,8 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-const LINES = 'from invoice_line il join invoice i on i.invoice_id = il.invoice_id join track t on t.track_id = il.track_id';
+const LINES =
+  'from invoice_line il join invoice i on i.invoice_id = il.invoice_id join track t on t.track_id = il.track_id';
 const values = (from: string, to: string, grain: string, groupBy: string) =>
   `{ indicatorValues(codes: ["revenue"], from: "${from}", to: "${to}", grain: ${grain}, groupBy: "${groupBy}") { rows { period member { id } } } }`;
 
@@ -54,9 +55,15 @@ test.each([
 });
 
 test('a request whose members are bounded under the limit (one year by genre) is answered, equal to SQL', async () => {
-  const res = await hub.query<{ indicatorValues: { rows: Array<{ period: string; member: { id: string } | null }> } }>(values('2024', '2024', 'YEAR', 'track.genre'));
+  const res = await hub.query<{ indicatorValues: { rows: Array<{ period: string; member: { id: string } | null }> } }>(
+    values('2024', '2024', 'YEAR', 'track.genre'),
+  );
   expect(res.errors).toBeUndefined();
-  const genres = await querySql('postgres', split.unsplit.postgres, `select distinct t.genre_id::text g ${LINES} where extract(year from i.invoice_date) = 2024`);
+  const genres = await querySql(
+    'postgres',
+    split.unsplit.postgres,
+    `select distinct t.genre_id::text g ${LINES} where extract(year from i.invoice_date) = 2024`,
+  );
   const got = new Set(res.data!.indicatorValues.rows.map((r) => r.member?.id));
   for (const g of genres) expect(got).toContain(String(g.g));
 });

@@ -42,14 +42,32 @@ const draft = (engine: ChinookEngine) => {
 describe.each(['postgres', 'mysql'] as const)('scaffold of Chinook on %s', (engine) => {
   test('every table with a primary key becomes an entity, playlist_track with its composite key', () => {
     const { result, source, docs } = draft(engine);
-    expect(Object.keys(source.entities).sort()).toEqual(['Album', 'Artist', 'Customer', 'Employee', 'Genre', 'Invoice', 'InvoiceLine', 'MediaType', 'Playlist', 'PlaylistTrack', 'Track']);
+    expect(Object.keys(source.entities).sort()).toEqual([
+      'Album',
+      'Artist',
+      'Customer',
+      'Employee',
+      'Genre',
+      'Invoice',
+      'InvoiceLine',
+      'MediaType',
+      'Playlist',
+      'PlaylistTrack',
+      'Track',
+    ]);
     expect(result.skipped).toEqual([]);
     // As models/chinook declares it by hand: the key's parts are its two references.
     const entry = docs.get('entities/PlaylistTrack.yaml')!;
     expect(entry.key).toEqual({ parts: ['playlist', 'track'] });
     expect(entry.fields).toEqual({ playlist: { ref: 'Playlist' }, track: { ref: 'Track' } });
-    expect(source.entities.PlaylistTrack.key).toEqual(engine === 'postgres' ? ['playlist_id', 'track_id'] : ['PlaylistId', 'TrackId']);
-    expect(docs.get('entities/Playlist.yaml')!.relations.playlistTracks).toEqual({ entity: 'PlaylistTrack', via: 'playlist', paged: true });
+    expect(source.entities.PlaylistTrack.key).toEqual(
+      engine === 'postgres' ? ['playlist_id', 'track_id'] : ['PlaylistId', 'TrackId'],
+    );
+    expect(docs.get('entities/Playlist.yaml')!.relations.playlistTracks).toEqual({
+      entity: 'PlaylistTrack',
+      via: 'playlist',
+      paged: true,
+    });
   });
 
   test('keys, references and types come from the catalog', () => {
@@ -64,16 +82,30 @@ describe.each(['postgres', 'mysql'] as const)('scaffold of Chinook on %s', (engi
     // customer.support_rep_id → employee, employee.reports_to → employee (a hierarchy).
     expect(docs.get('entities/Customer.yaml')!.fields.supportRep).toEqual({ ref: 'Employee' });
     expect(docs.get('entities/Employee.yaml')!.fields.reportsTo).toEqual({ ref: 'Employee' });
-    expect(docs.get('entities/Customer.yaml')!.relations.invoices).toEqual({ entity: 'Invoice', via: 'customer', paged: true });
+    expect(docs.get('entities/Customer.yaml')!.relations.invoices).toEqual({
+      entity: 'Invoice',
+      via: 'customer',
+      paged: true,
+    });
     // TIMESTAMP read as its date, said so in the draft.
-    expect(docs.get('entities/Invoice.yaml')!.fields.invoiceDate).toEqual({ type: 'date', description: expect.stringMatching(/read as its date/) });
+    expect(docs.get('entities/Invoice.yaml')!.fields.invoiceDate).toEqual({
+      type: 'date',
+      description: expect.stringMatching(/read as its date/),
+    });
   });
 
   test('a fact is suggested for invoices (a timestamp column and money), none for invoice lines (no date of their own)', () => {
     const { source } = draft(engine);
     expect(source.facts.invoice.time.column).toBe(engine === 'postgres' ? 'invoice_date' : 'InvoiceDate');
-    expect(source.facts.invoice.measures.total).toEqual({ agg: 'sum', column: engine === 'postgres' ? 'total' : 'Total', type: 'decimal' });
-    expect(source.facts.invoice.dimensions.customer).toEqual({ column: engine === 'postgres' ? 'customer_id' : 'CustomerId', entity: 'Customer' });
+    expect(source.facts.invoice.measures.total).toEqual({
+      agg: 'sum',
+      column: engine === 'postgres' ? 'total' : 'Total',
+      type: 'decimal',
+    });
+    expect(source.facts.invoice.dimensions.customer).toEqual({
+      column: engine === 'postgres' ? 'customer_id' : 'CustomerId',
+      entity: 'Customer',
+    });
     expect(source.facts.invoiceLine).toBeUndefined();
   });
 
@@ -88,7 +120,9 @@ describe.each(['postgres', 'mysql'] as const)('scaffold of Chinook on %s', (engi
 test('both naming conventions draft the same model names', () => {
   const names = (engine: ChinookEngine) => {
     const { docs } = draft(engine);
-    return [...docs].filter(([p]) => p.startsWith('entities/')).map(([p, d]) => [p, Object.keys(d.fields).sort(), d.relations ? Object.keys(d.relations).sort() : []]);
+    return [...docs]
+      .filter(([p]) => p.startsWith('entities/'))
+      .map(([p, d]) => [p, Object.keys(d.fields).sort(), d.relations ? Object.keys(d.relations).sort() : []]);
   };
   expect(names('mysql')).toEqual(names('postgres'));
 });
@@ -96,7 +130,18 @@ test('both naming conventions draft the same model names', () => {
 test('the command writes the draft, and refuses to overwrite it on a second run without writing anything', async () => {
   const out = mkdtempSync(join(tmpdir(), 'hub-scaffold-'));
   try {
-    const args = ['tsx', 'src/cli/model-scaffold.ts', '--source', 'music', '--engine', 'mysql', '--url-env', 'MUSIC_URL', '--out', out];
+    const args = [
+      'tsx',
+      'src/cli/model-scaffold.ts',
+      '--source',
+      'music',
+      '--engine',
+      'mysql',
+      '--url-env',
+      'MUSIC_URL',
+      '--out',
+      out,
+    ];
     const env = { ...process.env, MUSIC_URL: urls.mysql };
     const first = await run('npx', args, { cwd: ROOT, env });
     expect(first.stdout).toContain('Drafted 16 files from 11 tables');

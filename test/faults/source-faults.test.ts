@@ -8,7 +8,8 @@ import { TcpProxy } from '../support/tcp-proxy';
  * are measured against real PostgreSQL and MariaDB.
  */
 const STATEMENT_TIMEOUT_MS = 1500;
-const DASHBOARD = '{ departments(limit: 30) { id name headcount budget(period: "2025-Q4") revenue(period: "2025-Q4") } }';
+const DASHBOARD =
+  '{ departments(limit: 30) { id name headcount budget(period: "2025-Q4") revenue(period: "2025-Q4") } }';
 type Row = { id: string; name: string; headcount: number; budget: string | null; revenue: string | null };
 
 /** The source to stall, on which engine; `field` is its figure in the dashboard, `other` one from elsewhere. */
@@ -75,14 +76,20 @@ describe.each(CASES)('a stalled $source source ($engine)', ({ source, engine, ur
   });
 
   test('indicators needing the failed source are null with its reason; the others still have values', async () => {
-    const res = await hub.query<{ indicatorValues: { rows: Array<{ cells: Array<{ code: string; value: string | null; reason: string | null }> }>; sourceErrors: Array<{ source: string; code: string }> } }>(
+    const res = await hub.query<{
+      indicatorValues: {
+        rows: Array<{ cells: Array<{ code: string; value: string | null; reason: string | null }> }>;
+        sourceErrors: Array<{ source: string; code: string }>;
+      };
+    }>(
       '{ indicatorValues(codes: ["revenue", "budget", "headcount", "revenue_per_head"], from: "2025-Q4", grain: QUARTER) { rows { cells { code value reason } } sourceErrors { source code } } }',
     );
     expect(res.errors).toBeUndefined();
     const cells = Object.fromEntries(res.data!.indicatorValues.rows[0]!.cells.map((c) => [c.code, c]));
     const failed = source === 'crm' ? ['revenue', 'revenue_per_head'] : ['budget'];
     for (const code of ['revenue', 'budget', 'headcount', 'revenue_per_head']) {
-      if (failed.includes(code)) expect(cells[code]).toMatchObject({ value: null, reason: expect.stringContaining(`Source "${source}"`) });
+      if (failed.includes(code))
+        expect(cells[code]).toMatchObject({ value: null, reason: expect.stringContaining(`Source "${source}"`) });
       else expect(cells[code]!.value).toMatch(/^\d+(\.\d+)?$/);
     }
     expect(res.data!.indicatorValues.sourceErrors.map((e) => e.source)).toEqual([source]);

@@ -25,7 +25,10 @@ describe('indicators:import --bootstrap', () => {
   async function versions(): Promise<Array<{ code: string; version: number; author: string }>> {
     const conn = openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: schema() }, 'hub');
     try {
-      const { rows } = (await conn.knex.raw('select code, version, author from ??.indicator_version order by code, version', [schema()])) as { rows: Array<{ code: string; version: number; author: string }> };
+      const { rows } = (await conn.knex.raw(
+        'select code, version, author from ??.indicator_version order by code, version',
+        [schema()],
+      )) as { rows: Array<{ code: string; version: number; author: string }> };
       return rows.map((r) => ({ ...r, version: Number(r.version) }));
     } finally {
       await conn.close();
@@ -53,11 +56,23 @@ describe('indicators:import --bootstrap', () => {
     expect(new Set(before.map((v) => v.author))).toEqual(new Set(['system:bootstrap']));
 
     edit('finance/expense.yaml', 'tags: [finance, budget]', 'tags: [finance, budget, opex]');
-    writeFileSync(join(dir, 'finance', 'cogs_copy.yaml'), readFileSync(join(dir, 'finance', 'cogs.yaml'), 'utf8').replace('code: cogs', 'code: cogs_copy'));
+    writeFileSync(
+      join(dir, 'finance', 'cogs_copy.yaml'),
+      readFileSync(join(dir, 'finance', 'cogs.yaml'), 'utf8').replace('code: cogs', 'code: cogs_copy'),
+    );
     const printed: string[] = [];
-    const options = { dir, bootstrap: true, reason: 'Set-up: first dictionary of the company', submit: false, dryRun: false };
+    const options = {
+      dir,
+      bootstrap: true,
+      reason: 'Set-up: first dictionary of the company',
+      submit: false,
+      dryRun: false,
+    };
     expect(await runImport(hub.runtime, options, (l) => printed.push(l))).toBe(0);
-    expect(printed.filter((l) => l.endsWith('(system:bootstrap)')).sort()).toEqual(['cogs_copy: published v1 (system:bootstrap)', 'expense: published v2 (system:bootstrap)']);
+    expect(printed.filter((l) => l.endsWith('(system:bootstrap)')).sort()).toEqual([
+      'cogs_copy: published v1 (system:bootstrap)',
+      'expense: published v2 (system:bootstrap)',
+    ]);
 
     const after = await versions();
     expect(after.length).toBe(before.length + 2);
@@ -66,7 +81,10 @@ describe('indicators:import --bootstrap', () => {
     expect(hub.runtime.governance.published().get('cogs_copy')).toBeDefined();
     const page = await hub.runtime.audit.query({ principal: 'system:bootstrap' }, { first: 5 });
     const record = page.records.find((r) => r.operationName === 'indicators:import --bootstrap')!;
-    expect(record.events!.map((e) => `${e.kind} ${e.code} v${e.version}`).sort()).toEqual(['approved cogs_copy v1', 'approved expense v2']);
+    expect(record.events!.map((e) => `${e.kind} ${e.code} v${e.version}`).sort()).toEqual([
+      'approved cogs_copy v1',
+      'approved expense v2',
+    ]);
 
     // A person proposes a change: governance is in use, the bootstrap is closed.
     edit('finance/cogs.yaml', 'tags: [finance]', 'tags: [finance, margin]');

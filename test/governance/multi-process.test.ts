@@ -23,16 +23,25 @@ describe('two hubs on one store', () => {
   });
 
   test('an approval in one is served by the other after a refresh, and both bootstrapped the same v1', async () => {
-    const version = async (hub: TestHub) => (await hub.query<{ indicator: { version: string } }>('{ indicator(code: "cogs") { version } }')).data!.indicator.version;
+    const version = async (hub: TestHub) =>
+      (await hub.query<{ indicator: { version: string } }>('{ indicator(code: "cogs") { version } }')).data!.indicator
+        .version;
     expect([await version(a), await version(b)]).toEqual(['v1', 'v1']);
-    const definition = readFileSync('models/demo/indicators/finance/cogs.yaml', 'utf8').replace(/synonyms: \[/, 'synonyms: [销货成本, ');
+    const definition = readFileSync('models/demo/indicators/finance/cogs.yaml', 'utf8').replace(
+      /synonyms: \[/,
+      'synonyms: [销货成本, ',
+    );
     const proposed = await a.query<{ proposeIndicatorChange: { id: string; revision: number } }>(
       'mutation($d: String!) { proposeIndicatorChange(input: { code: "cogs", kind: UPDATE, definition: $d, reason: "Another synonym", submit: true }) { id revision } }',
       { d: definition },
       'EMP-000271',
     );
     const change = proposed.data!.proposeIndicatorChange;
-    const approved = await a.query(`mutation { approveIndicatorChange(id: "${change.id}", expectedRevision: ${change.revision}, comment: "ok") { resultVersion } }`, {}, 'EMP-000267');
+    const approved = await a.query(
+      `mutation { approveIndicatorChange(id: "${change.id}", expectedRevision: ${change.revision}, comment: "ok") { resultVersion } }`,
+      {},
+      'EMP-000267',
+    );
     expect(approved.errors).toBeUndefined();
     expect(await version(a)).toBe('v2');
     const deadline = Date.now() + 5000;

@@ -38,8 +38,17 @@ let seq = 1000;
 function event(over: Partial<LifecycleEvent> = {}): LifecycleEvent {
   seq += 1;
   return {
-    kind: 'approved', code: 'revenue', domain: 'sales', changeId: seq, version: 7, actor: MANAGER,
-    at: new Date().toISOString(), note: `note ${seq}`, affected: ['revenue'], recipients: [], ...over,
+    kind: 'approved',
+    code: 'revenue',
+    domain: 'sales',
+    changeId: seq,
+    version: 7,
+    actor: MANAGER,
+    at: new Date().toISOString(),
+    note: `note ${seq}`,
+    affected: ['revenue'],
+    recipients: [],
+    ...over,
   };
 }
 
@@ -48,7 +57,17 @@ describe('notices through the API (embedded store)', () => {
   const clients: Client[] = [];
   beforeAll(async () => {
     // Webhooks are off by default: this hub names the loopback receivers the tests start.
-    hub = await startTestHub(ALL_EMBEDDED, { notices: { webhooks: { allowList: ['http://127.0.0.1:*', 'http://localhost:*'], baseDelayMs: 40, maxDelayMs: 200, pollIntervalMs: 25, timeoutMs: 2000 } } });
+    hub = await startTestHub(ALL_EMBEDDED, {
+      notices: {
+        webhooks: {
+          allowList: ['http://127.0.0.1:*', 'http://localhost:*'],
+          baseDelayMs: 40,
+          maxDelayMs: 200,
+          pollIntervalMs: 25,
+          timeoutMs: 2000,
+        },
+      },
+    });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
@@ -63,12 +82,17 @@ describe('notices through the API (embedded store)', () => {
   /** Records and publishes like the lifecycle service: inside a store transaction, pushed after commit. */
   async function tell(e: LifecycleEvent): Promise<number> {
     const { conn } = hub.runtime.store;
-    const id = await conn.knex.transaction((trx) => hub.runtime.notices.record({ ...conn, knex: trx, close: async () => undefined }, e));
+    const id = await conn.knex.transaction((trx) =>
+      hub.runtime.notices.record({ ...conn, knex: trx, close: async () => undefined }, e),
+    );
     hub.runtime.notices.published(e, id);
     return id;
   }
 
-  function wsClient(connectionParams: Record<string, unknown> | undefined, closed?: (code: number, reason: string) => void): Client {
+  function wsClient(
+    connectionParams: Record<string, unknown> | undefined,
+    closed?: (code: number, reason: string) => void,
+  ): Client {
     const client = createClient({
       url: hub.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
@@ -81,26 +105,50 @@ describe('notices through the API (embedded store)', () => {
     return client;
   }
 
-  async function auditRecords(filter: string): Promise<Array<{ principal: string; outcome: string; fieldsRequested: string[]; reason: string | null; errorCodes: string[]; variables: string | null }>> {
-    const res = await hub.query<{ auditLog: { records: never[] } }>(`{ auditLog(${filter}, first: 20) { records { principal outcome fieldsRequested reason errorCodes variables } } }`, {}, AUDITOR);
+  async function auditRecords(filter: string): Promise<
+    Array<{
+      principal: string;
+      outcome: string;
+      fieldsRequested: string[];
+      reason: string | null;
+      errorCodes: string[];
+      variables: string | null;
+    }>
+  > {
+    const res = await hub.query<{ auditLog: { records: never[] } }>(
+      `{ auditLog(${filter}, first: 20) { records { principal outcome fieldsRequested reason errorCodes variables } } }`,
+      {},
+      AUDITOR,
+    );
     return ok(res).auditLog.records;
   }
 
   /** Subscribes and waits until the hub has registered (and audited) the subscription. */
-  async function subscribe(as: string, codes: string[] | null): Promise<AsyncIterableIterator<{ data?: { indicatorNotices: Notice } | null; errors?: unknown[] }>> {
-    const before = (await auditRecords(`principal: "${as}"`)).filter((r) => r.fieldsRequested.includes('Subscription.indicatorNotices')).length;
+  async function subscribe(
+    as: string,
+    codes: string[] | null,
+  ): Promise<AsyncIterableIterator<{ data?: { indicatorNotices: Notice } | null; errors?: unknown[] }>> {
+    const before = (await auditRecords(`principal: "${as}"`)).filter((r) =>
+      r.fieldsRequested.includes('Subscription.indicatorNotices'),
+    ).length;
     const client = wsClient({ authorization: `Bearer ${await tokenFor(as)}` });
     const query = `subscription($codes: [String!]) { indicatorNotices(codes: $codes) { ${NOTICE} } }`;
     const iterator = client.iterate<{ indicatorNotices: Notice }>({ query, variables: { codes } });
     const deadline = Date.now() + 10_000;
-    while ((await auditRecords(`principal: "${as}"`)).filter((r) => r.fieldsRequested.includes('Subscription.indicatorNotices')).length === before) {
+    while (
+      (await auditRecords(`principal: "${as}"`)).filter((r) =>
+        r.fieldsRequested.includes('Subscription.indicatorNotices'),
+      ).length === before
+    ) {
       if (Date.now() > deadline) throw new Error('the subscription was not audited');
       await new Promise((r) => setTimeout(r, 25));
     }
     return iterator as never;
   }
 
-  async function nextNotice(it: AsyncIterableIterator<{ data?: { indicatorNotices: Notice } | null; errors?: unknown[] }>): Promise<Notice> {
+  async function nextNotice(
+    it: AsyncIterableIterator<{ data?: { indicatorNotices: Notice } | null; errors?: unknown[] }>,
+  ): Promise<Notice> {
     const r = await it.next();
     expect(r.done).toBe(false);
     expect(r.value.errors).toBeUndefined();
@@ -110,21 +158,46 @@ describe('notices through the API (embedded store)', () => {
   test('a graphql-ws client authenticates, subscribes (audited), and receives only notices for its codes', async () => {
     const it = await subscribe(CEO, ['revenue']);
     await tell(event({ code: 'order_count', affected: ['order_count'] }));
-    const id = await tell(event({ code: 'revenue', affected: ['revenue', 'revenue_yoy'], note: 'new revenue recognition' }));
-    expect(await nextNotice(it)).toEqual({ id: String(id), kind: 'approved', code: 'revenue', version: 7, actor: MANAGER, note: 'new revenue recognition', affected: ['revenue', 'revenue_yoy'], read: false });
+    const id = await tell(
+      event({ code: 'revenue', affected: ['revenue', 'revenue_yoy'], note: 'new revenue recognition' }),
+    );
+    expect(await nextNotice(it)).toEqual({
+      id: String(id),
+      kind: 'approved',
+      code: 'revenue',
+      version: 7,
+      actor: MANAGER,
+      note: 'new revenue recognition',
+      affected: ['revenue', 'revenue_yoy'],
+      read: false,
+    });
     await it.return?.();
 
-    const [record] = (await auditRecords(`principal: "${CEO}"`)).filter((r) => r.fieldsRequested.includes('Subscription.indicatorNotices'));
+    const [record] = (await auditRecords(`principal: "${CEO}"`)).filter((r) =>
+      r.fieldsRequested.includes('Subscription.indicatorNotices'),
+    );
     expect(record).toMatchObject({ outcome: 'ok', errorCodes: [] });
-    expect(record!.fieldsRequested).toEqual(expect.arrayContaining(['IndicatorNotice.code', 'Subscription.indicatorNotices']));
+    expect(record!.fieldsRequested).toEqual(
+      expect.arrayContaining(['IndicatorNotice.code', 'Subscription.indicatorNotices']),
+    );
     expect(JSON.parse(record!.variables!)).toEqual({ codes: ['revenue'] });
   });
 
   test('a proposal for an indicator never published reaches only its addressees; published ones reach everyone', async () => {
     const rep = await subscribe(SALES_REP, null);
     const manager = await subscribe(MANAGER, null);
-    const draft = await tell(event({ kind: 'proposed', code: 'brand_new_ratio', version: null, affected: ['brand_new_ratio'], recipients: ['role:finance_manager'] }));
-    const published = await tell(event({ kind: 'proposed', code: 'revenue', version: null, affected: ['revenue'], recipients: [] }));
+    const draft = await tell(
+      event({
+        kind: 'proposed',
+        code: 'brand_new_ratio',
+        version: null,
+        affected: ['brand_new_ratio'],
+        recipients: ['role:finance_manager'],
+      }),
+    );
+    const published = await tell(
+      event({ kind: 'proposed', code: 'revenue', version: null, affected: ['revenue'], recipients: [] }),
+    );
     expect((await nextNotice(manager)).id).toBe(String(draft));
     expect((await nextNotice(manager)).id).toBe(String(published));
     expect((await nextNotice(rep)).id).toBe(String(published)); // the draft was skipped
@@ -137,11 +210,17 @@ describe('notices through the API (embedded store)', () => {
     ['a malformed token', { authorization: 'Bearer not.a.jwt' }, 4401, /malformed/],
     ['a departed employee', 'departed', 4401, /no longer employed/],
   ])('a connection with %s is refused (close 4401) and audited', async (_label, params, code, reason) => {
-    const connectionParams = params === 'departed' ? { authorization: `Bearer ${await tokenFor(DEPARTED)}` } : (params as Record<string, unknown> | undefined);
+    const connectionParams =
+      params === 'departed'
+        ? { authorization: `Bearer ${await tokenFor(DEPARTED)}` }
+        : (params as Record<string, unknown> | undefined);
     let closed: [number, string] | undefined;
     const client = wsClient(connectionParams, (c, r) => (closed = [c, r]));
     const result = await new Promise<string>((resolve) => {
-      client.subscribe({ query: 'subscription { indicatorNotices { id } }' }, { next: () => resolve('next'), error: () => resolve('error'), complete: () => resolve('complete') });
+      client.subscribe(
+        { query: 'subscription { indicatorNotices { id } }' },
+        { next: () => resolve('next'), error: () => resolve('error'), complete: () => resolve('complete') },
+      );
     });
     expect(result).toBe('error');
     expect(closed![0]).toBe(code);
@@ -155,16 +234,39 @@ describe('notices through the API (embedded store)', () => {
   test('the demo API key authenticates too; queries and mutations are refused over WebSocket (HTTP only)', async () => {
     const client = wsClient({ 'x-api-key': DEMO_SERVICE_KEY });
     const it = client.iterate({ query: '{ me { principal } }' });
-    await expect(it.next()).rejects.toEqual([expect.objectContaining({ message: expect.stringContaining('Only subscriptions run over WebSocket'), extensions: { code: 'BAD_USER_INPUT' } })]);
+    await expect(it.next()).rejects.toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Only subscriptions run over WebSocket'),
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
   });
 
   test('the inbox lists what is addressed to the viewer (role), not to others; marking read is per viewer', async () => {
-    const id = String(await tell(event({ kind: 'rejected', version: null, code: 'cogs', affected: ['cogs'], recipients: ['role:auditor'] })));
+    const id = String(
+      await tell(
+        event({ kind: 'rejected', version: null, code: 'cogs', affected: ['cogs'], recipients: ['role:auditor'] }),
+      ),
+    );
     const inbox = async (as: string, unreadOnly = false) =>
-      ok(await hub.query<{ noticeInbox: Notice[] }>('query($u: Boolean) { noticeInbox(unreadOnly: $u) { id kind read } }', { u: unreadOnly }, as)).noticeInbox;
+      ok(
+        await hub.query<{ noticeInbox: Notice[] }>(
+          'query($u: Boolean) { noticeInbox(unreadOnly: $u) { id kind read } }',
+          { u: unreadOnly },
+          as,
+        ),
+      ).noticeInbox;
     expect(await inbox(AUDITOR)).toContainEqual({ id, kind: 'rejected', read: false });
     expect((await inbox(SALES_REP)).map((n) => n.id)).not.toContain(id);
-    expect(ok(await hub.query<{ markNoticesRead: number }>('mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }', { ids: [id] }, AUDITOR)).markNoticesRead).toBe(1);
+    expect(
+      ok(
+        await hub.query<{ markNoticesRead: number }>(
+          'mutation($ids: [ID!]!) { markNoticesRead(ids: $ids) }',
+          { ids: [id] },
+          AUDITOR,
+        ),
+      ).markNoticesRead,
+    ).toBe(1);
     expect((await inbox(AUDITOR, true)).map((n) => n.id)).not.toContain(id);
     expect(await inbox(AUDITOR)).toContainEqual({ id, kind: 'rejected', read: true });
   });
@@ -180,11 +282,17 @@ describe('notices through the API (embedded store)', () => {
     const refused = await register('http://169.254.169.254:80/latest/meta-data');
     expect(refused.data).toEqual({ registerNoticeSubscription: null });
     expect(refused.errors![0]).toMatchObject({
-      message: expect.stringContaining('is not on the webhook allow-list. Allowed (config notices.webhooks.allowList): http://127.0.0.1:*, http://localhost:*'),
+      message: expect.stringContaining(
+        'is not on the webhook allow-list. Allowed (config notices.webhooks.allowList): http://127.0.0.1:*, http://localhost:*',
+      ),
       extensions: { code: 'BAD_USER_INPUT', argument: 'webhookUrl' },
     });
     ok(await register('http://localhost:1/hook'));
-    const fields = ok(await hub.query<{ __type: { fields: Array<{ name: string }> } }>('{ __type(name: "NoticeSubscription") { fields { name } } }')).__type.fields.map((f) => f.name);
+    const fields = ok(
+      await hub.query<{ __type: { fields: Array<{ name: string }> } }>(
+        '{ __type(name: "NoticeSubscription") { fields { name } } }',
+      ),
+    ).__type.fields.map((f) => f.name);
     expect(fields).not.toContain('secret');
     const [record] = await auditRecords('principal: "apikey:bi-dashboard"');
     expect(JSON.parse(record!.variables!)).toMatchObject({ secret: '[redacted]' });
@@ -214,7 +322,10 @@ describe('notices through the API (embedded store)', () => {
       ).registerNoticeSubscription;
       const live = await subscribe(CEO, ['gross_profit']);
 
-      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# reviewed\nname:');
+      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(
+        /\nname:/,
+        '\n# reviewed\nname:',
+      );
       const proposed = ok(
         await hub.query<{ proposeIndicatorChange: { id: string; revision: number } }>(
           'mutation($i: ProposeIndicatorChange!) { proposeIndicatorChange(input: $i) { id revision } }',
@@ -222,7 +333,13 @@ describe('notices through the API (embedded store)', () => {
           ANALYST,
         ),
       ).proposeIndicatorChange;
-      ok(await hub.query('mutation($id: ID!, $r: Int!) { approveIndicatorChange(id: $id, expectedRevision: $r, comment: "fine") { id } }', { id: proposed.id, r: proposed.revision }, MANAGER));
+      ok(
+        await hub.query(
+          'mutation($id: ID!, $r: Int!) { approveIndicatorChange(id: $id, expectedRevision: $r, comment: "fine") { id } }',
+          { id: proposed.id, r: proposed.revision },
+          MANAGER,
+        ),
+      );
 
       const first = await nextNotice(live);
       const second = await nextNotice(live);
@@ -234,28 +351,65 @@ describe('notices through the API (embedded store)', () => {
       // Inboxes: gross_profit's file names owner { unit: D0023, person: EMP-000270 }; the proposal and the
       // approval reach that person and everyone of that unit (the demo company's HR data says who), not others.
       const company = generateCompany(1);
-      const colleague = company.employees.find((e) => e.department.id === 'D0023' && e.left === null && e.id !== 'EMP-000270')!;
+      const colleague = company.employees.find(
+        (e) => e.department.id === 'D0023' && e.left === null && e.id !== 'EMP-000270',
+      )!;
       const kindsIn = async (as: string) =>
-        ok(await hub.query<{ noticeInbox: Array<{ kind: string; code: string }> }>('{ noticeInbox(limit: 500) { kind code } }', {}, as)).noticeInbox
-          .filter((n) => n.code === 'gross_profit').map((n) => n.kind).sort();
+        ok(
+          await hub.query<{ noticeInbox: Array<{ kind: string; code: string }> }>(
+            '{ noticeInbox(limit: 500) { kind code } }',
+            {},
+            as,
+          ),
+        )
+          .noticeInbox.filter((n) => n.code === 'gross_profit')
+          .map((n) => n.kind)
+          .sort();
       expect(await kindsIn('EMP-000270')).toEqual(['approved', 'proposed']);
       expect(await kindsIn(colleague.id)).toEqual(['approved', 'proposed']);
       expect(await kindsIn(SALES_REP)).toEqual([]);
 
       const deadline = Date.now() + 10_000;
       while (hits.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      for (const hit of hits) expect(new StandardWebhookReceiver(SECRET).verify(hit.headers, hit.body)).toBe('accepted');
+      for (const hit of hits)
+        expect(new StandardWebhookReceiver(SECRET).verify(hit.headers, hit.body)).toBe('accepted');
       // The proposal's first attempt got 503 and was retried (possibly after the approval went out).
       expect(hits.map((h) => h.event).sort()).toEqual(['approved', 'proposed', 'proposed']);
-      expect(JSON.parse(hits.find((h) => h.event === 'approved')!.body)).toMatchObject({ kind: 'approved', code: 'gross_profit', changeId: Number(proposed.id), actor: MANAGER, note: 'fine' });
+      expect(JSON.parse(hits.find((h) => h.event === 'approved')!.body)).toMatchObject({
+        kind: 'approved',
+        code: 'gross_profit',
+        changeId: Number(proposed.id),
+        actor: MANAGER,
+        note: 'fine',
+      });
 
       const query = `query($all: Boolean) { noticeSubscriptions(allOwners: $all) { id owner deliveries { status attempts lastStatusCode attemptLog { attempt statusCode error } } } }`;
-      type Subs = { noticeSubscriptions: Array<{ id: string; owner: string; deliveries: Array<{ status: string; attempts: number; attemptLog: Array<{ attempt: number; statusCode: number; error: string | null }> }> }> };
-      const mine = ok(await hub.query<Subs>(query, {}, { apiKey: DEMO_SERVICE_KEY })).noticeSubscriptions.find((s) => s.id === sub.id)!;
+      type Subs = {
+        noticeSubscriptions: Array<{
+          id: string;
+          owner: string;
+          deliveries: Array<{
+            status: string;
+            attempts: number;
+            attemptLog: Array<{ attempt: number; statusCode: number; error: string | null }>;
+          }>;
+        }>;
+      };
+      const mine = ok(await hub.query<Subs>(query, {}, { apiKey: DEMO_SERVICE_KEY })).noticeSubscriptions.find(
+        (s) => s.id === sub.id,
+      )!;
       // Newest first: the approval's delivery, then the proposal's.
-      expect(mine.deliveries.map((d) => [d.status, d.attempts])).toEqual([['delivered', 1], ['delivered', 2]]);
-      expect(mine.deliveries[1]!.attemptLog).toEqual([{ attempt: 1, statusCode: 503, error: 'HTTP 503' }, { attempt: 2, statusCode: 204, error: null }]);
-      const audited = ok(await hub.query<Subs>(query, { all: true }, AUDITOR)).noticeSubscriptions.find((s) => s.id === sub.id)!;
+      expect(mine.deliveries.map((d) => [d.status, d.attempts])).toEqual([
+        ['delivered', 1],
+        ['delivered', 2],
+      ]);
+      expect(mine.deliveries[1]!.attemptLog).toEqual([
+        { attempt: 1, statusCode: 503, error: 'HTTP 503' },
+        { attempt: 2, statusCode: 204, error: null },
+      ]);
+      const audited = ok(await hub.query<Subs>(query, { all: true }, AUDITOR)).noticeSubscriptions.find(
+        (s) => s.id === sub.id,
+      )!;
       expect(audited.owner).toBe('apikey:bi-dashboard');
       const notAuditor = await hub.query<Subs>(query, { all: true }, SALES_REP);
       expect(notAuditor.errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -280,7 +434,10 @@ describe('shutdown', () => {
       const it = client.iterate({ query: 'subscription { indicatorNotices { id } }' });
       const next = it.next().catch((error: unknown) => error);
       const deadline = Date.now() + 10_000;
-      while ((await hub.runtime.audit.query({ principal: CEO }, { first: 1 })).records.length === 0 && Date.now() < deadline) {
+      while (
+        (await hub.runtime.audit.query({ principal: CEO }, { first: 1 })).records.length === 0 &&
+        Date.now() < deadline
+      ) {
         await new Promise((r) => setTimeout(r, 25));
       }
       await hub.dispose();

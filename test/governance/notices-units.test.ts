@@ -16,12 +16,26 @@ import type { Notice } from '../../src/notices/types';
 
 /** The parts of notices that need no database: permissions on Subscription fields, the bus, the allow-list, backoff, signatures. */
 const notice = (id: number): Notice => ({
-  id, kind: 'approved', code: 'revenue', domain: 'sales', changeId: id, version: 1, actor: 'EMP-000001', at: '2025-11-03T08:00:00.000Z', note: '', affected: ['revenue'], recipients: [],
+  id,
+  kind: 'approved',
+  code: 'revenue',
+  domain: 'sales',
+  changeId: id,
+  version: 1,
+  actor: 'EMP-000001',
+  at: '2025-11-03T08:00:00.000Z',
+  note: '',
+  affected: ['revenue'],
+  recipients: [],
 });
 
 /** The demo policy's rules for these types only: the policy must name only types the schema has. */
 function onlyTypes(policy: PolicyBook, types: string[]): PolicyBook {
-  const fields = Object.fromEntries(Object.entries(policy.policy.fields).filter(([key]) => types.includes(key.split('.')[0]!) && (key.endsWith('.*') || key.startsWith('Subscription.'))));
+  const fields = Object.fromEntries(
+    Object.entries(policy.policy.fields).filter(
+      ([key]) => types.includes(key.split('.')[0]!) && (key.endsWith('.*') || key.startsWith('Subscription.')),
+    ),
+  );
   return new PolicyBook({ ...policy.policy, fields }, policy.file);
 }
 
@@ -36,14 +50,21 @@ describe('graphql-shield on Subscription fields', () => {
   const schema = withPermissions(
     makeExecutableSchema({
       typeDefs: 'type Query { ok: Boolean } type Subscription { unlisted: String, indicatorNotices: String }',
-      resolvers: { Subscription: { unlisted: { subscribe: () => feed('unlisted') }, indicatorNotices: { subscribe: () => feed('indicatorNotices') } } },
+      resolvers: {
+        Subscription: {
+          unlisted: { subscribe: () => feed('unlisted') },
+          indicatorNotices: { subscribe: () => feed('indicatorNotices') },
+        },
+      },
     }),
     onlyTypes(loadPolicy('models/demo/policy.yaml'), ['Query', 'Subscription']),
   );
   const run = async (field: string) =>
-    (await subscribe({ schema, document: parse(`subscription { ${field} }`), contextValue: { viewer: { ...ANONYMOUS, roles: ['employee'] }, audit: new AuditTrail() } })) as
-      | AsyncIterableIterator<ExecutionResult>
-      | ExecutionResult;
+    (await subscribe({
+      schema,
+      document: parse(`subscription { ${field} }`),
+      contextValue: { viewer: { ...ANONYMOUS, roles: ['employee'] }, audit: new AuditTrail() },
+    })) as AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
   test('a Subscription field the policy does not list is denied by default, before its stream opens', async () => {
     const result = (await run('unlisted')) as ExecutionResult;
@@ -93,7 +114,12 @@ describe('notice bus', () => {
 });
 
 describe('webhook allow-list (deny by default)', () => {
-  const list = new WebhookAllowList(['http://127.0.0.1:*', 'http://localhost:*', 'https://*.corp.example:443/hooks/', 'https://bi.example.com:8443']);
+  const list = new WebhookAllowList([
+    'http://127.0.0.1:*',
+    'http://localhost:*',
+    'https://*.corp.example:443/hooks/',
+    'https://bi.example.com:8443',
+  ]);
   test.each([
     ['http://127.0.0.1:8080/x', true],
     ['http://localhost:3000/', true],
@@ -115,7 +141,10 @@ describe('webhook allow-list (deny by default)', () => {
 
   test('an empty list (the default) allows nothing: FORBIDDEN, WEBHOOKS_DISABLED, naming the config key', () => {
     expect(() => new WebhookAllowList([]).check('http://127.0.0.1:1/')).toThrow(
-      expect.objectContaining({ message: expect.stringContaining('notices.webhooks.allowList'), extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'WEBHOOKS_DISABLED' }) }),
+      expect.objectContaining({
+        message: expect.stringContaining('notices.webhooks.allowList'),
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'WEBHOOKS_DISABLED' }),
+      }),
     );
   });
 });
@@ -123,8 +152,22 @@ describe('webhook allow-list (deny by default)', () => {
 describe("the hub's own listening address is refused whatever the allow-list says", () => {
   const hub = new HubAddresses();
   hub.add('127.0.0.1', 4123);
-  const list = new WebhookAllowList(['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*', 'http://0.0.0.0:*', 'http://127.9.9.9:*', 'http://[::ffff:7f00:1]:*', 'http://*.localhost:*', 'http://bi.example.com:*'], hub);
-  const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const list = new WebhookAllowList(
+    [
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+      'http://[::1]:*',
+      'http://0.0.0.0:*',
+      'http://127.9.9.9:*',
+      'http://[::ffff:7f00:1]:*',
+      'http://*.localhost:*',
+      'http://bi.example.com:*',
+    ],
+    hub,
+  );
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   test.each([
     ['http://127.0.0.1:4123/metrics', 'WEBHOOK_TARGETS_HUB'],
     ['http://localhost:4123/graphql', 'WEBHOOK_TARGETS_HUB'],
@@ -144,11 +187,17 @@ describe("the hub's own listening address is refused whatever the allow-list say
     ['http://bi.example.com:4123/', null], // another host on the same port number
   ])('%s → %s', (url, reason) => {
     expect(list.judge(url)?.reason ?? null).toBe(reason);
-    if (reason === 'WEBHOOK_TARGETS_HUB') expect(() => list.check(url)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason }) }));
+    if (reason === 'WEBHOOK_TARGETS_HUB')
+      expect(() => list.check(url)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason }) }),
+      );
   });
 
   test("the machine's own name and interface addresses on the hub's port", () => {
-    const named = new WebhookAllowList([`http://${hostname().toLowerCase()}:*`, ...(external ? [`http://${external}:*`] : [])], hub);
+    const named = new WebhookAllowList(
+      [`http://${hostname().toLowerCase()}:*`, ...(external ? [`http://${external}:*`] : [])],
+      hub,
+    );
     expect(named.judge(`http://${hostname()}:4123/`)?.reason).toBe('WEBHOOK_TARGETS_HUB');
     if (external) expect(named.judge(`http://${external}:4123/`)?.reason).toBe('WEBHOOK_TARGETS_HUB');
   });
@@ -160,19 +209,25 @@ describe("the hub's own listening address is refused whatever the allow-list say
 });
 
 test('backoff doubles from the base delay up to the cap', () => {
-  expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, 1000, 10_000))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+  expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, 1000, 10_000))).toEqual([
+    1000, 2000, 4000, 8000, 10_000, 10_000,
+  ]);
 });
 
 describe('Standard Webhooks signatures: id, timestamp and body signed together', () => {
   const body = '{"id":1}';
   const secret = 'k'.repeat(24);
   test('v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>, the key being the secret\'s UTF-8 bytes', () => {
-    expect(signDelivery(secret, '7', 1_700_000_000, body)).toBe(`v1,${createHmac('sha256', secret).update(`7.1700000000.${body}`).digest('base64')}`);
+    expect(signDelivery(secret, '7', 1_700_000_000, body)).toBe(
+      `v1,${createHmac('sha256', secret).update(`7.1700000000.${body}`).digest('base64')}`,
+    );
   });
 
-  test('a whsec_<base64> secret signs with the bytes it decodes to (the spec\'s serialization)', () => {
+  test("a whsec_<base64> secret signs with the bytes it decodes to (the spec's serialization)", () => {
     const key = Buffer.alloc(32, 7);
-    expect(signDelivery(`whsec_${key.toString('base64')}`, '7', 1, body)).toBe(`v1,${createHmac('sha256', key).update(`7.1.${body}`).digest('base64')}`);
+    expect(signDelivery(`whsec_${key.toString('base64')}`, '7', 1, body)).toBe(
+      `v1,${createHmac('sha256', key).update(`7.1.${body}`).digest('base64')}`,
+    );
   });
 
   test.each([

@@ -10,16 +10,32 @@ export interface RefusalRow {
 }
 
 /** Refused records in the hub's store, optionally only those of one principal or address. */
-export async function refusalRows(hub: TestHub, where: { principal?: string; ip?: string } = {}): Promise<RefusalRow[]> {
+export async function refusalRows(
+  hub: TestHub,
+  where: { principal?: string; ip?: string } = {},
+): Promise<RefusalRow[]> {
   const { conn } = hub.runtime.store;
-  const clauses = ["outcome = 'refused'", ...(where.principal ? ['principal = ?'] : []), ...(where.ip ? ['ip = ?'] : [])];
+  const clauses = [
+    "outcome = 'refused'",
+    ...(where.principal ? ['principal = ?'] : []),
+    ...(where.ip ? ['ip = ?'] : []),
+  ];
   const bindings = [...(where.principal ? [where.principal] : []), ...(where.ip ? [where.ip] : [])];
-  const result = (await conn.knex.raw(`select principal, ip, error_codes, refusals from ${conn.schema}.audit_log where ${clauses.join(' and ')} order by seq`, bindings)) as {
+  const result = (await conn.knex.raw(
+    `select principal, ip, error_codes, refusals from ${conn.schema}.audit_log where ${clauses.join(' and ')} order by seq`,
+    bindings,
+  )) as {
     rows: Array<{ principal: string; ip: string | null; error_codes: string; refusals: string | null }>;
   };
   return result.rows.map((r) => {
     const refusals = r.refusals ? (JSON.parse(r.refusals) as { kind: string; count: number }) : null;
-    return { principal: r.principal, ip: r.ip, errorCodes: JSON.parse(r.error_codes) as string[], kind: refusals?.kind ?? null, count: refusals?.count ?? 1 };
+    return {
+      principal: r.principal,
+      ip: r.ip,
+      errorCodes: JSON.parse(r.error_codes) as string[],
+      kind: refusals?.kind ?? null,
+      count: refusals?.count ?? 1,
+    };
   });
 }
 
@@ -35,7 +51,11 @@ export function byKind(rows: readonly RefusalRow[]): Record<string, { records: n
 }
 
 /** Polls `probe` until `done` holds for its value (aggregated records are written every interval). */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

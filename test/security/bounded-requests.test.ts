@@ -20,7 +20,12 @@ import { toMoney } from '../../src/values/decimal';
 const SERVICE = { apiKey: DEMO_SERVICE_KEY };
 
 /** Daily revenue per customer, `from`..`to` (inclusive days), as one aliased indicatorValues field. */
-const daily = (alias: string, from: string, to: string, selection = 'rows { period member { id } cells { code value } }') =>
+const daily = (
+  alias: string,
+  from: string,
+  to: string,
+  selection = 'rows { period member { id } cells { code value } }',
+) =>
   `${alias}: indicatorValues(codes: ["revenue"], from: "${from}", to: "${to}", grain: DAY, groupBy: "customer") { ${selection} }`;
 
 /** Aggregate statements counted in /metrics by this process: the counter every adapter statement passes. */
@@ -92,11 +97,9 @@ describe('finding 3: indicatorValues bounded by what it produces', () => {
   });
 
   test('a large request under the limit (40 days × every customer) is answered, equal to direct SQL', async () => {
-    const res: GraphQLResponse<{ a: { rows: Array<{ period: string; member: { id: string }; cells: Array<{ value: string | null }> }> } }> = await hub.query(
-      `{ ${daily('a', '2025-09-01', '2025-10-10')} }`,
-      undefined,
-      SERVICE,
-    );
+    const res: GraphQLResponse<{
+      a: { rows: Array<{ period: string; member: { id: string }; cells: Array<{ value: string | null }> }> };
+    }> = await hub.query(`{ ${daily('a', '2025-09-01', '2025-10-10')} }`, undefined, SERVICE);
     expect(res.errors).toBeUndefined();
     const got = new Map<string, string>();
     for (const row of res.data!.a.rows) got.set(`${row.period}|${row.member.id}`, row.cells[0]!.value!);
@@ -124,7 +127,10 @@ describe('finding 3: indicatorValues bounded by what it produces', () => {
     let saved: number;
     beforeAll(async () => {
       saved = hub.runtime.config.limits.maxStatementRows;
-      const [r] = await direct.rows('crm', `select count(*) as n from (select distinct account_id, extract(month from order_date) as m from {s}.sales_order where order_date >= '2025-01-01' and order_date < '2026-01-01') t`);
+      const [r] = await direct.rows(
+        'crm',
+        `select count(*) as n from (select distinct account_id, extract(month from order_date) as m from {s}.sales_order where order_date >= '2025-01-01' and order_date < '2026-01-01') t`,
+      );
       rows = Number(r!.n);
     });
     afterAll(() => {
@@ -143,7 +149,9 @@ describe('finding 3: indicatorValues bounded by what it produces', () => {
       if (refused) {
         expect(res.status).toBe(400);
         expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ROWS', source: 'crm', max: rows - 1 });
-        expect(res.errors?.[0]?.message).toMatch(/returned more than [\d]+ rows, the most one statement may return: use a coarser grain, a shorter run, fewer members/);
+        expect(res.errors?.[0]?.message).toMatch(
+          /returned more than [\d]+ rows, the most one statement may return: use a coarser grain, a shorter run, fewer members/,
+        );
       } else {
         expect(res.errors).toBeUndefined();
       }
@@ -170,9 +178,8 @@ const CACHE_MAX_BYTES = 4 * 1024 * 1024;
 const FILL_REQUESTS = 30;
 const ROOT = join(__dirname, '..', '..');
 
-
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function startHub(configFile: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
   const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/main.ts'], {
@@ -201,7 +208,13 @@ function startHub(configFile: string): { child: ChildProcess; ready: Promise<str
 test('the out-of-memory sequence ends with the hub alive, /healthz under 1 s throughout and a coded refusal', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'indicator-hub-bounded-'));
   const configFile = join(dir, 'hub.config.yaml');
-  const source = (name: string) => ({ engine: 'postgres', url: pgSourcesUrl(), schema: name, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 });
+  const source = (name: string) => ({
+    engine: 'postgres',
+    url: pgSourcesUrl(),
+    schema: name,
+    pool: { min: 0, max: 4 },
+    acquireTimeoutMs: 30_000,
+  });
   writeFileSync(
     configFile,
     stringify({
@@ -228,7 +241,13 @@ test('the out-of-memory sequence ends with the hub alive, /healthz under 1 s thr
         body: JSON.stringify({ query }),
         signal: AbortSignal.timeout(30_000),
       });
-      return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+      return {
+        status: res.status,
+        body: (await res.json()) as {
+          data?: Record<string, unknown>;
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        },
+      };
     };
 
     // /healthz every 100 ms for the whole sequence; a probe that takes 5 s is given up (and fails the test).

@@ -22,7 +22,8 @@ describe('finding 2: suppression that holds against differencing', () => {
     store = await isolatedPostgresStore();
     direct = new DirectSql(ALL_POSTGRES);
     hub = await startTestHub(ALL_POSTGRES, store.overrides);
-    for (const m of ['2025-03', '2025-04', '2025-05', '2025-07', '2025-08', '2025-09']) months.set(m, await payrollByDepartment(direct, m));
+    for (const m of ['2025-03', '2025-04', '2025-05', '2025-07', '2025-08', '2025-09'])
+      months.set(m, await payrollByDepartment(direct, m));
   });
   afterAll(async () => {
     await hub?.dispose();
@@ -39,39 +40,64 @@ describe('finding 2: suppression that holds against differencing', () => {
     return { a, b, payroll };
   }
   const total = (month: string, ids: string[]) =>
-    cells(hub, FINANCE_MANAGER, `codes: ["payroll_cost"], from: "${month}", grain: MONTH, filters: [{ dimension: "department", ids: ${JSON.stringify(ids)} }]`);
-  const sum = (payroll: Payroll, ids: string[]) => ids.reduce((s, d) => s + Number(payroll.get(d)?.cost ?? 0), 0).toFixed(2);
+    cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["payroll_cost"], from: "${month}", grain: MONTH, filters: [{ dimension: "department", ids: ${JSON.stringify(ids)} }]`,
+    );
+  const sum = (payroll: Payroll, ids: string[]) =>
+    ids.reduce((s, d) => s + Number(payroll.get(d)?.cost ?? 0), 0).toFixed(2);
 
   test.each([
     ['{A,B} then {B}', '2025-03', (a: string, b: string) => [[a, b], [b]]],
     ['{B} then {A,B}', '2025-04', (a: string, b: string) => [[b], [a, b]]],
-  ])('%s: the first is exact (direct SQL), the second suppressed — also after a restart on the same store', async (_name, month, order) => {
-    const { a, b, payroll } = pair(month);
-    const [first, second] = order(a, b) as [string[], string[]];
-    const one = await total(month, first);
-    expect(one.byMember.get('')!.get('payroll_cost')).toEqual({ value: sum(payroll, first), reason: null });
-    const two = await total(month, second);
-    expect(two.byMember.get('')!.get('payroll_cost')).toEqual({ value: null, reason: expect.stringMatching(/^suppressed/) });
-    expect(two.res.raw).not.toContain(payroll.get(a)!.cost);
-    // The log is in the store: a restarted hub (or another process on the store) remembers.
-    await hub.dispose();
-    hub = await startTestHub(ALL_POSTGRES, store.overrides);
-    const again = await total(month, second);
-    expect(again.byMember.get('')!.get('payroll_cost')).toEqual({ value: null, reason: expect.stringMatching(/^suppressed/) });
-    // Asking the released set again is free.
-    expect((await total(month, first)).byMember.get('')!.get('payroll_cost')!.value).toBe(sum(payroll, first));
-  });
+  ])(
+    '%s: the first is exact (direct SQL), the second suppressed — also after a restart on the same store',
+    async (_name, month, order) => {
+      const { a, b, payroll } = pair(month);
+      const [first, second] = order(a, b) as [string[], string[]];
+      const one = await total(month, first);
+      expect(one.byMember.get('')!.get('payroll_cost')).toEqual({ value: sum(payroll, first), reason: null });
+      const two = await total(month, second);
+      expect(two.byMember.get('')!.get('payroll_cost')).toEqual({
+        value: null,
+        reason: expect.stringMatching(/^suppressed/),
+      });
+      expect(two.res.raw).not.toContain(payroll.get(a)!.cost);
+      // The log is in the store: a restarted hub (or another process on the store) remembers.
+      await hub.dispose();
+      hub = await startTestHub(ALL_POSTGRES, store.overrides);
+      const again = await total(month, second);
+      expect(again.byMember.get('')!.get('payroll_cost')).toEqual({
+        value: null,
+        reason: expect.stringMatching(/^suppressed/),
+      });
+      // Asking the released set again is free.
+      expect((await total(month, first)).byMember.get('')!.get('payroll_cost')!.value).toBe(sum(payroll, first));
+    },
+  );
 
   test('roll-up: released cells equal the SQL sums of their subtrees, and no parent-minus-children difference covers 1–4 people', async () => {
     const month = '2025-05';
     const payroll = months.get(month)!;
     const parent = await orgTree(direct);
-    const subtree = (d: string): string[] => [d, ...[...parent].filter(([, p]) => p === d).flatMap(([c]) => subtree(c))];
+    const subtree = (d: string): string[] => [
+      d,
+      ...[...parent].filter(([, p]) => p === d).flatMap(([c]) => subtree(c)),
+    ];
     const people = new Map([...parent.keys()].map((d) => [d, payroll.get(d)?.people ?? 0]));
     const subtreePeople = (d: string) => subtree(d).reduce((s, x) => s + people.get(x)!, 0);
     // Not vacuous: a department whose own 1–4 people hide inside a releasable subtree.
-    expect([...parent.keys()].some((d) => subtree(d).length > 1 && people.get(d)! > 0 && people.get(d)! < MINIMUM && subtreePeople(d) >= MINIMUM)).toBe(true);
-    const { res, byMember } = await cells(hub, FINANCE_MANAGER, `codes: ["payroll_cost"], from: "${month}", grain: MONTH, groupBy: "department", rollup: true`);
+    expect(
+      [...parent.keys()].some(
+        (d) => subtree(d).length > 1 && people.get(d)! > 0 && people.get(d)! < MINIMUM && subtreePeople(d) >= MINIMUM,
+      ),
+    ).toBe(true);
+    const { res, byMember } = await cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["payroll_cost"], from: "${month}", grain: MONTH, groupBy: "department", rollup: true`,
+    );
     expect(res.errors).toBeUndefined();
     const released: Array<Set<string>> = [];
     for (const [d, byCode] of byMember) {
@@ -91,11 +117,16 @@ describe('finding 2: suppression that holds against differencing', () => {
     const people = new Map(all.map((d) => [d, payroll.get(d)!.people]));
     const company = await cells(hub, FINANCE_MANAGER, `codes: ["payroll_cost"], from: "${month}", grain: MONTH`);
     expect(company.byMember.get('')!.get('payroll_cost')).toEqual({ value: sum(payroll, all), reason: null });
-    const grouped = await cells(hub, FINANCE_MANAGER, `codes: ["payroll_cost"], from: "${month}", grain: MONTH, groupBy: "department"`);
+    const grouped = await cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["payroll_cost"], from: "${month}", grain: MONTH, groupBy: "department"`,
+    );
     const released: Array<Set<string>> = [new Set(all)];
     for (const [d, byCode] of grouped.byMember) {
       const cell = byCode.get('payroll_cost')!;
-      if (cell.value === null) expect({ d, reason: cell.reason }).toEqual({ d, reason: expect.stringMatching(/^suppressed/) });
+      if (cell.value === null)
+        expect({ d, reason: cell.reason }).toEqual({ d, reason: expect.stringMatching(/^suppressed/) });
       else {
         expect({ d, value: cell.value }).toEqual({ d, value: payroll.get(d)?.cost ?? '0.00' });
         released.push(new Set([d]));
@@ -127,7 +158,11 @@ describe('finding 2: suppression that holds against differencing', () => {
     const month = '2025-09';
     const { a, b, payroll } = pair(month);
     expect((await total(month, [a, b])).byMember.get('')!.get('payroll_cost')!.value).toBe(sum(payroll, [a, b]));
-    const res = await hub.query<{ d: { payrollCost: string | null } }>(`{ d: department(id: "${b}") { payrollCost(period: "${month}") } }`, {}, FINANCE_MANAGER);
+    const res = await hub.query<{ d: { payrollCost: string | null } }>(
+      `{ d: department(id: "${b}") { payrollCost(period: "${month}") } }`,
+      {},
+      FINANCE_MANAGER,
+    );
     expect(res.data!.d.payrollCost).toBeNull();
     expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['SUPPRESSED']);
     expect(res.raw).not.toContain(payroll.get(b)!.cost);

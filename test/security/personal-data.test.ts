@@ -15,15 +15,27 @@ const PAYROLL = readFileSync('models/demo/indicators/hr/payroll_cost.yaml', 'utf
 
 /** Drafts an attacker might write: a new code over the fact, a formula and a ratio over the published one. */
 const DRAFTS: Array<[string, (code: string, domain: string) => string]> = [
-  ['a simple measure of hr.payroll under a new code', (code, domain) => PAYROLL.replace('code: payroll_cost', `code: ${code}`).replace('domain: hr', `domain: ${domain}`).replace('measure: payrollCost', 'measure: grossPay')],
+  [
+    'a simple measure of hr.payroll under a new code',
+    (code, domain) =>
+      PAYROLL.replace('code: payroll_cost', `code: ${code}`)
+        .replace('domain: hr', `domain: ${domain}`)
+        .replace('measure: payrollCost', 'measure: grossPay'),
+  ],
   ['a formula over payroll_cost', (code, domain) => formulaDraft(code, domain, 'payroll_cost * 1')],
-  ['a ratio-like formula over payroll_cost and headcount', (code, domain) => formulaDraft(code, domain, 'payroll_cost / headcount * headcount')],
+  [
+    'a ratio-like formula over payroll_cost and headcount',
+    (code, domain) => formulaDraft(code, domain, 'payroll_cost / headcount * headcount'),
+  ],
 ];
 
 function formulaDraft(code: string, domain: string, formula: string): string {
   return PAYROLL.replace('code: payroll_cost', `code: ${code}`)
     .replace('domain: hr', `domain: ${domain}`)
-    .replace('type: simple\nmeasure: { source: hr, fact: payroll, measure: payrollCost }\ndimensions: [department, employee]', `type: formula\nformula: ${formula}\ndimensions: [department]`);
+    .replace(
+      'type: simple\nmeasure: { source: hr, fact: payroll, measure: payrollCost }\ndimensions: [department, employee]',
+      `type: formula\nformula: ${formula}\ndimensions: [department]`,
+    );
 }
 
 describe('finding 1: exact salaries through a private draft', () => {
@@ -45,7 +57,10 @@ describe('finding 1: exact salaries through a private draft', () => {
     for (let i = 0; i < 24; i++) {
       const month = `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
       const p = await payrollByDepartment(direct, month);
-      const small = [...p].filter(([, x]) => x.people > 0 && x.people < 5).sort(([a, x], [b, y]) => x.people - y.people || a.localeCompare(b)).slice(0, 2);
+      const small = [...p]
+        .filter(([, x]) => x.people > 0 && x.people < 5)
+        .sort(([a, x], [b, y]) => x.people - y.people || a.localeCompare(b))
+        .slice(0, 2);
       const size = small.length === 2 ? small[0]![1].people + small[1]![1].people : Infinity;
       if (size < best) [best, MONTH, payroll, tiny] = [size, month, p, small.map(([d]) => d)];
     }
@@ -71,21 +86,38 @@ describe('finding 1: exact salaries through a private draft', () => {
     for (const d of tiny) expect(payroll.get(d)!.people).toBeLessThan(5);
   });
 
-  test.each(DRAFTS)('procurement officer, draft with %s: no value, "not permitted", HR never read', async (_name, draft) => {
-    const code = `probe_${Math.random().toString(36).slice(2, 8)}`;
-    const id = await propose(PROCUREMENT_OFFICER, code, draft(code, 'procurement'));
-    const filters = `filters: [{ dimension: "department", ids: ${JSON.stringify(tiny)} }]`;
-    const { res, byMember } = await cells(hub, PROCUREMENT_OFFICER, `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}, draft: "${id}"`);
-    expect(res.errors).toBeUndefined();
-    for (const [member, byCode] of byMember) expect({ member, ...byCode.get(code) }).toEqual({ member, value: null, reason: expect.stringMatching(/^not permitted/) });
-    expect(res.data!.indicatorValues.statements.filter((st) => st.fact === 'payroll')).toEqual([]);
-    for (const d of tiny) for (const amount of [payroll.get(d)!.cost, payroll.get(d)!.gross]) expect(res.raw).not.toContain(amount);
-  });
+  test.each(DRAFTS)(
+    'procurement officer, draft with %s: no value, "not permitted", HR never read',
+    async (_name, draft) => {
+      const code = `probe_${Math.random().toString(36).slice(2, 8)}`;
+      const id = await propose(PROCUREMENT_OFFICER, code, draft(code, 'procurement'));
+      const filters = `filters: [{ dimension: "department", ids: ${JSON.stringify(tiny)} }]`;
+      const { res, byMember } = await cells(
+        hub,
+        PROCUREMENT_OFFICER,
+        `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}, draft: "${id}"`,
+      );
+      expect(res.errors).toBeUndefined();
+      for (const [member, byCode] of byMember)
+        expect({ member, ...byCode.get(code) }).toEqual({
+          member,
+          value: null,
+          reason: expect.stringMatching(/^not permitted/),
+        });
+      expect(res.data!.indicatorValues.statements.filter((st) => st.fact === 'payroll')).toEqual([]);
+      for (const d of tiny)
+        for (const amount of [payroll.get(d)!.cost, payroll.get(d)!.gross]) expect(res.raw).not.toContain(amount);
+    },
+  );
 
   test('procurement officer, draft cut by employee: FORBIDDEN before anything runs', async () => {
     const code = 'probe_by_employee';
     const id = await propose(PROCUREMENT_OFFICER, code, DRAFTS[0]![1](code, 'procurement'));
-    const { res } = await cells(hub, PROCUREMENT_OFFICER, `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "employee", draft: "${id}"`);
+    const { res } = await cells(
+      hub,
+      PROCUREMENT_OFFICER,
+      `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "employee", draft: "${id}"`,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: expect.stringMatching(/FORBIDDEN|BAD_USER_INPUT/) });
     expect(statementsBySource(res).hr ?? 0).toBe(0);
   });
@@ -94,33 +126,59 @@ describe('finding 1: exact salaries through a private draft', () => {
     const code = 'finance_payroll_probe';
     const id = await propose(FINANCE_MANAGER, code, DRAFTS[0]![1](code, 'finance'));
     const filters = `filters: [{ dimension: "department", ids: ${JSON.stringify(tiny)} }]`;
-    const grouped = await cells(hub, FINANCE_MANAGER, `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}, draft: "${id}"`);
+    const grouped = await cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}, draft: "${id}"`,
+    );
     expect(grouped.res.errors).toBeUndefined();
-    for (const d of tiny) expect({ d, ...grouped.byMember.get(d)!.get(code) }).toEqual({ d, value: null, reason: expect.stringMatching(/^suppressed/) });
+    for (const d of tiny)
+      expect({ d, ...grouped.byMember.get(d)!.get(code) }).toEqual({
+        d,
+        value: null,
+        reason: expect.stringMatching(/^suppressed/),
+      });
     // Their total covers two people: suppressed as well.
-    const total = await cells(hub, FINANCE_MANAGER, `codes: ["${code}"], from: "${MONTH}", grain: MONTH, ${filters}, draft: "${id}"`);
+    const total = await cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["${code}"], from: "${MONTH}", grain: MONTH, ${filters}, draft: "${id}"`,
+    );
     expect(total.byMember.get('')!.get(code)).toEqual({ value: null, reason: expect.stringMatching(/^suppressed/) });
     // By employee: refused before anything runs (the API has no employee cut; the engine refuses one too:
     // FORBIDDEN PERSONAL_DATA_CUT for any cut but the fact's dimension).
-    const byEmployee = await cells(hub, FINANCE_MANAGER, `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "employee", draft: "${id}"`);
-    expect(byEmployee.res.errors?.[0]?.extensions).toMatchObject({ code: expect.stringMatching(/FORBIDDEN|BAD_USER_INPUT/) });
+    const byEmployee = await cells(
+      hub,
+      FINANCE_MANAGER,
+      `codes: ["${code}"], from: "${MONTH}", grain: MONTH, groupBy: "employee", draft: "${id}"`,
+    );
+    expect(byEmployee.res.errors?.[0]?.extensions).toMatchObject({
+      code: expect.stringMatching(/FORBIDDEN|BAD_USER_INPUT/),
+    });
     expect(byEmployee.res.data?.indicatorValues ?? null).toBeNull();
-    for (const d of tiny) expect(byEmployee.res.raw + total.res.raw + grouped.res.raw).not.toContain(payroll.get(d)!.gross);
+    for (const d of tiny)
+      expect(byEmployee.res.raw + total.res.raw + grouped.res.raw).not.toContain(payroll.get(d)!.gross);
   });
 
   test('executive (individuals): exact payroll of the one-person departments, equal to direct SQL', async () => {
     const filters = `filters: [{ dimension: "department", ids: ${JSON.stringify(tiny)} }]`;
-    const { res, byMember } = await cells(hub, EXECUTIVE, `codes: ["payroll_cost"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}`);
+    const { res, byMember } = await cells(
+      hub,
+      EXECUTIVE,
+      `codes: ["payroll_cost"], from: "${MONTH}", grain: MONTH, groupBy: "department", ${filters}`,
+    );
     expect(res.errors).toBeUndefined();
-    for (const d of tiny) expect({ d, ...byMember.get(d)!.get('payroll_cost') }).toEqual({ d, value: payroll.get(d)!.cost, reason: null });
+    for (const d of tiny)
+      expect({ d, ...byMember.get(d)!.get('payroll_cost') }).toEqual({ d, value: payroll.get(d)!.cost, reason: null });
   });
 
   test('permissionMatrix lists the personal indicators from lineage, with the facts they read', async () => {
-    const res = await hub.query<{ permissionMatrix: { personalIndicators: Array<{ code: string; facts: string[]; roles: string[] }> } }>(
-      '{ permissionMatrix { personalIndicators { code facts roles } } }', {}, 'EMP-000312',
-    );
+    const res = await hub.query<{
+      permissionMatrix: { personalIndicators: Array<{ code: string; facts: string[]; roles: string[] }> };
+    }>('{ permissionMatrix { personalIndicators { code facts roles } } }', {}, 'EMP-000312');
     const listed = new Map(res.data!.permissionMatrix.personalIndicators.map((p) => [p.code, p.facts]));
-    for (const code of ['payroll_cost', 'payroll_per_head', 'labor_cost_ratio']) expect({ code, facts: listed.get(code) }).toEqual({ code, facts: ['hr.payroll'] });
+    for (const code of ['payroll_cost', 'payroll_per_head', 'labor_cost_ratio'])
+      expect({ code, facts: listed.get(code) }).toEqual({ code, facts: ['hr.payroll'] });
     for (const code of ['headcount', 'revenue', 'gross_profit']) expect(listed.has(code)).toBe(false);
   });
 });

@@ -12,7 +12,12 @@ export interface Cell {
   value: string | null;
   reason: string | null;
 }
-type Values = { indicatorValues: { statements: Array<{ source: string; fact: string }>; rows: Array<{ period: string; member: { id: string } | null; cells: Array<Cell & { code: string }> }> } };
+type Values = {
+  indicatorValues: {
+    statements: Array<{ source: string; fact: string }>;
+    rows: Array<{ period: string; member: { id: string } | null; cells: Array<Cell & { code: string }> }>;
+  };
+};
 
 export function monthWindow(month: string): [string, string] {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -27,18 +32,36 @@ export async function payrollByDepartment(direct: DirectSql, month: string) {
     'select org_id as k, sum(total_cost) as cost, sum(gross_pay) as gross, count(distinct emp_no) as people from {s}.payroll where pay_date >= ? and pay_date < ? group by org_id',
     monthWindow(month),
   );
-  return new Map(rows.map((r) => [hubId('Department', 'hr', String(r.k)), { cost: toMoney(String(r.cost)), gross: toMoney(String(r.gross)), people: Number(r.people) }]));
+  return new Map(
+    rows.map((r) => [
+      hubId('Department', 'hr', String(r.k)),
+      { cost: toMoney(String(r.cost)), gross: toMoney(String(r.gross)), people: Number(r.people) },
+    ]),
+  );
 }
 
 /** Department hub id → parent hub id (HR org tree). */
 export async function orgTree(direct: DirectSql): Promise<Map<string, string | null>> {
   const rows = await direct.rows('hr', 'select org_id, parent_org_id from {s}.org_unit');
-  return new Map(rows.map((r) => [hubId('Department', 'hr', String(r.org_id)), r.parent_org_id === null ? null : hubId('Department', 'hr', String(r.parent_org_id))]));
+  return new Map(
+    rows.map((r) => [
+      hubId('Department', 'hr', String(r.org_id)),
+      r.parent_org_id === null ? null : hubId('Department', 'hr', String(r.parent_org_id)),
+    ]),
+  );
 }
 
 /** indicatorValues for one month: member id ('' for the total) → code → cell. */
-export async function cells(hub: TestHub, as: string, args: string): Promise<{ res: GraphQLResponse<Values>; byMember: Map<string, Map<string, Cell>> }> {
-  const res = await hub.query<Values>(`{ indicatorValues(${args}) { statements { source fact } rows { period member { id } cells { code value reason } } } }`, {}, as);
+export async function cells(
+  hub: TestHub,
+  as: string,
+  args: string,
+): Promise<{ res: GraphQLResponse<Values>; byMember: Map<string, Map<string, Cell>> }> {
+  const res = await hub.query<Values>(
+    `{ indicatorValues(${args}) { statements { source fact } rows { period member { id } cells { code value reason } } } }`,
+    {},
+    as,
+  );
   const byMember = new Map<string, Map<string, Cell>>();
   for (const row of res.data?.indicatorValues?.rows ?? []) {
     byMember.set(row.member?.id ?? '', new Map(row.cells.map((c) => [c.code, { value: c.value, reason: c.reason }])));
@@ -51,7 +74,10 @@ export async function cells(hub: TestHub, as: string, args: string): Promise<{ r
  * every part must hold no one or at least MINIMUM people (else a sum/difference of released cells covers
  * 1…MINIMUM−1 people).
  */
-export function smallestAtom(released: ReadonlyArray<ReadonlySet<string>>, people: ReadonlyMap<string, number>): number | null {
+export function smallestAtom(
+  released: ReadonlyArray<ReadonlySet<string>>,
+  people: ReadonlyMap<string, number>,
+): number | null {
   const parts = new Map<string, number>();
   const members = new Set(released.flatMap((s) => [...s]));
   for (const m of members) {

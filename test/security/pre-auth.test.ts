@@ -13,13 +13,29 @@ import { byKind, eventually, refusalRows } from './audit-oracle';
  */
 const MAX_REFUSALS = 10;
 const AUDIT_SECONDS = 2;
-const CONFIG = { server: { trustedProxies: ['127.0.0.1'] }, limits: { preAuth: { maxRefusals: MAX_REFUSALS, windowSeconds: 3600 }, refusalAuditSeconds: AUDIT_SECONDS } };
+const CONFIG = {
+  server: { trustedProxies: ['127.0.0.1'] },
+  limits: { preAuth: { maxRefusals: MAX_REFUSALS, windowSeconds: 3600 }, refusalAuditSeconds: AUDIT_SECONDS },
+};
 const QUERY = JSON.stringify({ query: '{ me { principal } }' });
 
-async function post(hub: TestHub, address: string | undefined, headers: Record<string, string>, body: string = QUERY): Promise<{ status: number; retryAfter: string | null; code: string }> {
-  const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}), ...headers }, body });
+async function post(
+  hub: TestHub,
+  address: string | undefined,
+  headers: Record<string, string>,
+  body: string = QUERY,
+): Promise<{ status: number; retryAfter: string | null; code: string }> {
+  const res = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}), ...headers },
+    body,
+  });
   const json = (await res.json()) as { errors?: Array<{ extensions: { code: string } }> };
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), code: json.errors?.[0]?.extensions.code ?? 'none' };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    code: json.errors?.[0]?.extensions.code ?? 'none',
+  };
 }
 
 describe('throttling before authentication (finding 5)', () => {
@@ -37,7 +53,11 @@ describe('throttling before authentication (finding 5)', () => {
     const started = Date.now();
     const answers: Array<Awaited<ReturnType<typeof post>>> = [];
     for (let i = 0; i < GUESSES; i += 10) {
-      answers.push(...(await Promise.all(Array.from({ length: 10 }, (_x, j) => post(hub, address, { 'x-api-key': `guess-${i + j}` })))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_x, j) => post(hub, address, { 'x-api-key': `guess-${i + j}` })),
+        )),
+      );
     }
     expect(answers.filter((a) => a.status === 401)).toHaveLength(MAX_REFUSALS);
     const throttled = answers.filter((a) => a.status === 429);
@@ -69,7 +89,8 @@ describe('throttling before authentication (finding 5)', () => {
   test('successful authenticated traffic spends nothing: after many requests the address still has its whole budget', async () => {
     const address = '203.0.113.6';
     const token = await tokenFor('EMP-000100');
-    for (let i = 0; i < 3 * MAX_REFUSALS; i++) expect((await post(hub, address, { authorization: `Bearer ${token}` })).status).toBe(200);
+    for (let i = 0; i < 3 * MAX_REFUSALS; i++)
+      expect((await post(hub, address, { authorization: `Bearer ${token}` })).status).toBe(200);
     const bad = [];
     for (let i = 0; i < MAX_REFUSALS; i++) bad.push((await post(hub, address, {})).status);
     expect(bad).toEqual(Array(MAX_REFUSALS).fill(401));
@@ -80,13 +101,22 @@ describe('throttling before authentication (finding 5)', () => {
     ['missing credentials', {}, QUERY, 401, 'UNAUTHENTICATED', 'MISSING_CREDENTIALS'],
     ['a bad token', { authorization: 'Bearer not.a.jwt' }, QUERY, 401, 'UNAUTHENTICATED', 'BAD_TOKEN'],
     ['an unknown API key', { 'x-api-key': 'nope' }, QUERY, 401, 'UNAUTHENTICATED', 'UNKNOWN_API_KEY'],
-    ['a body over the limit', {}, JSON.stringify({ query: 'x'.repeat(1_100_000) }), 413, 'PAYLOAD_TOO_LARGE', 'BODY_TOO_LARGE'],
+    [
+      'a body over the limit',
+      {},
+      JSON.stringify({ query: 'x'.repeat(1_100_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'BODY_TOO_LARGE',
+    ],
     ['a body that is not JSON', {}, '{"query": ', 400, 'BAD_REQUEST', 'BAD_JSON'],
   ])('%s is answered %i and recorded as what it was', async (_label, headers, body, status, code, kind) => {
     const address = `198.51.100.${10 + ['MISSING_CREDENTIALS', 'BAD_TOKEN', 'UNKNOWN_API_KEY', 'BODY_TOO_LARGE', 'BAD_JSON'].indexOf(kind)}`;
     const answer = await post(hub, address, headers as Record<string, string>, body);
     expect(answer).toMatchObject({ status, code });
-    expect(await refusalRows(hub, { ip: address })).toEqual([{ principal: 'anonymous', ip: address, errorCodes: [code], kind, count: 1 }]);
+    expect(await refusalRows(hub, { ip: address })).toEqual([
+      { principal: 'anonymous', ip: address, errorCodes: [code], kind, count: 1 },
+    ]);
   });
 });
 
@@ -101,7 +131,8 @@ describe('X-Forwarded-For is not believed by default', () => {
 
   test('a client rotating X-Forwarded-For is still one address: throttled after the budget, recorded under its real address', async () => {
     const statuses = [];
-    for (let i = 0; i < MAX_REFUSALS + 2; i++) statuses.push((await post(hub, `192.0.2.${i + 1}`, { authorization: 'Bearer forged' })).status);
+    for (let i = 0; i < MAX_REFUSALS + 2; i++)
+      statuses.push((await post(hub, `192.0.2.${i + 1}`, { authorization: 'Bearer forged' })).status);
     expect(statuses).toEqual([...Array(MAX_REFUSALS).fill(401), 429, 429]);
     const rows = await eventually(
       () => refusalRows(hub),

@@ -15,7 +15,8 @@ import { StandardWebhookReceiver, type Verdict } from '../support/webhook-verifi
 const EMPLOYEE = 'EMP-000010'; // a sales representative: no governance role, may register notice subscriptions
 const ANALYST = 'EMP-000271'; // finance_analyst: proposes finance definitions (the notice that is sent)
 const SECRET = 'receiver-shared-secret-0123456789';
-const REGISTER = 'mutation($u: String, $secret: String) { registerNoticeSubscription(codes: ["gross_profit"], webhookUrl: $u, secret: $secret) { id } }';
+const REGISTER =
+  'mutation($u: String, $secret: String) { registerNoticeSubscription(codes: ["gross_profit"], webhookUrl: $u, secret: $secret) { id } }';
 
 interface Hit {
   headers: http.IncomingHttpHeaders;
@@ -24,7 +25,9 @@ interface Hit {
 }
 
 /** A receiver as the README's "Notices" tells one to write it: verify, refuse stale or replayed deliveries with 401, else 204. */
-async function startReceiver(verifier: StandardWebhookReceiver): Promise<{ url: string; hits: Hit[]; close(): Promise<void> }> {
+async function startReceiver(
+  verifier: StandardWebhookReceiver,
+): Promise<{ url: string; hits: Hit[]; close(): Promise<void> }> {
   const hits: Hit[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -50,7 +53,14 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub(ALL_EMBEDDED, {
-      notices: { webhooks: { allowList: ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*', 'http://0.0.0.0:*'], baseDelayMs: 40, maxDelayMs: 200, pollIntervalMs: 25 } },
+      notices: {
+        webhooks: {
+          allowList: ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*', 'http://0.0.0.0:*'],
+          baseDelayMs: 40,
+          maxDelayMs: 200,
+          pollIntervalMs: 25,
+        },
+      },
     });
   });
   afterAll(async () => {
@@ -63,7 +73,10 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
     try {
       const registered = await hub.query(REGISTER, { u: receiver.url, secret: SECRET }, EMPLOYEE);
       expect(registered.errors).toBeUndefined();
-      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(/\nname:/, '\n# replay test\nname:');
+      const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(
+        /\nname:/,
+        '\n# replay test\nname:',
+      );
       const proposed = await hub.query(
         'mutation($i: ProposeIndicatorChange!) { proposeIndicatorChange(input: $i) { id } }',
         { i: { code: 'gross_profit', kind: 'UPDATE', definition, reason: 'replay test', submit: true } },
@@ -77,18 +90,35 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
       expect(captured.headers).not.toHaveProperty('x-hub-signature-256');
 
       const replay = async (headers: Record<string, string>) =>
-        (await fetch(receiver.url, { method: 'POST', body: captured.body, headers: { 'content-type': 'application/json', ...headers } })).status;
+        (
+          await fetch(receiver.url, {
+            method: 'POST',
+            body: captured.body,
+            headers: { 'content-type': 'application/json', ...headers },
+          })
+        ).status;
       const id = String(captured.headers['webhook-id']);
       const timestamp = String(captured.headers['webhook-timestamp']);
       const signature = String(captured.headers['webhook-signature']);
       const now = String(Math.floor(Date.now() / 1000) + 1);
       // The attack of the finding: same body, a new id so the receiver's dedupe does not catch it.
-      expect(await replay({ 'webhook-id': `${id}9`, 'webhook-timestamp': timestamp, 'webhook-signature': signature })).toBe(401);
+      expect(
+        await replay({ 'webhook-id': `${id}9`, 'webhook-timestamp': timestamp, 'webhook-signature': signature }),
+      ).toBe(401);
       expect(await replay({ 'webhook-id': id, 'webhook-timestamp': now, 'webhook-signature': signature })).toBe(401);
-      expect(await replay({ 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature })).toBe(401);
+      expect(await replay({ 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature })).toBe(
+        401,
+      );
       clock = () => Number(timestamp) + 301;
-      expect(await replay({ 'webhook-id': `${id}9`, 'webhook-timestamp': timestamp, 'webhook-signature': signature })).toBe(401);
-      expect(receiver.hits.slice(1).map((h) => h.verdict)).toEqual(['bad signature', 'bad signature', 'replayed id', 'stale timestamp']);
+      expect(
+        await replay({ 'webhook-id': `${id}9`, 'webhook-timestamp': timestamp, 'webhook-signature': signature }),
+      ).toBe(401);
+      expect(receiver.hits.slice(1).map((h) => h.verdict)).toEqual([
+        'bad signature',
+        'bad signature',
+        'replayed id',
+        'stale timestamp',
+      ]);
     } finally {
       await receiver.close();
     }
@@ -100,11 +130,19 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
       const res = await hub.query(REGISTER, { u: `http://${host}:${port}/metrics`, secret: SECRET }, EMPLOYEE);
       expect(res.status).toBeLessThan(500);
       expect(res.data).toEqual({ registerNoticeSubscription: null });
-      expect(errorOf(res)).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'WEBHOOK_TARGETS_HUB', argument: 'webhookUrl' } });
+      expect(errorOf(res)).toMatchObject({
+        extensions: { code: 'FORBIDDEN', reason: 'WEBHOOK_TARGETS_HUB', argument: 'webhookUrl' },
+      });
       expect(errorOf(res)!.message).toContain("the hub's own listening address");
     }
-    const mine = await hub.query<{ noticeSubscriptions: Array<{ webhookUrl: string | null }> }>('{ noticeSubscriptions { webhookUrl } }', {}, EMPLOYEE);
-    expect(mine.data!.noticeSubscriptions.map((s) => s.webhookUrl)).not.toContainEqual(expect.stringContaining(`:${port}/`));
+    const mine = await hub.query<{ noticeSubscriptions: Array<{ webhookUrl: string | null }> }>(
+      '{ noticeSubscriptions { webhookUrl } }',
+      {},
+      EMPLOYEE,
+    );
+    expect(mine.data!.noticeSubscriptions.map((s) => s.webhookUrl)).not.toContainEqual(
+      expect.stringContaining(`:${port}/`),
+    );
   });
 });
 
@@ -113,13 +151,21 @@ test('with the default configuration the allow-list is empty: registering a webh
   try {
     expect(hub.runtime.config.notices.webhooks.allowList).toEqual([]);
     const port = new URL(hub.url).port;
-    for (const url of ['http://127.0.0.1:9/hooks', `http://127.0.0.1:${port}/metrics`, 'https://bi.example.com/hooks']) {
+    for (const url of [
+      'http://127.0.0.1:9/hooks',
+      `http://127.0.0.1:${port}/metrics`,
+      'https://bi.example.com/hooks',
+    ]) {
       const res = await hub.query(REGISTER, { u: url, secret: SECRET }, EMPLOYEE);
-      expect(errorOf(res)).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'WEBHOOKS_DISABLED', configKey: 'notices.webhooks.allowList' } });
+      expect(errorOf(res)).toMatchObject({
+        extensions: { code: 'FORBIDDEN', reason: 'WEBHOOKS_DISABLED', configKey: 'notices.webhooks.allowList' },
+      });
       expect(errorOf(res)!.message).toMatch(/Webhooks are off on this hub: .*notices\.webhooks\.allowList/);
     }
     // Interest without a webhook still works: the inbox and the live stream need no allow-list.
-    expect((await hub.query('mutation { registerNoticeSubscription(codes: ["gross_profit"]) { id } }', {}, EMPLOYEE)).errors).toBeUndefined();
+    expect(
+      (await hub.query('mutation { registerNoticeSubscription(codes: ["gross_profit"]) { id } }', {}, EMPLOYEE)).errors,
+    ).toBeUndefined();
   } finally {
     await hub.dispose();
   }

@@ -40,8 +40,21 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
   /** Records and publishes a notice as the lifecycle service does. */
   async function tell(code: string): Promise<number> {
     const { conn } = hub.runtime.store;
-    const e: LifecycleEvent = { kind: 'approved', code, domain: 'sales', changeId: 9000, version: 2, actor: 'EMP-000267', at: new Date().toISOString(), note: 'n', affected: [code], recipients: [] };
-    const id = await conn.knex.transaction((trx) => hub.runtime.notices.record({ ...conn, knex: trx, close: async () => undefined }, e));
+    const e: LifecycleEvent = {
+      kind: 'approved',
+      code,
+      domain: 'sales',
+      changeId: 9000,
+      version: 2,
+      actor: 'EMP-000267',
+      at: new Date().toISOString(),
+      note: 'n',
+      affected: [code],
+      recipients: [],
+    };
+    const id = await conn.knex.transaction((trx) =>
+      hub.runtime.notices.record({ ...conn, knex: trx, close: async () => undefined }, e),
+    );
     hub.runtime.notices.published(e, id);
     return id;
   }
@@ -60,7 +73,11 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
       expect(r.reason).toMatch(/^TOO_MANY_CONNECTIONS: at most 3 open connections per principal/);
     }
 
-    const firstFrames = await Promise.all(open_.flatMap((s, i) => Array.from({ length: PER_SOCKET }, (_x, j) => s.subscribe(`s${i}-${j}`, SUBSCRIPTION, 1500))));
+    const firstFrames = await Promise.all(
+      open_.flatMap((s, i) =>
+        Array.from({ length: PER_SOCKET }, (_x, j) => s.subscribe(`s${i}-${j}`, SUBSCRIPTION, 1500)),
+      ),
+    );
     const errors = firstFrames.filter((f) => f !== 'none');
     expect(firstFrames.length - errors.length).toBe(LIMITS.maxSubscriptionsPerPrincipal);
     for (const f of errors) {
@@ -74,7 +91,10 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     // The admitted subscriptions are live: one notice reaches exactly them.
     const id = await tell('revenue');
     const delivered = await eventually(
-      async () => open_.flatMap((s, i) => Array.from({ length: PER_SOCKET }, (_x, j) => s.frames(`s${i}-${j}`))).filter((fs) => fs.some((f) => f.type === 'next')).length,
+      async () =>
+        open_
+          .flatMap((s, i) => Array.from({ length: PER_SOCKET }, (_x, j) => s.frames(`s${i}-${j}`)))
+          .filter((fs) => fs.some((f) => f.type === 'next')).length,
       (n) => n >= LIMITS.maxSubscriptionsPerPrincipal,
     );
     expect(delivered).toBe(LIMITS.maxSubscriptionsPerPrincipal);
@@ -101,7 +121,10 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     expect(status).toBe(429);
     const frame = await socket.subscribe('after-http', SUBSCRIPTION, 5000);
     expect(frame).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'RATE_LIMITED' } }] });
-    expect((frame as { payload: Array<{ extensions: { retryAfterSeconds: number } }> }).payload[0]!.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(
+      (frame as { payload: Array<{ extensions: { retryAfterSeconds: number } }> }).payload[0]!.extensions
+        .retryAfterSeconds,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   test('a subscribe passes the pipeline of an HTTP request: a NUL byte in a variable is refused with the same error before the stream opens, and both are audited', async () => {
@@ -110,15 +133,29 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     const variables = { codes: ['rev\u0000enue'] };
     const socket = await open(who);
     expect(await socket.init).toEqual({ ack: true });
-    const refused = [{ message: 'Variable $codes[0] contains a NUL character, which is not accepted.', extensions: { code: 'BAD_USER_INPUT' } }];
-    expect(await socket.subscribe('nul', query, 5000, variables)).toEqual({ id: 'nul', type: 'error', payload: refused });
+    const refused = [
+      {
+        message: 'Variable $codes[0] contains a NUL character, which is not accepted.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ];
+    expect(await socket.subscribe('nul', query, 5000, variables)).toEqual({
+      id: 'nul',
+      type: 'error',
+      payload: refused,
+    });
     const overHttp = (await hub.query(query, variables, who)) as { status: number; errors?: unknown };
     expect(overHttp).toMatchObject({ status: 400, errors: refused });
 
     const { conn } = hub.runtime.store;
     const audited = await eventually(
       async () =>
-        ((await conn.knex.raw(`select outcome, error_codes from ${conn.schema}.audit_log where principal = ? order by seq`, [who])) as { rows: Array<{ outcome: string; error_codes: string }> }).rows,
+        (
+          (await conn.knex.raw(
+            `select outcome, error_codes from ${conn.schema}.audit_log where principal = ? order by seq`,
+            [who],
+          )) as { rows: Array<{ outcome: string; error_codes: string }> }
+        ).rows,
       (rows) => rows.length >= 2,
     );
     expect(audited.map((r) => [r.outcome, JSON.parse(r.error_codes) as string[]])).toEqual([
@@ -139,8 +176,18 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     } finally {
       audit.append = append;
     }
-    expect(first).toMatchObject({ type: 'next', payload: { errors: [{ message: expect.stringMatching(/could not be audited/), extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
-    expect(await eventually(async () => socket.frames('unaudited').map((f) => f.type), (types) => types.length >= 2)).toEqual(['next', 'complete']);
+    expect(first).toMatchObject({
+      type: 'next',
+      payload: {
+        errors: [{ message: expect.stringMatching(/could not be audited/), extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+      },
+    });
+    expect(
+      await eventually(
+        async () => socket.frames('unaudited').map((f) => f.type),
+        (types) => types.length >= 2,
+      ),
+    ).toEqual(['next', 'complete']);
     await tell('revenue');
     await new Promise((r) => setTimeout(r, 500));
     expect(socket.frames('unaudited').map((f) => f.type)).toEqual(['next', 'complete']);
@@ -154,7 +201,10 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     sockets.push(socket);
     expect(await socket.init).toEqual({ ack: true });
     expect(await socket.subscribe('live', SUBSCRIPTION, 300)).toBe('none');
-    const closed = await Promise.race([socket.closed, new Promise<undefined>((r) => setTimeout(r, exp - Date.now() + 5000))]);
+    const closed = await Promise.race([
+      socket.closed,
+      new Promise<undefined>((r) => setTimeout(r, exp - Date.now() + 5000)),
+    ]);
     expect(closed).toBeDefined();
     expect(closed!.code).toBe(4440);
     expect(closed!.reason).toMatch(/^TOKEN_EXPIRED:/);
@@ -178,9 +228,15 @@ describe('graphql-ws held to HTTP rules (finding 4)', () => {
     expect(await socket.init).toEqual({ ack: true });
     expect(await socket.subscribe('live', SUBSCRIPTION, 300)).toBe('none');
 
-    await knex.raw("update hr.employee set emp_status = 'LEFT', leave_date = ? where emp_no = ?", [new Date().toISOString().slice(0, 10), empNo]);
+    await knex.raw("update hr.employee set emp_status = 'LEFT', leave_date = ? where emp_no = ?", [
+      new Date().toISOString().slice(0, 10),
+      empNo,
+    ]);
     const changed = Date.now();
-    const closed = await Promise.race([socket.closed, new Promise<undefined>((r) => setTimeout(r, HR_CACHE_SECONDS * 1000 + 5000))]);
+    const closed = await Promise.race([
+      socket.closed,
+      new Promise<undefined>((r) => setTimeout(r, HR_CACHE_SECONDS * 1000 + 5000)),
+    ]);
     expect(closed).toBeDefined();
     expect(closed!.code).toBe(4441);
     expect(closed!.reason).toMatch(/^ACCESS_REVOKED: .*no longer employed/);

@@ -50,12 +50,7 @@ function writeModel(name: string, edits: Record<string, [string, string]> = {}):
 }
 
 describe('the hub id of a composite key', () => {
-  test.each([
-    [['1', 'A-7']],
-    [['a/b', '100%']],
-    [['%2F', '/%/']],
-    [['', 'x']],
-  ])('%j round-trips unchanged', (parts) => {
+  test.each([[['1', 'A-7']], [['a/b', '100%']], [['%2F', '/%/']], [['', 'x']]])('%j round-trips unchanged', (parts) => {
     expect(decodeKey(encodeKey(parts), parts.length)).toEqual(parts);
   });
   test.each([
@@ -80,7 +75,12 @@ describe.each([
   const id = (name: string) => `${q}${name}${q}`;
 
   test('a batch of composite keys is one statement: (a, b) in ((?, ?), (?, ?)), ordered by the key columns', () => {
-    const { sql, bindings } = adapter.buildFetch({ entity: 'OrderLine', where: { field: 'key', keys: ['1/A-7', encodeKey(['2', 'B/9'])] } }, UNRESTRICTED).toSQL();
+    const { sql, bindings } = adapter
+      .buildFetch(
+        { entity: 'OrderLine', where: { field: 'key', keys: ['1/A-7', encodeKey(['2', 'B/9'])] } },
+        UNRESTRICTED,
+      )
+      .toSQL();
     expect(sql).toBe(
       `select ${id('order_id')} as ${id('key__0')}, ${id('sku')} as ${id('key__1')}, ${id('order_id')} as ${id('order')}, ${id('sku')} as ${id('product')}, ${id('qty')} as ${id('quantity')} ` +
         `from ${id('shop')}.${id('order_line')} where (${id('order_id')}, ${id('sku')}) in ((?, ?), (?, ?)) order by ${id('order_id')} asc, ${id('sku')} asc`,
@@ -89,7 +89,9 @@ describe.each([
   });
 
   test('a reference filter and paging work as on a one-column key', () => {
-    const { sql, bindings } = adapter.buildFetch({ entity: 'OrderLine', where: { field: 'order', keys: ['1'] }, limit: 10, offset: 20 }, UNRESTRICTED).toSQL();
+    const { sql, bindings } = adapter
+      .buildFetch({ entity: 'OrderLine', where: { field: 'order', keys: ['1'] }, limit: 10, offset: 20 }, UNRESTRICTED)
+      .toSQL();
     expect(sql).toContain(`where ${id('order_id')} in (?) order by ${id('order_id')} asc, ${id('sku')} asc limit ?`);
     expect(bindings).toEqual(['1', 10, 20]);
   });
@@ -98,18 +100,70 @@ describe.each([
 describe('what a composite key cannot be, refused at load with the file and the path', () => {
   const entity = (name: string) => join('entities', `${name}.yaml`);
   test.each<[string, Record<string, [string, string]>, string, string]>([
-    ['an unknown part', { 'entities/OrderLine.yaml': ['parts: [order, product]', 'parts: [order, prodcut]'] }, entity('OrderLine'), 'key.parts.1: OrderLine has no field "prodcut" (did you mean "product"?)'],
-    ['a decimal part', { 'entities/OrderLine.yaml': ['parts: [order, product] }\nlist: orderLines\nfields: { order: { ref: Order }, product: { ref: Product }, quantity: { type: int } }', 'parts: [order, weight] }\nfields: { order: { ref: Order }, weight: { type: decimal } }'] }, entity('OrderLine'), 'key.parts.1: "weight" is a decimal: a key part is a string, int or date field, or a reference'],
-    ['one key column for two parts', { 'sources/shop.yaml': ['key: [order_id, sku]', 'key: order_id'] }, join('sources', 'shop.yaml'), "entities.OrderLine.key: OrderLine's key has 2 parts (order, product): list one column per part, e.g. [order_column, product_column]"],
-    ['key columns for a one-column key', { 'sources/shop.yaml': ['key: sku,', 'key: [sku, name],'] }, join('sources', 'shop.yaml'), `entities.Product.key: Product has a one-column key: give one column, or declare key.parts in ${'ENTITY_FILE'}`],
-    ['a reference to a composite entity', { 'entities/Product.yaml': ['{ name: { type: string } }', '{ name: { type: string }, lastLine: { ref: OrderLine } }'] }, entity('Product'), 'fields.lastLine.ref: OrderLine has a composite key (order, product): a reference is one column; reference its parts instead'],
-    ['a fact dimension of a composite entity', { 'sources/shop.yaml': ['entity: Product }', 'entity: OrderLine }'] }, join('sources', 'shop.yaml'), "facts.lines.dimensions.product.entity: OrderLine has a composite key (order, product): a dimension is one column; use one of its parts' entities"],
-    ['a conformed composite entity', { 'entities/OrderLine.yaml': ['home: shop', 'home: shop\nconformed: true'] }, entity('OrderLine'), 'conformed: an entity with a composite key cannot be conformed (the key map holds one-column keys)'],
-    ['both type and parts', { 'entities/OrderLine.yaml': ['{ parts: [order, product] }', '{ type: int, parts: [order, product] }'] }, entity('OrderLine'), 'key: give "type" (one key column) or "parts" (a composite key), not both'],
+    [
+      'an unknown part',
+      { 'entities/OrderLine.yaml': ['parts: [order, product]', 'parts: [order, prodcut]'] },
+      entity('OrderLine'),
+      'key.parts.1: OrderLine has no field "prodcut" (did you mean "product"?)',
+    ],
+    [
+      'a decimal part',
+      {
+        'entities/OrderLine.yaml': [
+          'parts: [order, product] }\nlist: orderLines\nfields: { order: { ref: Order }, product: { ref: Product }, quantity: { type: int } }',
+          'parts: [order, weight] }\nfields: { order: { ref: Order }, weight: { type: decimal } }',
+        ],
+      },
+      entity('OrderLine'),
+      'key.parts.1: "weight" is a decimal: a key part is a string, int or date field, or a reference',
+    ],
+    [
+      'one key column for two parts',
+      { 'sources/shop.yaml': ['key: [order_id, sku]', 'key: order_id'] },
+      join('sources', 'shop.yaml'),
+      "entities.OrderLine.key: OrderLine's key has 2 parts (order, product): list one column per part, e.g. [order_column, product_column]",
+    ],
+    [
+      'key columns for a one-column key',
+      { 'sources/shop.yaml': ['key: sku,', 'key: [sku, name],'] },
+      join('sources', 'shop.yaml'),
+      `entities.Product.key: Product has a one-column key: give one column, or declare key.parts in ${'ENTITY_FILE'}`,
+    ],
+    [
+      'a reference to a composite entity',
+      {
+        'entities/Product.yaml': [
+          '{ name: { type: string } }',
+          '{ name: { type: string }, lastLine: { ref: OrderLine } }',
+        ],
+      },
+      entity('Product'),
+      'fields.lastLine.ref: OrderLine has a composite key (order, product): a reference is one column; reference its parts instead',
+    ],
+    [
+      'a fact dimension of a composite entity',
+      { 'sources/shop.yaml': ['entity: Product }', 'entity: OrderLine }'] },
+      join('sources', 'shop.yaml'),
+      "facts.lines.dimensions.product.entity: OrderLine has a composite key (order, product): a dimension is one column; use one of its parts' entities",
+    ],
+    [
+      'a conformed composite entity',
+      { 'entities/OrderLine.yaml': ['home: shop', 'home: shop\nconformed: true'] },
+      entity('OrderLine'),
+      'conformed: an entity with a composite key cannot be conformed (the key map holds one-column keys)',
+    ],
+    [
+      'both type and parts',
+      { 'entities/OrderLine.yaml': ['{ parts: [order, product] }', '{ type: int, parts: [order, product] }'] },
+      entity('OrderLine'),
+      'key: give "type" (one key column) or "parts" (a composite key), not both',
+    ],
   ])('%s', (name, edits, file, expected) => {
     const root = writeModel(`bad-${name.replace(/\W+/g, '-')}`, edits);
     const error = thrown(() => loadModel(root, { env: {} }));
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as ModelError).problems).toContain(`${join(root, file)}: ${expected.replace('ENTITY_FILE', join(root, entity('Product')))}`);
+    expect((error as ModelError).problems).toContain(
+      `${join(root, file)}: ${expected.replace('ENTITY_FILE', join(root, entity('Product')))}`,
+    );
   });
 });

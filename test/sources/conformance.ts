@@ -15,7 +15,16 @@ import { DEMO_MODEL, ENTITIES, SOURCES, type SourceName } from '../support/demo-
 import { SqlAdapter } from '../../src/sources/sql/adapter';
 import type { SqlFactMapping, SqlSourceMapping } from '../../src/model/mapping';
 import { TEST_ENGINES, openEmbeddedCopy, openSourceConnection, testCompany, type TestEngine } from '../support/engines';
-import { byDimensions, byKey, departmentScope, entityTies, expectedAggregate, expectedRows, nativeRows, type SourceData } from './oracle';
+import {
+  byDimensions,
+  byKey,
+  departmentScope,
+  entityTies,
+  expectedAggregate,
+  expectedRows,
+  nativeRows,
+  type SourceData,
+} from './oracle';
 
 /**
  * The adapter conformance suite (after apollo-server's integration-testsuite and Cube's testing-drivers):
@@ -143,22 +152,28 @@ function fetchCases(s: Suite): void {
     if (reference) {
       s.test(`fetch ${entity}: where ${reference} (a reference) in a few values`, async () => {
         const values = spread(distinct(expectedRows(s.data, entity).map((r) => r[reference])).map(String));
-        await expectFetch(s, { entity, where: { field: reference, keys: [...values, unknownKeyFor(s.data, entity, reference)] } });
+        await expectFetch(s, {
+          entity,
+          where: { field: reference, keys: [...values, unknownKeyFor(s.data, entity, reference)] },
+        });
       });
     }
 
     const order = pagingOrder(entity, s.data.mapping);
-    s.test(`fetch ${entity}: pages by ${order.field} ${order.direction} concatenate to the full ordered list`, async () => {
-      const full = await fetchRows(s.adapter(), { entity, orderBy: order, limit: LARGE_LIMIT });
-      const size = Math.ceil(full.length / 4) + 1;
-      const pages: NeutralRow[][] = [];
-      for (let offset = 0; offset <= full.length; offset += size) {
-        pages.push(await fetchRows(s.adapter(), { entity, orderBy: order, limit: size, offset }));
-      }
-      expect(pages.flat()).toStrictEqual(full);
-      expect(new Set(full.map((r) => r.key)).size).toBe(expectedRows(s.data, entity).length);
-      expect(orderViolations(full, order, ENTITIES[entity]!.fields[order.field]!)).toEqual([]);
-    });
+    s.test(
+      `fetch ${entity}: pages by ${order.field} ${order.direction} concatenate to the full ordered list`,
+      async () => {
+        const full = await fetchRows(s.adapter(), { entity, orderBy: order, limit: LARGE_LIMIT });
+        const size = Math.ceil(full.length / 4) + 1;
+        const pages: NeutralRow[][] = [];
+        for (let offset = 0; offset <= full.length; offset += size) {
+          pages.push(await fetchRows(s.adapter(), { entity, orderBy: order, limit: size, offset }));
+        }
+        expect(pages.flat()).toStrictEqual(full);
+        expect(new Set(full.map((r) => r.key)).size).toBe(expectedRows(s.data, entity).length);
+        expect(orderViolations(full, order, ENTITIES[entity]!.fields[order.field]!)).toEqual([]);
+      },
+    );
   }
 }
 
@@ -181,7 +196,8 @@ function traceCases(s: Suite): void {
   const entity = mappedEntities(s.data)[0]!;
   s.test(`trace: fetch ${entity} records one event; by 1 or 3 keys one fingerprint, unfiltered another`, async () => {
     const keys = spread(expectedRows(s.data, entity).map((r) => r.key));
-    const fetch = (query: FetchQuery) => traced(s.adapter(), 'fetch', UNRESTRICTED, (call) => s.adapter().fetch(query, call));
+    const fetch = (query: FetchQuery) =>
+      traced(s.adapter(), 'fetch', UNRESTRICTED, (call) => s.adapter().fetch(query, call));
     const one = await fetch({ entity, where: { field: 'key', keys: keys.slice(0, 1) } });
     const three = await fetch({ entity, where: { field: 'key', keys } });
     const unfiltered = await fetch({ entity, limit: 1 });
@@ -193,10 +209,17 @@ function traceCases(s: Suite): void {
   const [fact, f] = Object.entries(s.data.mapping.facts)[0]!;
   const dim = Object.keys(f.dimensions)[0]!;
   s.test(`trace: aggregate ${fact} records one event; where ${dim} in 1 or 3 keys one fingerprint`, async () => {
-    const query: AggregateQuery = { fact, measures: Object.keys(f.measures), groupBy: [dim], ...timeFilters(f)[0]!.query };
+    const query: AggregateQuery = {
+      fact,
+      measures: Object.keys(f.measures),
+      groupBy: [dim],
+      ...timeFilters(f)[0]!.query,
+    };
     const keys = spread(distinct(expectedAggregate(s.data, query).map((r) => r.dimensions[dim])));
     const byKeys = (n: number) =>
-      traced(s.adapter(), 'aggregate', UNRESTRICTED, (call) => s.adapter().aggregate({ ...query, where: { [dim]: keys.slice(0, n) } }, call));
+      traced(s.adapter(), 'aggregate', UNRESTRICTED, (call) =>
+        s.adapter().aggregate({ ...query, where: { [dim]: keys.slice(0, n) } }, call),
+      );
     const [one, three] = [await byKeys(1), await byKeys(3)];
     expect(three.result).toHaveLength(3);
     expect(three.event.fingerprint).toBe(one.event.fingerprint);
@@ -209,16 +232,23 @@ function scopeCases(s: Suite): void {
 
   for (const entity of mappedEntities(s.data)) {
     if (!scopedByDepartment(s.data, entity)) {
-      s.test(`scope: fetch ${entity} is not restricted (nothing ties it to a department)`, () => expectFetch(s, { entity, limit: LARGE_LIMIT }, scope()));
+      s.test(`scope: fetch ${entity} is not restricted (nothing ties it to a department)`, () =>
+        expectFetch(s, { entity, limit: LARGE_LIMIT }, scope()),
+      );
       continue;
     }
-    s.test(`scope: fetch ${entity} returns exactly the in-scope rows`, () => expectFetch(s, { entity, limit: LARGE_LIMIT }, scope(), { nonEmpty: true }));
-    s.test(`scope: fetch ${entity} where key names rows in and out of scope returns only the in-scope ones`, async () => {
-      const inScope = new Set(expectedRows(s.data, entity, { scope: scope() }).map((r) => r.key));
-      const outOfScope = expectedRows(s.data, entity).find((r) => !inScope.has(r.key))!;
-      const keys = [[...inScope][0]!, outOfScope.key];
-      await expectFetch(s, { entity, where: { field: 'key', keys } }, scope(), { nonEmpty: true });
-    });
+    s.test(`scope: fetch ${entity} returns exactly the in-scope rows`, () =>
+      expectFetch(s, { entity, limit: LARGE_LIMIT }, scope(), { nonEmpty: true }),
+    );
+    s.test(
+      `scope: fetch ${entity} where key names rows in and out of scope returns only the in-scope ones`,
+      async () => {
+        const inScope = new Set(expectedRows(s.data, entity, { scope: scope() }).map((r) => r.key));
+        const outOfScope = expectedRows(s.data, entity).find((r) => !inScope.has(r.key))!;
+        const keys = [[...inScope][0]!, outOfScope.key];
+        await expectFetch(s, { entity, where: { field: 'key', keys } }, scope(), { nonEmpty: true });
+      },
+    );
     s.test(`scope: fetch ${entity} with no departments returns nothing`, async () => {
       expect(await fetchRows(s.adapter(), { entity, limit: LARGE_LIMIT }, none)).toEqual([]);
     });
@@ -233,7 +263,12 @@ function scopeCases(s: Suite): void {
         expectAggregate(s, query, scopeWithRows(s, query, scope())),
       );
     }
-    const byDepartment: AggregateQuery = { fact, measures: Object.keys(f.measures), groupBy: [scopeDimensionOf(f)!], ...time.query };
+    const byDepartment: AggregateQuery = {
+      fact,
+      measures: Object.keys(f.measures),
+      groupBy: [scopeDimensionOf(f)!],
+      ...time.query,
+    };
     s.test(`scope: aggregate ${fact} with no departments returns nothing`, async () => {
       expect(await aggregateRows(s.adapter(), byDepartment, none)).toEqual([]);
     });
@@ -274,12 +309,42 @@ function errorCases(s: Suite): void {
   const [fact, f] = Object.entries(s.data.mapping.facts)[0]!;
   const aggregate = { fact, measures: Object.keys(f.measures), groupBy: [] };
   const fields = Object.keys(s.data.mapping.entities[entity]!.fields);
-  const cases: Array<{ what: string; name: string; known: readonly string[]; call: (a: SourceAdapter, c: CallContext) => Promise<unknown> }> = [
-    { what: 'entity', name: 'NoSuchEntity', known: mappedEntities(s.data), call: (a, c) => a.fetch({ entity: 'NoSuchEntity' as EntityName }, c) },
-    { what: `field of ${entity}`, name: 'noSuchField', known: fields, call: (a, c) => a.fetch({ entity, where: { field: 'noSuchField', keys: ['x'] } }, c) },
-    { what: 'fact', name: 'noSuchFact', known: Object.keys(s.data.mapping.facts), call: (a, c) => a.aggregate({ ...aggregate, fact: 'noSuchFact' }, c) },
-    { what: `measure of ${fact}`, name: 'noSuchMeasure', known: Object.keys(f.measures), call: (a, c) => a.aggregate({ ...aggregate, measures: ['noSuchMeasure'] }, c) },
-    { what: `dimension of ${fact}`, name: 'noSuchDimension', known: Object.keys(f.dimensions), call: (a, c) => a.aggregate({ ...aggregate, groupBy: ['noSuchDimension'] }, c) },
+  const cases: Array<{
+    what: string;
+    name: string;
+    known: readonly string[];
+    call: (a: SourceAdapter, c: CallContext) => Promise<unknown>;
+  }> = [
+    {
+      what: 'entity',
+      name: 'NoSuchEntity',
+      known: mappedEntities(s.data),
+      call: (a, c) => a.fetch({ entity: 'NoSuchEntity' as EntityName }, c),
+    },
+    {
+      what: `field of ${entity}`,
+      name: 'noSuchField',
+      known: fields,
+      call: (a, c) => a.fetch({ entity, where: { field: 'noSuchField', keys: ['x'] } }, c),
+    },
+    {
+      what: 'fact',
+      name: 'noSuchFact',
+      known: Object.keys(s.data.mapping.facts),
+      call: (a, c) => a.aggregate({ ...aggregate, fact: 'noSuchFact' }, c),
+    },
+    {
+      what: `measure of ${fact}`,
+      name: 'noSuchMeasure',
+      known: Object.keys(f.measures),
+      call: (a, c) => a.aggregate({ ...aggregate, measures: ['noSuchMeasure'] }, c),
+    },
+    {
+      what: `dimension of ${fact}`,
+      name: 'noSuchDimension',
+      known: Object.keys(f.dimensions),
+      call: (a, c) => a.aggregate({ ...aggregate, groupBy: ['noSuchDimension'] }, c),
+    },
   ];
   for (const c of cases) {
     s.test(`errors: an unknown ${c.what} names the source, "${c.name}" and the known ones`, async () => {
@@ -295,7 +360,12 @@ function errorCases(s: Suite): void {
   }
 }
 
-function crossEngineCases(data: SourceData, scope: () => SourceScope, adapters: Map<TestEngine, SourceAdapter>, test: Suite['test']): void {
+function crossEngineCases(
+  data: SourceData,
+  scope: () => SourceScope,
+  adapters: Map<TestEngine, SourceAdapter>,
+  test: Suite['test'],
+): void {
   for (const call of representativeCalls(data, scope)) {
     test(`${call.label} is identical on ${TEST_ENGINES.join(', ')}`, async () => {
       const results = await Promise.all(TEST_ENGINES.map((engine) => call.run(adapters.get(engine)!)));
@@ -307,7 +377,10 @@ function crossEngineCases(data: SourceData, scope: () => SourceScope, adapters: 
 }
 
 /** A few calls whose neutral answers (order included) must not depend on the engine. */
-function representativeCalls(data: SourceData, scope: () => SourceScope): Array<{ label: string; run: (a: SourceAdapter) => Promise<unknown[]> }> {
+function representativeCalls(
+  data: SourceData,
+  scope: () => SourceScope,
+): Array<{ label: string; run: (a: SourceAdapter) => Promise<unknown[]> }> {
   const entities = mappedEntities(data);
   const largest = [...entities].sort((a, b) => expectedRows(data, b).length - expectedRows(data, a).length)[0]!;
   const order = pagingOrder(largest, data.mapping);
@@ -318,7 +391,11 @@ function representativeCalls(data: SourceData, scope: () => SourceScope): Array<
   return [
     {
       label: `fetch ${entities[0]} of a few keys`,
-      run: (a) => fetchRows(a, { entity: entities[0]!, where: { field: 'key', keys: spread(expectedRows(data, entities[0]!).map((r) => r.key)) } }),
+      run: (a) =>
+        fetchRows(a, {
+          entity: entities[0]!,
+          where: { field: 'key', keys: spread(expectedRows(data, entities[0]!).map((r) => r.key)) },
+        }),
     },
     { label: `fetch ${largest}, first 50 in default order`, run: (a) => fetchRows(a, { entity: largest, limit: 50 }) },
     {
@@ -373,20 +450,40 @@ async function traced<T extends unknown[]>(
   const events: StatementEvent[] = [];
   const result = await run({ scope, trace: { record: (event) => events.push(event) } });
   expect(events).toEqual([
-    { source: adapter.name, kind, fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/), durationMs: expect.any(Number), rows: result.length, ok: true },
+    {
+      source: adapter.name,
+      kind,
+      fingerprint: expect.stringMatching(/^[0-9a-f]{12}$/),
+      durationMs: expect.any(Number),
+      rows: result.length,
+      ok: true,
+    },
   ]);
   return { result, event: events[0]! };
 }
 
-async function fetchRows(adapter: SourceAdapter, query: FetchQuery, scope: SourceScope = UNRESTRICTED): Promise<NeutralRow[]> {
+async function fetchRows(
+  adapter: SourceAdapter,
+  query: FetchQuery,
+  scope: SourceScope = UNRESTRICTED,
+): Promise<NeutralRow[]> {
   return (await traced(adapter, 'fetch', scope, (call) => adapter.fetch(query, call))).result;
 }
 
-async function aggregateRows(adapter: SourceAdapter, query: AggregateQuery, scope: SourceScope = UNRESTRICTED): Promise<AggregateRow[]> {
+async function aggregateRows(
+  adapter: SourceAdapter,
+  query: AggregateQuery,
+  scope: SourceScope = UNRESTRICTED,
+): Promise<AggregateRow[]> {
   return (await traced(adapter, 'aggregate', scope, (call) => adapter.aggregate(query, call))).result;
 }
 
-async function expectFetch(s: Suite, query: FetchQuery, scope: SourceScope = UNRESTRICTED, opts: { nonEmpty?: boolean } = {}): Promise<void> {
+async function expectFetch(
+  s: Suite,
+  query: FetchQuery,
+  scope: SourceScope = UNRESTRICTED,
+  opts: { nonEmpty?: boolean } = {},
+): Promise<void> {
   const rows = await fetchRows(s.adapter(), query, scope);
   const expected = expectedRows(s.data, query.entity, { where: query.where, scope });
   if (opts.nonEmpty) expect(expected).not.toHaveLength(0);
@@ -443,7 +540,9 @@ function scopedByDepartment(data: SourceData, entity: EntityName): boolean {
 
 /** The first reference field of an entity's mapping (e.g. Employee.department), if any. */
 function referenceField(entity: EntityName, mapping: SqlSourceMapping): string | undefined {
-  return Object.keys(mapping.entities[entity]!.fields).find((field) => typeof ENTITIES[entity]!.fields[field] === 'object');
+  return Object.keys(mapping.entities[entity]!.fields).find(
+    (field) => typeof ENTITIES[entity]!.fields[field] === 'object',
+  );
 }
 
 /** Paging order: the mapping's default list field (or its first field), descending, so it differs from the default. */
@@ -454,7 +553,9 @@ function pagingOrder(entity: EntityName, mapping: SqlSourceMapping): { field: st
 
 /** First, middle and last of a list (deduplicated). */
 function spread<T>(values: readonly T[]): T[] {
-  return distinct([values[0], values[Math.floor(values.length / 2)], values.at(-1)].filter((v): v is T => v !== undefined));
+  return distinct(
+    [values[0], values[Math.floor(values.length / 2)], values.at(-1)].filter((v): v is T => v !== undefined),
+  );
 }
 
 function distinct<T>(values: readonly T[]): Array<NonNullable<T>> {
@@ -499,15 +600,23 @@ function busiestDepartments(data: SourceData, departments: readonly string[]): s
 }
 
 function scopedTargetsWithRows(data: SourceData, scope: SourceScope): number {
-  const entities = mappedEntities(data).filter((e) => scopedByDepartment(data, e) && expectedRows(data, e, { scope }).length > 0);
+  const entities = mappedEntities(data).filter(
+    (e) => scopedByDepartment(data, e) && expectedRows(data, e, { scope }).length > 0,
+  );
   const facts = Object.entries(data.mapping.facts).filter(([fact, f]) => {
     const dim = scopeDimensionOf(f);
-    return dim && expectedAggregate(data, { fact, measures: [], groupBy: [dim], ...timeFilters(f)[0]!.query }, scope).length > 0;
+    return (
+      dim &&
+      expectedAggregate(data, { fact, measures: [], groupBy: [dim], ...timeFilters(f)[0]!.query }, scope).length > 0
+    );
   });
   return entities.length + facts.length;
 }
 
-const FORMS: Record<'string' | 'int' | 'decimal' | 'date' | 'bool' | 'ref', { label: string; ok: (v: unknown) => boolean }> = {
+const FORMS: Record<
+  'string' | 'int' | 'decimal' | 'date' | 'bool' | 'ref',
+  { label: string; ok: (v: unknown) => boolean }
+> = {
   string: { label: 'a string', ok: (v) => typeof v === 'string' },
   ref: { label: 'a source key string', ok: (v) => typeof v === 'string' },
   int: { label: 'an integer number', ok: (v) => Number.isInteger(v) },
@@ -526,7 +635,8 @@ function neutralShapeProblems(entity: EntityName, fields: readonly string[], row
     for (const field of fields) {
       const type: FieldType = ENTITIES[entity]!.fields[field]!;
       const form = FORMS[typeof type === 'object' ? 'ref' : type];
-      if (row[field] !== null && !form.ok(row[field])) out.push(`row ${row.key}: ${field} = ${JSON.stringify(row[field])} is not ${form.label}`);
+      if (row[field] !== null && !form.ok(row[field]))
+        out.push(`row ${row.key}: ${field} = ${JSON.stringify(row[field])} is not ${form.label}`);
     }
     return out;
   });
@@ -534,7 +644,11 @@ function neutralShapeProblems(entity: EntityName, fields: readonly string[], row
 }
 
 /** Pairs of neighbours out of order on the primary field (nulls are placed differently per engine: skipped). */
-function orderViolations(rows: readonly NeutralRow[], order: { field: string; direction: 'asc' | 'desc' }, type: FieldType): string[] {
+function orderViolations(
+  rows: readonly NeutralRow[],
+  order: { field: string; direction: 'asc' | 'desc' },
+  type: FieldType,
+): string[] {
   const numeric = type === 'int' || type === 'decimal';
   const compare = (a: string | number | boolean, b: string | number | boolean) =>
     numeric ? Number(a) - Number(b) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;

@@ -41,7 +41,15 @@ const mapping: SqlSourceMapping = {
       time: { column: 'day' },
       dimensions: { group: { column: 'grp' } },
       measures: Object.fromEntries(
-        MEASURES.map((m) => [m, { agg: 'sum' as const, column: STORED[m].column, type: 'decimal' as const, ...(STORED[m].storage ? { storage: STORED[m].storage } : {}) }]),
+        MEASURES.map((m) => [
+          m,
+          {
+            agg: 'sum' as const,
+            column: STORED[m].column,
+            type: 'decimal' as const,
+            ...(STORED[m].storage ? { storage: STORED[m].storage } : {}),
+          },
+        ]),
       ),
     },
   },
@@ -60,13 +68,20 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
   let rows: AggregateRow[];
 
   const sql = async (text: string): Promise<Array<Record<string, unknown>>> => {
-    const result = await conn.knex.raw(text.replaceAll('{t}', engine === 'mysql' ? `${SCHEMA}.money_line` : `"${SCHEMA}".money_line`));
-    return engine === 'mysql' ? (result as [Array<Record<string, unknown>>])[0] : (result as { rows: Array<Record<string, unknown>> }).rows;
+    const result = await conn.knex.raw(
+      text.replaceAll('{t}', engine === 'mysql' ? `${SCHEMA}.money_line` : `"${SCHEMA}".money_line`),
+    );
+    return engine === 'mysql'
+      ? (result as [Array<Record<string, unknown>>])[0]
+      : (result as { rows: Array<Record<string, unknown>> }).rows;
   };
   const exact = engine === 'postgres' ? 'numeric(38, 4)' : 'decimal(38, 4)';
 
   beforeAll(async () => {
-    conn = openConnection({ engine, url: url(), schema: SCHEMA, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 }, SCHEMA);
+    conn = openConnection(
+      { engine, url: url(), schema: SCHEMA, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 },
+      SCHEMA,
+    );
     await ensureSchema(conn);
     const schema = conn.knex.schema.withSchema(SCHEMA);
     await schema.dropTableIfExists('money_line');
@@ -86,14 +101,30 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
       for (const month of MONTHS) {
         for (const [i, amount] of LINES(g).entries()) {
           const text = amount.toFixed(4);
-          lines.push({ line_id: ++id, grp: g, day: `${month}-${String(i + 1).padStart(2, '0')}`, amt: text, amt_double: Number(text), amt_real: Number(text), amt_units: amount.mul(Decimal.of(10_000)).toFixed(0), amt_text: text });
+          lines.push({
+            line_id: ++id,
+            grp: g,
+            day: `${month}-${String(i + 1).padStart(2, '0')}`,
+            amt: text,
+            amt_double: Number(text),
+            amt_real: Number(text),
+            amt_units: amount.mul(Decimal.of(10_000)).toFixed(0),
+            amt_text: text,
+          });
         }
       }
     }
     await conn.knex.batchInsert(`${SCHEMA}.money_line`, lines, 200);
     adapter = new SqlAdapter('money', mapping, conn, { entities: {} });
-    const buckets = MONTHS.map((m, i) => ({ label: m, from: `${m}-01`, to: i + 1 < MONTHS.length ? `${MONTHS[i + 1]}-01` : '2025-04-01' }));
-    rows = await adapter.aggregate({ fact: 'lines', measures: MEASURES, groupBy: ['group'], buckets }, { scope: UNRESTRICTED, trace: { record: () => undefined } });
+    const buckets = MONTHS.map((m, i) => ({
+      label: m,
+      from: `${m}-01`,
+      to: i + 1 < MONTHS.length ? `${MONTHS[i + 1]}-01` : '2025-04-01',
+    }));
+    rows = await adapter.aggregate(
+      { fact: 'lines', measures: MEASURES, groupBy: ['group'], buckets },
+      { scope: UNRESTRICTED, trace: { record: () => undefined } },
+    );
   });
 
   afterAll(async () => {
@@ -112,10 +143,11 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
   };
   const oracle = async (select: string, groupBy?: string) =>
     new Map(
-      (await sql(`select ${select} as k, round(sum(cast(amt as ${exact})), 2) as v from {t}${groupBy ? ` group by ${groupBy}` : ''}`)).map((r) => [
-        String(r.k),
-        Decimal.of(String(r.v)).toFixed(2),
-      ]),
+      (
+        await sql(
+          `select ${select} as k, round(sum(cast(amt as ${exact})), 2) as v from {t}${groupBy ? ` group by ${groupBy}` : ''}`,
+        )
+      ).map((r) => [String(r.k), Decimal.of(String(r.v)).toFixed(2)]),
     );
 
   test('the data make per-group rounding wrong: the old way (round each group × month, then add) is off', async () => {
@@ -128,12 +160,18 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
   });
 
   test.each(MEASURES)('%s: aggregates leave the adapter exact (four places, not rounded to the cent)', (measure) => {
-    for (const row of rows) expect([measure, row.measures[measure]]).toEqual([measure, expect.stringMatching(/^\d+\.\d{4}$/)]);
+    for (const row of rows)
+      expect([measure, row.measures[measure]]).toEqual([measure, expect.stringMatching(/^\d+\.\d{4}$/)]);
   });
 
-  test.each(MEASURES)('%s: the whole, regions of groups and each group equal direct SQL on the unsplit rows, to the cent', async (measure) => {
-    expect(addedUp(measure, () => 'all')).toEqual(await oracle("'all'"));
-    expect(addedUp(measure, (g) => String(g % REGIONS))).toEqual(await oracle(`grp % ${REGIONS}`, `grp % ${REGIONS}`));
-    expect(addedUp(measure, (g) => String(g))).toEqual(await oracle('grp', 'grp'));
-  });
+  test.each(MEASURES)(
+    '%s: the whole, regions of groups and each group equal direct SQL on the unsplit rows, to the cent',
+    async (measure) => {
+      expect(addedUp(measure, () => 'all')).toEqual(await oracle("'all'"));
+      expect(addedUp(measure, (g) => String(g % REGIONS))).toEqual(
+        await oracle(`grp % ${REGIONS}`, `grp % ${REGIONS}`),
+      );
+      expect(addedUp(measure, (g) => String(g))).toEqual(await oracle('grp', 'grp'));
+    },
+  );
 });

@@ -42,7 +42,8 @@ facts:
     dimensions: { genre: { column: genre_id } }
     measures: { tracks: { agg: count, type: int } }
 `;
-const CUSTOMER = 'name: Customer\nhome: sales\nkey: { type: int }\nlist: customers\nfields: { name: { type: string }, country: { type: string } }\n';
+const CUSTOMER =
+  'name: Customer\nhome: sales\nkey: { type: int }\nlist: customers\nfields: { name: { type: string }, country: { type: string } }\n';
 
 function writeModel(name: string, sales: string): string {
   const root = join(dir, name);
@@ -62,10 +63,16 @@ describe.each([
   const model = loadModel(writeModel(`ok-${dialect}`, SALES), { env: {} });
   const conn: SqlConnection = { knex, schema: 'sales', dialect: DIALECTS[dialect], close: async () => {} };
   const adapter = new SqlAdapter('sales', model.sources.sales!.mapping, conn, model);
-  const id = (name: string) => name.split('.').map((part) => `${q}${part}${q}`).join('.');
+  const id = (name: string) =>
+    name
+      .split('.')
+      .map((part) => `${q}${part}${q}`)
+      .join('.');
 
   test('an expression field is selected, filtered and ordered as written, its name bound as an alias', () => {
-    const { sql, bindings } = adapter.buildFetch({ entity: 'Customer', where: { field: 'name', keys: ['Ana Silva'] } }, UNRESTRICTED).toSQL();
+    const { sql, bindings } = adapter
+      .buildFetch({ entity: 'Customer', where: { field: 'name', keys: ['Ana Silva'] } }, UNRESTRICTED)
+      .toSQL();
     expect(sql).toBe(
       `select ${id('customer_id')} as ${id('key')}, ${id('country')} as ${id('country')}, (first_name || ' ' || last_name) as ${id('name')} ` +
         `from ${id('sales.customer')} where (first_name || ' ' || last_name) in (?) order by (first_name || ' ' || last_name) asc, ${id('customer_id')} asc`,
@@ -79,7 +86,15 @@ describe.each([
 
   test('a joined fact aggregates an expression, dated and grouped by the header', () => {
     const { sql, bindings } = adapter
-      .buildAggregate({ fact: 'lines', measures: ['revenue', 'lineCount'], groupBy: ['customer'], buckets: [{ label: '2025', from: '2025-01-01', to: '2026-01-01' }] }, UNRESTRICTED)
+      .buildAggregate(
+        {
+          fact: 'lines',
+          measures: ['revenue', 'lineCount'],
+          groupBy: ['customer'],
+          buckets: [{ label: '2025', from: '2025-01-01', to: '2026-01-01' }],
+        },
+        UNRESTRICTED,
+      )
       .toSQL();
     expect(sql).toBe(
       `select ${id('invoice.customer_id')} as ${id('customer')}, sum(${exact('(invoice_line.unit_price * invoice_line.quantity * (1 - discount))')}) as ${id('revenue')}, ` +
@@ -93,20 +108,54 @@ describe.each([
   test('a snapshot fact has no time predicate, whatever windows it is asked in', () => {
     expect(adapter.catalog.facts.catalogue!.kind).toBe('snapshot');
     const buckets = [{ label: '2025-12', from: '2025-12-01', to: '2026-01-01' }];
-    const { sql, bindings } = adapter.buildAggregate({ fact: 'catalogue', measures: ['tracks'], groupBy: ['genre'], buckets }, UNRESTRICTED).toSQL();
-    expect(sql).toBe(`select ${id('genre_id')} as ${id('genre')}, count(*) as ${id('tracks')} from ${id('sales.track')} group by ${id('genre_id')} order by ${id('genre_id')} asc`);
+    const { sql, bindings } = adapter
+      .buildAggregate({ fact: 'catalogue', measures: ['tracks'], groupBy: ['genre'], buckets }, UNRESTRICTED)
+      .toSQL();
+    expect(sql).toBe(
+      `select ${id('genre_id')} as ${id('genre')}, count(*) as ${id('tracks')} from ${id('sales.track')} group by ${id('genre_id')} order by ${id('genre_id')} asc`,
+    );
     expect(bindings).toEqual([]);
   });
 });
 
 describe('a bad expression is refused at load with the file and the path', () => {
   test.each<[string, string, string, string]>([
-    ['a statement after the expression', "first_name || ' ' || last_name", "first_name; drop table customer", 'entities.Customer.fields.name.sql: a ";" is not allowed in an expression'],
-    ['a subquery', "first_name || ' ' || last_name", '(select password from users)', 'entities.Customer.fields.name.sql: "select" is a keyword, not allowed in an expression'],
-    ['a comment', "first_name || ' ' || last_name", 'first_name -- )', 'entities.Customer.fields.name.sql: a comment is not allowed in an expression'],
-    ['a function outside the list', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'pg_sleep(10)', 'facts.lines.measures.revenue.sql: function "pg_sleep" is not allowed (allowed: coalesce, nullif, abs, round, floor, ceil, lower, upper, trim, concat, length, substr, lpad, rpad, replace, greatest, least)'],
-    ['a syntax error', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'unit_price * (quantity', 'facts.lines.measures.revenue.sql: a "(" without its ")"'],
-    ['a table the fact does not read', 'invoice_line.unit_price * invoice_line.quantity * (1 - discount)', 'album.price * 2', 'facts.lines.measures.revenue.sql: "album" is not a table of this mapping (tables: invoice_line, invoice)'],
+    [
+      'a statement after the expression',
+      "first_name || ' ' || last_name",
+      'first_name; drop table customer',
+      'entities.Customer.fields.name.sql: a ";" is not allowed in an expression',
+    ],
+    [
+      'a subquery',
+      "first_name || ' ' || last_name",
+      '(select password from users)',
+      'entities.Customer.fields.name.sql: "select" is a keyword, not allowed in an expression',
+    ],
+    [
+      'a comment',
+      "first_name || ' ' || last_name",
+      'first_name -- )',
+      'entities.Customer.fields.name.sql: a comment is not allowed in an expression',
+    ],
+    [
+      'a function outside the list',
+      'invoice_line.unit_price * invoice_line.quantity * (1 - discount)',
+      'pg_sleep(10)',
+      'facts.lines.measures.revenue.sql: function "pg_sleep" is not allowed (allowed: coalesce, nullif, abs, round, floor, ceil, lower, upper, trim, concat, length, substr, lpad, rpad, replace, greatest, least)',
+    ],
+    [
+      'a syntax error',
+      'invoice_line.unit_price * invoice_line.quantity * (1 - discount)',
+      'unit_price * (quantity',
+      'facts.lines.measures.revenue.sql: a "(" without its ")"',
+    ],
+    [
+      'a table the fact does not read',
+      'invoice_line.unit_price * invoice_line.quantity * (1 - discount)',
+      'album.price * 2',
+      'facts.lines.measures.revenue.sql: "album" is not a table of this mapping (tables: invoice_line, invoice)',
+    ],
   ])('%s', (name, from, to, expected) => {
     const root = writeModel(`bad-${name.replace(/\W+/g, '-')}`, SALES.replace(from, to));
     const error = thrown(() => loadModel(root, { env: {} }));

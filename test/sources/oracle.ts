@@ -28,7 +28,11 @@ export function expectedRows(data: SourceData, entity: EntityName, filter: RowFi
 }
 
 /** The rows an aggregate must return: one per group of dimension values present in the filtered rows. Shared: do not mutate. */
-export function expectedAggregate(data: SourceData, query: AggregateQuery, scope: SourceScope = {}): readonly AggregateRow[] {
+export function expectedAggregate(
+  data: SourceData,
+  query: AggregateQuery,
+  scope: SourceScope = {},
+): readonly AggregateRow[] {
   return remember(data, ['aggregate', query, scope], () => computeAggregate(data, query, scope));
 }
 
@@ -44,7 +48,8 @@ function computeRows(data: SourceData, entity: EntityName, filter: RowFilter): N
     .filter(inScope)
     .map((row) => {
       const out: NeutralRow = { key: String(row[m.key as string]) };
-      for (const [field, column] of Object.entries(m.fields)) out[field] = conformed(row[column], ENTITIES[entity]!.fields[field]!);
+      for (const [field, column] of Object.entries(m.fields))
+        out[field] = conformed(row[column], ENTITIES[entity]!.fields[field]!);
       return out;
     })
     .sort(byKey);
@@ -64,7 +69,9 @@ function computeAggregate(data: SourceData, query: AggregateQuery, scope: Source
   const groups = new Map<string, { dimensions: Record<string, string | null>; rows: NativeRow[] }>();
   for (const row of nativeRows(data, f.table).filter((r) => predicates.every((p) => p(r)))) {
     for (const period of windows(row)) {
-      const dimensions: Record<string, string | null> = Object.fromEntries(query.groupBy.map((dim) => [dim, textOrNull(row[f.dimensions[dim]!.column])]));
+      const dimensions: Record<string, string | null> = Object.fromEntries(
+        query.groupBy.map((dim) => [dim, textOrNull(row[f.dimensions[dim]!.column])]),
+      );
       if (period !== undefined) dimensions.period = period;
       const id = JSON.stringify(dimensions);
       if (!groups.has(id)) groups.set(id, { dimensions, rows: [] });
@@ -140,7 +147,12 @@ type Tie = { column: string; keys: ReadonlySet<string> } | { column: string; rea
  * other by its reference columns to ruled entities; holding none, through a referenced entity mapped in
  * the same source (its rows that pass). Grants OR-ed, ties AND-ed; a grant with no tie lets all through.
  */
-export function entityTies(data: SourceData, entity: EntityName, grant: Readonly<Record<string, readonly string[]>>, hop = true): Tie[] {
+export function entityTies(
+  data: SourceData,
+  entity: EntityName,
+  grant: Readonly<Record<string, readonly string[]>>,
+  hop = true,
+): Tie[] {
   const m = data.mapping.entities[entity]!;
   const key = m.key as string; // the demo's entities have one-column keys
   if (grant[entity]) return [{ column: key, keys: keySet(grant[entity]) }];
@@ -154,7 +166,17 @@ export function entityTies(data: SourceData, entity: EntityName, grant: Readonly
     const other = data.mapping.entities[ref];
     const ties = ref === entity || !other ? [] : entityTies(data, ref, grant, false);
     if (!ties.length) return [];
-    return [{ column, reachable: () => keySet(nativeRows(data, other!.table).filter((row) => passes(row, ties)).map((row) => String(row[other!.key as string]))) }];
+    return [
+      {
+        column,
+        reachable: () =>
+          keySet(
+            nativeRows(data, other!.table)
+              .filter((row) => passes(row, ties))
+              .map((row) => String(row[other!.key as string])),
+          ),
+      },
+    ];
   });
 }
 
@@ -171,7 +193,11 @@ function entityScope(data: SourceData, entity: EntityName, scope: SourceScope | 
 
 function factScope(f: SqlFactMapping, scope: SourceScope | undefined): Predicate {
   if (!scope?.any) return () => true;
-  const grants = scope.any.map((g) => Object.values(f.dimensions).flatMap((d): Tie[] => (d.entity && g[d.entity] ? [{ column: d.column, keys: keySet(g[d.entity]!) }] : [])));
+  const grants = scope.any.map((g) =>
+    Object.values(f.dimensions).flatMap((d): Tie[] =>
+      d.entity && g[d.entity] ? [{ column: d.column, keys: keySet(g[d.entity]!) }] : [],
+    ),
+  );
   if (grants.some((ties) => ties.length === 0)) return () => true;
   return (row) => grants.some((ties) => passes(row, ties));
 }
@@ -186,12 +212,17 @@ function windowsOf(f: SqlFactMapping, query: AggregateQuery): (row: NativeRow) =
   const buckets = query.buckets?.length ? query.buckets : undefined;
   if (buckets && f.time) {
     const { column, format } = f.time;
-    const dayOf = (value: unknown) => (format === 'yyyymm' ? `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01` : String(value));
-    return (row) => buckets.filter((b) => dayOf(row[column]) >= b.from && dayOf(row[column]) < b.to).map((b) => b.label);
+    const dayOf = (value: unknown) =>
+      format === 'yyyymm' ? `${String(value).slice(0, 4)}-${String(value).slice(4, 6)}-01` : String(value);
+    return (row) =>
+      buckets.filter((b) => dayOf(row[column]) >= b.from && dayOf(row[column]) < b.to).map((b) => b.label);
   }
   if (buckets && f.validity) {
     const { from, to } = f.validity;
-    return (row) => buckets.filter((b) => String(row[from]) < b.to && (row[to] === null || String(row[to]) >= b.to)).map((b) => b.label);
+    return (row) =>
+      buckets
+        .filter((b) => String(row[from]) < b.to && (row[to] === null || String(row[to]) >= b.to))
+        .map((b) => b.label);
   }
   return () => [undefined];
 }
@@ -209,8 +240,18 @@ function measureOf(m: SqlMeasure, rows: readonly NativeRow[]): string | number |
   const total = hundredths.reduce((s, v) => s + v, 0n);
   // The adapter divides the exact sum by the count at AVERAGE_SCALE (12) places.
   if (m.agg === 'avg') return typed(m, divideHalfUp(total * 10_000_000_000n, BigInt(hundredths.length)), 12);
-  if (m.agg === 'min') return typed(m, hundredths.reduce((a, b) => (b < a ? b : a)), 2);
-  if (m.agg === 'max') return typed(m, hundredths.reduce((a, b) => (b > a ? b : a)), 2);
+  if (m.agg === 'min')
+    return typed(
+      m,
+      hundredths.reduce((a, b) => (b < a ? b : a)),
+      2,
+    );
+  if (m.agg === 'max')
+    return typed(
+      m,
+      hundredths.reduce((a, b) => (b > a ? b : a)),
+      2,
+    );
   return typed(m, total, 2);
 }
 

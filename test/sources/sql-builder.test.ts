@@ -33,16 +33,26 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
 
   /** Expected SQL with identifiers quoted the dialect's way: sql`select ${'a'}` → select "a" (or `a`). */
   const sql = (parts: TemplateStringsArray, ...identifiers: string[]) =>
-    parts.reduce((out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''), '');
+    parts.reduce(
+      (out, part, i) => out + part + (i < identifiers.length ? `${quote}${identifiers[i]}${quote}` : ''),
+      '',
+    );
   /** An exact DECIMAL column without a declared scale: PostgreSQL casts to unconstrained numeric, MariaDB sums it as stored. */
   const exact = (column: string) => (dialect === 'postgres' ? sql`cast(${column} as numeric)` : sql`${column}`);
-  const adapter = (source: SourceName) => new SqlAdapter(source, SOURCES[source].mapping, offline(knex, engine, source), DEMO_MODEL);
-  const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) => adapter(source).buildFetch(query, scope).toSQL();
-  const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) => adapter(source).buildAggregate(query, scope).toSQL();
+  const adapter = (source: SourceName) =>
+    new SqlAdapter(source, SOURCES[source].mapping, offline(knex, engine, source), DEMO_MODEL);
+  const fetchSql = (source: SourceName, query: FetchQuery, scope = UNRESTRICTED) =>
+    adapter(source).buildFetch(query, scope).toSQL();
+  const aggregateSql = (source: SourceName, query: AggregateQuery, scope = UNRESTRICTED) =>
+    adapter(source).buildAggregate(query, scope).toSQL();
 
   describe('fetch', () => {
     test('selects mapped columns under conformed names; where-in and the scope column are bound predicates', () => {
-      const { sql: text, bindings } = fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', 'A2'] } }, departmentScope(['T-EAST-1']));
+      const { sql: text, bindings } = fetchSql(
+        'crm',
+        { entity: 'Customer', where: { field: 'key', keys: ['A1', 'A2'] } },
+        departmentScope(['T-EAST-1']),
+      );
       expect(text).toBe(
         sql`select ${'account_id'} as ${'key'}, ${'account_name'} as ${'name'}, ${'segment'} as ${'segment'}, ` +
           sql`${'industry'} as ${'industry'}, ${'region'} as ${'region'}, ${'owner_team_code'} as ${'salesDepartment'}, ` +
@@ -91,12 +101,20 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
 
     test('an entity tied to no ruled entity is not restricted (a grant that ties nothing lets all through)', () => {
       expect(fetchSql('erp', { entity: 'Product' }, departmentScope([])).sql).not.toContain('where');
-      expect(fetchSql('crm', { entity: 'Customer' }, { any: [{ Department: [] }, { Supplier: ['V1'] }] }).sql).not.toContain('where');
+      expect(
+        fetchSql('crm', { entity: 'Customer' }, { any: [{ Department: [] }, { Supplier: ['V1'] }] }).sql,
+      ).not.toContain('where');
     });
 
     test("orders by the mapping's default list field, then by key so pages are stable", () => {
-      expect(fetchSql('crm', { entity: 'Order' }).sql).toMatch(endingWith(sql`order by ${'order_date'} asc, ${'order_no'} asc`));
-      const byName = fetchSql('hr', { entity: 'Employee', orderBy: { field: 'name', direction: 'desc' }, limit: 5 }).sql;
+      expect(fetchSql('crm', { entity: 'Order' }).sql).toMatch(
+        endingWith(sql`order by ${'order_date'} asc, ${'order_no'} asc`),
+      );
+      const byName = fetchSql('hr', {
+        entity: 'Employee',
+        orderBy: { field: 'name', direction: 'desc' },
+        limit: 5,
+      }).sql;
       expect(byName).toMatch(endingWith(sql`order by ${'full_name'} desc, ${'emp_no'} asc limit ?`));
     });
   });
@@ -110,7 +128,9 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       });
       expect(text).toBe(
         sql`select ${'cost_center'} as ${'department'}, ` +
-          sql`sum(case when ${'status'} in (?, ?, ?) then ` + exact('total_amount') + sql` end) as ${'procurementSpend'}, ` +
+          sql`sum(case when ${'status'} in (?, ?, ?) then ` +
+          exact('total_amount') +
+          sql` end) as ${'procurementSpend'}, ` +
           sql`count(case when ${'status'} in (?, ?, ?) then 1 end) as ${'poCount'} ` +
           sql`from ${'procurement'}.${'purchase_order'} ` +
           sql`group by ${'cost_center'} order by ${'cost_center'} asc`,
@@ -120,7 +140,12 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
     });
 
     test('a row cap is pushed into the statement as a bound limit (issue 12: limits.maxStatementRows + 1)', () => {
-      const { sql: text, bindings } = aggregateSql('procurement', { fact: 'purchases', measures: ['poCount'], groupBy: ['department'], limit: 250_001 });
+      const { sql: text, bindings } = aggregateSql('procurement', {
+        fact: 'purchases',
+        measures: ['poCount'],
+        groupBy: ['department'],
+        limit: 250_001,
+      });
       expect(text).toMatch(/order by .* asc limit \?$/);
       expect(bindings[bindings.length - 1]).toBe(250_001);
     });
@@ -130,19 +155,64 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       { storage: { kind: 'decimal', scale: 4 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 4))` },
       { storage: { kind: 'float', scale: 2 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 2))` },
       { storage: { kind: 'text', scale: 3 }, agg: 'min', value: `cast(${quote}amt${quote} as ${decimal}(38, 3))` },
-      { storage: { kind: 'cents', scale: 2 }, agg: 'max', value: `cast(${quote}amt${quote} * 0.01 as ${decimal}(38, 2))` },
+      {
+        storage: { kind: 'cents', scale: 2 },
+        agg: 'max',
+        value: `cast(${quote}amt${quote} * 0.01 as ${decimal}(38, 2))`,
+      },
       { storage: { kind: 'cents', scale: 0 }, agg: 'sum', value: `cast(${quote}amt${quote} as ${decimal}(38, 0))` },
-    ] as const)('storage $storage.kind (scale $storage.scale) is cast to an exact decimal before $agg', ({ storage, agg, value }) => {
-      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg, column: 'amt', type: 'decimal' as const, storage } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['amount'], groupBy: [] }, UNRESTRICTED);
-      expect(built.toSQL().sql).toBe(`select ${agg}(${value}) as ${quote}amount${quote} from ${quote}test${quote}.${quote}line${quote}`);
-    });
+    ] as const)(
+      'storage $storage.kind (scale $storage.scale) is cast to an exact decimal before $agg',
+      ({ storage, agg, value }) => {
+        const mapping = {
+          entities: {},
+          facts: {
+            lines: {
+              table: 'line',
+              time: { column: 'day' },
+              dimensions: {},
+              measures: { amount: { agg, column: 'amt', type: 'decimal' as const, storage } },
+            },
+          },
+        };
+        const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate(
+          { fact: 'lines', measures: ['amount'], groupBy: [] },
+          UNRESTRICTED,
+        );
+        expect(built.toSQL().sql).toBe(
+          `select ${agg}(${value}) as ${quote}amount${quote} from ${quote}test${quote}.${quote}line${quote}`,
+        );
+      },
+    );
 
     test('an average selects its exact sum and its count (the hub divides; engines disagree on the scale of avg)', () => {
-      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean: { agg: 'avg' as const, column: 'amt', type: 'decimal' as const, filter: { ok: [1] }, storage: { kind: 'float' as const, scale: 2 } } } } } };
-      const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate({ fact: 'lines', measures: ['mean'], groupBy: [] }, UNRESTRICTED);
+      const mapping = {
+        entities: {},
+        facts: {
+          lines: {
+            table: 'line',
+            time: { column: 'day' },
+            dimensions: {},
+            measures: {
+              mean: {
+                agg: 'avg' as const,
+                column: 'amt',
+                type: 'decimal' as const,
+                filter: { ok: [1] },
+                storage: { kind: 'float' as const, scale: 2 },
+              },
+            },
+          },
+        },
+      };
+      const built = new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} }).buildAggregate(
+        { fact: 'lines', measures: ['mean'], groupBy: [] },
+        UNRESTRICTED,
+      );
       expect(built.toSQL().sql).toBe(
-        sql`select sum(case when ${'ok'} in (?) then cast(${'amt'} as ` + `${decimal}(38, 2)) end) as ` + sql`${'mean'}, ` +
+        sql`select sum(case when ${'ok'} in (?) then cast(${'amt'} as ` +
+          `${decimal}(38, 2)) end) as ` +
+          sql`${'mean'}, ` +
           sql`count(case when ${'ok'} in (?) then ${'amt'} end) as ${'mean__count'} from ${'test'}.${'line'}`,
       );
     });
@@ -152,17 +222,47 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       [{ kind: 'cents', scale: 2.5 }, 'scale must be an integer from 0 to 12, received 2.5'],
       [{ kind: 'binary', scale: 2 }, 'unknown kind "binary" (known: decimal, float, cents, text)'],
     ])('a storage %j is refused at start: %s', (storage, problem) => {
-      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { amount: { agg: 'sum' as const, column: 'amt', type: 'decimal' as const, storage: storage as never } } } } };
-      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow(`Source "test" mapping facts.lines.measures.amount.storage: ${problem}`);
+      const mapping = {
+        entities: {},
+        facts: {
+          lines: {
+            table: 'line',
+            time: { column: 'day' },
+            dimensions: {},
+            measures: {
+              amount: { agg: 'sum' as const, column: 'amt', type: 'decimal' as const, storage: storage as never },
+            },
+          },
+        },
+      };
+      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow(
+        `Source "test" mapping facts.lines.measures.amount.storage: ${problem}`,
+      );
     });
 
     test('a measure name ending in __count is refused (an average selects its count under that alias)', () => {
-      const mapping = { entities: {}, facts: { lines: { table: 'line', time: { column: 'day' }, dimensions: {}, measures: { mean__count: { agg: 'count' as const, type: 'int' as const } } } } };
-      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow('Source "test" mapping facts.lines.measures.mean__count: names ending in "__count" are reserved');
+      const mapping = {
+        entities: {},
+        facts: {
+          lines: {
+            table: 'line',
+            time: { column: 'day' },
+            dimensions: {},
+            measures: { mean__count: { agg: 'count' as const, type: 'int' as const } },
+          },
+        },
+      };
+      expect(() => new SqlAdapter('test', mapping, offline(knex, engine, 'test'), { entities: {} })).toThrow(
+        'Source "test" mapping facts.lines.measures.mean__count: names ending in "__count" are reserved',
+      );
     });
 
     test('a filter on a counted column keeps the column (NULLs not counted) and binds numeric values as numbers', () => {
-      const { sql: text, bindings } = aggregateSql('procurement', { fact: 'deliveries', measures: ['deliveries', 'onTimeDeliveries'], groupBy: [] });
+      const { sql: text, bindings } = aggregateSql('procurement', {
+        fact: 'deliveries',
+        measures: ['deliveries', 'onTimeDeliveries'],
+        groupBy: [],
+      });
       expect(text).toBe(
         sql`select count(${'actual_date'}) as ${'deliveries'}, count(case when ${'on_time'} in (?) then ${'actual_date'} end) as ${'onTimeDeliveries'} ` +
           sql`from ${'procurement'}.${'delivery'}`,
@@ -175,9 +275,16 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
       { window: { from: '2025-04-15', to: '2025-07-15' }, bounds: ['202505', '202508'] },
       { window: { from: '2024-12-02', to: '2025-01-01' }, bounds: ['202501', '202501'] },
     ])('a `yyyymm` time column gets period bounds: [$window.from, $window.to) → $bounds', ({ window, bounds }) => {
-      const { sql: text, bindings } = aggregateSql('erp', { fact: 'budget', measures: ['budget'], groupBy: ['department'], buckets: [{ label: 'W', ...window }] });
+      const { sql: text, bindings } = aggregateSql('erp', {
+        fact: 'budget',
+        measures: ['budget'],
+        groupBy: ['department'],
+        buckets: [{ label: 'W', ...window }],
+      });
       expect(text).toBe(
-        sql`select ${'cc_code'} as ${'department'}, sum(` + exact('amount') + sql`) as ${'budget'}, ` +
+        sql`select ${'cc_code'} as ${'department'}, sum(` +
+          exact('amount') +
+          sql`) as ${'budget'}, ` +
           sql`case when ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? then ? end as ${'period'} from ${'erp'}.${'budget'} ` +
           sql`where ${'fiscal_period'} >= ? and ${'fiscal_period'} < ? group by ${'cc_code'}, ${'period'} order by ${'cc_code'} asc`,
       );
@@ -215,7 +322,12 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
     test('a dimension filter and the scope both apply, even on the same column', () => {
       const { sql: text, bindings } = aggregateSql(
         'erp',
-        { fact: 'invoice', measures: ['invoiceCount'], groupBy: ['customer'], where: { department: ['CC-1003', 'CC-1004'] } },
+        {
+          fact: 'invoice',
+          measures: ['invoiceCount'],
+          groupBy: ['customer'],
+          where: { department: ['CC-1003', 'CC-1004'] },
+        },
         departmentScope(['CC-1004']),
       );
       expect(text).toContain(sql`where ${'cc_code'} in (?, ?) and (${'cc_code'} in (?)) group by ${'cust_no'}`);
@@ -225,14 +337,51 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
 
   describe('values are bound, never inlined', () => {
     const places: Array<{ place: string; build: (value: string) => Knex.Sql }> = [
-      { place: 'fetch where key', build: (v) => fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', v] } }) },
-      { place: 'fetch where reference', build: (v) => fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: [v] } }) },
+      {
+        place: 'fetch where key',
+        build: (v) => fetchSql('crm', { entity: 'Customer', where: { field: 'key', keys: ['A1', v] } }),
+      },
+      {
+        place: 'fetch where reference',
+        build: (v) => fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: [v] } }),
+      },
       { place: 'fetch scope column', build: (v) => fetchSql('hr', { entity: 'Employee' }, departmentScope([v])) },
       { place: 'fetch through scope', build: (v) => fetchSql('crm', { entity: 'Contact' }, departmentScope([v])) },
-      { place: 'aggregate where', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['customer'], where: { customer: [v] } }) },
-      { place: 'aggregate scope', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, departmentScope([v])) },
-      { place: 'window bounds and label', build: (v) => aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: [], buckets: [{ label: v, from: v, to: v }] }) },
-      { place: 'state window end', build: (v) => aggregateSql('hr', { fact: 'employment', measures: ['headcount'], groupBy: [], buckets: [{ label: 'W', from: v, to: v }] }) },
+      {
+        place: 'aggregate where',
+        build: (v) =>
+          aggregateSql('crm', {
+            fact: 'orders',
+            measures: ['revenue'],
+            groupBy: ['customer'],
+            where: { customer: [v] },
+          }),
+      },
+      {
+        place: 'aggregate scope',
+        build: (v) =>
+          aggregateSql('crm', { fact: 'orders', measures: ['revenue'], groupBy: ['department'] }, departmentScope([v])),
+      },
+      {
+        place: 'window bounds and label',
+        build: (v) =>
+          aggregateSql('crm', {
+            fact: 'orders',
+            measures: ['revenue'],
+            groupBy: [],
+            buckets: [{ label: v, from: v, to: v }],
+          }),
+      },
+      {
+        place: 'state window end',
+        build: (v) =>
+          aggregateSql('hr', {
+            fact: 'employment',
+            measures: ['headcount'],
+            groupBy: [],
+            buckets: [{ label: 'W', from: v, to: v }],
+          }),
+      },
     ];
     test.each(places)('$place: injection-looking values appear only in the bindings', ({ build }) => {
       for (const value of INJECTIONS) {
@@ -245,10 +394,18 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
 
     test('names never reach SQL: an injection-looking field, dimension or measure is an unknown name', () => {
       const name = INJECTIONS[0]!;
-      expect(() => fetchSql('hr', { entity: 'Employee', where: { field: name, keys: ['x'] } })).toThrow(`unknown field of Employee "${name}"`);
-      expect(() => fetchSql('hr', { entity: 'Employee', orderBy: { field: name, direction: 'asc' } })).toThrow(`unknown field of Employee "${name}"`);
-      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [name], groupBy: [] })).toThrow(`unknown measure of fact "payroll" "${name}"`);
-      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [], groupBy: [name] })).toThrow(`unknown dimension of fact "payroll" "${name}"`);
+      expect(() => fetchSql('hr', { entity: 'Employee', where: { field: name, keys: ['x'] } })).toThrow(
+        `unknown field of Employee "${name}"`,
+      );
+      expect(() => fetchSql('hr', { entity: 'Employee', orderBy: { field: name, direction: 'asc' } })).toThrow(
+        `unknown field of Employee "${name}"`,
+      );
+      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [name], groupBy: [] })).toThrow(
+        `unknown measure of fact "payroll" "${name}"`,
+      );
+      expect(() => aggregateSql('hr', { fact: 'payroll', measures: [], groupBy: [name] })).toThrow(
+        `unknown dimension of fact "payroll" "${name}"`,
+      );
     });
 
     test('an order direction other than asc/desc falls back to asc', () => {
@@ -258,11 +415,14 @@ describe.each(DIALECTS)('SqlAdapter SQL on $engine', ({ engine, dialect, quote }
   });
 
   test('fingerprints ignore IN-list length and values, not the statement shape', () => {
-    const byKeys = (keys: string[]) => fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'key', keys } }).sql);
+    const byKeys = (keys: string[]) =>
+      fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'key', keys } }).sql);
     expect(byKeys(['1'])).toMatch(/^[0-9a-f]{12}$/);
     expect(byKeys(['1', '2', '3'])).toBe(byKeys(['1']));
     expect(byKeys(['other'])).toBe(byKeys(['1']));
-    expect(fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: ['1'] } }).sql)).not.toBe(byKeys(['1']));
+    expect(
+      fingerprintOf(fetchSql('hr', { entity: 'Employee', where: { field: 'department', keys: ['1'] } }).sql),
+    ).not.toBe(byKeys(['1']));
   });
 });
 

@@ -16,7 +16,11 @@ export const CHINOOK_KEYS = {
 export interface ChinookHub {
   url: string;
   /** As a service key (default: the dashboard key), or `{ person }`: a bearer token whose subject is that Employee id. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | { person: string }): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: string | { person: string },
+  ): Promise<GraphQLResponse<T>>;
   dispose(): Promise<void>;
 }
 
@@ -25,7 +29,11 @@ export interface ChinookHub {
  * the model directory chosen by configuration, each source's URL from CHINOOK_<SOURCE>_URL pointing at
  * the split databases, the hub's own store in its own schema of the test PostgreSQL.
  */
-export async function startChinookHub(split: SplitChinook, storeSchema: string, overrides: Record<string, unknown> = {}): Promise<ChinookHub> {
+export async function startChinookHub(
+  split: SplitChinook,
+  storeSchema: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ChinookHub> {
   const env: Record<string, string> = {};
   for (const [name, system] of Object.entries(split.systems)) env[`CHINOOK_${name.toUpperCase()}_URL`] = system.url;
   const config = loadConfig(env, {
@@ -44,7 +52,10 @@ export async function startChinookHub(split: SplitChinook, storeSchema: string, 
     url: server.url,
     async query(query, variables, as = CHINOOK_KEYS.dashboard) {
       const { secret, issuer, audience } = config.auth.jwt;
-      const credentials: Record<string, string> = typeof as === 'string' ? { 'x-api-key': as } : { authorization: `Bearer ${await demoToken(as.person, secret!, issuer, audience, '1h')}` };
+      const credentials: Record<string, string> =
+        typeof as === 'string'
+          ? { 'x-api-key': as }
+          : { authorization: `Bearer ${await demoToken(as.person, secret!, issuer, audience, '1h')}` };
       const res = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-hub-trace': '1', ...credentials },

@@ -41,7 +41,11 @@ export interface ChinookSystem {
 /** The split the issue suggests: sales on MariaDB; catalogue and HR on PostgreSQL. */
 export const DEFAULT_SPLIT: readonly ChinookSystem[] = [
   { name: 'sales', engine: 'mysql', tables: ['customer', 'invoice', 'invoice_line'] },
-  { name: 'catalogue', engine: 'postgres', tables: ['track', 'album', 'artist', 'genre', 'media_type', 'playlist', 'playlist_track'] },
+  {
+    name: 'catalogue',
+    engine: 'postgres',
+    tables: ['track', 'album', 'artist', 'genre', 'media_type', 'playlist', 'playlist_track'],
+  },
   { name: 'hr', engine: 'postgres', tables: ['employee'] },
 ];
 
@@ -69,8 +73,13 @@ export function databaseUrl(engine: ChinookEngine, database: string): string {
 }
 
 /** Creates `database` afresh on the engine's test server and loads the whole Chinook script into it. */
-export async function loadChinook(engine: ChinookEngine, database: string, keep?: readonly ChinookTable[]): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`database name "${database}": expected lower-case letters, digits and _`);
+export async function loadChinook(
+  engine: ChinookEngine,
+  database: string,
+  keep?: readonly ChinookTable[],
+): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database))
+    throw new Error(`database name "${database}": expected lower-case letters, digits and _`);
   const drop = keep ? CHINOOK_TABLES.filter((t) => !keep.includes(t)) : [];
   if (engine === 'postgres') {
     const admin = new PgClient({ connectionString: serverUrl('postgres') });
@@ -95,7 +104,9 @@ export async function loadChinook(engine: ChinookEngine, database: string, keep?
       await conn.query(`drop database if exists \`${database}\`; create database \`${database}\`; use \`${database}\``);
       await conn.query(scriptBody('mysql'));
       if (drop.length) {
-        await conn.query(`set foreign_key_checks = 0; ${drop.map((t) => `drop table \`${tableName('mysql', t)}\`;`).join(' ')} set foreign_key_checks = 1`);
+        await conn.query(
+          `set foreign_key_checks = 0; ${drop.map((t) => `drop table \`${tableName('mysql', t)}\`;`).join(' ')} set foreign_key_checks = 1`,
+        );
       }
     } finally {
       await conn.end();
@@ -112,7 +123,10 @@ export interface SplitChinook {
 }
 
 /** Loads the unsplit oracle on both engines and every system of `layout` into its own database. */
-export async function splitChinook(layout: readonly ChinookSystem[] = DEFAULT_SPLIT, prefix = 'chinook'): Promise<SplitChinook> {
+export async function splitChinook(
+  layout: readonly ChinookSystem[] = DEFAULT_SPLIT,
+  prefix = 'chinook',
+): Promise<SplitChinook> {
   const owners = new Map<ChinookTable, string>();
   for (const s of layout) {
     for (const t of s.tables) {
@@ -133,7 +147,12 @@ export async function splitChinook(layout: readonly ChinookSystem[] = DEFAULT_SP
 }
 
 /** Runs one read-only statement on a database and returns its rows. */
-export async function querySql(engine: ChinookEngine, url: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+export async function querySql(
+  engine: ChinookEngine,
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Record<string, unknown>[]> {
   if (engine === 'postgres') {
     const client = new PgClient({ connectionString: url });
     await client.connect();

@@ -24,9 +24,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const startedAt = Date.now();
-  databases = await startDatabases({ engines, log: (msg) => {
+  databases = await startDatabases({
+    engines,
+    log: (msg) => {
       log(`  ${msg}`);
-    }, });
+    },
+  });
   log(`started in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
   printUrls(databases, engines);
   log('press Ctrl+C to stop');

@@ -159,35 +159,54 @@ async function startPostgres(log: Log): Promise<RunningDatabase> {
 
     log('PostgreSQL: initdb');
     // The bootstrap superuser is `hub` itself, so no separate CREATE ROLE step is needed.
-    await runToCompletion('initdb', path.join(binDir, 'initdb'), [
-      '-D', dataDir,
-      '-U', HUB_USER,
-      `--pwfile=${pwFile}`,
-      '--auth=scram-sha-256',
-      '-E', 'UTF8',
-      '--no-locale',
-      '--no-sync',
-      '--no-instructions',
-    ], { cwd: dir, logFile: path.join(dir, 'initdb.log'), runAs });
-
-    const { server, port } = await launchOnFreePort({
-      label: 'PostgreSQL',
-      command: path.join(binDir, 'postgres'),
-      args: (p) => [
-        '-D', dataDir,
-        '-h', '127.0.0.1',
-        '-p', String(p),
-        '-k', socketDir,
-        '-c', 'max_connections=200',
-        '-c', 'fsync=off',
-        '-c', 'synchronous_commit=off',
-        '-c', 'full_page_writes=off',
+    await runToCompletion(
+      'initdb',
+      path.join(binDir, 'initdb'),
+      [
+        '-D',
+        dataDir,
+        '-U',
+        HUB_USER,
+        `--pwfile=${pwFile}`,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
+        '--no-instructions',
       ],
-      cwd: dir,
-      logFile: path.join(dir, 'postgres.log'),
-      runAs,
-      probe: probePostgres,
-    }, log);
+      { cwd: dir, logFile: path.join(dir, 'initdb.log'), runAs },
+    );
+
+    const { server, port } = await launchOnFreePort(
+      {
+        label: 'PostgreSQL',
+        command: path.join(binDir, 'postgres'),
+        args: (p) => [
+          '-D',
+          dataDir,
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(p),
+          '-k',
+          socketDir,
+          '-c',
+          'max_connections=200',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+        ],
+        cwd: dir,
+        logFile: path.join(dir, 'postgres.log'),
+        runAs,
+        probe: probePostgres,
+      },
+      log,
+    );
 
     const url = `postgres://${HUB_USER}:${HUB_PASSWORD}@127.0.0.1:${port}/postgres`;
     // SIGINT is PostgreSQL's "fast" shutdown; SIGTERM ("smart") would wait for clients to disconnect.
@@ -221,7 +240,8 @@ async function locatePostgresBinDir(log: Log): Promise<string> {
   if (existing) return existing;
   await aptInstall('postgresql', log);
   const installed = await newestPostgresBinDir();
-  if (!installed) throw new Error('no /usr/lib/postgresql/*/bin/postgres found, even after installing the postgresql package');
+  if (!installed)
+    throw new Error('no /usr/lib/postgresql/*/bin/postgres found, even after installing the postgresql package');
   return installed;
 }
 
@@ -267,42 +287,50 @@ async function startMariadb(log: Log): Promise<RunningDatabase> {
     const userArgs = isRoot() ? ['--user=root'] : [];
 
     log('MariaDB: mariadb-install-db');
-    await runToCompletion('mariadb-install-db', binaries.installDb, [
-      '--no-defaults',
-      `--datadir=${dataDir}`,
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-      '--skip-name-resolve', // matches the server flag; avoids root@<hostname> grants it would ignore
-      ...userArgs,
-    ], { cwd: dir, logFile: path.join(dir, 'install-db.log') });
-
-    const { server, port } = await launchOnFreePort({
-      label: 'MariaDB',
-      command: binaries.server,
-      args: (p) => [
-        '--no-defaults', // must come first
+    await runToCompletion(
+      'mariadb-install-db',
+      binaries.installDb,
+      [
+        '--no-defaults',
         `--datadir=${dataDir}`,
-        `--port=${p}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${socket}`,
-        `--pid-file=${path.join(dir, 'mysqld.pid')}`,
-        `--tmpdir=${tmpDir}`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+        '--skip-name-resolve', // matches the server flag; avoids root@<hostname> grants it would ignore
         ...userArgs,
-        '--skip-log-bin',
-        '--skip-name-resolve',
-        '--max-connections=200',
-        // --no-defaults drops Debian's my.cnf, whose server default charset is utf8mb4 (MariaDB's own is latin1).
-        '--character-set-server=utf8mb4',
-        '--collation-server=utf8mb4_general_ci',
-        '--innodb-buffer-pool-size=256M',
-        '--innodb-flush-log-at-trx-commit=0',
-        '--innodb-doublewrite=0',
       ],
-      cwd: dir,
-      logFile: path.join(dir, 'mariadbd.log'),
-      // root has no password yet and can only log in over the private socket.
-      probe: () => pingMariadbAsRoot(socket),
-    }, log);
+      { cwd: dir, logFile: path.join(dir, 'install-db.log') },
+    );
+
+    const { server, port } = await launchOnFreePort(
+      {
+        label: 'MariaDB',
+        command: binaries.server,
+        args: (p) => [
+          '--no-defaults', // must come first
+          `--datadir=${dataDir}`,
+          `--port=${p}`,
+          '--bind-address=127.0.0.1',
+          `--socket=${socket}`,
+          `--pid-file=${path.join(dir, 'mysqld.pid')}`,
+          `--tmpdir=${tmpDir}`,
+          ...userArgs,
+          '--skip-log-bin',
+          '--skip-name-resolve',
+          '--max-connections=200',
+          // --no-defaults drops Debian's my.cnf, whose server default charset is utf8mb4 (MariaDB's own is latin1).
+          '--character-set-server=utf8mb4',
+          '--collation-server=utf8mb4_general_ci',
+          '--innodb-buffer-pool-size=256M',
+          '--innodb-flush-log-at-trx-commit=0',
+          '--innodb-doublewrite=0',
+        ],
+        cwd: dir,
+        logFile: path.join(dir, 'mariadbd.log'),
+        // root has no password yet and can only log in over the private socket.
+        probe: () => pingMariadbAsRoot(socket),
+      },
+      log,
+    );
 
     try {
       await createMariadbHubUser(socket);
@@ -360,7 +388,8 @@ async function locateMariadb(log: Log): Promise<MariadbBinaries> {
   if (existing) return existing;
   await aptInstall('mariadb-server', log);
   const installed = await findMariadbBinaries();
-  if (!installed) throw new Error('mariadbd / mariadb-install-db not found, even after installing the mariadb-server package');
+  if (!installed)
+    throw new Error('mariadbd / mariadb-install-db not found, even after installing the mariadb-server package');
   return installed;
 }
 
@@ -550,10 +579,14 @@ async function runToCompletion(
   const outcome = await waitAtMost(proc.exited, timeoutMs);
   if (outcome === 'timeout') {
     await stopProcess(proc, 'SIGKILL');
-    throw new Error(`${name} did not finish within ${timeoutMs / 1000}s\n${formatTail(opts.logFile, await readLogTail(opts.logFile))}`);
+    throw new Error(
+      `${name} did not finish within ${timeoutMs / 1000}s\n${formatTail(opts.logFile, await readLogTail(opts.logFile))}`,
+    );
   }
   if (outcome.code !== 0) {
-    throw new Error(`${name} failed (${describeExit(outcome)})\n${formatTail(opts.logFile, await readLogTail(opts.logFile))}`);
+    throw new Error(
+      `${name} failed (${describeExit(outcome)})\n${formatTail(opts.logFile, await readLogTail(opts.logFile))}`,
+    );
   }
 }
 
@@ -602,7 +635,8 @@ function aptInstall(pkg: string, log: Log): Promise<void> {
 }
 
 async function runAptInstall(pkg: string, log: Log): Promise<void> {
-  if (!isRoot()) throw new Error(`the ${pkg} package is not installed and installing it needs root (apt-get install ${pkg})`);
+  if (!isRoot())
+    throw new Error(`the ${pkg} package is not installed and installing it needs root (apt-get install ${pkg})`);
   const dir = await makeTempDir('apt-');
   try {
     const opts = {

@@ -19,14 +19,25 @@ export class DirectSql {
   ) {}
 
   /** Runs `sql` on `source`; `{s}` in the text is replaced by the source's schema/database name. */
-  async rows(source: SourceName, sql: string, bindings: Knex.RawBinding[] = []): Promise<Array<Record<string, unknown>>> {
+  async rows(
+    source: SourceName,
+    sql: string,
+    bindings: Knex.RawBinding[] = [],
+  ): Promise<Array<Record<string, unknown>>> {
     const conn = this.conn(source);
     const result = await conn.knex.raw(sql.replaceAll('{s}', source), bindings);
-    return conn.dialect.name === 'mysql' ? (result as [Array<Record<string, unknown>>])[0] : (result as { rows: Array<Record<string, unknown>> }).rows;
+    return conn.dialect.name === 'mysql'
+      ? (result as [Array<Record<string, unknown>>])[0]
+      : (result as { rows: Array<Record<string, unknown>> }).rows;
   }
 
   /** `select <key>, <value>` grouped rows → hub id → money string. */
-  async moneyBy(source: SourceName, entity: 'Department' | 'Customer' | 'Supplier', sql: string, bindings: Knex.RawBinding[] = []) {
+  async moneyBy(
+    source: SourceName,
+    entity: 'Department' | 'Customer' | 'Supplier',
+    sql: string,
+    bindings: Knex.RawBinding[] = [],
+  ) {
     const out = new Map<string, string>();
     for (const r of await this.rows(source, sql, bindings)) {
       out.set(hubId(entity, source, String(r.k)), toMoney(String(r.v)));

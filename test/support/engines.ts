@@ -53,7 +53,8 @@ export function pgSourcesUrl(): string {
 export function settingsFor(engine: TestEngine, source: string): ConnectionSettings {
   if (engine === 'embedded') return { engine, schema: source };
   // Generous acquire timeouts: the suite shares two cores with two database servers and jest workers.
-  if (engine === 'postgres') return { engine, url: pgSourcesUrl(), schema: source, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 };
+  if (engine === 'postgres')
+    return { engine, url: pgSourcesUrl(), schema: source, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 };
   return { engine, url: serverUrl('mysql'), schema: source, pool: { min: 0, max: 4 }, acquireTimeoutMs: 30_000 };
 }
 
@@ -73,7 +74,8 @@ export async function openEmbeddedCopy(): Promise<{ engine: EmbeddedEngine; dir:
 
 export function copyEmbeddedTemplate(): string {
   const template = process.env[EMBEDDED_TEMPLATE_ENV];
-  if (!template) throw new Error(`${EMBEDDED_TEMPLATE_ENV} is not set: jest's global setup seeds it (see jest.config.js).`);
+  if (!template)
+    throw new Error(`${EMBEDDED_TEMPLATE_ENV} is not set: jest's global setup seeds it (see jest.config.js).`);
   const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-embedded-')), 'data');
   cpSync(template, dir, { recursive: true });
   return dir;

@@ -45,7 +45,10 @@ export default async function globalSetup(): Promise<void> {
   }
 
   async function seedPostgres() {
-    const admin = openConnection({ engine: 'postgres', url: process.env.HUB_TEST_PG_URL, acquireTimeoutMs: 30_000 }, 'public');
+    const admin = openConnection(
+      { engine: 'postgres', url: process.env.HUB_TEST_PG_URL, acquireTimeoutMs: 30_000 },
+      'public',
+    );
     await admin.knex.raw('drop database if exists ?? with (force)', [PG_DATABASE]);
     await admin.knex.raw('create database ??', [PG_DATABASE]);
     await admin.close();
@@ -57,7 +60,9 @@ export default async function globalSetup(): Promise<void> {
         await conn.close();
       }),
     );
-    const store = new HubStore(openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'));
+    const store = new HubStore(
+      openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'),
+    );
     await store.migrate();
     await seedLoadedCrosswalks(DEMO_MODEL, store, generator, company);
     await store.close();

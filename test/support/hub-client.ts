@@ -34,12 +34,20 @@ export interface TestHub {
   /** The runtime behind the server (its dictionary, config, key map), for tests that derive expectations from it. */
   runtime: HubRuntime;
   /** POSTs a query over real HTTP with X-Hub-Trace: 1, as the executive unless `as` says otherwise. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: As,
+  ): Promise<GraphQLResponse<T>>;
   dispose(): Promise<void>;
 }
 
 /** A real hub (runtime + Express/Apollo on an ephemeral loopback port) over the seeded engines. */
-export async function startTestHub(layout: Layout, overrides: Record<string, unknown> = {}, env: Record<string, string | undefined> = {}): Promise<TestHub> {
+export async function startTestHub(
+  layout: Layout,
+  overrides: Record<string, unknown> = {},
+  env: Record<string, string | undefined> = {},
+): Promise<TestHub> {
   const { runtime, dispose } = await startTestRuntime(layout, overrides, env);
   const server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
   return {

@@ -21,13 +21,18 @@ import { testCompany } from './engines';
 export const RAW_SQL: Record<string, { sql: string; distinct?: true }> = {
   'crm.orders.revenue': { sql: 'select order_date as t, team_code as k, amount as v from {s}.sales_order' },
   'crm.orders.orderCount': { sql: 'select order_date as t, team_code as k, 1 as v from {s}.sales_order' },
-  'crm.orders.orderingCustomers': { sql: 'select order_date as t, team_code as k, account_id as v from {s}.sales_order', distinct: true },
+  'crm.orders.orderingCustomers': {
+    sql: 'select order_date as t, team_code as k, account_id as v from {s}.sales_order',
+    distinct: true,
+  },
   'crm.contracts.contractValue': { sql: 'select signed_date as t, team_code as k, total_value as v from {s}.contract' },
   'crm.contracts.contractCount': { sql: 'select signed_date as t, team_code as k, 1 as v from {s}.contract' },
   'crm.payments.cashCollected': { sql: 'select received_date as t, team_code as k, amount as v from {s}.payment' },
   'crm.accounts.newCustomers': { sql: 'select created_at as t, owner_team_code as k, 1 as v from {s}.account' },
   'erp.expense.actualExpense': { sql: 'select posting_date as t, cc_code as k, amount as v from {s}.gl_entry' },
-  'erp.expense.rndExpense': { sql: "select posting_date as t, cc_code as k, amount as v from {s}.gl_entry where acct_code = '5301'" },
+  'erp.expense.rndExpense': {
+    sql: "select posting_date as t, cc_code as k, amount as v from {s}.gl_entry where acct_code = '5301'",
+  },
   // fiscal_period is CHAR(6) 'YYYYMM': the month's budget belongs to its first day.
   'erp.budget.budget': {
     sql: "select concat(substr(fiscal_period, 1, 4), '-', substr(fiscal_period, 5, 2), '-01') as t, cc_code as k, amount as v from {s}.budget",
@@ -37,14 +42,21 @@ export const RAW_SQL: Record<string, { sql: string; distinct?: true }> = {
   'erp.invoice.invoiceCount': { sql: 'select inv_date as t, cc_code as k, 1 as v from {s}.invoice' },
   'erp.receipt.cashReceived': { sql: 'select receipt_date as t, cc_code as k, amount as v from {s}.receipt' },
   'hr.hires.hires': { sql: 'select hire_date as t, org_id as k, 1 as v from {s}.employee' },
-  'hr.departures.departures': { sql: 'select leave_date as t, org_id as k, 1 as v from {s}.employee where leave_date is not null' },
+  'hr.departures.departures': {
+    sql: 'select leave_date as t, org_id as k, 1 as v from {s}.employee where leave_date is not null',
+  },
   'hr.payroll.payrollCost': { sql: 'select pay_date as t, org_id as k, total_cost as v from {s}.payroll' },
   'hr.payroll.grossPay': { sql: 'select pay_date as t, org_id as k, gross_pay as v from {s}.payroll' },
-  'hr.payroll.paidEmployees': { sql: 'select pay_date as t, org_id as k, emp_no as v from {s}.payroll', distinct: true },
+  'hr.payroll.paidEmployees': {
+    sql: 'select pay_date as t, org_id as k, emp_no as v from {s}.payroll',
+    distinct: true,
+  },
   'procurement.purchases.procurementSpend': {
     sql: "select po_date as t, cost_center as k, total_amount as v from {s}.purchase_order where status <> 'CANCELLED'",
   },
-  'procurement.purchases.poCount': { sql: "select po_date as t, cost_center as k, 1 as v from {s}.purchase_order where status <> 'CANCELLED'" },
+  'procurement.purchases.poCount': {
+    sql: "select po_date as t, cost_center as k, 1 as v from {s}.purchase_order where status <> 'CANCELLED'",
+  },
   'procurement.purchases.listValue': {
     sql: "select po_date as t, cost_center as k, list_amount as v from {s}.purchase_order where status <> 'CANCELLED'",
   },
@@ -132,7 +144,10 @@ const daysOf = (b: Bucket) => (Date.parse(`${b.to}T00:00:00Z`) - Date.parse(`${b
 type Series = Map<string, Map<string, Decimal | Set<string>>>;
 
 /** Fetches the raw rows of every simple measure the dictionary uses (once), bucketed by month. */
-export async function loadMeasures(direct: DirectSql, dict: Dictionary): Promise<{ series: Map<string, Series>; missing: string[] }> {
+export async function loadMeasures(
+  direct: DirectSql,
+  dict: Dictionary,
+): Promise<{ series: Map<string, Series>; missing: string[] }> {
   const series = new Map<string, Series>();
   const missing: string[] = [];
   for (const { def } of dict.all()) {
@@ -143,7 +158,8 @@ export async function loadMeasures(direct: DirectSql, dict: Dictionary): Promise
     if (!raw || series.has(ref)) continue;
     const s: Series = new Map();
     for (const r of await direct.rows(def.measure.source as SourceName, raw.sql)) {
-      if (!/^\d{4}-\d{2}-\d{2}/.test(String(r.t))) throw new Error(`${ref}: t must be a 'YYYY-MM-DD' date, got ${String(r.t)}`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(String(r.t)))
+        throw new Error(`${ref}: t must be a 'YYYY-MM-DD' date, got ${String(r.t)}`);
       const month = String(r.t).slice(0, 7);
       for (const member of [TOTAL, hubId('Department', def.measure.source, String(r.k))]) {
         const byMonth = s.get(member) ?? s.set(member, new Map()).get(member)!;
@@ -171,7 +187,8 @@ export type Expected = { value: Q; reason?: undefined } | { value: null; reason:
 const ok = (value: Q): Expected => ({ value });
 const none = (reason: string): Expected => ({ value: null, reason });
 /** The first null among values, preferring a missing counterpart (the more fundamental reason). */
-const firstNull = (...vs: Expected[]) => vs.find((v) => v.value === null && v.reason.includes('no counterpart')) ?? vs.find((v) => v.value === null);
+const firstNull = (...vs: Expected[]) =>
+  vs.find((v) => v.value === null && v.reason.includes('no counterpart')) ?? vs.find((v) => v.value === null);
 
 /** A time window [from, to) in months 'YYYY-MM' ('' = since the first record); days() exists only for buckets. */
 interface Window {
@@ -211,8 +228,11 @@ export class Reference {
         if (member !== TOTAL && !keys.has(member)) return none(`${member} has no counterpart in ${source}`);
         const series = this.series.get(`${source}.${fact}.${measure}`);
         if (!series) return none(`no oracle SQL for ${source}.${fact}.${measure}`);
-        const accs = [...(series.get(member) ?? [])].filter(([month]) => month >= w.from && month < w.to).map(([, acc]) => acc);
-        if (RAW_SQL[`${source}.${fact}.${measure}`]!.distinct) return ok(Q.of(new Set(accs.flatMap((a) => [...(a as Set<string>)])).size));
+        const accs = [...(series.get(member) ?? [])]
+          .filter(([month]) => month >= w.from && month < w.to)
+          .map(([, acc]) => acc);
+        if (RAW_SQL[`${source}.${fact}.${measure}`]!.distinct)
+          return ok(Q.of(new Set(accs.flatMap((a) => [...(a as Set<string>)])).size));
         return ok(Q.of(accs.reduce<Decimal>((s, a) => s.add(a as Decimal), Decimal.ZERO)));
       }
       case 'ratio': {
@@ -231,7 +251,13 @@ export class Reference {
         if (!b) return none(`${def.window} outside a period`);
         const perYear = b.grain === 'month' ? 12 : 4;
         const first =
-          def.window === 'rolling' ? b.i - (def.periods! - 1) : def.window === 'ytd' ? b.i - (b.i % perYear) : b.grain === 'month' ? b.i - (b.i % 3) : b.i;
+          def.window === 'rolling'
+            ? b.i - (def.periods! - 1)
+            : def.window === 'ytd'
+              ? b.i - (b.i % perYear)
+              : b.grain === 'month'
+                ? b.i - (b.i % 3)
+                : b.i;
         const parts: Expected[] = [];
         for (let i = first; i <= b.i; i++) parts.push(this.value(def.base, bucketAt(b.grain, i), member));
         return firstNull(...parts) ?? ok(parts.reduce((s, p) => s.add(p.value!), Q.of(0)));

@@ -15,7 +15,17 @@ export interface ModelCopy {
 
 export function copyDemoModel(): ModelCopy {
   const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-model-')), 'company');
-  for (const part of ['model.yaml', 'entities', 'sources', 'crosswalks', 'indicators', 'targets', 'policy.yaml', 'units.yaml', 'demo-users.yaml']) {
+  for (const part of [
+    'model.yaml',
+    'entities',
+    'sources',
+    'crosswalks',
+    'indicators',
+    'targets',
+    'policy.yaml',
+    'units.yaml',
+    'demo-users.yaml',
+  ]) {
     cpSync(join(DEMO_MODEL_DIR, part), join(dir, part), { recursive: true });
   }
   return {

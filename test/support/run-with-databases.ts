@@ -83,9 +83,12 @@ async function waitForInterruptedProcesses(): Promise<void> {
 async function startAndReport(engines: EngineName[]): Promise<RunningDatabases> {
   const startedAt = Date.now();
   log(`starting ${engines.map((e) => ENGINE_LABELS[e]).join(' and ')}`);
-  const started = await startDatabases({ engines, log: (msg) => {
+  const started = await startDatabases({
+    engines,
+    log: (msg) => {
       log(`  ${msg}`);
-    }, });
+    },
+  });
   for (const engine of engines) {
     const db = started[engine];
     if (db) log(`${ENGINE_LABELS[engine]} ready on 127.0.0.1:${db.port} (pid ${db.pid})`);
@@ -115,8 +118,16 @@ function plannedSteps(jestArgs: string[]): Step[] {
   // time. Those assert that the hub keeps answering /healthz within a second while an attacker's load runs
   // against it (a child hub process, many sockets): a bound about the hub, which other suites' CPU on the
   // same two cores must not decide.
-  steps.push({ label: 'jest', command: 'npm', args: ['run', '--silent', 'jest', '--', '--testPathIgnorePatterns', '/test/security/'] });
-  steps.push({ label: 'jest (security, in band)', command: 'npm', args: ['run', '--silent', 'jest', '--', '--runInBand', 'test/security/'] });
+  steps.push({
+    label: 'jest',
+    command: 'npm',
+    args: ['run', '--silent', 'jest', '--', '--testPathIgnorePatterns', '/test/security/'],
+  });
+  steps.push({
+    label: 'jest (security, in band)',
+    command: 'npm',
+    args: ['run', '--silent', 'jest', '--', '--runInBand', 'test/security/'],
+  });
   return steps;
 }
 

@@ -34,7 +34,9 @@ export class StandardWebhookReceiver {
     if (!id || !timestamp || !signatures) return 'missing headers';
     const now = this.nowSeconds();
     if (!/^\d+$/.test(timestamp) || Math.abs(now - Number(timestamp)) > this.toleranceSeconds) return 'stale timestamp';
-    const key = this.secret.startsWith('whsec_') ? Buffer.from(this.secret.slice(6), 'base64') : Buffer.from(this.secret, 'utf8');
+    const key = this.secret.startsWith('whsec_')
+      ? Buffer.from(this.secret.slice(6), 'base64')
+      : Buffer.from(this.secret, 'utf8');
     const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
     const matches = signatures.split(' ').some((entry) => {
       const [version, encoded] = entry.split(',', 2);

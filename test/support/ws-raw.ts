@@ -23,13 +23,19 @@ export interface Frame {
 }
 
 /** Opens a socket to `url` (http→ws) and sends connection_init with `params`. */
-export function openRawSocket(url: string, params: Record<string, unknown>, headers: Record<string, string> = {}): RawSocket {
+export function openRawSocket(
+  url: string,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): RawSocket {
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers });
   const frames: Frame[] = [];
   const waiters: Array<(f: Frame) => void> = [];
   const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) => {
     socket.on('close', (code, reason) => resolve({ code, reason: String(reason), at: Date.now() }));
-    socket.on('unexpected-response', (_req, res) => resolve({ code: res.statusCode ?? 0, reason: String(res.headers['retry-after'] ?? ''), at: Date.now() }));
+    socket.on('unexpected-response', (_req, res) =>
+      resolve({ code: res.statusCode ?? 0, reason: String(res.headers['retry-after'] ?? ''), at: Date.now() }),
+    );
     socket.on('error', () => undefined);
   });
   socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: params })));

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../../src/errors';
-import { changedKeys, definitionToYaml, describePlan, exportDefinitions, KEY_ORDER, planImport, prepareImport } from '../../src/governance/yaml-io';
+import {
+  changedKeys,
+  definitionToYaml,
+  describePlan,
+  exportDefinitions,
+  KEY_ORDER,
+  planImport,
+  prepareImport,
+} from '../../src/governance/yaml-io';
 import { catalogOfDefinitions } from '../../src/indicators/catalog';
 import { DEMO_MODEL } from '../support/demo-model';
 import { indicatorSchema } from '../../src/indicators/definition';
@@ -21,7 +29,11 @@ const check = (d: Dictionary) => validateDictionary(d.all(), catalog, units);
 
 /** The dictionary as the store publishes it: every indicator at some version. */
 const published = new Dictionary(
-  dictionary.all().map((i) => indicatorOf(i.def, { file: `v2 of ${i.def.code}`, version: 'v2', versionNumber: 2, status: 'published' })),
+  dictionary
+    .all()
+    .map((i) =>
+      indicatorOf(i.def, { file: `v2 of ${i.def.code}`, version: 'v2', versionNumber: 2, status: 'published' }),
+    ),
 );
 
 let dir: string;
@@ -39,7 +51,10 @@ describe('export', () => {
       dir,
     );
     expect(untouched).toEqual([]);
-    const originals = dictionary.all().map((i) => relative('models/demo/indicators', i.file)).sort();
+    const originals = dictionary
+      .all()
+      .map((i) => relative('models/demo/indicators', i.file))
+      .sort();
     expect(written.map((f) => relative(dir, f)).sort()).toEqual(originals);
     for (const file of originals) {
       const original = parseYaml(readFileSync(join('models/demo/indicators', file), 'utf8')) as Record<string, unknown>;
@@ -51,11 +66,14 @@ describe('export', () => {
       expect(Object.keys(exported).filter((k) => k in original)).toEqual(Object.keys(original));
       // …and anything added is a default made explicit.
       const defaults = indicatorSchema.parse(original) as Record<string, unknown>;
-      for (const key of Object.keys(exported).filter((k) => !(k in original))) expect([file, key, exported[key]]).toEqual([file, key, defaults[key]]);
+      for (const key of Object.keys(exported).filter((k) => !(k in original)))
+        expect([file, key, exported[key]]).toEqual([file, key, defaults[key]]);
     }
     // Loading the export gives the very same definitions (and so the same fingerprints).
     const again = loadDictionary(dir, catalog);
-    expect(again.all().map((i) => [i.def.code, i.fingerprint])).toEqual(dictionary.all().map((i) => [i.def.code, i.fingerprint]));
+    expect(again.all().map((i) => [i.def.code, i.fingerprint])).toEqual(
+      dictionary.all().map((i) => [i.def.code, i.fingerprint]),
+    );
   });
 
   test('the file reads like the hand-written ones (the definition text is re-folded at 104 columns)', () => {
@@ -101,7 +119,10 @@ describe('import', () => {
     copy();
     edit('finance/gross_margin.yaml', 'scale: 100', 'scale: 1000');
     edit('finance/gross_margin.yaml', 'tags: [', 'tags: [reviewed, ');
-    writeFileSync(join(dir, 'finance', 'booked_not_invoiced.yaml'), NEW_ONE('booked_not_invoiced', 'revenue - invoiced_revenue'));
+    writeFileSync(
+      join(dir, 'finance', 'booked_not_invoiced.yaml'),
+      NEW_ONE('booked_not_invoiced', 'revenue - invoiced_revenue'),
+    );
     const plan = prepareImport(dir, published, check);
     const changes = plan.filter((p) => p.kind !== 'unchanged');
     expect(changes.map((p) => [p.kind, p.code, p.baseVersion, p.changed])).toEqual([
@@ -115,8 +136,12 @@ describe('import', () => {
       'update  gross_margin  against v2: scale, tags  (finance/gross_margin.yaml)',
     ]);
     expect(describePlan(changes, '.', dir)).toEqual(describePlan(changes, dir, dir));
-    expect(describePlan(changes, dir, join(dir, 'finance'))[0]).toBe('create  booked_not_invoiced  (booked_not_invoiced.yaml)');
-    expect(describePlan(changes, dir, join(tmpdir(), 'elsewhere'))[1]).toBe(`update  gross_margin  against v2: scale, tags  (${join(dir, 'finance', 'gross_margin.yaml')})`);
+    expect(describePlan(changes, dir, join(dir, 'finance'))[0]).toBe(
+      'create  booked_not_invoiced  (booked_not_invoiced.yaml)',
+    );
+    expect(describePlan(changes, dir, join(tmpdir(), 'elsewhere'))[1]).toBe(
+      `update  gross_margin  against v2: scale, tags  (${join(dir, 'finance', 'gross_margin.yaml')})`,
+    );
     expect(plan.filter((p) => p.kind === 'unchanged')).toHaveLength(dictionary.size - 1);
   });
 
@@ -130,11 +155,15 @@ describe('import', () => {
       process.chdir(elsewhere);
       const changes = prepareImport(dir, published, check).filter((p) => p.kind !== 'unchanged');
       expect(changes.map((p) => p.file)).toEqual(['finance/gross_margin.yaml']);
-      expect(describePlan(changes, dir)).toEqual([`update  gross_margin  against v2: scale  (${join(dir, 'finance', 'gross_margin.yaml')})`]);
+      expect(describePlan(changes, dir)).toEqual([
+        `update  gross_margin  against v2: scale  (${join(dir, 'finance', 'gross_margin.yaml')})`,
+      ]);
       // The same import given relative to that working directory names the same file.
       expect(describePlan(changes, relative(elsewhere, dir))).toEqual(describePlan(changes, dir));
       edit('finance/gross_margin.yaml', 'unit: percent', 'unit: percentage');
-      expect(thrown(() => prepareImport(dir, published, check)).message).toMatch(/^Indicator file finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit/);
+      expect(thrown(() => prepareImport(dir, published, check)).message).toMatch(
+        /^Indicator file finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit/,
+      );
     } finally {
       process.chdir(home);
       rmSync(join(elsewhere, '..'), { recursive: true, force: true });
@@ -142,27 +171,60 @@ describe('import', () => {
   });
 
   test('an archived indicator is skipped, never revived', () => {
-    const archived = published.with(indicatorOf(dictionary.get('revenue_mom')!.def, { file: 'v2 of revenue_mom', version: 'v2', versionNumber: 2, status: 'archived' }));
+    const archived = published.with(
+      indicatorOf(dictionary.get('revenue_mom')!.def, {
+        file: 'v2 of revenue_mom',
+        version: 'v2',
+        versionNumber: 2,
+        status: 'archived',
+      }),
+    );
     copy();
     edit('sales/revenue_mom.yaml', 'tags: [', 'tags: [revived, ');
     expect(prepareImport(dir, archived, check).find((p) => p.code === 'revenue_mom')!.kind).toBe('archived');
   });
 
   test.each([
-    ['an invalid file names the file, the code and the problem', (d: string) => writeFileSync(join(d, 'finance', 'gross_margin.yaml'), readFileSync('models/demo/indicators/finance/gross_margin.yaml', 'utf8').replace('unit: percent', 'unit: percentage')),
-      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit "percentage" \(did you mean "percent"\?\)/],
-    ['a definition the dictionary would refuse', (d: string) => writeFileSync(join(d, 'finance', 'x.yaml'), NEW_ONE('x_gap', 'revenue - nothing_here')),
-      /^Indicator file .*finance\/x\.yaml \(x_gap\) cannot be proposed: refers to unknown indicator "nothing_here"$/],
-    ['a new indicator built on another new one waits for it', (d: string) => {
-      writeFileSync(join(d, 'finance', 'a.yaml'), NEW_ONE('a_gap', 'revenue - invoiced_revenue'));
-      writeFileSync(join(d, 'finance', 'b.yaml'), NEW_ONE('b_gap', 'a_gap - cogs'));
-    }, /\(b_gap\) cannot be proposed: refers to unknown indicator "a_gap" \(a_gap is new in this import: import and publish it first\)$/],
-    ['a change that breaks a dependent', () => edit('sales/cash_collected.yaml', 'unit: CNY', 'unit: count'),
-      /^Indicator file .*sales\/cash_collected\.yaml \(cash_collected\) cannot be proposed: it would break v2 of cash_reconciliation_gap \(cash_reconciliation_gap\): unit mismatch in formula: count - CNY$/],
-    ['a change of domain', () => edit('finance/gross_margin.yaml', 'domain: finance', 'domain: sales'),
-      /\(gross_margin\): domain "sales" differs from the published domain "finance"/],
-    ['a code defined twice', (d: string) => cpSync(join(d, 'sales', 'revenue.yaml'), join(d, 'finance', 'revenue_copy.yaml')),
-      /^Indicator revenue is defined twice: in .*finance\/revenue_copy\.yaml and in .*sales\/revenue\.yaml$/],
+    [
+      'an invalid file names the file, the code and the problem',
+      (d: string) =>
+        writeFileSync(
+          join(d, 'finance', 'gross_margin.yaml'),
+          readFileSync('models/demo/indicators/finance/gross_margin.yaml', 'utf8').replace(
+            'unit: percent',
+            'unit: percentage',
+          ),
+        ),
+      /^Indicator file .*finance\/gross_margin\.yaml \(gross_margin\) cannot be proposed: unknown unit "percentage" \(did you mean "percent"\?\)/,
+    ],
+    [
+      'a definition the dictionary would refuse',
+      (d: string) => writeFileSync(join(d, 'finance', 'x.yaml'), NEW_ONE('x_gap', 'revenue - nothing_here')),
+      /^Indicator file .*finance\/x\.yaml \(x_gap\) cannot be proposed: refers to unknown indicator "nothing_here"$/,
+    ],
+    [
+      'a new indicator built on another new one waits for it',
+      (d: string) => {
+        writeFileSync(join(d, 'finance', 'a.yaml'), NEW_ONE('a_gap', 'revenue - invoiced_revenue'));
+        writeFileSync(join(d, 'finance', 'b.yaml'), NEW_ONE('b_gap', 'a_gap - cogs'));
+      },
+      /\(b_gap\) cannot be proposed: refers to unknown indicator "a_gap" \(a_gap is new in this import: import and publish it first\)$/,
+    ],
+    [
+      'a change that breaks a dependent',
+      () => edit('sales/cash_collected.yaml', 'unit: CNY', 'unit: count'),
+      /^Indicator file .*sales\/cash_collected\.yaml \(cash_collected\) cannot be proposed: it would break v2 of cash_reconciliation_gap \(cash_reconciliation_gap\): unit mismatch in formula: count - CNY$/,
+    ],
+    [
+      'a change of domain',
+      () => edit('finance/gross_margin.yaml', 'domain: finance', 'domain: sales'),
+      /\(gross_margin\): domain "sales" differs from the published domain "finance"/,
+    ],
+    [
+      'a code defined twice',
+      (d: string) => cpSync(join(d, 'sales', 'revenue.yaml'), join(d, 'finance', 'revenue_copy.yaml')),
+      /^Indicator revenue is defined twice: in .*finance\/revenue_copy\.yaml and in .*sales\/revenue\.yaml$/,
+    ],
   ])('%s, before anything is proposed', (_label, spoil, message) => {
     spoil(copy());
     const error = thrown(() => prepareImport(dir, published, check));
@@ -180,6 +242,11 @@ describe('import', () => {
 
   test('readDefinitionFiles reads what loadDictionary loads', () => {
     const read = readDefinitionFiles('models/demo/indicators').map((i) => [i.def.code, i.fingerprint]);
-    expect(read.sort()).toEqual(dictionary.all().map((i) => [i.def.code, i.fingerprint]).sort());
+    expect(read.sort()).toEqual(
+      dictionary
+        .all()
+        .map((i) => [i.def.code, i.fingerprint])
+        .sort(),
+    );
   });
 });

@@ -50,15 +50,21 @@ export function ensureMeshInstalled(log: (line: string) => void = () => undefine
   log(`mesh peer: npm ci --prefix bench/peers/mesh (${reason})`);
   const started = Date.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'], {
-    cwd: PEER_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
+  const result = spawnSync(
+    npm,
+    ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel=error'],
+    {
+      cwd: PEER_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 600_000,
+    },
+  );
   if (result.status !== 0) {
     const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
-    throw new Error(`npm ci for the Mesh peer failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}):\n${tail}`);
+    throw new Error(
+      `npm ci for the Mesh peer failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}):\n${tail}`,
+    );
   }
   log(`mesh peer: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -115,7 +121,10 @@ export function meshEnvironment(sources: PeerSources): Record<string, string> {
 }
 
 /** Starts the Mesh peer as a child process on 127.0.0.1 (a free port) and resolves once it serves GraphQL. */
-export async function startMeshPeer(sources: PeerSources, opts: { log?: (line: string) => void } = {}): Promise<RunningPeer> {
+export async function startMeshPeer(
+  sources: PeerSources,
+  opts: { log?: (line: string) => void } = {},
+): Promise<RunningPeer> {
   const log = opts.log ?? (() => undefined);
   const env = meshEnvironment(sources);
   ensureMeshInstalled(log);
@@ -200,7 +209,11 @@ function waitForReady(child: ChildProcess, log: (line: string) => void): Promise
       START_TIMEOUT_MS,
     );
     child.once('exit', (code, signal) =>
-      finish(new Error(`mesh peer exited before it was ready (${signal ?? `exit code ${String(code)}`})\n${tail.join('\n')}`)),
+      finish(
+        new Error(
+          `mesh peer exited before it was ready (${signal ?? `exit code ${String(code)}`})\n${tail.join('\n')}`,
+        ),
+      ),
     );
   });
 }
@@ -219,11 +232,14 @@ const monthEnd = (y: number, m: number) => `${y}-${pad2(m)}-${pad2(new Date(Date
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** A MySQL-handler `where` value: mysql-utilities turns 'a..b' into BETWEEN a AND b *unescaped*, so quote them here. */
 const between = (from: string, to: string) => JSON.stringify(`'${from}'..'${to}'`);
-const inMonth = (y: number, m: number) => `{ greaterThanOrEqualTo: "${monthStart(y, m)}", lessThan: "${nextMonthStart(y, m)}" }`;
+const inMonth = (y: number, m: number) =>
+  `{ greaterThanOrEqualTo: "${monthStart(y, m)}", lessThan: "${nextMonthStart(y, m)}" }`;
 
 function dashboardQuery(): string {
   const lines: string[] = ['query MeshDashboard {'];
-  lines.push('  # CRM (PostGraphile + pg-aggregates): booked revenue per sales team per month; 2024 too for revenue_yoy');
+  lines.push(
+    '  # CRM (PostGraphile + pg-aggregates): booked revenue per sales team per month; 2024 too for revenue_yoy',
+  );
   for (const y of [YEAR - 1, YEAR]) {
     for (const m of MONTHS) {
       lines.push(
@@ -232,7 +248,9 @@ function dashboardQuery(): string {
     }
   }
   lines.push('  allSalesTeamsList { teamCode teamName }');
-  lines.push('  # HR (PostGraphile + pg-aggregates): headcount at each month end and payroll cost per month, per org unit');
+  lines.push(
+    '  # HR (PostGraphile + pg-aggregates): headcount at each month end and payroll cost per month, per org unit',
+  );
   for (const m of MONTHS) {
     const end = monthEnd(YEAR, m);
     lines.push(
@@ -245,14 +263,24 @@ function dashboardQuery(): string {
     );
   }
   lines.push('  allOrgUnitsList { orgId orgName parentOrgId }');
-  lines.push('  # ERP (MySQL handler: no aggregates, so the fact rows): invoices and receipts to date (gross margin; the');
-  lines.push('  # receivables balance at each month end), expense postings and budgets of the year, the cost-centre tree');
+  lines.push(
+    '  # ERP (MySQL handler: no aggregates, so the fact rows): invoices and receipts to date (gross margin; the',
+  );
+  lines.push(
+    '  # receivables balance at each month end), expense postings and budgets of the year, the cost-centre tree',
+  );
   lines.push(`  invoice(where: { inv_date: "<=${YEAR}-12-31" }) { cc_code inv_date amount cogs_amount }`);
   lines.push(`  receipt(where: { receipt_date: "<=${YEAR}-12-31" }) { cc_code receipt_date amount }`);
-  lines.push(`  gl_entry(where: { posting_date: ${between(`${YEAR}-01-01`, `${YEAR}-12-31`)} }) { cc_code posting_date amount }`);
-  lines.push(`  budget(where: { fiscal_period: ${between(`${YEAR}01`, `${YEAR}12`)} }) { cc_code fiscal_period amount }`);
+  lines.push(
+    `  gl_entry(where: { posting_date: ${between(`${YEAR}-01-01`, `${YEAR}-12-31`)} }) { cc_code posting_date amount }`,
+  );
+  lines.push(
+    `  budget(where: { fiscal_period: ${between(`${YEAR}01`, `${YEAR}12`)} }) { cc_code fiscal_period amount }`,
+  );
   lines.push('  cost_center { cc_code cc_name parent_cc_code }');
-  lines.push('  # Procurement (MySQL handler): live purchase orders of the year, arrived deliveries promised in the year');
+  lines.push(
+    '  # Procurement (MySQL handler): live purchase orders of the year, arrived deliveries promised in the year',
+  );
   lines.push(
     `  purchase_order(where: { po_date: ${between(`${YEAR}-01-01`, `${YEAR}-12-31`)}, status: "(APPROVED,RECEIVED,CLOSED)" }) { cost_center po_date total_amount }`,
   );
@@ -292,8 +320,8 @@ export const meshWorkloads: Record<string, MeshWorkload> = {
   list: { query: LIST_QUERY, variables: { limit: 10_000 } },
   alerts: {
     unsupported:
-      'Mesh has no indicator definitions, alert rules or targets: the hub evaluates each indicator\'s bands against its ' +
-      'value, the year-ago value or the target (targets live in the hub\'s targets/ files, in no source database). ' +
+      "Mesh has no indicator definitions, alert rules or targets: the hub evaluates each indicator's bands against its " +
+      "value, the year-ago value or the target (targets live in the hub's targets/ files, in no source database). " +
       'A Mesh client could fetch the raw rows of the period (as in the dashboard document) but would have to implement ' +
       'every indicator, comparison and threshold itself, and "behind target" has no data source at all.',
   },

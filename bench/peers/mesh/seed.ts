@@ -27,7 +27,10 @@ export async function seedMixed(pgUrl: string, mysqlUrl: string, scale = 1): Pro
     (Object.keys(LAYOUT) as Array<keyof typeof LAYOUT>).map(async (name) => {
       const engine = LAYOUT[name];
       const url = engine === 'postgres' ? pgSources.toString() : mysqlUrl;
-      const conn = openConnection({ engine, url, schema: name, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 }, name);
+      const conn = openConnection(
+        { engine, url, schema: name, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 },
+        name,
+      );
       try {
         await ensureSchema(conn);
         rows += await seedDemoSource(generator.sources[name], conn, company);

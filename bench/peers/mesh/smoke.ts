@@ -62,7 +62,9 @@ async function main(): Promise<void> {
           const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
           if (res.status !== 200 || body.errors?.length) {
             failed = true;
-            say(`${name}: HTTP ${res.status} errors: ${JSON.stringify(body.errors?.slice(0, 3) ?? text.slice(0, 500))}`);
+            say(
+              `${name}: HTTP ${res.status} errors: ${JSON.stringify(body.errors?.slice(0, 3) ?? text.slice(0, 500))}`,
+            );
             break;
           }
           if (run === 0) {
@@ -75,7 +77,9 @@ async function main(): Promise<void> {
         const warm = times.slice(1).sort((a, b) => a - b);
         say(
           `${name}: ${summary}; cold ${times[0]!.toFixed(0)} ms` +
-            (warm.length ? `, warm median ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms over ${warm.length}` : ''),
+            (warm.length
+              ? `, warm median ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms over ${warm.length}`
+              : ''),
         );
       }
       const rss = await rssMb(peer.pid);

@@ -53,7 +53,14 @@ export interface Employee {
   mobile: string;
   manager: Employee | null;
 }
-export interface Product { n: number; id: string; name: string; category: string; costCents: number; priceCents: number }
+export interface Product {
+  n: number;
+  id: string;
+  name: string;
+  category: string;
+  costCents: number;
+  priceCents: number;
+}
 export interface Customer {
   n: number;
   id: string;
@@ -65,14 +72,69 @@ export interface Customer {
   creditLimitCents: number;
   contacts: Array<{ n: number; name: string; phone: string; email: string }>;
 }
-export interface Supplier { n: number; id: string; name: string; category: string; region: string; rating: number }
-export interface Order { n: number; customer: Customer; product: Product; date: Day; quantity: number; amountCents: number; contract: Contract | null }
-export interface Contract { n: number; no: string; customer: Customer; signed: Day; starts: Day; ends: Day; valueCents: number }
-export interface Invoice { n: number; no: string; order: Order; date: Day; due: Day; amountCents: number; cogsCents: number }
-export interface Receipt { n: number; invoice: Invoice; date: Day; amountCents: number }
-export interface Payslip { n: number; employee: Employee; department: Department; date: Day; grossCents: number; employerCents: number }
-export interface Expense { n: number; department: Department; account: string; date: Day; amountCents: number }
-export interface Budget { n: number; department: Department; year: number; month: number; amountCents: number }
+export interface Supplier {
+  n: number;
+  id: string;
+  name: string;
+  category: string;
+  region: string;
+  rating: number;
+}
+export interface Order {
+  n: number;
+  customer: Customer;
+  product: Product;
+  date: Day;
+  quantity: number;
+  amountCents: number;
+  contract: Contract | null;
+}
+export interface Contract {
+  n: number;
+  no: string;
+  customer: Customer;
+  signed: Day;
+  starts: Day;
+  ends: Day;
+  valueCents: number;
+}
+export interface Invoice {
+  n: number;
+  no: string;
+  order: Order;
+  date: Day;
+  due: Day;
+  amountCents: number;
+  cogsCents: number;
+}
+export interface Receipt {
+  n: number;
+  invoice: Invoice;
+  date: Day;
+  amountCents: number;
+}
+export interface Payslip {
+  n: number;
+  employee: Employee;
+  department: Department;
+  date: Day;
+  grossCents: number;
+  employerCents: number;
+}
+export interface Expense {
+  n: number;
+  department: Department;
+  account: string;
+  date: Day;
+  amountCents: number;
+}
+export interface Budget {
+  n: number;
+  department: Department;
+  year: number;
+  month: number;
+  amountCents: number;
+}
 export interface PurchaseOrder {
   n: number;
   no: string;
@@ -85,11 +147,55 @@ export interface PurchaseOrder {
   delivered: Day | null;
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '晨'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '晨',
+];
 const REGIONS = ['EAST', 'NORTH', 'SOUTH', 'WEST'];
 const DIVISIONS: Array<{ kind: DivisionKind; name: string; leaves: string[] }> = [
-  { kind: 'sales', name: 'Sales', leaves: ['Key Accounts', 'Channel', 'Public Sector', 'SMB', 'Online', 'Retail', 'Export', 'Services Sales'] },
+  {
+    kind: 'sales',
+    name: 'Sales',
+    leaves: ['Key Accounts', 'Channel', 'Public Sector', 'SMB', 'Online', 'Retail', 'Export', 'Services Sales'],
+  },
   { kind: 'rnd', name: 'R&D', leaves: ['Platform', 'Applications', 'Data', 'QA', 'Design'] },
   { kind: 'operations', name: 'Operations', leaves: ['Manufacturing', 'Logistics', 'Customer Service', 'Facilities'] },
   { kind: 'finance', name: 'Finance & Admin', leaves: ['Accounting', 'Treasury', 'HR', 'Legal'] },
@@ -102,7 +208,8 @@ const SUPPLIER_CATEGORIES = ['IT', 'Office', 'Raw Material', 'Logistics', 'Servi
 export const EXPENSE_ACCOUNTS = ['6601', '6602', '6605', '5301'];
 
 export function generateCompany(scale = 1): Company {
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale factor must be a whole number ≥ 1, received ${scale}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`scale factor must be a whole number ≥ 1, received ${scale}`);
   const departments = makeDepartments(scale);
   const employees = makeEmployees(departments);
   const products = makeProducts();
@@ -140,7 +247,14 @@ function makeDepartments(scale: number): Department[] {
   for (let copy = 1; copy <= scale; copy++) {
     for (const div of DIVISIONS) {
       const suffix = scale > 1 ? ` ${copy}` : '';
-      const division = add({ name: `${div.name}${suffix}`, parent: root, level: 2, kind: div.kind, region: null, teamCode: null });
+      const division = add({
+        name: `${div.name}${suffix}`,
+        parent: root,
+        level: 2,
+        kind: div.kind,
+        region: null,
+        teamCode: null,
+      });
       for (const leaf of div.leaves) {
         const region = div.kind === 'sales' ? REGIONS[team % REGIONS.length]! : null;
         const teamCode = div.kind === 'sales' ? `T-${region}-${++team}` : null;
@@ -160,7 +274,9 @@ function makeEmployees(departments: Department[]): Employee[] {
       const n = out.length + 1;
       const head = i === 0;
       const grade = head ? rnd.int(7, 9) : rnd.int(1, 6);
-      const hired = rnd.chance(0.7) ? rnd.int(day('2015-01-01'), HISTORY_START - 1) : rnd.int(HISTORY_START, HISTORY_END - 30);
+      const hired = rnd.chance(0.7)
+        ? rnd.int(day('2015-01-01'), HISTORY_START - 1)
+        : rnd.int(HISTORY_START, HISTORY_END - 30);
       const left = !head && rnd.chance(0.12) ? Math.min(HISTORY_END, hired + rnd.int(60, 900)) : null;
       const birth = `${rnd.int(1965, 2002)}${pad(rnd.int(1, 12), 2)}${pad(rnd.int(1, 28), 2)}`;
       const employee: Employee = {
@@ -317,7 +433,14 @@ function makePayslips(employees: Employee[]): Payslip[] {
     for (const e of employees) {
       if (e.hired > payday || (e.left !== null && e.left <= payday)) continue;
       const gross = y === 2025 ? Math.round(e.monthlyCents * 1.05) : e.monthlyCents;
-      out.push({ n: out.length + 1, employee: e, department: e.department, date: payday, grossCents: gross, employerCents: Math.round(gross * 0.3) });
+      out.push({
+        n: out.length + 1,
+        employee: e,
+        department: e.department,
+        date: payday,
+        grossCents: gross,
+        employerCents: Math.round(gross * 0.3),
+      });
     }
   }
   return out;
@@ -334,15 +457,32 @@ function makeExpensesAndBudgets(departments: Department[]) {
       for (let i = 0; i < entries; i++) {
         const amountCents = Math.round((base / entries) * (rnd.int(60, 140) / 100));
         const account = dep.kind === 'rnd' && rnd.chance(0.6) ? '5301' : rnd.pick(EXPENSE_ACCOUNTS.slice(0, 3));
-        expenses.push({ n: expenses.length + 1, department: dep, account, date: monthDay(y, m, rnd.int(1, daysInMonth(y, m))), amountCents });
+        expenses.push({
+          n: expenses.length + 1,
+          department: dep,
+          account,
+          date: monthDay(y, m, rnd.int(1, daysInMonth(y, m))),
+          amountCents,
+        });
       }
-      budgets.push({ n: budgets.length + 1, department: dep, year: y, month: m, amountCents: Math.round(base * (rnd.int(90, 115) / 100)) });
+      budgets.push({
+        n: budgets.length + 1,
+        department: dep,
+        year: y,
+        month: m,
+        amountCents: Math.round(base * (rnd.int(90, 115) / 100)),
+      });
     }
   }
   return { expenses, budgets };
 }
 
-function makePurchaseOrders(scale: number, departments: Department[], suppliers: Supplier[], products: Product[]): PurchaseOrder[] {
+function makePurchaseOrders(
+  scale: number,
+  departments: Department[],
+  suppliers: Supplier[],
+  products: Product[],
+): PurchaseOrder[] {
   const rnd = new Random('purchase-orders');
   const requesters = departments.filter((d) => d.level === 3);
   return Array.from({ length: 3000 * scale }, (_, i) => {
@@ -350,12 +490,25 @@ function makePurchaseOrders(scale: number, departments: Department[], suppliers:
     const lines = Array.from({ length: rnd.int(1, 4) }, (_, l) => {
       const product = rnd.pick(products);
       const listCents = product.costCents;
-      return { line: l + 1, product, quantity: rnd.int(1, 50), unitCents: Math.round((listCents * rnd.int(85, 100)) / 100), listCents };
+      return {
+        line: l + 1,
+        product,
+        quantity: rnd.int(1, 50),
+        unitCents: Math.round((listCents * rnd.int(85, 100)) / 100),
+        listCents,
+      };
     });
     const promised = date + rnd.int(7, 30);
     const cancelled = rnd.chance(0.04);
-    const delivered = cancelled || promised > TODAY + 10 ? null : promised + (rnd.chance(0.8) ? rnd.int(-5, 0) : rnd.int(1, 20));
-    const status = cancelled ? 'CANCELLED' : delivered === null || delivered > TODAY ? 'APPROVED' : rnd.chance(0.5) ? 'CLOSED' : 'RECEIVED';
+    const delivered =
+      cancelled || promised > TODAY + 10 ? null : promised + (rnd.chance(0.8) ? rnd.int(-5, 0) : rnd.int(1, 20));
+    const status = cancelled
+      ? 'CANCELLED'
+      : delivered === null || delivered > TODAY
+        ? 'APPROVED'
+        : rnd.chance(0.5)
+          ? 'CLOSED'
+          : 'RECEIVED';
     return {
       n: i + 1,
       no: `PO${pad(i + 1, 8)}`,

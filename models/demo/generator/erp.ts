@@ -101,7 +101,12 @@ export const erpDemo: DemoTables<Company> = {
         company_code: '1000',
         hr_org_id: orgId(d.n),
       })),
-      customer: c.customers.map((cu) => ({ cust_no: custNo(cu.n), cust_name: cu.name, credit_limit: money(cu.creditLimitCents), crm_account_id: accountId(cu.n) })),
+      customer: c.customers.map((cu) => ({
+        cust_no: custNo(cu.n),
+        cust_name: cu.name,
+        credit_limit: money(cu.creditLimitCents),
+        crm_account_id: accountId(cu.n),
+      })),
       material: c.products.map((p) => ({
         matnr: matnr(p.n),
         descr: p.name,

@@ -28,19 +28,26 @@ export class CredentialsRefused extends Error {
  * MISSING_CREDENTIALS, BAD_TOKEN (any bearer or header problem), UNKNOWN_API_KEY, ACCESS_REVOKED (HR:
  * unknown or left), NO_ROLE, or INTERNAL (our fault, masked with an id).
  */
-export async function authenticateCredentials(runtime: HubRuntime, credentials: Credentials): Promise<{ identity: Identity; viewer: Viewer }> {
+export async function authenticateCredentials(
+  runtime: HubRuntime,
+  credentials: Credentials,
+): Promise<{ identity: Identity; viewer: Viewer }> {
   const { authorization, 'x-api-key': apiKey } = credentials;
   let identity: Identity;
   try {
     identity = await runtime.authenticator.authenticate(credentials);
   } catch (error) {
-    const kind: RefusalKind = !authorization && !apiKey ? 'MISSING_CREDENTIALS' : apiKey && !authorization ? 'UNKNOWN_API_KEY' : 'BAD_TOKEN';
+    const kind: RefusalKind =
+      !authorization && !apiKey ? 'MISSING_CREDENTIALS' : apiKey && !authorization ? 'UNKNOWN_API_KEY' : 'BAD_TOKEN';
     throw refusal(error, kind);
   }
   try {
     return { identity, viewer: await resolveViewer(identity, runtime.policy, runtime.org, today()) };
   } catch (error) {
-    throw refusal(error, error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED');
+    throw refusal(
+      error,
+      error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED',
+    );
   }
 }
 
@@ -49,7 +56,10 @@ export async function revalidate(runtime: HubRuntime, identity: Identity): Promi
   try {
     return await resolveViewer(identity, runtime.policy, runtime.org, today());
   } catch (error) {
-    throw refusal(error, error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED');
+    throw refusal(
+      error,
+      error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED',
+    );
   }
 }
 
@@ -57,7 +67,10 @@ function refusal(error: unknown, kind: RefusalKind): CredentialsRefused {
   if (error instanceof HubError) return new CredentialsRefused(kind, error);
   const errorId = randomUUID();
   logger.error({ errorId, err: error }, 'authentication failed internally');
-  return new CredentialsRefused('INTERNAL', new HubError('INTERNAL_SERVER_ERROR', `Internal error (id: ${errorId}).`, { errorId, http: { status: 500 } }));
+  return new CredentialsRefused(
+    'INTERNAL',
+    new HubError('INTERNAL_SERVER_ERROR', `Internal error (id: ${errorId}).`, { errorId, http: { status: 500 } }),
+  );
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -18,7 +18,10 @@ export function createGuards(runtime: HubRuntime): Guards {
   const { limits, server } = runtime.config;
   const addresses = new ClientAddresses(server.trustedProxies);
   // Keys: addresses before authentication, plus principals after it.
-  const refusals = new RefusalAudit(runtime.audit, { intervalSeconds: limits.refusalAuditSeconds, maxKeys: limits.preAuth.maxAddresses * 2 });
+  const refusals = new RefusalAudit(runtime.audit, {
+    intervalSeconds: limits.refusalAuditSeconds,
+    maxKeys: limits.preAuth.maxAddresses * 2,
+  });
   return {
     addresses,
     limiter: new PrincipalLimiter(limits.rateLimit),

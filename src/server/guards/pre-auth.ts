@@ -36,7 +36,14 @@ export class PreAuthGuard {
     readonly addresses: ClientAddresses,
     now: () => number = Date.now,
   ) {
-    this.buckets = new TokenBuckets({ capacity: settings.maxRefusals, perMinute: (settings.maxRefusals * 60) / settings.windowSeconds, maxKeys: settings.maxAddresses }, now);
+    this.buckets = new TokenBuckets(
+      {
+        capacity: settings.maxRefusals,
+        perMinute: (settings.maxRefusals * 60) / settings.windowSeconds,
+        maxKeys: settings.maxAddresses,
+      },
+      now,
+    );
   }
 
   /** Whether the address may still be heard (used by the WebSocket upgrade too). */
@@ -49,7 +56,16 @@ export class PreAuthGuard {
     const address = this.addresses.of(req);
     const verdict = this.check(address);
     if (verdict.ok) return next();
-    void this.answer(res, { kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: throttledMessage(verdict.retryAfterSeconds), ip: address }, throttled(verdict.retryAfterSeconds));
+    void this.answer(
+      res,
+      {
+        kind: 'THROTTLED',
+        errorCode: 'RATE_LIMITED',
+        message: throttledMessage(verdict.retryAfterSeconds),
+        ip: address,
+      },
+      throttled(verdict.retryAfterSeconds),
+    );
   };
 
   /**
@@ -76,11 +92,20 @@ export class PreAuthGuard {
       await this.record(refusal);
     } catch (error) {
       logger.error({ err: error }, 'could not audit a refused request');
-      res.status(503).json({ errors: [{ message: 'The request could not be audited, so it was not answered.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+      res.status(503).json({
+        errors: [
+          {
+            message: 'The request could not be audited, so it was not answered.',
+            extensions: { code: 'AUDIT_UNAVAILABLE' },
+          },
+        ],
+      });
       return;
     }
     for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    res.status(answer.status).json({ errors: [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }] });
+    res
+      .status(answer.status)
+      .json({ errors: [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }] });
   }
 }
 

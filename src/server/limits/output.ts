@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type SelectionSetNode } from 'graphql';
+import {
+  getVariableValues,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type SelectionSetNode,
+} from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { estimateOutput, type OutputEstimate } from '../../engine/estimate';
 import { HubError } from '../../errors';
@@ -28,12 +35,16 @@ export function outputLimitPlugin(maxCells: number): ApolloServerPlugin<HubConte
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (!variables.coerced) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+          for (const def of document.definitions)
+            if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
           const parts: Array<OutputEstimate & { field: string; views: number }> = [];
           for (const node of fieldsNamed(operation.selectionSet, FIELD, fragments)) {
             const estimate = estimateField(contextValue, field, node, variables.coerced);
             if (!estimate) continue;
-            const views = Math.max(1, responseNames(fieldsIn(node.selectionSet, fragments).filter((n) => CELL_VIEWS.has(n.name.value))).size);
+            const views = Math.max(
+              1,
+              responseNames(fieldsIn(node.selectionSet, fragments).filter((n) => CELL_VIEWS.has(n.name.value))).size,
+            );
             parts.push({ field: node.alias?.value ?? FIELD, views, ...estimate });
           }
           const total = parts.reduce((sum, p) => sum + p.cells * p.views, 0);
@@ -44,7 +55,12 @@ export function outputLimitPlugin(maxCells: number): ApolloServerPlugin<HubConte
   };
 }
 
-function estimateField(ctx: HubContext, field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): OutputEstimate | undefined {
+function estimateField(
+  ctx: HubContext,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): OutputEstimate | undefined {
   try {
     const args = getArgumentValues(field, node, variables) as unknown as QueryIndicatorValuesArgs;
     return estimateOutput(ctx, valuesRequestOf(ctx, args));
@@ -53,11 +69,18 @@ function estimateField(ctx: HubContext, field: GraphQLField<unknown, unknown>, n
   }
 }
 
-function tooLarge(total: number, max: number, parts: Array<OutputEstimate & { field: string; views: number }>): HubError {
+function tooLarge(
+  total: number,
+  max: number,
+  parts: Array<OutputEstimate & { field: string; views: number }>,
+): HubError {
   const n = (x: number) => x.toLocaleString('en-US');
   const detail = parts
     .filter((p) => p.cells > 0)
-    .map((p) => `${p.field}: ${n(p.periods)} periods × ${n(p.members)} members × ${n(p.indicators)} indicators${p.views > 1 ? ` × ${p.views} (rows and series)` : ''}`)
+    .map(
+      (p) =>
+        `${p.field}: ${n(p.periods)} periods × ${n(p.members)} members × ${n(p.indicators)} indicators${p.views > 1 ? ` × ${p.views} (rows and series)` : ''}`,
+    )
     .join('; ');
   return new HubError(
     'RESPONSE_TOO_LARGE',
@@ -66,7 +89,13 @@ function tooLarge(total: number, max: number, parts: Array<OutputEstimate & { fi
       limit: 'responseCells',
       estimated: total,
       max,
-      fields: parts.map((p) => ({ field: p.field, periods: p.periods, members: p.members, indicators: p.indicators, cells: p.cells * p.views })),
+      fields: parts.map((p) => ({
+        field: p.field,
+        periods: p.periods,
+        members: p.members,
+        indicators: p.indicators,
+        cells: p.cells * p.views,
+      })),
       http: { status: 400 },
     },
   );
@@ -82,7 +111,11 @@ function responseNames(fields: FieldNode[]): Map<string, FieldNode> {
   return new Map(fields.map((f) => [f.alias?.value ?? f.name.value, f]));
 }
 
-function fieldsIn(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+function fieldsIn(
+  set: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FieldNode[] {
   if (!set) return [];
   const out: FieldNode[] = [];
   for (const sel of set.selections) {

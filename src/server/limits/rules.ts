@@ -39,7 +39,12 @@ export interface QueryLimits {
 const refuse = (message: string, limit: string) => new GraphQLError(message, { extensions: { limit } });
 
 export function limitRules(limits: QueryLimits): ValidationRule[] {
-  return [depthAndCostRule(limits), countRule('aliases', limits.maxAliases), countRule('directives', limits.maxDirectives), duplicateFieldRule(limits.maxDuplicateFields)];
+  return [
+    depthAndCostRule(limits),
+    countRule('aliases', limits.maxAliases),
+    countRule('directives', limits.maxDirectives),
+    duplicateFieldRule(limits.maxDuplicateFields),
+  ];
 }
 
 /**
@@ -52,13 +57,25 @@ function depthAndCostRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     const schema = context.getSchema();
     const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    for (const def of context.getDocument().definitions)
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     return {
       OperationDefinition(op: OperationDefinitionNode) {
-        const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+        const root =
+          op.operation === 'query'
+            ? schema.getQueryType()
+            : op.operation === 'mutation'
+              ? schema.getMutationType()
+              : schema.getSubscriptionType();
         if (!root) return;
         let maxDepth = 0;
-        const walk = (set: SelectionSetNode, type: GraphQLNamedType, depth: number, multiplier: number, seen: Set<string>): number => {
+        const walk = (
+          set: SelectionSetNode,
+          type: GraphQLNamedType,
+          depth: number,
+          multiplier: number,
+          seen: Set<string>,
+        ): number => {
           let cost = 0;
           for (const sel of set.selections) {
             if (sel.kind === Kind.FIELD) {
@@ -68,7 +85,12 @@ function depthAndCostRule(limits: QueryLimits): ValidationRule {
               cost += multiplier;
               const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[sel.name.value] : undefined;
               if (sel.selectionSet && def) {
-                const size = listSize(sel, def.type, def.args.some((a) => a.name === 'limit'), limits);
+                const size = listSize(
+                  sel,
+                  def.type,
+                  def.args.some((a) => a.name === 'limit'),
+                  limits,
+                );
                 cost += walk(sel.selectionSet, getNamedType(def.type), depth + 1, multiplier * size, seen);
               }
             } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -87,7 +109,9 @@ function depthAndCostRule(limits: QueryLimits): ValidationRule {
         };
         const cost = walk(op.selectionSet, root, 1, 1, new Set());
         if (maxDepth > limits.maxDepth) {
-          context.reportError(refuse(`Query depth exceeds ${limits.maxDepth}: ask for fewer nested levels, or split the query.`, 'depth'));
+          context.reportError(
+            refuse(`Query depth exceeds ${limits.maxDepth}: ask for fewer nested levels, or split the query.`, 'depth'),
+          );
         } else if (cost > limits.maxCost) {
           context.reportError(
             refuse(
@@ -117,7 +141,9 @@ function countRule(what: 'aliases' | 'directives', max: number): ValidationRule 
       count++;
       if (count > max && !reported) {
         reported = true;
-        context.reportError(refuse(`More than ${max} ${what} in one document: remove some, or send several requests.`, what));
+        context.reportError(
+          refuse(`More than ${max} ${what} in one document: remove some, or send several requests.`, what),
+        );
       }
     };
     return what === 'aliases'
@@ -136,7 +162,12 @@ function duplicateFieldRule(max: number): ValidationRule {
         const n = (counts.get(name) ?? 0) + 1;
         counts.set(name, n);
         if (n === max + 1) {
-          context.reportError(refuse(`Field "${name}" is selected more than ${max} times in one selection: select it once.`, 'duplicates'));
+          context.reportError(
+            refuse(
+              `Field "${name}" is selected more than ${max} times in one selection: select it once.`,
+              'duplicates',
+            ),
+          );
         }
       }
     },

@@ -22,7 +22,8 @@ export function checkText(value: string, maxLength: number, where: string): Grap
  * which is how a NUL byte or an over-long variable used to come back as a 500 carrying BAD_USER_INPUT.
  * Apollo removes `http` from the error the client sees.
  */
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 export function stringLiteralRule(maxLength: number): ValidationRule {
   return (context) => ({
@@ -42,7 +43,9 @@ export const MAX_VARIABLE_DEPTH = 32;
  * MAX_VARIABLE_DEPTH levels deep. The first problem, in document order, is returned.
  */
 export function checkVariables(variables: unknown, maxLength: number): GraphQLError | null {
-  const pending: Array<{ value: unknown; path: string; depth: number }> = Object.entries((variables ?? {}) as Record<string, unknown>)
+  const pending: Array<{ value: unknown; path: string; depth: number }> = Object.entries(
+    (variables ?? {}) as Record<string, unknown>,
+  )
     .map(([name, value]) => ({ value, path: `$${name}`, depth: 1 }))
     .reverse();
   for (let item = pending.pop(); item; item = pending.pop()) {
@@ -53,7 +56,10 @@ export function checkVariables(variables: unknown, maxLength: number): GraphQLEr
       continue;
     }
     if (!value || typeof value !== 'object') continue;
-    if (depth > MAX_VARIABLE_DEPTH) return badInput(`Variable ${path.slice(0, 200)} nests lists or objects more than ${MAX_VARIABLE_DEPTH} levels deep.`);
+    if (depth > MAX_VARIABLE_DEPTH)
+      return badInput(
+        `Variable ${path.slice(0, 200)} nests lists or objects more than ${MAX_VARIABLE_DEPTH} levels deep.`,
+      );
     const children: Array<{ value: unknown; path: string; depth: number }> = [];
     if (Array.isArray(value)) {
       value.forEach((v, i) => children.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));

@@ -29,13 +29,21 @@ export interface Extra {
 export type Ctx = Context<Record<string, unknown> | undefined, Extra>;
 
 /** The upgrade of an address that spent its refusals: 429 with Retry-After (audited, aggregated; 503 when it cannot be). */
-export async function throttleUpgrade(guards: Guards, request: http.IncomingMessage): Promise<{ status: number; message: string; headers?: Record<string, string> } | undefined> {
+export async function throttleUpgrade(
+  guards: Guards,
+  request: http.IncomingMessage,
+): Promise<{ status: number; message: string; headers?: Record<string, string> } | undefined> {
   const ip = guards.addresses.of(request);
   const verdict = guards.preAuth.check(ip);
   if (verdict.ok) return undefined;
   const message = throttledMessage(verdict.retryAfterSeconds);
   try {
-    await guards.preAuth.record({ kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: `WebSocket upgrade refused: ${message}`, ip });
+    await guards.preAuth.record({
+      kind: 'THROTTLED',
+      errorCode: 'RATE_LIMITED',
+      message: `WebSocket upgrade refused: ${message}`,
+      ip,
+    });
   } catch (error) {
     logger.error({ err: error }, 'could not audit a refused WebSocket upgrade');
     return { status: 503, message: 'The request could not be audited, so it was not answered.' };
@@ -47,7 +55,12 @@ export async function throttleUpgrade(guards: Guards, request: http.IncomingMess
  * connection_init: credentials from the payload, as HTTP headers would carry them, then the session
  * limits. Refused: closed with a coded reason and audited (aggregated); if even that record fails, 4500.
  */
-export async function openSession(runtime: HubRuntime, guards: Guards, sessions: WsSessions, ctx: Ctx): Promise<boolean> {
+export async function openSession(
+  runtime: HubRuntime,
+  guards: Guards,
+  sessions: WsSessions,
+  ctx: Ctx,
+): Promise<boolean> {
   const params = lowerKeys(ctx.connectionParams);
   const { socket, ip } = ctx.extra;
   const refuse = async (refusal: Refusal, code: number, reason: string): Promise<false> => {
@@ -61,12 +74,24 @@ export async function openSession(runtime: HubRuntime, guards: Guards, sessions:
   };
   let admitted: { identity: Identity; viewer: Viewer };
   try {
-    admitted = await authenticateCredentials(runtime, { authorization: text(params.authorization), 'x-api-key': text(params['x-api-key']) });
+    admitted = await authenticateCredentials(runtime, {
+      authorization: text(params.authorization),
+      'x-api-key': text(params['x-api-key']),
+    });
   } catch (error) {
     if (!(error instanceof CredentialsRefused)) throw error;
-    const code = error.kind === 'NO_ROLE' ? CloseCode.Forbidden : error.kind === 'INTERNAL' ? CloseCode.InternalServerError : CloseCode.Unauthorized;
+    const code =
+      error.kind === 'NO_ROLE'
+        ? CloseCode.Forbidden
+        : error.kind === 'INTERNAL'
+          ? CloseCode.InternalServerError
+          : CloseCode.Unauthorized;
     const errorCode = String(error.error.extensions.code);
-    return refuse({ kind: error.kind, errorCode, message: `WebSocket connection refused: ${error.message}`, ip }, code, error.message.slice(0, 120));
+    return refuse(
+      { kind: error.kind, errorCode, message: `WebSocket connection refused: ${error.message}`, ip },
+      code,
+      error.message.slice(0, 120),
+    );
   }
   const { identity, viewer } = admitted;
   const who = { principal: viewer.principal, roles: viewer.roles, ip };
@@ -80,10 +105,21 @@ export async function openSession(runtime: HubRuntime, guards: Guards, sessions:
     socket.close(HubCloseCode.RATE_LIMITED, closeReason('RATE_LIMITED', limited.message));
     return false;
   }
-  const session = sessions.open(identity, viewer, (kind, message) => socket.close(kind === 'NO_ROLE' ? CloseCode.Forbidden : HubCloseCode[kind], closeReason(kind, message)));
+  const session = sessions.open(identity, viewer, (kind, message) =>
+    socket.close(kind === 'NO_ROLE' ? CloseCode.Forbidden : HubCloseCode[kind], closeReason(kind, message)),
+  );
   if (!session.ok) {
     const kind = session.kind as keyof typeof HubCloseCode;
-    return refuse({ kind: session.kind, errorCode: session.kind, message: `WebSocket connection refused: ${session.message}`, ...who }, HubCloseCode[kind], closeReason(kind, session.message));
+    return refuse(
+      {
+        kind: session.kind,
+        errorCode: session.kind,
+        message: `WebSocket connection refused: ${session.message}`,
+        ...who,
+      },
+      HubCloseCode[kind],
+      closeReason(kind, session.message),
+    );
   }
   ctx.extra.session = session.value;
   return true;

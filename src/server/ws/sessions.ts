@@ -42,7 +42,10 @@ export class WsSessions {
     private readonly onEnded: (session: Session, kind: RefusalKind, message: string) => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.hrTimer = setInterval(() => void this.recheck(), Math.max(1, runtime.config.auth.personStatusCacheSeconds) * 1000);
+    this.hrTimer = setInterval(
+      () => void this.recheck(),
+      Math.max(1, runtime.config.auth.personStatusCacheSeconds) * 1000,
+    );
     this.hrTimer.unref();
   }
 
@@ -54,7 +57,11 @@ export class WsSessions {
     }
     const entry = this.byPrincipal.get(viewer.principal) ?? { sessions: new Set<Session>(), subscriptions: 0 };
     if (entry.sessions.size >= this.settings.maxConnectionsPerPrincipal) {
-      return { ok: false, kind: 'TOO_MANY_CONNECTIONS', message: `at most ${this.settings.maxConnectionsPerPrincipal} open connections per principal (limits.websocket.maxConnectionsPerPrincipal).` };
+      return {
+        ok: false,
+        kind: 'TOO_MANY_CONNECTIONS',
+        message: `at most ${this.settings.maxConnectionsPerPrincipal} open connections per principal (limits.websocket.maxConnectionsPerPrincipal).`,
+      };
     }
     const session: Session = { principal: viewer.principal, identity, viewer, subscriptions: new Set(), close };
     entry.sessions.add(session);
@@ -73,7 +80,11 @@ export class WsSessions {
     const entry = this.byPrincipal.get(session.principal);
     if (!entry) return { ok: false, kind: 'INTERNAL', message: 'The connection is closing.' };
     if (entry.subscriptions >= this.settings.maxSubscriptionsPerPrincipal) {
-      return { ok: false, kind: 'TOO_MANY_SUBSCRIPTIONS', message: `At most ${this.settings.maxSubscriptionsPerPrincipal} active subscriptions per principal (limits.websocket.maxSubscriptionsPerPrincipal): complete one first.` };
+      return {
+        ok: false,
+        kind: 'TOO_MANY_SUBSCRIPTIONS',
+        message: `At most ${this.settings.maxSubscriptionsPerPrincipal} active subscriptions per principal (limits.websocket.maxSubscriptionsPerPrincipal): complete one first.`,
+      };
     }
     session.subscriptions.add(id);
     entry.subscriptions += 1;
@@ -112,7 +123,10 @@ export class WsSessions {
     if (delay > MAX_TIMER_MS) {
       session.expiryTimer = setTimeout(() => this.armExpiry(session, at), MAX_TIMER_MS);
     } else {
-      session.expiryTimer = setTimeout(() => this.end(session, 'TOKEN_EXPIRED', 'the token has expired: reconnect with a new one.'), Math.max(0, delay));
+      session.expiryTimer = setTimeout(
+        () => this.end(session, 'TOKEN_EXPIRED', 'the token has expired: reconnect with a new one.'),
+        Math.max(0, delay),
+      );
     }
     session.expiryTimer.unref();
   }
@@ -134,10 +148,13 @@ export class WsSessions {
       for (const session of sessions) {
         if (session.identity.kind !== 'person') continue;
         if (!verdicts.has(session.principal)) {
-          verdicts.set(session.principal, await revalidate(this.runtime, session.identity).catch((error: unknown) => {
-            if (error instanceof CredentialsRefused) return error;
-            throw error;
-          }));
+          verdicts.set(
+            session.principal,
+            await revalidate(this.runtime, session.identity).catch((error: unknown) => {
+              if (error instanceof CredentialsRefused) return error;
+              throw error;
+            }),
+          );
         }
         const verdict = verdicts.get(session.principal)!;
         if (!(verdict instanceof CredentialsRefused)) continue;
@@ -145,7 +162,10 @@ export class WsSessions {
         this.end(session, verdict.kind === 'NO_ROLE' ? 'NO_ROLE' : 'ACCESS_REVOKED', verdict.message);
       }
     } catch (error) {
-      logger.warn({ err: error }, 'could not re-check the HR status of WebSocket sessions; trying again at the next interval');
+      logger.warn(
+        { err: error },
+        'could not re-check the HR status of WebSocket sessions; trying again at the next interval',
+      );
     } finally {
       this.checking = false;
     }

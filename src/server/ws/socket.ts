@@ -9,7 +9,13 @@ import type { WsSessions } from './sessions';
 const KEEP_ALIVE_MS = 12_000;
 
 /** graphql-ws over one `ws` socket (what graphql-ws/use/ws does, with the hub's logger instead of the console). */
-export function connect(server: ReturnType<typeof makeServer<Record<string, unknown> | undefined, Extra>>, socket: WebSocket, request: http.IncomingMessage, ip: string, sessions: WsSessions): void {
+export function connect(
+  server: ReturnType<typeof makeServer<Record<string, unknown> | undefined, Extra>>,
+  socket: WebSocket,
+  request: http.IncomingMessage,
+  ip: string,
+  sessions: WsSessions,
+): void {
   const extra: Extra = { socket, request, ip };
   socket.once('error', (error) => {
     logger.warn({ err: error }, 'WebSocket error: closing the connection');
@@ -49,7 +55,8 @@ export function connect(server: ReturnType<typeof makeServer<Record<string, unkn
     if (extra.session) sessions.closed(extra.session);
     clearInterval(ping);
     clearTimeout(pongWait);
-    closed(code, String(reason)).catch((error: unknown) => logger.error({ err: error }, 'error closing a WebSocket connection'));
+    closed(code, String(reason)).catch((error: unknown) =>
+      logger.error({ err: error }, 'error closing a WebSocket connection'),
+    );
   });
 }
-

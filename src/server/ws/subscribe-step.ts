@@ -43,15 +43,26 @@ export class SubscribeStep {
         return {
           async didResolveOperation({ operation }) {
             if (operation?.operation !== 'subscription') {
-              throw new HubError('BAD_USER_INPUT', 'Only subscriptions run over WebSocket: send queries and mutations as HTTP POST to /graphql.');
+              throw new HubError(
+                'BAD_USER_INPUT',
+                'Only subscriptions run over WebSocket: send queries and mutations as HTTP POST to /graphql.',
+              );
             }
           },
           async responseForOperation({ schema, document, request }) {
-            const args = { schema, document, operationName: request.operationName ?? null, variableValues: request.variables ?? null, contextValue };
+            const args = {
+              schema,
+              document,
+              operationName: request.operationName ?? null,
+              variableValues: request.variables ?? null,
+              contextValue,
+            };
             const result = await subscribe(args);
             const opened = Symbol.asyncIterator in result;
             pending.set(requestId, opened ? { schema, document, stream: result } : { schema, document });
-            const singleResult = opened ? {} : { ...result, ...(result.errors ? { errors: formatErrors(result.errors) } : {}) };
+            const singleResult = opened
+              ? {}
+              : { ...result, ...(result.errors ? { errors: formatErrors(result.errors) } : {}) };
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
           },
         };

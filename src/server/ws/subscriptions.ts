@@ -51,13 +51,25 @@ export interface SubscriptionServer {
  * the first event — if it cannot be, the subscription ends with AUDIT_UNAVAILABLE instead (fail closed).
  * Refused subscribes (rate, cap, expiry) are audited aggregated per principal and reason.
  */
-export function serveSubscriptions(httpServer: http.Server, runtime: HubRuntime, guards: Guards, run: RunOperation): SubscriptionServer {
+export function serveSubscriptions(
+  httpServer: http.Server,
+  runtime: HubRuntime,
+  guards: Guards,
+  run: RunOperation,
+): SubscriptionServer {
   const step = new SubscribeStep();
   /** What graphql-ws's `subscribe` hands on for a context: the opened stream, or the result that ended it. */
   const outcomes = new WeakMap<object, AsyncGenerator<ExecutionResult> | ExecutionResult>();
   const sessions = new WsSessions(runtime, runtime.config.limits.websocket, (session, kind, message) => {
     guards.refusals
-      .record({ kind, errorCode: kind, message: `WebSocket connection closed: ${message}`, principal: session.principal, roles: session.viewer.roles, ip: null })
+      .record({
+        kind,
+        errorCode: kind,
+        message: `WebSocket connection closed: ${message}`,
+        principal: session.principal,
+        roles: session.viewer.roles,
+        ip: null,
+      })
       .catch((error: unknown) => logger.error({ err: error }, 'could not audit a WebSocket connection the hub closed'));
   });
   const wss = new WebSocketServer({
@@ -79,18 +91,33 @@ export function serveSubscriptions(httpServer: http.Server, runtime: HubRuntime,
       const admitted = await admitSubscription(guards, sessions, session, id, ctx.extra.ip);
       if (admitted) return admitted;
       const hub = createContext(runtime, session.viewer);
-      const request = { query: payload.query, operationName: payload.operationName ?? undefined, variables: payload.variables ?? undefined, extensions: payload.extensions ?? undefined };
+      const request = {
+        query: payload.query,
+        operationName: payload.operationName ?? undefined,
+        variables: payload.variables ?? undefined,
+        extensions: payload.extensions ?? undefined,
+      };
       const { value: response, subscribed } = await step.around(hub.requestId, () => run(request, hub));
       const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
       const errors = result.errors?.length ? result.errors.map((e) => new Formatted(e)) : undefined;
       if (!subscribed) {
         sessions.unsubscribe(session, id);
-        return errors ?? [new GraphQLError('The operation was not executed.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+        return (
+          errors ?? [
+            new GraphQLError('The operation was not executed.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+          ]
+        );
       }
       // Executed: its events follow, or the errors that ended it (with a stream, only an audit record that could not be written).
       if (errors) await subscribed.stream?.return(undefined);
       outcomes.set(hub, subscribed.stream && !errors ? subscribed.stream : { ...result, errors });
-      return { schema: subscribed.schema, document: subscribed.document, operationName: request.operationName, variableValues: request.variables, contextValue: hub };
+      return {
+        schema: subscribed.schema,
+        document: subscribed.document,
+        operationName: request.operationName,
+        variableValues: request.variables,
+        contextValue: hub,
+      };
     },
     subscribe: (args) => {
       const outcome = outcomes.get(args.contextValue as object);
@@ -98,7 +125,8 @@ export function serveSubscriptions(httpServer: http.Server, runtime: HubRuntime,
       return outcome ?? { errors: [new GraphQLError('The subscription was not opened.')] };
     },
     // Errors leave as HTTP ones do: coded ones as written, anything else masked with an id (format-error.ts).
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined,
     onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
     onComplete: (ctx, id) => {
       if (ctx.extra.session) sessions.unsubscribe(ctx.extra.session, id);
@@ -144,14 +172,30 @@ class Formatted extends GraphQLError {
  * (coded error RATE_LIMITED, TOO_MANY_SUBSCRIPTIONS or TOKEN_EXPIRED), it is audited aggregated.
  * Returns the errors to send, or undefined when admitted (the slot is then held until it completes).
  */
-async function admitSubscription(guards: Guards, sessions: WsSessions, session: Session, id: string, ip: string): Promise<readonly GraphQLError[] | undefined> {
+async function admitSubscription(
+  guards: Guards,
+  sessions: WsSessions,
+  session: Session,
+  id: string,
+  ip: string,
+): Promise<readonly GraphQLError[] | undefined> {
   const who = { principal: session.principal, roles: session.viewer.roles, ip };
   try {
     const limited = await spendRate(guards.limiter, guards.refusals, who, 'Subscribe refused: ');
-    if (limited) return [new GraphQLError(limited.message, { extensions: { retryAfterSeconds: limited.retryAfterSeconds, code: 'RATE_LIMITED' } })];
+    if (limited)
+      return [
+        new GraphQLError(limited.message, {
+          extensions: { retryAfterSeconds: limited.retryAfterSeconds, code: 'RATE_LIMITED' },
+        }),
+      ];
     const slot = sessions.subscribe(session, id);
     if (slot.ok) return undefined;
-    await guards.refusals.record({ kind: slot.kind, errorCode: slot.kind, message: `Subscribe refused: ${slot.message}`, ...who });
+    await guards.refusals.record({
+      kind: slot.kind,
+      errorCode: slot.kind,
+      message: `Subscribe refused: ${slot.message}`,
+      ...who,
+    });
     return [new GraphQLError(slot.message, { extensions: { code: slot.kind } })];
   } catch (error) {
     return [unavailable(error, randomUUID())];
@@ -160,8 +204,10 @@ async function admitSubscription(guards: Guards, sessions: WsSessions, session: 
 
 function unavailable(error: unknown, requestId: string): GraphQLError {
   const errorId = randomUUID();
-  logger.error({ errorId, err: error, requestId }, 'audit record could not be written: the subscription was refused (AUDIT_UNAVAILABLE)');
+  logger.error(
+    { errorId, err: error, requestId },
+    'audit record could not be written: the subscription was refused (AUDIT_UNAVAILABLE)',
+  );
   const body = auditUnavailableBody(errorId).errors[0]!;
   return new GraphQLError(body.message, { extensions: body.extensions });
 }
-

@@ -63,7 +63,8 @@ export class ResilientAdapter implements SourceAdapter {
 
   /** While the breaker is open the failing source is not probed at all: readiness answers at once. */
   async health(): Promise<SourceHealth> {
-    if (this.breakerState === 'open') return { source: this.name, ok: false, latencyMs: 0, breaker: 'open', message: 'circuit open' };
+    if (this.breakerState === 'open')
+      return { source: this.name, ok: false, latencyMs: 0, breaker: 'open', message: 'circuit open' };
     const health = await this.inner.health();
     return { ...health, breaker: this.breakerState };
   }
@@ -104,10 +105,14 @@ export class ResilientAdapter implements SourceAdapter {
     } catch (error) {
       if (error instanceof HubError) throw error;
       if ((error as { code?: string }).code === 'EOPENBREAKER') {
-        throw new HubError('SOURCE_UNAVAILABLE', `Source "${this.name}" is failing and temporarily not asked (circuit open); fields from other sources are unaffected.`, {
-          source: this.name,
-          breaker: 'open',
-        });
+        throw new HubError(
+          'SOURCE_UNAVAILABLE',
+          `Source "${this.name}" is failing and temporarily not asked (circuit open); fields from other sources are unaffected.`,
+          {
+            source: this.name,
+            breaker: 'open',
+          },
+        );
       }
       throw error;
     }

@@ -20,7 +20,13 @@ import type {
 import { sourceFailure, unknownName } from '../errors';
 import { from, type SqlConnection } from '../../db/connection';
 import type { Dialect } from '../../db/dialect';
-import { keyColumns, type SqlEntityMapping, type SqlFactMapping, type SqlMeasure, type SqlSourceMapping } from '../../model/mapping';
+import {
+  keyColumns,
+  type SqlEntityMapping,
+  type SqlFactMapping,
+  type SqlMeasure,
+  type SqlSourceMapping,
+} from '../../model/mapping';
 import { decodeKey, encodeKey } from '../../values/composite-key';
 import { ScopeSql } from './scope';
 import { Decimal } from '../../values/decimal';
@@ -54,7 +60,9 @@ export class SqlAdapter implements SourceAdapter {
     try {
       const probe = this.conn.knex.raw('select 1 as ok');
       // A hung server must not hang readiness: the probe gives up after 2 s at most.
-      await (this.conn.statementTimeoutMs ? probe.timeout(Math.min(2000, this.conn.statementTimeoutMs), { cancel: true }) : probe);
+      await (this.conn.statementTimeoutMs
+        ? probe.timeout(Math.min(2000, this.conn.statementTimeoutMs), { cancel: true })
+        : probe);
       return { source: this.name, ok: true, latencyMs: elapsed(started) };
     } catch {
       return { source: this.name, ok: false, latencyMs: elapsed(started), message: 'not reachable' };
@@ -153,11 +161,13 @@ export class SqlAdapter implements SourceAdapter {
     const m = this.entityMapping(query.entity);
     const keys = keyColumns(m);
     // A composite key comes back as key__0, key__1… and is encoded into one key by neutralRow.
-    const keySelects = typeof m.key === 'string' ? [`${m.key} as key`] : keys.map((column, i) => `${column} as key__${i}`);
+    const keySelects =
+      typeof m.key === 'string' ? [`${m.key} as key`] : keys.map((column, i) => `${column} as key__${i}`);
     const columns = [...keySelects, ...Object.entries(m.fields).map(([field, column]) => `${column} as ${field}`)];
     const builder = from(this.conn, m.table).select(columns);
     // Expressions come from the validated model only (src/values/expression.ts), never from a request.
-    for (const [field, sql] of Object.entries(m.expressions ?? {})) builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
+    for (const [field, sql] of Object.entries(m.expressions ?? {}))
+      builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
     // knex wraps a Raw column like a name (its types only admit strings here).
     if (query.where?.field === 'key' && keys.length > 1) {
       // `where (a, b) in ((?, ?), …)`: one statement for a batch of composite keys (PostgreSQL and MariaDB).
@@ -166,7 +176,8 @@ export class SqlAdapter implements SourceAdapter {
         return Array.isArray(parts) ? [parts] : [];
       });
       builder.whereIn([...keys], tuples);
-    } else if (query.where) builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
+    } else if (query.where)
+      builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
     this.scopes.entity(builder, query.entity, scope);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     if (order.field === 'key') keys.forEach((column) => builder.orderBy(column, order.direction));
@@ -239,7 +250,9 @@ export class SqlAdapter implements SourceAdapter {
         sql: '?? < ? and (?? is null or ?? >= ?)',
         bindings: [validity.from, b.to, validity.to, validity.to, b.to],
       };
-      builder.select(knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]));
+      builder.select(
+        knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]),
+      );
       for (const [name, measure] of measures) {
         const selects = measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid);
         for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
@@ -251,7 +264,12 @@ export class SqlAdapter implements SourceAdapter {
   }
 
   /** `case when t >= ? and t < ? then ? … end as period`, grouped, and the overall window as a filter. */
-  private applyBuckets(builder: Knex.QueryBuilder, factName: string, f: SqlFactMapping, buckets: readonly TimeBucket[]): void {
+  private applyBuckets(
+    builder: Knex.QueryBuilder,
+    factName: string,
+    f: SqlFactMapping,
+    buckets: readonly TimeBucket[],
+  ): void {
     if (!f.time) throw unknownName(this.name, 'time column of fact', factName, []);
     const format = f.time.format ?? 'date';
     const column = f.time.column;
@@ -261,8 +279,16 @@ export class SqlAdapter implements SourceAdapter {
     builder.select(this.conn.knex.raw(`${sql} as ??`, [...bindings, 'period']));
     // Group by the output alias: PostgreSQL would not match a second, differently numbered copy of the CASE.
     builder.groupBy('period');
-    builder.where(column, '>=', bounds.reduce((min, b) => (b[0] < min ? b[0] : min), bounds[0]![0]));
-    builder.where(column, '<', bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]));
+    builder.where(
+      column,
+      '>=',
+      bounds.reduce((min, b) => (b[0] < min ? b[0] : min), bounds[0]![0]),
+    );
+    builder.where(
+      column,
+      '<',
+      bounds.reduce((max, b) => (b[1] > max ? b[1] : max), bounds[0]![1]),
+    );
   }
 
   /** Runs a statement and records it on the call's trace with the number of rows it answers (`convert`'s). */
@@ -278,7 +304,14 @@ export class SqlAdapter implements SourceAdapter {
     if (this.conn.statementTimeoutMs) builder.timeout(this.conn.statementTimeoutMs + 1000, { cancel: true });
     try {
       const rows = convert((await builder) as Record<string, unknown>[]);
-      call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: rows.length, ok: true });
+      call.trace.record({
+        source: this.name,
+        kind,
+        fingerprint,
+        durationMs: elapsed(started),
+        rows: rows.length,
+        ok: true,
+      });
       return rows;
     } catch (error) {
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: 0, ok: false });
@@ -304,7 +337,11 @@ export class SqlAdapter implements SourceAdapter {
     if (column) return column;
     const sql = m.expressions?.[field];
     if (sql) return this.conn.knex.raw(`(${sql})`);
-    throw unknownName(this.name, `field of ${entity}`, field, ['key', ...Object.keys(m.fields), ...Object.keys(m.expressions ?? {})]);
+    throw unknownName(this.name, `field of ${entity}`, field, [
+      'key',
+      ...Object.keys(m.fields),
+      ...Object.keys(m.expressions ?? {}),
+    ]);
   }
 
   private dimensionColumn(fact: string, f: SqlFactMapping, dim: string): string {
@@ -317,7 +354,10 @@ export class SqlAdapter implements SourceAdapter {
 function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
   return {
     entities: Object.fromEntries(
-      Object.entries(mapping.entities).map(([entity, m]) => [entity, { fields: [...Object.keys(m?.fields ?? {}), ...Object.keys(m?.expressions ?? {})] }]),
+      Object.entries(mapping.entities).map(([entity, m]) => [
+        entity,
+        { fields: [...Object.keys(m?.fields ?? {}), ...Object.keys(m?.expressions ?? {})] },
+      ]),
     ),
     facts: Object.fromEntries(
       Object.entries(mapping.facts).map(([name, f]) => [
@@ -392,7 +432,8 @@ function measureSelects(
   const filtered = (expr: string) =>
     conditions.length === 0 ? expr : `case when ${conditions.join(' and ')} then ${expr} end`;
   const selects = [{ sql: `${AGG_SQL[m.agg](filtered(value))} as ??`, bindings: [...bindings, name] }];
-  if (m.agg === 'avg') selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
+  if (m.agg === 'avg')
+    selects.push({ sql: `count(${filtered(inner ?? value)}) as ??`, bindings: [...bindings, countAlias(name)] });
   return selects;
 }
 

@@ -9,7 +9,9 @@ import type { SqlEntityMapping, SqlFactMapping, SqlSourceMapping } from '../../m
  * through a referenced entity of the same source (a contact → its account's sales team); a fact's rows by
  * its dimensions declared with a ruled entity. Grants are OR-ed, a grant's ties AND-ed.
  */
-type Tie = { column: string; keys: readonly string[] } | { column: string; through: { table: string; key: string; ties: Tie[] } };
+type Tie =
+  | { column: string; keys: readonly string[] }
+  | { column: string; through: { table: string; key: string; ties: Tie[] } };
 type Grant = Readonly<Record<string, readonly string[]>>;
 
 export class ScopeSql {
@@ -21,7 +23,11 @@ export class ScopeSql {
 
   /** Adds the scope predicate of an entity fetch (nothing when unrestricted). */
   entity(builder: Knex.QueryBuilder, entity: EntityName, scope: SourceScope): void {
-    if (scope.any) this.apply(builder, scope.any.map((g) => this.entityTies(entity, g, true)));
+    if (scope.any)
+      this.apply(
+        builder,
+        scope.any.map((g) => this.entityTies(entity, g, true)),
+      );
   }
 
   /** Adds the scope predicate of a fact's aggregate. */
@@ -29,7 +35,11 @@ export class ScopeSql {
     if (!scope.any) return;
     this.apply(
       builder,
-      scope.any.map((g) => Object.values(f.dimensions).flatMap((d) => (d.entity && g[d.entity] ? [{ column: d.column, keys: g[d.entity]! }] : []))),
+      scope.any.map((g) =>
+        Object.values(f.dimensions).flatMap((d) =>
+          d.entity && g[d.entity] ? [{ column: d.column, keys: g[d.entity]! }] : [],
+        ),
+      ),
     );
   }
 
@@ -56,7 +66,9 @@ export class ScopeSql {
     if (!m) return [];
     const own = grant[entity];
     if (own) return [{ column: singleKey(m), keys: own }];
-    const direct = this.references(entity, m).flatMap(([column, ref]) => (grant[ref] ? [{ column, keys: grant[ref]! }] : []));
+    const direct = this.references(entity, m).flatMap(([column, ref]) =>
+      grant[ref] ? [{ column, keys: grant[ref]! }] : [],
+    );
     if (direct.length || !hop) return direct;
     return this.references(entity, m).flatMap(([column, ref]): Tie[] => {
       const other = this.mapping.entities[ref];

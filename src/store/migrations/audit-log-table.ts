@@ -12,9 +12,11 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
   const schema = () => (conn.schema ? conn.knex.schema.withSchema(conn.schema) : conn.knex.schema);
   if (await schema().hasTable(AUDIT_TABLE)) {
     // Added with indicator governance: lifecycle steps of the request (null for records without any).
-    if (!(await schema().hasColumn(AUDIT_TABLE, 'events'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('events').nullable());
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'events')))
+      await schema().alterTable(AUDIT_TABLE, (t) => t.text('events').nullable());
     // Added with aggregated refusals: kind, count, first and last arrival (null for records of one request).
-    if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals'))) await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals')))
+      await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {

@@ -153,7 +153,11 @@ describe('InMemoryResultCache.clear', () => {
 });
 
 describe('InMemoryResultCache: bounded in estimated bytes', () => {
-  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ dimensions: { period: `2025-01-${i}`, customer: `C${i}` }, measures: { revenue: `${i}.00` } }));
+  const rowsOf = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      dimensions: { period: `2025-01-${i}`, customer: `C${i}` },
+      measures: { revenue: `${i}.00` },
+    }));
 
   test('many large entries never hold more than maxBytes; the most recent ones stay', () => {
     const maxBytes = 200_000;

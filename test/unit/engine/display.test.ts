@@ -36,12 +36,18 @@ describe('display rounds once, half-up, at the declared precision', () => {
   test('a unit the units file does not declare is refused with a suggestion', () => {
     const error = thrown(() => display(Decimal.of('1'), { unit: 'eur' }, units));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toBe('unknown unit "eur" (did you mean "EUR"?): declare it in the units file (known: EUR, count, ratio)');
+    expect(error.message).toBe(
+      'unknown unit "eur" (did you mean "EUR"?): declare it in the units file (known: EUR, count, ratio)',
+    );
   });
 
   test.each([
     ['not a mapping of units', '- EUR\n', /^Units file .*: \(file\): /],
-    ['a precision that is not a whole number of places', 'EUR: { precision: 1.5 }\n', /^Units file .*: EUR\.precision: /],
+    [
+      'a precision that is not a whole number of places',
+      'EUR: { precision: 1.5 }\n',
+      /^Units file .*: EUR\.precision: /,
+    ],
     ['an unknown key (typo)', 'EUR: { precison: 2 }\n', /^Units file .*EUR: Unrecognized key: "precison"/],
   ])('the units file is validated: %s', (_what, text, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-units-'));

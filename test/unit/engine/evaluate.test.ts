@@ -26,9 +26,22 @@ const all: Indicator[] = [
   collected,
   grossProfit,
   receivables,
-  indicator({ code: 'gross_margin', type: 'ratio', numerator: 'gross_profit', denominator: 'revenue', scale: 100, unit: 'percent' }),
+  indicator({
+    code: 'gross_margin',
+    type: 'ratio',
+    numerator: 'gross_profit',
+    denominator: 'revenue',
+    scale: 100,
+    unit: 'percent',
+  }),
   indicator({ code: 'cost_ratio', type: 'ratio', numerator: 'cost', denominator: 'revenue', unit: 'ratio' }),
-  indicator({ code: 'revenue_per_head', type: 'ratio', numerator: 'revenue', denominator: 'headcount', unit: 'CNY_per_person' }),
+  indicator({
+    code: 'revenue_per_head',
+    type: 'ratio',
+    numerator: 'revenue',
+    denominator: 'headcount',
+    unit: 'CNY_per_person',
+  }),
   formula('revenue_per_day', 'revenue / days()'),
   indicator({ code: 'revenue_ytd', type: 'cumulative', base: 'revenue', window: 'ytd' }),
   indicator({ code: 'revenue_qtd', type: 'cumulative', base: 'revenue', window: 'qtd' }),
@@ -37,14 +50,68 @@ const all: Indicator[] = [
   indicator({ code: 'headcount_r3', type: 'cumulative', base: 'headcount', window: 'rolling', periods: 3 }),
   indicator({ code: 'invoiced_to_date', type: 'cumulative', base: 'invoiced', window: 'to_date' }),
   indicator({ code: 'receivables_balance', type: 'cumulative', base: 'receivables', window: 'to_date' }),
-  indicator({ code: 'revenue_mom', type: 'period_over_period', base: 'revenue', compare: 'previous', as: 'growth', unit: 'percent' }),
-  indicator({ code: 'revenue_yoy', type: 'period_over_period', base: 'revenue', compare: 'year_ago', as: 'growth', unit: 'percent' }),
-  indicator({ code: 'revenue_yoy_x', type: 'period_over_period', base: 'revenue', compare: 'year_ago', as: 'growth', unit: 'ratio' }),
-  indicator({ code: 'revenue_mom_diff', type: 'period_over_period', base: 'revenue', compare: 'previous', as: 'difference' }),
-  indicator({ code: 'revenue_yoy_diff', type: 'period_over_period', base: 'revenue', compare: 'year_ago', as: 'difference' }),
-  indicator({ code: 'gross_profit_mom', type: 'period_over_period', base: 'gross_profit', compare: 'previous', as: 'growth', unit: 'percent' }),
-  indicator({ code: 'headcount_mom', type: 'period_over_period', base: 'headcount', compare: 'previous', as: 'growth', unit: 'percent' }),
-  indicator({ code: 'revenue_ytd_yoy', type: 'period_over_period', base: 'revenue_ytd', compare: 'year_ago', as: 'growth', unit: 'percent' }),
+  indicator({
+    code: 'revenue_mom',
+    type: 'period_over_period',
+    base: 'revenue',
+    compare: 'previous',
+    as: 'growth',
+    unit: 'percent',
+  }),
+  indicator({
+    code: 'revenue_yoy',
+    type: 'period_over_period',
+    base: 'revenue',
+    compare: 'year_ago',
+    as: 'growth',
+    unit: 'percent',
+  }),
+  indicator({
+    code: 'revenue_yoy_x',
+    type: 'period_over_period',
+    base: 'revenue',
+    compare: 'year_ago',
+    as: 'growth',
+    unit: 'ratio',
+  }),
+  indicator({
+    code: 'revenue_mom_diff',
+    type: 'period_over_period',
+    base: 'revenue',
+    compare: 'previous',
+    as: 'difference',
+  }),
+  indicator({
+    code: 'revenue_yoy_diff',
+    type: 'period_over_period',
+    base: 'revenue',
+    compare: 'year_ago',
+    as: 'difference',
+  }),
+  indicator({
+    code: 'gross_profit_mom',
+    type: 'period_over_period',
+    base: 'gross_profit',
+    compare: 'previous',
+    as: 'growth',
+    unit: 'percent',
+  }),
+  indicator({
+    code: 'headcount_mom',
+    type: 'period_over_period',
+    base: 'headcount',
+    compare: 'previous',
+    as: 'growth',
+    unit: 'percent',
+  }),
+  indicator({
+    code: 'revenue_ytd_yoy',
+    type: 'period_over_period',
+    base: 'revenue_ytd',
+    compare: 'year_ago',
+    as: 'growth',
+    unit: 'percent',
+  }),
 ];
 const dict = dictionary(...all);
 
@@ -70,7 +137,9 @@ const revenueByMonth = monthly((y, m) => ({ [TOTAL]: (y === 2024 ? 80 : 100) * m
 
 function evaluator(given: Leaf[], fy = 1, buckets = months) {
   const e = new Evaluator(dict, leaves(given, buckets), cal(fy));
-  return { value: (code: string, label: string, member = TOTAL) => shown(e.value(code, parsePeriod(label, cal(fy)), member)) };
+  return {
+    value: (code: string, label: string, member = TOTAL) => shown(e.value(code, parsePeriod(label, cal(fy)), member)),
+  };
 }
 
 describe('ratio: aggregated numerator / aggregated denominator, never an average of ratios', () => {
@@ -107,7 +176,14 @@ describe('ratio: aggregated numerator / aggregated denominator, never an average
 });
 
 describe('formula: exact arithmetic on the inputs, days() = days in the bucket', () => {
-  const e = evaluator([leaf(revenue, months, revenueByMonth), leaf(cost, months, monthly((_y, m) => ({ [TOTAL]: m * 30 })))]);
+  const e = evaluator([
+    leaf(revenue, months, revenueByMonth),
+    leaf(
+      cost,
+      months,
+      monthly((_y, m) => ({ [TOTAL]: m * 30 })),
+    ),
+  ]);
   const cases: Array<[code: string, label: string, expected: string]> = [
     ['gross_profit', '2025-03', '210'], // 300 − 90
     ['gross_profit', '2024-12', '600'], // 960 − 360
@@ -153,12 +229,23 @@ describe('cumulative ytd / qtd / rolling: sums of the base over the window endin
   test('weekly year to date starts at ISO week 01: 2020-W53 (which holds 2021-01-01) is not part of 2021', () => {
     const weeks = bucketsBetween(parsePeriod('2020-W52'), parsePeriod('2021-W03'), 'week', cal(1));
     const values = { '2020-W52': '1', '2020-W53': '2', '2021-W01': '4', '2021-W02': '8', '2021-W03': '16' };
-    const e = evaluator([leaf(revenue, weeks, Object.fromEntries(Object.entries(values).map(([w, v]) => [w, { [TOTAL]: v }])))], 1, weeks);
-    expect(['2020-W53', '2021-W01', '2021-W02', '2021-W03'].map((w) => e.value('revenue_ytd', w))).toEqual(['3', '4', '12', '28']);
+    const e = evaluator(
+      [leaf(revenue, weeks, Object.fromEntries(Object.entries(values).map(([w, v]) => [w, { [TOTAL]: v }])))],
+      1,
+      weeks,
+    );
+    expect(['2020-W53', '2021-W01', '2021-W02', '2021-W03'].map((w) => e.value('revenue_ytd', w))).toEqual([
+      '3',
+      '4',
+      '12',
+      '28',
+    ]);
   });
 
   test('a null in the window makes the running total null with that reason', () => {
-    const e = evaluator([leaf(headcount, months, { '2025-01': { [TOTAL]: '5' }, '2025-03': { [TOTAL]: '7' } }, { agg: 'avg' })]);
+    const e = evaluator([
+      leaf(headcount, months, { '2025-01': { [TOTAL]: '5' }, '2025-03': { [TOTAL]: '7' } }, { agg: 'avg' }),
+    ]);
     expect(e.value('headcount_r3', '2025-03')).toEqual({ reason: 'no headcount rows in 2025-02' });
   });
 });
@@ -168,7 +255,10 @@ describe(`to_date: the opening bucket (${OPENING}) plus every bucket up to and i
   const perMonth = (v: Record<string, string>) => Object.fromEntries(run.map((b) => [b.label, v]));
   const e = evaluator(
     [
-      leaf(invoiced, run, { [OPENING]: { [TOTAL]: '1000', D1: '250.50' }, ...perMonth({ [TOTAL]: '100', D1: '10', D2: '7' }) }),
+      leaf(invoiced, run, {
+        [OPENING]: { [TOTAL]: '1000', D1: '250.50' },
+        ...perMonth({ [TOTAL]: '100', D1: '10', D2: '7' }),
+      }),
       leaf(collected, run, { [OPENING]: { [TOTAL]: '600' }, ...perMonth({ [TOTAL]: '50', D2: '2' }) }),
     ],
     1,
@@ -209,19 +299,42 @@ describe('period_over_period: growth (× 100 for percent) and difference against
 
   test('year_ago of ISO week 2020-W53 compares with 2019-W52', () => {
     const weeks = bucketsBetween(parsePeriod('2019-W52'), parsePeriod('2020-W53'), 'week', cal(1));
-    const e = evaluator([leaf(revenue, weeks, { '2019-W52': { [TOTAL]: '50' }, '2020-W53': { [TOTAL]: '75' } })], 1, weeks);
+    const e = evaluator(
+      [leaf(revenue, weeks, { '2019-W52': { [TOTAL]: '50' }, '2020-W53': { [TOTAL]: '75' } })],
+      1,
+      weeks,
+    );
     expect([e.value('revenue_yoy', '2020-W53'), e.value('revenue_yoy_diff', '2020-W53')]).toEqual(['50', '25']);
   });
 
   test('year_ago of fiscal quarter FY2025-Q1 compares with FY2024-Q1', () => {
-    const quarters = bucketsBetween(parsePeriod('FY2024-Q1', cal(4)), parsePeriod('FY2025-Q1', cal(4)), 'quarter', cal(4));
-    const e = evaluator([leaf(revenue, quarters, { 'FY2024-Q1': { [TOTAL]: '400' }, 'FY2025-Q1': { [TOTAL]: '500' }, 'FY2024-Q4': { [TOTAL]: '1' } })], 4, quarters);
+    const quarters = bucketsBetween(
+      parsePeriod('FY2024-Q1', cal(4)),
+      parsePeriod('FY2025-Q1', cal(4)),
+      'quarter',
+      cal(4),
+    );
+    const e = evaluator(
+      [
+        leaf(revenue, quarters, {
+          'FY2024-Q1': { [TOTAL]: '400' },
+          'FY2025-Q1': { [TOTAL]: '500' },
+          'FY2024-Q4': { [TOTAL]: '1' },
+        }),
+      ],
+      4,
+      quarters,
+    );
     expect(e.value('revenue_yoy', 'FY2025-Q1')).toBe('25');
   });
 
   describe('a zero, negative or missing base', () => {
     const e = evaluator([
-      leaf(revenue, months, { '2025-02': { [TOTAL]: '0' }, '2025-03': { [TOTAL]: '80' }, '2025-05': { [TOTAL]: '150' } }),
+      leaf(revenue, months, {
+        '2025-02': { [TOTAL]: '0' },
+        '2025-03': { [TOTAL]: '80' },
+        '2025-05': { [TOTAL]: '150' },
+      }),
       leaf(cost, months, { '2025-04': { [TOTAL]: '100' }, '2025-05': { [TOTAL]: '100' } }),
       leaf(headcount, months, { '2025-01': { [TOTAL]: '4' }, '2025-03': { [TOTAL]: '5' } }, { agg: 'avg' }),
     ]);
@@ -245,7 +358,12 @@ describe('period_over_period: growth (× 100 for percent) and difference against
 describe('members: counterparts and missing rows', () => {
   const hasCounterpart = (m: string) => m !== 'D9';
   const e = evaluator([
-    leaf(revenue, months, { ...revenueByMonth, '2025-03': { [TOTAL]: '300', D1: '200' } }, { hasCounterpart, source: 'crm' }),
+    leaf(
+      revenue,
+      months,
+      { ...revenueByMonth, '2025-03': { [TOTAL]: '300', D1: '200' } },
+      { hasCounterpart, source: 'crm' },
+    ),
     leaf(cost, months, { '2025-03': { D1: '50' } }, { hasCounterpart: () => true }),
     leaf(invoiced, months, { [OPENING]: { D1: '5' }, '2025-03': { D1: '1' } }, { hasCounterpart, source: 'erp' }),
   ]);
@@ -283,11 +401,14 @@ describe('a member or bucket without rows: sums and counts (distinct ones too) a
 
   test('an unavailable leaf (e.g. an average that cannot be regrouped) is null with its reason, and so is everything built on it', () => {
     const reason = 'a avg cannot be regrouped by department.region';
-    const e = evaluator([leaf(revenue, months, revenueByMonth), leaf(headcount, months, {}, { agg: 'avg', unavailable: reason })]);
-    expect([e.value('headcount', '2025-03'), e.value('revenue_per_head', '2025-03'), e.value('headcount_mom', '2025-03')]).toEqual([
-      { reason },
-      { reason },
-      { reason },
+    const e = evaluator([
+      leaf(revenue, months, revenueByMonth),
+      leaf(headcount, months, {}, { agg: 'avg', unavailable: reason }),
     ]);
+    expect([
+      e.value('headcount', '2025-03'),
+      e.value('revenue_per_head', '2025-03'),
+      e.value('headcount_mom', '2025-03'),
+    ]).toEqual([{ reason }, { reason }, { reason }]);
   });
 });

@@ -3,7 +3,12 @@ import { parseFormula } from '../../../src/indicators/formula';
 import { Decimal } from '../../../src/values/decimal';
 
 /** Evaluates `formula` with refs from `inputs` (a string is a value; { reason } is a null input). */
-function run(formula: string, inputs: Record<string, string | { reason: string }> = {}, days?: number, where = '2025-Q4'): Value {
+function run(
+  formula: string,
+  inputs: Record<string, string | { reason: string }> = {},
+  days?: number,
+  where = '2025-Q4',
+): Value {
   const ref = (code: string): Value => {
     const v = inputs[code];
     if (v === undefined) throw new Error(`the test gave no value for ${code}`);
@@ -79,7 +84,7 @@ describe('evaluateExpr: division by zero gives null with a reason naming where, 
   });
 });
 
-describe('evaluateExpr: a null input makes the result null with that input\'s reason', () => {
+describe("evaluateExpr: a null input makes the result null with that input's reason", () => {
   const missing = { reason: 'no cogs rows in 2025-11' };
   const cases: Array<[formula: string, inputs: Record<string, string | { reason: string }>, reason: string]> = [
     ['a', { a: missing }, missing.reason],

@@ -17,7 +17,9 @@ const COMMON = {
 };
 
 /** A validated indicator from a partial YAML-like object (code and type required). */
-export function indicator(def: Record<string, unknown> & { code: string; type: IndicatorDefinition['type'] }): Indicator {
+export function indicator(
+  def: Record<string, unknown> & { code: string; type: IndicatorDefinition['type'] },
+): Indicator {
   const parsed = indicatorSchema.parse({ ...COMMON, ...def });
   return indicatorOf(parsed, { file: `${def.code}.yaml`, version: 'test', versionNumber: null, status: 'published' });
 }
@@ -35,7 +37,12 @@ export function leaf(
   of: Indicator,
   buckets: Period[],
   values: Record<string, Record<string, string>>,
-  options: { agg?: Leaf['agg']; hasCounterpart?: (member: string) => boolean; unavailable?: string; source?: string } = {},
+  options: {
+    agg?: Leaf['agg'];
+    hasCounterpart?: (member: string) => boolean;
+    unavailable?: string;
+    source?: string;
+  } = {},
 ): Leaf {
   const map = new Map<string, Map<string, Decimal>>();
   const members = new Set<string>();

@@ -45,9 +45,24 @@ describe('query-set overlap control by atoms', () => {
     ['a one-person set alone is refused', [['A']], [['A']]],
     ['nobody behind a set: released', [['D']], []],
     ['disjoint large sets: all released', [['B'], ['C'], ['F']], []],
-    ['total then members: the last member that would leave 1–4 people as the rest is refused', [['A', 'B', 'C', 'E', 'F'], ['B'], ['C'], ['F']], [['F']]],
-    ['roll-up parent {A,B,C} then children {B}, {C}: the second child is refused', [['A', 'B', 'C'], ['B'], ['C']], [['C']]],
-    ['the same set twice changes nothing', [['B', 'C'], ['C', 'B']], []],
+    [
+      'total then members: the last member that would leave 1–4 people as the rest is refused',
+      [['A', 'B', 'C', 'E', 'F'], ['B'], ['C'], ['F']],
+      [['F']],
+    ],
+    [
+      'roll-up parent {A,B,C} then children {B}, {C}: the second child is refused',
+      [['A', 'B', 'C'], ['B'], ['C']],
+      [['C']],
+    ],
+    [
+      'the same set twice changes nothing',
+      [
+        ['B', 'C'],
+        ['C', 'B'],
+      ],
+      [],
+    ],
   ])('%s', (_name, sequence, refused) => {
     const out = admit(sequence);
     expect(out.refused).toEqual(refused);

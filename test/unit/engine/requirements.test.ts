@@ -14,7 +14,14 @@ const dict = dictionary(
   formula('gross_profit', 'revenue - cost'),
   formula('receivables', 'invoiced - collected'),
   formula('revenue_per_day', 'revenue / days()'),
-  indicator({ code: 'gross_margin', type: 'ratio', numerator: 'gross_profit', denominator: 'revenue', scale: 100, unit: 'percent' }),
+  indicator({
+    code: 'gross_margin',
+    type: 'ratio',
+    numerator: 'gross_profit',
+    denominator: 'revenue',
+    scale: 100,
+    unit: 'percent',
+  }),
   indicator({ code: 'revenue_per_head', type: 'ratio', numerator: 'revenue', denominator: 'headcount' }),
   indicator({ code: 'revenue_ytd', type: 'cumulative', base: 'revenue', window: 'ytd' }),
   indicator({ code: 'revenue_qtd', type: 'cumulative', base: 'revenue', window: 'qtd' }),
@@ -23,10 +30,34 @@ const dict = dictionary(
   indicator({ code: 'receivables_balance', type: 'cumulative', base: 'receivables', window: 'to_date' }),
   indicator({ code: 'revenue_mom', type: 'period_over_period', base: 'revenue', compare: 'previous', as: 'growth' }),
   indicator({ code: 'revenue_yoy', type: 'period_over_period', base: 'revenue', compare: 'year_ago', as: 'growth' }),
-  indicator({ code: 'gross_margin_yoy', type: 'period_over_period', base: 'gross_margin', compare: 'year_ago', as: 'difference' }),
-  indicator({ code: 'revenue_ytd_yoy', type: 'period_over_period', base: 'revenue_ytd', compare: 'year_ago', as: 'growth' }),
-  indicator({ code: 'revenue_r3_mom', type: 'period_over_period', base: 'revenue_r3', compare: 'previous', as: 'growth' }),
-  indicator({ code: 'receivables_balance_mom', type: 'period_over_period', base: 'receivables_balance', compare: 'previous', as: 'difference' }),
+  indicator({
+    code: 'gross_margin_yoy',
+    type: 'period_over_period',
+    base: 'gross_margin',
+    compare: 'year_ago',
+    as: 'difference',
+  }),
+  indicator({
+    code: 'revenue_ytd_yoy',
+    type: 'period_over_period',
+    base: 'revenue_ytd',
+    compare: 'year_ago',
+    as: 'growth',
+  }),
+  indicator({
+    code: 'revenue_r3_mom',
+    type: 'period_over_period',
+    base: 'revenue_r3',
+    compare: 'previous',
+    as: 'growth',
+  }),
+  indicator({
+    code: 'receivables_balance_mom',
+    type: 'period_over_period',
+    base: 'receivables_balance',
+    compare: 'previous',
+    as: 'difference',
+  }),
 );
 
 /** Labels `from` … `to` at the grain of `from`, in order. */
@@ -61,7 +92,7 @@ describe('requirements: walks indicators down to their simple inputs', () => {
     });
   });
 
-  test('a ratio over a formula needs the formula\'s inputs, once each', () => {
+  test("a ratio over a formula needs the formula's inputs, once each", () => {
     expect(needsOf(['gross_margin', 'revenue_per_head'], ['2025-Q4'])).toEqual({
       revenue: [['2025-Q4'], false],
       cost: [['2025-Q4'], false],
@@ -76,7 +107,12 @@ describe('requirements: walks indicators down to their simple inputs', () => {
   });
 
   test('no entry for derived indicators: only simple ones are fetched', () => {
-    const needs = requirements(dict, ['gross_margin_yoy', 'revenue_ytd_yoy', 'receivables_balance'], [parsePeriod('2025-03')], cal(1));
+    const needs = requirements(
+      dict,
+      ['gross_margin_yoy', 'revenue_ytd_yoy', 'receivables_balance'],
+      [parsePeriod('2025-03')],
+      cal(1),
+    );
     expect([...needs.values()].every((n) => n.indicator.def.type === 'simple')).toBe(true);
   });
 });

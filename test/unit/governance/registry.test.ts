@@ -7,11 +7,37 @@ import { simple } from '../engine/fixtures';
 
 /** Which definition answers, without a database: in force at an instant, pinned, archived. */
 const base = simple('revenue').def;
-const version = (n: number, inForceFrom: string, definition = { ...base, definition: `${base.definition} (v${n})` }): PublishedVersion => ({
-  code: 'revenue', version: n, definition, fingerprint: `f${n}`, author: 'a', approvedBy: 'b', reason: 'r', publishedAt: inForceFrom, inForceFrom, changeId: n, diff: [],
+const version = (
+  n: number,
+  inForceFrom: string,
+  definition = { ...base, definition: `${base.definition} (v${n})` },
+): PublishedVersion => ({
+  code: 'revenue',
+  version: n,
+  definition,
+  fingerprint: `f${n}`,
+  author: 'a',
+  approvedBy: 'b',
+  reason: 'r',
+  publishedAt: inForceFrom,
+  inForceFrom,
+  changeId: n,
+  diff: [],
 });
-const history = [version(1, '1970-01-01T00:00:00.000Z'), version(2, '2026-03-01T00:00:00.000Z'), version(3, '2026-06-01T00:00:00.000Z')];
-const head = (status: 'published' | 'archived') => ({ code: 'revenue', domain: 'finance', status, currentVersion: 3, successor: status === 'archived' ? 'revenue_ytd' : null, archivedAt: status === 'archived' ? '2026-09-01T00:00:00.000Z' : null, revision: 4 });
+const history = [
+  version(1, '1970-01-01T00:00:00.000Z'),
+  version(2, '2026-03-01T00:00:00.000Z'),
+  version(3, '2026-06-01T00:00:00.000Z'),
+];
+const head = (status: 'published' | 'archived') => ({
+  code: 'revenue',
+  domain: 'finance',
+  status,
+  currentVersion: 3,
+  successor: status === 'archived' ? 'revenue_ytd' : null,
+  archivedAt: status === 'archived' ? '2026-09-01T00:00:00.000Z' : null,
+  revision: 4,
+});
 
 describe('definition registry', () => {
   const registry = new DefinitionRegistry([head('published')], history);
@@ -38,9 +64,14 @@ describe('definition registry', () => {
     expect(dict.get('revenue')).toMatchObject({ status: 'archived', successor: 'revenue_ytd' });
     expect(dict.search('revenue')).toEqual([]);
     expect(dict.search('revenue', { includeArchived: true })).toHaveLength(1);
-    const ctx = (mode: 'warn' | 'error') => ({ runtime: { config: { governance: { archived: mode } } } }) as unknown as HubContext;
-    expect(archivedWarnings(ctx('warn'), dict, ['revenue'])).toEqual(['Indicator revenue is archived (v3 is its last version); use revenue_ytd instead.']);
-    expect(() => archivedWarnings(ctx('error'), dict, ['revenue'])).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'ARCHIVED', successor: 'revenue_ytd' }) }));
+    const ctx = (mode: 'warn' | 'error') =>
+      ({ runtime: { config: { governance: { archived: mode } } } }) as unknown as HubContext;
+    expect(archivedWarnings(ctx('warn'), dict, ['revenue'])).toEqual([
+      'Indicator revenue is archived (v3 is its last version); use revenue_ytd instead.',
+    ]);
+    expect(() => archivedWarnings(ctx('error'), dict, ['revenue'])).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'ARCHIVED', successor: 'revenue_ytd' }) }),
+    );
   });
 
   test('a diff names each changed field by path, nested fields too', () => {

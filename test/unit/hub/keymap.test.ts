@@ -3,7 +3,12 @@ import type { EntityName } from '../../../src/model/entities';
 import type { KeyMapRow } from '../../../src/store/hub-store';
 import { thrown } from '../thrown';
 
-const row = (entity: EntityName, source: string, hubId: string, sourceKey: string): KeyMapRow => ({ entity, source, hubId, sourceKey });
+const row = (entity: EntityName, source: string, hubId: string, sourceKey: string): KeyMapRow => ({
+  entity,
+  source,
+  hubId,
+  sourceKey,
+});
 
 const ROWS: KeyMapRow[] = [
   row('Department', 'erp', 'D0001', 'CC-1001'),

@@ -64,27 +64,32 @@ describe('the starter dictionary in indicators/', () => {
 
   test('every building block feeds at least one other indicator', () => {
     const used = new Set(all.flatMap(directRefs));
-    const unused = all.filter((i) => i.def.tags.includes('building-block') && !used.has(i.def.code)).map((i) => i.def.code);
+    const unused = all
+      .filter((i) => i.def.tags.includes('building-block') && !used.has(i.def.code))
+      .map((i) => i.def.code);
     expect(unused).toEqual([]);
   });
 
-  test.each(all.map((i) => [i.def.code, i] as const))('%s: named in zh and en, owned, filed under its domain', (code, i) => {
-    const { def } = i;
-    expect(def.name.zh.trim()).not.toBe('');
-    expect(def.name.en.trim()).not.toBe('');
-    expect(def.name.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(def.definition.length).toBeGreaterThanOrEqual(20);
-    expect(DEPARTMENTS).toContain(def.owner.unit);
-    expect(def.owner.person.trim()).not.toBe('');
-    // indicators/<domain>/<code>.yaml, tagged with its domain
-    expect(basename(i.file)).toBe(`${code}.yaml`);
-    const domain = basename(dirname(i.file));
-    expect(DOMAINS).toContain(domain);
-    expect(def.tags).toContain(domain);
-    // percentages are stored in percent points
-    if (def.type === 'ratio') expect(def.scale).toBe(def.unit === 'percent' ? 100 : 1);
-    if (def.type === 'ratio' || def.type === 'period_over_period') expect(def.additivity).toBe('non_additive');
-  });
+  test.each(all.map((i) => [i.def.code, i] as const))(
+    '%s: named in zh and en, owned, filed under its domain',
+    (code, i) => {
+      const { def } = i;
+      expect(def.name.zh.trim()).not.toBe('');
+      expect(def.name.en.trim()).not.toBe('');
+      expect(def.name.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(def.definition.length).toBeGreaterThanOrEqual(20);
+      expect(DEPARTMENTS).toContain(def.owner.unit);
+      expect(def.owner.person.trim()).not.toBe('');
+      // indicators/<domain>/<code>.yaml, tagged with its domain
+      expect(basename(i.file)).toBe(`${code}.yaml`);
+      const domain = basename(dirname(i.file));
+      expect(DOMAINS).toContain(domain);
+      expect(def.tags).toContain(domain);
+      // percentages are stored in percent points
+      if (def.type === 'ratio') expect(def.scale).toBe(def.unit === 'percent' ? 100 : 1);
+      if (def.type === 'ratio' || def.type === 'period_over_period') expect(def.additivity).toBe('non_additive');
+    },
+  );
 
   test.each([
     ['revenue', ['crm']],
@@ -146,7 +151,9 @@ const shown = (dir: string, file: string) => relative(process.cwd(), join(dir, f
 
 describe('a bad definition stops loading with a ConfigError naming the file, the code and the problem', () => {
   const crmOrders = catalog.crm!.orders!;
-  const cases: Array<[what: string, files: Record<string, string>, file: string, code: string | null, problem: string[]]> = [
+  const cases: Array<
+    [what: string, files: Record<string, string>, file: string, code: string | null, problem: string[]]
+  > = [
     [
       'unknown source measure (lists the known ones)',
       { 'sales/bad_measure.yaml': simple('bad_measure', ['crm', 'orders', 'amount'], 'CNY') },
@@ -177,7 +184,10 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
     ],
     [
       'ratio referencing an unknown code',
-      { 'revenue.yaml': REVENUE, 'share.yaml': derived('share', { type: 'ratio', numerator: 'revenue', denominator: 'total' }) },
+      {
+        'revenue.yaml': REVENUE,
+        'share.yaml': derived('share', { type: 'ratio', numerator: 'revenue', denominator: 'total' }),
+      },
       'share.yaml',
       'share',
       ['refers to unknown indicator "total"'],
@@ -219,7 +229,11 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
     ],
     [
       'unknown dimension (lists the available ones)',
-      { 'regional.yaml': simple('regional', ['crm', 'orders', 'revenue'], 'CNY', { dimensions: ['department', 'region'] }) },
+      {
+        'regional.yaml': simple('regional', ['crm', 'orders', 'revenue'], 'CNY', {
+          dimensions: ['department', 'region'],
+        }),
+      },
       'regional.yaml',
       'regional',
       ['unknown dimension "region"', '(available from its inputs: customer, department, product)'],
@@ -229,7 +243,12 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       {
         'revenue.yaml': REVENUE,
         'headcount.yaml': HEADCOUNT,
-        'per_head.yaml': derived('per_head', { type: 'ratio', numerator: 'revenue', denominator: 'headcount', dimensions: ['customer'] }),
+        'per_head.yaml': derived('per_head', {
+          type: 'ratio',
+          numerator: 'revenue',
+          denominator: 'headcount',
+          dimensions: ['customer'],
+        }),
       },
       'per_head.yaml',
       'per_head',
@@ -237,7 +256,10 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
     ],
     [
       'duplicate code in two files (names both)',
-      { 'finance/dup.yaml': simple('dup', ['crm', 'orders', 'revenue'], 'CNY'), 'sales/dup.yaml': simple('dup', ['crm', 'orders', 'orderCount'], 'count') },
+      {
+        'finance/dup.yaml': simple('dup', ['crm', 'orders', 'revenue'], 'CNY'),
+        'sales/dup.yaml': simple('dup', ['crm', 'orders', 'orderCount'], 'count'),
+      },
       'sales/dup.yaml',
       'dup',
       ['is defined twice', 'finance/dup.yaml'],
@@ -322,7 +344,15 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
     ],
     [
       'rolling without periods',
-      { 'revenue.yaml': REVENUE, 'rolling.yaml': derived('rolling', { type: 'cumulative', base: 'revenue', window: 'rolling', additivity: 'snapshot' }) },
+      {
+        'revenue.yaml': REVENUE,
+        'rolling.yaml': derived('rolling', {
+          type: 'cumulative',
+          base: 'revenue',
+          window: 'rolling',
+          additivity: 'snapshot',
+        }),
+      },
       'rolling.yaml',
       'rolling',
       ['periods: rolling needs "periods"'],
@@ -332,7 +362,12 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       {
         'revenue.yaml': REVENUE,
         'order_count.yaml': ORDERS,
-        'aov.yaml': derived('aov', { type: 'ratio', numerator: 'revenue', denominator: 'order_count', additivity: 'non_additive' }),
+        'aov.yaml': derived('aov', {
+          type: 'ratio',
+          numerator: 'revenue',
+          denominator: 'order_count',
+          additivity: 'non_additive',
+        }),
         'aov_ytd.yaml': derived('aov_ytd', { type: 'cumulative', base: 'aov', window: 'ytd', additivity: 'snapshot' }),
       },
       'aov_ytd.yaml',
@@ -343,7 +378,13 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       'running total over a snapshot',
       {
         'headcount.yaml': HEADCOUNT,
-        'headcount_ytd.yaml': derived('headcount_ytd', { unit: 'count', type: 'cumulative', base: 'headcount', window: 'ytd', additivity: 'snapshot' }),
+        'headcount_ytd.yaml': derived('headcount_ytd', {
+          unit: 'count',
+          type: 'cumulative',
+          base: 'headcount',
+          window: 'ytd',
+          additivity: 'snapshot',
+        }),
       },
       'headcount_ytd.yaml',
       'headcount_ytd',
@@ -354,8 +395,18 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       {
         'revenue.yaml': REVENUE,
         'order_count.yaml': ORDERS,
-        'aov.yaml': derived('aov', { type: 'ratio', numerator: 'revenue', denominator: 'order_count', additivity: 'non_additive' }),
-        'aov_to_date.yaml': derived('aov_to_date', { type: 'cumulative', base: 'aov', window: 'to_date', additivity: 'snapshot' }),
+        'aov.yaml': derived('aov', {
+          type: 'ratio',
+          numerator: 'revenue',
+          denominator: 'order_count',
+          additivity: 'non_additive',
+        }),
+        'aov_to_date.yaml': derived('aov_to_date', {
+          type: 'cumulative',
+          base: 'aov',
+          window: 'to_date',
+          additivity: 'snapshot',
+        }),
       },
       'aov_to_date.yaml',
       'aov_to_date',
@@ -366,8 +417,18 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       {
         'revenue.yaml': REVENUE,
         'order_count.yaml': ORDERS,
-        'aov.yaml': derived('aov', { type: 'ratio', numerator: 'revenue', denominator: 'order_count', additivity: 'additive' }),
-        'aov_to_date.yaml': derived('aov_to_date', { type: 'cumulative', base: 'aov', window: 'to_date', additivity: 'snapshot' }),
+        'aov.yaml': derived('aov', {
+          type: 'ratio',
+          numerator: 'revenue',
+          denominator: 'order_count',
+          additivity: 'additive',
+        }),
+        'aov_to_date.yaml': derived('aov_to_date', {
+          type: 'cumulative',
+          base: 'aov',
+          window: 'to_date',
+          additivity: 'snapshot',
+        }),
       },
       'aov_to_date.yaml',
       'aov_to_date',
@@ -378,7 +439,12 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       {
         'revenue.yaml': REVENUE,
         'padded.yaml': derived('padded', { type: 'formula', formula: 'revenue + 100' }),
-        'padded_to_date.yaml': derived('padded_to_date', { type: 'cumulative', base: 'padded', window: 'to_date', additivity: 'snapshot' }),
+        'padded_to_date.yaml': derived('padded_to_date', {
+          type: 'cumulative',
+          base: 'padded',
+          window: 'to_date',
+          additivity: 'snapshot',
+        }),
       },
       'padded_to_date.yaml',
       'padded_to_date',
@@ -400,7 +466,9 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
       'a.yaml': derived('a', { type: 'formula', formula: 'b * 2' }),
       'b.yaml': derived('b', { type: 'formula', formula: 'a / 2' }),
     });
-    expect(thrown(() => loadDictionary(dir, catalog, units)).message).toBe(`Indicator file ${shown(dir, 'a.yaml')} (a): formula cycle: a → b → a`);
+    expect(thrown(() => loadDictionary(dir, catalog, units)).message).toBe(
+      `Indicator file ${shown(dir, 'a.yaml')} (a): formula cycle: a → b → a`,
+    );
   });
 
   test('the full message of an unknown source measure', () => {
@@ -412,7 +480,10 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
   });
 
   test('the full message of a duplicate code', () => {
-    const dir = dictionaryDir({ 'a/dup.yaml': REVENUE.replace('code: revenue', 'code: dup'), 'b/dup.yaml': ORDERS.replace('code: order_count', 'code: dup') });
+    const dir = dictionaryDir({
+      'a/dup.yaml': REVENUE.replace('code: revenue', 'code: dup'),
+      'b/dup.yaml': ORDERS.replace('code: order_count', 'code: dup'),
+    });
     expect(thrown(() => loadDictionary(dir, catalog, units)).message).toBe(
       `Indicator dup is defined twice: in ${shown(dir, 'a/dup.yaml')} and in ${shown(dir, 'b/dup.yaml')}`,
     );
@@ -431,14 +502,21 @@ describe('a bad definition stops loading with a ConfigError naming the file, the
   test('a missing directory says which setting names it', () => {
     const error = thrown(() => loadDictionary(join(root, 'nowhere'), catalog));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toBe(`Indicator directory "${join(root, 'nowhere')}" does not exist (create it, or name another folder in model.yaml paths.indicators).`);
+    expect(error.message).toBe(
+      `Indicator directory "${join(root, 'nowhere')}" does not exist (create it, or name another folder in model.yaml paths.indicators).`,
+    );
   });
 
   test('the same definitions load when valid, several to a file, and a list file counts each', () => {
     const dir = dictionaryDir({
       'revenue.yaml': REVENUE,
       'counts.yaml': `- ${ORDERS.trimEnd().split('\n').join('\n  ')}\n- ${HEADCOUNT.trimEnd().split('\n').join('\n  ')}\n`,
-      'aov.yaml': derived('aov', { type: 'ratio', numerator: 'revenue', denominator: 'order_count', additivity: 'non_additive' }),
+      'aov.yaml': derived('aov', {
+        type: 'ratio',
+        numerator: 'revenue',
+        denominator: 'order_count',
+        additivity: 'non_additive',
+      }),
       'notes.txt': 'not an indicator',
     });
     const dictionary = loadDictionary(dir, catalog, units);
@@ -453,17 +531,78 @@ describe('Dictionary.search over the starter dictionary', () => {
   const dictionary = loadDictionary('models/demo/indicators', catalog);
   const codes = (found: Indicator[]) => found.map((i) => i.def.code);
 
-  const cases: Array<[what: string, text: string | undefined, filters: { tag?: string; owner?: string }, expected: string[]]> = [
+  const cases: Array<
+    [what: string, text: string | undefined, filters: { tag?: string; owner?: string }, expected: string[]]
+  > = [
     ['code', 'revenue_ytd', {}, ['revenue_ytd']],
     ['code, any case', 'DSO', {}, ['dso']],
-    ['Chinese name', '营业收入', {}, ['revenue', 'revenue_mom', 'revenue_per_head', 'revenue_rolling_3', 'revenue_yoy', 'revenue_ytd']],
+    [
+      'Chinese name',
+      '营业收入',
+      {},
+      ['revenue', 'revenue_mom', 'revenue_per_head', 'revenue_rolling_3', 'revenue_yoy', 'revenue_ytd'],
+    ],
     ['English name', 'gross margin', {}, ['gross_margin', 'gross_profit']],
     ['synonym (zh)', '销售收入', {}, ['revenue']],
     ['synonym (en)', 'turnover rate', {}, ['attrition_rate']],
-    ['tag', 'building-block', {}, ['delivery_count', 'departures_to_date', 'hires_to_date', 'invoiced_to_date', 'on_time_delivery_count', 'procurement_list_value', 'received_to_date']],
-    ['owner person', 'EMP-000334', {}, ['delivery_count', 'on_time_delivery_count', 'po_count', 'procurement_list_value', 'procurement_savings_rate', 'procurement_spend', 'procurement_to_revenue', 'supplier_on_time_rate']],
-    ['tag filter', undefined, { tag: 'cross-system' }, ['cash_reconciliation_gap', 'collection_rate', 'expense_ratio', 'gross_profit_per_head', 'labor_cost_ratio', 'procurement_to_revenue', 'revenue_per_head']],
-    ['owner filter by organisation unit', undefined, { owner: 'D0025' }, ['attrition_rate', 'departures', 'departures_to_date', 'headcount', 'hires', 'hires_to_date', 'payroll_cost', 'payroll_per_head']],
+    [
+      'tag',
+      'building-block',
+      {},
+      [
+        'delivery_count',
+        'departures_to_date',
+        'hires_to_date',
+        'invoiced_to_date',
+        'on_time_delivery_count',
+        'procurement_list_value',
+        'received_to_date',
+      ],
+    ],
+    [
+      'owner person',
+      'EMP-000334',
+      {},
+      [
+        'delivery_count',
+        'on_time_delivery_count',
+        'po_count',
+        'procurement_list_value',
+        'procurement_savings_rate',
+        'procurement_spend',
+        'procurement_to_revenue',
+        'supplier_on_time_rate',
+      ],
+    ],
+    [
+      'tag filter',
+      undefined,
+      { tag: 'cross-system' },
+      [
+        'cash_reconciliation_gap',
+        'collection_rate',
+        'expense_ratio',
+        'gross_profit_per_head',
+        'labor_cost_ratio',
+        'procurement_to_revenue',
+        'revenue_per_head',
+      ],
+    ],
+    [
+      'owner filter by organisation unit',
+      undefined,
+      { owner: 'D0025' },
+      [
+        'attrition_rate',
+        'departures',
+        'departures_to_date',
+        'headcount',
+        'hires',
+        'hires_to_date',
+        'payroll_cost',
+        'payroll_per_head',
+      ],
+    ],
     ['owner filter by person, with text', '人均', { owner: 'EMP-000294' }, ['payroll_per_head']],
     ['text and tag together', 'revenue', { tag: 'growth' }, ['revenue_mom', 'revenue_yoy']],
     ['nothing', 'no such indicator', {}, []],

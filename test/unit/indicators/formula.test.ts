@@ -1,4 +1,11 @@
-import { FormulaError, formulaRefs, MAX_FORMULA_NESTING, MAX_FORMULA_TERMS, parseFormula, type Expr } from '../../../src/indicators/formula';
+import {
+  FormulaError,
+  formulaRefs,
+  MAX_FORMULA_NESTING,
+  MAX_FORMULA_TERMS,
+  parseFormula,
+  type Expr,
+} from '../../../src/indicators/formula';
 import { thrown } from '../thrown';
 
 /** The tree as a fully parenthesised string, so precedence and associativity show at a glance. */
@@ -31,7 +38,10 @@ describe('parseFormula builds the tree the usual arithmetic rules give', () => {
     ['(a + b) * c', '((a + b) * c)'],
     ['a / (b - c)', '(a / (b - c))'],
     ['((a))', 'a'],
-    ['(procurement_list_value - procurement_spend) / procurement_list_value * 100', '(((procurement_list_value - procurement_spend) / procurement_list_value) * 100)'],
+    [
+      '(procurement_list_value - procurement_spend) / procurement_list_value * 100',
+      '(((procurement_list_value - procurement_spend) / procurement_list_value) * 100)',
+    ],
     // unary minus
     ['-a', '(-a)'],
     ['-a * b', '((-a) * b)'],
@@ -99,7 +109,12 @@ describe('formulas are bounded: nesting and terms, refused with the limit named 
   test.each([
     ['parentheses', parens, MAX_FORMULA_NESTING, 'formulaNesting'],
     ['unary minus', negs, MAX_FORMULA_NESTING, 'formulaNesting'],
-    ['(-(-(… mixed', (n: number) => `${'(-'.repeat(n / 2)}a${')'.repeat(n / 2)}`, MAX_FORMULA_NESTING, 'formulaNesting'],
+    [
+      '(-(-(… mixed',
+      (n: number) => `${'(-'.repeat(n / 2)}a${')'.repeat(n / 2)}`,
+      MAX_FORMULA_NESTING,
+      'formulaNesting',
+    ],
     ['operands in a chain', chain, MAX_FORMULA_TERMS, 'formulaTerms'],
   ])('%s: the limit passes, one more is refused', (_name, make, max, limit) => {
     expect(formulaRefs(parseFormula(make(max)))).toEqual(['a']);
@@ -110,7 +125,10 @@ describe('formulas are bounded: nesting and terms, refused with the limit named 
   });
 
   test('4,600 nested parentheses (the reported stack overflow) and 100,000 are refused at the 65th', () => {
-    for (const n of [4600, 100_000]) expect(thrown(() => parseFormula(parens(n))).message).toBe(`parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${MAX_FORMULA_NESTING + 1})`);
+    for (const n of [4600, 100_000])
+      expect(thrown(() => parseFormula(parens(n))).message).toBe(
+        `parentheses and unary minus nested more than ${MAX_FORMULA_NESTING} deep (at position ${MAX_FORMULA_NESTING + 1})`,
+      );
   });
 });
 

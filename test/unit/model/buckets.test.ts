@@ -1,4 +1,12 @@
-import { bucketOf, bucketsBetween, daysIn, nextBucket, previousBucket, startOf, yearAgo } from '../../../src/values/buckets';
+import {
+  bucketOf,
+  bucketsBetween,
+  daysIn,
+  nextBucket,
+  previousBucket,
+  startOf,
+  yearAgo,
+} from '../../../src/values/buckets';
 import { isoDate, parsePeriod, type CalendarOptions, type Grain } from '../../../src/values/period';
 import { thrown } from '../thrown';
 
@@ -61,13 +69,19 @@ describe('bucketOf: the bucket of each grain that contains a date', () => {
   for (let t = Date.UTC(2019, 11, 1); t < Date.UTC(2027, 1, 1); t += 86_400_000) days.push(isoDate(new Date(t)));
   const sweeps = GRAINS.flatMap((grain) => [1, 4, 10].map((fy) => [grain, fy] as const));
 
-  test.each(sweeps)('every day 2019-12 … 2027-01 at grain %s (fiscal year from month %d) lies in its bucket, whose label round-trips', (grain, fy) => {
-    const wrong = days.filter((date) => {
-      const b = bucketOf(date, grain, cal(fy));
-      return !(b.from <= date && date < b.to && b.grain === grain) || JSON.stringify(parsePeriod(b.label, cal(fy))) !== JSON.stringify(b);
-    });
-    expect(wrong).toEqual([]);
-  });
+  test.each(sweeps)(
+    'every day 2019-12 … 2027-01 at grain %s (fiscal year from month %d) lies in its bucket, whose label round-trips',
+    (grain, fy) => {
+      const wrong = days.filter((date) => {
+        const b = bucketOf(date, grain, cal(fy));
+        return (
+          !(b.from <= date && date < b.to && b.grain === grain) ||
+          JSON.stringify(parsePeriod(b.label, cal(fy))) !== JSON.stringify(b)
+        );
+      });
+      expect(wrong).toEqual([]);
+    },
+  );
 
   test('a week of year 0050 is labelled 0050-Www and contains the date', () => {
     const b = bucketOf('0050-06-15', 'week', cal(1));
@@ -141,7 +155,9 @@ describe('yearAgo: the same bucket one year earlier', () => {
 });
 
 describe('bucketsBetween: the run of buckets from the one containing `first` to the one containing `last`', () => {
-  const cases: Array<[first: string, last: string, grain: Grain, fy: number, count: number, firstLabel: string, lastLabel: string]> = [
+  const cases: Array<
+    [first: string, last: string, grain: Grain, fy: number, count: number, firstLabel: string, lastLabel: string]
+  > = [
     ['2024-01', '2025-12', 'month', 1, 24, '2024-01', '2025-12'],
     ['2025-11', '2026-02', 'month', 1, 4, '2025-11', '2026-02'],
     ['2024-Q1', '2025-Q4', 'quarter', 1, 8, '2024-Q1', '2025-Q4'],
@@ -154,13 +170,16 @@ describe('bucketsBetween: the run of buckets from the one containing `first` to 
     ['2025-06', '2025-06', 'month', 1, 1, '2025-06', '2025-06'],
   ];
 
-  test.each(cases)('%s … %s at grain %s (fiscal year from month %d): %d buckets, %s to %s', (first, last, grain, fy, count, firstLabel, lastLabel) => {
-    const run = bucketsBetween(at(first, fy), at(last, fy), grain, cal(fy));
-    expect(run).toHaveLength(count);
-    expect([run[0]!.label, run[run.length - 1]!.label]).toEqual([firstLabel, lastLabel]);
-    // contiguous: each bucket starts where the one before ends
-    expect(run.slice(1).filter((b, i) => b.from !== run[i]!.to)).toEqual([]);
-  });
+  test.each(cases)(
+    '%s … %s at grain %s (fiscal year from month %d): %d buckets, %s to %s',
+    (first, last, grain, fy, count, firstLabel, lastLabel) => {
+      const run = bucketsBetween(at(first, fy), at(last, fy), grain, cal(fy));
+      expect(run).toHaveLength(count);
+      expect([run[0]!.label, run[run.length - 1]!.label]).toEqual([firstLabel, lastLabel]);
+      // contiguous: each bucket starts where the one before ends
+      expect(run.slice(1).filter((b, i) => b.from !== run[i]!.to)).toEqual([]);
+    },
+  );
 
   test('FY quarters are listed by fiscal label', () => {
     expect(bucketsBetween(at('FY2024-Q3', 4), at('FY2025-Q2', 4), 'quarter', cal(4)).map((b) => b.label)).toEqual([

@@ -20,7 +20,7 @@ describe('row-rule conditions', () => {
     ['id ==', /cannot read|expected a value/],
     ['id = 1 or', /expected a field name at the end/],
     ['region like 1', /expected "=" or "in" after region/],
-    ["id = 1; drop table x", /cannot read ";/],
+    ['id = 1; drop table x', /cannot read ";/],
     ['(id = 1', /expected "\)" at the end/],
   ])('%s is refused', (text, message) => {
     expect(() => parseCondition(text)).toThrow(message);
@@ -30,7 +30,11 @@ describe('row-rule conditions', () => {
     ['Department', "regoin in ('EAST')", /Department has no field "regoin" \(did you mean "region"\?\)/],
     ['Department', 'head = viewer.unit', /Department\.head does not hold Department ids/],
     ['Employee', 'department = viewer.id', /Employee\.department does not hold Employee ids/],
-    ['Employee', 'id in subtree(viewer.unit)', /subtree\(\) is a set of Department ids: Employee\.id does not hold them/],
+    [
+      'Employee',
+      'id in subtree(viewer.unit)',
+      /subtree\(\) is a set of Department ids: Employee\.id does not hold them/,
+    ],
     ['Customer', 'salesDepartment in subtree(viewer.unit)', null],
     ['Employee', "id = viewer.id or status = 'ACTIVE'", null],
   ])('over %s, %s → %s', (entity, text, problem) => {

@@ -33,11 +33,14 @@ describe('Decimal.of refuses what it cannot represent exactly, saying what it re
     expect(error.message).toBe(`Decimal.of: expected an integer or a decimal string, received the float ${value}`);
   });
 
-  test.each(['abc', '', '1e5', '1.2.3', '.5', '1.', '+1', '--1', '0x10', '1,000.00', '12 34'])('the string %j', (value) => {
-    const error = thrown(() => Decimal.of(value));
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toBe(`Decimal.of: expected a decimal string like "-12.34", received "${value}"`);
-  });
+  test.each(['abc', '', '1e5', '1.2.3', '.5', '1.', '+1', '--1', '0x10', '1,000.00', '12 34'])(
+    'the string %j',
+    (value) => {
+      const error = thrown(() => Decimal.of(value));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(`Decimal.of: expected a decimal string like "-12.34", received "${value}"`);
+    },
+  );
 });
 
 describe('add, sub and mul are exact', () => {

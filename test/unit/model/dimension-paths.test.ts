@@ -19,7 +19,9 @@ const ENTITIES = {
   Maker: entity('Maker', { name: 'string', country: 'string', parent: { ref: 'Maker' } }),
 };
 
-const modelWith = (dimensions: Record<string, string>): Pick<CompanyModel, 'dir' | 'dimensions' | 'entities' | 'sources'> => ({
+const modelWith = (
+  dimensions: Record<string, string>,
+): Pick<CompanyModel, 'dir' | 'dimensions' | 'entities' | 'sources'> => ({
   dir: 'models/toy',
   dimensions,
   entities: ENTITIES,
@@ -29,7 +31,16 @@ const modelWith = (dimensions: Record<string, string>): Pick<CompanyModel, 'dir'
       description: '',
       file: 'models/toy/sources/shop.yaml',
       connection: {},
-      mapping: { entities: {}, facts: { sales: { table: 't', dimensions: Object.fromEntries(Object.keys(dimensions).map((d) => [d, { column: d }])), measures: {} } } } as never,
+      mapping: {
+        entities: {},
+        facts: {
+          sales: {
+            table: 't',
+            dimensions: Object.fromEntries(Object.keys(dimensions).map((d) => [d, { column: d }])),
+            measures: {},
+          },
+        },
+      } as never,
     },
   },
 });
@@ -48,8 +59,17 @@ test('every dimension, attribute and reference path up to three hops, "." spelle
 });
 
 test.each<{ name: string; dimensions: Record<string, string>; message: RegExp }>([
-  { name: 'a dimension spelled like another path', dimensions: { item: 'Item', item_maker: 'Maker' }, message: /grouping paths item\.maker \(declared in models\/toy\/sources\/shop\.yaml\) and item_maker .* both spell IndicatorDimension\.item_maker/ },
-  { name: 'a name GraphQL cannot carry', dimensions: { 'item-x': 'Item' }, message: /models\/toy: the grouping path item-x .* cannot be a GraphQL enum value/ },
+  {
+    name: 'a dimension spelled like another path',
+    dimensions: { item: 'Item', item_maker: 'Maker' },
+    message:
+      /grouping paths item\.maker \(declared in models\/toy\/sources\/shop\.yaml\) and item_maker .* both spell IndicatorDimension\.item_maker/,
+  },
+  {
+    name: 'a name GraphQL cannot carry',
+    dimensions: { 'item-x': 'Item' },
+    message: /models\/toy: the grouping path item-x .* cannot be a GraphQL enum value/,
+  },
 ])('refused at start: $name', ({ dimensions, message }) => {
   expect(() => dimensionPaths(modelWith(dimensions))).toThrow(message);
 });

@@ -11,9 +11,43 @@ const catalog = (engine: LiveCatalog['engine']): LiveCatalog => ({
   engine,
   schema: 'sales',
   tables: [
-    { name: 'invoice', primaryKey: ['invoice_id'], foreignKeys: [], columns: [col('invoice_id', 'int'), col('customer_id', 'int'), col('invoice_date', 'timestamp'), col('period', 'string', 'char'), col('total', 'decimal'), col('note', 'string', 'varchar')] },
-    { name: 'invoice_line', primaryKey: ['invoice_line_id'], foreignKeys: [], columns: [col('invoice_line_id', 'int'), col('invoice_id', 'int'), col('unit_price', 'decimal'), col('quantity', 'int'), col('amount_text', 'string', 'text')] },
-    { name: 'customer', primaryKey: ['customer_id'], foreignKeys: [], columns: [col('customer_id', 'int'), col('first_name', 'string'), col('last_name', 'string'), col('team', 'string'), col('rep_id', 'int')] },
+    {
+      name: 'invoice',
+      primaryKey: ['invoice_id'],
+      foreignKeys: [],
+      columns: [
+        col('invoice_id', 'int'),
+        col('customer_id', 'int'),
+        col('invoice_date', 'timestamp'),
+        col('period', 'string', 'char'),
+        col('total', 'decimal'),
+        col('note', 'string', 'varchar'),
+      ],
+    },
+    {
+      name: 'invoice_line',
+      primaryKey: ['invoice_line_id'],
+      foreignKeys: [],
+      columns: [
+        col('invoice_line_id', 'int'),
+        col('invoice_id', 'int'),
+        col('unit_price', 'decimal'),
+        col('quantity', 'int'),
+        col('amount_text', 'string', 'text'),
+      ],
+    },
+    {
+      name: 'customer',
+      primaryKey: ['customer_id'],
+      foreignKeys: [],
+      columns: [
+        col('customer_id', 'int'),
+        col('first_name', 'string'),
+        col('last_name', 'string'),
+        col('team', 'string'),
+        col('rep_id', 'int'),
+      ],
+    },
     { name: 'team', primaryKey: ['code'], foreignKeys: [], columns: [col('code', 'string'), col('region', 'string')] },
   ],
 });
@@ -47,18 +81,69 @@ const FILE = 'sources/sales.yaml';
 type Case = [string, (m: SqlSourceMapping) => void, string | undefined];
 const CASES: Case[] = [
   ['the mapping as written', () => undefined, undefined],
-  ['an unknown entity table', (m) => (m.entities.Customer!.table = 'customers'), 'entities.Customer.table: table "customers" does not exist in postgres schema "sales" (did you mean "customer"?)'],
-  ['an unknown key column', (m) => (m.entities.Customer!.key = 'id'), 'entities.Customer.key: column "id" does not exist in table "customer"'],
-  ['an unknown column in an expression', (m) => (m.entities.Customer!.expressions!.name = "first_name || ' ' || lastname"), 'entities.Customer.fields.name.sql: column "lastname" does not exist in table "customer" (did you mean "last_name"?)'],
-  ['an unknown joined table', (m) => (m.facts.sales!.joins = [{ table: 'invoices', on: { invoice_id: 'invoice_id' } }]), 'facts.sales.joins.0.table: table "invoices" does not exist in postgres schema "sales" (did you mean "invoice"?)'],
-  ['an unknown join column', (m) => (m.facts.sales!.joins = [{ table: 'invoice', on: { invoice_id: 'invoice_no' } }]), 'facts.sales.joins.0.on.invoice_id: column "invoice_no" does not exist in table "invoice"'],
-  ['a column both tables hold', (m) => (m.facts.sales!.dimensions.invoice = { column: 'invoice_id' }), 'facts.sales.dimensions.invoice.column: column "invoice_id" is in invoice_line and invoice: write it as invoice_line.invoice_id or invoice.invoice_id'],
-  ['a time column that is text', (m) => (m.facts.sales!.time = { column: 'period' }), 'facts.sales.time.column: column "period" is char; a time column needs a date or timestamp'],
-  ['a yyyymm period that is a timestamp', (m) => (m.facts.sales!.time = { column: 'invoice_date', format: 'yyyymm' }), 'facts.sales.time.column: column "invoice_date" is timestamp; a yyyymm period needs text or an integer'],
-  ['a validity column that is a number', (m) => { delete m.facts.sales!.time; m.facts.sales!.validity = { from: 'invoice_date', to: 'total' }; }, 'facts.sales.validity.to: column "total" is decimal; validity needs a date or timestamp'],
-  ['a sum over text without storage', (m) => (m.facts.sales!.measures.revenue = { agg: 'sum', column: 'amount_text', type: 'decimal' }), 'facts.sales.measures.revenue.column: column "amount_text" is text, not a number'],
-  ['an unknown filter column', (m) => (m.facts.sales!.measures.lines!.filter = { qty: [1] }), 'facts.sales.measures.lines.filter.qty: column "qty" does not exist in "invoice_line" or "invoice"'],
-  ['an unknown column in a measure expression', (m) => (m.facts.sales!.measures.revenue!.sql = 'unit_price * qty'), 'facts.sales.measures.revenue.sql: column "qty" does not exist'],
+  [
+    'an unknown entity table',
+    (m) => (m.entities.Customer!.table = 'customers'),
+    'entities.Customer.table: table "customers" does not exist in postgres schema "sales" (did you mean "customer"?)',
+  ],
+  [
+    'an unknown key column',
+    (m) => (m.entities.Customer!.key = 'id'),
+    'entities.Customer.key: column "id" does not exist in table "customer"',
+  ],
+  [
+    'an unknown column in an expression',
+    (m) => (m.entities.Customer!.expressions!.name = "first_name || ' ' || lastname"),
+    'entities.Customer.fields.name.sql: column "lastname" does not exist in table "customer" (did you mean "last_name"?)',
+  ],
+  [
+    'an unknown joined table',
+    (m) => (m.facts.sales!.joins = [{ table: 'invoices', on: { invoice_id: 'invoice_id' } }]),
+    'facts.sales.joins.0.table: table "invoices" does not exist in postgres schema "sales" (did you mean "invoice"?)',
+  ],
+  [
+    'an unknown join column',
+    (m) => (m.facts.sales!.joins = [{ table: 'invoice', on: { invoice_id: 'invoice_no' } }]),
+    'facts.sales.joins.0.on.invoice_id: column "invoice_no" does not exist in table "invoice"',
+  ],
+  [
+    'a column both tables hold',
+    (m) => (m.facts.sales!.dimensions.invoice = { column: 'invoice_id' }),
+    'facts.sales.dimensions.invoice.column: column "invoice_id" is in invoice_line and invoice: write it as invoice_line.invoice_id or invoice.invoice_id',
+  ],
+  [
+    'a time column that is text',
+    (m) => (m.facts.sales!.time = { column: 'period' }),
+    'facts.sales.time.column: column "period" is char; a time column needs a date or timestamp',
+  ],
+  [
+    'a yyyymm period that is a timestamp',
+    (m) => (m.facts.sales!.time = { column: 'invoice_date', format: 'yyyymm' }),
+    'facts.sales.time.column: column "invoice_date" is timestamp; a yyyymm period needs text or an integer',
+  ],
+  [
+    'a validity column that is a number',
+    (m) => {
+      delete m.facts.sales!.time;
+      m.facts.sales!.validity = { from: 'invoice_date', to: 'total' };
+    },
+    'facts.sales.validity.to: column "total" is decimal; validity needs a date or timestamp',
+  ],
+  [
+    'a sum over text without storage',
+    (m) => (m.facts.sales!.measures.revenue = { agg: 'sum', column: 'amount_text', type: 'decimal' }),
+    'facts.sales.measures.revenue.column: column "amount_text" is text, not a number',
+  ],
+  [
+    'an unknown filter column',
+    (m) => (m.facts.sales!.measures.lines!.filter = { qty: [1] }),
+    'facts.sales.measures.lines.filter.qty: column "qty" does not exist in "invoice_line" or "invoice"',
+  ],
+  [
+    'an unknown column in a measure expression',
+    (m) => (m.facts.sales!.measures.revenue!.sql = 'unit_price * qty'),
+    'facts.sales.measures.revenue.sql: column "qty" does not exist',
+  ],
 ];
 
 test.each(CASES)('%s', (_name, change, expected) => {
@@ -71,19 +156,29 @@ test.each(CASES)('%s', (_name, change, expected) => {
 
 test('a sum over text passes with a declared storage', () => {
   const m = mapping();
-  m.facts.sales!.measures.revenue = { agg: 'sum', column: 'amount_text', type: 'decimal', storage: { kind: 'text', scale: 2 } };
+  m.facts.sales!.measures.revenue = {
+    agg: 'sum',
+    column: 'amount_text',
+    type: 'decimal',
+    storage: { kind: 'text', scale: 2 },
+  };
   expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([]);
 });
 
 test('column names compare exactly on PostgreSQL and case-insensitively on MariaDB', () => {
   const m = mapping();
   m.entities.Customer!.fields.team = 'Team';
-  expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([expect.stringContaining('column "Team" does not exist in table "customer" (did you mean "team"?)')]);
+  expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([
+    expect.stringContaining('column "Team" does not exist in table "customer" (did you mean "team"?)'),
+  ]);
   expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('mysql'))).toEqual([]);
 });
 
 test('expressionColumns: the columns an expression reads, not its functions or literals', () => {
-  expect(expressionColumns("coalesce(first_name, 'x') || ' ' || upper(t.last_name) * 2")).toEqual(['first_name', 't.last_name']);
+  expect(expressionColumns("coalesce(first_name, 'x') || ' ' || upper(t.last_name) * 2")).toEqual([
+    'first_name',
+    't.last_name',
+  ]);
 });
 
 describe('a source unreachable at start is checked when it answers', () => {
@@ -127,8 +222,12 @@ describe('a source unreachable at start is checked when it answers', () => {
 
   test('answering with a mapping that does not match: refused as SOURCE_UNAVAILABLE, unhealthy, inner never asked', async () => {
     const calls: string[] = [];
-    const adapter = new LiveCheckedAdapter(inner(calls), async () => [`${FILE}: facts.sales.table: table "x" does not exist`]);
-    await expect(adapter.fetch({ entity: 'Customer' } as never, call)).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE', source: 'sales' } });
+    const adapter = new LiveCheckedAdapter(inner(calls), async () => [
+      `${FILE}: facts.sales.table: table "x" does not exist`,
+    ]);
+    await expect(adapter.fetch({ entity: 'Customer' } as never, call)).rejects.toMatchObject({
+      extensions: { code: 'SOURCE_UNAVAILABLE', source: 'sales' },
+    });
     // Crosswalk reads and member counts are refused alike.
     const refused = { extensions: { code: 'SOURCE_UNAVAILABLE' } };
     await expect(adapter.keyPairs({ entity: 'Customer', rule: { kind: 'same' } }, call)).rejects.toMatchObject(refused);

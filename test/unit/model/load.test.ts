@@ -20,7 +20,8 @@ let copies = 0;
 /** A copy of the demo's entities and sources with edits applied (file → new text; null deletes nothing but writes a new file). */
 function modelWith(edits: Record<string, Edit> = {}, added: Record<string, string> = {}): string {
   const dir = join(base, `m${++copies}`);
-  for (const folder of ['entities', 'sources']) cpSync(join(DEMO_MODEL_DIR, folder), join(dir, folder), { recursive: true });
+  for (const folder of ['entities', 'sources'])
+    cpSync(join(DEMO_MODEL_DIR, folder), join(dir, folder), { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
     const path = join(dir, file);
     const text = edit(readFileSync(path, 'utf8'));
@@ -30,10 +31,12 @@ function modelWith(edits: Record<string, Edit> = {}, added: Record<string, strin
   return dir;
 }
 
-const replace = (from: string, to: string): Edit => (text) => {
-  if (!text.includes(from)) throw new Error(`test setup: "${from}" not found`);
-  return text.replace(from, to);
-};
+const replace =
+  (from: string, to: string): Edit =>
+  (text) => {
+    if (!text.includes(from)) throw new Error(`test setup: "${from}" not found`);
+    return text.replace(from, to);
+  };
 
 function problemsOf(dir: string, env: Record<string, string> = {}): string[] {
   const error = thrown(() => loadModel(dir, { env }));
@@ -45,9 +48,24 @@ test('the demo model loads: its entities, sources and groupable dimensions', () 
   const model = loadModel(DEMO_MODEL_DIR, { env: {} });
   expect(Object.keys(model.sources).sort()).toEqual(['crm', 'erp', 'hr', 'procurement']);
   expect(model.entities.Department).toMatchObject({ conformed: true, home: 'hr', list: 'departments' });
-  expect(model.entities.Department!.relations.employees).toEqual({ entity: 'Employee', via: 'department', paged: true });
-  expect(model.entities.Supplier!.figures.spend).toMatchObject({ source: 'procurement', fact: 'purchases', measure: 'procurementSpend', dimension: 'supplier' });
-  expect(model.dimensions).toEqual({ department: 'Department', customer: 'Customer', product: 'Product', employee: 'Employee', supplier: 'Supplier' });
+  expect(model.entities.Department!.relations.employees).toEqual({
+    entity: 'Employee',
+    via: 'department',
+    paged: true,
+  });
+  expect(model.entities.Supplier!.figures.spend).toMatchObject({
+    source: 'procurement',
+    fact: 'purchases',
+    measure: 'procurementSpend',
+    dimension: 'supplier',
+  });
+  expect(model.dimensions).toEqual({
+    department: 'Department',
+    customer: 'Customer',
+    product: 'Product',
+    employee: 'Employee',
+    supplier: 'Supplier',
+  });
 });
 
 describe('a bad file is refused with the file, the path inside it and what is wrong', () => {
@@ -68,14 +86,24 @@ describe('a bad file is refused with the file, the path inside it and what is wr
     ],
     [
       'a missing environment variable',
-      { 'sources/crm.yaml': replace('connection: { engine: embedded }', 'connection: { engine: postgres, url: "${CRM_URL}" }') },
+      {
+        'sources/crm.yaml': replace(
+          'connection: { engine: embedded }',
+          'connection: { engine: postgres, url: "${CRM_URL}" }',
+        ),
+      },
       {},
       {},
       '<model>/sources/crm.yaml: connection.url: environment variable CRM_URL is not set',
     ],
     [
       'a password written in the file',
-      { 'sources/crm.yaml': replace('connection: { engine: embedded }', 'connection: { engine: postgres, url: "postgres://hub:s3cret@db.internal/crm" }') },
+      {
+        'sources/crm.yaml': replace(
+          'connection: { engine: embedded }',
+          'connection: { engine: postgres, url: "postgres://hub:s3cret@db.internal/crm" }',
+        ),
+      },
       {},
       {},
       '<model>/sources/crm.yaml: connection.url: a password is written in the file: reference the URL or the password from the environment, e.g. url: ${CRM_URL}',
@@ -117,7 +145,12 @@ describe('a bad file is refused with the file, the path inside it and what is wr
     ],
     [
       'an unknown fact behind a figure',
-      { 'entities/Supplier.yaml': replace('measure: procurement.purchases.procurementSpend', 'measure: procurement.purchase.procurementSpend') },
+      {
+        'entities/Supplier.yaml': replace(
+          'measure: procurement.purchases.procurementSpend',
+          'measure: procurement.purchase.procurementSpend',
+        ),
+      },
       {},
       {},
       '<model>/entities/Supplier.yaml: figures.spend.measure: source "procurement" has no fact "purchase" (did you mean "purchases"?)',
@@ -131,14 +164,24 @@ describe('a bad file is refused with the file, the path inside it and what is wr
     ],
     [
       'a fact dimension of an unknown entity',
-      { 'sources/crm.yaml': replace('product: { column: product_code, entity: Product }', 'product: { column: product_code, entity: Produce }') },
+      {
+        'sources/crm.yaml': replace(
+          'product: { column: product_code, entity: Product }',
+          'product: { column: product_code, entity: Produce }',
+        ),
+      },
       {},
       {},
       '<model>/sources/crm.yaml: facts.orders.dimensions.product.entity: unknown entity "Produce" (did you mean "Product"?)',
     ],
     [
       'a fact with both a time column and validity columns',
-      { 'sources/crm.yaml': replace('    time: { column: order_date }\n', '    time: { column: order_date }\n    validity: { from: order_date, to: order_date }\n') },
+      {
+        'sources/crm.yaml': replace(
+          '    time: { column: order_date }\n',
+          '    time: { column: order_date }\n    validity: { from: order_date, to: order_date }\n',
+        ),
+      },
       {},
       {},
       '<model>/sources/crm.yaml: facts.orders: give "time" (event fact), "validity" (state fact) or neither (snapshot), not both',
@@ -157,7 +200,10 @@ describe('a bad file is refused with the file, the path inside it and what is wr
   test('every problem is reported at once, and the message never carries the password', () => {
     const dir = modelWith({
       'entities/Supplier.yaml': replace('home: procurement', 'home: procurment'),
-      'sources/crm.yaml': replace('connection: { engine: embedded }', 'connection: { engine: postgres, url: "postgres://hub:s3cret@db.internal/crm" }'),
+      'sources/crm.yaml': replace(
+        'connection: { engine: embedded }',
+        'connection: { engine: postgres, url: "postgres://hub:s3cret@db.internal/crm" }',
+      ),
     });
     const error = thrown(() => loadModel(dir, { env: {} }));
     expect(error).toBeInstanceOf(ConfigError);
@@ -191,27 +237,40 @@ describe('what a company may declare', () => {
   });
 
   test('connection references resolve from the environment, with ${VAR:-default}', () => {
-    const dir = modelWith({ 'sources/crm.yaml': replace('connection: { engine: embedded }', 'connection: { engine: postgres, url: "${CRM_URL}", schema: "${CRM_SCHEMA:-sales}" }') });
+    const dir = modelWith({
+      'sources/crm.yaml': replace(
+        'connection: { engine: embedded }',
+        'connection: { engine: postgres, url: "${CRM_URL}", schema: "${CRM_SCHEMA:-sales}" }',
+      ),
+    });
     const model = loadModel(dir, { env: { CRM_URL: 'postgres://hub@db.internal/crm' } });
-    expect(model.sources.crm!.connection).toEqual({ engine: 'postgres', url: 'postgres://hub@db.internal/crm', schema: 'sales' });
+    expect(model.sources.crm!.connection).toEqual({
+      engine: 'postgres',
+      url: 'postgres://hub@db.internal/crm',
+      schema: 'sales',
+    });
   });
 
   test('a source of any name: renamed by its file, its entities follow it as home, and the configuration accepts it', () => {
-    const dir = modelWith(
-      {
-        'entities/Supplier.yaml': (t) => t.replace('home: procurement', 'home: purchasing').replace('measure: procurement.', 'measure: purchasing.'),
-        'entities/PurchaseOrder.yaml': replace('home: procurement', 'home: purchasing'),
-        'entities/Department.yaml': replace('measure: procurement.', 'measure: purchasing.'),
-        'sources/procurement.yaml': (t) => t.replace('name: procurement', 'name: purchasing').replace('connection: { engine: embedded }', 'connection: { engine: embedded, schema: procurement }'),
-      },
-    );
+    const dir = modelWith({
+      'entities/Supplier.yaml': (t) =>
+        t.replace('home: procurement', 'home: purchasing').replace('measure: procurement.', 'measure: purchasing.'),
+      'entities/PurchaseOrder.yaml': replace('home: procurement', 'home: purchasing'),
+      'entities/Department.yaml': replace('measure: procurement.', 'measure: purchasing.'),
+      'sources/procurement.yaml': (t) =>
+        t
+          .replace('name: procurement', 'name: purchasing')
+          .replace('connection: { engine: embedded }', 'connection: { engine: embedded, schema: procurement }'),
+    });
     cpSync(join(dir, 'sources', 'procurement.yaml'), join(dir, 'sources', 'purchasing.yaml'));
     rmSync(join(dir, 'sources', 'procurement.yaml'));
     const config = loadConfig({ HUB_MODEL_DIR: dir, HUB_SOURCE_PURCHASING_POOL_MAX: '3' });
     expect(config.sources.purchasing).toMatchObject({ engine: 'embedded', schema: 'procurement', pool: { max: 3 } });
     expect(config.sources.procurement).toBeUndefined();
     expect(config.model.paths).toMatchObject({ indicators: join(dir, 'indicators'), policy: join(dir, 'policy.yaml') });
-    expect(thrown(() => loadConfig({ HUB_MODEL_DIR: dir }, { sources: { purchasng: {} } })).message).toContain('sources: unknown source "purchasng" (did you mean "purchasing"?)');
+    expect(thrown(() => loadConfig({ HUB_MODEL_DIR: dir }, { sources: { purchasng: {} } })).message).toContain(
+      'sources: unknown source "purchasng" (did you mean "purchasing"?)',
+    );
   });
 });
 
@@ -220,7 +279,13 @@ describe('model.yaml: the format version and where the parts live', () => {
     const dir = modelWith();
     expect(loadModel(dir, { env: {} })).toMatchObject({
       version: 1,
-      paths: { manifest: join(dir, 'model.yaml'), policy: join(dir, 'policy.yaml'), units: join(dir, 'units.yaml'), indicators: join(dir, 'indicators'), targets: join(dir, 'targets') },
+      paths: {
+        manifest: join(dir, 'model.yaml'),
+        policy: join(dir, 'policy.yaml'),
+        units: join(dir, 'units.yaml'),
+        indicators: join(dir, 'indicators'),
+        targets: join(dir, 'targets'),
+      },
     });
   });
 
@@ -232,15 +297,38 @@ describe('model.yaml: the format version and where the parts live', () => {
   });
 
   test('paths move a part inside the directory', () => {
-    const dir = modelWith({}, { 'model.yaml': 'version: 1\npaths:\n  policy: access/policy.yaml\n  indicators: dictionary\n' });
-    expect(loadModel(dir, { env: {} }).paths).toMatchObject({ policy: join(dir, 'access', 'policy.yaml'), indicators: join(dir, 'dictionary'), units: join(dir, 'units.yaml') });
+    const dir = modelWith(
+      {},
+      { 'model.yaml': 'version: 1\npaths:\n  policy: access/policy.yaml\n  indicators: dictionary\n' },
+    );
+    expect(loadModel(dir, { env: {} }).paths).toMatchObject({
+      policy: join(dir, 'access', 'policy.yaml'),
+      indicators: join(dir, 'dictionary'),
+      units: join(dir, 'units.yaml'),
+    });
   });
 
   test.each<[string, string, string]>([
-    ['an unknown key, with a did-you-mean', 'version: 1\npath: { policy: p.yaml }\n', '<model>/model.yaml: (root): unknown key "path" (did you mean "paths"?)'],
-    ['an unknown part, with a did-you-mean', 'version: 1\npaths: { polcy: p.yaml }\n', '<model>/model.yaml: paths: unknown key "polcy" (did you mean "policy"?)'],
-    ['another format version', 'version: 2\n', '<model>/model.yaml: version: expected version: 1 (the only format this hub reads)'],
-    ['a path out of the directory', 'version: 1\npaths: { policy: ../policy.yaml }\n', '<model>/model.yaml: paths.policy: expected a path inside the model directory (relative, no "..")'],
+    [
+      'an unknown key, with a did-you-mean',
+      'version: 1\npath: { policy: p.yaml }\n',
+      '<model>/model.yaml: (root): unknown key "path" (did you mean "paths"?)',
+    ],
+    [
+      'an unknown part, with a did-you-mean',
+      'version: 1\npaths: { polcy: p.yaml }\n',
+      '<model>/model.yaml: paths: unknown key "polcy" (did you mean "policy"?)',
+    ],
+    [
+      'another format version',
+      'version: 2\n',
+      '<model>/model.yaml: version: expected version: 1 (the only format this hub reads)',
+    ],
+    [
+      'a path out of the directory',
+      'version: 1\npaths: { policy: ../policy.yaml }\n',
+      '<model>/model.yaml: paths.policy: expected a path inside the model directory (relative, no "..")',
+    ],
   ])('%s is refused naming the file and the key', (_name, text, problem) => {
     expect(problemsOf(modelWith({}, { 'model.yaml': text }))).toEqual([problem]);
   });

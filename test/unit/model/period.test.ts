@@ -30,12 +30,20 @@ describe('parsePeriod accepts every documented form as a half-open window [from,
     ['0050', 1, 'year', '0050-01-01', '0051-01-01'], // not 1950: Date.UTC reads years 0–99 as 19xx
   ];
 
-  test.each(cases)('%s (fiscal year from month %d) is a %s from %s to %s', (input, fiscalYearStartMonth, grain, from, to) => {
-    expect(parsePeriod(input, { fiscalYearStartMonth })).toEqual({ label: input, grain, from, to });
-  });
+  test.each(cases)(
+    '%s (fiscal year from month %d) is a %s from %s to %s',
+    (input, fiscalYearStartMonth, grain, from, to) => {
+      expect(parsePeriod(input, { fiscalYearStartMonth })).toEqual({ label: input, grain, from, to });
+    },
+  );
 
   test('surrounding spaces are ignored and left out of the label', () => {
-    expect(parsePeriod('  2025-Q4 ')).toEqual({ label: '2025-Q4', grain: 'quarter', from: '2025-10-01', to: '2026-01-01' });
+    expect(parsePeriod('  2025-Q4 ')).toEqual({
+      label: '2025-Q4',
+      grain: 'quarter',
+      from: '2025-10-01',
+      to: '2026-01-01',
+    });
   });
 });
 
@@ -80,12 +88,20 @@ describe('parsePeriod refuses anything else with BAD_USER_INPUT, quoting the inp
 });
 
 describe('parseApiPeriod: what a client may name — the forms, in the supported years', () => {
-  test.each(['0001', '0000', '0050-06', '1899-12-31', '3000', 'FY0001', '9999-Q4', '3001-W01'])('%j → BAD_USER_INPUT naming the supported years', (input) => {
-    const error = thrown(() => parseApiPeriod(input)) as GraphQLError;
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'period', minYear: SUPPORTED_YEARS.min, maxYear: SUPPORTED_YEARS.max });
-    expect(error.message).toContain(`outside the supported years ${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}`);
-    expect(error.message).toContain(FORMS);
-  });
+  test.each(['0001', '0000', '0050-06', '1899-12-31', '3000', 'FY0001', '9999-Q4', '3001-W01'])(
+    '%j → BAD_USER_INPUT naming the supported years',
+    (input) => {
+      const error = thrown(() => parseApiPeriod(input)) as GraphQLError;
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'period',
+        minYear: SUPPORTED_YEARS.min,
+        maxYear: SUPPORTED_YEARS.max,
+      });
+      expect(error.message).toContain(`outside the supported years ${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}`);
+      expect(error.message).toContain(FORMS);
+    },
+  );
 
   test.each(['1900', '1900-01-01', '2999-12', 'FY2999-Q4', '2025-Q4'])('%j is accepted', (input) => {
     expect(parseApiPeriod(input, { fiscalYearStartMonth: 4 }).label).toBe(input);

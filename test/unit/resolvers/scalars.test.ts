@@ -52,7 +52,9 @@ describe.each(ways)('as a %s', (_way, parse) => {
 });
 
 test('the message says what was expected and what arrived', () => {
-  expect(thrown(() => DateScalar.parseValue('2025-02-30')).message).toBe('Date expected a date as "YYYY-MM-DD", received "2025-02-30".');
+  expect(thrown(() => DateScalar.parseValue('2025-02-30')).message).toBe(
+    'Date expected a date as "YYYY-MM-DD", received "2025-02-30".',
+  );
 });
 
 test('a number written unquoted in the query is refused by name, not as "undefined"', () => {

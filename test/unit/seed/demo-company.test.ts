@@ -9,7 +9,10 @@ import { thrown } from '../thrown';
 
 type Tables = Record<string, NativeRow[]>;
 const nativeTables = (company: Company) =>
-  Object.fromEntries(SOURCE_NAMES.map((source) => [source, SOURCES[source].demo.rows(company)])) as Record<SourceName, Tables>;
+  Object.fromEntries(SOURCE_NAMES.map((source) => [source, SOURCES[source].demo.rows(company)])) as Record<
+    SourceName,
+    Tables
+  >;
 
 const company = generateCompany(1);
 const native = nativeTables(company);
@@ -37,12 +40,15 @@ function moneyColumns(demo: DemoTables): Map<string, string[]> {
     createTable(table: string, build: (t: object) => void) {
       const columns: string[] = [];
       build(
-        new Proxy({}, {
-          get: (_target, method) => (name: unknown, _precision?: number, scale?: number) => {
-            if (method === 'decimal' && scale === 2) columns.push(String(name));
-            return chain;
+        new Proxy(
+          {},
+          {
+            get: (_target, method) => (name: unknown, _precision?: number, scale?: number) => {
+              if (method === 'decimal' && scale === 2) columns.push(String(name));
+              return chain;
+            },
           },
-        }),
+        ),
       );
       found.set(table, columns);
       return schema;
@@ -65,7 +71,9 @@ describe('the demo company is deterministic and scales linearly', () => {
 
   test('two runs at scale 1 give identical native rows in every source table, and the same key map', () => {
     const first = digests(company);
-    expect(Object.keys(first)).toHaveLength(1 + Object.values(native).reduce((n, tables) => n + Object.keys(tables).length, 0));
+    expect(Object.keys(first)).toHaveLength(
+      1 + Object.values(native).reduce((n, tables) => n + Object.keys(tables).length, 0),
+    );
     expect(digests(generateCompany(1))).toEqual(first);
   });
 
@@ -89,7 +97,9 @@ describe('the demo company is deterministic and scales linearly', () => {
   });
 
   test.each([0, 1.5, -1, Number.NaN])('scale %p is refused with a clear message', (scale) => {
-    expect(thrown(() => generateCompany(scale)).message).toBe(`scale factor must be a whole number ≥ 1, received ${scale}`);
+    expect(thrown(() => generateCompany(scale)).message).toBe(
+      `scale factor must be a whole number ≥ 1, received ${scale}`,
+    );
   });
 });
 
@@ -104,7 +114,8 @@ describe('money', () => {
       for (const r of tables[table]!) {
         for (const name of names) {
           const value = r[name];
-          if (typeof value !== 'string' || !MONEY.test(value)) offenders.push(`${table}.${name} = ${JSON.stringify(value)}`);
+          if (typeof value !== 'string' || !MONEY.test(value))
+            offenders.push(`${table}.${name} = ${JSON.stringify(value)}`);
         }
       }
     }
@@ -113,9 +124,13 @@ describe('money', () => {
 
   test('procurement: each purchase order total is the exact sum of its lines, and each line is qty × unit price', () => {
     const lineTotals = sumBy(procurement.po_line!, 'po_number', 'line_amount');
-    const wrongLines = procurement.po_line!.filter((l) => cents(l.line_amount) !== BigInt(Number(l.qty)) * cents(l.unit_price));
+    const wrongLines = procurement.po_line!.filter(
+      (l) => cents(l.line_amount) !== BigInt(Number(l.qty)) * cents(l.unit_price),
+    );
     expect(wrongLines).toEqual([]);
-    const wrongTotals = procurement.purchase_order!.filter((po) => cents(po.total_amount) !== lineTotals.get(String(po.po_number)));
+    const wrongTotals = procurement.purchase_order!.filter(
+      (po) => cents(po.total_amount) !== lineTotals.get(String(po.po_number)),
+    );
     expect(wrongTotals).toEqual([]);
   });
 
@@ -150,7 +165,9 @@ describe('HR', () => {
     expect(units.size).toBe(30);
     expect(hr.org_unit!.filter((u) => u.parent_org_id === null).map((u) => u.org_level)).toEqual([1]);
     expect(new Set(hr.org_unit!.map((u) => u.org_level))).toEqual(new Set([1, 2, 3]));
-    const misplaced = hr.org_unit!.filter((u) => u.parent_org_id !== null && units.get(u.parent_org_id)?.org_level !== Number(u.org_level) - 1);
+    const misplaced = hr.org_unit!.filter(
+      (u) => u.parent_org_id !== null && units.get(u.parent_org_id)?.org_level !== Number(u.org_level) - 1,
+    );
     expect(misplaced).toEqual([]);
   });
 
@@ -162,10 +179,14 @@ describe('HR', () => {
   });
 
   test('payroll has one row for each month an employee was employed on payday (the 25th), and no others', () => {
-    const paydays = [2024, 2025].flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}-25`));
+    const paydays = [2024, 2025].flatMap((y) =>
+      Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}-25`),
+    );
     const paid = new Map<string, string[]>();
-    for (const p of hr.payroll!) paid.set(String(p.emp_no), [...(paid.get(String(p.emp_no)) ?? []), String(p.pay_date)]);
-    const employedOn = (e: NativeRow) => paydays.filter((d) => String(e.hire_date) <= d && (e.leave_date === null || d < String(e.leave_date)));
+    for (const p of hr.payroll!)
+      paid.set(String(p.emp_no), [...(paid.get(String(p.emp_no)) ?? []), String(p.pay_date)]);
+    const employedOn = (e: NativeRow) =>
+      paydays.filter((d) => String(e.hire_date) <= d && (e.leave_date === null || d < String(e.leave_date)));
     const expected = Object.fromEntries(hr.employee!.map((e) => [e.emp_no, employedOn(e)]));
     const actual = Object.fromEntries(hr.employee!.map((e) => [e.emp_no, paid.get(String(e.emp_no)) ?? []]));
     expect(actual).toEqual(expected);
@@ -173,7 +194,9 @@ describe('HR', () => {
   });
 
   test("payroll total cost is gross pay plus the employer's contribution, to the cent", () => {
-    expect(hr.payroll!.filter((p) => cents(p.total_cost) !== cents(p.gross_pay) + cents(p.employer_contrib))).toEqual([]);
+    expect(hr.payroll!.filter((p) => cents(p.total_cost) !== cents(p.gross_pay) + cents(p.employer_contrib))).toEqual(
+      [],
+    );
   });
 });
 
@@ -201,8 +224,12 @@ describe('the demo key map', () => {
   });
 
   test('a customer has the same name in CRM and ERP', () => {
-    const erpNames = new Map(erp.customer!.map((c) => [keyMap.toHub('Customer', 'erp', String(c.cust_no)), c.cust_name]));
-    const differing = crm.account!.filter((a) => erpNames.get(keyMap.toHub('Customer', 'crm', String(a.account_id))) !== a.account_name);
+    const erpNames = new Map(
+      erp.customer!.map((c) => [keyMap.toHub('Customer', 'erp', String(c.cust_no)), c.cust_name]),
+    );
+    const differing = crm.account!.filter(
+      (a) => erpNames.get(keyMap.toHub('Customer', 'crm', String(a.account_id))) !== a.account_name,
+    );
     expect(differing).toEqual([]);
   });
 });

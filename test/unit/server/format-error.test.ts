@@ -1,4 +1,11 @@
-import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  graphql,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { HubError, badInput, type ErrorCode } from '../../../src/errors';
 import { logger } from '../../../src/logger';
 import { formatError } from '../../../src/server/format-error';
@@ -35,15 +42,20 @@ async function format(thrownValue: unknown) {
 }
 
 describe('a coded HubError reaches the client as written, without a stack trace', () => {
-  test.each<ErrorCode>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT'])('%s', async (code) => {
-    const formatted = await format(new HubError(code, `Something the client should read (${code}).`, { source: 'erp' }));
-    expect(formatted).toEqual({
-      message: `Something the client should read (${code}).`,
-      locations: [{ line: 1, column: 3 }],
-      path: ['revenue'],
-      extensions: { code, source: 'erp' },
-    });
-  });
+  test.each<ErrorCode>(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT'])(
+    '%s',
+    async (code) => {
+      const formatted = await format(
+        new HubError(code, `Something the client should read (${code}).`, { source: 'erp' }),
+      );
+      expect(formatted).toEqual({
+        message: `Something the client should read (${code}).`,
+        locations: [{ line: 1, column: 3 }],
+        path: ['revenue'],
+        extensions: { code, source: 'erp' },
+      });
+    },
+  );
 
   test('badInput keeps its extra extensions', async () => {
     const formatted = await format(badInput('Invalid period "2025-13".', { argument: 'period' }));
@@ -51,7 +63,9 @@ describe('a coded HubError reaches the client as written, without a stack trace'
   });
 
   test("GraphQL's own errors (no original error) pass through too", () => {
-    const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const error = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(formatError(apolloFormatted(error), error)).toEqual({
       message: 'Cannot query field "nope" on type "Query".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
@@ -64,7 +78,10 @@ describe('anything else is masked as "Internal error (id: …)" and logged under
   const causes: Array<[string, unknown]> = [
     ['an Error', new Error('connect failed: password=secret host=db.internal')],
     ['a TypeError', new TypeError('Cannot read properties of undefined (reading "password=secret host=db.internal")')],
-    ['a driver error with a code', Object.assign(new Error('password=secret rejected by db.internal:5432'), { code: '28P01' })],
+    [
+      'a driver error with a code',
+      Object.assign(new Error('password=secret rejected by db.internal:5432'), { code: '28P01' }),
+    ],
     ['a thrown string', 'password=secret host=db.internal'],
   ];
 

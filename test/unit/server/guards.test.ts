@@ -10,7 +10,10 @@ import { TokenBuckets } from '../../../src/server/guards/token-buckets';
 import { WsSessions } from '../../../src/server/ws/sessions';
 
 const request = (remote: string, forwarded?: string) =>
-  ({ socket: { remoteAddress: remote }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as http.IncomingMessage;
+  ({
+    socket: { remoteAddress: remote },
+    headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+  }) as unknown as http.IncomingMessage;
 
 describe('client address', () => {
   test.each([
@@ -40,10 +43,17 @@ describe('token buckets', () => {
 });
 
 describe('refusal audit', () => {
-  const refusal = (ip: string): Refusal => ({ kind: 'BAD_TOKEN', errorCode: 'UNAUTHENTICATED', message: 'The token was not accepted.', ip });
+  const refusal = (ip: string): Refusal => ({
+    kind: 'BAD_TOKEN',
+    errorCode: 'UNAUTHENTICATED',
+    message: 'The token was not accepted.',
+    ip,
+  });
   function ledger(maxKeys = 10) {
     const written: AuditEntry[] = [];
-    const log = { append: async (e: AuditEntry) => (written.push(e), { seq: written.length, hash: '' }) } as unknown as AuditLog;
+    const log = {
+      append: async (e: AuditEntry) => (written.push(e), { seq: written.length, hash: '' }),
+    } as unknown as AuditLog;
     return { written, audit: new RefusalAudit(log, { intervalSeconds: 3600, maxKeys }) };
   }
 
@@ -79,7 +89,12 @@ describe('WebSocket sessions', () => {
   test('a subscribe after the token expired is refused and ends the session, even if the timer has not fired', () => {
     let now = 1_000_000;
     const ended: string[] = [];
-    const sessions = new WsSessions(runtime, { maxConnectionsPerPrincipal: 2, maxSubscriptionsPerPrincipal: 2 }, (_s, kind) => ended.push(kind), () => now);
+    const sessions = new WsSessions(
+      runtime,
+      { maxConnectionsPerPrincipal: 2, maxSubscriptionsPerPrincipal: 2 },
+      (_s, kind) => ended.push(kind),
+      () => now,
+    );
     const identity: Identity = { kind: 'person', personId: 'EMP-000100', expiresAt: 1_000_000 / 1000 + 60 };
     const closes: string[] = [];
     const opened = sessions.open(identity, viewer, (kind) => closes.push(kind));

@@ -1,10 +1,9 @@
-import { DEMO_SOURCES as SOURCE_NAMES, generator, type DemoSource as SourceName } from '../../models/demo/generator';
+import { generator, type DemoSource as SourceName } from '../../models/demo/generator';
 import { generateCompany } from '../../models/demo/generator/company';
 import { join } from 'node:path';
 import { loadModel } from '../../src/model/load';
-import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
-import { ensureSchema, openConnection, type ConnectionSettings } from '../../src/db/open';
-import { seedDemoSource } from '../../src/seed/demo-source';
+import { openConnection, type ConnectionSettings } from '../../src/db/open';
+import { seedCompany } from '../../src/seed/seed-company';
 import { HubStore } from '../../src/store/hub-store';
 
 /** Where the benchmark's sources live: the hub's MIXED layout (CRM and HR on PostgreSQL, ERP and procurement on MariaDB). */
@@ -66,25 +65,22 @@ export async function seedScale(db: BenchDatabases, scale: number): Promise<Seed
   await admin.close();
 
   const t1 = performance.now();
-  const rowsBySource: Record<string, number> = {};
-  await Promise.all(
-    SOURCE_NAMES.map(async (name) => {
-      const conn = openConnection(sourceSettings(db, name), name);
-      try {
-        await ensureSchema(conn);
-        rowsBySource[name] = await seedDemoSource(generator.sources[name], conn, company);
-        // Fresh statistics, so the planner sees the loaded sizes (as a production database would).
-        if (conn.dialect.name === 'postgres') await conn.knex.raw('analyze');
-      } finally {
-        await conn.close();
-      }
-    }),
-  );
   const store = new HubStore(
     openConnection({ engine: 'postgres', url: pgSourcesUrl(db), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'),
   );
   await store.migrate();
-  await seedLoadedCrosswalks(loadModel(join(__dirname, '..', '..', 'models', 'demo')), store, generator, company);
+  const model = loadModel(join(__dirname, '..', '..', 'models', 'demo'));
+  const rowsBySource = await seedCompany({
+    generator,
+    company,
+    connect: (name) => openConnection(sourceSettings(db, name as SourceName), name),
+    // Fresh statistics, so the planner sees the loaded sizes (as a production database would).
+    afterLoad: async (_name, conn) => {
+      if (conn.dialect.name === 'postgres') await conn.knex.raw('analyze');
+    },
+    parallel: true,
+    store: { model, store },
+  });
   await store.close();
   const loadMs = performance.now() - t1;
   return {

@@ -3,9 +3,8 @@ import { loadConfig } from '../config/load';
 import { ConfigError } from '../errors';
 import { generatedVersion, loadGenerator } from '../seed/generator';
 import { EmbeddedEngine } from '../db/embedded';
-import { ensureSchema, needsEmbeddedEngine, openConnection } from '../db/open';
-import { seedDemoSource } from '../seed/demo-source';
-import { seedLoadedCrosswalks } from '../seed/crosswalk-pairs';
+import { needsEmbeddedEngine, openConnection } from '../db/open';
+import { seedCompany } from '../seed/seed-company';
 import { HubStore } from '../store/hub-store';
 
 const USAGE = `npm run seed -- [--scale N] --yes
@@ -34,22 +33,18 @@ async function main(): Promise<void> {
       throw new ConfigError(
         `${config.model.dir}/generator: source "${name}" is not declared in the model (sources/${name}.yaml).`,
       );
-    return { name, settings, tables: generator.sources[name]! };
+    return { name, settings };
   });
   const needsEmbedded = needsEmbeddedEngine([config.store, ...targets.map((t) => t.settings)]);
   const embedded = needsEmbedded ? await EmbeddedEngine.open(config.embedded.dataDir) : undefined;
   const started = Date.now();
   const company = generator.generate(config.demo.scale);
-  for (const { name, settings, tables } of targets) {
-    const conn = openConnection(settings, name, embedded);
-    await ensureSchema(conn);
-    const rows = await seedDemoSource(tables, conn, company);
-    process.stdout.write(`${name}: ${rows} rows (${settings.engine})\n`);
-    await conn.close();
-  }
   const store = new HubStore(openConnection(config.store, 'hub', embedded));
   await store.migrate();
-  await seedLoadedCrosswalks(model, store, generator, company);
+  const settingsOf = new Map(targets.map((t) => [t.name, t.settings]));
+  const connect = (name: string) => openConnection(settingsOf.get(name)!, name, embedded);
+  const rows = await seedCompany({ generator, company, connect, store: { model, store } });
+  for (const { name, settings } of targets) process.stdout.write(`${name}: ${rows[name]} rows (${settings.engine})\n`);
   if (embedded) await store.markDemoSeeded(config.demo.scale, generatedVersion(model, generator));
   await store.close();
   await embedded?.close();

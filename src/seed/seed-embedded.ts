@@ -4,9 +4,8 @@ import type { CompanyModel } from '../model/entities';
 import { generatedVersion, loadGenerator } from './generator';
 import type { EmbeddedEngine } from '../db/embedded';
 import { dialectOf } from '../db/dialects';
-import { ensureSchema, openConnection } from '../db/open';
-import { seedDemoSource } from './demo-source';
-import { seedLoadedCrosswalks } from './crosswalk-pairs';
+import { openConnection } from '../db/open';
+import { seedCompany } from './seed-company';
 import type { HubStore } from '../store/hub-store';
 
 /**
@@ -29,16 +28,12 @@ export async function seedEmbeddedDemo(
   if (seeded?.scale === scale && seeded.version === version) return;
   const started = performance.now();
   const company = generator.generate(scale);
-  let rows = 0;
-  for (const [name, tables] of Object.entries(generator.sources)) {
+  const connect = (name: string) => {
     const settings = config.sources[name];
-    if (!settings || !dialectOf(settings.engine).inProcess) continue;
-    const conn = openConnection(settings, name, embedded);
-    await ensureSchema(conn);
-    rows += await seedDemoSource(tables, conn, company);
-    await conn.close();
-  }
-  await seedLoadedCrosswalks(model, store, generator, company);
+    return settings && dialectOf(settings.engine).inProcess ? openConnection(settings, name, embedded) : undefined;
+  };
+  const loaded = await seedCompany({ generator, company, connect, store: { model, store } });
+  const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
   await store.markDemoSeeded(scale, version);
   logger.info(
     { scale, rows, ms: Math.round(performance.now() - started) },

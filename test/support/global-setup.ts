@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { generator } from '../../models/demo/generator';
 import { generateCompany } from '../../models/demo/generator/company';
 import { generatedVersion } from '../../src/seed/generator';
-import { DEMO_MODEL, SOURCES, SOURCE_NAMES } from './demo-model';
+import { DEMO_MODEL } from './demo-model';
 import { EmbeddedEngine } from '../../src/db/embedded';
-import { ensureSchema, openConnection } from '../../src/db/open';
-import { seedDemoSource } from '../../src/seed/demo-source';
-import { seedLoadedCrosswalks } from '../../src/seed/crosswalk-pairs';
+import { openConnection } from '../../src/db/open';
+import { seedCompany } from '../../src/seed/seed-company';
 import { HubStore } from '../../src/store/hub-store';
 import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsFor } from './engines';
 
@@ -29,15 +28,10 @@ export default async function globalSetup(): Promise<void> {
   async function seedEmbeddedTemplate() {
     const dir = join(mkdtempSync(join(tmpdir(), 'indicator-hub-template-')), 'data');
     const engine = await EmbeddedEngine.open(dir);
-    for (const name of SOURCE_NAMES) {
-      const conn = engine.connection(name);
-      await ensureSchema(conn);
-      await seedDemoSource(SOURCES[name].demo, conn, company);
-      await conn.close();
-    }
     const store = new HubStore(engine.connection('hub'));
     await store.migrate();
-    await seedLoadedCrosswalks(DEMO_MODEL, store, generator, company);
+    const connect = (name: string) => engine.connection(name);
+    await seedCompany({ generator, company, connect, store: { model: DEMO_MODEL, store } });
     await store.markDemoSeeded(TEST_SCALE, generatedVersion(DEMO_MODEL, generator));
     await store.close();
     await engine.close();
@@ -52,30 +46,17 @@ export default async function globalSetup(): Promise<void> {
     await admin.knex.raw('drop database if exists ?? with (force)', [PG_DATABASE]);
     await admin.knex.raw('create database ??', [PG_DATABASE]);
     await admin.close();
-    await Promise.all(
-      SOURCE_NAMES.map(async (name) => {
-        const conn = openConnection(settingsFor('postgres', name), name);
-        await ensureSchema(conn);
-        await seedDemoSource(SOURCES[name].demo, conn, company);
-        await conn.close();
-      }),
-    );
     const store = new HubStore(
       openConnection({ engine: 'postgres', url: pgSourcesUrl(), schema: 'hub', acquireTimeoutMs: 30_000 }, 'hub'),
     );
     await store.migrate();
-    await seedLoadedCrosswalks(DEMO_MODEL, store, generator, company);
+    const connect = (name: string) => openConnection(settingsFor('postgres', name), name);
+    await seedCompany({ generator, company, connect, parallel: true, store: { model: DEMO_MODEL, store } });
     await store.close();
   }
 
   async function seedMysql() {
-    await Promise.all(
-      SOURCE_NAMES.map(async (name) => {
-        const conn = openConnection(settingsFor('mysql', name), name);
-        await ensureSchema(conn);
-        await seedDemoSource(SOURCES[name].demo, conn, company);
-        await conn.close();
-      }),
-    );
+    const connect = (name: string) => openConnection(settingsFor('mysql', name), name);
+    await seedCompany({ generator, company, connect, parallel: true });
   }
 }

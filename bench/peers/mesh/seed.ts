@@ -6,8 +6,8 @@
  */
 import { generator } from '../../../models/demo/generator';
 import { generateCompany } from '../../../models/demo/generator/company';
-import { ensureSchema, openConnection } from '../../../src/db/open';
-import { seedDemoSource } from '../../../src/seed/demo-source';
+import { openConnection } from '../../../src/db/open';
+import { seedCompany } from '../../../src/seed/seed-company';
 import type { PeerSources } from './index';
 
 const PG_DATABASE = 'hub_sources';
@@ -21,34 +21,32 @@ export async function seedMixed(pgUrl: string, mysqlUrl: string, scale = 1): Pro
   await admin.close();
   const pgSources = new URL(pgUrl);
   pgSources.pathname = `/${PG_DATABASE}`;
+  const names = Object.keys(LAYOUT) as Array<keyof typeof LAYOUT>;
+  const urlOf = (name: keyof typeof LAYOUT) => (LAYOUT[name] === 'postgres' ? pgSources.toString() : mysqlUrl);
+  const loaded = await seedCompany({
+    generator,
+    company,
+    connect: (name) => {
+      const source = name as keyof typeof LAYOUT;
+      const settings = { engine: LAYOUT[source], url: urlOf(source), schema: name, acquireTimeoutMs: 30_000 };
+      return openConnection({ ...settings, pool: { min: 0, max: 2 } }, name);
+    },
+    parallel: true,
+  });
+  const rows = Object.values(loaded).reduce((a, b) => a + b, 0);
   const urls: Record<string, string> = {};
-  let rows = 0;
-  await Promise.all(
-    (Object.keys(LAYOUT) as Array<keyof typeof LAYOUT>).map(async (name) => {
-      const engine = LAYOUT[name];
-      const url = engine === 'postgres' ? pgSources.toString() : mysqlUrl;
-      const conn = openConnection(
-        { engine, url, schema: name, pool: { min: 0, max: 2 }, acquireTimeoutMs: 30_000 },
-        name,
-      );
-      try {
-        await ensureSchema(conn);
-        rows += await seedDemoSource(generator.sources[name], conn, company);
-      } finally {
-        await conn.close();
-      }
-      if (engine === 'postgres') {
-        const u = new URL(pgSources);
-        // As bench/lib/peer.ts builds them: libpq options plus schema=.
-        u.searchParams.set('options', `-c search_path=${name}`);
-        u.searchParams.set('schema', name);
-        urls[name] = u.toString();
-      } else {
-        const u = new URL(mysqlUrl);
-        u.pathname = `/${name}`;
-        urls[name] = u.toString();
-      }
-    }),
-  );
+  for (const name of names) {
+    if (LAYOUT[name] === 'postgres') {
+      const u = new URL(pgSources);
+      // As bench/lib/peer.ts builds them: libpq options plus schema=.
+      u.searchParams.set('options', `-c search_path=${name}`);
+      u.searchParams.set('schema', name);
+      urls[name] = u.toString();
+    } else {
+      const u = new URL(mysqlUrl);
+      u.pathname = `/${name}`;
+      urls[name] = u.toString();
+    }
+  }
   return { crm: urls.crm!, erp: urls.erp!, hr: urls.hr!, procurement: urls.procurement!, rows };
 }

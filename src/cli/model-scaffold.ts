@@ -11,7 +11,8 @@ import { openConnection } from '../db/open';
 import { readLiveCatalog } from '../db/live-catalog';
 
 /**
- * `npm run model:scaffold -- --source sales --engine mysql --url-env SALES_URL [--schema chinook_sales] [--out models/acme]`
+ * `npm run model:scaffold -- --source sales --engine mysql --url-env SALES_URL [--schema chinook_sales] [--out
+ * models/acme]`
  * Reads the live catalog of one database (information_schema) and drafts a source file and one entity file
  * per table into the model directory, for the engineer to edit. Never overwrites a file: an existing one
  * stops the run before anything is written. The URL is read from the named environment variable and

@@ -3,7 +3,8 @@ import type { ColumnKind, LiveCatalog, LiveTable } from '../db/live-catalog';
 
 /**
  * Drafts a model from a live catalog (`npm run model:scaffold`): one source file with a mapping of
- * every table that has a primary key (a composite one as `key: { parts }` over its columns' fields), and one entity file per table, with field types
+ * every table that has a primary key (a composite one as `key: { parts }` over its columns' fields), and one entity
+ * file per table, with field types
  * from the column types and references from the foreign keys (reverse lists on the referenced side).
  * A draft to edit, never the final word: names are mechanical, descriptions are TODOs, facts are only
  * suggested for tables with a date or timestamp column, and the engineer decides what is conformed.

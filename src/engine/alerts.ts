@@ -38,7 +38,8 @@ export async function evaluateAlerts(
   units: readonly string[] | null,
 ): Promise<Alert[]> {
   const { config } = ctx.runtime;
-  // Alerts fire per organisation unit: a model without one (no `organisation:` entity that is a fact dimension) has none.
+  // Alerts fire per organisation unit: a model without one (no `organisation:` entity that is a fact dimension) has
+  // none.
   const dimension = organisationDimension(ctx.runtime.model);
   if (!dimension) return [];
   const dictionary = ctx.dictionary;

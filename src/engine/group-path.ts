@@ -11,7 +11,8 @@ export interface GroupHop {
  * A grouping attribute as a path from a dimension's entity through its references: `country` (a scalar
  * of the entity), `supportRep` (a reference: members regroup by the referenced entity's id) or
  * `album.artist` (references followed hop by hop, each hop one batched load of the next entity). Every hop
- * but the last must be a reference; at most MAX_GROUP_DEPTH hops; the last may be a scalar other than `name` or a reference.
+ * but the last must be a reference; at most MAX_GROUP_DEPTH hops; the last may be a scalar other than `name` or a
+ * reference.
  * `target` is the entity the members become (null when they become scalar values).
  */
 export type GroupPath = { hops: GroupHop[]; target: EntityName | null } | { problem: string };

@@ -41,7 +41,8 @@ export interface ValuesTable {
 
 /**
  * Computes indicators × periods × members with one aggregate statement per (source, fact), whatever the
- * number of periods, members or dimensions (a top-N request adds one ranking statement per fact): plan the inputs, push the aggregation down, regroup in the hub, evaluate.
+ * number of periods, members or dimensions (a top-N request adds one ranking statement per fact): plan the inputs, push
+ * the aggregation down, regroup in the hub, evaluate.
  */
 export async function computeValues(
   ctx: EngineContext,

@@ -38,7 +38,8 @@ export function webhookPayload(n: Notice): Record<string, unknown> {
  * (the same on every retry: receivers dedupe on it, delivery is at-least-once), `webhook-timestamp` the
  * attempt's Unix seconds, `webhook-signature` covers id, timestamp and body; X-Hub-Event names the kind.
  * Before each attempt the URL is checked against the allow-list again, and its host resolved: an address
- * of this machine on the hub's port is refused (src/notices/hub-address.ts). A 2xx answer delivers; anything else (redirects are never followed, no answer within the timeout,
+ * of this machine on the hub's port is refused (src/notices/hub-address.ts). A 2xx answer delivers; anything else
+ * (redirects are never followed, no answer within the timeout,
  * connection refused) is a failed attempt, retried after base × 2^(n-1) ms up to `attempts`. Every
  * attempt is a row in the store, so a restarted hub resumes where it stopped. The secret is never
  * logged; only the URL's origin is.

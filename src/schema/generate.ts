@@ -28,7 +28,8 @@ const SCALARS: Record<ScalarType, string> = {
 /**
  * The model's part of the GraphQL schema, as SDL: one type per entity (id, fields, references, reverse
  * lists, figures), `indicators` on the entities that are fact dimensions, the organisation unit's field (`unit`) on
- * Viewer, Alert and IndicatorOwner, and the Query lists and by-id lookups. Every field is nullable: a denied or failing field nulls only itself. Company-independent types
+ * Viewer, Alert and IndicatorOwner, and the Query lists and by-id lookups. Every field is nullable: a denied or failing
+ * field nulls only itself. Company-independent types
  * (IndicatorCell, Decimal, Date…) come from the hand-written SDL of src/schema.
  */
 export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): string {

@@ -4,7 +4,8 @@ import type { EntityName } from '../model/entities';
 /**
  * A model directory may ship a data generator (`<model>/generator/index.ts` exporting `generator`): the
  * demo company does. It fills embedded sources on first start (demo.seed), `npm run seed` and the tests'
- * databases, in each source's own native tables, plus the pairs of its `loaded` crosswalks. A real company's model has none.
+ * databases, in each source's own native tables, plus the pairs of its `loaded` crosswalks. A real company's model has
+ * none.
  */
 export interface ModelGenerator<C = unknown> {
   /** Bump when the generated data changes without a mapping change (a seeded data directory is redone). */

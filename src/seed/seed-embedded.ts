@@ -10,7 +10,8 @@ import type { HubStore } from '../store/hub-store';
 
 /**
  * First start on the embedded engine: when the model directory has a data generator (the demo company
- * does), load its data into every embedded source and the pairs of its `loaded` crosswalks into the store, once. Later starts find
+ * does), load its data into every embedded source and the pairs of its `loaded` crosswalks into the store, once. Later
+ * starts find
  * the marker and reopen the data directory in well under a second. Only embedded sources are ever
  * written; external databases are never touched.
  */

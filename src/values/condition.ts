@@ -3,7 +3,7 @@
  *   region in ('EAST')            supportRep = viewer.id          id in subtree(viewer.unit)
  *   status = 'ACTIVE'             id = viewer.unit and level = 3  none
  * Grammar: cond := and ('or' and)* ; and := atom ('and' atom)* ;
- *          atom := '(' cond ')' | 'none' | field '=' value | field 'in' '(' value, … ')' | field 'in' 'subtree' '(' value ')'
+ * atom := '(' cond ')' | 'none' | field '=' value | field 'in' '(' value, … ')' | field 'in' 'subtree' '(' value ')'
  *          value := 'text' | number | viewer.id | viewer.unit
  * Parsed here, never evaluated as code: src/auth/row-rules.ts turns a condition into sets of ids.
  */

@@ -108,7 +108,8 @@ export function serveSubscriptions(
           ]
         );
       }
-      // Executed: its events follow, or the errors that ended it (with a stream, only an audit record that could not be written).
+      // Executed: its events follow, or the errors that ended it (with a stream, only an audit record that could not be
+      // written).
       if (errors) await subscribed.stream?.return(undefined);
       outcomes.set(hub, subscribed.stream && !errors ? subscribed.stream : { ...result, errors });
       return {

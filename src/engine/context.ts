@@ -14,7 +14,7 @@ import type { Loaders } from '../loaders';
  * Exactly what the engine uses of a request, from layers at or below it: federation's part (model,
  * adapters, key map, routing, row loaders, calls), the configuration it reads, the result cache, units,
  * policy, targets, the disclosure log, the viewer, the request's dictionary and statement memo, and
- * where it notes the indicators it computed. EngineContext satisfies it structurally: callers pass ctx.
+ * where it notes the indicators it computed. HubContext satisfies it structurally: callers pass ctx.
  */
 export interface EngineContext extends FederationContext {
   runtime: FederationContext['runtime'] & {

@@ -5,7 +5,7 @@ import { Client as PgClient } from 'pg';
 import { serverUrl } from './engines';
 
 /**
- * The Chinook sample database (MIT, ../shared/datasets/chinook) as an outside company: loaded unchanged
+ * The Chinook sample database (MIT, test/datasets/chinook) as an outside company: loaded unchanged
  * into a throwaway database (the oracle: SQL on the unsplit data) and split into departmental systems,
  * each its own database holding only its own tables — the shape a hub meets at a real company. The hub
  * never shapes these databases: nothing here is written by the hub, and no view is added.
@@ -49,7 +49,8 @@ export const DEFAULT_SPLIT: readonly ChinookSystem[] = [
   { name: 'hr', engine: 'postgres', tables: ['employee'] },
 ];
 
-const DATASET_DIR = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'chinook');
+/** Vendored from the public Chinook dataset (MIT, LICENSE.md beside the scripts): a clone alone runs every test. */
+const DATASET_DIR = join(__dirname, '..', 'datasets', 'chinook');
 
 /** invoice_line → InvoiceLine (the MySQL script's names). */
 export function tableName(engine: ChinookEngine, table: ChinookTable): string {

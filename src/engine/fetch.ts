@@ -11,7 +11,7 @@ import { HubError } from '../errors';
 import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
 import type { LeafNeed } from './requirements';
 import type { ValuesRequest } from './request';
-import { joinMember, splitMember } from './members';
+import { joinMember, NONE, splitMember } from './members';
 
 export const OPENING = '<opening>';
 /** Errors that refuse the whole request rather than degrade one source's indicators. */
@@ -38,6 +38,8 @@ export interface LeafData {
   inScope?: (member: string) => boolean;
   /** A snapshot fact (no time, no validity): its current value, the same in every bucket. */
   snapshot?: boolean;
+  /** A distinct count of this fact dimension's own key: members of that dimension add up (src/engine/regroup.ts). */
+  distinctOf?: string;
 }
 
 /** The distinct fact dimensions the request's grouping paths start from, in order of first use. */
@@ -49,7 +51,8 @@ export function factDimensions(request: Pick<ValuesRequest, 'groupBy'>): string[
 function scopeOf(visible: ReadonlyArray<'all' | ReadonlySet<string>>): { inScope?: (member: string) => boolean } {
   if (visible.every((v) => v === 'all')) return {};
   return {
-    inScope: (member: string) => splitMember(member).every((id, i) => visible[i] === 'all' || visible[i]!.has(id)),
+    inScope: (member: string) =>
+      splitMember(member).every((id, i) => id === NONE || visible[i] === 'all' || visible[i]!.has(id)),
   };
 }
 
@@ -177,6 +180,7 @@ export async function fetchLeaves(
         const leaf: LeafData = {
           indicator: need.indicator,
           agg: catalog.measures[measure]!.agg,
+          ...(catalog.measures[measure]!.distinctOf ? { distinctOf: catalog.measures[measure]!.distinctOf } : {}),
           buckets,
           values: new Map(),
           members: new Set(),
@@ -185,7 +189,9 @@ export async function fetchLeaves(
           ...(dimensions.length
             ? {
                 hasCounterpart: (m: string) =>
-                  splitMember(m).every((id, i) => sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined),
+                  splitMember(m).every(
+                    (id, i) => id === NONE || sourceKeyOf(ctx, entityOf(dimensions[i]!), source, id) !== undefined,
+                  ),
               }
             : {}),
           ...(dimensions.length ? scopeOf(dimensions.map((d) => visibleMembers(ctx.viewer, entityOf(d)))) : {}),
@@ -193,10 +199,10 @@ export async function fetchLeaves(
         for (const row of rows) {
           const raw = row.measures[measure];
           if (raw === null || raw === undefined) continue;
+          // A null key (a reference to nobody) is the member NONE: kept, so the parts add up to the total.
           const keys = dimensions.map((d) => row.dimensions[d]);
-          if (keys.some((k) => k === null || k === undefined)) continue;
           const member = dimensions.length
-            ? joinMember(keys.map((k, i) => hubIdOf(ctx, entityOf(dimensions[i]!), source, k!)))
+            ? joinMember(keys.map((k, i) => (k == null ? NONE : hubIdOf(ctx, entityOf(dimensions[i]!), source, k))))
             : TOTAL;
           leaf.members.add(member);
           const value = Decimal.of(String(raw));

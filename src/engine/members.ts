@@ -8,3 +8,8 @@ const SEPARATOR = '\u001f';
 export const joinMember = (parts: readonly string[]): string => parts.join(SEPARATOR);
 
 export const splitMember = (member: string): string[] => member.split(SEPARATOR);
+
+/** The member a path gives when its value is empty: a null attribute, or a fact row whose dimension key is
+ *  null (a reference to nobody: the general manager's manager). It is a member of its own, so a grouped
+ *  answer adds up to the ungrouped one. */
+export const NONE = '(none)';

@@ -3,10 +3,18 @@ import { fieldValue, listEntities, type FieldValue } from '../federation/entitie
 import { Decimal } from '../values/decimal';
 import { isRef, organisationOf, type EntityModel } from '../model/entities';
 import { factDimensions, type LeafData } from './fetch';
-import { joinMember, splitMember } from './members';
+import { joinMember, NONE, splitMember } from './members';
 import { pathText, type ValuesRequest } from './request';
 
-const ADDITIVE = new Set(['sum', 'count']);
+/** Aggregates whose members' values combine into a regrouped member's: sums and counts add, minima and maxima
+ *  take the least and the greatest. */
+const COMBINE: Partial<Record<LeafData['agg'], (a: Decimal, b: Decimal) => Decimal>> = {
+  sum: (a, b) => a.add(b),
+  count: (a, b) => a.add(b),
+  count_distinct: (a, b) => a.add(b),
+  min: (a, b) => (a.compare(b) <= 0 ? a : b),
+  max: (a, b) => (a.compare(b) >= 0 ? a : b),
+};
 
 /** A leaf that cannot be regrouped (distinct counts, averages) carries the reason instead of values.
  *  A regrouped leaf says which members each of its members adds up (`parts`: the disclosure check's query sets). */
@@ -16,7 +24,7 @@ export type Leaf = LeafData & { parts?: ReadonlyMap<string, readonly string[]> }
  * Hub-side regrouping of per-member values: by attributes or reference paths of the members (several
  * paths give a member per combination of their values) and/or up the org tree (each organisation unit
  * also counts its subtree). Only sums and counts can be added up; a distinct
- * count or an average would be wrong, so such leaves become unavailable with the reason.
+ * count (unless of the dimension's own key) or an average would be wrong: such leaves are null with the reason.
  */
 export async function regroup(
   ctx: EngineContext,
@@ -46,7 +54,7 @@ export async function regroup(
         const values = new Map<string, string>();
         await Promise.all(
           ids.map(async (id) => {
-            if (!path.attribute) return values.set(id, id);
+            if (!path.attribute || id === NONE) return values.set(id, id);
             let value: FieldValue = { entity, id, rows: {} };
             for (const field of path.attribute.split('.')) {
               if (value === null || typeof value !== 'object') break;
@@ -72,15 +80,20 @@ export async function regroup(
       out.set(code, leaf);
       continue;
     }
-    if (!ADDITIVE.has(leaf.agg)) {
+    const combine = COMBINE[leaf.agg];
+    if (!combine || (leaf.agg === 'count_distinct' && !disjointDistinct(leaf, request, dimensions))) {
+      // Not computable for this grouping: every member the grouping gives is still a row, null with the reason
+      // (never an empty table).
       const how = request.rollup ? 'rolled up the org tree' : `regrouped by ${paths.map(pathText).join(' × ')}`;
+      const advice =
+        leaf.agg === 'count_distinct' ? ': one value may belong to several members, so their counts do not add up' : '';
       out.set(code, {
         ...leaf,
         values: new Map(),
-        members: new Set(),
+        members: new Set([...leaf.members].flatMap((m) => targets.get(m) ?? [m])),
         hasCounterpart: undefined,
         inScope: undefined,
-        unavailable: `a ${leaf.agg} cannot be ${how}`,
+        unavailable: `a ${leaf.agg} cannot be ${how}${advice}`,
       });
       continue;
     }
@@ -90,7 +103,8 @@ export async function regroup(
       const sums = new Map<string, Decimal>();
       for (const [member, value] of byMember) {
         for (const target of targets.get(member) ?? [member]) {
-          sums.set(target, (sums.get(target) ?? Decimal.ZERO).add(value));
+          const prev = sums.get(target);
+          sums.set(target, prev === undefined ? value : combine(prev, value));
           regrouped.add(target);
         }
       }
@@ -110,6 +124,18 @@ export async function regroup(
     });
   }
   return out;
+}
+
+/**
+ * A distinct count of a fact dimension's own key (distinct customers, grouped by the customer's country)
+ * adds up like a count: each counted value is one member of that dimension, so two members regrouped into
+ * one never share a value — provided every other fact dimension of the grouping keeps its own members (is
+ * grouped by itself), or one value could reach the same target through two members.
+ */
+function disjointDistinct(leaf: LeafData, request: ValuesRequest, dimensions: readonly string[]): boolean {
+  const own = leaf.distinctOf;
+  if (own === undefined || !dimensions.includes(own)) return false;
+  return dimensions.every((d) => d === own || request.groupBy.some((g) => g.dimension === d && !g.attribute));
 }
 
 /**
@@ -141,5 +167,4 @@ export function parentFieldOf(org: EntityModel): string | undefined {
   return Object.entries(org.fields).find(([, t]) => isRef(t) && t.ref === org.name)?.[0];
 }
 
-/** The member a path gives when the attribute is empty. */
-export const NONE = '(none)';
+export { NONE };

@@ -165,7 +165,7 @@ function membersOf(model: CompanyModel, paths: readonly GroupBy[], id: string): 
 
 function memberOf(model: CompanyModel, groupBy: GroupBy, id: string): MemberParent {
   const entity = model.dimensions[groupBy.dimension] ?? null;
-  if (!groupBy.attribute || !entity) return { id, entity };
+  if (!groupBy.attribute || !entity) return { id, entity: id === NONE ? null : entity };
   // Regrouped by a reference (a.b): members are the referenced entity's ids, named by it.
   const path = resolveGroupPath(model, entity, groupBy.attribute.split('.'));
   return { id, entity: 'target' in path && id !== NONE ? path.target : null };

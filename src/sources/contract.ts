@@ -40,7 +40,13 @@ export interface FactCatalog {
   dimensions: readonly string[];
   measures: Record<
     string,
-    { agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max'; type: 'decimal' | 'int' }
+    {
+      agg: 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
+      type: 'decimal' | 'int';
+      /** A distinct count of a dimension's own key (paying customers: distinct customer ids): each value
+       *  belongs to one member of that dimension, so members' counts add up without counting one twice. */
+      distinctOf?: string;
+    }
   >;
 }
 

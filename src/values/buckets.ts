@@ -1,4 +1,4 @@
-import { isoDate, parsePeriod, type CalendarOptions, type Grain, type Period } from './period';
+import { isoDate, lastDay, parsePeriod, type CalendarOptions, type Grain, type Period } from './period';
 
 /**
  * Periods as buckets of a grain: the bucket containing a date, the one before, the one a year earlier,
@@ -65,8 +65,11 @@ export function yearAgo(p: Period, calendar: CalendarOptions): Period {
 /** Periods one request (and one aggregate statement) may cover at most: each is a CASE branch of the statement. */
 export const MAX_BUCKETS = 400;
 
-/** Buckets from the one containing `first` to the one containing `last`, inclusive; a RangeError beyond `max`.
- *  Grain "all": the one bucket from `first` to `last`. */
+/** Buckets from the one containing the start of `first` to the one containing the last day of `last`,
+ *  inclusive; a RangeError beyond `max`. `to` names a whole period at any grain: from 2022 to 2024 by
+ *  quarter ends at 2024-Q4, not 2024-Q1. Ends finer than the grain round out to the buckets holding them
+ *  (from 2024-02-15 to 2024-05 by quarter is 2024-Q1..2024-Q2): a bucket is always whole.
+ *  Grain "all": the one bucket from the start of `first` to the end of `last`. */
 export function bucketsBetween(
   first: Period,
   last: Period,
@@ -76,7 +79,7 @@ export function bucketsBetween(
 ): Period[] {
   if (grain === 'all') return [wholeRange(first, last)];
   const out: Period[] = [];
-  const end = bucketOf(last.from, grain, calendar);
+  const end = bucketOf(lastDay(last), grain, calendar);
   for (let b = bucketOf(first.from, grain, calendar); b.from <= end.from; b = nextBucket(b, calendar)) {
     out.push(b);
     if (out.length > max)

@@ -310,3 +310,69 @@ describe('what is refused, with the reason', () => {
     expect(res.errors?.[0]?.message).toMatch(message);
   });
 });
+
+describe('issue 23: ranges end where they say, null members are kept, distinct counts by attribute', () => {
+  test('a `to` coarser than the grain ends where that period ends: 2022 to 2024 by quarter is 12 quarters', async () => {
+    const { table } = await values({ codes: ['revenue'], from: '2022', to: '2024', grain: 'QUARTER', by: [] });
+    expect(table.periods.map((p) => p.label)).toHaveLength(12);
+    expect(table.periods[table.periods.length - 1]).toEqual({ label: '2024-Q4', from: '2024-10-01', to: '2025-01-01' });
+    const q = `extract(year from i.invoice_date)::int::text || '-Q' || extract(quarter from i.invoice_date)::int::text`;
+    compare(
+      cellsOf(table.rows),
+      await oracle(
+        `select ${q} p, round(${REVENUE}, 2) v ${LINES} where i.invoice_date >= date '2022-01-01' and i.invoice_date < date '2025-01-01' group by 1`,
+      ),
+    );
+  });
+
+  test('a `to` finer than the grain rounds out to the bucket holding it', async () => {
+    const { table } = await values({ codes: ['revenue'], from: '2022-02-15', to: '2024-05', grain: 'YEAR', by: [] });
+    expect(table.periods.map((p) => p.label)).toEqual(['2022', '2023', '2024']);
+  });
+
+  test('rows whose reference is null are the member (none): hires by manager add up to all hires', async () => {
+    const { table } = await values({ codes: ['hires'], from: '2000', to: '2030', grain: 'ALL', by: ['manager'] });
+    const expected = await oracle(
+      `select '2000..2030' p, reports_to::text m1, count(*) v from employee where hire_date < date '2031-01-01' group by 1, 2`,
+    );
+    expect(expected.has('2000..2030|(none)')).toBe(true);
+    compare(cellsOf(table.rows), expected);
+  });
+
+  test('paying customers by country: one row per country, each the distinct customers there', async () => {
+    const { table } = await values({
+      codes: ['paying_customers'],
+      from: '2021',
+      to: '2025',
+      grain: 'ALL',
+      by: ['customer_country'],
+    });
+    expect(table.rows.length).toBeGreaterThan(0);
+    compare(
+      cellsOf(table.rows),
+      await oracle(
+        `select ${WHOLE} p, c.country m1, count(distinct i.customer_id) v from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE} group by 1, 2`,
+      ),
+    );
+  });
+
+  test('distinct tracks sold by country: a row per country, null with the reason (not an empty table)', async () => {
+    const { table } = await values({
+      codes: ['distinct_tracks_sold'],
+      from: '2021',
+      to: '2025',
+      grain: 'ALL',
+      by: ['customer_country'],
+    });
+    const countries = await querySql(
+      'postgres',
+      split.unsplit.postgres,
+      `select distinct c.country m from invoice i join customer c on c.customer_id = i.customer_id where ${RANGE}`,
+    );
+    expect(table.rows.map((r) => r.members[0]!.id).sort()).toEqual(countries.map((c) => String(c.m)).sort());
+    for (const r of table.rows) {
+      expect(r.cells[0]!.value).toBeNull();
+      expect(r.cells[0]!.reason).toMatch(/count_distinct cannot be regrouped by customer\.country/);
+    }
+  });
+});

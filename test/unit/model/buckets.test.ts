@@ -181,6 +181,24 @@ describe('bucketsBetween: the run of buckets from the one containing `first` to 
     },
   );
 
+  test.each([
+    // a `to` coarser than the grain ends where the period it names ends (issue 23: not at its first bucket)
+    ['2022', '2024', 'quarter', 1, 12, '2022-Q1', '2024-Q4'],
+    ['2022', '2024', 'month', 1, 36, '2022-01', '2024-12'],
+    ['2022', '2024', 'week', 1, 158, '2021-W52', '2025-W01'],
+    ['2024-Q1', '2024-Q2', 'month', 1, 6, '2024-01', '2024-06'],
+    ['2024-01', '2024-02', 'day', 1, 60, '2024-01-01', '2024-02-29'],
+    ['FY2024', 'FY2024', 'quarter', 4, 4, 'FY2024-Q1', 'FY2024-Q4'],
+    ['FY2024', 'FY2025', 'month', 4, 24, '2024-04', '2026-03'],
+    // ends finer than the grain round out to the buckets holding them
+    ['2024-02-15', '2024-05', 'quarter', 1, 2, '2024-Q1', '2024-Q2'],
+    ['2022-03', '2024-02-15', 'year', 1, 3, '2022', '2024'],
+  ] as const)('from %s to %s by %s (FY from month %d): %d buckets, %s … %s', (first, last, grain, fy, count, a, z) => {
+    const run = bucketsBetween(at(first, fy), at(last, fy), grain, cal(fy));
+    expect([run.length, run[0]!.label, run[run.length - 1]!.label]).toEqual([count, a, z]);
+    expect(run[run.length - 1]!.to >= at(last, fy).to).toBe(true);
+  });
+
   test('FY quarters are listed by fiscal label', () => {
     expect(bucketsBetween(at('FY2024-Q3', 4), at('FY2025-Q2', 4), 'quarter', cal(4)).map((b) => b.label)).toEqual([
       'FY2024-Q3',

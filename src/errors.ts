@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'RESPONSE_TOO_LARGE'
   /** An aggregate statement returned more rows than limits.maxStatementRows. */
   | 'TOO_MANY_ROWS'
+  /** A source value the adapter cannot read exactly (a float column read as an exact decimal without its scale). */
+  | 'INEXACT_VALUE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

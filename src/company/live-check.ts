@@ -100,7 +100,11 @@ export function liveCatalogProblems(source: Pick<SourceModel, 'file' | 'mapping'
       const path = `${base}.measures.${name}`;
       const c = col(`${path}.column`, m.column);
       if (c) measureTypeProblem(m, c, (message) => at(`${path}.column`, message));
-      for (const x of m.sql === undefined ? [] : expressionColumns(m.sql)) col(`${path}.sql`, x);
+      if (c) floatProblem(m, c, f, m.column!, (message) => at(`${path}.column`, message), path);
+      for (const x of m.sql === undefined ? [] : expressionColumns(m.sql)) {
+        const read = col(`${path}.sql`, x);
+        if (read) floatProblem(m, read, f, x, (message) => at(`${path}.sql`, message), path);
+      }
       for (const x of Object.keys(m.filter ?? {})) col(`${path}.filter.${x}`, x);
     }
   }
@@ -156,6 +160,34 @@ function measureTypeProblem(m: SqlMeasure, c: LiveColumn, problem: (message: str
       `column "${c.name}" is ${c.dataType}, not a number: ${m.agg} needs a numeric column, or declare how it is stored (storage: { kind: text, scale: 2 })`,
     );
   }
+}
+
+/**
+ * Money in a binary float column (REAL, FLOAT, DOUBLE) read by an exact decimal measure: without its scale the
+ * values cannot be summed exactly (21.35 is 21.349999…), so the mapping must say how many places they hold.
+ * The message gives the YAML line to write.
+ */
+function floatProblem(
+  m: SqlMeasure,
+  c: LiveColumn,
+  f: SqlFactMapping,
+  name: string,
+  problem: (message: string) => void,
+  path: string,
+): void {
+  if (c.kind !== 'float' || m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return;
+  const bare = (x: string) => x.slice(x.lastIndexOf('.') + 1);
+  const declared =
+    m.storage ?? f.storage?.[name] ?? Object.entries(f.storage ?? {}).find(([k]) => bare(k) === bare(name))?.[1];
+  if (declared?.scale !== undefined) return;
+  if (declared && declared.kind !== 'decimal') return; // the loader already says its scale is missing
+  const line =
+    m.sql === undefined
+      ? `${path}.storage: { kind: float, scale: 2 }`
+      : `${path.replace(/\.measures\..*$/, '')}.storage: { ${name}: { kind: float, scale: 2 } }`;
+  problem(
+    `column "${c.name}" is ${c.dataType} (binary floating point) but the measure is an exact decimal without its scale: write ${line} (the decimal places its values really have)`,
+  );
 }
 
 /** Tables, columns and facts of a mapping, for a one-line summary. */

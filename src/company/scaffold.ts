@@ -41,11 +41,21 @@ const TYPE_OF: Record<ColumnKind, ScalarType> = {
   other: 'string',
 };
 
-/** invoice_line / InvoiceLine / INVOICE_LINE → InvoiceLine. */
+/** invoice_line / InvoiceLine / INVOICE_LINE → InvoiceLine; orders → Order, categories → Category (an entity
+ *  is one thing: the last word singular). */
 export function entityNameOf(table: string): string {
-  return words(table)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
+  const w = words(table);
+  w[w.length - 1] = singularOf(w[w.length - 1]!);
+  return w.map((x) => x[0]!.toUpperCase() + x.slice(1)).join('');
+}
+
+/** orders → order, categories → category, addresses → address, boxes → box; status, analysis, news stay. */
+function singularOf(word: string): string {
+  if (word.length <= 3 || /(ss|us|is|news|series|data)$/.test(word)) return word;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(sses|xes|zes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  if (/s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /** Warehouse → warehouses, Category → categories, Address → addresses: the Query list field's name. */
@@ -195,7 +205,7 @@ function fieldColumns(t: LiveTable, entityOf: Map<string, string>): FieldColumn[
     taken.add(field);
     const note =
       c.kind === 'float'
-        ? `stored as ${c.dataType} (binary floating point): declare its storage on any measure over it`
+        ? `stored as ${c.dataType} (binary floating point): measures over it declare storage: { kind: float, scale: <places> }`
         : c.kind === 'timestamp'
           ? `stored as ${c.dataType}; read as its date`
           : c.kind === 'other'
@@ -210,15 +220,40 @@ function keyType(t: LiveTable): 'string' | 'int' {
   return t.columns.find((c) => c.name === t.primaryKey[0])?.kind === 'int' ? 'int' : 'string';
 }
 
-/** A suggested fact for a table with a date or timestamp column: a count, and sums of its numbers (references excepted). */
+/** A column that identifies rather than measures: a key, an id or a number (nobody sums customer ids). */
+const IDENTIFYING = /(^|_)(id|key|no|num|code)$|[a-z](Id|Key|No|Code)$|^(id|key)$/;
+
+/** Date columns in the order a fact is dated by: the business event (order, invoice, transaction…) before
+ *  anything else, and people's dates (birth, hire) last. */
+function timeColumnOf(t: LiveTable): LiveTable['columns'][number] | undefined {
+  const dates = t.columns.filter((c) => c.kind === 'date' || c.kind === 'timestamp');
+  const rank = (name: string) => {
+    const n = name.toLowerCase();
+    if (/order|invoice|transaction|trans|sale|payment|paid|ship|deliver|booking|posting/.test(n)) return 0;
+    if (/birth|dob|hire|joined|start|end|valid|expir|modified|updated|deleted/.test(n)) return 3;
+    if (/created|date|time|_at$|_on$/.test(n)) return 1;
+    return 2;
+  };
+  return [...dates].sort((a, b) => rank(a.name) - rank(b.name))[0];
+}
+
+/** A suggested fact for a table with a date or timestamp column: a count, and sums of its numbers (references,
+ *  keys and ids excepted; a float column with the storage that reads it exactly). */
 function factDraft(t: LiveTable, fields: FieldColumn[]): Record<string, unknown> | undefined {
-  const time = t.columns.find((c) => c.kind === 'date' || c.kind === 'timestamp');
+  const time = timeColumnOf(t);
   if (!time) return undefined;
   const measures: Record<string, unknown> = { [`${fieldNameOf(t.name)}Count`]: { agg: 'count', type: 'int' } };
   for (const f of fields) {
-    if (f.ref) continue;
-    if (f.kind === 'decimal' || f.kind === 'float')
-      measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
+    if (f.ref || IDENTIFYING.test(f.column) || t.primaryKey.includes(f.column)) continue;
+    if (f.kind === 'decimal') measures[f.field] = { agg: 'sum', column: f.column, type: 'decimal' };
+    else if (f.kind === 'float')
+      measures[f.field] = {
+        agg: 'sum',
+        column: f.column,
+        type: 'decimal',
+        storage: { kind: 'float', scale: 2 },
+        description: `TODO: ${f.column} is binary floating point, read exactly at 2 places: set scale to the places its values really have`,
+      };
     else if (f.kind === 'int') measures[f.field] = { agg: 'sum', column: f.column, type: 'int' };
   }
   const dimensions = Object.fromEntries(

@@ -12,6 +12,7 @@ import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '
 import type { LeafNeed } from './requirements';
 import type { ValuesRequest } from './request';
 import { joinMember, NONE, splitMember } from './members';
+import { statementDimension, statementFilters } from './bridges';
 
 export const OPENING = '<opening>';
 /** Errors that refuse the whole request rather than degrade one source's indicators. */
@@ -42,9 +43,13 @@ export interface LeafData {
   distinctOf?: string;
 }
 
-/** The distinct fact dimensions the request's grouping paths start from, in order of first use. */
-export function factDimensions(request: Pick<ValuesRequest, 'groupBy'>): string[] {
-  return [...new Set(request.groupBy.map((g) => g.dimension))];
+/** The distinct fact dimensions the request's grouping paths start from, in order of first use; a bridge
+ *  dimension starts from its `through` dimension (src/engine/bridges.ts). */
+export function factDimensions(
+  request: Pick<ValuesRequest, 'groupBy'>,
+  ctx?: Pick<EngineContext, 'runtime'>,
+): string[] {
+  return [...new Set(request.groupBy.map((g) => (ctx ? statementDimension(ctx, g.dimension) : g.dimension)))];
 }
 
 /** Members whose part of a ruled entity lies outside the viewer's rules are out of scope (their cells say so). */
@@ -91,6 +96,7 @@ export async function fetchLeaves(
   }
 
   const out = new Map<string, LeafData>();
+  const filters = await statementFilters(ctx, request);
   const provenance: StatementProvenance[] = [];
   const failures: HubError[] = [];
   // Every statement's run of buckets first: one that cannot be covered is refused before any statement runs.
@@ -112,7 +118,7 @@ export async function fetchLeaves(
       ];
       // One GROUP BY column per distinct fact dimension the paths start from (two attributes of one dimension
       // read the same column); the hub regroups along the paths (src/engine/regroup.ts).
-      const dimensions = factDimensions(request);
+      const dimensions = factDimensions(request, ctx);
       const snapshot = catalog.kind === 'snapshot';
       const measures = [...new Set(group.map((n) => (n.indicator.def as typeof first).measure.measure))];
       const indicators = group
@@ -130,7 +136,7 @@ export async function fetchLeaves(
       try {
         // Filters in the source's keys: a source whose crosswalk has not been read fails here, alone.
         const where: Record<string, string[]> = {};
-        for (const f of request.filters) {
+        for (const f of filters) {
           const entity = ctx.runtime.model.dimensions[f.dimension]!;
           where[f.dimension] = f.ids.flatMap((id) => {
             const key = sourceKeyOf(ctx, entity, source, id);

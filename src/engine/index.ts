@@ -19,6 +19,7 @@ import { organisationDimension } from '../model/member-dimension';
 import { resolveGroupPath } from './group-path';
 import { FIGURE_VERSION, pathText, type Cell, type TopRequest, type ValuesRequest } from './request';
 import { requirements } from './requirements';
+import { splitMember } from './members';
 
 export type { ValuesRequest, Cell, StatementProvenance };
 
@@ -107,6 +108,12 @@ async function topMembers(
     throw badInput('top needs a grouping: rank members of one or more dimensions (by).', { argument: 'top' });
   if (!Number.isInteger(top.n) || top.n < 1)
     throw badInput(`top.n must be a positive integer (got ${top.n}).`, { argument: 'top' });
+  const per = top.per === undefined ? -1 : request.groupBy.findIndex((g) => pathText(g) === top.per);
+  if (top.per !== undefined && (per < 0 || request.groupBy.length < 2))
+    throw badInput(
+      `top.per (${top.per}) must be one of the dimensions grouped by, beside at least one other to rank within it (by: [${request.groupBy.map(pathText).join(', ')}]).`,
+      { argument: 'top' },
+    );
   if (!dict.get(top.indicator))
     throw badInput(
       `Unknown indicator "${top.indicator}" to rank by: browse the dictionary with { indicators { code } }.`,
@@ -133,13 +140,26 @@ async function topMembers(
     return sign * a.value.compare(b.value) || compareIds(a.member, b.member);
   });
   return {
-    members: scored.slice(0, top.n).map((s) => s.member),
+    members: per < 0 ? scored.slice(0, top.n).map((s) => s.member) : perGroup(scored, per, top.n),
     statements: table.statements,
     failures: table.failures,
   };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Top per group: the ranked members kept while their `per` part has fewer than n before them; groups in
+ *  order of their `per` member's id, each in rank order. */
+function perGroup(ranked: ReadonlyArray<{ member: string }>, per: number, n: number): string[] {
+  const groups = new Map<string, string[]>();
+  for (const { member } of ranked) {
+    const key = splitMember(member)[per]!;
+    const group = groups.get(key) ?? [];
+    if (group.length < n) group.push(member);
+    groups.set(key, group);
+  }
+  return [...groups.keys()].sort(compareIds).flatMap((k) => groups.get(k)!);
+}
 
 /**
  * The one rounding of a value: half-up at the indicator's precision (or its unit's, from the units file).

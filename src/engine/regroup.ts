@@ -4,6 +4,7 @@ import { Decimal } from '../values/decimal';
 import { isRef, organisationOf, type EntityModel } from '../model/entities';
 import { factDimensions, type LeafData } from './fetch';
 import { joinMember, NONE, splitMember } from './members';
+import { bridgeOf, bridgePairs, statementDimension } from './bridges';
 import { pathText, type ValuesRequest } from './request';
 
 /** Aggregates whose members' values combine into a regrouped member's: sums and counts add, minima and maxima
@@ -32,9 +33,13 @@ export async function regroup(
   request: ValuesRequest,
 ): Promise<Map<string, Leaf>> {
   const paths = request.groupBy;
-  const dimensions = factDimensions(request);
-  // Each path is its own fact dimension, no attribute, no roll-up: the statement's members are the answer's.
-  if (paths.length === 0 || (!request.rollup && paths.length === dimensions.length && paths.every((g) => !g.attribute)))
+  const dimensions = factDimensions(request, ctx);
+  const bridged = paths.some((g) => bridgeOf(ctx, g.dimension));
+  // Each path is its own fact dimension, no attribute, no bridge, no roll-up: the statement's members are the answer's.
+  if (
+    paths.length === 0 ||
+    (!request.rollup && !bridged && paths.length === dimensions.length && paths.every((g) => !g.attribute))
+  )
     return leaves;
   const members = new Set([...leaves.values()].flatMap((l) => [...l.members]));
   const targets = new Map<string, string[]>();
@@ -42,33 +47,43 @@ export async function regroup(
     const ancestors = await ancestorsOf(ctx);
     for (const m of new Set([...members, ...ancestors.keys()])) targets.set(m, [m, ...(ancestors.get(m) ?? [])]);
   } else {
-    // Per path, the value of each distinct id of its fact dimension; then each member is the tuple of its
+    // Per path, the values of each distinct id of its fact dimension; then each member is the tuple of its
     // paths' values. Hop by hop along an attribute path (`a`, `a.b`): all ids advance together, so each hop
-    // is one batched load of the next entity (per source DataLoader), however many members.
+    // is one batched load of the next entity (per source DataLoader), however many members. A bridge path
+    // gives every member its `through` id reaches (several: the member fans out), or NONE when it reaches none.
     const parts = [...members].map((m) => splitMember(m));
     const valuesByPath = await Promise.all(
       paths.map(async (path) => {
-        const index = dimensions.indexOf(path.dimension);
+        const index = dimensions.indexOf(statementDimension(ctx, path.dimension));
         const ids = [...new Set(parts.map((p) => p[index]!))];
         const entity = ctx.runtime.model.dimensions[path.dimension]!;
-        const values = new Map<string, string>();
+        const pairs = bridgeOf(ctx, path.dimension) ? await bridgePairs(ctx, path.dimension) : undefined;
+        const only = request.filters.find((f) => f.dimension === path.dimension && pairs);
+        const values = new Map<string, string[]>();
+        const valueOf = async (id: string): Promise<string> => {
+          if (!path.attribute || id === NONE) return id;
+          let value: FieldValue = { entity, id, rows: {} };
+          for (const field of path.attribute.split('.')) {
+            if (value === null || typeof value !== 'object') break;
+            value = await fieldValue(ctx, value, field);
+          }
+          // A reference regroups by the referenced entity's id; a scalar by its value.
+          return value === null ? NONE : typeof value === 'object' ? value.id : String(value);
+        };
         await Promise.all(
           ids.map(async (id) => {
-            if (!path.attribute || id === NONE) return values.set(id, id);
-            let value: FieldValue = { entity, id, rows: {} };
-            for (const field of path.attribute.split('.')) {
-              if (value === null || typeof value !== 'object') break;
-              value = await fieldValue(ctx, value, field);
-            }
-            // A reference regroups by the referenced entity's id; a scalar by its value.
-            return values.set(id, value === null ? NONE : typeof value === 'object' ? value.id : String(value));
+            const reached = !pairs ? [id] : id === NONE ? [NONE] : (pairs.get(id) ?? [NONE]);
+            // Filtered on the bridge dimension: only the members asked for (the row reached them).
+            const kept = only ? reached.filter((r) => only.ids.includes(r)) : reached;
+            values.set(id, [...new Set(await Promise.all(kept.map(valueOf)))]);
           }),
         );
         return { index, values };
       }),
     );
     for (const [i, m] of [...members].entries()) {
-      targets.set(m, [joinMember(valuesByPath.map(({ index, values }) => values.get(parts[i]![index]!)!))]);
+      const lists = valuesByPath.map(({ index, values }) => values.get(parts[i]![index]!)!);
+      targets.set(m, product(lists).map(joinMember));
     }
   }
   /** Regrouped member → the members it adds up. */
@@ -124,6 +139,11 @@ export async function regroup(
     });
   }
   return out;
+}
+
+/** Every tuple taking one value from each list: [[a], [x, y]] → [[a, x], [a, y]]. */
+function product(lists: ReadonlyArray<readonly string[]>): string[][] {
+  return lists.reduce<string[][]>((acc, list) => acc.flatMap((t) => list.map((v) => [...t, v])), [[]]);
 }
 
 /**

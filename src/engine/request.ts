@@ -39,6 +39,9 @@ export interface TopRequest {
   indicator: string;
   n: number;
   direction: 'asc' | 'desc';
+  /** Top per group: the grouping path (one of `groupBy`, as pathText) within each of whose members the first
+   *  `n` members of the other paths are kept. Absent: the first `n` members overall. */
+  per?: string | undefined;
 }
 
 /** One cell of the answer: a value, or null with the reason. */

@@ -1289,6 +1289,9 @@ export type Query = {
    * Indicator values for a run of periods, one table a chart can use directly. `from`/`to` are periods
    * (e.g. "2025-01" … "2025-12"); `grain` cuts the run into buckets (fiscal quarters and years follow the
    * configured fiscal calendar); `grain: ALL` makes one bucket from the start of `from` to the end of `to`.
+   * `to` always means the end of the period it names, at any grain (from "2022" to "2024" by QUARTER ends at
+   * 2024-Q4); ends finer than the grain round out to the whole buckets holding them. A row whose dimension key
+   * is null is the member "(none)", so the rows of a grouping add up to the ungrouped total.
    * `by` groups by one or more dimension paths of the model (IndicatorDimension: a fact dimension, an
    * attribute of its entity or a path through its references); each row then has one member per path, in
    * order. `top` keeps only the first N members ranked by one indicator over the whole range.
@@ -1825,11 +1828,13 @@ export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
 };
 
-/** Keep the first `n` members ranked by `indicator` over the whole requested range (one bucket from `from` to `to`); every period's rows of those members are returned, in rank order. Ties rank by member id; a null or suppressed value ranks last. */
+/** Keep the first `n` members ranked by `indicator` over the whole requested range (one bucket from `from` to `to`); every period's rows of those members are returned, in rank order. Ties rank by member id; a null or suppressed value ranks last. With `per`, the first `n` within each member of that dimension (top per group). */
 export type TopMembers = {
   direction?: InputMaybe<SortDirection>;
   indicator: Scalars['String']['input'];
   n: Scalars['Int']['input'];
+  /** Top per group: one of the `by` dimensions (beside at least one other). For each of its members, the first `n` members of the other dimensions, ranked within it; groups in order of their member id. Example: by: [customer_country, customer], top: { indicator: "revenue", n: 3, per: customer_country } — the 3 best customers of each country. */
+  per?: InputMaybe<IndicatorDimension>;
 };
 
 export type VersionPin = {

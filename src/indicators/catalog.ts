@@ -31,7 +31,7 @@ export function catalogOfDefinitions(model: CompanyModel): MeasureCatalog {
         Object.entries(def.mapping.facts).map(([f, fact]) => [
           f,
           {
-            dimensions: Object.keys(fact.dimensions),
+            dimensions: [...Object.keys(fact.dimensions), ...Object.keys(fact.bridges ?? {})],
             measures: Object.keys(fact.measures),
             kind: fact.time ? ('event' as const) : fact.validity ? ('state' as const) : ('snapshot' as const),
             aggs: Object.fromEntries(Object.entries(fact.measures).map(([m, x]) => [m, x.agg])),

@@ -96,8 +96,18 @@ export interface CompanyModel {
   sources: Readonly<Record<string, SourceModel>>;
   /** Groupable dimensions: every fact dimension declared with an entity, dimension name → entity. */
   dimensions: Readonly<Record<string, EntityName>>;
+  /** Many-to-many dimensions (also in `dimensions`): dimension → the fact dimension it is reached from and the
+   *  bridge entity's reference fields to that dimension's entity (`from`) and to this one's (`to`). */
+  bridges?: Readonly<Record<string, BridgeDimension>>;
   /** Per conformed entity: how each source's key maps to the hub id (crosswalks/<Entity>.yaml, src/model/crosswalk.ts). */
   crosswalks?: Readonly<Record<EntityName, CrosswalkModel>>;
+}
+
+export interface BridgeDimension {
+  through: string;
+  bridge: EntityName;
+  from: string;
+  to: string;
 }
 
 export function isRef(type: FieldType): type is RefType {

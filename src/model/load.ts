@@ -6,6 +6,7 @@ import { ConfigError } from '../errors';
 import type { SqlSourceMapping } from './mapping';
 import {
   isRef,
+  type BridgeDimension,
   type CompanyModel,
   type EntityModel,
   type FieldType,
@@ -107,10 +108,11 @@ export function loadModel(dir: string, options: LoadOptions = {}): CompanyModel 
   checkSources(entities, sources, at);
   for (const s of Object.values(sources)) checkExpressions(s, at);
   const dimensions = dimensionsOf(sources, at);
+  const bridges = bridgesOf(entities, sources, dimensions, at);
   checkFigures(entities, entityFileOf, sources, at);
   const crosswalks = crosswalksOf(crosswalkFiles, entities, sources, at);
   if (problems.length) throw new ModelError(dir, problems);
-  return { dir, version, paths, entities, sources, dimensions, crosswalks };
+  return { dir, version, paths, entities, sources, dimensions, crosswalks, ...(bridges ? { bridges } : {}) };
 }
 
 /** model.yaml: refused like every other model file (unknown keys with a "did you mean"); absent, the defaults. */
@@ -244,6 +246,10 @@ function checkExpressions(s: SourceModel, at: At): void {
   }
   for (const [fact, f] of Object.entries(s.mapping.facts)) {
     const tables = [f.table, ...(f.joins ?? []).map((j) => j.table)];
+    for (const [c, declared] of Object.entries(f.storage ?? {})) {
+      const problems = storageProblems({ agg: 'sum', column: c, type: 'decimal', storage: declared });
+      for (const problem of problems) at(s.file, `facts.${fact}.storage.${c}`, problem);
+    }
     for (const [name, m] of Object.entries(f.measures)) {
       if (name.endsWith(RESERVED_SUFFIX)) at(s.file, `facts.${fact}.measures.${name}`, RESERVED_PROBLEM);
       const storage = m.storage ? storageProblems(m) : [];
@@ -488,6 +494,67 @@ function checkSources(entities: Record<string, EntityModel>, sources: Record<str
       }
     }
   }
+}
+
+/**
+ * Many-to-many dimensions (facts' `bridges`): each joins `dimensions` with its entity; its `through` must be a
+ * dimension of the same fact, and its bridge entity must hold exactly one reference to through's entity and
+ * one to the dimension's entity. One name, one bridge across the model.
+ */
+function bridgesOf(
+  entities: Record<string, EntityModel>,
+  sources: Record<string, SourceModel>,
+  dimensions: Record<string, string>,
+  at: At,
+): Record<string, BridgeDimension> | undefined {
+  const out: Record<string, BridgeDimension> = {};
+  for (const s of Object.values(sources)) {
+    for (const [fact, f] of Object.entries(s.mapping.facts)) {
+      for (const [dim, b] of Object.entries(f.bridges ?? {})) {
+        const path = `facts.${fact}.bridges.${dim}`;
+        const via = f.dimensions[b.through];
+        if (!via?.entity) {
+          at(s.file, `${path}.through`, `"${b.through}" is not a dimension of ${fact} with an entity`);
+          continue;
+        }
+        if (dim in f.dimensions) at(s.file, path, `"${dim}" is also a column dimension of ${fact}: one or the other`);
+        const bridge = entities[b.bridge];
+        if (!bridge || !entities[b.entity]) {
+          at(
+            s.file,
+            path,
+            `unknown entity "${!bridge ? b.bridge : b.entity}"${didYouMean(!bridge ? b.bridge : b.entity, Object.keys(entities))}`,
+          );
+          continue;
+        }
+        const refsTo = (e: string) =>
+          Object.entries(bridge.fields)
+            .filter(([, t]) => isRef(t) && t.ref === e)
+            .map(([n]) => n);
+        const from = refsTo(via.entity);
+        const to = refsTo(b.entity);
+        if (from.length !== 1 || to.length !== 1 || from[0] === to[0]) {
+          at(
+            s.file,
+            `${path}.bridge`,
+            `${b.bridge} must hold one reference to ${via.entity} and one to ${b.entity} (it has ${from.length} and ${to.length})`,
+          );
+          continue;
+        }
+        const known = out[dim];
+        if (
+          (known && (known.through !== b.through || known.bridge !== b.bridge)) ||
+          (dimensions[dim] && dimensions[dim] !== b.entity)
+        ) {
+          at(s.file, path, `dimension "${dim}" is declared differently elsewhere in the model; one name, one meaning`);
+          continue;
+        }
+        dimensions[dim] = b.entity;
+        out[dim] = { through: b.through, bridge: b.bridge, from: from[0]!, to: to[0]! };
+      }
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Every fact dimension declared with an entity; one dimension name means one entity across the model. */

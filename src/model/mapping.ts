@@ -34,6 +34,15 @@ export interface SqlFactMapping {
   validity?: { from: string; to: string };
   dimensions: Record<string, { column: string; entity?: EntityName }>;
   measures: Record<string, SqlMeasure>;
+  /** Many-to-many dimensions: reached from the fact dimension `through` by an entity holding pairs (a
+   *  bridge: PlaylistTrack pairs a track with a playlist), in this source or another. A fact row counts once
+   *  in each member it reaches, and once in a total. `playlist: { through: track, bridge: PlaylistTrack,
+   *  entity: Playlist }`. */
+  bridges?: Record<string, { through: string; bridge: EntityName; entity: EntityName }>;
+  /** How columns of the fact are stored, declared once for every measure and expression that reads them
+   *  (`InvoiceLine.UnitPrice: { kind: float, scale: 2 }`): each read of the column is cast to an exact
+   *  decimal at that scale before any arithmetic. A measure's own `storage` takes precedence. */
+  storage?: Record<string, MeasureStorage>;
   description?: string;
 }
 
@@ -55,7 +64,8 @@ export interface SqlMeasure {
   type: 'decimal' | 'int';
   description?: string;
   /** How a decimal column is stored, so that it is cast to an exact decimal before it is aggregated.
-   *  Omitted: an exact column (DECIMAL, NUMERIC or integer) aggregated at its own scale. */
+   *  On an expression (`sql`): how every column it reads is stored (each cast before the arithmetic).
+   *  Omitted: the fact's `storage` of the column, else an exact column aggregated at its own scale. */
   storage?: MeasureStorage;
 }
 

@@ -107,6 +107,11 @@ const entityMappingSchema = strict({
   orderBy: identifier.optional(),
 });
 
+const storageSchema = strict({
+  kind: z.enum(['decimal', 'float', 'cents', 'text']),
+  scale: z.number().int().min(0).max(12).optional(),
+});
+
 const measureSchema = strict({
   agg: z.enum(['sum', 'count', 'count_distinct', 'avg', 'min', 'max']),
   column: column.optional(),
@@ -116,10 +121,7 @@ const measureSchema = strict({
   type: z.enum(['decimal', 'int']),
   description: z.string().optional(),
   /** How a decimal column is stored when it is not an exact number (see SqlMeasure.storage). */
-  storage: strict({
-    kind: z.enum(['decimal', 'float', 'cents', 'text']),
-    scale: z.number().int().min(0).max(12).optional(),
-  }).optional(),
+  storage: storageSchema.optional(),
 })
   .refine((m) => m.agg === 'count' || m.column !== undefined || m.sql !== undefined, {
     message: 'needs a column or sql (only count may omit both)',
@@ -146,6 +148,10 @@ const factSchema = strict({
   validity: strict({ from: column, to: column }).optional(),
   dimensions: z.record(identifier, strict({ column, entity: identifier.optional() })).default({}),
   measures: z.record(identifier, measureSchema),
+  /** Many-to-many dimensions through a bridge entity (see SqlFactMapping.bridges). */
+  bridges: z.record(identifier, strict({ through: identifier, bridge: identifier, entity: identifier })).optional(),
+  /** Column → how it is stored, for every measure and expression reading it (see SqlFactMapping.storage). */
+  storage: z.record(column, storageSchema).optional(),
   description: z.string().optional(),
 }).refine(
   (f) => f.time === undefined || f.validity === undefined,

@@ -75,6 +75,11 @@ export function validateMapping(
       for (const c of Object.keys(m.filter ?? {})) column(`facts.${fact}.measures.${name}.filter`, c);
       if (m.storage) storageProblems(m).forEach((problem) => fail(`facts.${fact}.measures.${name}.storage`, problem));
     }
+    for (const [c, storage] of Object.entries(f.storage ?? {})) {
+      column(`facts.${fact}.storage`, c);
+      const problems = storageProblems({ agg: 'sum', column: c, type: 'decimal', storage });
+      problems.forEach((problem) => fail(`facts.${fact}.storage.${c}`, problem));
+    }
   }
 }
 
@@ -89,7 +94,7 @@ export function storageProblems(m: SqlMeasure): string[] {
   if (!STORAGE_KINDS.includes(kind))
     return [`unknown kind ${JSON.stringify(kind)} (known: ${STORAGE_KINDS.join(', ')})`];
   if (m.type !== 'decimal') return ['only decimal measures declare a storage (an int measure is summed as it is)'];
-  if (!m.column) return ['a storage needs a column'];
+  if (!m.column && m.sql === undefined) return ['a storage needs a column or an expression (sql) to read'];
   if (scale === undefined)
     return kind === 'decimal'
       ? []

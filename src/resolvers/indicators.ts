@@ -48,7 +48,9 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     ];
     const members = table.members.map((id) => membersOf(ctx.runtime.model, request.groupBy, id));
     const indicators = request.codes.map((c) => dict.get(c)!);
-    const explain = request.codes.map((code) => explainOf(dict, code, table.statements, request, table.snapshots));
+    const explain = request.codes.map((code) =>
+      explainOf(dict, code, table.statements, request, table.snapshots, ctx.runtime.model),
+    );
     return {
       warnings,
       asOf: asOfBySource(table.statements),
@@ -105,6 +107,7 @@ function explainOf(
   statements: StatementProvenance[],
   request: ValuesRequest,
   snapshots: readonly string[],
+  model: CompanyModel,
 ) {
   const indicator = dict.get(code)!;
   const closure = new Map(inputsClosure(dict, code).map((c) => [c, dict.get(c)!]));
@@ -124,17 +127,32 @@ function explainOf(
       ...(request.rollup ? ['each organisation unit includes its subtree'] : []),
       ...(request.top
         ? [
-            `top ${request.top.n} members by ${request.top.indicator} over ${rangeText(request)} (${request.top.direction === 'desc' ? 'highest' : 'lowest'} first)`,
+            `top ${request.top.n} members by ${request.top.indicator}${request.top.per ? ` per ${request.top.per}` : ''} over ${rangeText(request)} (${request.top.direction === 'desc' ? 'highest' : 'lowest'} first)`,
           ]
         : []),
     ],
-    notes: snapshots
-      .filter((s) => all.has(s))
-      .map(
-        (s) =>
-          `snapshot, as of now: ${s} is read from a fact without time or validity, so every period shows its current value`,
-      ),
+    notes: [
+      ...snapshots
+        .filter((s) => all.has(s))
+        .map(
+          (s) =>
+            `snapshot, as of now: ${s} is read from a fact without time or validity, so every period shows its current value`,
+        ),
+      ...bridgeNotes(model, request),
+    ],
   };
+}
+
+/** What a many-to-many dimension of the request does to the numbers (src/engine/bridges.ts). */
+function bridgeNotes(model: CompanyModel, request: ValuesRequest): string[] {
+  const used = new Set([...request.groupBy.map((g) => g.dimension), ...request.filters.map((f) => f.dimension)]);
+  return [...used].flatMap((d) => {
+    const b = model.bridges?.[d];
+    if (!b) return [];
+    return [
+      `many-to-many: ${d} is reached from ${b.through} through ${b.bridge}; a row counts once in each ${d} its ${b.through} reaches (so ${d} members may add up to more than the total), once in the total, and in (none) when it reaches no ${d}`,
+    ];
+  });
 }
 
 function asOfBySource(statements: StatementProvenance[]) {

@@ -47,10 +47,18 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
             indicator: args.top.indicator,
             n: args.top.n,
             direction: (args.top.direction ?? 'DESC') === 'ASC' ? ('asc' as const) : ('desc' as const),
+            ...(args.top.per ? { per: perOf(ctx.runtime.model, args.top.per) } : {}),
           },
         }
       : {}),
   };
+}
+
+/** top.per (a value of IndicatorDimension) as the path text of the grouping it names. */
+function perOf(model: CompanyModel, value: string): string {
+  const path = pathsOf(model).get(value);
+  if (!path) throw badInput(`Unknown dimension "${value}" for top.per.`, { argument: 'top' });
+  return path;
 }
 
 /** `by` (enum values of IndicatorDimension) or the deprecated `groupBy` text, never both. */

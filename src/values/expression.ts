@@ -152,3 +152,22 @@ export function expressionColumns(text: string): string[] {
   const columns = tokens.filter((t, i) => t.name !== undefined && tokens[i + 1]?.text !== '(').map((t) => t.name!);
   return [...new Set(columns)];
 }
+
+/** `text` with every column reference replaced by `replace(column)` (function names, numbers and literals
+ *  as written): how a float column is read as an exact decimal inside an expression. Call it on an
+ *  expression without problems. */
+export function rewriteColumns(text: string, replace: (column: string) => string): string {
+  const tokens: Array<{ name?: string; text: string }> = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < text.length) {
+    const m = TOKEN.exec(text);
+    if (!m) break;
+    tokens.push(m[3] ? { name: m[3], text: m[0] } : { text: m[0] });
+  }
+  const next = (i: number) => tokens.slice(i + 1).find((t) => t.text.trim() !== '')?.text;
+  return tokens
+    .map((t, i) =>
+      t.name !== undefined && next(i) !== '(' && !KEYWORDS.has(t.name.toLowerCase()) ? replace(t.name) : t.text,
+    )
+    .join('');
+}

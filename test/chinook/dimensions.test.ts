@@ -376,3 +376,60 @@ describe('issue 23: ranges end where they say, null members are kept, distinct c
     }
   });
 });
+
+describe('issue 23: a many-to-many dimension (playlist, through PlaylistTrack in another source) and float money', () => {
+  const BY_PLAYLIST = `from invoice_line il join invoice i on i.invoice_id = il.invoice_id
+    left join playlist_track pt on pt.track_id = il.track_id`;
+
+  test('revenue by playlist: each line once in every playlist its track is on; explain says so', async () => {
+    const { table } = await values({ codes: ['revenue'], from: '2021', to: '2025', grain: 'YEAR', by: ['playlist'] });
+    compare(
+      cellsOf(table.rows),
+      await oracle(
+        `select ${YEAR} p, coalesce(pt.playlist_id::text, '(none)') m1, round(${REVENUE}, 2) v ${BY_PLAYLIST} where ${RANGE} group by 1, 2`,
+      ),
+    );
+    expect(table.explain[0]!.notes.join(' ')).toMatch(
+      /many-to-many: playlist is reached from track through PlaylistTrack/,
+    );
+  });
+
+  test('filtered on playlists, the total counts a line once however many of them it reaches', async () => {
+    const res = await hub.query<{ indicatorValues: Table }>(
+      `query($f: [DimensionFilter!]) { indicatorValues(codes: ["revenue"], from: "2021", to: "2025", grain: ALL, filters: $f) {
+        by periods { label from to } rows { period members { id } member { id } cells { code value reason } } warnings explain { code notes } } }`,
+      { f: [{ dimension: 'playlist', ids: ['1', '8'] }] },
+    );
+    expect(res.errors).toBeUndefined();
+    compare(
+      cellsOf(res.data!.indicatorValues.rows),
+      await oracle(
+        `select ${WHOLE} p, round(${REVENUE}, 2) v ${LINES} where ${RANGE} and il.track_id in (select track_id from playlist_track where playlist_id in (1, 8))`,
+      ),
+    );
+  });
+
+  test.each([
+    ['revenue_from_float', 'revenue', ['customer_country']],
+    ['invoiced_total_from_float', 'invoiced_total', ['customer']],
+  ])('%s (a float copy read at 2 places) equals %s to the cent', async (float, exact, by) => {
+    const a = await values({ codes: [float], from: '2021-01', to: '2025-12', grain: 'MONTH', by });
+    const b = await values({ codes: [exact], from: '2021-01', to: '2025-12', grain: 'MONTH', by });
+    expect(cellsOf(a.table.rows).size).toBeGreaterThan(100);
+    expect(cellsOf(a.table.rows)).toEqual(cellsOf(b.table.rows));
+  });
+
+  test('the catalogue list value from a REAL copy equals the exact SQL to the cent', async () => {
+    const { table } = await values({
+      codes: ['catalogue_list_value'],
+      from: '2024',
+      to: '2024',
+      grain: 'YEAR',
+      by: ['genre'],
+    });
+    compare(
+      cellsOf(table.rows),
+      await oracle(`select '2024' p, genre_id::text m1, sum(unit_price) v from track group by 1, 2`),
+    );
+  });
+});

@@ -509,7 +509,16 @@ function mappedCatalog(mapping: SqlSourceMapping): SourceCatalog {
     {
       kind: f.validity ? 'state' : 'event',
       dimensions: Object.keys(f.dimensions),
-      measures: Object.fromEntries(Object.entries(f.measures).map(([name, m]) => [name, { agg: m.agg, type: m.type }])),
+      // A distinct count of a dimension's own column names that dimension (its members' counts add up).
+      measures: Object.fromEntries(
+        Object.entries(f.measures).map(([name, m]) => {
+          const own = Object.entries(f.dimensions).find(
+            ([, d]) =>
+              m.agg === 'count_distinct' && !m.filter && d.column.split('.').pop() === m.column?.split('.').pop(),
+          )?.[0];
+          return [name, { agg: m.agg, type: m.type, ...(own ? { distinctOf: own } : {}) }];
+        }),
+      ),
     },
   ]);
   return { entities: Object.fromEntries(entities), facts: Object.fromEntries(facts) };

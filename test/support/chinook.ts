@@ -73,6 +73,35 @@ export function databaseUrl(engine: ChinookEngine, database: string): string {
   return url.toString();
 }
 
+/**
+ * A float copy of every money column, as real companies keep money (issue 23): each beside its exact column,
+ * in a binary floating-point type of the engine — single precision for one, double for the other — holding
+ * the same values. The model reads them with their declared scale (models/chinook: `storage`), and every
+ * money indicator over them must equal the exact column's SQL to the cent.
+ */
+export const FLOAT_COPIES: ReadonlyArray<{ table: ChinookTable; column: string; type: Record<ChinookEngine, string> }> =
+  [
+    { table: 'invoice_line', column: 'unit_price', type: { postgres: 'double precision', mysql: 'float' } },
+    { table: 'invoice', column: 'total', type: { postgres: 'real', mysql: 'double' } },
+    { table: 'track', column: 'unit_price', type: { postgres: 'real', mysql: 'double' } },
+  ];
+
+/** unit_price → unit_price_float (PostgreSQL), UnitPrice → UnitPriceFloat (MariaDB). */
+export const floatColumn = (engine: ChinookEngine, column: string): string =>
+  engine === 'postgres' ? `${column}_float` : `${tableName('mysql', column as ChinookTable)}Float`;
+
+function floatCopies(engine: ChinookEngine, keep: readonly ChinookTable[] | undefined): string {
+  const q = (name: string) => (engine === 'postgres' ? name : `\`${name}\``);
+  return FLOAT_COPIES.filter((c) => !keep || keep.includes(c.table))
+    .map((c) => {
+      const table = q(tableName(engine, c.table));
+      const exact = q(engine === 'postgres' ? c.column : tableName('mysql', c.column as ChinookTable));
+      const copy = q(floatColumn(engine, c.column));
+      return `alter table ${table} add column ${copy} ${c.type[engine]}; update ${table} set ${copy} = ${exact};`;
+    })
+    .join(' ');
+}
+
 /** Creates `database` afresh on the engine's test server and loads the whole Chinook script into it. */
 export async function loadChinook(
   engine: ChinookEngine,
@@ -96,6 +125,8 @@ export async function loadChinook(
     try {
       await client.query(scriptBody('postgres'));
       for (const t of drop) await client.query(`drop table ${t} cascade`);
+      const copies = floatCopies('postgres', keep);
+      if (copies) await client.query(copies);
     } finally {
       await client.end();
     }
@@ -109,6 +140,8 @@ export async function loadChinook(
           `set foreign_key_checks = 0; ${drop.map((t) => `drop table \`${tableName('mysql', t)}\`;`).join(' ')} set foreign_key_checks = 1`,
         );
       }
+      const copies = floatCopies('mysql', keep);
+      if (copies) await conn.query(copies);
     } finally {
       await conn.end();
     }

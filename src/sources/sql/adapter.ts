@@ -33,6 +33,8 @@ import { Decimal } from '../../values/decimal';
 import { decimalString, normalizeValue } from './normalize';
 import { timeBound } from './time';
 import { validateMapping } from '../../model/validate-mapping';
+import { rewriteColumns } from '../../values/expression';
+import { HubError } from '../../errors';
 
 /**
  * The generic SQL adapter: the whole contract implemented from a mapping, for every engine of the registry
@@ -89,7 +91,15 @@ export class SqlAdapter implements SourceAdapter {
     const dimensionsOf = (row: Record<string, unknown>) =>
       Object.fromEntries(query.groupBy.map((d) => [d, text(row[d])]));
     const measuresOf = (row: Record<string, unknown>, alias: (m: string) => string) =>
-      Object.fromEntries(query.measures.map((m) => [m, measureValue(fact.measures[m]!, alias(m), row)]));
+      Object.fromEntries(
+        query.measures.map((m) => {
+          try {
+            return [m, measureValue(fact.measures[m]!, alias(m), row)];
+          } catch (error) {
+            throw inexactValue(this.name, query.fact, m, fact.measures[m]!, row[alias(m)], error);
+          }
+        }),
+      );
     if (!buckets || fact.time) {
       // A row outside every window (between two windows that do not touch) counts in none.
       return rows
@@ -214,10 +224,10 @@ export class SqlAdapter implements SourceAdapter {
     const buckets = query.buckets?.length ? query.buckets : undefined;
     if (buckets && f.validity) {
       const measures = query.measures.map((name) => [name, measureOf(name)] as const);
-      this.applyValidity(builder, f.validity, measures, buckets);
+      this.applyValidity(builder, f.validity, measures, buckets, f.storage);
     } else {
       for (const name of query.measures) {
-        const selects = measureSelects(measureOf(name), name, this.conn.dialect);
+        const selects = measureSelects(measureOf(name), name, this.conn.dialect, undefined, f.storage);
         for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
       }
     }
@@ -243,6 +253,7 @@ export class SqlAdapter implements SourceAdapter {
     validity: { from: string; to: string },
     measures: ReadonlyArray<readonly [string, SqlMeasure]>,
     buckets: readonly TimeBucket[],
+    storage?: SqlFactMapping['storage'],
   ): void {
     const knex = this.conn.knex;
     buckets.forEach((b, i) => {
@@ -254,7 +265,7 @@ export class SqlAdapter implements SourceAdapter {
         knex.raw(`count(case when ${valid.sql} then 1 end) as ??`, [...valid.bindings, stateAlias(i, ROWS)]),
       );
       for (const [name, measure] of measures) {
-        const selects = measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid);
+        const selects = measureSelects(measure, stateAlias(i, name), this.conn.dialect, valid, storage);
         for (const { sql, bindings } of selects) builder.select(knex.raw(sql, bindings));
       }
     });
@@ -315,6 +326,7 @@ export class SqlAdapter implements SourceAdapter {
       return rows;
     } catch (error) {
       call.trace.record({ source: this.name, kind, fingerprint, durationMs: elapsed(started), rows: 0, ok: false });
+      if (error instanceof HubError) throw error;
       throw sourceFailure(this.name, fingerprint, error, this.conn.dialect.classify(error));
     }
   }
@@ -364,12 +376,27 @@ function catalogOf(mapping: SqlSourceMapping): SourceCatalog {
         name,
         {
           kind: f.time ? 'event' : f.validity ? 'state' : 'snapshot',
-          dimensions: Object.keys(f.dimensions),
-          measures: Object.fromEntries(Object.entries(f.measures).map(([m, d]) => [m, { agg: d.agg, type: d.type }])),
+          // A bridge dimension is cut by like any other; the hub reaches it from its `through` dimension.
+          dimensions: [...Object.keys(f.dimensions), ...Object.keys(f.bridges ?? {})],
+          measures: Object.fromEntries(
+            Object.entries(f.measures).map(([m, d]) => {
+              const distinctOf =
+                d.agg === 'count_distinct' && d.column && !d.filter
+                  ? Object.entries(f.dimensions).find(([, dim]) => sameColumn(dim.column, d.column!, f.table))?.[0]
+                  : undefined;
+              return [m, { agg: d.agg, type: d.type, ...(distinctOf ? { distinctOf } : {}) }];
+            }),
+          ),
         },
       ]),
     ),
   };
+}
+
+/** `CustomerId` and `Invoice.CustomerId` name the same column of a fact whose table is Invoice. */
+function sameColumn(a: string, b: string, table: string): boolean {
+  const bare = (c: string) => (c.startsWith(`${table}.`) ? c.slice(table.length + 1) : c);
+  return bare(a) === bare(b);
 }
 
 function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
@@ -415,10 +442,27 @@ function measureSelects(
   name: string,
   dialect: Dialect,
   condition?: { sql: string; bindings: readonly string[] },
+  columns?: SqlFactMapping['storage'],
 ): Array<{ sql: string; bindings: Array<string | number> }> {
-  // The measured value: a validated expression of the model, or a bound column.
-  const inner = m.sql !== undefined ? `(${m.sql})` : m.column ? '??' : undefined;
-  const value = inner ? exactCast(m, inner, dialect) : m.filter || condition ? '1' : '*';
+  // The measured value: a validated expression of the model (each stored column cast to an exact decimal
+  // first: float × quantity must not multiply binary noise), or a bound column.
+  const counted = m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct';
+  const storageOf = (column: string) => m.storage ?? storageOfColumn(columns, column);
+  const inner =
+    m.sql !== undefined
+      ? `(${counted ? m.sql : rewriteColumns(m.sql, (c) => castStored(c, storageOf(c), dialect))})`
+      : m.column
+        ? '??'
+        : undefined;
+  const value = !inner
+    ? m.filter || condition
+      ? '1'
+      : '*'
+    : counted
+      ? inner
+      : m.sql !== undefined
+        ? dialect.exactDecimal(inner, undefined)
+        : castStored(inner, storageOf(m.column!), dialect);
   const filters = Object.entries(m.filter ?? {});
   const conditions = [
     ...filters.map(([, values]) => `?? in (${values.map(() => '?').join(', ')})`),
@@ -438,17 +482,25 @@ function measureSelects(
 }
 
 /**
- * A decimal column as an exact decimal, before any aggregate sees it (see MeasureStorage): DECIMAL with a
- * declared scale, FLOAT, text → cast(?? as decimal(38, s)); integer cents → cast(?? * 0.01 as decimal(38, 2));
- * an exact column without a declared scale stays at its own scale (Dialect.exactDecimal).
+ * A stored column (or `??`) as an exact decimal, before any arithmetic or aggregate sees it (see
+ * MeasureStorage): DECIMAL with a declared scale, FLOAT, text → cast(c as decimal(38, s)); integer cents →
+ * cast(c * 0.01 as decimal(38, 2)); without a storage an exact column stays at its own scale
+ * (Dialect.exactDecimal), and inside an expression a column without a storage is read as it is.
  */
-function exactCast(m: SqlMeasure, inner: string, dialect: Dialect): string {
-  if (m.type !== 'decimal' || m.agg === 'count' || m.agg === 'count_distinct') return inner;
-  const scale = m.storage?.scale;
-  if (scale !== undefined && m.storage!.kind === 'cents' && scale > 0) {
-    return dialect.exactDecimal(`${inner} * 0.${'0'.repeat(scale - 1)}1`, scale);
+function castStored(column: string, storage: SqlMeasure['storage'], dialect: Dialect): string {
+  if (!storage) return column === '??' ? dialect.exactDecimal(column, undefined) : column;
+  const scale = storage.scale;
+  if (scale !== undefined && storage.kind === 'cents' && scale > 0) {
+    return dialect.exactDecimal(`${column} * 0.${'0'.repeat(scale - 1)}1`, scale);
   }
-  return dialect.exactDecimal(inner, scale);
+  return dialect.exactDecimal(column, scale);
+}
+
+/** The fact's declared storage of a column, written qualified (`InvoiceLine.UnitPrice`) or not. */
+function storageOfColumn(columns: SqlFactMapping['storage'], column: string): SqlMeasure['storage'] {
+  if (!columns) return undefined;
+  const bare = (c: string) => c.slice(c.lastIndexOf('.') + 1);
+  return columns[column] ?? Object.entries(columns).find(([c]) => bare(c) === bare(column))?.[1];
 }
 
 /** Aggregates leave the adapter unrounded: exact decimal strings (at the scale the engine summed them at). */
@@ -459,6 +511,30 @@ function measureValue(m: SqlMeasure, name: string, row: Record<string, unknown>)
   const exact = Decimal.of(decimalString(raw));
   if (m.agg !== 'avg') return exact.toString();
   return exact.div(Decimal.of(decimalString(row[countAlias(name)])), AVERAGE_SCALE)?.toString() ?? null;
+}
+
+/**
+ * A value the adapter cannot read exactly (a binary float where an exact decimal was expected): a coded
+ * error naming the source, fact and measure, and the line of YAML that fixes it — never a crash.
+ */
+function inexactValue(
+  source: string,
+  fact: string,
+  name: string,
+  m: SqlMeasure,
+  raw: unknown,
+  cause: unknown,
+): HubError {
+  const float = typeof raw === 'number' && !Number.isInteger(raw);
+  const what = float ? `the binary floating-point value ${String(raw)}` : `a value it cannot read as a decimal`;
+  const where = m.sql !== undefined ? `every float column its expression reads` : `column ${m.column}`;
+  return new HubError(
+    'INEXACT_VALUE',
+    `Source "${source}", fact "${fact}", measure "${name}": the database returned ${what}, which cannot be summed exactly. ` +
+      `Declare how ${where} is stored in sources/${source}.yaml, e.g. facts.${fact}.measures.${name}.storage: { kind: float, scale: 2 } ` +
+      `(or facts.${fact}.storage: { <column>: { kind: float, scale: 2 } }), with the decimal places the values really have.`,
+    { source, fact, measure: name, reason: cause instanceof Error ? cause.name : 'value' },
+  );
 }
 
 /** Statements grouped by shape: the SQL text with IN lists collapsed, hashed. Never the bindings. */

@@ -3,6 +3,8 @@ import { from, type SqlConnection } from '../db/connection';
 import { lockUntilCommit } from './transaction';
 
 const TABLE = 'disclosure_log';
+/** Rows per INSERT of released sets: 9 bind parameters each, far under any driver's limit (65,535). */
+export const INSERT_BATCH = 1000;
 
 /** One (personal fact, exact time window [from, to)) of one principal's log. */
 export interface WindowKey {
@@ -62,23 +64,24 @@ export class DisclosureStore {
         }
       }
       const { result, released } = decide(logged);
-      if (released.length > 0) {
-        const at = now.toISOString();
+      const at = now.toISOString();
+      const rows = released.map((r) => ({
+        principal,
+        fact: r.fact,
+        window_from: r.from,
+        window_to: r.to,
+        set_hash: createHash('sha256')
+          .update(JSON.stringify([...r.members].sort()))
+          .digest('hex'),
+        members: JSON.stringify([...r.members].sort()),
+        populations: JSON.stringify(r.populations),
+        released_at: at,
+      }));
+      // Batched: one INSERT of every row would pass PostgreSQL's 65,535 bind parameters (9 a row) for a
+      // year of daily cells; INSERT_BATCH rows is 9,000 parameters whatever the answer's size.
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         await from(conn, TABLE)
-          .insert(
-            released.map((r) => ({
-              principal,
-              fact: r.fact,
-              window_from: r.from,
-              window_to: r.to,
-              set_hash: createHash('sha256')
-                .update(JSON.stringify([...r.members].sort()))
-                .digest('hex'),
-              members: JSON.stringify([...r.members].sort()),
-              populations: JSON.stringify(r.populations),
-              released_at: at,
-            })),
-          )
+          .insert(rows.slice(i, i + INSERT_BATCH))
           .onConflict(['principal', 'fact', 'window_from', 'window_to', 'set_hash'])
           .ignore();
       }

@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'RESPONSE_TOO_LARGE'
   /** An aggregate statement returned more rows than limits.maxStatementRows. */
   | 'TOO_MANY_ROWS'
+  /** The principal's in-flight budget (limits.inFlight) is spent: HTTP 429 with Retry-After, before any statement. */
+  | 'TOO_MANY_IN_FLIGHT'
+  /** The hub's in-flight budget (limits.inFlight) is spent: HTTP 503 with Retry-After, before any statement. */
+  | 'OVERLOADED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

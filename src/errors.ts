@@ -23,6 +23,10 @@ export type ErrorCode =
   | 'TOO_MANY_ROWS'
   /** A source value the adapter cannot read exactly (a float column read as an exact decimal without its scale). */
   | 'INEXACT_VALUE'
+  /** The principal's in-flight budget (limits.inFlight) is spent: HTTP 429 with Retry-After, before any statement. */
+  | 'TOO_MANY_IN_FLIGHT'
+  /** The hub's in-flight budget (limits.inFlight) is spent: HTTP 503 with Retry-After, before any statement. */
+  | 'OVERLOADED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

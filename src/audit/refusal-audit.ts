@@ -7,6 +7,8 @@ import { entryOutsideGraphQL } from './record';
 export type RefusalKind =
   | 'BODY_TOO_LARGE'
   | 'BAD_JSON'
+  /** A body the transport could not read: unsupported charset or content-encoding, corrupt gzip/br. */
+  | 'BAD_BODY'
   | 'MISSING_CREDENTIALS'
   | 'BAD_TOKEN'
   | 'UNKNOWN_API_KEY'

@@ -18,6 +18,10 @@ export interface JwtSettings {
   issuer: string;
   audience: string;
   clockToleranceSeconds: number;
+  /** `exp` at most this far from now and from `iat` (default 86,400). */
+  maxLifetimeSeconds?: number;
+  /** `iat` at most this far in the future (default 60). */
+  issuedAtSkewSeconds?: number;
 }
 
 const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
@@ -77,6 +81,22 @@ export class Authenticator {
       }));
     } catch (error) {
       throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const maxLifetime = this.jwt.maxLifetimeSeconds ?? 86_400;
+    const exp = Number(payload.exp);
+    if (exp - now > maxLifetime + this.jwt.clockToleranceSeconds)
+      throw unauthenticated(
+        `The token was not accepted: it expires more than ${maxLifetime} s from now, the longest lifetime accepted.`,
+      );
+    if (payload.iat !== undefined) {
+      const iat = Number(payload.iat);
+      if (!Number.isFinite(iat) || iat - now > (this.jwt.issuedAtSkewSeconds ?? 60))
+        throw unauthenticated('The token was not accepted: it says it was issued in the future.');
+      if (exp - iat > maxLifetime + this.jwt.clockToleranceSeconds)
+        throw unauthenticated(
+          `The token was not accepted: its lifetime (exp − iat) is longer than the ${maxLifetime} s accepted.`,
+        );
     }
     // The subject is a hub id of the model's people entity (any form); the people directory checks it.
     if (

@@ -202,6 +202,16 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
                 issuer: z.string().default('indicator-hub-demo'),
                 audience: z.string().default('indicator-hub'),
                 clockToleranceSeconds: z.number().int().min(0).max(300).default(30),
+                /** Longest accepted token lifetime: `exp` at most this far from now (and from `iat`, when given); a
+                 *  token with `exp` of 10^12 is refused. Shorter limits how long a stolen token works. */
+                maxLifetimeSeconds: z
+                  .number()
+                  .int()
+                  .min(60)
+                  .max(366 * 86_400)
+                  .default(86_400),
+                /** How far in the future `iat` may lie (issuer clocks run ahead); beyond, the token is refused. */
+                issuedAtSkewSeconds: z.number().int().min(0).max(3600).default(60),
               })
               .strict()
               .refine((j) => j.algorithm !== 'RS256' || Boolean(j.jwksFile), {
@@ -284,6 +294,23 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             maxResponseCells: z.number().int().min(1).default(200_000),
             /** Rows one aggregate statement may return (the hub asks for one more); beyond → TOO_MANY_ROWS. */
             maxStatementRows: z.number().int().min(1).default(250_000),
+            /** Memory bounded across requests (src/server/limits/in-flight.ts): indicator cells (estimated as for
+             *  maxResponseCells) of the requests being answered at once, hub-wide and per principal, and heavy
+             *  requests (≥ heavyCells) at once; over → 503 OVERLOADED (the hub's) or 429 TOO_MANY_IN_FLIGHT (the
+             *  principal's) with Retry-After, before any statement. A cell in flight costs up to ≈ 1 KiB of heap
+             *  (rows, members, the JSON answer); the defaults assume the default V8 heap of 2 GiB or more (≈ 600 MiB
+             *  at most for answers in flight). With --max-old-space-size=256 use maxCells 200000, maxHeavy 1. */
+            inFlight: z
+              .object({
+                maxCells: z.number().int().min(1).default(600_000),
+                maxCellsPerPrincipal: z.number().int().min(1).default(400_000),
+                heavyCells: z.number().int().min(1).default(50_000),
+                maxHeavy: z.number().int().min(1).default(4),
+                maxHeavyPerPrincipal: z.number().int().min(1).default(2),
+                retryAfterSeconds: z.number().int().min(1).max(3600).default(2),
+              })
+              .strict()
+              .prefault({}),
             maxStringLength: z.number().int().min(16).default(10_000),
             /** Per principal: bursts of `burst` requests, refilled at `perMinute`; beyond → 429 with Retry-After. */
             rateLimit: z

@@ -10,6 +10,19 @@ export interface ReleaseCandidate {
 }
 
 /**
+ * A window of the same fact in `tiles` that overlaps `window` in time without being it. Windows of one fact
+ * answered to a principal tile time: equal or disjoint, never partly overlapping (src/engine/query-sets.ts
+ * says why that makes the member-set control hold across windows and grains).
+ */
+function crossing(tiles: ReadonlyMap<string, WindowKey>, window: WindowKey): WindowKey | undefined {
+  for (const t of tiles.values()) {
+    if (t.fact !== window.fact || (t.from === window.from && t.to === window.to)) continue;
+    if (t.from < window.to && window.from < t.to) return t;
+  }
+  return undefined;
+}
+
+/**
  * The one release check for personal data (indicator tables, entities' figures and indicators alike): candidates are
  * decided in the order given (callers put larger sets first) against the principal's log and the sets
  * released before them; a released set is logged, a refused one is not. `population(window, member)`
@@ -27,17 +40,29 @@ export async function decideReleases(
   const max = ctx.runtime.config.disclosure.maxSetsPerWindow;
   const windows = new Map<string, WindowKey>();
   for (const c of candidates) for (const s of c.sets) windows.set(windowId(s.window), s.window);
-  return ctx.runtime.disclosure.withLog(ctx.viewer.principal, [...windows.values()], (logged) => {
+  const horizon = ctx.runtime.disclosure.horizon();
+  return ctx.runtime.disclosure.withLog(ctx.viewer.principal, [...windows.values()], (logged, overlapping) => {
     const released: Array<WindowKey & LoggedSet> = [];
+    // Every window of a fact ever answered for this principal (in the log or released just now).
+    const tiles = new Map<string, WindowKey>(overlapping.map((w) => [windowId(w), w]));
     for (const c of candidates) {
       const fresh: Array<WindowKey & LoggedSet> = [];
       let reason: string | null = null;
       for (const { window, members } of c.sets) {
+        const where = `${window.fact}, ${window.from} to ${window.to}`;
+        if (horizon && window.from < horizon) {
+          reason = `suppressed: ${where} starts before ${horizon}, further back than the disclosure log keeps (disclosure.retentionDays)`;
+          break;
+        }
+        const clash = crossing(tiles, window);
+        if (clash) {
+          reason = `suppressed: ${where} overlaps ${clash.from} to ${clash.to} without being that window, and you have been given values of ${window.fact} for it; the difference could isolate people — ask for ${clash.from} to ${clash.to} or for windows that do not overlap it`;
+          break;
+        }
         const log = logged.get(windowId(window))!;
         const key = setKey(members);
         if (log.some((e) => setKey(e.members) === key) || fresh.some((f) => windowId(f) === windowId(window))) continue;
         const people = (m: string) => population(window, m) ?? Math.max(0, ...log.map((e) => e.populations[m] ?? 0));
-        const where = `${window.fact}, ${window.from} to ${window.to}`;
         if (log.length >= max) {
           reason = `suppressed: you have been given ${max} different groups of ${where} already (the most the disclosure log keeps); ask for groups released before`;
           break;
@@ -63,7 +88,10 @@ export async function decideReleases(
         refused.set(c.key, reason);
         continue;
       }
-      for (const f of fresh) logged.get(windowId(f))!.push(f);
+      for (const f of fresh) {
+        logged.get(windowId(f))!.push(f);
+        tiles.set(windowId(f), { fact: f.fact, from: f.from, to: f.to });
+      }
       released.push(...fresh);
     }
     return { result: refused, released };

@@ -1,4 +1,5 @@
 import { badInput, HubError } from '../errors';
+import { MAX_STORE_ID, storeIdOf } from '../values/store-id';
 import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config/schema';
 import type { Governance } from './service';
@@ -67,9 +68,12 @@ export async function draftIndicator(ctx: DefinitionsContext, id: string | numbe
 }
 
 export function changeId(id: string | number): number {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n < 1)
-    throw badInput(`"${id}" is not a change request id (a whole number).`, { argument: 'id' });
+  const n = storeIdOf(id);
+  if (n === null)
+    throw badInput(
+      `"${String(id).slice(0, 40)}" is not a change request id (a whole number from 1 to ${MAX_STORE_ID}, decimal digits only).`,
+      { argument: 'id' },
+    );
   return n;
 }
 

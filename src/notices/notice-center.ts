@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Viewer } from '../auth/viewer';
 import type { HubConfig } from '../config/schema';
 import { badInput, HubError } from '../errors';
+import { storeIdOf } from '../values/store-id';
 import type { LifecycleEvent } from '../governance/types';
 import type { SqlConnection } from '../db/connection';
 import { insertNotice, NoticeStore } from './notice-store';
@@ -191,6 +192,7 @@ export function createNoticeCenter(
 }
 
 function idOf(id: string, argument: string): number {
-  if (!/^\d{1,9}$/.test(id)) throw badInput(`"${id.slice(0, 40)}" is not a notice id.`, { argument });
-  return Number(id);
+  const n = storeIdOf(id);
+  if (n === null) throw badInput(`"${String(id).slice(0, 40)}" is not a notice id.`, { argument });
+  return n;
 }

@@ -11,11 +11,10 @@ import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../resolvers/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
-import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
-import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
 import { serveSubscriptions } from './ws/subscriptions';
+import { lastResort, transportRefusals } from './transport-errors';
 
 export interface HubServer {
   httpServer: http.Server;
@@ -62,7 +61,8 @@ export async function startServer(
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
-  app.use('/graphql', bodyRefusals(runtime, guards.preAuth));
+  app.use('/graphql', transportRefusals(guards.preAuth, cfg.bodyLimitBytes));
+  app.use(lastResort);
 
   const host = opts.host ?? cfg.host;
   const port = opts.port ?? cfg.port;
@@ -80,28 +80,6 @@ export async function startServer(
       await apollo.stop();
       await guards.close();
     },
-  };
-}
-
-/**
- * Bodies the JSON parser refuses (too large, not JSON) never reach authentication or Apollo: they are
- * answered here with a coded error — and audited like every other refused request.
- */
-function bodyRefusals(runtime: HubRuntime, guard: PreAuthGuard): express.ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, req, res, next) => {
-    const refusals: Record<string, [RefusalKind, number, string, string]> = {
-      'entity.too.large': [
-        'BODY_TOO_LARGE',
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${runtime.config.server.bodyLimitBytes} bytes.`,
-      ],
-      'entity.parse.failed': ['BAD_JSON', 400, 'BAD_REQUEST', 'The request body is not valid JSON.'],
-    };
-    const refusal = error.type ? refusals[error.type] : undefined;
-    if (!refusal) return next(error);
-    const [kind, status, code, message] = refusal;
-    void guard.refuse(req, res, { kind, errorCode: code, message }, { status, code, message });
   };
 }
 

@@ -5,6 +5,7 @@ import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
 import { auditPlugin } from './audit-plugin';
 import { formatError } from './format-error';
+import { InFlightBudget } from './limits/in-flight';
 import { outputLimitPlugin } from './limits/output';
 import { variablesPlugin } from './limits/plugin';
 import { limitRules, type QueryLimits } from './limits/rules';
@@ -58,7 +59,7 @@ export function graphqlPipeline(
       tracePlugin(),
       ...transport,
       variablesPlugin(limits.maxStringLength),
-      outputLimitPlugin(limits.maxResponseCells),
+      outputLimitPlugin(limits.maxResponseCells, new InFlightBudget(limits.inFlight)),
       ...(trusted ? [trusted.plugin()] : []),
       auditPlugin(runtime.audit, schema),
     ],

@@ -3,6 +3,8 @@ import { from, type SqlConnection } from '../db/connection';
 import { lockUntilCommit } from './transaction';
 
 const TABLE = 'disclosure_log';
+/** Rows per INSERT of released sets: 9 bind parameters each, far under any driver's limit (65,535). */
+export const INSERT_BATCH = 1000;
 
 /** One (personal fact, exact time window [from, to)) of one principal's log. */
 export interface WindowKey {
@@ -31,54 +33,77 @@ export class DisclosureStore {
     private readonly retentionDays: number,
   ) {}
 
+  /**
+   * The earliest day a window may start and still be decided: with a retention, logged sets of windows that
+   * ended before it are deleted, so no window starting before it is released any more (else a forgotten set
+   * could be differenced against). Undefined: the log is kept for ever.
+   */
+  horizon(now = new Date()): string | undefined {
+    if (this.retentionDays <= 0) return undefined;
+    return new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Runs `decide` against the principal's log: `logged` holds the released sets of each asked window, and
+   * `overlapping` every logged window of those facts that overlaps an asked one in time (equal or not).
+   */
   async withLog<T>(
     principal: string,
     windows: readonly WindowKey[],
-    decide: (logged: Map<string, LoggedSet[]>) => { result: T; released: Array<WindowKey & LoggedSet> },
+    decide: (
+      logged: Map<string, LoggedSet[]>,
+      overlapping: readonly WindowKey[],
+    ) => { result: T; released: Array<WindowKey & LoggedSet> },
     now = new Date(),
   ): Promise<T> {
     return this.conn.knex.transaction(async (trx) => {
       const conn: SqlConnection = { ...this.conn, knex: trx, close: async () => undefined };
       await lockUntilCommit(this.conn, trx, `indicator-hub:${TABLE}:${this.conn.schema ?? 'public'}:${principal}`);
-      if (this.retentionDays > 0) {
-        const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString();
-        await from(conn, TABLE).where('principal', principal).andWhere('released_at', '<', cutoff).delete();
-      }
+      const horizon = this.horizon(now);
+      // Retention by the window's end, not the release time: a window is forgotten only once no window
+      // that could be differenced against it is released any more (release.ts refuses windows before it).
+      if (horizon) await from(conn, TABLE).where('principal', principal).andWhere('window_to', '<=', horizon).delete();
       const logged = new Map<string, LoggedSet[]>(windows.map((w) => [windowId(w), []]));
+      const overlapping = new Map<string, WindowKey>();
       const facts = [...new Set(windows.map((w) => w.fact))];
       if (facts.length > 0) {
+        const first = windows.reduce((m, w) => (w.from < m ? w.from : m), windows[0]!.from);
+        const last = windows.reduce((m, w) => (w.to > m ? w.to : m), windows[0]!.to);
         const rows = (await from(conn, TABLE)
           .select('fact', 'window_from', 'window_to', 'members', 'populations')
           .where('principal', principal)
           .whereIn('fact', facts)
-          .whereIn('window_from', [...new Set(windows.map((w) => w.from))])
+          .andWhere('window_from', '<', last)
+          .andWhere('window_to', '>', first)
           .orderBy('id')) as Array<Record<string, string>>;
         for (const r of rows) {
-          const list = logged.get(windowId({ fact: r.fact!, from: r.window_from!, to: r.window_to! }));
-          list?.push({
+          const key = { fact: r.fact!, from: r.window_from!, to: r.window_to! };
+          overlapping.set(windowId(key), key);
+          logged.get(windowId(key))?.push({
             members: JSON.parse(r.members!) as string[],
             populations: JSON.parse(r.populations!) as Record<string, number>,
           });
         }
       }
-      const { result, released } = decide(logged);
-      if (released.length > 0) {
-        const at = now.toISOString();
+      const { result, released } = decide(logged, [...overlapping.values()]);
+      const at = now.toISOString();
+      const rows = released.map((r) => ({
+        principal,
+        fact: r.fact,
+        window_from: r.from,
+        window_to: r.to,
+        set_hash: createHash('sha256')
+          .update(JSON.stringify([...r.members].sort()))
+          .digest('hex'),
+        members: JSON.stringify([...r.members].sort()),
+        populations: JSON.stringify(r.populations),
+        released_at: at,
+      }));
+      // Batched: one INSERT of every row would pass PostgreSQL's 65,535 bind parameters (9 a row) for a
+      // year of daily cells; INSERT_BATCH rows is 9,000 parameters whatever the answer's size.
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         await from(conn, TABLE)
-          .insert(
-            released.map((r) => ({
-              principal,
-              fact: r.fact,
-              window_from: r.from,
-              window_to: r.to,
-              set_hash: createHash('sha256')
-                .update(JSON.stringify([...r.members].sort()))
-                .digest('hex'),
-              members: JSON.stringify([...r.members].sort()),
-              populations: JSON.stringify(r.populations),
-              released_at: at,
-            })),
-          )
+          .insert(rows.slice(i, i + INSERT_BATCH))
           .onConflict(['principal', 'fact', 'window_from', 'window_to', 'set_hash'])
           .ignore();
       }

@@ -66,9 +66,11 @@ describe('throttling before authentication (finding 5)', () => {
       expect(a.code).toBe('RATE_LIMITED');
       expect(Number(a.retryAfter)).toBeGreaterThanOrEqual(1);
     }
-    // Checked before the credentials: even the right key waits, or guessing could tell hits from misses.
-    expect((await post(hub, address, { 'x-api-key': DEMO_SERVICE_KEY })).status).toBe(429);
-    const upgrade = openRawSocket(hub.url, { 'x-api-key': DEMO_SERVICE_KEY }, { 'x-forwarded-for': address });
+    // Issue 22, finding 6: the refusals are throttled, not the address — the right key still passes (a
+    // 256-bit key is not guessed by trying: a hit tells nothing), a further guess is 429, upgrades too.
+    expect((await post(hub, address, { 'x-api-key': DEMO_SERVICE_KEY })).status).toBe(200);
+    expect((await post(hub, address, { 'x-api-key': 'guess-again' })).status).toBe(429);
+    const upgrade = openRawSocket(hub.url, {}, { 'x-forwarded-for': address, 'x-api-key': 'guess-again' });
     expect(await upgrade.closed).toMatchObject({ code: 429 });
 
     const expected = { UNKNOWN_API_KEY: MAX_REFUSALS, THROTTLED: GUESSES - MAX_REFUSALS + 2 };

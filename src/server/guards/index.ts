@@ -26,7 +26,10 @@ export function createGuards(runtime: HubRuntime): Guards {
     addresses,
     limiter: new PrincipalLimiter(limits.rateLimit),
     refusals,
-    preAuth: new PreAuthGuard(limits.preAuth, refusals, addresses),
+    // Verified credentials pass a spent throttle: a signature or digest check in memory, no statement.
+    preAuth: new PreAuthGuard(limits.preAuth, refusals, addresses, (credentials) =>
+      runtime.authenticator.authenticate(credentials).then(() => true),
+    ),
     close: () => refusals.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   getVariableValues,
   Kind,
@@ -13,6 +13,7 @@ import { HubError } from '../../errors';
 import type { HubContext } from '../../app/context';
 import type { QueryIndicatorValuesArgs } from '../../generated/graphql';
 import { valuesRequestOf } from '../../resolvers/values-request';
+import type { InFlightBudget, OverBudget } from './in-flight';
 
 const FIELD = 'indicatorValues';
 /** The selections of an indicator table that materialise its cells, each once more. */
@@ -24,10 +25,14 @@ const CELL_VIEWS = new Set(['rows', 'series']);
  * tables; a table whose rows and series are both selected costs two. Arguments the resolver will refuse
  * anyway (a malformed period) are left to it.
  */
-export function outputLimitPlugin(maxCells: number): ApolloServerPlugin<HubContext> {
+export function outputLimitPlugin(maxCells: number, budget?: InFlightBudget): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
+        async willSendResponse() {
+          release?.();
+        },
         async didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (operation?.operation !== 'query') return;
           const field = schema.getQueryType()?.getFields()[FIELD];
@@ -49,6 +54,10 @@ export function outputLimitPlugin(maxCells: number): ApolloServerPlugin<HubConte
           }
           const total = parts.reduce((sum, p) => sum + p.cells * p.views, 0);
           if (total > maxCells) throw tooLarge(total, maxCells, parts);
+          if (!budget || total === 0) return;
+          const admission = budget.admit(contextValue.viewer.principal, total);
+          if (!admission.ok) throw overBudget(admission, total, budget.settings.retryAfterSeconds);
+          release = admission.release;
         },
       };
     },
@@ -67,6 +76,31 @@ function estimateField(
   } catch {
     return undefined; // the resolver refuses these arguments with its own coded error
   }
+}
+
+/** Over the in-flight budget (src/server/limits/in-flight.ts): 429 for the principal's, 503 for the hub's. */
+function overBudget(over: OverBudget, cells: number, retryAfterSeconds: number): HubError {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const what =
+    over.what === 'heavy'
+      ? `${n(over.inFlight)} large requests ${over.scope === 'principal' ? 'of yours are' : 'are'} being answered, the most ${over.scope === 'principal' ? 'one principal may have' : 'the hub answers'} at once`
+      : `${over.scope === 'principal' ? 'your' : "the hub's"} requests being answered now hold ${n(over.inFlight)} of the ${n(over.max)} indicator cells allowed at once, and this one would add ${n(cells)}`;
+  return new HubError(
+    over.scope === 'principal' ? 'TOO_MANY_IN_FLIGHT' : 'OVERLOADED',
+    `Not answered now: ${what}. Retry after ${retryAfterSeconds} s${over.scope === 'principal' ? ', once your other requests are answered' : ''}.`,
+    {
+      limit: over.what === 'heavy' ? 'inFlightHeavy' : 'inFlightCells',
+      scope: over.scope,
+      inFlight: over.inFlight,
+      max: over.max,
+      estimated: cells,
+      retryAfterSeconds,
+      http: {
+        status: over.scope === 'principal' ? 429 : 503,
+        headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
+      },
+    },
+  );
 }
 
 function tooLarge(

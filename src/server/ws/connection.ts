@@ -8,7 +8,7 @@ import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
 import type { Guards } from '../guards';
 import { authenticateCredentials, CredentialsRefused } from '../guards/credentials';
-import { throttledMessage } from '../guards/pre-auth';
+import { credentialsOf, throttledMessage } from '../guards/pre-auth';
 import { spendRate } from '../rate-limit';
 import { closeReason, HubCloseCode } from './close-codes';
 import type { Session, WsSessions } from './sessions';
@@ -28,13 +28,19 @@ export interface Extra {
 }
 export type Ctx = Context<Record<string, unknown> | undefined, Extra>;
 
-/** The upgrade of an address that spent its refusals: 429 with Retry-After (audited, aggregated; 503 when it cannot be). */
+/**
+ * The upgrade of an address that spent its refusals: 429 with Retry-After (audited, aggregated; 503 when it
+ * cannot be) — unless its headers carry credentials that verify, or none at all (browsers cannot set
+ * headers on a WebSocket: connection_init then carries them, and is held to the same rule in openSession).
+ */
 export async function throttleUpgrade(
   guards: Guards,
   request: http.IncomingMessage,
 ): Promise<{ status: number; message: string; headers?: Record<string, string> } | undefined> {
   const ip = guards.addresses.of(request);
-  const verdict = guards.preAuth.check(ip);
+  const credentials = credentialsOf(request.headers);
+  if (!credentials.authorization && !credentials['x-api-key']) return undefined;
+  const verdict = await guards.preAuth.admits(ip, credentials);
   if (verdict.ok) return undefined;
   const message = throttledMessage(verdict.retryAfterSeconds);
   try {
@@ -65,19 +71,26 @@ export async function openSession(
   const { socket, ip } = ctx.extra;
   const refuse = async (refusal: Refusal, code: number, reason: string): Promise<false> => {
     try {
-      await guards.preAuth.record(refusal);
+      await guards.preAuth.record(refusal, text(params['x-api-key']));
       socket.close(code, reason);
     } catch (auditError) {
       return unaudited(socket, auditError);
     }
     return false;
   };
+  const credentials = { authorization: text(params.authorization), 'x-api-key': text(params['x-api-key']) };
+  const throttle = await guards.preAuth.admits(ip, credentials);
+  if (!throttle.ok) {
+    const message = throttledMessage(throttle.retryAfterSeconds);
+    return refuse(
+      { kind: 'THROTTLED', errorCode: 'RATE_LIMITED', message: `WebSocket connection refused: ${message}`, ip },
+      HubCloseCode.RATE_LIMITED,
+      closeReason('RATE_LIMITED', message),
+    );
+  }
   let admitted: { identity: Identity; viewer: Viewer };
   try {
-    admitted = await authenticateCredentials(runtime, {
-      authorization: text(params.authorization),
-      'x-api-key': text(params['x-api-key']),
-    });
+    admitted = await authenticateCredentials(runtime, credentials);
   } catch (error) {
     if (!(error instanceof CredentialsRefused)) throw error;
     const code =

@@ -131,6 +131,11 @@ function toRow(r: AuditRecord): Row {
     reason: r.reason,
     events: r.events ? json(r.events) : null,
     refusals: r.refusals ? json(r.refusals) : null,
+    event_type: r.eventType ?? null,
+    record_ids: r.recordIds ? json(r.recordIds) : null,
+    arguments: r.arguments ? json(r.arguments) : null,
+    suppressed: r.suppressed ? json(r.suppressed) : null,
+    system: r.system ? json(r.system) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -166,6 +171,11 @@ function decodeRow(row: Row): DecodedRow {
       reason: nullableText(row.reason),
       ...(row.events ? { events: parse(row.events, 'events') as NonNullable<AuditRecord['events']> } : {}),
       ...(row.refusals ? { refusals: parse(row.refusals, 'refusals') as NonNullable<AuditRecord['refusals']> } : {}),
+      ...(row.event_type ? { eventType: String(row.event_type) as NonNullable<AuditRecord['eventType']> } : {}),
+      ...(row.record_ids ? { recordIds: parse(row.record_ids, 'record_ids') as AuditRecord['recordIds'] } : {}),
+      ...(row.arguments ? { arguments: parse(row.arguments, 'arguments') as AuditRecord['arguments'] } : {}),
+      ...(row.suppressed ? { suppressed: parse(row.suppressed, 'suppressed') as AuditRecord['suppressed'] } : {}),
+      ...(row.system ? { system: parse(row.system, 'system') as AuditRecord['system'] } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -305,6 +305,8 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             /** Refused requests are audited aggregated: the first of a (principal, address, reason) at once, the
              *  following ones as one record per this many seconds with their count, first and last time. */
             refusalAuditSeconds: z.number().int().min(1).max(3600).default(60),
+            /** …or as soon as this many are counted: a crash loses at most this many minus one per key. */
+            refusalAuditMaxUnwritten: z.number().int().min(1).max(100000).default(10),
             /** graphql-ws: open connections and active subscriptions per principal (over → closed 4442 / refused
              *  TOO_MANY_SUBSCRIPTIONS). Connecting and subscribing also spend from the per-principal rate limit. */
             websocket: z

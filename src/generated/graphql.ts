@@ -55,10 +55,26 @@ export type Alert = {
   value: Scalars['Decimal']['output'];
 };
 
+/** The audit taxonomy of events (README, Auditing). */
+export type AuditEventType =
+  | 'administration'
+  | 'audit_access'
+  | 'authentication'
+  | 'read'
+  | 'system'
+  | 'write';
+
 export type AuditFieldDecision = {
   __typename?: 'AuditFieldDecision';
   field: Scalars['String']['output'];
   rule: Scalars['String']['output'];
+};
+
+export type AuditIndicatorInputs = {
+  __typename?: 'AuditIndicatorInputs';
+  code: Scalars['String']['output'];
+  inputs: Array<IndicatorVersion>;
+  version: Scalars['String']['output'];
 };
 
 export type AuditLifecycleEvent = {
@@ -86,12 +102,20 @@ export type AuditOutcome =
 
 export type AuditRecord = {
   __typename?: 'AuditRecord';
+  /** Origination: the client address (the TCP peer, or what a configured trusted proxy forwarded). Null for system events. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Literal (inline) arguments, as JSON: "Type.field(argument)" → value, sensitive ones redacted like variables. */
+  arguments?: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   denied: Array<AuditFieldDecision>;
   documentHash?: Maybe<Scalars['String']['output']>;
   errorCodes: Array<Scalars['String']['output']>;
+  /** What kind of event (PCI DSS 10.2.2 type of event): read, write, authentication, administration, audit_access, system. */
+  eventType: AuditEventType;
   fieldsRequested: Array<Scalars['String']['output']>;
   hash: Scalars['String']['output'];
+  /** Indicators used with the definition versions of every input they were computed from. */
+  indicatorInputs: Array<AuditIndicatorInputs>;
   indicators: Array<IndicatorVersion>;
   latencyMs: Scalars['Float']['output'];
   /** Indicator lifecycle steps the request made: proposed, approved, rejected, archived… */
@@ -102,14 +126,35 @@ export type AuditRecord = {
   prevHash: Scalars['String']['output'];
   principal: Scalars['String']['output'];
   reason?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records personal-data fields were returned for (masked or in clear), per Type.field. */
+  recordIds: Array<AuditRecordIds>;
+  /** Refused requests recorded together: how many (1 for a single refusal); null otherwise. */
+  refusalCount?: Maybe<Scalars['Int']['output']>;
+  /** Refused requests recorded together: first and last arrival; null otherwise. */
+  refusalFirstAt?: Maybe<Scalars['String']['output']>;
+  /** Refused requests: what they were (BAD_TOKEN, ACCESS_REVOKED, THROTTLED…); null otherwise. */
+  refusalKind?: Maybe<Scalars['String']['output']>;
+  refusalLastAt?: Maybe<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
   rows: Scalars['Int']['output'];
   scope: Scalars['String']['output'];
   seq: Scalars['Int']['output'];
   statements: Array<AuditSourceStatements>;
+  /** Indicator cells withheld by the disclosure rules. */
+  suppressed: Array<AuditSuppressedCell>;
+  /** System and access events: start, stop, unclean_stop, access_changes, checkpoint…; null on request records. */
+  systemEvent?: Maybe<AuditSystemEvent>;
   /** Variables with sensitive values redacted, as JSON. */
   variables?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditRecordIds = {
+  __typename?: 'AuditRecordIds';
+  field: Scalars['String']['output'];
+  ids: Array<Scalars['String']['output']>;
+  /** Ids beyond the first 1000, counted. */
+  more: Scalars['Int']['output'];
 };
 
 export type AuditSourceStatements = {
@@ -118,6 +163,21 @@ export type AuditSourceStatements = {
   rows: Scalars['Int']['output'];
   source: Scalars['String']['output'];
   statements: Scalars['Int']['output'];
+};
+
+export type AuditSuppressedCell = {
+  __typename?: 'AuditSuppressedCell';
+  indicator: Scalars['String']['output'];
+  member: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type AuditSystemEvent = {
+  __typename?: 'AuditSystemEvent';
+  /** What happened, as JSON (fingerprints, roles granted and removed per principal, keys added and revoked…). */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
 };
 
 export type AuditVerification = {
@@ -1960,12 +2020,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
+  AuditEventType: AuditEventType;
   AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
+  AuditIndicatorInputs: ResolverTypeWrapper<AuditIndicatorInputs>;
   AuditLifecycleEvent: ResolverTypeWrapper<AuditLifecycleEvent>;
   AuditLogPage: ResolverTypeWrapper<Omit<AuditLogPage, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
   AuditOutcome: AuditOutcome;
   AuditRecord: ResolverTypeWrapper<AuditRecordModel>;
+  AuditRecordIds: ResolverTypeWrapper<AuditRecordIds>;
   AuditSourceStatements: ResolverTypeWrapper<AuditSourceStatements>;
+  AuditSuppressedCell: ResolverTypeWrapper<AuditSuppressedCell>;
+  AuditSystemEvent: ResolverTypeWrapper<AuditSystemEvent>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeKind: ChangeKind;
@@ -2051,10 +2116,14 @@ export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
   AuditFieldDecision: AuditFieldDecision;
+  AuditIndicatorInputs: AuditIndicatorInputs;
   AuditLifecycleEvent: AuditLifecycleEvent;
   AuditLogPage: Omit<AuditLogPage, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
   AuditRecord: AuditRecordModel;
+  AuditRecordIds: AuditRecordIds;
   AuditSourceStatements: AuditSourceStatements;
+  AuditSuppressedCell: AuditSuppressedCell;
+  AuditSystemEvent: AuditSystemEvent;
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
   ChangeRequest: ChangeRequestModel;
@@ -2153,6 +2222,12 @@ export type AuditFieldDecisionResolvers<ContextType = HubContext, ParentType ext
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditIndicatorInputsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditIndicatorInputs'] = ResolversParentTypes['AuditIndicatorInputs']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AuditLifecycleEventResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditLifecycleEvent'] = ResolversParentTypes['AuditLifecycleEvent']> = ResolversObject<{
   changeId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2167,12 +2242,16 @@ export type AuditLogPageResolvers<ContextType = HubContext, ParentType extends R
 }>;
 
 export type AuditRecordResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  arguments?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   denied?: Resolver<Array<ResolversTypes['AuditFieldDecision']>, ParentType, ContextType>;
   documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['AuditEventType'], ParentType, ContextType>;
   fieldsRequested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicatorInputs?: Resolver<Array<ResolversTypes['AuditIndicatorInputs']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lifecycleEvents?: Resolver<Array<ResolversTypes['AuditLifecycleEvent']>, ParentType, ContextType>;
@@ -2182,13 +2261,26 @@ export type AuditRecordResolvers<ContextType = HubContext, ParentType extends Re
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['AuditRecordIds']>, ParentType, ContextType>;
+  refusalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  refusalFirstAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalLastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['AuditSourceStatements']>, ParentType, ContextType>;
+  suppressed?: Resolver<Array<ResolversTypes['AuditSuppressedCell']>, ParentType, ContextType>;
+  systemEvent?: Resolver<Maybe<ResolversTypes['AuditSystemEvent']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordIdsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditRecordIds'] = ResolversParentTypes['AuditRecordIds']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  more?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditSourceStatementsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSourceStatements'] = ResolversParentTypes['AuditSourceStatements']> = ResolversObject<{
@@ -2196,6 +2288,18 @@ export type AuditSourceStatementsResolvers<ContextType = HubContext, ParentType 
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditSuppressedCellResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSuppressedCell'] = ResolversParentTypes['AuditSuppressedCell']> = ResolversObject<{
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditSystemEventResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSystemEvent'] = ResolversParentTypes['AuditSystemEvent']> = ResolversObject<{
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditVerificationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = ResolversObject<{
@@ -2745,10 +2849,14 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
   AuditFieldDecision?: AuditFieldDecisionResolvers<ContextType>;
+  AuditIndicatorInputs?: AuditIndicatorInputsResolvers<ContextType>;
   AuditLifecycleEvent?: AuditLifecycleEventResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordIds?: AuditRecordIdsResolvers<ContextType>;
   AuditSourceStatements?: AuditSourceStatementsResolvers<ContextType>;
+  AuditSuppressedCell?: AuditSuppressedCellResolvers<ContextType>;
+  AuditSystemEvent?: AuditSystemEventResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   ChangeRequest?: ChangeRequestResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import type { AuditRecordResolvers, QueryResolvers } from '../generated/graphql';
-import type { AuditRecord } from '../audit/record';
+import { eventTypeOf, type AuditRecord } from '../audit/record';
 import { badInput } from '../errors';
 
 /** The audit log as auditors query and verify it (permission: policy Query.auditLog / verifyAuditChain). */
@@ -40,4 +40,22 @@ export const AuditRecordType: AuditRecordResolvers = {
     return v === null ? null : JSON.stringify(v);
   },
   lifecycleEvents: (r) => (r as unknown as AuditRecord).events ?? [],
+  eventType: (r) => eventTypeOf(r as unknown as AuditRecord),
+  address: (r) => (r as unknown as AuditRecord).ip,
+  refusalKind: (r) => (r as unknown as AuditRecord).refusals?.kind ?? null,
+  refusalCount: (r) => (r as unknown as AuditRecord).refusals?.count ?? null,
+  refusalFirstAt: (r) => (r as unknown as AuditRecord).refusals?.firstAt ?? null,
+  refusalLastAt: (r) => (r as unknown as AuditRecord).refusals?.lastAt ?? null,
+  recordIds: (r) => ((r as unknown as AuditRecord).recordIds ?? []).map((x) => ({ ...x, more: x.more ?? 0 })),
+  arguments: (r) => {
+    const a = (r as unknown as AuditRecord).arguments;
+    return a ? JSON.stringify(a) : null;
+  },
+  indicatorInputs: (r) =>
+    (r as unknown as AuditRecord).indicators.map((i) => ({ code: i.code, version: i.version, inputs: i.inputs ?? [] })),
+  suppressed: (r) => (r as unknown as AuditRecord).suppressed ?? [],
+  systemEvent: (r) => {
+    const e = (r as unknown as AuditRecord).system;
+    return e ? { kind: e.kind, details: JSON.stringify(e.details) } : null;
+  },
 };

@@ -13,6 +13,7 @@ import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
+import { requestIdOf, requestIds } from './request-id';
 import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
 import { serveSubscriptions } from './ws/subscriptions';
@@ -56,11 +57,19 @@ export async function startServer(
     corsFor(cfg.corsOrigins),
     noStore,
     graphiql('/graphql', openingQuery(runtime)),
+    requestIds,
     guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const ctx = createContext(runtime, viewerOf(req));
+        ctx.requestId = requestIdOf(req);
+        ctx.audit.address = guards.addresses.of(req);
+        return ctx;
+      },
+    }),
   );
   app.use('/graphql', bodyRefusals(runtime, guards.preAuth));
 

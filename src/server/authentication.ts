@@ -23,13 +23,13 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
       next();
     } catch (error) {
       if (!(error instanceof CredentialsRefused)) throw error;
-      const { kind, error: refusal } = error;
+      const { kind, error: refusal, identified } = error;
       const code = String(refusal.extensions.code);
       const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 500;
       await guard.refuse(
         req,
         res,
-        { kind, errorCode: code, message: refusal.message },
+        { kind, errorCode: code, message: refusal.message, identified },
         { status, code, message: refusal.message },
       );
     }

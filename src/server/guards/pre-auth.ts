@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RefusalAudit, Refusal } from '../../audit/refusal-audit';
 import { logger } from '../../logger';
 import type { ClientAddresses } from './client-address';
+import { requestIdOf } from '../request-id';
 import { TokenBuckets, type Take } from './token-buckets';
 
 export interface PreAuthSettings {
@@ -63,6 +64,7 @@ export class PreAuthGuard {
         errorCode: 'RATE_LIMITED',
         message: throttledMessage(verdict.retryAfterSeconds),
         ip: address,
+        requestId: requestIdOf(req),
       },
       throttled(verdict.retryAfterSeconds),
     );
@@ -73,7 +75,7 @@ export class PreAuthGuard {
    * AUDIT_UNAVAILABLE instead (fail closed).
    */
   refuse(req: Request, res: Response, refusal: Omit<Refusal, 'ip'>, answer: RefusalAnswer): Promise<void> {
-    return this.answer(res, { ...refusal, ip: this.addresses.of(req) }, answer);
+    return this.answer(res, { ...refusal, ip: this.addresses.of(req), requestId: requestIdOf(req) }, answer);
   }
 
   /**

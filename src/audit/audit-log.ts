@@ -119,6 +119,21 @@ export class AuditLog {
     return { seq: record.seq, hash: record.hash };
   }
 
+  /** The chain's head (last seq and hash), or null when the log is empty. */
+  head(): Promise<{ seq: number; hash: string } | null> {
+    return this.store.head();
+  }
+
+  /** The newest record whose operation name is one of `names` ("system:start", "system:stop"…). */
+  lastNamed(names: readonly string[]): Promise<AuditRecord | null> {
+    return this.store.lastNamed(names);
+  }
+
+  /** Oldest first, a page of the records written in [from, to) after `after` (exports). */
+  range(from: string | undefined, to: string | undefined, after: number, limit: number) {
+    return this.store.range(instant(from, 'from'), instant(to, 'to'), after, limit);
+  }
+
   /**
    * Records matching every given filter, **newest first** (descending seq), paged by keyset on seq:
    * pages stay stable while new records are appended (they land before the first page, never inside a

@@ -91,6 +91,34 @@ export class AuditStore {
     });
   }
 
+  /** The last record's seq and hash, or null for an empty log. */
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const row = (await from(this.conn, AUDIT_TABLE).select('seq', 'hash').orderBy('seq', 'desc').first()) as
+      { seq: unknown; hash: string } | undefined;
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
+
+  /** The newest record whose operation name is one of `names` (system events are named "system:<kind>"). */
+  async lastNamed(names: readonly string[]): Promise<AuditRecord | null> {
+    const row = (await from(this.conn, AUDIT_TABLE)
+      .select('*')
+      .whereIn('operation_name', [...names])
+      .orderBy('seq', 'desc')
+      .first()) as Row | undefined;
+    if (!row) return null;
+    const decoded = decodeRow(row);
+    return decoded.record ?? null;
+  }
+
+  /** Oldest first: up to `limit` records with seq > `after` and `at` in [from, to) (a period's export). */
+  async range(from_: string | undefined, to: string | undefined, after: number, limit: number): Promise<DecodedRow[]> {
+    const q = from(this.conn, AUDIT_TABLE).select('*').where('seq', '>', after);
+    if (from_ !== undefined) q.where('at', '>=', from_);
+    if (to !== undefined) q.where('at', '<', to);
+    const rows = (await q.orderBy('seq', 'asc').limit(limit)) as Row[];
+    return rows.map(decodeRow);
+  }
+
   /** Oldest first: up to `limit` rows with seq > `after`, decoded (for verification, chunk by chunk). */
   async scan(after: number, limit: number): Promise<DecodedRow[]> {
     const rows = (await from(this.conn, AUDIT_TABLE)

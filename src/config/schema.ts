@@ -177,6 +177,27 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           })
           .strict()
           .prefault({}),
+        /** The audit trail's anchors outside the store (src/audit/anchors.ts). */
+        audit: z
+          .object({
+            anchor: z
+              .object({
+                /** Ed25519 private key (PEM) that signs checkpoints of the chain head; keep it outside the store
+                 *  (e.g. `openssl genpkey -algorithm ed25519 -out anchor.pem`). Unset: no checkpoints. */
+                keyFile: z.string().optional(),
+                /** File the signed checkpoints are appended to, one JSON line each (HUB_AUDIT_ANCHOR_FILE). */
+                file: z.string().optional(),
+                /** A checkpoint every N seconds when the head moved (0 = only at stop). */
+                intervalSeconds: z.number().int().min(0).default(300),
+              })
+              .strict()
+              .refine((a) => Boolean(a.keyFile) === Boolean(a.file), {
+                message: 'keyFile and file go together: a checkpoint needs a key to sign it and a file to go to',
+              })
+              .prefault({}),
+          })
+          .strict()
+          .prefault({}),
         security: z
           .object({
             /** Schema introspection (GraphiQL needs it). Turn off in production: HUB_INTROSPECTION=false. */

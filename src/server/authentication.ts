@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { HubRuntime } from '../app/runtime';
 import { authenticateCredentials, CredentialsRefused } from './guards/credentials';
 import type { PreAuthGuard } from './guards/pre-auth';
+import { logger } from '../logger';
 
 const VIEWER = Symbol('viewer');
 
@@ -20,6 +21,10 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
         'x-api-key': headerValue(req.headers['x-api-key']),
       });
       (req as Request & { [VIEWER]?: Viewer })[VIEWER] = viewer;
+      // Roles that differ from those last recorded for this principal (HR data changed) become an audit record.
+      await runtime.auditSystem
+        .observe(viewer)
+        .catch((failure: unknown) => logger.error({ err: failure }, 'could not record an effective-role change'));
       next();
     } catch (error) {
       if (!(error instanceof CredentialsRefused)) throw error;

@@ -89,3 +89,29 @@ export function fingerprint(value: unknown): string {
   }
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
+
+/** Who holds `role` now, and how: "policy" (principals.people), "title:<title>", "everyPerson", "apiKey". */
+export async function roleHolders(
+  policy: PolicyBook,
+  org: OrgDirectory,
+  role: string,
+  today: string,
+): Promise<Array<{ principal: string; via: string[] }>> {
+  const p = policy.policy.principals;
+  const holders: Array<{ principal: string; via: string[] }> = [];
+  const ids = await org.personIds();
+  await org.refreshPeople(ids);
+  for (const id of ids.sort()) {
+    const row = await org.person(id);
+    if (!row || !org.isActive(row, today)) continue;
+    const title = org.titleOf(row);
+    const via: string[] = [];
+    if ((p.people[id] ?? []).includes(role)) via.push('policy');
+    if (title !== null && (p.byTitle[title] ?? []).includes(role)) via.push(`title:${title}`);
+    if (p.everyPerson.includes(role)) via.push('everyPerson');
+    if (via.length) holders.push({ principal: id, via });
+  }
+  for (const key of policy.policy.apiKeys)
+    if (key.roles.includes(role)) holders.push({ principal: `apikey:${key.id}`, via: ['apiKey'] });
+  return holders;
+}

@@ -1,4 +1,4 @@
-import { canonicalJson, type AuditOutcome, type AuditRecord } from './record';
+import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
 import { lockUntilCommit, requireTransactionLocks } from '../store/transaction';
@@ -19,6 +19,15 @@ export interface AuditRowFilter {
   indicator?: string | undefined;
   field?: string | undefined;
   outcome?: AuditOutcome | undefined;
+  /** Origination address, exactly. */
+  address?: string | undefined;
+  /** A role the request was made with. */
+  role?: string | undefined;
+  requestId?: string | undefined;
+  eventType?: AuditEventType | undefined;
+  /** Only records where personal data was returned: record ids, masked fields, suppressed cells, or one of
+   *  these indicators (the personal ones, decided by lineage by the caller). */
+  personalData?: { indicators: readonly string[] } | undefined;
 }
 
 /** A stored row decoded back into a record, or the reason it could not be (a column is not valid JSON). */
@@ -82,6 +91,28 @@ export class AuditStore {
           .orWhereRaw('masked::jsonb @> ?::jsonb', [JSON.stringify([{ field }])]),
       );
     }
+    if (filter.address !== undefined) q.where('ip', filter.address);
+    if (filter.requestId !== undefined) q.where('request_id', filter.requestId);
+    if (filter.role !== undefined) q.whereRaw('roles::jsonb @> ?::jsonb', [JSON.stringify([filter.role])]);
+    if (filter.eventType !== undefined) {
+      const type = filter.eventType;
+      // Records written before event types were kept: classified as eventTypeOf does.
+      q.where((w) => {
+        w.where('event_type', type);
+        if (type === 'authentication') w.orWhere((o) => o.whereNull('event_type').andWhere('outcome', 'refused'));
+        if (type === 'write')
+          w.orWhere((o) => o.whereNull('event_type').andWhereNot('outcome', 'refused').whereNotNull('events'));
+        if (type === 'read')
+          w.orWhere((o) => o.whereNull('event_type').andWhereNot('outcome', 'refused').whereNull('events'));
+      });
+    }
+    if (filter.personalData !== undefined) {
+      const codes = filter.personalData.indicators;
+      q.where((w) => {
+        w.whereNotNull('record_ids').orWhereNot('masked', '[]').orWhereNotNull('suppressed');
+        for (const code of codes) w.orWhereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code }])]);
+      });
+    }
     if (before !== undefined) q.where('seq', '<', before);
     const rows = (await q.orderBy('seq', 'desc').limit(limit)) as Row[];
     return rows.map((row) => {
@@ -89,6 +120,24 @@ export class AuditStore {
       if (decoded.error !== undefined) throw new Error(`audit_log row ${decoded.seq} cannot be read: ${decoded.error}`);
       return decoded.record;
     });
+  }
+
+  /** Whether some record names this principal / holds this role / uses this indicator (filters on names
+   *  no longer in the policy or the dictionary: a departed person, a removed role). */
+  async mentions(what: 'principal' | 'role' | 'indicator', value: string): Promise<boolean> {
+    const q = from(this.conn, AUDIT_TABLE).select('seq');
+    if (what === 'principal') q.where('principal', value);
+    else if (what === 'role') q.whereRaw('roles::jsonb @> ?::jsonb', [JSON.stringify([value])]);
+    else q.whereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code: value }])]);
+    return (await q.first()) !== undefined;
+  }
+
+  /** Principals the log names (for did-you-mean), at most `limit`. */
+  async principals(limit: number): Promise<string[]> {
+    const rows = (await from(this.conn, AUDIT_TABLE).distinct('principal').limit(limit)) as Array<{
+      principal: string;
+    }>;
+    return rows.map((r) => r.principal);
   }
 
   /** The last record's seq and hash, or null for an empty log. */
@@ -110,13 +159,16 @@ export class AuditStore {
     return decoded.record ?? null;
   }
 
-  /** Oldest first: up to `limit` records with seq > `after` and `at` in [from, to) (a period's export). */
-  async range(from_: string | undefined, to: string | undefined, after: number, limit: number): Promise<DecodedRow[]> {
-    const q = from(this.conn, AUDIT_TABLE).select('*').where('seq', '>', after);
-    if (from_ !== undefined) q.where('at', '>=', from_);
-    if (to !== undefined) q.where('at', '<', to);
-    const rows = (await q.orderBy('seq', 'asc').limit(limit)) as Row[];
-    return rows.map(decodeRow);
+  /** The first seq written at or after `from` and the last written before `to` (a period's bounds), or null. */
+  async seqBounds(from_: string | undefined, to: string | undefined): Promise<{ first: number; last: number } | null> {
+    const first = from(this.conn, AUDIT_TABLE).min('seq as v');
+    if (from_ !== undefined) first.where('at', '>=', from_);
+    const last = from(this.conn, AUDIT_TABLE).max('seq as v');
+    if (to !== undefined) last.where('at', '<', to);
+    const [a, b] = (await Promise.all([first.first(), last.first()])) as Array<{ v: unknown } | undefined>;
+    if (a?.v === null || a?.v === undefined || b?.v === null || b?.v === undefined) return null;
+    const bounds = { first: Number(a.v), last: Number(b.v) };
+    return bounds.first <= bounds.last ? bounds : null;
   }
 
   /** Oldest first: up to `limit` rows with seq > `after`, decoded (for verification, chunk by chunk). */

@@ -14,6 +14,7 @@ import { rateLimit } from './rate-limit';
 import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
 import { requestIdOf, requestIds } from './request-id';
+import { auditExport } from './audit-export';
 import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
 import { serveSubscriptions } from './ws/subscriptions';
@@ -72,6 +73,15 @@ export async function startServer(
     }),
   );
   app.use('/graphql', bodyRefusals(runtime, guards.preAuth));
+  app.get(
+    '/audit/export',
+    noStore,
+    requestIds,
+    guards.preAuth.gate,
+    authentication(runtime, guards.preAuth),
+    rateLimit(guards.limiter, guards.refusals, guards.addresses),
+    auditExport(runtime, guards.addresses),
+  );
 
   const host = opts.host ?? cfg.host;
   const port = opts.port ?? cfg.port;
@@ -132,6 +142,7 @@ function corsFor(origins: readonly string[]): express.RequestHandler {
         'Access-Control-Allow-Headers',
         'content-type, authorization, x-hub-trace, apollo-require-preflight',
       );
+      res.setHeader('Access-Control-Expose-Headers', 'x-request-id');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') {
         res.sendStatus(204);

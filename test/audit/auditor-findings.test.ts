@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,10 @@ type Rec = {
   indicatorInputs: Array<{ code: string; version: string; inputs: Array<{ code: string; version: string }> }>;
   suppressed: Array<{ indicator: string; period: string; member: string; reason: string }>;
 };
+type Access = {
+  roles: string[];
+  fields: Array<{ field: string; decision: string; rule: string; byRole: Array<{ role: string; decision: string }> }>;
+};
 const RECORD = `seq at requestId principal outcome eventType address refusalKind refusalCount
   recordIds { field ids more } arguments indicatorInputs { code version inputs { code version } }
   suppressed { indicator period member reason }`;
@@ -55,7 +59,7 @@ describe('issue 21: an audit trail that answers an auditor (embedded demo)', () 
     return res.data!.auditLog.records;
   }
 
-  async function post(query: string, as: string): Promise<{ status: number; requestId: string | null; body: any }> {
+  async function post(query: string, as: string): Promise<{ status: number; requestId: string | null; body: unknown }> {
     const res = await fetch(hub.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await authHeaders(as)) },
@@ -164,7 +168,7 @@ describe('issue 21: an audit trail that answers an auditor (embedded demo)', () 
   });
 
   test("finding 6: the finance manager's effective access shows the clear phone, through his department-head role", async () => {
-    const res = await hub.query<{ effectiveAccess: any; permissionMatrix: any }>(
+    const res = await hub.query<{ effectiveAccess: Access }>(
       `{ effectiveAccess(principal: "${FINANCE_MANAGER}", fields: ["Employee.phone"]) { admitted roles
            fields { field decision rule byRole { role decision } } } }`,
       {},

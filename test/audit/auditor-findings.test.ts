@@ -182,7 +182,7 @@ describe('issue 21: an audit trail that answers an auditor (embedded demo)', () 
       decision: 'allow',
       rule: expect.stringContaining('department_head'),
     });
-    expect(access.fields[0].byRole).toEqual(
+    expect(access.fields[0]!.byRole).toEqual(
       expect.arrayContaining([
         { role: 'finance_manager', decision: 'mask:phone' },
         { role: 'department_head', decision: 'allow' },

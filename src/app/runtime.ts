@@ -29,6 +29,9 @@ import { ResilientAdapter } from '../sources/resilience/resilient-adapter';
 import { Governance } from '../governance/service';
 import { Authenticator } from '../auth/authenticate';
 import { AuditLog } from '../audit/audit-log';
+import { AuditSystem, gatherStartFacts } from '../audit/system-events';
+import { loadPrivateKey } from '../audit/anchors';
+import { ConfigError } from '../errors';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { OrgDirectory } from '../auth/org-directory';
 import { ownerProblemsAtStart } from '../indicators/owners';
@@ -61,6 +64,8 @@ export interface HubRuntime {
   org: OrgDirectory;
   /** The hash-chained audit log in the hub's store. */
   audit: AuditLog;
+  /** Start, stop, access changes and signed checkpoints of the audit trail (src/audit/system-events.ts). */
+  auditSystem: AuditSystem;
   /** Governance notices: inbox, registered interest, webhooks, the live stream (src/notices). */
   notices: NoticeCenter;
   /** Query sets of personal data released to each principal (src/engine/disclosure.ts). */
@@ -200,6 +205,22 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       const { stale } = await ownerProblemsAtStart([], stored, model, org);
       for (const line of stale) logger.warn(`indicator owner: ${line}`);
     }
+    // The audit trail's system events: start (with what changed since the last one), then stop at close.
+    const audit = new AuditLog(store.conn);
+    const anchor = config.audit.anchor;
+    const auditSystem = new AuditSystem(
+      audit,
+      anchor.keyFile && anchor.file
+        ? {
+            key: await loadPrivateKey(anchor.keyFile).catch((error: unknown) => {
+              throw new ConfigError(`audit.anchor.keyFile: ${(error as Error).message}`);
+            }),
+            file: anchor.file,
+            intervalSeconds: anchor.intervalSeconds,
+          }
+        : undefined,
+    );
+    await auditSystem.started(await gatherStartFacts({ ...config }, policy, org, model));
     return {
       config,
       model,
@@ -221,10 +242,14 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       policy,
       authenticator,
       org,
-      audit: new AuditLog(store.conn),
+      audit,
+      auditSystem,
       notices,
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       async close() {
+        await auditSystem
+          .stopped()
+          .catch((error: unknown) => logger.error({ err: error }, 'could not write the audit stop record'));
         governance.close();
         crosswalks.close();
         cache.close();

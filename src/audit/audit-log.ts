@@ -2,6 +2,7 @@ import { badInput } from '../errors';
 import type { SqlConnection } from '../db/connection';
 import { AuditStore, type AuditRowFilter } from './audit-store';
 import {
+  AUDIT_EVENT_TYPES,
   AUDIT_OUTCOMES,
   GENESIS_HASH,
   hashOf,
@@ -119,6 +120,40 @@ export class AuditLog {
     return { seq: record.seq, hash: record.hash };
   }
 
+  /** Whether some record names this principal, role or indicator. */
+  mentions(what: 'principal' | 'role' | 'indicator', value: string): Promise<boolean> {
+    return this.store.mentions(what, value);
+  }
+
+  /** Principals the log names, at most `limit` (for did-you-mean). */
+  principals(limit = 10_000): Promise<string[]> {
+    return this.store.principals(limit);
+  }
+
+  /** The chain's head (last seq and hash), or null when the log is empty. */
+  head(): Promise<{ seq: number; hash: string } | null> {
+    return this.store.head();
+  }
+
+  /** The newest record whose operation name is one of `names` ("system:start", "system:stop"…). */
+  lastNamed(names: readonly string[]): Promise<AuditRecord | null> {
+    return this.store.lastNamed(names);
+  }
+
+  /**
+   * A period as an unbroken run of the chain: from the first record written at or after `from` to the
+   * last written before `to` (a record straddling the edge by its request time is included, so the run has
+   * no gap and re-verifies on its own). Null when the period holds none.
+   */
+  periodBounds(from: string | undefined, to: string | undefined): Promise<{ first: number; last: number } | null> {
+    return this.store.seqBounds(instant(from, 'from'), instant(to, 'to'));
+  }
+
+  /** Oldest first: up to `limit` decoded rows with seq > `after` (exports and verification, chunk by chunk). */
+  scan(after: number, limit: number) {
+    return this.store.scan(after, limit);
+  }
+
   /**
    * Records matching every given filter, **newest first** (descending seq), paged by keyset on seq:
    * pages stay stable while new records are appended (they land before the first page, never inside a
@@ -140,13 +175,15 @@ export class AuditLog {
         argument: 'outcome',
       });
     }
+    if (filter.eventType !== undefined && !AUDIT_EVENT_TYPES.includes(filter.eventType)) {
+      throw badInput(`Unknown event type "${filter.eventType}" (known: ${AUDIT_EVENT_TYPES.join(', ')}).`, {
+        argument: 'eventType',
+      });
+    }
     const rowFilter: AuditRowFilter = {
-      principal: filter.principal,
+      ...filter,
       from: instant(filter.from, 'from'),
       to: instant(filter.to, 'to'),
-      indicator: filter.indicator,
-      field: filter.field,
-      outcome: filter.outcome,
     };
     const rows = await this.store.page(rowFilter, first + 1, after);
     const records = rows.slice(0, first);

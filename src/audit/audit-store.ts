@@ -1,4 +1,4 @@
-import { canonicalJson, type AuditOutcome, type AuditRecord } from './record';
+import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
 import { lockUntilCommit, requireTransactionLocks } from '../store/transaction';
@@ -19,6 +19,15 @@ export interface AuditRowFilter {
   indicator?: string | undefined;
   field?: string | undefined;
   outcome?: AuditOutcome | undefined;
+  /** Origination address, exactly. */
+  address?: string | undefined;
+  /** A role the request was made with. */
+  role?: string | undefined;
+  requestId?: string | undefined;
+  eventType?: AuditEventType | undefined;
+  /** Only records where personal data was returned: record ids, masked fields, suppressed cells, or one of
+   *  these indicators (the personal ones, decided by lineage by the caller). */
+  personalData?: { indicators: readonly string[] } | undefined;
 }
 
 /** A stored row decoded back into a record, or the reason it could not be (a column is not valid JSON). */
@@ -82,6 +91,28 @@ export class AuditStore {
           .orWhereRaw('masked::jsonb @> ?::jsonb', [JSON.stringify([{ field }])]),
       );
     }
+    if (filter.address !== undefined) q.where('ip', filter.address);
+    if (filter.requestId !== undefined) q.where('request_id', filter.requestId);
+    if (filter.role !== undefined) q.whereRaw('roles::jsonb @> ?::jsonb', [JSON.stringify([filter.role])]);
+    if (filter.eventType !== undefined) {
+      const type = filter.eventType;
+      // Records written before event types were kept: classified as eventTypeOf does.
+      q.where((w) => {
+        w.where('event_type', type);
+        if (type === 'authentication') w.orWhere((o) => o.whereNull('event_type').andWhere('outcome', 'refused'));
+        if (type === 'write')
+          w.orWhere((o) => o.whereNull('event_type').andWhereNot('outcome', 'refused').whereNotNull('events'));
+        if (type === 'read')
+          w.orWhere((o) => o.whereNull('event_type').andWhereNot('outcome', 'refused').whereNull('events'));
+      });
+    }
+    if (filter.personalData !== undefined) {
+      const codes = filter.personalData.indicators;
+      q.where((w) => {
+        w.whereNotNull('record_ids').orWhereNot('masked', '[]').orWhereNotNull('suppressed');
+        for (const code of codes) w.orWhereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code }])]);
+      });
+    }
     if (before !== undefined) q.where('seq', '<', before);
     const rows = (await q.orderBy('seq', 'desc').limit(limit)) as Row[];
     return rows.map((row) => {
@@ -89,6 +120,55 @@ export class AuditStore {
       if (decoded.error !== undefined) throw new Error(`audit_log row ${decoded.seq} cannot be read: ${decoded.error}`);
       return decoded.record;
     });
+  }
+
+  /** Whether some record names this principal / holds this role / uses this indicator (filters on names
+   *  no longer in the policy or the dictionary: a departed person, a removed role). */
+  async mentions(what: 'principal' | 'role' | 'indicator', value: string): Promise<boolean> {
+    const q = from(this.conn, AUDIT_TABLE).select('seq');
+    if (what === 'principal') q.where('principal', value);
+    else if (what === 'role') q.whereRaw('roles::jsonb @> ?::jsonb', [JSON.stringify([value])]);
+    else q.whereRaw('indicators::jsonb @> ?::jsonb', [JSON.stringify([{ code: value }])]);
+    return (await q.first()) !== undefined;
+  }
+
+  /** Principals the log names (for did-you-mean), at most `limit`. */
+  async principals(limit: number): Promise<string[]> {
+    const rows = (await from(this.conn, AUDIT_TABLE).distinct('principal').limit(limit)) as Array<{
+      principal: string;
+    }>;
+    return rows.map((r) => r.principal);
+  }
+
+  /** The last record's seq and hash, or null for an empty log. */
+  async head(): Promise<{ seq: number; hash: string } | null> {
+    const row = (await from(this.conn, AUDIT_TABLE).select('seq', 'hash').orderBy('seq', 'desc').first()) as
+      { seq: unknown; hash: string } | undefined;
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
+
+  /** The newest record whose operation name is one of `names` (system events are named "system:<kind>"). */
+  async lastNamed(names: readonly string[]): Promise<AuditRecord | null> {
+    const row = (await from(this.conn, AUDIT_TABLE)
+      .select('*')
+      .whereIn('operation_name', [...names])
+      .orderBy('seq', 'desc')
+      .first()) as Row | undefined;
+    if (!row) return null;
+    const decoded = decodeRow(row);
+    return decoded.record ?? null;
+  }
+
+  /** The first seq written at or after `from` and the last written before `to` (a period's bounds), or null. */
+  async seqBounds(from_: string | undefined, to: string | undefined): Promise<{ first: number; last: number } | null> {
+    const first = from(this.conn, AUDIT_TABLE).min('seq as v');
+    if (from_ !== undefined) first.where('at', '>=', from_);
+    const last = from(this.conn, AUDIT_TABLE).max('seq as v');
+    if (to !== undefined) last.where('at', '<', to);
+    const [a, b] = (await Promise.all([first.first(), last.first()])) as Array<{ v: unknown } | undefined>;
+    if (a?.v === null || a?.v === undefined || b?.v === null || b?.v === undefined) return null;
+    const bounds = { first: Number(a.v), last: Number(b.v) };
+    return bounds.first <= bounds.last ? bounds : null;
   }
 
   /** Oldest first: up to `limit` rows with seq > `after`, decoded (for verification, chunk by chunk). */
@@ -131,6 +211,11 @@ function toRow(r: AuditRecord): Row {
     reason: r.reason,
     events: r.events ? json(r.events) : null,
     refusals: r.refusals ? json(r.refusals) : null,
+    event_type: r.eventType ?? null,
+    record_ids: r.recordIds ? json(r.recordIds) : null,
+    arguments: r.arguments ? json(r.arguments) : null,
+    suppressed: r.suppressed ? json(r.suppressed) : null,
+    system: r.system ? json(r.system) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -166,6 +251,11 @@ function decodeRow(row: Row): DecodedRow {
       reason: nullableText(row.reason),
       ...(row.events ? { events: parse(row.events, 'events') as NonNullable<AuditRecord['events']> } : {}),
       ...(row.refusals ? { refusals: parse(row.refusals, 'refusals') as NonNullable<AuditRecord['refusals']> } : {}),
+      ...(row.event_type ? { eventType: String(row.event_type) as NonNullable<AuditRecord['eventType']> } : {}),
+      ...(row.record_ids ? { recordIds: parse(row.record_ids, 'record_ids') as AuditRecord['recordIds'] } : {}),
+      ...(row.arguments ? { arguments: parse(row.arguments, 'arguments') as AuditRecord['arguments'] } : {}),
+      ...(row.suppressed ? { suppressed: parse(row.suppressed, 'suppressed') as AuditRecord['suppressed'] } : {}),
+      ...(row.system ? { system: parse(row.system, 'system') as AuditRecord['system'] } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -42,6 +42,56 @@ export interface AuditRefusals {
   lastAt: string;
 }
 
+/**
+ * What kind of event a record is (PCI DSS 10.2.2 "type of event"):
+ * - read: a query over company data or indicators
+ * - write: a mutation (a proposal, a subscription, a notice marked read…)
+ * - authentication: a request refused before GraphQL ran (credentials, revoked access, throttling)
+ * - administration: a change of who may do what — policy grants, API keys, roles coming from HR data,
+ *   an indicator change decided
+ * - audit_access: reading the audit trail, permission reports or the disclosure log, verifying, exporting
+ * - system: the hub started, stopped (or had stopped uncleanly), a checkpoint of the chain was signed
+ */
+export type AuditEventType = 'read' | 'write' | 'authentication' | 'administration' | 'audit_access' | 'system';
+export const AUDIT_EVENT_TYPES: readonly AuditEventType[] = [
+  'read',
+  'write',
+  'authentication',
+  'administration',
+  'audit_access',
+  'system',
+];
+
+/** The ids of the records a personal-data field was returned for (masked or in clear). */
+export interface AuditRecordIds {
+  /** Type.field */
+  field: string;
+  /** Record ids (hub ids), sorted, at most MAX_RECORD_IDS; `more` counts the rest. */
+  ids: string[];
+  more?: number;
+}
+
+/** A cell of an indicator answer withheld by the disclosure rules. */
+export interface AuditSuppressed {
+  indicator: string;
+  period: string;
+  member: string;
+  reason: string;
+}
+
+/** A system or access event (start, stop, unclean stop, configuration, grants, checkpoint…). */
+export interface AuditSystemEvent {
+  kind: string;
+  details: JsonValue;
+}
+
+/** An indicator used, with the definition version of each input it was computed from. */
+export interface AuditIndicator {
+  code: string;
+  version: string;
+  inputs?: Array<{ code: string; version: string }>;
+}
+
 export interface AuditRecord {
   seq: number;
   /** When the request arrived, ISO 8601 UTC with milliseconds (Date#toISOString). */
@@ -61,7 +111,7 @@ export interface AuditRecord {
   fieldsRequested: string[];
   denied: FieldDecision[];
   masked: FieldDecision[];
-  indicators: Array<{ code: string; version: string }>;
+  indicators: AuditIndicator[];
   statements: AuditStatements[];
   /** Rows returned by all statements together. */
   rows: number;
@@ -69,7 +119,7 @@ export interface AuditRecord {
   /** Sorted unique extensions.code of the response's errors. */
   errorCodes: string[];
   latencyMs: number;
-  /** Client address, when the caller knows it (refused requests). */
+  /** Origination: the client address (the TCP peer, or the X-Forwarded-For entry a trusted proxy vouches for). */
   ip: string | null;
   /** Why a request was refused before GraphQL ran; null otherwise. */
   reason: string | null;
@@ -78,8 +128,26 @@ export interface AuditRecord {
   /** Refused requests recorded together (src/audit/refusal-audit.ts): what they were, how many, first and last
    *  arrival. Absent on records of one request, so older records hash as before. */
   refusals?: AuditRefusals;
+  /** The event type (see AuditEventType); absent on records written before it was kept. */
+  eventType?: AuditEventType;
+  /** Ids of the records returned for personal-data fields; absent when none. */
+  recordIds?: AuditRecordIds[];
+  /** Literal (inline) arguments of the operation, "Type.field(argument)" → value, sensitive ones redacted. */
+  arguments?: { [path: string]: JsonValue };
+  /** Indicator cells withheld by the disclosure rules (at most MAX_SUPPRESSED; `reason` of the rest summarised). */
+  suppressed?: AuditSuppressed[];
+  /** A system or access event; absent on request records. */
+  system?: AuditSystemEvent;
   prevHash: string;
   hash: string;
+}
+
+/** A record's event type; records written before it was kept are classified from what they hold. */
+export function eventTypeOf(r: Pick<AuditRecord, 'eventType' | 'outcome' | 'events' | 'system'>): AuditEventType {
+  if (r.eventType) return r.eventType;
+  if (r.system) return 'system';
+  if (r.outcome === 'refused') return 'authentication';
+  return r.events?.length ? 'write' : 'read';
 }
 
 /** What a caller hands to AuditLog.append: the log assigns seq, prevHash and hash. */
@@ -157,6 +225,8 @@ export const SENSITIVE_NAME = /pass|secret|token|key|card|account|phone|salary|e
 export const REDACTED = '[redacted]';
 export const MAX_STRING_CHARS = 200;
 export const MAX_LIST_ITEMS = 100;
+export const MAX_RECORD_IDS = 1000;
+export const MAX_SUPPRESSED = 200;
 const MAX_DEPTH = 8;
 
 export function truncateString(s: string, max = MAX_STRING_CHARS): string {
@@ -246,7 +316,7 @@ const cleanText = (s: string, max = 1000): string => truncateString(String(s).re
 const cleanOptional = (s: string | null | undefined, max?: number): string | null =>
   s === null || s === undefined ? null : cleanText(s, max);
 
-function byField(a: FieldDecision, b: FieldDecision): number {
+function byField(a: { field: string }, b: { field: string }): number {
   return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
 }
 
@@ -267,9 +337,7 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
     fieldsRequested: sortedUnique(entry.fieldsRequested),
     denied: dedupeDecisions(entry.denied),
     masked: dedupeDecisions(entry.masked),
-    indicators: [
-      ...new Map(entry.indicators.map((i) => [i.code, { code: i.code, version: String(i.version) }])).values(),
-    ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    indicators: [...new Map(entry.indicators.map((i) => [i.code, normaliseIndicator(i)])).values()].sort(byCode),
     statements: entry.statements
       .map((s) => ({
         source: s.source,
@@ -305,7 +373,45 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
           },
         }
       : {}),
+    ...(entry.eventType ? { eventType: entry.eventType } : {}),
+    ...(entry.recordIds?.length
+      ? {
+          recordIds: entry.recordIds
+            .map((r) => ({ field: r.field, ids: [...r.ids], ...(r.more ? { more: Math.trunc(r.more) } : {}) }))
+            .sort(byField),
+        }
+      : {}),
+    ...(entry.arguments && Object.keys(entry.arguments).length
+      ? { arguments: JSON.parse(canonicalJson(entry.arguments)) as NonNullable<AuditEntry['arguments']> }
+      : {}),
+    ...(entry.suppressed?.length
+      ? {
+          suppressed: entry.suppressed.slice(0, MAX_SUPPRESSED).map((c) => ({
+            indicator: cleanText(c.indicator, 100),
+            period: cleanText(c.period, 100),
+            member: cleanText(c.member, 200),
+            reason: cleanText(c.reason, 500),
+          })),
+        }
+      : {}),
+    ...(entry.system
+      ? {
+          system: {
+            kind: cleanText(entry.system.kind, 100),
+            details: JSON.parse(canonicalJson(entry.system.details)) as JsonValue,
+          },
+        }
+      : {}),
   };
+}
+
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+function normaliseIndicator(i: AuditIndicator): AuditIndicator {
+  const inputs = [...new Map((i.inputs ?? []).map((x) => [x.code, { code: x.code, version: String(x.version) }]))]
+    .map(([, v]) => v)
+    .sort(byCode);
+  return { code: i.code, version: String(i.version), ...(inputs.length ? { inputs } : {}) };
 }
 
 function dedupeDecisions(decisions: readonly FieldDecision[]): FieldDecision[] {

@@ -29,8 +29,14 @@ export interface Refusal {
   message: string;
   /** Who, when the refusal came after authentication; otherwise "anonymous". */
   principal?: string | undefined;
+  /** Whom the credential identified although it was refused (a departed employee's valid token, a key
+   *  whose roles are gone): recorded as the record's principal. Not an authenticated principal: the
+   *  refusal still spends from its address's pre-authentication budget. */
+  identified?: string | undefined;
   roles?: readonly string[] | undefined;
   ip: string | null;
+  /** The request id the client was given (x-request-id); a record of several names the first one's. */
+  requestId?: string | undefined;
 }
 
 interface Window {
@@ -43,25 +49,46 @@ interface Window {
 /** Every key past the cap folds into one per kind: counted, never dropped. */
 const OVERFLOW = '*';
 
+export interface RefusalAuditOptions {
+  /** A key's counted refusals are written at least this often. */
+  intervalSeconds: number;
+  /** Keys tracked at most; beyond, refusals fold into one key per kind. */
+  maxKeys: number;
+  /**
+   * A key's count is written as soon as it reaches this many (the request that reaches it waits for the
+   * write, and is refused 503 when it fails). 1 writes every refusal. Default 10.
+   */
+  maxUnwritten?: number;
+}
+
 /**
  * The audit records of refused requests, aggregated so that a flood of refusals cannot become a flood of
- * audit rows (each one a serialised, hash-chained append): the first refusal of a (principal, address,
- * kind) is recorded at once — the caller awaits it, and a request whose record cannot be written is not
- * answered (fail closed); the following ones are counted and written every `intervalSeconds` as one
- * record with `refusals: { kind, count, firstAt, lastAt }`. A key quiet for a whole interval is forgotten.
- * At most `maxKeys` keys are tracked; beyond, refusals are counted under address and principal "*" per
- * kind — nothing goes unrecorded, memory stays bounded. `close()` writes what is still counted.
+ * audit rows (each one a serialised, hash-chained append): the first refusal of a (principal, identified
+ * person, address, kind) is recorded at once — the caller awaits it, and a request whose record cannot be
+ * written is not answered (fail closed); the following ones are counted and written as one record with
+ * `refusals: { kind, count, firstAt, lastAt }` every `intervalSeconds`, or as soon as `maxUnwritten` are
+ * counted (awaited by the request that reached it). A key quiet for a whole interval is forgotten.
+ *
+ * **Bound on loss** (a crash, `kill -9`): per key at most `maxUnwritten − 1` refusals, none older than
+ * `intervalSeconds`, are only in memory; the first of every key is always on disk before it is answered.
+ * At most `maxKeys` keys are tracked; beyond, refusals are counted under address and principal "*" per kind.
+ *
+ * An aggregated record's `at` is when it was **written** (its refusals' own times are `firstAt`..`lastAt`),
+ * so records are ordered and timed by writing: a period that was readable never gains a record later.
+ * `close()` writes what is still counted.
  */
 export class RefusalAudit {
   private readonly windows = new Map<string, Window>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> | undefined;
+  private readonly maxUnwritten: number;
 
   constructor(
     private readonly log: AuditLog,
-    private readonly options: { intervalSeconds: number; maxKeys: number },
+    private readonly options: RefusalAuditOptions,
     private readonly now: () => Date = () => new Date(),
   ) {
+    this.maxUnwritten = Math.max(1, options.maxUnwritten ?? 10);
     this.timer = setInterval(() => void this.flush(), options.intervalSeconds * 1000);
     this.timer.unref();
   }
@@ -71,7 +98,7 @@ export class RefusalAudit {
     const at = this.now().toISOString();
     let key = keyOf(refusal);
     if (!this.windows.has(key) && this.windows.size >= this.options.maxKeys) {
-      refusal = { ...refusal, principal: OVERFLOW, roles: [], ip: OVERFLOW };
+      refusal = { ...refusal, principal: OVERFLOW, identified: undefined, roles: [], ip: OVERFLOW };
       key = keyOf(refusal);
     }
     const window = this.windows.get(key);
@@ -82,6 +109,15 @@ export class RefusalAudit {
         window.pending.lastAt = at;
       } else {
         window.pending = { refusal, count: 1, firstAt: at, lastAt: at };
+      }
+      if (window.pending.count < this.maxUnwritten) return;
+      const pending = window.pending;
+      window.pending = null;
+      try {
+        await this.write(pending.refusal, pending.count, pending.firstAt, pending.lastAt);
+      } catch (error) {
+        this.restore(window, pending);
+        throw error;
       }
       return;
     }
@@ -124,18 +160,23 @@ export class RefusalAudit {
           { err: error, kind: pending.refusal.kind, count: pending.count },
           'could not write the audit record of aggregated refusals; retrying later',
         );
-        const now = window.pending as Window['pending'];
-        window.pending = now ? { ...pending, count: pending.count + now.count, lastAt: now.lastAt } : pending;
+        this.restore(window, pending);
       }
     }
+  }
+
+  /** Puts back a count that could not be written, merged with what arrived meanwhile. */
+  private restore(window: Window, pending: NonNullable<Window['pending']>): void {
+    const now = window.pending;
+    window.pending = now ? { ...pending, count: pending.count + now.count, lastAt: now.lastAt } : pending;
   }
 
   private async write(refusal: Refusal, count: number, firstAt: string, lastAt: string): Promise<void> {
     await this.log.append(
       entryOutsideGraphQL({
-        at: firstAt,
-        requestId: randomUUID(),
-        principal: refusal.principal ?? 'anonymous',
+        at: this.now().toISOString(),
+        requestId: refusal.requestId ?? randomUUID(),
+        principal: refusal.principal ?? refusal.identified ?? 'anonymous',
         roles: [...(refusal.roles ?? [])],
         outcome: 'refused',
         errorCodes: [refusal.errorCode],
@@ -145,11 +186,12 @@ export class RefusalAudit {
             ? refusal.message
             : `${refusal.message} (${count} refusals of this kind, ${firstAt} to ${lastAt})`,
         refusals: { kind: refusal.kind, count, firstAt, lastAt },
+        eventType: 'authentication',
       }),
     );
   }
 }
 
 function keyOf(r: Refusal): string {
-  return JSON.stringify([r.principal ?? 'anonymous', r.ip, r.kind, r.errorCode]);
+  return JSON.stringify([r.principal ?? 'anonymous', r.identified ?? null, r.ip, r.kind, r.errorCode]);
 }

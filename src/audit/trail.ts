@@ -1,4 +1,4 @@
-import type { AuditLifecycleEvent } from './record';
+import { MAX_RECORD_IDS, MAX_SUPPRESSED, type AuditLifecycleEvent, type AuditSuppressed } from './record';
 /**
  * What one request did, collected while it runs (permission layer, masking, indicator engine) and written
  * as one audit record before the response leaves (src/server/audit-plugin.ts).
@@ -15,6 +15,16 @@ export class AuditTrail {
   readonly masked = new Map<string, FieldDecision>();
   /** Indicator code → definition version used. */
   readonly indicators = new Map<string, string>();
+  /** Indicator code → its inputs' codes and versions (the closure it was computed from). */
+  readonly inputs = new Map<string, Map<string, string>>();
+  /** Personal-data field → ids of the records it was returned for. */
+  readonly recordIds = new Map<string, { ids: Set<string>; more: number }>();
+  /** Cells withheld by the disclosure rules. */
+  readonly suppressed: AuditSuppressed[] = [];
+  suppressedMore = 0;
+  private readonly suppressedKeys = new Set<string>();
+  /** The client address (origination), set by the transport. */
+  address: string | null = null;
 
   deny(field: string, rule: string): void {
     if (!this.denied.has(field)) this.denied.set(field, { field, rule });
@@ -24,8 +34,32 @@ export class AuditTrail {
     if (!this.masked.has(field)) this.masked.set(field, { field, rule });
   }
 
-  indicator(code: string, version: string): void {
+  indicator(code: string, version: string, inputs: ReadonlyArray<{ code: string; version: string }> = []): void {
     this.indicators.set(code, version);
+    if (inputs.length === 0) return;
+    const known = this.inputs.get(code) ?? new Map<string, string>();
+    for (const i of inputs) known.set(i.code, i.version);
+    this.inputs.set(code, known);
+  }
+
+  /** A personal-data field returned for record `id` (masked or not). */
+  returned(field: string, id: unknown): void {
+    if (id === null || id === undefined || (typeof id !== 'string' && typeof id !== 'number')) return;
+    let entry = this.recordIds.get(field);
+    if (!entry) this.recordIds.set(field, (entry = { ids: new Set(), more: 0 }));
+    const key = String(id);
+    if (entry.ids.has(key)) return;
+    if (entry.ids.size < MAX_RECORD_IDS) entry.ids.add(key);
+    else entry.more += 1;
+  }
+
+  /** A cell withheld by the disclosure rules. */
+  suppress(cell: AuditSuppressed): void {
+    const key = `${cell.indicator}|${cell.period}|${cell.member}`;
+    if (this.suppressedKeys.has(key)) return;
+    this.suppressedKeys.add(key);
+    if (this.suppressed.length < MAX_SUPPRESSED) this.suppressed.push(cell);
+    else this.suppressedMore += 1;
   }
 
   /** Indicator lifecycle steps (proposed, approved, …) this request made. */

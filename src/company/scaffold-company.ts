@@ -22,7 +22,15 @@ export interface CompanyDraftOptions {
   apiKeySha256: string;
 }
 
-const ADMIN_ONLY_QUERY_FIELDS = ['permissionMatrix', 'explainAccess', 'auditLog', 'verifyAuditChain'];
+const ADMIN_ONLY_QUERY_FIELDS = [
+  'permissionMatrix',
+  'explainAccess',
+  'auditLog',
+  'verifyAuditChain',
+  'effectiveAccess',
+  'roleHolders',
+  'disclosureLog',
+];
 
 export function draftCompanyFiles(options: CompanyDraftOptions): DraftFile[] {
   const fields: Record<string, Record<string, string>> = {};

@@ -68,6 +68,8 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_MODEL_DIR', ['model', 'dir'], 'string'],
   ['HUB_GOVERNANCE_ARCHIVED', ['governance', 'archived'], 'string'],
   ['HUB_CROSSWALKS_REFRESH_SECONDS', ['crosswalks', 'refreshSeconds'], 'number'],
+  ['HUB_AUDIT_ANCHOR_KEY_FILE', ['audit', 'anchor', 'keyFile'], 'string'],
+  ['HUB_AUDIT_ANCHOR_FILE', ['audit', 'anchor', 'file'], 'string'],
   ['HUB_INTROSPECTION', ['security', 'introspection'], 'boolean'],
   ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],
   ['HUB_TRUSTED_DOCUMENTS', ['security', 'trustedDocumentsFile'], 'string'],

@@ -177,6 +177,27 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           })
           .strict()
           .prefault({}),
+        /** The audit trail's anchors outside the store (src/audit/anchors.ts). */
+        audit: z
+          .object({
+            anchor: z
+              .object({
+                /** Ed25519 private key (PEM) that signs checkpoints of the chain head; keep it outside the store
+                 *  (e.g. `openssl genpkey -algorithm ed25519 -out anchor.pem`). Unset: no checkpoints. */
+                keyFile: z.string().optional(),
+                /** File the signed checkpoints are appended to, one JSON line each (HUB_AUDIT_ANCHOR_FILE). */
+                file: z.string().optional(),
+                /** A checkpoint every N seconds when the head moved (0 = only at stop). */
+                intervalSeconds: z.number().int().min(0).default(300),
+              })
+              .strict()
+              .refine((a) => Boolean(a.keyFile) === Boolean(a.file), {
+                message: 'keyFile and file go together: a checkpoint needs a key to sign it and a file to go to',
+              })
+              .prefault({}),
+          })
+          .strict()
+          .prefault({}),
         security: z
           .object({
             /** Schema introspection (GraphiQL needs it). Turn off in production: HUB_INTROSPECTION=false. */
@@ -332,6 +353,8 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             /** Refused requests are audited aggregated: the first of a (principal, address, reason) at once, the
              *  following ones as one record per this many seconds with their count, first and last time. */
             refusalAuditSeconds: z.number().int().min(1).max(3600).default(60),
+            /** …or as soon as this many are counted: a crash loses at most this many minus one per key. */
+            refusalAuditMaxUnwritten: z.number().int().min(1).max(100000).default(10),
             /** graphql-ws: open connections and active subscriptions per principal (over → closed 4442 / refused
              *  TOO_MANY_SUBSCRIPTIONS). Connecting and subscribing also spend from the per-principal rate limit. */
             websocket: z

@@ -31,6 +31,9 @@ export interface EngineContext extends FederationContext {
   dictionary: Dictionary;
   viewer: Viewer;
   loaders: Pick<Loaders, 'rows' | 'statements'>;
-  /** The request's audit record: which indicator versions it computed. */
-  audit: { indicator(code: string, version: string): void };
+  /** The request's audit record: which indicator versions it computed (with their inputs'), cells suppressed. */
+  audit: {
+    indicator(code: string, version: string, inputs?: ReadonlyArray<{ code: string; version: string }>): void;
+    suppress(cell: { indicator: string; period: string; member: string; reason: string }): void;
+  };
 }

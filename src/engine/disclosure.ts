@@ -187,6 +187,7 @@ export class Disclosure {
     const unchecked = this.released.has(key) ? undefined : `suppressed: ${code} was not part of the checked answer`;
     const refusal = this.refused.get(key) ?? unchecked;
     if (!refusal) return value;
+    this.ctx.audit.suppress({ indicator: code, period: bucket.label, member, reason: refusal });
     const { minimumGroupSize } = this.ctx.runtime.policy.policy;
     return none(refusal, new HubError('SUPPRESSED', refusal, { minimumGroupSize }));
   }

@@ -58,7 +58,11 @@ export async function computeValues(
   const disclosure = new Disclosure(ctx, dict, request);
   for (const code of request.codes) {
     const { version } = dict.get(code)!;
-    if (version !== FIGURE_VERSION) ctx.audit.indicator(code, version);
+    // The versions of every input too: a new version of an input changes the answer of an unchanged code.
+    const inputs = inputsClosure(dict, code)
+      .map((c) => ({ code: c, version: dict.get(c)?.version ?? '' }))
+      .filter((i) => i.version !== '' && i.version !== FIGURE_VERSION);
+    if (version !== FIGURE_VERSION) ctx.audit.indicator(code, version, inputs);
   }
   const needs = requirements(dict, request.codes, request.buckets, calendar);
   const fetched = await disclosure.fetch(needs);

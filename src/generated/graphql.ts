@@ -55,10 +55,31 @@ export type Alert = {
   value: Scalars['Decimal']['output'];
 };
 
+export type AuditAnchorInput = {
+  hash: Scalars['String']['input'];
+  seq: Scalars['Int']['input'];
+};
+
+/** The audit taxonomy of events (README, Auditing). */
+export type AuditEventType =
+  | 'administration'
+  | 'audit_access'
+  | 'authentication'
+  | 'read'
+  | 'system'
+  | 'write';
+
 export type AuditFieldDecision = {
   __typename?: 'AuditFieldDecision';
   field: Scalars['String']['output'];
   rule: Scalars['String']['output'];
+};
+
+export type AuditIndicatorInputs = {
+  __typename?: 'AuditIndicatorInputs';
+  code: Scalars['String']['output'];
+  inputs: Array<IndicatorVersion>;
+  version: Scalars['String']['output'];
 };
 
 export type AuditLifecycleEvent = {
@@ -86,12 +107,20 @@ export type AuditOutcome =
 
 export type AuditRecord = {
   __typename?: 'AuditRecord';
+  /** Origination: the client address (the TCP peer, or what a configured trusted proxy forwarded). Null for system events. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Literal (inline) arguments, as JSON: "Type.field(argument)" → value, sensitive ones redacted like variables. */
+  arguments?: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   denied: Array<AuditFieldDecision>;
   documentHash?: Maybe<Scalars['String']['output']>;
   errorCodes: Array<Scalars['String']['output']>;
+  /** What kind of event (PCI DSS 10.2.2 type of event): read, write, authentication, administration, audit_access, system. */
+  eventType: AuditEventType;
   fieldsRequested: Array<Scalars['String']['output']>;
   hash: Scalars['String']['output'];
+  /** Indicators used with the definition versions of every input they were computed from. */
+  indicatorInputs: Array<AuditIndicatorInputs>;
   indicators: Array<IndicatorVersion>;
   latencyMs: Scalars['Float']['output'];
   /** Indicator lifecycle steps the request made: proposed, approved, rejected, archived… */
@@ -102,14 +131,35 @@ export type AuditRecord = {
   prevHash: Scalars['String']['output'];
   principal: Scalars['String']['output'];
   reason?: Maybe<Scalars['String']['output']>;
+  /** Ids of the records personal-data fields were returned for (masked or in clear), per Type.field. */
+  recordIds: Array<AuditRecordIds>;
+  /** Refused requests recorded together: how many (1 for a single refusal); null otherwise. */
+  refusalCount?: Maybe<Scalars['Int']['output']>;
+  /** Refused requests recorded together: first and last arrival; null otherwise. */
+  refusalFirstAt?: Maybe<Scalars['String']['output']>;
+  /** Refused requests: what they were (BAD_TOKEN, ACCESS_REVOKED, THROTTLED…); null otherwise. */
+  refusalKind?: Maybe<Scalars['String']['output']>;
+  refusalLastAt?: Maybe<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
   rows: Scalars['Int']['output'];
   scope: Scalars['String']['output'];
   seq: Scalars['Int']['output'];
   statements: Array<AuditSourceStatements>;
+  /** Indicator cells withheld by the disclosure rules. */
+  suppressed: Array<AuditSuppressedCell>;
+  /** System and access events: start, stop, unclean_stop, access_changes, checkpoint…; null on request records. */
+  systemEvent?: Maybe<AuditSystemEvent>;
   /** Variables with sensitive values redacted, as JSON. */
   variables?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditRecordIds = {
+  __typename?: 'AuditRecordIds';
+  field: Scalars['String']['output'];
+  ids: Array<Scalars['String']['output']>;
+  /** Ids beyond the first 1000, counted. */
+  more: Scalars['Int']['output'];
 };
 
 export type AuditSourceStatements = {
@@ -118,6 +168,21 @@ export type AuditSourceStatements = {
   rows: Scalars['Int']['output'];
   source: Scalars['String']['output'];
   statements: Scalars['Int']['output'];
+};
+
+export type AuditSuppressedCell = {
+  __typename?: 'AuditSuppressedCell';
+  indicator: Scalars['String']['output'];
+  member: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type AuditSystemEvent = {
+  __typename?: 'AuditSystemEvent';
+  /** What happened, as JSON (fingerprints, roles granted and removed per principal, keys added and revoked…). */
+  details: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
 };
 
 export type AuditVerification = {
@@ -387,6 +452,51 @@ export type DimensionFilter = {
   dimension: Scalars['String']['input'];
   /** Hub ids of that dimension's entity. */
   ids: Array<Scalars['ID']['input']>;
+};
+
+export type DisclosureLogEntry = {
+  __typename?: 'DisclosureLogEntry';
+  fact: Scalars['String']['output'];
+  id: Scalars['Int']['output'];
+  /** The base members of the released query set. */
+  members: Array<Scalars['String']['output']>;
+  principal: Scalars['String']['output'];
+  releasedAt: Scalars['String']['output'];
+  windowFrom: Scalars['String']['output'];
+  windowTo: Scalars['String']['output'];
+};
+
+export type DisclosureLogPage = {
+  __typename?: 'DisclosureLogPage';
+  entries: Array<DisclosureLogEntry>;
+  nextCursor?: Maybe<Scalars['Int']['output']>;
+};
+
+export type EffectiveAccess = {
+  __typename?: 'EffectiveAccess';
+  /** False when the principal would be refused (unknown, departed, no role); `reason` says why. */
+  admitted: Scalars['Boolean']['output'];
+  /** Per Type.field (default: every field some role sees differently): the decision for the union of roles. */
+  fields: Array<EffectiveFieldAccess>;
+  /** May see aggregates of personal data over groups smaller than the minimum. */
+  individuals: Scalars['Boolean']['output'];
+  operations: Array<Scalars['String']['output']>;
+  principal: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  roles: Array<Scalars['String']['output']>;
+  /** The row scope, in words (union of the roles' row rules). */
+  scope?: Maybe<Scalars['String']['output']>;
+};
+
+export type EffectiveFieldAccess = {
+  __typename?: 'EffectiveFieldAccess';
+  /** Each role's own decision, for comparison with the per-role matrix. */
+  byRole: Array<RoleDecision>;
+  /** allow, deny or mask:<kind> — the most permissive of the principal's roles. */
+  decision: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  /** The rule that decided, naming the role it came through. */
+  rule: Scalars['String']['output'];
 };
 
 /** An employee (HR). */
@@ -1267,6 +1377,10 @@ export type Query = {
   department?: Maybe<Department>;
   /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id. */
   departments?: Maybe<Array<Department>>;
+  /** The disclosure log (personal-data query sets released per principal), read-only, newest first. */
+  disclosureLog?: Maybe<DisclosureLogPage>;
+  /** Effective access of one person or API key: the union of their roles' field decisions, masks and row rules. */
+  effectiveAccess?: Maybe<EffectiveAccess>;
   /** One Employee by its hub id (null when absent or outside the viewer's rows). */
   employee?: Maybe<Employee>;
   /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id. */
@@ -1331,13 +1445,18 @@ export type Query = {
   purchaseOrder?: Maybe<PurchaseOrder>;
   /** One Receivable by its hub id (null when absent or outside the viewer's rows). */
   receivable?: Maybe<Receivable>;
+  /** Who holds role X now (policy by id, by HR title, every person, API keys), from the people directory. */
+  roleHolders?: Maybe<RoleHolders>;
   /** The federated source systems and whether each answers now. */
   sources?: Maybe<Array<SourceStatus>>;
   /** One Supplier by its hub id (null when absent or outside the viewer's rows). */
   supplier?: Maybe<Supplier>;
   /** Supplier rows, paged: optionally only the given ids. */
   suppliers?: Maybe<Array<Supplier>>;
-  /** Recomputes the hash chain: ok, or the first broken record and why. */
+  /**
+   * Recomputes the hash chain: ok, or the first broken record and why. With `anchor` (a head written down
+   * earlier, e.g. a signed checkpoint), also catches newest records deleted or the chain recomputed.
+   */
   verifyAuditChain?: Maybe<AuditVerification>;
 };
 
@@ -1361,13 +1480,18 @@ export type QueryAlertsArgs = {
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
 export type QueryAuditLogArgs = {
+  address?: InputMaybe<Scalars['String']['input']>;
   after?: InputMaybe<Scalars['Int']['input']>;
+  eventType?: InputMaybe<AuditEventType>;
   field?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['String']['input']>;
   indicator?: InputMaybe<Scalars['String']['input']>;
   outcome?: InputMaybe<AuditOutcome>;
+  personalData?: InputMaybe<Scalars['Boolean']['input']>;
   principal?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1463,6 +1587,31 @@ export type QueryDepartmentsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDisclosureLogArgs = {
+  after?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  principal?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryEffectiveAccessArgs = {
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  principal: Scalars['ID']['input'];
 };
 
 
@@ -1650,6 +1799,16 @@ export type QueryReceivableArgs = {
  * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
  * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
  */
+export type QueryRoleHoldersArgs = {
+  role: Scalars['String']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
 export type QuerySupplierArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1664,6 +1823,16 @@ export type QuerySuppliersArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryVerifyAuditChainArgs = {
+  anchor?: InputMaybe<AuditAnchorInput>;
 };
 
 /** An open receivable: an ERP invoice not yet fully paid. */
@@ -1684,6 +1853,19 @@ export type RoleDecision = {
   decision: Scalars['String']['output'];
   role: Scalars['String']['output'];
   rule: Scalars['String']['output'];
+};
+
+export type RoleHolder = {
+  __typename?: 'RoleHolder';
+  principal: Scalars['String']['output'];
+  /** How the role comes: policy (principals.people), title:<title>, everyPerson, apiKey. */
+  via: Array<Scalars['String']['output']>;
+};
+
+export type RoleHolders = {
+  __typename?: 'RoleHolders';
+  holders: Array<RoleHolder>;
+  role: Scalars['String']['output'];
 };
 
 export type RoleInfo = {
@@ -1965,12 +2147,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
+  AuditAnchorInput: AuditAnchorInput;
+  AuditEventType: AuditEventType;
   AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
+  AuditIndicatorInputs: ResolverTypeWrapper<AuditIndicatorInputs>;
   AuditLifecycleEvent: ResolverTypeWrapper<AuditLifecycleEvent>;
   AuditLogPage: ResolverTypeWrapper<Omit<AuditLogPage, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
   AuditOutcome: AuditOutcome;
   AuditRecord: ResolverTypeWrapper<AuditRecordModel>;
+  AuditRecordIds: ResolverTypeWrapper<AuditRecordIds>;
   AuditSourceStatements: ResolverTypeWrapper<AuditSourceStatements>;
+  AuditSuppressedCell: ResolverTypeWrapper<AuditSuppressedCell>;
+  AuditSystemEvent: ResolverTypeWrapper<AuditSystemEvent>;
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChangeKind: ChangeKind;
@@ -1987,6 +2175,10 @@ export type ResolversTypes = ResolversObject<{
   Department: ResolverTypeWrapper<Department>;
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
+  DisclosureLogEntry: ResolverTypeWrapper<DisclosureLogEntry>;
+  DisclosureLogPage: ResolverTypeWrapper<DisclosureLogPage>;
+  EffectiveAccess: ResolverTypeWrapper<EffectiveAccess>;
+  EffectiveFieldAccess: ResolverTypeWrapper<EffectiveFieldAccess>;
   Employee: ResolverTypeWrapper<Employee>;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -2029,6 +2221,8 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receivable: ResolverTypeWrapper<Receivable>;
   RoleDecision: ResolverTypeWrapper<RoleDecision>;
+  RoleHolder: ResolverTypeWrapper<RoleHolder>;
+  RoleHolders: ResolverTypeWrapper<RoleHolders>;
   RoleInfo: ResolverTypeWrapper<RoleInfo>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
@@ -2055,11 +2249,16 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
+  AuditAnchorInput: AuditAnchorInput;
   AuditFieldDecision: AuditFieldDecision;
+  AuditIndicatorInputs: AuditIndicatorInputs;
   AuditLifecycleEvent: AuditLifecycleEvent;
   AuditLogPage: Omit<AuditLogPage, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
   AuditRecord: AuditRecordModel;
+  AuditRecordIds: AuditRecordIds;
   AuditSourceStatements: AuditSourceStatements;
+  AuditSuppressedCell: AuditSuppressedCell;
+  AuditSystemEvent: AuditSystemEvent;
   AuditVerification: AuditVerification;
   Boolean: Scalars['Boolean']['output'];
   ChangeRequest: ChangeRequestModel;
@@ -2072,6 +2271,10 @@ export type ResolversParentTypes = ResolversObject<{
   DefinitionDiff: DefinitionDiff;
   Department: Department;
   DimensionFilter: DimensionFilter;
+  DisclosureLogEntry: DisclosureLogEntry;
+  DisclosureLogPage: DisclosureLogPage;
+  EffectiveAccess: EffectiveAccess;
+  EffectiveFieldAccess: EffectiveFieldAccess;
   Employee: Employee;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
@@ -2108,6 +2311,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Receivable: Receivable;
   RoleDecision: RoleDecision;
+  RoleHolder: RoleHolder;
+  RoleHolders: RoleHolders;
   RoleInfo: RoleInfo;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
@@ -2158,6 +2363,12 @@ export type AuditFieldDecisionResolvers<ContextType = HubContext, ParentType ext
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditIndicatorInputsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditIndicatorInputs'] = ResolversParentTypes['AuditIndicatorInputs']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AuditLifecycleEventResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditLifecycleEvent'] = ResolversParentTypes['AuditLifecycleEvent']> = ResolversObject<{
   changeId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2172,12 +2383,16 @@ export type AuditLogPageResolvers<ContextType = HubContext, ParentType extends R
 }>;
 
 export type AuditRecordResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  arguments?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   denied?: Resolver<Array<ResolversTypes['AuditFieldDecision']>, ParentType, ContextType>;
   documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['AuditEventType'], ParentType, ContextType>;
   fieldsRequested?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicatorInputs?: Resolver<Array<ResolversTypes['AuditIndicatorInputs']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorVersion']>, ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lifecycleEvents?: Resolver<Array<ResolversTypes['AuditLifecycleEvent']>, ParentType, ContextType>;
@@ -2187,13 +2402,26 @@ export type AuditRecordResolvers<ContextType = HubContext, ParentType extends Re
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['AuditRecordIds']>, ParentType, ContextType>;
+  refusalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  refusalFirstAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalLastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['AuditSourceStatements']>, ParentType, ContextType>;
+  suppressed?: Resolver<Array<ResolversTypes['AuditSuppressedCell']>, ParentType, ContextType>;
+  systemEvent?: Resolver<Maybe<ResolversTypes['AuditSystemEvent']>, ParentType, ContextType>;
   variables?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditRecordIdsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditRecordIds'] = ResolversParentTypes['AuditRecordIds']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  more?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AuditSourceStatementsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSourceStatements'] = ResolversParentTypes['AuditSourceStatements']> = ResolversObject<{
@@ -2201,6 +2429,18 @@ export type AuditSourceStatementsResolvers<ContextType = HubContext, ParentType 
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditSuppressedCellResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSuppressedCell'] = ResolversParentTypes['AuditSuppressedCell']> = ResolversObject<{
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditSystemEventResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditSystemEvent'] = ResolversParentTypes['AuditSystemEvent']> = ResolversObject<{
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditVerificationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = ResolversObject<{
@@ -2314,6 +2554,39 @@ export type DepartmentResolvers<ContextType = HubContext, ParentType extends Res
   procurementSpend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentProcurementSpendArgs, 'period'>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revenue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<DepartmentRevenueArgs, 'period'>>;
+}>;
+
+export type DisclosureLogEntryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DisclosureLogEntry'] = ResolversParentTypes['DisclosureLogEntry']> = ResolversObject<{
+  fact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  releasedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  windowFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  windowTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DisclosureLogPageResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['DisclosureLogPage'] = ResolversParentTypes['DisclosureLogPage']> = ResolversObject<{
+  entries?: Resolver<Array<ResolversTypes['DisclosureLogEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EffectiveAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['EffectiveAccess'] = ResolversParentTypes['EffectiveAccess']> = ResolversObject<{
+  admitted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['EffectiveFieldAccess']>, ParentType, ContextType>;
+  individuals?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EffectiveFieldAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['EffectiveFieldAccess'] = ResolversParentTypes['EffectiveFieldAccess']> = ResolversObject<{
+  byRole?: Resolver<Array<ResolversTypes['RoleDecision']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type EmployeeResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Employee'] = ResolversParentTypes['Employee']> = ResolversObject<{
@@ -2595,6 +2868,8 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
+  disclosureLog?: Resolver<Maybe<ResolversTypes['DisclosureLogPage']>, ParentType, ContextType, RequireFields<QueryDisclosureLogArgs, 'first'>>;
+  effectiveAccess?: Resolver<Maybe<ResolversTypes['EffectiveAccess']>, ParentType, ContextType, RequireFields<QueryEffectiveAccessArgs, 'principal'>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
@@ -2612,10 +2887,11 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<QueryPurchaseOrderArgs, 'id'>>;
   receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType, RequireFields<QueryReceivableArgs, 'id'>>;
+  roleHolders?: Resolver<Maybe<ResolversTypes['RoleHolders']>, ParentType, ContextType, RequireFields<QueryRoleHoldersArgs, 'role'>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
   suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
-  verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
+  verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType, Partial<QueryVerifyAuditChainArgs>>;
 }>;
 
 export type ReceivableResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Receivable'] = ResolversParentTypes['Receivable']> = ResolversObject<{
@@ -2632,6 +2908,16 @@ export type RoleDecisionResolvers<ContextType = HubContext, ParentType extends R
   decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RoleHolderResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RoleHolder'] = ResolversParentTypes['RoleHolder']> = ResolversObject<{
+  principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  via?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type RoleHoldersResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RoleHolders'] = ResolversParentTypes['RoleHolders']> = ResolversObject<{
+  holders?: Resolver<Array<ResolversTypes['RoleHolder']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RoleInfoResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RoleInfo'] = ResolversParentTypes['RoleInfo']> = ResolversObject<{
@@ -2750,10 +3036,14 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
   AuditFieldDecision?: AuditFieldDecisionResolvers<ContextType>;
+  AuditIndicatorInputs?: AuditIndicatorInputsResolvers<ContextType>;
   AuditLifecycleEvent?: AuditLifecycleEventResolvers<ContextType>;
   AuditLogPage?: AuditLogPageResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditRecordIds?: AuditRecordIdsResolvers<ContextType>;
   AuditSourceStatements?: AuditSourceStatementsResolvers<ContextType>;
+  AuditSuppressedCell?: AuditSuppressedCellResolvers<ContextType>;
+  AuditSystemEvent?: AuditSystemEventResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   ChangeRequest?: ChangeRequestResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
@@ -2764,6 +3054,10 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   DecompositionNode?: DecompositionNodeResolvers<ContextType>;
   DefinitionDiff?: DefinitionDiffResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
+  DisclosureLogEntry?: DisclosureLogEntryResolvers<ContextType>;
+  DisclosureLogPage?: DisclosureLogPageResolvers<ContextType>;
+  EffectiveAccess?: EffectiveAccessResolvers<ContextType>;
+  EffectiveFieldAccess?: EffectiveFieldAccessResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
   FieldPermissions?: FieldPermissionsResolvers<ContextType>;
   ImpactFlag?: ImpactFlagResolvers<ContextType>;
@@ -2796,6 +3090,8 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Receivable?: ReceivableResolvers<ContextType>;
   RoleDecision?: RoleDecisionResolvers<ContextType>;
+  RoleHolder?: RoleHolderResolvers<ContextType>;
+  RoleHolders?: RoleHoldersResolvers<ContextType>;
   RoleInfo?: RoleInfoResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;

@@ -105,9 +105,77 @@ function identityOf(ctx: HubContext, principal: string): Identity {
   return { kind: 'service', keyId: entry.id, roles: entry.roles };
 }
 
-function schemaFields(schema: GraphQLSchema): string[] {
+export function schemaFields(schema: GraphQLSchema): string[] {
   return Object.values(schema.getTypeMap())
     .filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith('__'))
     .flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`))
     .sort();
+}
+
+/**
+ * What one principal gets, all roles together: the decision per field is the most permissive of their
+ * roles' (PolicyBook.field over the union), with the rule naming the role it came through, beside each
+ * role's own decision — the per-role matrix alone misleads for a person holding two roles. Default fields:
+ * those some role of the policy sees differently from another (the restricted ones).
+ */
+export async function effectiveAccess(
+  ctx: HubContext,
+  schema: GraphQLSchema,
+  principal: string,
+  asked: readonly string[] | null,
+) {
+  const all = schemaFields(schema);
+  for (const f of asked ?? []) {
+    if (!all.includes(f))
+      throw badInput(`Unknown field "${f}": expected Type.field as listed by permissionMatrix.`, {
+        argument: 'fields',
+      });
+  }
+  const { policy } = ctx.runtime;
+  const roleNames = Object.keys(policy.policy.roles);
+  const differs = (f: string) => {
+    const [type, name] = f.split('.') as [string, string];
+    return new Set(roleNames.map((r) => policy.field(type, name, [r]).decision)).size > 1;
+  };
+  const fields = asked ? [...asked] : all.filter(differs);
+  let viewer: HubViewer;
+  try {
+    viewer = await resolveViewer(
+      identityOf(ctx, principal),
+      policy,
+      ctx.runtime.org,
+      new Date().toISOString().slice(0, 10),
+    );
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code === 'BAD_USER_INPUT') throw error;
+    return {
+      principal,
+      admitted: false,
+      reason: error.message,
+      roles: [],
+      scope: null,
+      operations: [],
+      individuals: false,
+      fields: [],
+    };
+  }
+  return {
+    principal,
+    admitted: true,
+    reason: null,
+    roles: [...viewer.roles],
+    scope: viewer.scopeDescription,
+    operations: [...viewer.operations],
+    individuals: viewer.individuals,
+    fields: fields.map((field) => {
+      const [type, name] = field.split('.') as [string, string];
+      const verdict = policy.field(type, name, viewer.roles);
+      return {
+        field,
+        decision: verdict.decision,
+        rule: verdict.rule,
+        byRole: viewer.roles.map((role) => ({ role, ...policy.field(type, name, [role]) })),
+      };
+    }),
+  };
 }

@@ -94,12 +94,18 @@ function masker(policy: PolicyBook, type: string, field: string) {
       verdicts.set(ctx, verdict);
     }
     const value = resolve(parent, args, ctx, info);
-    if (kind(verdict.decision) !== 'mask') return value;
+    // A personal-data field (some role sees it masked): the audit record keeps the ids it was returned for.
+    const id = (parent as { id?: unknown } | null)?.id;
+    const returned = (v: unknown) => {
+      if (v !== null && v !== undefined) ctx.audit.returned(`${type}.${field}`, id);
+      return v;
+    };
+    if (kind(verdict.decision) !== 'mask') return value instanceof Promise ? value.then(returned) : returned(value);
     const mask = verdict.decision.slice('mask:'.length) as MaskKind;
     const rule = verdict.rule;
     const apply = (v: unknown) => {
       ctx.audit.mask(`${type}.${field}`, rule);
-      return applyMask(mask, v);
+      return applyMask(mask, returned(v));
     };
     return value instanceof Promise ? value.then(apply) : apply(value);
   };

@@ -12,6 +12,9 @@ import { withPermissions } from '../resolvers/permissions';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import { createGuards } from './guards';
+import { requestIdOf, requestIds } from './request-id';
+import { auditExport } from './audit-export';
+import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
 import { serveSubscriptions } from './ws/subscriptions';
 import { lastResort, transportRefusals } from './transport-errors';
@@ -55,13 +58,30 @@ export async function startServer(
     corsFor(cfg.corsOrigins),
     noStore,
     graphiql('/graphql', openingQuery(runtime)),
+    requestIds,
     guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const ctx = createContext(runtime, viewerOf(req));
+        ctx.requestId = requestIdOf(req);
+        ctx.audit.address = guards.addresses.of(req);
+        return ctx;
+      },
+    }),
   );
   app.use('/graphql', transportRefusals(guards.preAuth, cfg.bodyLimitBytes));
+  app.get(
+    '/audit/export',
+    noStore,
+    requestIds,
+    guards.preAuth.gate,
+    authentication(runtime, guards.preAuth),
+    rateLimit(guards.limiter, guards.refusals, guards.addresses),
+    auditExport(runtime, guards.addresses),
+  );
   app.use(lastResort);
 
   const host = opts.host ?? cfg.host;
@@ -101,6 +121,7 @@ function corsFor(origins: readonly string[]): express.RequestHandler {
         'Access-Control-Allow-Headers',
         'content-type, authorization, x-hub-trace, apollo-require-preflight',
       );
+      res.setHeader('Access-Control-Expose-Headers', 'x-request-id');
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') {
         res.sendStatus(204);

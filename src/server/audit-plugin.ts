@@ -5,7 +5,8 @@ import type { HubContext } from '../app/context';
 import { logger } from '../logger';
 import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from '../audit/audit-log';
-import { fieldsRequested } from '../audit/fields';
+import { fieldsRequested, literalArguments } from '../audit/fields';
+import { eventTypeOfRequest } from '../audit/event-types';
 import { sensitiveVariables } from '../audit/sensitive-arguments';
 import {
   entryOutsideGraphQL,
@@ -83,26 +84,51 @@ export function buildEntry<TContext extends AuditContext>(
   const errorCodes = (result.errors ?? []).map((e) => codeOf(e));
   const summary = ctx.trace.summary();
   const query = requestContext.source ?? request.query;
+  const fields = fieldsRequested(schema, requestContext.document, request.operationName);
+  const operationName = requestContext.operationName ?? request.operationName ?? null;
+  const literals = literalArguments(schema, requestContext.document, operationName);
+  const trail = ctx.audit;
+  const recordIds = [...trail.recordIds].map(([field, { ids, more }]) => ({
+    field,
+    ids: [...ids].sort(),
+    ...(more ? { more } : {}),
+  }));
+  const suppressed = [...trail.suppressed];
+  if (trail.suppressedMore)
+    suppressed.push({
+      indicator: '*',
+      period: '*',
+      member: '*',
+      reason: `${trail.suppressedMore} more cells suppressed`,
+    });
   return {
     at,
     requestId: ctx.requestId,
     principal: ctx.viewer.principal,
     roles: [...ctx.viewer.roles],
     scope: ctx.viewer.scopeDescription,
-    operationName: requestContext.operationName ?? request.operationName ?? null,
+    operationName,
     documentHash: query ? sha256Hex(query) : null,
     variables: redactVariables(request.variables, sensitiveVariables(requestContext.document)),
-    fieldsRequested: fieldsRequested(schema, requestContext.document, request.operationName),
-    denied: [...ctx.audit.denied.values()],
-    masked: [...ctx.audit.masked.values()],
-    indicators: [...ctx.audit.indicators].map(([code, version]) => ({ code, version })),
+    fieldsRequested: fields,
+    denied: [...trail.denied.values()],
+    masked: [...trail.masked.values()],
+    indicators: [...trail.indicators].map(([code, version]) => ({
+      code,
+      version,
+      inputs: [...(trail.inputs.get(code) ?? [])].map(([c, v]) => ({ code: c, version: v })),
+    })),
     ...(ctx.audit.events.length ? { events: [...ctx.audit.events] } : {}),
     ...statementsOf(summary),
     outcome: outcomeOf(errorCodes, hasSomeData(result.data), ctx.audit.denied.size > 0),
     errorCodes,
     latencyMs,
-    ip: null,
+    ip: trail.address,
     reason: null,
+    eventType: eventTypeOfRequest(fields),
+    ...(recordIds.length ? { recordIds } : {}),
+    ...(Object.keys(literals).length ? { arguments: literals } : {}),
+    ...(suppressed.length ? { suppressed } : {}),
   };
 }
 
@@ -157,6 +183,7 @@ export function auditRefused(log: AuditLog, refused: RefusedRequest): Promise<{ 
       latencyMs: refused.latencyMs ?? 0,
       ip: refused.ip ?? null,
       reason: refused.reason,
+      eventType: 'authentication',
     }),
   );
 }

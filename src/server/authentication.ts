@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { HubRuntime } from '../app/runtime';
 import { authenticateCredentials, CredentialsRefused } from './guards/credentials';
 import type { PreAuthGuard } from './guards/pre-auth';
+import { logger } from '../logger';
 
 const VIEWER = Symbol('viewer');
 
@@ -20,16 +21,20 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
         'x-api-key': headerValue(req.headers['x-api-key']),
       });
       (req as Request & { [VIEWER]?: Viewer })[VIEWER] = viewer;
+      // Roles that differ from those last recorded for this principal (HR data changed) become an audit record.
+      await runtime.auditSystem
+        .observe(viewer)
+        .catch((failure: unknown) => logger.error({ err: failure }, 'could not record an effective-role change'));
       next();
     } catch (error) {
       if (!(error instanceof CredentialsRefused)) throw error;
-      const { kind, error: refusal } = error;
+      const { kind, error: refusal, identified } = error;
       const code = String(refusal.extensions.code);
       const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 500;
       await guard.refuse(
         req,
         res,
-        { kind, errorCode: code, message: refusal.message },
+        { kind, errorCode: code, message: refusal.message, identified },
         { status, code, message: refusal.message },
       );
     }

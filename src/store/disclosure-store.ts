@@ -34,6 +34,53 @@ export class DisclosureStore {
   ) {}
 
   /**
+   * Read-only, for auditors: entries newest first (descending id), optionally of one principal and released
+   * in [from, to) (ISO instants), at most `limit` with id < `before`. The one read the audit API makes, so a
+   * change of the table's shape or compaction only has to keep this function's answer.
+   */
+  async readForAuditors(filter: {
+    principal?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    before?: number | undefined;
+    limit: number;
+  }): Promise<
+    Array<{
+      id: number;
+      principal: string;
+      fact: string;
+      windowFrom: string;
+      windowTo: string;
+      members: string[];
+      releasedAt: string;
+    }>
+  > {
+    const q = from(this.conn, TABLE).select(
+      'id',
+      'principal',
+      'fact',
+      'window_from',
+      'window_to',
+      'members',
+      'released_at',
+    );
+    if (filter.principal !== undefined) q.where('principal', filter.principal);
+    if (filter.from !== undefined) q.where('released_at', '>=', filter.from);
+    if (filter.to !== undefined) q.where('released_at', '<', filter.to);
+    if (filter.before !== undefined) q.where('id', '<', filter.before);
+    const rows = (await q.orderBy('id', 'desc').limit(filter.limit)) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      id: Number(r.id),
+      principal: String(r.principal),
+      fact: String(r.fact),
+      windowFrom: String(r.window_from),
+      windowTo: String(r.window_to),
+      members: JSON.parse(String(r.members)) as string[],
+      releasedAt: String(r.released_at),
+    }));
+  }
+
+  /**
    * The earliest day a window may start and still be decided: with a retention, logged sets of windows that
    * ended before it are deleted, so no window starting before it is released any more (else a forgotten set
    * could be differenced against). Undefined: the log is kept for ever.

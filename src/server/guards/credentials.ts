@@ -17,6 +17,8 @@ export class CredentialsRefused extends Error {
   constructor(
     readonly kind: RefusalKind,
     readonly error: HubError,
+    /** Whom the credential identified, when it did (a departed employee's valid token, a key without role). */
+    readonly identified?: string,
   ) {
     super(error.message);
   }
@@ -47,6 +49,7 @@ export async function authenticateCredentials(
     throw refusal(
       error,
       error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED',
+      principalOf(identity),
     );
   }
 }
@@ -59,17 +62,24 @@ export async function revalidate(runtime: HubRuntime, identity: Identity): Promi
     throw refusal(
       error,
       error instanceof HubError && error.extensions.code === 'FORBIDDEN' ? 'NO_ROLE' : 'ACCESS_REVOKED',
+      principalOf(identity),
     );
   }
 }
 
-function refusal(error: unknown, kind: RefusalKind): CredentialsRefused {
-  if (error instanceof HubError) return new CredentialsRefused(kind, error);
+/** The principal an identity names, as the audit log writes it. */
+function principalOf(identity: Identity): string {
+  return identity.kind === 'service' ? `apikey:${identity.keyId}` : identity.personId;
+}
+
+function refusal(error: unknown, kind: RefusalKind, identified?: string): CredentialsRefused {
+  if (error instanceof HubError) return new CredentialsRefused(kind, error, identified);
   const errorId = randomUUID();
   logger.error({ errorId, err: error }, 'authentication failed internally');
   return new CredentialsRefused(
     'INTERNAL',
     new HubError('INTERNAL_SERVER_ERROR', `Internal error (id: ${errorId}).`, { errorId, http: { status: 500 } }),
+    identified,
   );
 }
 

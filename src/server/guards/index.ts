@@ -20,6 +20,7 @@ export function createGuards(runtime: HubRuntime): Guards {
   // Keys: addresses before authentication, plus principals after it.
   const refusals = new RefusalAudit(runtime.audit, {
     intervalSeconds: limits.refusalAuditSeconds,
+    maxUnwritten: limits.refusalAuditMaxUnwritten,
     maxKeys: limits.preAuth.maxAddresses * 2,
   });
   return {

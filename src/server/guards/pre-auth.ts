@@ -4,6 +4,7 @@ import type http from 'node:http';
 import { logger } from '../../logger';
 import type { Credentials } from './credentials';
 import type { ClientAddresses } from './client-address';
+import { requestIdOf } from '../request-id';
 import { TokenBuckets, type Take } from './token-buckets';
 
 export interface PreAuthSettings {
@@ -91,6 +92,7 @@ export class PreAuthGuard {
         errorCode: 'RATE_LIMITED',
         message: throttledMessage(verdict.retryAfterSeconds),
         ip: address,
+        requestId: requestIdOf(req),
       },
       throttled(verdict.retryAfterSeconds),
     );
@@ -103,7 +105,7 @@ export class PreAuthGuard {
   refuse(req: Request, res: Response, refusal: Omit<Refusal, 'ip'>, answer: RefusalAnswer): Promise<void> {
     return this.answer(
       res,
-      { ...refusal, ip: this.addresses.of(req) },
+      { ...refusal, ip: this.addresses.of(req), requestId: requestIdOf(req) },
       answer,
       credentialsOf(req.headers)['x-api-key'],
     );

@@ -101,7 +101,13 @@ export async function openSession(
           : CloseCode.Unauthorized;
     const errorCode = String(error.error.extensions.code);
     return refuse(
-      { kind: error.kind, errorCode, message: `WebSocket connection refused: ${error.message}`, ip },
+      {
+        kind: error.kind,
+        errorCode,
+        message: `WebSocket connection refused: ${error.message}`,
+        ip,
+        identified: error.identified,
+      },
       code,
       error.message.slice(0, 120),
     );

@@ -91,6 +91,7 @@ export function serveSubscriptions(
       const admitted = await admitSubscription(guards, sessions, session, id, ctx.extra.ip);
       if (admitted) return admitted;
       const hub = createContext(runtime, session.viewer);
+      hub.audit.address = ctx.extra.ip;
       const request = {
         query: payload.query,
         operationName: payload.operationName ?? undefined,

@@ -5,6 +5,9 @@ import { requireTransactionLocks } from '../transaction';
 /** The audit log's table in the hub store's schema (src/audit/audit-store.ts reads and appends to it). */
 export const AUDIT_TABLE = 'audit_log';
 
+/** Columns added for auditors (migration 007): JSON text, null when the record has none. */
+export const AUDITOR_COLUMNS = ['event_type', 'record_ids', 'arguments', 'suppressed', 'system'] as const;
+
 /** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
 export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
   requireTransactionLocks(conn, 'The audit log');
@@ -17,6 +20,10 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     // Added with aggregated refusals: kind, count, first and last arrival (null for records of one request).
     if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals')))
       await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
+    // Added for auditors (issue 21): event type, record ids, literal arguments, suppressed cells, system events.
+    for (const column of AUDITOR_COLUMNS)
+      if (!(await schema().hasColumn(AUDIT_TABLE, column)))
+        await schema().alterTable(AUDIT_TABLE, (t) => t.text(column).nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {
@@ -42,6 +49,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.text('reason').nullable();
     t.text('events').nullable();
     t.text('refusals').nullable();
+    for (const column of AUDITOR_COLUMNS) t.text(column).nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);

@@ -45,7 +45,7 @@ export async function startServer(
     apollo.executeOperation(request, { contextValue }),
   );
   const apollo = graphqlPipeline(runtime, schema, [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: cfg.shutdownGraceMs }),
     ...subscriptions.plugins,
   ]);
   await apollo.start();

@@ -249,6 +249,12 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           })
           .strict()
           .prefault({}),
+        /** Apollo Federation 2 (HUB_SUBGRAPH): serve the schema as a subgraph of a company's supergraph, conformed
+         *  entities with @key(fields: "id") (src/resolvers/subgraph-schema.ts). */
+        subgraph: z
+          .object({ enabled: z.boolean().default(false) })
+          .strict()
+          .prefault({}),
         /** Several hub replicas sharing rate limits, the result cache and live notices through one Redis
          *  (src/replicas). Off without a url: every process keeps its own. */
         redis: z
@@ -261,7 +267,7 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             /** Prefix of every key and channel: several companies' hubs can share one Redis. */
             keyPrefix: z.string().min(1).default('indicator-hub:'),
             /** A Redis command slower than this counts as failed and the local fallback answers. */
-            commandTimeoutMs: z.number().int().min(10).max(10_000).default(500),
+            commandTimeoutMs: z.number().int().min(10).max(10_000).default(1000),
           })
           .strict()
           .prefault({}),

@@ -38,6 +38,7 @@ import { refuseUnsafeDeployment } from './deployment';
 import { shareAcrossReplicas } from './replicas';
 import { RedisSharedState, type SharedState } from '../replicas/shared-state';
 import { SharedResultCache } from '../cache/shared-result-cache';
+import { startTracing, type Tracing } from '../observability/tracing';
 
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
 export interface HubRuntime {
@@ -71,6 +72,8 @@ export interface HubRuntime {
   disclosure: DisclosureStore;
   /** The replicas' shared state (Redis), when `redis.url` is set (src/replicas, src/app/replicas.ts). */
   shared?: SharedState;
+  /** OpenTelemetry export, when `tracing.endpoint` is set (src/observability/tracing.ts). */
+  tracing?: Tracing;
   close(): Promise<void>;
 }
 
@@ -201,6 +204,9 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
           commandTimeoutMs: config.redis.commandTimeoutMs,
         })
       : undefined;
+    const tracing = config.tracing.endpoint
+      ? startTracing({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName })
+      : undefined;
     const cache: ResultCache = shared ? new SharedResultCache(local, shared) : local;
     observeResultCache(() => cache.stats());
     const notices = createNoticeCenter(store.conn, config.notices, logger, config.server);
@@ -246,12 +252,14 @@ export async function startRuntime(config: HubConfig, options: StartOptions = {}
       notices,
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
       ...(shared ? { shared } : {}),
+      ...(tracing ? { tracing } : {}),
       async close() {
         governance.close();
         crosswalks.close();
         cache.close();
         await notices.close();
         await shared?.close();
+        await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'could not flush traces'));
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
         await embedded?.close();

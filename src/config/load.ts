@@ -75,6 +75,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_JWT_SECRET', ['auth', 'jwt', 'secret'], 'string'],
   ['HUB_REDIS_URL', ['redis', 'url'], 'string'],
   ['HUB_SUBGRAPH', ['subgraph', 'enabled'], 'boolean'],
+  ['HUB_TRACING_ENDPOINT', ['tracing', 'endpoint'], 'string'],
   ['HUB_JWT_ALGORITHM', ['auth', 'jwt', 'algorithm'], 'string'],
   ['HUB_JWT_JWKS_FILE', ['auth', 'jwt', 'jwksFile'], 'string'],
   ['HUB_JWT_ISSUER', ['auth', 'jwt', 'issuer'], 'string'],

@@ -255,6 +255,15 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           .object({ enabled: z.boolean().default(false) })
           .strict()
           .prefault({}),
+        /** OpenTelemetry traces over OTLP/HTTP (src/observability/tracing.ts); off without an endpoint. */
+        tracing: z
+          .object({
+            /** e.g. http://127.0.0.1:4318/v1/traces (HUB_TRACING_ENDPOINT). */
+            endpoint: z.string().url().optional(),
+            serviceName: z.string().min(1).default('indicator-hub'),
+          })
+          .strict()
+          .prefault({}),
         /** Several hub replicas sharing rate limits, the result cache and live notices through one Redis
          *  (src/replicas). Off without a url: every process keeps its own. */
         redis: z

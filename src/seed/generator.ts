@@ -20,8 +20,9 @@ export function loadGenerator(dir: string): ModelGenerator | undefined {
  * require API.
  */
 function requireGenerator(base: string): unknown {
+  // Run from TypeScript (tsx, ts-jest): this very file is .ts and require() reads TypeScript.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (existsSync(join(base, 'index.js')) || require.extensions['.ts']) return require(base);
+  if (existsSync(join(base, 'index.js')) || !__filename.endsWith('.js')) return require(base);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tsx = require('tsx/cjs/api') as { require(id: string, from: string): unknown };
   return tsx.require(join(base, 'index.ts'), __filename);

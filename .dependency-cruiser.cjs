@@ -4,7 +4,7 @@
 /** Bottom to top: each entry is one layer, a list of folders (or files) under src/. */
 const LAYERS = [
   ['errors.ts', 'logger.ts', 'values', 'generated'], // plain values: exact decimals, periods, conditions, errors
-  ['observability', 'cache'], // metrics, statement traces, the result cache
+  ['observability', 'cache', 'replicas'], // metrics, statement traces, the result cache, the replicas' shared state (Redis)
   ['model'], // the company model: entities, sources and mappings as read from a model directory
   ['config'], // the hub's own configuration
   ['db'], // connections and SQL dialects

@@ -5,11 +5,12 @@ import { ConfigError } from './errors';
 import { startRuntime } from './app/runtime';
 import { logger } from './logger';
 import { startServer } from './server/app';
+import { stopHub, stopOnSignals } from './server/shutdown';
 
 /** `npm start`: the hub on its configured sources (default: the embedded demo company). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config, { refuseUnsafeDeployment: true });
   const server = await startServer(runtime);
   logger.info({ endpoint: server.url }, 'indicator-hub ready');
   process.stdout.write(
@@ -24,19 +25,7 @@ async function main(): Promise<void> {
           `  as "Authorization: Bearer <token>" (GraphiQL: the Headers tab)\n\n`),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
-    await server.stop();
-    logger.info('requests drained; closing sources');
-    await runtime.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(() => stopHub(server, runtime), config.server.shutdownGraceMs + 5000);
 }
 
 main().catch((error: unknown) => {

@@ -37,6 +37,11 @@ import { OrgDirectory } from '../auth/org-directory';
 import { ownerProblemsAtStart } from '../indicators/owners';
 import { Routing } from '../federation/routing';
 import { createNoticeCenter, type NoticeCenter } from '../notices/notice-center';
+import { refuseUnsafeDeployment } from './deployment';
+import { shareAcrossReplicas } from './replicas';
+import { RedisSharedState, type SharedState } from '../replicas/shared-state';
+import { SharedResultCache } from '../cache/shared-result-cache';
+import { startTracing, type Tracing } from '../observability/tracing';
 
 /** Everything that lives as long as the process: adapters, key map, routing, the hub's store. */
 export interface HubRuntime {
@@ -70,16 +75,26 @@ export interface HubRuntime {
   notices: NoticeCenter;
   /** Query sets of personal data released to each principal (src/engine/disclosure.ts). */
   disclosure: DisclosureStore;
+  /** The replicas' shared state (Redis), when `redis.url` is set (src/replicas, src/app/replicas.ts). */
+  shared?: SharedState;
+  /** OpenTelemetry export, when `tracing.endpoint` is set (src/observability/tracing.ts). */
+  tracing?: Tracing;
   close(): Promise<void>;
 }
 
-export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
+export interface StartOptions {
+  /** The deployment checks of src/app/deployment.ts (main.ts: yes; tests composing a runtime: no). */
+  refuseUnsafeDeployment?: boolean;
+}
+
+export async function startRuntime(config: HubConfig, options: StartOptions = {}): Promise<HubRuntime> {
   // The model was loaded with the configuration (its sources name the connections); the rest of the company
   // is read here, by the same loader and the same checks as `npm run model:check`.
   const model = config.model;
   const loaded = loadCompany(model, { calendar: config.calendar });
   if (!loaded.company) throw new ModelError(model.dir, loaded.problems);
   const company = loaded.company;
+  if (options.refuseUnsafeDeployment) refuseUnsafeDeployment(config, company.policy);
   const sourceNames = Object.keys(model.sources);
   const settings = (name: string) => config.sources[name]!;
   const needsEmbedded = needsEmbeddedEngine([config.store, ...sourceNames.map(settings)]);
@@ -182,15 +197,27 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
           : undefined,
     };
     const authenticator = new Authenticator(jwt, policy);
-    const cache = new InMemoryResultCache({
+    const local = new InMemoryResultCache({
       maxEntries: config.cache.maxEntries,
       maxBytes: config.cache.maxBytes,
       purgeIntervalMs: config.cache.purgeIntervalSeconds * 1000,
     });
+    const shared = config.redis.url
+      ? new RedisSharedState({
+          url: config.redis.url,
+          keyPrefix: config.redis.keyPrefix,
+          commandTimeoutMs: config.redis.commandTimeoutMs,
+        })
+      : undefined;
+    const tracing = config.tracing.endpoint
+      ? startTracing({ endpoint: config.tracing.endpoint, serviceName: config.tracing.serviceName })
+      : undefined;
+    const cache: ResultCache = shared ? new SharedResultCache(local, shared) : local;
     observeResultCache(() => cache.stats());
     const notices = createNoticeCenter(store.conn, config.notices, logger, config.server);
     // Lifecycle steps record their notices in their own transaction and push them after commit.
     governance.notices = notices;
+    if (shared && cache instanceof SharedResultCache) shareAcrossReplicas(shared, { governance, cache, notices });
     // On a shared store (PostgreSQL) other hub processes approve too: pick their versions up.
     if (!store.conn.dialect.inProcess) {
       const warn = (error: unknown) => logger.warn({ err: error }, 'could not refresh indicator definitions');
@@ -246,6 +273,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
       auditSystem,
       notices,
       disclosure: new DisclosureStore(store.conn, config.disclosure.retentionDays),
+      ...(shared ? { shared } : {}),
+      ...(tracing ? { tracing } : {}),
       async close() {
         await auditSystem
           .stopped()
@@ -254,6 +283,8 @@ export async function startRuntime(config: HubConfig): Promise<HubRuntime> {
         crosswalks.close();
         cache.close();
         await notices.close();
+        await shared?.close();
+        await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'could not flush traces'));
         await Promise.allSettled([...adapters.values()].map((a) => a.close()));
         await store.close();
         await embedded?.close();

@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import { approximateBytes } from './approximate-bytes';
 
 /**
- * The result cache behind an interface: in-process by default; a shared store (Redis) can implement the
- * same calls later. Entries are per-source aggregate results keyed by statement, definition versions
+ * The result cache behind an interface: in-process by default; with Redis configured, memory in front of
+ * a tier the replicas share (src/cache/shared-result-cache.ts). Entries are per-source aggregate results keyed by statement, definition versions
  * and the viewer's resolved scope, each with its own time to live.
  */
 export interface CachedResult<T> {
@@ -13,7 +13,8 @@ export interface CachedResult<T> {
 }
 
 export interface ResultCache {
-  get<T>(key: string): CachedResult<T> | undefined;
+  /** In memory the answer is immediate; a shared tier (src/cache/shared-result-cache.ts) answers later. */
+  get<T>(key: string): CachedResult<T> | undefined | Promise<CachedResult<T> | undefined>;
   set<T>(key: string, value: T, ttlMs: number, asOf: string): void;
   clear(): void;
   /** What the cache holds now (served on /metrics). */

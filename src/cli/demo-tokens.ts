@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { resolveJwtSecret } from '../auth/jwt-secret';
+import { DEMO_SERVICE_KEY } from '../auth/demo-credentials';
 import { loadConfig } from '../config/load';
 
 /** `npm run demo:tokens`: a signed token for every demo user (valid 12 h), and the demo service key. */
-export const DEMO_SERVICE_KEY = 'demo-bi-dashboard-key-2f6c1e0a';
+export { DEMO_SERVICE_KEY };
 
 export async function demoToken(
   employee: string,

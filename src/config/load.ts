@@ -11,8 +11,8 @@ type Json = Record<string, unknown>;
 /**
  * Configuration = defaults ← the model's source files (connection) ← file (HUB_CONFIG, default
  * ./hub.config.yaml when present) ← environment.
- * Environment keys: HOST, PORT, HUB_MODEL_DIR, HUB_DATA_DIR, HUB_DEMO_SCALE, HUB_DEMO_SEED,
- * HUB_FISCAL_YEAR_START_MONTH, HUB_STORE_ENGINE, HUB_STORE_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA /
+ * Environment keys: HOST, PORT, HUB_MODEL_DIR, HUB_DATA_DIR, HUB_DEMO, HUB_DEMO_SCALE, HUB_DEMO_SEED,
+ * HUB_FISCAL_YEAR_START_MONTH, HUB_STORE_ENGINE, HUB_STORE_URL, HUB_REDIS_URL, HUB_SOURCE_<NAME>_ENGINE / _URL / _SCHEMA /
  * _POOL_MAX / _CACHE_TTL_SECONDS for any source the model declares.
  * The model directory is loaded and validated here, once (it says which sources exist): `config.model` is
  * the loaded model; the rest of the company is read by src/company/load.ts.
@@ -61,6 +61,7 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['PORT', ['server', 'port'], 'number'],
   ['HUB_DATA_DIR', ['embedded', 'dataDir'], 'string'],
   ['HUB_DEMO_SCALE', ['demo', 'scale'], 'number'],
+  ['HUB_DEMO', ['demo', 'enabled'], 'boolean'],
   ['HUB_DEMO_SEED', ['demo', 'seed'], 'boolean'],
   ['HUB_FISCAL_YEAR_START_MONTH', ['calendar', 'fiscalYearStartMonth'], 'number'],
   ['HUB_STORE_ENGINE', ['store', 'engine'], 'string'],
@@ -74,6 +75,9 @@ const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
   ['HUB_HIDE_SCHEMA_DETAILS', ['security', 'hideSchemaDetails'], 'boolean'],
   ['HUB_TRUSTED_DOCUMENTS', ['security', 'trustedDocumentsFile'], 'string'],
   ['HUB_JWT_SECRET', ['auth', 'jwt', 'secret'], 'string'],
+  ['HUB_REDIS_URL', ['redis', 'url'], 'string'],
+  ['HUB_SUBGRAPH', ['subgraph', 'enabled'], 'boolean'],
+  ['HUB_TRACING_ENDPOINT', ['tracing', 'endpoint'], 'string'],
   ['HUB_JWT_ALGORITHM', ['auth', 'jwt', 'algorithm'], 'string'],
   ['HUB_JWT_JWKS_FILE', ['auth', 'jwt', 'jwksFile'], 'string'],
   ['HUB_JWT_ISSUER', ['auth', 'jwt', 'issuer'], 'string'],

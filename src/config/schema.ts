@@ -97,6 +97,9 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             /** How long an idle keep-alive connection stays open; above the idle timeout of clients and proxies
              *  in front (often 60 s), so the hub never closes a connection one of them is reusing. */
             keepAliveTimeoutMs: z.number().int().min(1000).max(600_000).default(65_000),
+            /** On SIGTERM/SIGINT: how long in-flight requests may still run before their sockets are closed; the
+             *  process exits at the latest 5 s later (src/server/shutdown.ts). */
+            shutdownGraceMs: z.number().int().min(0).max(120_000).default(10_000),
             /** Largest accepted request body, bytes. */
             bodyLimitBytes: z.number().int().positive().default(1_000_000),
             /** Origins allowed by CORS; empty = same-origin only. */
@@ -127,6 +130,9 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           .prefault({}),
         demo: z
           .object({
+            /** Demo mode (HUB_DEMO): the demo API key, demo principals and a JWT secret generated into the data
+             *  directory are accepted. Unset: on when the store and every source are embedded, off otherwise. */
+            enabled: z.boolean().optional(),
             /** Seed the embedded engine with the demo company when its data directory is empty. */
             seed: z.boolean().default(true),
             scale: z.number().int().min(1).max(1000).default(1),
@@ -271,6 +277,37 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
               .default(64 * 1024 * 1024),
             /** How often expired results are dropped even when nobody reads them again (0 = only when read). */
             purgeIntervalSeconds: z.number().int().min(0).default(60),
+          })
+          .strict()
+          .prefault({}),
+        /** Apollo Federation 2 (HUB_SUBGRAPH): serve the schema as a subgraph of a company's supergraph, conformed
+         *  entities with @key(fields: "id") (src/resolvers/subgraph-schema.ts). */
+        subgraph: z
+          .object({ enabled: z.boolean().default(false) })
+          .strict()
+          .prefault({}),
+        /** OpenTelemetry traces over OTLP/HTTP (src/observability/tracing.ts); off without an endpoint. */
+        tracing: z
+          .object({
+            /** e.g. http://127.0.0.1:4318/v1/traces (HUB_TRACING_ENDPOINT). */
+            endpoint: z.string().url().optional(),
+            serviceName: z.string().min(1).default('indicator-hub'),
+          })
+          .strict()
+          .prefault({}),
+        /** Several hub replicas sharing rate limits, the result cache and live notices through one Redis
+         *  (src/replicas). Off without a url: every process keeps its own. */
+        redis: z
+          .object({
+            /** redis://[user:password@]host:port[/db] (HUB_REDIS_URL); rediss:// for TLS. */
+            url: z
+              .string()
+              .regex(/^rediss?:\/\//, 'expected redis://host:port or rediss://host:port')
+              .optional(),
+            /** Prefix of every key and channel: several companies' hubs can share one Redis. */
+            keyPrefix: z.string().min(1).default('indicator-hub:'),
+            /** A Redis command slower than this counts as failed and the local fallback answers. */
+            commandTimeoutMs: z.number().int().min(10).max(10_000).default(1000),
           })
           .strict()
           .prefault({}),

@@ -249,7 +249,7 @@ async function cachedAggregate(
     const key = createHash('sha256')
       .update(JSON.stringify([source, query, fingerprints, base.scope]))
       .digest('hex');
-    const hit = ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
+    const hit = await ctx.runtime.cache.get<{ rows: AggregateRow[]; fingerprint: string; durationMs: number }>(key);
     if (hit) {
       const { rows, fingerprint } = hit.value;
       return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };

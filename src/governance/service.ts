@@ -121,6 +121,8 @@ export class Governance {
 
   private refresher: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Told after this process changed the published definitions (replicas are pushed the change: src/app/replicas.ts). */
+  onPublishedChange: (() => void) | undefined;
 
   /**
    * Several hub processes on one store: each re-reads the published state every `seconds`, so an approval
@@ -461,6 +463,7 @@ export class Governance {
       }
     });
     await this.reload();
+    this.onPublishedChange?.();
     return published;
   }
 
@@ -621,7 +624,10 @@ export class Governance {
         ids.push(this.notices && NOTIFIED.has(e.kind) ? await this.notices.record(trx, e) : undefined);
       return { ...done, noticeIds: ids };
     });
-    if (change.state === 'approved') await this.reload();
+    if (change.state === 'approved') {
+      await this.reload();
+      this.onPublishedChange?.();
+    }
     events.forEach((e, i) => {
       hooks.audit(e);
       if (noticeIds[i] !== undefined) this.notices?.published(e, noticeIds[i]!);

@@ -70,8 +70,18 @@ export class NoticeCenter implements NoticeSink {
   }
 
   published(event: LifecycleEvent, noticeId: number): void {
-    this.bus.publish(noticeOf(noticeId, event));
+    const notice = noticeOf(noticeId, event);
+    this.bus.publish(notice);
+    this.relay?.(notice);
     this.dispatcher.wake();
+  }
+
+  /** Where this process's notices also go: the other replicas' subscribers (src/app/replicas.ts). */
+  relay: ((notice: Notice) => void) | undefined;
+
+  /** A notice another replica published: to this process's live subscribers (its inbox rows are in the store). */
+  fromReplica(notice: Notice): void {
+    this.bus.publish(notice);
   }
 
   async close(): Promise<void> {

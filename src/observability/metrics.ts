@@ -73,3 +73,25 @@ export const resultCacheEntries = new Gauge({
     if (cacheStats) this.set(cacheStats().entries);
   },
 });
+
+/** The shared state of replicas (Redis, `redis.url`): set by the runtime when configured. */
+let sharedStateUp: (() => boolean) | undefined;
+export function observeSharedState(up: () => boolean): void {
+  sharedStateUp = up;
+}
+
+export const sharedStateGauge = new Gauge({
+  name: 'hub_shared_state_up',
+  help: "1 while the replicas' shared state (Redis) answers, 0 while this replica runs on local fallbacks; absent when redis.url is not set",
+  registers: [registry],
+  collect() {
+    if (sharedStateUp) this.set(sharedStateUp() ? 1 : 0);
+  },
+});
+
+export const sharedCacheReads = new Counter({
+  name: 'hub_shared_cache_reads_total',
+  help: "Result-cache reads that missed this replica's memory and went to the shared tier, by outcome (hit, miss, error)",
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});

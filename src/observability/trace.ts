@@ -1,4 +1,6 @@
+import type { Span } from '@opentelemetry/api';
 import { sourceStatementSeconds, sourceStatements } from './metrics';
+import { statementSpan } from './tracing';
 
 /** Where an adapter reports each statement it ran (a request's trace, /metrics). */
 export interface StatementSink {
@@ -32,10 +34,13 @@ export const hubStatements: StatementSink = Object.freeze({ record: observeState
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {
   private readonly events: StatementEvent[] = [];
+  /** The request's OpenTelemetry span (src/observability/tracing.ts): each statement becomes its child. */
+  span: Span | undefined;
 
   record(event: StatementEvent): void {
     this.events.push(event);
     observeStatement(event);
+    if (this.span) statementSpan(this.span, event);
   }
 
   get statementCount(): number {

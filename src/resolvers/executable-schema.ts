@@ -7,7 +7,7 @@ import { resolvers } from './index';
 import { entityQueryResolvers, entityTypeResolvers } from './entities';
 import { organisationResolvers } from './organisation';
 
-type ResolverMap = Record<string, Record<string, unknown>>;
+export type ResolverMap = Record<string, Record<string, unknown>>;
 
 /**
  * The executable schema, generated at start with @graphql-tools/schema: the hand-written SDL and resolvers
@@ -15,6 +15,11 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  */
 export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
   const typeDefs = schemaTypeDefs(model, policy);
+  return makeExecutableSchema({ typeDefs, resolvers: schemaResolvers(model) as never });
+}
+
+/** Every resolver of the served schema: the model's entity types, lookups and lists, and the hand-written ones. */
+export function schemaResolvers(model: CompanyModel): ResolverMap {
   const merged: ResolverMap = {
     ...entityTypeResolvers(model),
     ...organisationResolvers(model),
@@ -22,5 +27,5 @@ export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSch
   };
   for (const [typeName, fields] of Object.entries(resolvers as ResolverMap))
     merged[typeName] = { ...merged[typeName], ...fields };
-  return makeExecutableSchema({ typeDefs, resolvers: merged as never });
+  return merged;
 }

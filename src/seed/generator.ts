@@ -9,10 +9,23 @@ import type { CompanyModel } from '../model/entities';
 export function loadGenerator(dir: string): ModelGenerator | undefined {
   const base = resolve(dir, 'generator');
   if (!existsSync(join(base, 'index.ts')) && !existsSync(join(base, 'index.js'))) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(base) as { generator?: ModelGenerator };
+  const loaded = requireGenerator(base) as { generator?: ModelGenerator };
   if (!loaded.generator) throw new ConfigError(`${join(dir, 'generator')}: (root): exports no "generator"`);
   return loaded.generator;
+}
+
+/**
+ * A model directory is data, not part of the build: its generator stays TypeScript. Under tsx (`npm start`,
+ * the tests) require() reads it; the built hub (`npm run start:prod`, plain node) loads it through tsx's
+ * require API.
+ */
+function requireGenerator(base: string): unknown {
+  // Run from TypeScript (tsx, ts-jest): this very file is .ts and require() reads TypeScript.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (existsSync(join(base, 'index.js')) || !__filename.endsWith('.js')) return require(base);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tsx = require('tsx/cjs/api') as { require(id: string, from: string): unknown };
+  return tsx.require(join(base, 'index.ts'), __filename);
 }
 
 /**

@@ -9,6 +9,7 @@ import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../resolvers/permissions';
+import { buildSubgraph, subgraphPolicy } from '../resolvers/subgraph-schema';
 import { authentication } from './authentication';
 import { rateLimit } from './rate-limit';
 import { createGuards } from './guards';
@@ -38,8 +39,10 @@ export async function startServer(
   // server never closes a connection a client is about to reuse (that race surfaces as ECONNRESET).
   httpServer.keepAliveTimeout = runtime.config.server.keepAliveTimeoutMs;
   httpServer.headersTimeout = runtime.config.server.keepAliveTimeoutMs + 1000;
-  const served = buildSchema(runtime.model, runtime.policy);
-  const schema = withPermissions(served, runtime.policy);
+  // Subgraph mode (src/resolvers/subgraph-schema.ts): the same schema as an Apollo Federation 2 subgraph.
+  const subgraph = runtime.config.subgraph.enabled;
+  const served = subgraph ? buildSubgraph(runtime.model, runtime.policy) : buildSchema(runtime.model, runtime.policy);
+  const schema = withPermissions(served, subgraph ? subgraphPolicy(runtime.policy) : runtime.policy);
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);
   // One pipeline for both transports (src/server/pipeline.ts); WebSocket enters it through executeOperation.
@@ -47,7 +50,7 @@ export async function startServer(
     apollo.executeOperation(request, { contextValue }),
   );
   const apollo = graphqlPipeline(runtime, schema, [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: cfg.shutdownGraceMs }),
     ...subscriptions.plugins,
   ]);
   await apollo.start();

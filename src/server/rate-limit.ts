@@ -7,27 +7,33 @@ import { viewerOf } from './authentication';
 import type { ClientAddresses } from './guards/client-address';
 import { TokenBuckets, type Take } from './guards/token-buckets';
 
+/** Where the limiter counts: in process (token buckets) or shared by replicas (./guards/shared-rate-store.ts). */
+export interface RateStore {
+  take(principal: string): Take | Promise<Take>;
+}
+
 /**
- * The per-principal rate limit (token bucket): `burst` requests at once, refilled at `perMinute`. ONE
- * limiter per server, spent by HTTP requests, WebSocket connections and subscribe operations alike.
- * In process: with several hub instances each enforces its own share.
+ * The per-principal rate limit: `burst` requests at once, refilled at `perMinute`. ONE limiter per server,
+ * spent by HTTP requests, WebSocket connections and subscribe operations alike. Its store: token buckets in
+ * process by default (each hub process enforces the limit for itself); with Redis configured, a count
+ * shared by every replica.
  */
 export class PrincipalLimiter {
-  private readonly buckets: TokenBuckets;
+  private readonly store: RateStore;
 
   constructor(
     readonly settings: HubConfig['limits']['rateLimit'],
     now: () => number = Date.now,
     maxPrincipals = 100_000,
+    store?: RateStore,
   ) {
-    this.buckets = new TokenBuckets(
-      { capacity: settings.burst, perMinute: settings.perMinute, maxKeys: maxPrincipals },
-      now,
-    );
+    this.store =
+      store ??
+      new TokenBuckets({ capacity: settings.burst, perMinute: settings.perMinute, maxKeys: maxPrincipals }, now);
   }
 
-  take(principal: string): Take {
-    return this.buckets.take(principal);
+  async take(principal: string): Promise<Take> {
+    return this.store.take(principal);
   }
 
   message(principal: string, retryAfterSeconds: number): string {
@@ -53,7 +59,7 @@ export async function spendRate(
   who: Requester,
   what = '',
 ): Promise<{ message: string; retryAfterSeconds: number } | undefined> {
-  const verdict = limiter.take(who.principal);
+  const verdict = await limiter.take(who.principal);
   if (verdict.ok) return undefined;
   const message = limiter.message(who.principal, verdict.retryAfterSeconds);
   await refusals.record({ kind: 'RATE_LIMITED', errorCode: 'RATE_LIMITED', message: `${what}${message}`, ...who });

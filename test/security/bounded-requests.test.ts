@@ -222,7 +222,8 @@ test('the out-of-memory sequence ends with the hub alive, /healthz under 1 s thr
       sources: { crm: source('crm'), erp: source('erp'), hr: source('hr'), procurement: source('procurement') },
       store: { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
       embedded: { dataDir: ':memory:' },
-      demo: { seed: false },
+      // The demo company's key and users on PostgreSQL: demo mode, explicitly (src/app/deployment.ts).
+      demo: { enabled: true, seed: false },
       cache: { maxBytes: CACHE_MAX_BYTES },
       limits: { rateLimit: { perMinute: 10_000, burst: 1000 } },
     }),

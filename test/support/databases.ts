@@ -1,5 +1,5 @@
 /**
- * Throwaway PostgreSQL and MariaDB servers for the test suite and the benchmark.
+ * Throwaway PostgreSQL, MariaDB and Redis servers for the test suite and the benchmark.
  *
  * Every server gets a private temp dir under os.tmpdir() (prefix `indicator-hub-`),
  * listens on a random free port on 127.0.0.1 only and is stopped, with its dir removed,
@@ -16,11 +16,12 @@ import { promisify } from 'node:util';
 import { createConnection as createMysqlConnection } from 'mysql2/promise';
 import { Client as PgClient } from 'pg';
 
-export type EngineName = 'postgres' | 'mysql';
+export type EngineName = 'postgres' | 'mysql' | 'redis';
 
 export interface RunningDatabase {
   engine: EngineName;
-  /** e.g. postgres://hub:hub_test_pw@127.0.0.1:PORT/postgres or mysql://hub:hub_test_pw@127.0.0.1:PORT */
+  /** e.g. postgres://hub:hub_test_pw@127.0.0.1:PORT/postgres, mysql://hub:hub_test_pw@127.0.0.1:PORT or
+   *  redis://127.0.0.1:PORT */
   url: string;
   pid: number;
   port: number;
@@ -30,6 +31,7 @@ export interface RunningDatabase {
 export interface RunningDatabases {
   postgres?: RunningDatabase;
   mysql?: RunningDatabase;
+  redis?: RunningDatabase;
   stop(): Promise<void>;
 }
 
@@ -38,17 +40,19 @@ export interface StartDatabasesOptions {
   log?: (msg: string) => void;
 }
 
-export const ALL_ENGINES: readonly EngineName[] = ['postgres', 'mysql'];
+export const ALL_ENGINES: readonly EngineName[] = ['postgres', 'mysql', 'redis'];
 
 /** Environment variables through which tests receive the server URLs. */
 export const URL_ENV_VARS: Readonly<Record<EngineName, string>> = {
   postgres: 'HUB_TEST_PG_URL',
   mysql: 'HUB_TEST_MYSQL_URL',
+  redis: 'HUB_TEST_REDIS_URL',
 };
 
 export const ENGINE_LABELS: Readonly<Record<EngineName, string>> = {
   postgres: 'PostgreSQL',
   mysql: 'MariaDB',
+  redis: 'Redis',
 };
 
 const HUB_USER = 'hub';
@@ -104,6 +108,7 @@ function isEngineName(name: string): name is EngineName {
 
 async function startEngine(engine: EngineName, log: Log): Promise<RunningDatabase> {
   try {
+    if (engine === 'redis') return await startRedis({ log });
     return engine === 'postgres' ? await startPostgres(log) : await startMariadb(log);
   } catch (error) {
     throw new Error(`${ENGINE_LABELS[engine]} failed to start: ${errorMessage(error)}`, { cause: error });
@@ -400,6 +405,100 @@ async function findMariadbBinaries(): Promise<MariadbBinaries | undefined> {
 }
 
 // ---------------------------------------------------------------------------
+// Redis
+
+/**
+ * A Redis server (Debian `redis-server`, installed with apt-get when missing) on 127.0.0.1, without
+ * persistence, in a private dir. `port` restarts one on a known port (a test that stops Redis and
+ * starts it again where the hubs expect it).
+ */
+export async function startRedis(opts: { port?: number; log?: Log } = {}): Promise<RunningDatabase> {
+  const log: Log = opts.log ?? (() => undefined);
+  const binary = await locateRedis(log);
+  const dir = await makeTempDir('redis-');
+  try {
+    const args = (p: number) => [
+      '--port',
+      String(p),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ];
+    const plan = {
+      label: 'Redis',
+      command: binary,
+      args,
+      cwd: dir,
+      logFile: path.join(dir, 'redis.log'),
+      probe: probeRedis,
+    };
+    const { server, port } = opts.port
+      ? { server: await launchOnPort(plan, opts.port), port: opts.port }
+      : await launchOnFreePort(plan, log);
+    return makeRunningDatabase('redis', server, port, `redis://127.0.0.1:${port}`, dir, 'SIGTERM');
+  } catch (error) {
+    await removeTempDir(dir);
+    throw error;
+  }
+}
+
+async function launchOnPort(plan: LaunchPlan, port: number): Promise<TrackedProcess> {
+  const server = await spawnTracked(plan.command, plan.args(port), {
+    cwd: plan.cwd,
+    logFile: plan.logFile,
+    truncateLog: true,
+  });
+  try {
+    await waitUntilReady(server, () => plan.probe(port));
+    return server;
+  } catch (error) {
+    await stopProcess(server, 'SIGKILL');
+    throw new Error(`Redis on 127.0.0.1:${port} did not become ready: ${errorMessage(error)}`, { cause: error });
+  }
+}
+
+/** PING over a plain socket: +PONG when the server accepts commands. */
+function probeRedis(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const timer = setTimeout(() => socket.destroy(new Error('no answer to PING')), PROBE_TIMEOUT_MS);
+    let answer = '';
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+      if (answer.includes('\r\n')) socket.end();
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (answer.startsWith('+PONG')) resolve();
+      else reject(new Error(`unexpected answer to PING: ${answer.trim() || '(none)'}`));
+    });
+  });
+}
+
+async function locateRedis(log: Log): Promise<string> {
+  const existing = await findExecutable(['redis-server']);
+  if (existing) return existing;
+  await aptInstall('redis-server', log);
+  const installed = await findExecutable(['redis-server']);
+  if (!installed) throw new Error('redis-server not found, even after installing the redis-server package');
+  return installed;
+}
+
+// ---------------------------------------------------------------------------
 // Launching a server and waiting for it
 
 interface LaunchPlan {
@@ -625,6 +724,8 @@ function describeExit({ code, signal }: ExitStatus): string {
 // Package installation (fresh machines)
 
 let aptQueue: Promise<void> = Promise.resolve();
+/** Another apt-get (another test run, unattended upgrades) may hold the dpkg lock: wait for it. */
+const APT_WAIT_FOR_LOCK = ['-o', 'DPkg::Lock::Timeout=600'];
 let aptUpdated = false;
 
 /** Installs a Debian package; serialised because concurrent apt-get runs fight over the dpkg lock. */
@@ -647,11 +748,11 @@ async function runAptInstall(pkg: string, log: Log): Promise<void> {
     };
     if (!aptUpdated) {
       log('apt-get update');
-      await runToCompletion('apt-get update', 'apt-get', ['update'], opts);
+      await runToCompletion('apt-get update', 'apt-get', [...APT_WAIT_FOR_LOCK, 'update'], opts);
       aptUpdated = true;
     }
     log(`apt-get install -y ${pkg}`);
-    await runToCompletion(`apt-get install ${pkg}`, 'apt-get', ['install', '-y', pkg], opts);
+    await runToCompletion(`apt-get install ${pkg}`, 'apt-get', [...APT_WAIT_FOR_LOCK, 'install', '-y', pkg], opts);
   } finally {
     await removeTempDir(dir);
   }

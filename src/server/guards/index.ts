@@ -3,6 +3,7 @@ import type { HubRuntime } from '../../app/runtime';
 import { PrincipalLimiter } from '../rate-limit';
 import { ClientAddresses } from './client-address';
 import { PreAuthGuard } from './pre-auth';
+import { SharedRateStore } from './shared-rate-store';
 
 /** What HTTP and WebSocket share: one client-address rule, one per-principal limiter, one refusal ledger. */
 export interface Guards {
@@ -25,7 +26,13 @@ export function createGuards(runtime: HubRuntime): Guards {
   });
   return {
     addresses,
-    limiter: new PrincipalLimiter(limits.rateLimit),
+    // With Redis configured the count is shared by every replica (./shared-rate-store.ts).
+    limiter: new PrincipalLimiter(
+      limits.rateLimit,
+      undefined,
+      undefined,
+      runtime.shared ? new SharedRateStore(limits.rateLimit, runtime.shared) : undefined,
+    ),
     refusals,
     // Verified credentials pass a spent throttle: a signature or digest check in memory, no statement.
     preAuth: new PreAuthGuard(limits.preAuth, refusals, addresses, (credentials) =>

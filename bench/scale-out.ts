@@ -1,0 +1,95 @@
+import './lib/quiet';
+import * as os from 'node:os';
+import { Redis } from 'ioredis';
+import { demoToken } from '../src/cli/demo-tokens';
+import { startDatabases } from '../test/support/databases';
+import { startHubChild, type HubChild } from './lib/hub-child';
+import { runLoad } from './lib/load';
+import { roundRobinProxy } from './lib/round-robin';
+import { seedScale } from './lib/seed';
+import { round } from './lib/stats';
+import { BENCH_JWT_SECRET, hubConfig, workloads } from './lib/workloads';
+
+/**
+ * `npm run bench:scale-out`: dashboards per second through 1 and 3 hub replicas (child processes) behind a
+ * round-robin proxy in this process, the result cache shared through Redis (`redis.url`) — the `cached`
+ * workload of `npm run bench`, so after the first request every statement is a cache hit and what is
+ * measured is the hubs' own work per dashboard. Starts PostgreSQL, MariaDB and Redis on loopback, seeds the
+ * demo company, stops everything it started.
+ *
+ *   npm run bench:scale-out -- [--scale 1] [--seconds 10] [--connections 16]
+ */
+const say = (line: string) => process.stdout.write(`[scale-out ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!(value > 0)) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const scale = option('--scale', 1);
+  const seconds = option('--seconds', 10);
+  const connections = option('--connections', 16);
+  say('starting PostgreSQL, MariaDB and Redis on 127.0.0.1');
+  const servers = await startDatabases({ engines: ['postgres', 'mysql', 'redis'], log: say });
+  const hubs: HubChild[] = [];
+  try {
+    const db = { pgUrl: servers.postgres!.url, mysqlUrl: servers.mysql!.url };
+    const seed = await seedScale(db, scale);
+    say(`scale ${scale}: ${seed.rows.toLocaleString('en')} rows loaded`);
+    const workload = workloads(seed.salesTeam).cached;
+    const overrides = { ...hubConfig(db, scale, { cache: true }), redis: { url: servers.redis!.url } };
+    const token = await demoToken(workload.principal, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '2h');
+    const headers = { authorization: `Bearer ${token}` };
+    const body = JSON.stringify({ query: workload.query });
+    const lines: Array<{ replicas: number; rps: number; p50: number; p99: number; errors: number }> = [];
+    for (const replicas of [1, 3]) {
+      // Each configuration starts cold: an empty shared cache.
+      const redis = new Redis(servers.redis!.url);
+      await redis.flushall();
+      redis.disconnect();
+      while (hubs.length < replicas) hubs.push(await startHubChild(overrides, { log: () => undefined }));
+      const proxy = await roundRobinProxy(hubs.slice(0, replicas).map((h) => h.url));
+      try {
+        // One dashboard per replica first: computed once, then a shared-cache hit on the others.
+        for (let i = 0; i < replicas; i++)
+          await fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        const result = await runLoad({
+          url: proxy.url,
+          headers,
+          body,
+          connections,
+          amount: 10_000_000,
+          timeoutSeconds: 120,
+          stopAfterMs: seconds * 1000,
+        });
+        lines.push({ replicas, rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors });
+        say(
+          `${replicas} replica(s): ${result.rps} dashboards/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+        );
+      } finally {
+        await proxy.close();
+      }
+    }
+    const [one, three] = lines;
+    const ratio = round(three!.rps / one!.rps, 2);
+    process.stdout.write(
+      `\n| replicas | dashboards/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n` +
+        lines.map((l) => `| ${l.replicas} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} |`).join('\n') +
+        `\n\nscale-out ratio (3 ÷ 1): ${ratio} on ${os.cpus().length} cores (load average ${os
+          .loadavg()
+          .map((x) => round(x, 1))
+          .join(' ')}); the load generator, the proxy, Redis and every replica share these cores.\n`,
+    );
+  } finally {
+    for (const hub of hubs) await hub.stop().catch(() => undefined);
+    await servers.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

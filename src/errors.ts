@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'RESPONSE_TOO_LARGE'
   /** An aggregate statement returned more rows than limits.maxStatementRows. */
   | 'TOO_MANY_ROWS'
+  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'INTERNAL_SERVER_ERROR';
 
 export class HubError extends GraphQLError {

@@ -15,6 +15,8 @@ import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
 import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
+import { persistedDocuments } from './persisted-documents';
+import { TrustedDocuments } from './trusted-documents';
 import { serveSubscriptions } from './ws/subscriptions';
 
 export interface HubServer {
@@ -41,13 +43,21 @@ export async function startServer(
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);
   // One pipeline for both transports (src/server/pipeline.ts); WebSocket enters it through executeOperation.
-  const subscriptions = serveSubscriptions(httpServer, runtime, guards, (request, contextValue) =>
-    apollo.executeOperation(request, { contextValue }),
+  const { trustedDocumentsFile } = runtime.config.security;
+  const trusted = trustedDocumentsFile ? TrustedDocuments.load(trustedDocumentsFile) : undefined;
+  const subscriptions = serveSubscriptions(
+    httpServer,
+    runtime,
+    guards,
+    (request, contextValue) => apollo.executeOperation(request, { contextValue }),
+    trusted,
   );
-  const apollo = graphqlPipeline(runtime, schema, [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
-    ...subscriptions.plugins,
-  ]);
+  const apollo = graphqlPipeline(
+    runtime,
+    schema,
+    [ApolloServerPluginDrainHttpServer({ httpServer }), ...subscriptions.plugins],
+    trusted,
+  );
   await apollo.start();
 
   app.use(healthRoutes(runtime));
@@ -60,6 +70,7 @@ export async function startServer(
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
+    ...(trusted ? [persistedDocuments(trusted)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
   );
   app.use('/graphql', bodyRefusals(runtime, guards.preAuth));

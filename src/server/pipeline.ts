@@ -10,7 +10,7 @@ import { variablesPlugin } from './limits/plugin';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { tracePlugin } from './trace-plugin';
-import { TrustedDocuments } from './trusted-documents';
+import type { TrustedDocuments } from './trusted-documents';
 
 /**
  * The one GraphQL pipeline, run by HTTP (src/server/app.ts, through Apollo's Express integration) and by
@@ -32,9 +32,9 @@ export function graphqlPipeline(
   runtime: HubRuntime,
   schema: GraphQLSchema,
   transport: ApolloServerPlugin<HubContext>[],
+  trusted?: TrustedDocuments,
 ): ApolloServer<HubContext> {
   const { limits, security } = runtime.config;
-  const trusted = security.trustedDocumentsFile ? TrustedDocuments.load(security.trustedDocumentsFile) : undefined;
   return new ApolloServer<HubContext>({
     schema,
     formatError,
@@ -47,7 +47,9 @@ export function graphqlPipeline(
     hideSchemaDetailsFromClientErrors: security.hideSchemaDetails,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
+    // Trusted documents resolve ids (documentId, Apollo's persistedQuery) before Apollo sees the request
+    // (trusted-documents.ts, called by each transport); Apollo's own APQ stays for an open hub.
+    ...(trusted ? { persistedQueries: false as const } : {}),
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field

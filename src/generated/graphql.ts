@@ -418,6 +418,60 @@ export type EmployeeIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+/**
+ * Every `extensions.code` the hub answers (the error contract: README "Errors as a contract").
+ * Not used as a field type: clients generate it to switch over `extensions.code`.
+ */
+export type ErrorCode =
+  /** HTTP 200 (field). An archived indicator asked for where the configuration makes that an error. */
+  | 'ARCHIVED'
+  /** HTTP 503 (request, websocket). The audit record could not be written, so nothing was answered (fail closed). */
+  | 'AUDIT_UNAVAILABLE'
+  /** HTTP 400 (request). Not a GraphQL request: the body is not JSON, or has no query. */
+  | 'BAD_REQUEST'
+  /** HTTP 400 (request, field). An argument or variable is not acceptable; the message says what was expected and what arrived. Reasons: INVALID_DEFINITION, WEBHOOK_URL_NOT_ALLOWED. */
+  | 'BAD_USER_INPUT'
+  /** HTTP 200 (field). Someone changed the thing first (optimistic concurrency); the message names its current version. */
+  | 'CONFLICT'
+  /** HTTP 403 (request, field, websocket). Authenticated, but the policy does not permit this. `me { fieldAccess }` tells a UI beforehand. Reasons: FIELD_DENIED, FIELD_MASKED, NO_ROLE, UNTRUSTED_DOCUMENT, PERSONAL_DATA_CUT, NOT_AN_EDITOR, NOT_AN_APPROVER, NOT_THE_AUTHOR, OWN_CHANGE, BOOTSTRAP_CLOSED, WEBHOOKS_DISABLED, WEBHOOK_TARGETS_HUB, AUDITORS_ONLY, EXPORT_NOT_GRANTED. */
+  | 'FORBIDDEN'
+  /** HTTP 400 (request, websocket). The document is not GraphQL, or has more tokens than `limits.maxTokens`. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** HTTP 400 (request, websocket). The document does not fit the schema, or exceeds a depth, alias, directive, duplicate or cost limit. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** HTTP 500 (request, field, websocket). The hub's fault. The message and `errorId` lead the operators to the cause in the log. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** HTTP 200 (field). The thing asked for does not exist or is not visible to you. */
+  | 'NOT_FOUND'
+  /** HTTP 400 (request). The operation to run cannot be chosen (an unknown `operationName`, or several operations and none named). */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** HTTP 413 (request). The request body is larger than `server.bodyLimitBytes`. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** HTTP 404 (request, websocket). A document id (`documentId` or `persistedQuery`) that is not registered; send the full text. Reasons: UNKNOWN_DOCUMENT_ID. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** HTTP 400 (request). Apollo's automatic persisted queries are not available here. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** HTTP 429 (request, websocket). Too many requests (per principal), or too many refused ones (per address). Retry after `Retry-After`. */
+  | 'RATE_LIMITED'
+  /** HTTP 400 (request). The request would produce more indicator cells than `limits.maxResponseCells`; refused before any statement. */
+  | 'RESPONSE_TOO_LARGE'
+  /** HTTP 200 (field). A source did not answer within its statement timeout. */
+  | 'SOURCE_TIMEOUT'
+  /** HTTP 200 (field). A source database failed or its circuit is open; other sources' fields are still answered. */
+  | 'SOURCE_UNAVAILABLE'
+  /** HTTP 200 (websocket). The subscriber fell behind; subscribe again and read the rest in `noticeInbox`. */
+  | 'SUBSCRIBER_TOO_SLOW'
+  /** HTTP 200 (field). A value withheld to protect people (too few in the group, or differencing); the cell says why in `reason`. */
+  | 'SUPPRESSED'
+  /** HTTP 200 (websocket). The connection's token expired: connect again with a new one. */
+  | 'TOKEN_EXPIRED'
+  /** HTTP 200 (field). An aggregate statement returned more rows than `limits.maxStatementRows`. */
+  | 'TOO_MANY_ROWS'
+  /** HTTP 200 (websocket). The principal has `limits.websocket.maxSubscriptions` subscriptions open already. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** HTTP 401 (request, websocket). No credentials, or credentials not accepted. The answer carries `WWW-Authenticate: Bearer`; over WebSocket the socket closes with 4401. Reasons: MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, ACCESS_REVOKED. */
+  | 'UNAUTHENTICATED';
+
 export type FieldPermissions = {
   __typename?: 'FieldPermissions';
   decisions: Array<RoleDecision>;
@@ -1983,6 +2037,7 @@ export type ResolversTypes = ResolversObject<{
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<Employee>;
+  ErrorCode: ErrorCode;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;

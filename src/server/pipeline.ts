@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
 import { auditPlugin } from './audit-plugin';
+import { coalescePlugin } from './coalesce-errors';
 import { formatError } from './format-error';
 import { outputLimitPlugin } from './limits/output';
 import { variablesPlugin } from './limits/plugin';
@@ -24,7 +25,7 @@ import type { TrustedDocuments } from './trusted-documents';
  *    WebSocket only subscriptions run), variables hygiene, output bounds (indicator cells), trusted documents;
  * 4. execution with the permission-wrapped schema — graphql's `subscribe` for a WebSocket subscription
  *    (src/server/ws/subscribe-step.ts), Apollo's execute otherwise;
- * 5. errors formatted (src/server/format-error.ts), the request logged and counted (trace-plugin.ts), and its
+ * 5. errors formatted (src/server/format-error.ts) and coalesced per field and list (coalesce-errors.ts), the request logged and counted (trace-plugin.ts), and its
  *    audit record written before anything is answered (fail closed: src/server/audit-plugin.ts).
  * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
  */
@@ -62,6 +63,8 @@ export function graphqlPipeline(
       variablesPlugin(limits.maxStringLength),
       outputLimitPlugin(limits.maxResponseCells),
       ...(trusted ? [trusted.plugin()] : []),
+      // Before the audit record, which then lists the errors as answered (one per field and list).
+      coalescePlugin(),
       auditPlugin(runtime.audit, schema),
     ],
   });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { RefusalAudit, Refusal } from '../../audit/refusal-audit';
 import { logger } from '../../logger';
+import { sendErrors } from '../error-answer';
 import type { ClientAddresses } from './client-address';
 import { TokenBuckets, type Take } from './token-buckets';
 
@@ -92,20 +93,21 @@ export class PreAuthGuard {
       await this.record(refusal);
     } catch (error) {
       logger.error({ err: error }, 'could not audit a refused request');
-      res.status(503).json({
-        errors: [
-          {
-            message: 'The request could not be audited, so it was not answered.',
-            extensions: { code: 'AUDIT_UNAVAILABLE' },
-          },
-        ],
-      });
+      sendErrors(res.req, res, 503, [
+        {
+          message: 'The request could not be audited, so it was not answered.',
+          extensions: { code: 'AUDIT_UNAVAILABLE' },
+        },
+      ]);
       return;
     }
-    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    res
-      .status(answer.status)
-      .json({ errors: [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }] });
+    sendErrors(
+      res.req,
+      res,
+      answer.status,
+      [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }],
+      answer.headers,
+    );
   }
 }
 

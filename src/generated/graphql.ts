@@ -472,6 +472,28 @@ export type ErrorCode =
   /** HTTP 401 (request, websocket). No credentials, or credentials not accepted. The answer carries `WWW-Authenticate: Bearer`; over WebSocket the socket closes with 4401. Reasons: MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, ACCESS_REVOKED. */
   | 'UNAUTHENTICATED';
 
+export type FieldAccess = {
+  __typename?: 'FieldAccess';
+  /** The row rules of the viewer's roles (policy.yaml `rows`), in words; a row is visible when any role's rules let it through. */
+  rowRules: Array<RowRule>;
+  types: Array<TypeAccess>;
+};
+
+export type FieldAccessDecision =
+  | 'ALLOWED'
+  | 'DENIED'
+  | 'MASKED';
+
+export type FieldAccessEntry = {
+  __typename?: 'FieldAccessEntry';
+  access: FieldAccessDecision;
+  field: Scalars['String']['output'];
+  /** The mask applied when `access` is MASKED (e.g. phone, salary_band). */
+  mask?: Maybe<Scalars['String']['output']>;
+  /** The policy rule that decided. */
+  rule: Scalars['String']['output'];
+};
+
 export type FieldPermissions = {
   __typename?: 'FieldPermissions';
   decisions: Array<RoleDecision>;
@@ -1747,6 +1769,15 @@ export type RoleInfo = {
   rows: Scalars['String']['output'];
 };
 
+export type RowRule = {
+  __typename?: 'RowRule';
+  /** The ruled entity; null when the role sees every row of every entity. */
+  entity?: Maybe<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  /** The condition in words, or `all rows`. */
+  rule: Scalars['String']['output'];
+};
+
 export type SeriesPoint = {
   __typename?: 'SeriesPoint';
   period: Scalars['String']['output'];
@@ -1886,6 +1917,12 @@ export type TopMembers = {
   n: Scalars['Int']['input'];
 };
 
+export type TypeAccess = {
+  __typename?: 'TypeAccess';
+  fields: Array<FieldAccessEntry>;
+  type: Scalars['String']['output'];
+};
+
 export type VersionPin = {
   code: Scalars['String']['input'];
   version: Scalars['Int']['input'];
@@ -1895,6 +1932,13 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** @deprecated Use `unit`. */
   department?: Maybe<Department>;
+  /**
+   * What this viewer may see, before asking: per type and field allowed, masked (with the mask kind) or
+   * denied — decided by the same policy evaluation as the answers — and the viewer's row rules in words. A
+   * UI hides or greys a column from it instead of meeting FORBIDDEN at run time. `types` narrows the report
+   * to some object types (default: every type of the schema).
+   */
+  fieldAccess: FieldAccess;
   operations: Array<Scalars['String']['output']>;
   principal: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
@@ -1902,6 +1946,11 @@ export type Viewer = {
   scope: Scalars['String']['output'];
   /** The viewer's Department (the organisation unit). */
   unit?: Maybe<Department>;
+};
+
+
+export type ViewerFieldAccessArgs = {
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type WebhookAttempt = {
@@ -2038,6 +2087,9 @@ export type ResolversTypes = ResolversObject<{
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<Employee>;
   ErrorCode: ErrorCode;
+  FieldAccess: ResolverTypeWrapper<FieldAccess>;
+  FieldAccessDecision: FieldAccessDecision;
+  FieldAccessEntry: ResolverTypeWrapper<FieldAccessEntry>;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
@@ -2080,6 +2132,7 @@ export type ResolversTypes = ResolversObject<{
   Receivable: ResolverTypeWrapper<Receivable>;
   RoleDecision: ResolverTypeWrapper<RoleDecision>;
   RoleInfo: ResolverTypeWrapper<RoleInfo>;
+  RowRule: ResolverTypeWrapper<RowRule>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
   SortDirection: SortDirection;
@@ -2094,6 +2147,7 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<Supplier>;
   TopMembers: TopMembers;
+  TypeAccess: ResolverTypeWrapper<TypeAccess>;
   VersionPin: VersionPin;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
@@ -2123,6 +2177,8 @@ export type ResolversParentTypes = ResolversObject<{
   Department: Department;
   DimensionFilter: DimensionFilter;
   Employee: Employee;
+  FieldAccess: FieldAccess;
+  FieldAccessEntry: FieldAccessEntry;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -2159,6 +2215,7 @@ export type ResolversParentTypes = ResolversObject<{
   Receivable: Receivable;
   RoleDecision: RoleDecision;
   RoleInfo: RoleInfo;
+  RowRule: RowRule;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
   SourceColumn: SourceColumn;
@@ -2171,6 +2228,7 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   Supplier: Supplier;
   TopMembers: TopMembers;
+  TypeAccess: TypeAccess;
   VersionPin: VersionPin;
   Viewer: ViewerModel;
   WebhookAttempt: WebhookAttempt;
@@ -2381,6 +2439,18 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type FieldAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldAccess'] = ResolversParentTypes['FieldAccess']> = ResolversObject<{
+  rowRules?: Resolver<Array<ResolversTypes['RowRule']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType>;
+}>;
+
+export type FieldAccessEntryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldAccessEntry'] = ResolversParentTypes['FieldAccessEntry']> = ResolversObject<{
+  access?: Resolver<ResolversTypes['FieldAccessDecision'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FieldPermissionsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldPermissions'] = ResolversParentTypes['FieldPermissions']> = ResolversObject<{
@@ -2692,6 +2762,12 @@ export type RoleInfoResolvers<ContextType = HubContext, ParentType extends Resol
   rows?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RowRuleResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RowRule'] = ResolversParentTypes['RowRule']> = ResolversObject<{
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SeriesPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = ResolversObject<{
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2765,8 +2841,14 @@ export type SupplierResolvers<ContextType = HubContext, ParentType extends Resol
   spend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<SupplierSpendArgs, 'period'>>;
 }>;
 
+export type TypeAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TypeAccess'] = ResolversParentTypes['TypeAccess']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['FieldAccessEntry']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ViewerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  fieldAccess?: Resolver<ResolversTypes['FieldAccess'], ParentType, ContextType, Partial<ViewerFieldAccessArgs>>;
   operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2815,6 +2897,8 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   DefinitionDiff?: DefinitionDiffResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  FieldAccess?: FieldAccessResolvers<ContextType>;
+  FieldAccessEntry?: FieldAccessEntryResolvers<ContextType>;
   FieldPermissions?: FieldPermissionsResolvers<ContextType>;
   ImpactFlag?: ImpactFlagResolvers<ContextType>;
   ImpactOwner?: ImpactOwnerResolvers<ContextType>;
@@ -2847,6 +2931,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   Receivable?: ReceivableResolvers<ContextType>;
   RoleDecision?: RoleDecisionResolvers<ContextType>;
   RoleInfo?: RoleInfoResolvers<ContextType>;
+  RowRule?: RowRuleResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;
   SourceColumn?: SourceColumnResolvers<ContextType>;
@@ -2857,6 +2942,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   StatementProvenance?: StatementProvenanceResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  TypeAccess?: TypeAccessResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;

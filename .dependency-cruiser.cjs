@@ -3,7 +3,7 @@
 // docs/architecture.md draws the same list and walks one request through it.
 /** Bottom to top: each entry is one layer, a list of folders (or files) under src/. */
 const LAYERS = [
-  ['errors.ts', 'logger.ts', 'values', 'generated'], // plain values: exact decimals, periods, conditions, errors
+  ['errors.ts', 'error-catalogue.ts', 'logger.ts', 'values', 'generated'], // plain values: decimals, periods, conditions, errors
   ['observability', 'cache', 'replicas'], // metrics, statement traces, the result cache, the replicas' shared state (Redis)
   ['model'], // the company model: entities, sources and mappings as read from a model directory
   ['config'], // the hub's own configuration

@@ -1,34 +1,14 @@
 import { GraphQLError } from 'graphql';
+import type { CatalogueCode } from './error-catalogue';
+
+/** Every code the hub answers, with its HTTP status and extensions: src/error-catalogue.ts (the contract). */
+export type ErrorCode = CatalogueCode;
 
 /**
  * The two kinds of error (after Apollo Server and Graphile):
  * - HubError: coded, written for the client, safe to show as is.
  * - anything else: masked by the server as "Internal error (id: …)" and logged with its cause.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'SUPPRESSED'
-  | 'SOURCE_UNAVAILABLE'
-  | 'SOURCE_TIMEOUT'
-  /** Optimistic concurrency: someone changed the thing first; the message names its current version. */
-  | 'CONFLICT'
-  /** An archived indicator queried where the configuration says archived indicators are an error. */
-  | 'ARCHIVED'
-  /** indicatorValues estimated to produce more cells than limits.maxResponseCells: refused before any statement. */
-  | 'RESPONSE_TOO_LARGE'
-  /** An aggregate statement returned more rows than limits.maxStatementRows. */
-  | 'TOO_MANY_ROWS'
-  /** A source value the adapter cannot read exactly (a float column read as an exact decimal without its scale). */
-  | 'INEXACT_VALUE'
-  /** The principal's in-flight budget (limits.inFlight) is spent: HTTP 429 with Retry-After, before any statement. */
-  | 'TOO_MANY_IN_FLIGHT'
-  /** The hub's in-flight budget (limits.inFlight) is spent: HTTP 503 with Retry-After, before any statement. */
-  | 'OVERLOADED'
-  | 'INTERNAL_SERVER_ERROR';
-
 export class HubError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });

@@ -45,6 +45,7 @@ export async function resolveViewer(
   ];
   if (roles.length === 0)
     throw new HubError('FORBIDDEN', 'No role of the policy is granted to you: ask for access.', {
+      reason: 'NO_ROLE',
       http: { status: 403 },
     });
   return build(identity.personId, 'person', roles, org.unitOf(row), identity.personId, policy, org);

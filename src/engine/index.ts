@@ -242,6 +242,7 @@ function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesReque
           'FORBIDDEN',
           `Grouping by ${pathText(g)} is not permitted: your roles may not see ${hop.entity}.${hop.field} unmasked.`,
           {
+            reason: 'FIELD_MASKED',
             field: `${hop.entity}.${hop.field}`,
             rule: verdict.rule,
           },

@@ -528,6 +528,82 @@ export type EmployeeIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+/**
+ * Every `extensions.code` the hub answers (the error contract: README "Errors as a contract").
+ * Not used as a field type: clients generate it to switch over `extensions.code`.
+ */
+export type ErrorCode =
+  /** HTTP 200 (field). An archived indicator asked for where the configuration makes that an error. */
+  | 'ARCHIVED'
+  /** HTTP 503 (request, websocket). The audit record could not be written, so nothing was answered (fail closed). */
+  | 'AUDIT_UNAVAILABLE'
+  /** HTTP 400 (request). Not a GraphQL request: the body is not JSON, or has no query. */
+  | 'BAD_REQUEST'
+  /** HTTP 400 (request, field). An argument or variable is not acceptable; the message says what was expected and what arrived. Reasons: INVALID_DEFINITION, WEBHOOK_URL_NOT_ALLOWED. */
+  | 'BAD_USER_INPUT'
+  /** HTTP 200 (field). Someone changed the thing first (optimistic concurrency); the message names its current version. */
+  | 'CONFLICT'
+  /** HTTP 403 (request, field, websocket). Authenticated, but the policy does not permit this. `me { fieldAccess }` tells a UI beforehand. Reasons: FIELD_DENIED, FIELD_MASKED, NO_ROLE, UNTRUSTED_DOCUMENT, PERSONAL_DATA_CUT, NOT_AN_EDITOR, NOT_AN_APPROVER, NOT_THE_AUTHOR, OWN_CHANGE, BOOTSTRAP_CLOSED, WEBHOOKS_DISABLED, WEBHOOK_TARGETS_HUB, AUDITORS_ONLY, EXPORT_NOT_GRANTED. */
+  | 'FORBIDDEN'
+  /** HTTP 400 (request, websocket). The document is not GraphQL, or has more tokens than `limits.maxTokens`. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** HTTP 400 (request, websocket). The document does not fit the schema, or exceeds a depth, alias, directive, duplicate or cost limit. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** HTTP 500 (request, field, websocket). The hub's fault. The message and `errorId` lead the operators to the cause in the log. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** HTTP 200 (field). The thing asked for does not exist or is not visible to you. */
+  | 'NOT_FOUND'
+  /** HTTP 400 (request). The operation to run cannot be chosen (an unknown `operationName`, or several operations and none named). */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** HTTP 413 (request). The request body is larger than `server.bodyLimitBytes`. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** HTTP 404 (request, websocket). A document id (`documentId` or `persistedQuery`) that is not registered; send the full text. Reasons: UNKNOWN_DOCUMENT_ID. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** HTTP 400 (request). Apollo's automatic persisted queries are not available here. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** HTTP 429 (request, websocket). Too many requests (per principal), or too many refused ones (per address). Retry after `Retry-After`. */
+  | 'RATE_LIMITED'
+  /** HTTP 400 (request). The request would produce more indicator cells than `limits.maxResponseCells`; refused before any statement. */
+  | 'RESPONSE_TOO_LARGE'
+  /** HTTP 200 (field). A source did not answer within its statement timeout. */
+  | 'SOURCE_TIMEOUT'
+  /** HTTP 200 (field). A source database failed or its circuit is open; other sources' fields are still answered. */
+  | 'SOURCE_UNAVAILABLE'
+  /** HTTP 200 (websocket). The subscriber fell behind; subscribe again and read the rest in `noticeInbox`. */
+  | 'SUBSCRIBER_TOO_SLOW'
+  /** HTTP 200 (field). A value withheld to protect people (too few in the group, or differencing); the cell says why in `reason`. */
+  | 'SUPPRESSED'
+  /** HTTP 200 (websocket). The connection's token expired: connect again with a new one. */
+  | 'TOKEN_EXPIRED'
+  /** HTTP 200 (field). An aggregate statement returned more rows than `limits.maxStatementRows`. */
+  | 'TOO_MANY_ROWS'
+  /** HTTP 200 (websocket). The principal has `limits.websocket.maxSubscriptions` subscriptions open already. */
+  | 'TOO_MANY_SUBSCRIPTIONS'
+  /** HTTP 401 (request, websocket). No credentials, or credentials not accepted. The answer carries `WWW-Authenticate: Bearer`; over WebSocket the socket closes with 4401. Reasons: MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, ACCESS_REVOKED. */
+  | 'UNAUTHENTICATED';
+
+export type FieldAccess = {
+  __typename?: 'FieldAccess';
+  /** The row rules of the viewer's roles (policy.yaml `rows`), in words; a row is visible when any role's rules let it through. */
+  rowRules: Array<RowRule>;
+  types: Array<TypeAccess>;
+};
+
+export type FieldAccessDecision =
+  | 'ALLOWED'
+  | 'DENIED'
+  | 'MASKED';
+
+export type FieldAccessEntry = {
+  __typename?: 'FieldAccessEntry';
+  access: FieldAccessDecision;
+  field: Scalars['String']['output'];
+  /** The mask applied when `access` is MASKED (e.g. phone, salary_band). */
+  mask?: Maybe<Scalars['String']['output']>;
+  /** The policy rule that decided. */
+  rule: Scalars['String']['output'];
+};
+
 export type FieldPermissions = {
   __typename?: 'FieldPermissions';
   decisions: Array<RoleDecision>;
@@ -1878,6 +1954,15 @@ export type RoleInfo = {
   rows: Scalars['String']['output'];
 };
 
+export type RowRule = {
+  __typename?: 'RowRule';
+  /** The ruled entity; null when the role sees every row of every entity. */
+  entity?: Maybe<Scalars['String']['output']>;
+  role: Scalars['String']['output'];
+  /** The condition in words, or `all rows`. */
+  rule: Scalars['String']['output'];
+};
+
 export type SeriesPoint = {
   __typename?: 'SeriesPoint';
   period: Scalars['String']['output'];
@@ -2019,6 +2104,12 @@ export type TopMembers = {
   per?: InputMaybe<IndicatorDimension>;
 };
 
+export type TypeAccess = {
+  __typename?: 'TypeAccess';
+  fields: Array<FieldAccessEntry>;
+  type: Scalars['String']['output'];
+};
+
 export type VersionPin = {
   code: Scalars['String']['input'];
   version: Scalars['Int']['input'];
@@ -2028,6 +2119,13 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** @deprecated Use `unit`. */
   department?: Maybe<Department>;
+  /**
+   * What this viewer may see, before asking: per type and field allowed, masked (with the mask kind) or
+   * denied — decided by the same policy evaluation as the answers — and the viewer's row rules in words. A
+   * UI hides or greys a column from it instead of meeting FORBIDDEN at run time. `types` narrows the report
+   * to some object types (default: every type of the schema).
+   */
+  fieldAccess: FieldAccess;
   operations: Array<Scalars['String']['output']>;
   principal: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
@@ -2035,6 +2133,11 @@ export type Viewer = {
   scope: Scalars['String']['output'];
   /** The viewer's Department (the organisation unit). */
   unit?: Maybe<Department>;
+};
+
+
+export type ViewerFieldAccessArgs = {
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type WebhookAttempt = {
@@ -2180,6 +2283,10 @@ export type ResolversTypes = ResolversObject<{
   EffectiveAccess: ResolverTypeWrapper<EffectiveAccess>;
   EffectiveFieldAccess: ResolverTypeWrapper<EffectiveFieldAccess>;
   Employee: ResolverTypeWrapper<Employee>;
+  ErrorCode: ErrorCode;
+  FieldAccess: ResolverTypeWrapper<FieldAccess>;
+  FieldAccessDecision: FieldAccessDecision;
+  FieldAccessEntry: ResolverTypeWrapper<FieldAccessEntry>;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
@@ -2224,6 +2331,7 @@ export type ResolversTypes = ResolversObject<{
   RoleHolder: ResolverTypeWrapper<RoleHolder>;
   RoleHolders: ResolverTypeWrapper<RoleHolders>;
   RoleInfo: ResolverTypeWrapper<RoleInfo>;
+  RowRule: ResolverTypeWrapper<RowRule>;
   SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Severity: Severity;
   SortDirection: SortDirection;
@@ -2238,6 +2346,7 @@ export type ResolversTypes = ResolversObject<{
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<Supplier>;
   TopMembers: TopMembers;
+  TypeAccess: ResolverTypeWrapper<TypeAccess>;
   VersionPin: VersionPin;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   WebhookAttempt: ResolverTypeWrapper<WebhookAttempt>;
@@ -2276,6 +2385,8 @@ export type ResolversParentTypes = ResolversObject<{
   EffectiveAccess: EffectiveAccess;
   EffectiveFieldAccess: EffectiveFieldAccess;
   Employee: Employee;
+  FieldAccess: FieldAccess;
+  FieldAccessEntry: FieldAccessEntry;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -2314,6 +2425,7 @@ export type ResolversParentTypes = ResolversObject<{
   RoleHolder: RoleHolder;
   RoleHolders: RoleHolders;
   RoleInfo: RoleInfo;
+  RowRule: RowRule;
   SeriesPoint: SeriesPoint;
   SourceAsOf: SourceAsOf;
   SourceColumn: SourceColumn;
@@ -2326,6 +2438,7 @@ export type ResolversParentTypes = ResolversObject<{
   Subscription: Record<PropertyKey, never>;
   Supplier: Supplier;
   TopMembers: TopMembers;
+  TypeAccess: TypeAccess;
   VersionPin: VersionPin;
   Viewer: ViewerModel;
   WebhookAttempt: WebhookAttempt;
@@ -2604,6 +2717,18 @@ export type EmployeeResolvers<ContextType = HubContext, ParentType extends Resol
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type FieldAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldAccess'] = ResolversParentTypes['FieldAccess']> = ResolversObject<{
+  rowRules?: Resolver<Array<ResolversTypes['RowRule']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['TypeAccess']>, ParentType, ContextType>;
+}>;
+
+export type FieldAccessEntryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldAccessEntry'] = ResolversParentTypes['FieldAccessEntry']> = ResolversObject<{
+  access?: Resolver<ResolversTypes['FieldAccessDecision'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mask?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FieldPermissionsResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['FieldPermissions'] = ResolversParentTypes['FieldPermissions']> = ResolversObject<{
@@ -2928,6 +3053,12 @@ export type RoleInfoResolvers<ContextType = HubContext, ParentType extends Resol
   rows?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type RowRuleResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['RowRule'] = ResolversParentTypes['RowRule']> = ResolversObject<{
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type SeriesPointResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = ResolversObject<{
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3001,8 +3132,14 @@ export type SupplierResolvers<ContextType = HubContext, ParentType extends Resol
   spend?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType, RequireFields<SupplierSpendArgs, 'period'>>;
 }>;
 
+export type TypeAccessResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['TypeAccess'] = ResolversParentTypes['TypeAccess']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['FieldAccessEntry']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ViewerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  fieldAccess?: Resolver<ResolversTypes['FieldAccess'], ParentType, ContextType, Partial<ViewerFieldAccessArgs>>;
   operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3059,6 +3196,8 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   EffectiveAccess?: EffectiveAccessResolvers<ContextType>;
   EffectiveFieldAccess?: EffectiveFieldAccessResolvers<ContextType>;
   Employee?: EmployeeResolvers<ContextType>;
+  FieldAccess?: FieldAccessResolvers<ContextType>;
+  FieldAccessEntry?: FieldAccessEntryResolvers<ContextType>;
   FieldPermissions?: FieldPermissionsResolvers<ContextType>;
   ImpactFlag?: ImpactFlagResolvers<ContextType>;
   ImpactOwner?: ImpactOwnerResolvers<ContextType>;
@@ -3093,6 +3232,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   RoleHolder?: RoleHolderResolvers<ContextType>;
   RoleHolders?: RoleHoldersResolvers<ContextType>;
   RoleInfo?: RoleInfoResolvers<ContextType>;
+  RowRule?: RowRuleResolvers<ContextType>;
   SeriesPoint?: SeriesPointResolvers<ContextType>;
   SourceAsOf?: SourceAsOfResolvers<ContextType>;
   SourceColumn?: SourceColumnResolvers<ContextType>;
@@ -3103,6 +3243,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   StatementProvenance?: StatementProvenanceResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
+  TypeAccess?: TypeAccessResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WebhookAttempt?: WebhookAttemptResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;

@@ -142,7 +142,7 @@ export class NoticeCenter implements NoticeSink {
       throw new HubError(
         'FORBIDDEN',
         "Only auditors may list every owner's notice subscriptions: leave allOwners out for your own.",
-        { argument: 'allOwners' },
+        { reason: 'AUDITORS_ONLY', argument: 'allOwners' },
       );
     }
     return this.store.subscriptions(allOwners ? undefined : viewer.principal);

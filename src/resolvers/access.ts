@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import type { QueryResolvers, ViewerResolvers } from '../generated/graphql';
+import type { FieldAccessEntry, QueryResolvers, ViewerResolvers } from '../generated/graphql';
+import { kind } from '../auth/policy';
 import { personalCodes } from '../auth/personal-data';
 import { resolveViewer } from '../auth/principal';
 import type { Identity } from '../auth/authenticate';
@@ -23,8 +24,8 @@ export const accessQueries: Pick<QueryResolvers, 'me' | 'permissionMatrix' | 'ex
         rows:
           r.rows === 'all'
             ? 'all'
-            : Object.entries(r.rows)
-                .map(([entity, condition]) => `${entity}: ${conditionText(parseCondition(condition))}`)
+            : rowRulesOf(r.rows)
+                .map(({ entity, rule }) => `${entity}: ${rule}`)
                 .join(', '),
         operations: r.operations,
         individuals: r.individuals,
@@ -90,7 +91,54 @@ export const ViewerType: ViewerResolvers = {
   roles: (v) => [...v.roles],
   scope: (v) => v.scopeDescription,
   operations: (v) => [...v.operations],
+  fieldAccess: (v, args, ctx, info) => {
+    const { policy } = ctx.runtime;
+    const fields = schemaFields(info.schema);
+    const known = new Set(fields.map((f) => f.split('.')[0]!));
+    const unknown = (args.types ?? []).filter((t) => !known.has(t));
+    if (unknown.length)
+      throw badInput(
+        `Unknown type${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: expected object types of the schema.`,
+        {
+          argument: 'types',
+        },
+      );
+    const wanted = args.types ? new Set(args.types) : known;
+    const byType = new Map<string, FieldAccessEntry[]>();
+    for (const name of fields) {
+      const [type, field] = name.split('.') as [string, string];
+      if (!wanted.has(type)) continue;
+      const verdict = policy.field(type, field, v.roles);
+      const k = kind(verdict.decision);
+      const entry: FieldAccessEntry = {
+        field,
+        access: k === 'allow' ? 'ALLOWED' : k === 'mask' ? 'MASKED' : 'DENIED',
+        mask: k === 'mask' ? verdict.decision.slice('mask:'.length) : null,
+        rule: verdict.rule,
+      };
+      byType.set(type, [...(byType.get(type) ?? []), entry]);
+    }
+    const roles = policy.policy.roles;
+    return {
+      types: [...byType].map(([type, entries]) => ({ type, fields: entries })),
+      rowRules: v.roles.flatMap((role): Array<{ role: string; entity: string | null; rule: string }> => {
+        const rows = roles[role]?.rows;
+        if (rows === undefined) return [];
+        return rows === 'all'
+          ? [{ role, entity: null, rule: 'all rows' }]
+          : rowRulesOf(rows).map((r) => ({ role, ...r }));
+      }),
+    };
+  },
 };
+
+/** A role's row rules (policy.yaml `rows`), each condition in words. */
+function rowRulesOf(rows: Readonly<Record<string, string>>): Array<{ entity: string; rule: string }> {
+  return Object.entries(rows).map(([entity, condition]) => ({
+    entity,
+    rule: conditionText(parseCondition(condition)),
+  }));
+}
 
 function identityOf(ctx: HubContext, principal: string): Identity {
   const people = peopleOf(ctx.runtime.model);

@@ -71,6 +71,7 @@ function fieldRule(policy: PolicyBook, type: string, field: string): ShieldRule 
       'FORBIDDEN',
       `Not permitted: your roles (${ctx.viewer.roles.join(', ') || 'none'}) may not see ${type}.${field}.`,
       {
+        reason: 'FIELD_DENIED',
         field: `${type}.${field}`,
         rule: verdict.rule,
       },

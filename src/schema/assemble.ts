@@ -6,12 +6,17 @@ import { maskable } from '../auth/policy';
 import type { PolicyBook } from '../auth/policy';
 import { ConfigError } from '../errors';
 import type { CompanyModel } from '../model/entities';
+import { errorCodeSdl } from './error-codes';
 import { entitySdl } from './generate';
 
 const SCHEMA_DIR = join(__dirname, '..', 'schema');
 
-/** The hand-written, company-independent SDL files of src/schema, in a stable order. */
+/** The hand-written, company-independent SDL files of src/schema, in a stable order, and the ErrorCode enum. */
 export function handWrittenTypeDefs(): string[] {
+  return [...ownFiles(), errorCodeSdl()];
+}
+
+function ownFiles(): string[] {
   return readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort()

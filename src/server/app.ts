@@ -17,6 +17,8 @@ import { requestIdOf, requestIds } from './request-id';
 import { auditExport } from './audit-export';
 import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
+import { persistedDocuments } from './persisted-documents';
+import { TrustedDocuments } from './trusted-documents';
 import { serveSubscriptions } from './ws/subscriptions';
 import { lastResort, transportRefusals } from './transport-errors';
 
@@ -46,13 +48,24 @@ export async function startServer(
   const guards = createGuards(runtime);
   app.set('trust proxy', guards.addresses.isTrusted);
   // One pipeline for both transports (src/server/pipeline.ts); WebSocket enters it through executeOperation.
-  const subscriptions = serveSubscriptions(httpServer, runtime, guards, (request, contextValue) =>
-    apollo.executeOperation(request, { contextValue }),
+  const { trustedDocumentsFile } = runtime.config.security;
+  const trusted = trustedDocumentsFile ? TrustedDocuments.load(trustedDocumentsFile) : undefined;
+  const subscriptions = serveSubscriptions(
+    httpServer,
+    runtime,
+    guards,
+    (request, contextValue) => apollo.executeOperation(request, { contextValue }),
+    trusted,
   );
-  const apollo = graphqlPipeline(runtime, schema, [
-    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: cfg.shutdownGraceMs }),
-    ...subscriptions.plugins,
-  ]);
+  const apollo = graphqlPipeline(
+    runtime,
+    schema,
+    [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: cfg.shutdownGraceMs }),
+      ...subscriptions.plugins,
+    ],
+    trusted,
+  );
   await apollo.start();
 
   app.use(healthRoutes(runtime));
@@ -66,6 +79,7 @@ export async function startServer(
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
+    ...(trusted ? [persistedDocuments(trusted)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(runtime, viewerOf(req));

@@ -29,16 +29,29 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
     } catch (error) {
       if (!(error instanceof CredentialsRefused)) throw error;
       const { kind, error: refusal, identified } = error;
-      const code = String(refusal.extensions.code);
-      const status = (refusal.extensions.http as { status?: number } | undefined)?.status ?? 500;
+      const { code, http, ...extensions } = refusal.extensions as { code: string; http?: { status?: number } };
+      const status = http?.status ?? 500;
       await guard.refuse(
         req,
         res,
         { kind, errorCode: code, message: refusal.message, identified },
-        { status, code, message: refusal.message },
+        {
+          status,
+          code,
+          message: refusal.message,
+          // The refusal's kind is the reason a client can act on (INTERNAL carries its errorId instead).
+          extensions: kind === 'INTERNAL' ? extensions : { ...extensions, reason: kind },
+          headers: status === 401 ? { 'WWW-Authenticate': challenge(kind) } : {},
+        },
       );
     }
   };
+}
+
+/** RFC 6750: the scheme the hub accepts; `invalid_token` when a token was sent and not accepted. */
+function challenge(kind: string): string {
+  const realm = 'Bearer realm="indicator-hub"';
+  return kind === 'BAD_TOKEN' || kind === 'ACCESS_REVOKED' ? `${realm}, error="invalid_token"` : realm;
 }
 
 export function viewerOf(req: Request): Viewer {

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
 import { auditPlugin } from './audit-plugin';
+import { coalescePlugin } from './coalesce-errors';
 import { formatError } from './format-error';
 import { InFlightBudget } from './limits/in-flight';
 import { outputLimitPlugin } from './limits/output';
@@ -11,7 +12,7 @@ import { variablesPlugin } from './limits/plugin';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
 import { tracePlugin } from './trace-plugin';
-import { TrustedDocuments } from './trusted-documents';
+import type { TrustedDocuments } from './trusted-documents';
 
 /**
  * The one GraphQL pipeline, run by HTTP (src/server/app.ts, through Apollo's Express integration) and by
@@ -25,7 +26,7 @@ import { TrustedDocuments } from './trusted-documents';
  *    WebSocket only subscriptions run), variables hygiene, output bounds (indicator cells), trusted documents;
  * 4. execution with the permission-wrapped schema — graphql's `subscribe` for a WebSocket subscription
  *    (src/server/ws/subscribe-step.ts), Apollo's execute otherwise;
- * 5. errors formatted (src/server/format-error.ts), the request logged and counted (trace-plugin.ts), and its
+ * 5. errors formatted (src/server/format-error.ts) and coalesced per field and list (coalesce-errors.ts), the request logged and counted (trace-plugin.ts), and its
  *    audit record written before anything is answered (fail closed: src/server/audit-plugin.ts).
  * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
  */
@@ -33,9 +34,9 @@ export function graphqlPipeline(
   runtime: HubRuntime,
   schema: GraphQLSchema,
   transport: ApolloServerPlugin<HubContext>[],
+  trusted?: TrustedDocuments,
 ): ApolloServer<HubContext> {
   const { limits, security } = runtime.config;
-  const trusted = security.trustedDocumentsFile ? TrustedDocuments.load(security.trustedDocumentsFile) : undefined;
   return new ApolloServer<HubContext>({
     schema,
     formatError,
@@ -48,7 +49,9 @@ export function graphqlPipeline(
     hideSchemaDetailsFromClientErrors: security.hideSchemaDetails,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    ...(trusted ? { persistedQueries: { cache: trusted.cache() } } : {}),
+    // Trusted documents resolve ids (documentId, Apollo's persistedQuery) before Apollo sees the request
+    // (trusted-documents.ts, called by each transport); Apollo's own APQ stays for an open hub.
+    ...(trusted ? { persistedQueries: false as const } : {}),
     // main.ts owns shutdown (drain, then close the sources); two handlers racing left stop() pending.
     stopOnTerminationSignals: false,
     // The hub sets no cache hints; Apollo's default cache-control plugin would still hook every field
@@ -61,6 +64,8 @@ export function graphqlPipeline(
       variablesPlugin(limits.maxStringLength),
       outputLimitPlugin(limits.maxResponseCells, new InFlightBudget(limits.inFlight)),
       ...(trusted ? [trusted.plugin()] : []),
+      // Before the audit record, which then lists the errors as answered (one per field and list).
+      coalescePlugin(),
       auditPlugin(runtime.audit, schema),
     ],
   });

@@ -11,6 +11,8 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string; at: number }>;
   /** Sends a subscribe; resolves with its first frame (next, error or complete) or 'none' after `quietMs`. */
   subscribe(id: string, query: string, quietMs?: number, variables?: Record<string, unknown>): Promise<Frame | 'none'>;
+  /** Sends a subscribe with any payload (a persisted document's id instead of a query). */
+  subscribePayload(id: string, payload: Record<string, unknown>, quietMs?: number): Promise<Frame | 'none'>;
   /** Frames received for a subscription id so far. */
   frames(id: string): Frame[];
   close(): void;
@@ -62,6 +64,10 @@ export function openRawSocket(
     closed,
     subscribe(id, query, quietMs = 500, variables) {
       socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, ...(variables ? { variables } : {}) } }));
+      return next((f) => f.id === id, quietMs);
+    },
+    subscribePayload(id, payload, quietMs = 500) {
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload }));
       return next((f) => f.id === id, quietMs);
     },
     frames: (id) => frames.filter((f) => f.id === id),

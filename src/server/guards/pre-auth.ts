@@ -3,6 +3,7 @@ import type { RefusalAudit, Refusal } from '../../audit/refusal-audit';
 import type http from 'node:http';
 import { logger } from '../../logger';
 import type { Credentials } from './credentials';
+import { sendErrors } from '../error-answer';
 import type { ClientAddresses } from './client-address';
 import { requestIdOf } from '../request-id';
 import { TokenBuckets, type Take } from './token-buckets';
@@ -128,20 +129,21 @@ export class PreAuthGuard {
       await this.record(refusal, apiKey);
     } catch (error) {
       logger.error({ err: error }, 'could not audit a refused request');
-      res.status(503).json({
-        errors: [
-          {
-            message: 'The request could not be audited, so it was not answered.',
-            extensions: { code: 'AUDIT_UNAVAILABLE' },
-          },
-        ],
-      });
+      sendErrors(res.req, res, 503, [
+        {
+          message: 'The request could not be audited, so it was not answered.',
+          extensions: { code: 'AUDIT_UNAVAILABLE' },
+        },
+      ]);
       return;
     }
-    for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-    res
-      .status(answer.status)
-      .json({ errors: [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }] });
+    sendErrors(
+      res.req,
+      res,
+      answer.status,
+      [{ message: answer.message, extensions: { ...answer.extensions, code: answer.code } }],
+      answer.headers,
+    );
   }
 }
 

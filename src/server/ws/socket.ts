@@ -15,6 +15,7 @@ export function connect(
   request: http.IncomingMessage,
   ip: string,
   sessions: WsSessions,
+  byDocumentId = false,
 ): void {
   const extra: Extra = { socket, request, ip };
   socket.once('error', (error) => {
@@ -41,7 +42,7 @@ export function connect(
       onMessage: (cb) =>
         socket.on('message', async (data) => {
           try {
-            await cb(String(data));
+            await cb(byDocumentId ? withQueryText(String(data)) : String(data));
           } catch (error) {
             const errorId = randomUUID();
             logger.error({ errorId, err: error }, 'internal error handling a WebSocket message');
@@ -59,4 +60,22 @@ export function connect(
       logger.error({ err: error }, 'error closing a WebSocket connection'),
     );
   });
+}
+
+/**
+ * graphql-ws requires a subscribe payload's `query` to be a string; a persisted document named by id
+ * (`documentId`, or Apollo's `extensions.persistedQuery`) carries none. Such a payload gets an empty
+ * `query` here, and the trusted documents resolve the id to its text (src/server/trusted-documents.ts).
+ */
+export function withQueryText(data: string): string {
+  if (!data.includes('"subscribe"')) return data;
+  try {
+    const message = JSON.parse(data) as { type?: unknown; payload?: Record<string, unknown> };
+    const payload = message.payload;
+    if (message.type !== 'subscribe' || !payload || typeof payload !== 'object' || payload.query !== undefined)
+      return data;
+    return JSON.stringify({ ...message, payload: { ...payload, query: '' } });
+  } catch {
+    return data;
+  }
 }

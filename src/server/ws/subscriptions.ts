@@ -9,7 +9,9 @@ import type { HubContext } from '../../app/context';
 import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
 import { createContext } from '../../app/create-context';
+import { HubError } from '../../errors';
 import { formatErrors } from '../format-error';
+import type { DocumentRequest, TrustedDocuments } from '../trusted-documents';
 import type { Guards } from '../guards';
 import { spendRate } from '../rate-limit';
 import { openSession, throttleUpgrade, type Extra } from './connection';
@@ -56,6 +58,7 @@ export function serveSubscriptions(
   runtime: HubRuntime,
   guards: Guards,
   run: RunOperation,
+  trusted?: TrustedDocuments,
 ): SubscriptionServer {
   const step = new SubscribeStep();
   /** What graphql-ws's `subscribe` hands on for a context: the opened stream, or the result that ended it. */
@@ -90,13 +93,22 @@ export function serveSubscriptions(
       const session = ctx.extra.session!;
       const admitted = await admitSubscription(guards, sessions, session, id, ctx.extra.ip);
       if (admitted) return admitted;
+      let named: DocumentRequest;
+      try {
+        // A registered document named by id (documentId or persistedQuery) becomes its text, as over HTTP.
+        named = trusted ? trusted.resolve<DocumentRequest>(payload) : payload;
+      } catch (error) {
+        sessions.unsubscribe(session, id);
+        if (error instanceof HubError) return [error];
+        throw error;
+      }
       const hub = createContext(runtime, session.viewer);
       hub.audit.address = ctx.extra.ip;
       const request = {
-        query: payload.query,
+        query: typeof named.query === 'string' ? named.query : '',
         operationName: payload.operationName ?? undefined,
         variables: payload.variables ?? undefined,
-        extensions: payload.extensions ?? undefined,
+        extensions: (named.extensions as Record<string, unknown> | undefined) ?? undefined,
       };
       const { value: response, subscribed } = await step.around(hub.requestId, () => run(request, hub));
       const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
@@ -135,7 +147,9 @@ export function serveSubscriptions(
     },
   });
 
-  wss.on('connection', (socket, request) => connect(server, socket, request, guards.addresses.of(request), sessions));
+  wss.on('connection', (socket, request) =>
+    connect(server, socket, request, guards.addresses.of(request), sessions, trusted !== undefined),
+  );
   wss.on('error', (error) => logger.error({ err: error }, 'WebSocket server error'));
 
   let disposed: Promise<void> | undefined;

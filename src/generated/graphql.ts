@@ -418,6 +418,15 @@ export type EmployeeIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+export type ExportColumn = {
+  header: Scalars['String']['input'];
+  path: Scalars['String']['input'];
+};
+
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
 export type FieldPermissions = {
   __typename?: 'FieldPermissions';
   decisions: Array<RoleDecision>;
@@ -515,6 +524,13 @@ export type Indicator = {
   successor?: Maybe<Indicator>;
   synonyms: Array<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
+  /**
+   * 目标: the targets of targets/*.yaml for periods inside `from` … `to` (any period forms; a target counts when
+   * its period lies within), per organisation unit (`unit`, a hub id) or for the whole company (`unit` null).
+   * Row rules apply: a unit the viewer may not see is left out, and the whole company's target only shows to
+   * viewers who see every unit.
+   */
+  targets: Array<IndicatorTarget>;
   /** simple, ratio, formula, cumulative or period_over_period. */
   type: Scalars['String']['output'];
   /** A unit of the units file (units.yaml): the company's currency, count, percent (in percent points), days, ratio… */
@@ -523,6 +539,13 @@ export type Indicator = {
   version: Scalars['String']['output'];
   /** The published version number; null for a draft. */
   versionNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** One indicator of the dictionary. */
+export type IndicatorTargetsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type IndicatorCell = {
@@ -947,6 +970,14 @@ export type IndicatorTable = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+export type IndicatorTarget = {
+  __typename?: 'IndicatorTarget';
+  period: Scalars['String']['output'];
+  /** A hub id of the model's organisation unit; null for the whole company. */
+  unit?: Maybe<Scalars['ID']['output']>;
+  value: Scalars['Decimal']['output'];
+};
+
 export type IndicatorVersion = {
   __typename?: 'IndicatorVersion';
   code: Scalars['String']['output'];
@@ -1274,6 +1305,16 @@ export type Query = {
   /** Explain access: what `principal` (a person's hub id, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
   /**
+   * Export (导出) what a screen shows: `query` (a query operation, as the screen ran it, with `variables` as JSON
+   * text) is executed again for the viewer — same policy, row rules, masks, suppression — and the list at
+   * `rows` (a dotted path into its data, e.g. "indicatorValues.rows") becomes one line per element, one column
+   * per entry of `columns` (a header and a dotted path inside the element, e.g. "cells.0.value"). Answers the
+   * file, base64-encoded: CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, cells starting with = + - @
+   * that are not numbers prefixed with ') or XLSX (one sheet). Needs the `export` operation in the viewer's
+   * roles (FORBIDDEN otherwise); every export is audited with its row count (an `export` lifecycle event).
+   */
+  exportTable?: Maybe<Scalars['String']['output']>;
+  /**
    * One indicator: the current published version, or a pinned `version`, or the version in force at `asOf`
    * (a date, meaning the end of that day UTC, or an ISO instant), or — for its author and the domain's
    * approvers only — the definition proposed by change request `draft`.
@@ -1495,6 +1536,21 @@ export type QueryEmployeesArgs = {
 export type QueryExplainAccessArgs = {
   field: Scalars['String']['input'];
   principal: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryExportTableArgs = {
+  columns: Array<ExportColumn>;
+  format: ExportFormat;
+  query: Scalars['String']['input'];
+  rows: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  variables?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1983,6 +2039,8 @@ export type ResolversTypes = ResolversObject<{
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<Employee>;
+  ExportColumn: ExportColumn;
+  ExportFormat: ExportFormat;
   FieldPermissions: ResolverTypeWrapper<FieldPermissions>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grain: Grain;
@@ -2003,6 +2061,7 @@ export type ResolversTypes = ResolversObject<{
   IndicatorSeries: ResolverTypeWrapper<IndicatorSeries>;
   IndicatorStatus: IndicatorStatus;
   IndicatorTable: ResolverTypeWrapper<Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
+  IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
   IndicatorVersion: ResolverTypeWrapper<IndicatorVersion>;
   IndicatorVersionRecord: ResolverTypeWrapper<PublishedVersionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2068,6 +2127,7 @@ export type ResolversParentTypes = ResolversObject<{
   Department: Department;
   DimensionFilter: DimensionFilter;
   Employee: Employee;
+  ExportColumn: ExportColumn;
   FieldPermissions: FieldPermissions;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -2084,6 +2144,7 @@ export type ResolversParentTypes = ResolversObject<{
   IndicatorRow: IndicatorRow;
   IndicatorSeries: IndicatorSeries;
   IndicatorTable: Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
+  IndicatorTarget: IndicatorTarget;
   IndicatorVersion: IndicatorVersion;
   IndicatorVersionRecord: PublishedVersionModel;
   Int: Scalars['Int']['output'];
@@ -2377,6 +2438,7 @@ export type IndicatorResolvers<ContextType = HubContext, ParentType extends Reso
   successor?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
   synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['IndicatorTarget']>, ParentType, ContextType, RequireFields<IndicatorTargetsArgs, 'from' | 'to'>>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2460,6 +2522,12 @@ export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends
   sourceErrors?: Resolver<Array<ResolversTypes['SourceFailure']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorTargetResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorTarget'] = ResolversParentTypes['IndicatorTarget']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type IndicatorVersionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorVersion'] = ResolversParentTypes['IndicatorVersion']> = ResolversObject<{
@@ -2593,6 +2661,7 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
+  exportTable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryExportTableArgs, 'columns' | 'format' | 'query' | 'rows'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<QueryIndicatorChangeArgs, 'id'>>;
   indicatorChanges?: Resolver<Maybe<Array<ResolversTypes['ChangeRequest']>>, ParentType, ContextType, RequireFields<QueryIndicatorChangesArgs, 'limit' | 'offset'>>;
@@ -2774,6 +2843,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   IndicatorRow?: IndicatorRowResolvers<ContextType>;
   IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
   IndicatorTable?: IndicatorTableResolvers<ContextType>;
+  IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
   IndicatorVersion?: IndicatorVersionResolvers<ContextType>;
   IndicatorVersionRecord?: IndicatorVersionRecordResolvers<ContextType>;
   InterestedDashboard?: InterestedDashboardResolvers<ContextType>;

@@ -37,6 +37,7 @@ export async function buildCenter(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>指标中心 · Indicator center</title>
+<link rel="icon" href="data:,">
 ${style ? `<link rel="stylesheet" href="${style}">` : ''}
 </head>
 <body>

@@ -18,7 +18,7 @@ const BREAKDOWN = `query Breakdown($codes: [String!]!, $from: String!, $by: [Ind
 
 const TREE = `fragment N on DecompositionNode { code label value baseValue change contribution reason }
 query Tree($code: String!, $period: String!) {
-  decomposition(code: $code, period: $period, depth: 3) { ...N drivers { ...N drivers { ...N drivers { ...N } } } }
+  decomposition(code: $code, period: $period, depth: 2) { ...N drivers { ...N drivers { ...N } } }
 }`;
 
 interface Rows {
@@ -209,9 +209,9 @@ export async function chartsScreen(session: Session, main: HTMLElement): Promise
           type: 'tree',
           data: [toNode(tree.data.decomposition)],
           top: 20,
-          left: 120,
+          left: '18%',
           bottom: 20,
-          right: 220,
+          right: '22%',
           symbolSize: 9,
           label: { position: 'left', fontSize: 11 },
           leaves: { label: { position: 'right' } },

@@ -68,6 +68,7 @@ export async function listsScreen(session: Session, main: HTMLElement): Promise<
       columns: shown.map((s) => ({ header: s, path: s })),
     };
     const data = shown.length === scalars.length ? result : await session.api.run(query, { limit: 50 });
+    body.dataset.list = field.name;
     clear(
       body,
       ...(denied.size

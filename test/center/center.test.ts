@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildCenter } from '../../web/center/build';
 import { demoKeyMap } from '../../models/demo/generator/keymap';
 import type { EmbeddedEngine } from '../../src/db/embedded';
 import { DirectSql, hubId } from '../support/direct-sql';
@@ -30,7 +29,6 @@ const contexts: BrowserContext[] = [];
 const requested: string[] = [];
 
 beforeAll(async () => {
-  await buildCenter();
   browser = await launchChromium();
   hub = await startTestHub(ALL_EMBEDDED);
   embedded = await openEmbeddedCopy();

@@ -28,7 +28,7 @@ export function toCsv(table: ExportTable): Buffer {
 
 /**
  * One sheet: a bold header row, then the rows. A cell whose text is a number that survives the round trip
- * (Number → text) is written as a number, every other cell as the text shown.
+ * (Number → text) is written as a number, an empty one as an empty cell, every other as the text shown.
  */
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -37,7 +37,9 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   sheet.addRow(table.headers).font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(
-      row.map((cell) => (isNumeric(cell) && String(Number(cell)) === cell ? Number(cell) : neutralised(cell))),
+      row.map((cell) =>
+        cell === '' ? null : isNumeric(cell) && String(Number(cell)) === cell ? Number(cell) : neutralised(cell),
+      ),
     );
   }
   sheet.columns.forEach((column, i) => {

@@ -21,6 +21,7 @@ export const CHROMIUM_FLAGS = [
 ];
 
 const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+const LOCK_FILE = '/tmp/indicator-hub-apt.lock';
 
 function installed(pkg: string): boolean {
   try {
@@ -41,12 +42,27 @@ export function ensureChromium(log: (line: string) => void = () => undefined): v
       `The browser tests need ${missing.join(', ')}: install them (apt-get install ${missing.join(' ')}).`,
     );
   log(`installing ${missing.join(', ')} with apt-get`);
-  const apt = (...args: string[]) =>
-    execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=900', '-o', 'Acquire::Retries=3', ...args], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      timeout: 900_000,
-    });
+  // Two test files may get here at once: flock serialises them (the second finds little left to do), and
+  // a lock held by another apt client is waited for (DPkg::Lock::Timeout) or retried (the lists lock).
+  const apt = (...args: string[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync(
+          'flock',
+          [LOCK_FILE, 'apt-get', '-o', 'DPkg::Lock::Timeout=900', '-o', 'Acquire::Retries=3', ...args],
+          {
+            stdio: ['ignore', 'ignore', 'inherit'],
+            env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+            timeout: 900_000,
+          },
+        );
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        execFileSync('sleep', [String(10 * attempt)]);
+      }
+    }
+  };
   apt('update');
   apt('install', '-y', '--no-install-recommends', ...missing);
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed ${missing.join(', ')} but ${CHROMIUM} is missing.`);

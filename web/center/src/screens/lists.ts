@@ -52,11 +52,13 @@ export async function listsScreen(session: Session, main: HTMLElement): Promise<
       .map((f) => f.name);
     const probe = `query List($limit: Int) { ${field.name}(limit: $limit) { ${scalars.join(' ')} } }`;
     const result = await session.api.run(probe, { limit: 50 });
-    // Fields the policy denies this viewer answer FORBIDDEN: leave the column out and say so.
+    // Fields the policy denies this viewer answer FORBIDDEN (per row, or once for the rows): leave the
+    // column out and say so. The field is the last name in the error's path under the list.
     const denied = new Set(
       (result.errors ?? [])
-        .filter((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.length === 3)
-        .map((e) => String(e.path![2])),
+        .filter((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.[0] === field.name)
+        .map((e) => [...e.path!].reverse().find((step) => typeof step === 'string' && step !== field.name))
+        .filter((name): name is string => typeof name === 'string' && scalars.includes(name)),
     );
     const shown = scalars.filter((s) => !denied.has(s));
     const query = `query List($limit: Int) { ${field.name}(limit: $limit) { ${shown.join(' ')} } }`;

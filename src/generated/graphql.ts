@@ -549,12 +549,16 @@ export type ErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   /** HTTP 400 (request, websocket). The document does not fit the schema, or exceeds a depth, alias, directive, duplicate or cost limit. */
   | 'GRAPHQL_VALIDATION_FAILED'
+  /** HTTP 200 (field). A source value cannot be read exactly (a float column read as an exact decimal without its scale); the message names the source, fact, measure and the YAML to write. */
+  | 'INEXACT_VALUE'
   /** HTTP 500 (request, field, websocket). The hub's fault. The message and `errorId` lead the operators to the cause in the log. */
   | 'INTERNAL_SERVER_ERROR'
   /** HTTP 200 (field). The thing asked for does not exist or is not visible to you. */
   | 'NOT_FOUND'
   /** HTTP 400 (request). The operation to run cannot be chosen (an unknown `operationName`, or several operations and none named). */
   | 'OPERATION_RESOLUTION_FAILURE'
+  /** HTTP 503 (request). The hub's in-flight budget (`limits.inFlight`) is spent; refused before any statement. Retry after `Retry-After`. */
+  | 'OVERLOADED'
   /** HTTP 413 (request). The request body is larger than `server.bodyLimitBytes`. */
   | 'PAYLOAD_TOO_LARGE'
   /** HTTP 404 (request, websocket). A document id (`documentId` or `persistedQuery`) that is not registered; send the full text. Reasons: UNKNOWN_DOCUMENT_ID. */
@@ -575,12 +579,23 @@ export type ErrorCode =
   | 'SUPPRESSED'
   /** HTTP 200 (websocket). The connection's token expired: connect again with a new one. */
   | 'TOKEN_EXPIRED'
+  /** HTTP 429 (request). The principal's in-flight budget (`limits.inFlight`) is spent; refused before any statement. Retry after `Retry-After`. */
+  | 'TOO_MANY_IN_FLIGHT'
   /** HTTP 200 (field). An aggregate statement returned more rows than `limits.maxStatementRows`. */
   | 'TOO_MANY_ROWS'
   /** HTTP 200 (websocket). The principal has `limits.websocket.maxSubscriptions` subscriptions open already. */
   | 'TOO_MANY_SUBSCRIPTIONS'
   /** HTTP 401 (request, websocket). No credentials, or credentials not accepted. The answer carries `WWW-Authenticate: Bearer`; over WebSocket the socket closes with 4401. Reasons: MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, ACCESS_REVOKED. */
   | 'UNAUTHENTICATED';
+
+export type ExportColumn = {
+  header: Scalars['String']['input'];
+  path: Scalars['String']['input'];
+};
+
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
 
 export type FieldAccess = {
   __typename?: 'FieldAccess';
@@ -701,6 +716,13 @@ export type Indicator = {
   successor?: Maybe<Indicator>;
   synonyms: Array<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
+  /**
+   * 目标: the targets of targets/*.yaml for periods inside `from` … `to` (any period forms; a target counts when
+   * its period lies within), per organisation unit (`unit`, a hub id) or for the whole company (`unit` null).
+   * Row rules apply: a unit the viewer may not see is left out, and the whole company's target only shows to
+   * viewers who see every unit.
+   */
+  targets: Array<IndicatorTarget>;
   /** simple, ratio, formula, cumulative or period_over_period. */
   type: Scalars['String']['output'];
   /** A unit of the units file (units.yaml): the company's currency, count, percent (in percent points), days, ratio… */
@@ -709,6 +731,13 @@ export type Indicator = {
   version: Scalars['String']['output'];
   /** The published version number; null for a draft. */
   versionNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** One indicator of the dictionary. */
+export type IndicatorTargetsArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type IndicatorCell = {
@@ -1133,6 +1162,14 @@ export type IndicatorTable = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+export type IndicatorTarget = {
+  __typename?: 'IndicatorTarget';
+  period: Scalars['String']['output'];
+  /** A hub id of the model's organisation unit; null for the whole company. */
+  unit?: Maybe<Scalars['ID']['output']>;
+  value: Scalars['Decimal']['output'];
+};
+
 export type IndicatorVersion = {
   __typename?: 'IndicatorVersion';
   code: Scalars['String']['output'];
@@ -1464,6 +1501,16 @@ export type Query = {
   /** Explain access: what `principal` (a person's hub id, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
   /**
+   * Export (导出) what a screen shows: `query` (a query operation, as the screen ran it, with `variables` as JSON
+   * text) is executed again for the viewer — same policy, row rules, masks, suppression — and the list at
+   * `rows` (a dotted path into its data, e.g. "indicatorValues.rows") becomes one line per element, one column
+   * per entry of `columns` (a header and a dotted path inside the element, e.g. "cells.0.value"). Answers the
+   * file, base64-encoded: CSV (UTF-8 with a byte-order mark, RFC 4180 quoting, cells starting with = + - @
+   * that are not numbers prefixed with ') or XLSX (one sheet). Needs the `export` operation in the viewer's
+   * roles (FORBIDDEN otherwise); every export is audited with its row count (an `export` lifecycle event).
+   */
+  exportTable?: Maybe<Scalars['String']['output']>;
+  /**
    * One indicator: the current published version, or a pinned `version`, or the version in force at `asOf`
    * (a date, meaning the end of that day UTC, or an ISO instant), or — for its author and the domain's
    * approvers only — the definition proposed by change request `draft`.
@@ -1723,6 +1770,21 @@ export type QueryEmployeesArgs = {
 export type QueryExplainAccessArgs = {
   field: Scalars['String']['input'];
   principal: Scalars['ID']['input'];
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryExportTableArgs = {
+  columns: Array<ExportColumn>;
+  format: ExportFormat;
+  query: Scalars['String']['input'];
+  rows: Scalars['String']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  variables?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2284,6 +2346,8 @@ export type ResolversTypes = ResolversObject<{
   EffectiveFieldAccess: ResolverTypeWrapper<EffectiveFieldAccess>;
   Employee: ResolverTypeWrapper<Employee>;
   ErrorCode: ErrorCode;
+  ExportColumn: ExportColumn;
+  ExportFormat: ExportFormat;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
   FieldAccessDecision: FieldAccessDecision;
   FieldAccessEntry: ResolverTypeWrapper<FieldAccessEntry>;
@@ -2307,6 +2371,7 @@ export type ResolversTypes = ResolversObject<{
   IndicatorSeries: ResolverTypeWrapper<IndicatorSeries>;
   IndicatorStatus: IndicatorStatus;
   IndicatorTable: ResolverTypeWrapper<Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
+  IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
   IndicatorVersion: ResolverTypeWrapper<IndicatorVersion>;
   IndicatorVersionRecord: ResolverTypeWrapper<PublishedVersionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2385,6 +2450,7 @@ export type ResolversParentTypes = ResolversObject<{
   EffectiveAccess: EffectiveAccess;
   EffectiveFieldAccess: EffectiveFieldAccess;
   Employee: Employee;
+  ExportColumn: ExportColumn;
   FieldAccess: FieldAccess;
   FieldAccessEntry: FieldAccessEntry;
   FieldPermissions: FieldPermissions;
@@ -2403,6 +2469,7 @@ export type ResolversParentTypes = ResolversObject<{
   IndicatorRow: IndicatorRow;
   IndicatorSeries: IndicatorSeries;
   IndicatorTable: Omit<IndicatorTable, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
+  IndicatorTarget: IndicatorTarget;
   IndicatorVersion: IndicatorVersion;
   IndicatorVersionRecord: PublishedVersionModel;
   Int: Scalars['Int']['output'];
@@ -2780,6 +2847,7 @@ export type IndicatorResolvers<ContextType = HubContext, ParentType extends Reso
   successor?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
   synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['IndicatorTarget']>, ParentType, ContextType, RequireFields<IndicatorTargetsArgs, 'from' | 'to'>>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2863,6 +2931,12 @@ export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends
   sourceErrors?: Resolver<Array<ResolversTypes['SourceFailure']>, ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementProvenance']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IndicatorTargetResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorTarget'] = ResolversParentTypes['IndicatorTarget']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type IndicatorVersionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['IndicatorVersion'] = ResolversParentTypes['IndicatorVersion']> = ResolversObject<{
@@ -2998,6 +3072,7 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
+  exportTable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryExportTableArgs, 'columns' | 'format' | 'query' | 'rows'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<QueryIndicatorChangeArgs, 'id'>>;
   indicatorChanges?: Resolver<Maybe<Array<ResolversTypes['ChangeRequest']>>, ParentType, ContextType, RequireFields<QueryIndicatorChangesArgs, 'limit' | 'offset'>>;
@@ -3212,6 +3287,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   IndicatorRow?: IndicatorRowResolvers<ContextType>;
   IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
   IndicatorTable?: IndicatorTableResolvers<ContextType>;
+  IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
   IndicatorVersion?: IndicatorVersionResolvers<ContextType>;
   IndicatorVersionRecord?: IndicatorVersionRecordResolvers<ContextType>;
   InterestedDashboard?: InterestedDashboardResolvers<ContextType>;

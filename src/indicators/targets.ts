@@ -39,6 +39,16 @@ export class TargetBook {
   get size(): number {
     return this.targets.size;
   }
+
+  /** Every target of `code`: period label, unit (null = the whole company) and value, in file order. */
+  of(code: string): Array<{ period: string; unit: string | null; value: Decimal }> {
+    const out: Array<{ period: string; unit: string | null; value: Decimal }> = [];
+    for (const [key, value] of this.targets) {
+      const [c, period, unit] = key.split('|') as [string, string, string];
+      if (c === code) out.push({ period, unit: unit === '' ? null : unit, value });
+    }
+    return out;
+  }
 }
 
 /** `unitKey`: the model's organisation dimension (src/model/member-dimension.ts organisationDimension). */

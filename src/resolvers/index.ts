@@ -14,6 +14,8 @@ import {
 import { ChangeRequestType, IndicatorVersionRecordType, governanceMutations, governanceQueries } from './governance';
 import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
+import { exportQueries } from './export';
+import { IndicatorTargets } from './targets';
 import { DateScalar, DecimalScalar } from './scalars';
 
 /** The hand-written resolvers; the model's entity types and lists come from src/resolvers/entities.ts. */
@@ -27,6 +29,7 @@ export const resolvers: Resolvers = {
     ...noticeQueries,
     ...governanceQueries,
     ...lineageQueries,
+    ...exportQueries,
   },
   Mutation: { ...governanceMutations, ...noticeMutations },
   ChangeRequest: { ...ChangeRequestType, ...ChangeRequestImpact },
@@ -38,7 +41,7 @@ export const resolvers: Resolvers = {
   AuditRecord: AuditRecordType,
   Viewer: ViewerType,
   Alert: AlertType,
-  Indicator: { ...IndicatorType, ...IndicatorLineage },
+  Indicator: { ...IndicatorType, ...IndicatorLineage, ...IndicatorTargets },
   IndicatorOwner,
   Member: MemberType as never,
   Decimal: DecimalScalar,

@@ -7,6 +7,7 @@ import { createContext } from '../app/create-context';
 import { viewerOf } from './authentication';
 import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
+import { centerRoutes } from './center';
 import { buildSchema } from '../resolvers/executable-schema';
 import { withPermissions } from '../resolvers/permissions';
 import { buildSubgraph, subgraphPolicy } from '../resolvers/subgraph-schema';
@@ -69,6 +70,7 @@ export async function startServer(
   await apollo.start();
 
   app.use(healthRoutes(runtime));
+  app.use(centerRoutes(runtime));
   app.use(
     '/graphql',
     corsFor(cfg.corsOrigins),

@@ -9,6 +9,7 @@ import { EmbeddedEngine } from '../../src/db/embedded';
 import { openConnection } from '../../src/db/open';
 import { seedCompany } from '../../src/seed/seed-company';
 import { HubStore } from '../../src/store/hub-store';
+import { buildCenter } from '../../web/center/build';
 import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsFor } from './engines';
 
 /**
@@ -19,7 +20,8 @@ import { EMBEDDED_TEMPLATE_ENV, PG_DATABASE, TEST_SCALE, pgSourcesUrl, settingsF
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const company = generateCompany(TEST_SCALE);
-  const tasks: Array<Promise<void>> = [seedEmbeddedTemplate()];
+  // The indicator center's bundle (dist/center), once per run, before any test's hub serves it.
+  const tasks: Array<Promise<unknown>> = [seedEmbeddedTemplate(), buildCenter()];
   if (process.env.HUB_TEST_PG_URL) tasks.push(seedPostgres());
   if (process.env.HUB_TEST_MYSQL_URL) tasks.push(seedMysql());
   await Promise.all(tasks);

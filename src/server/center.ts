@@ -1,0 +1,99 @@
+import express from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { SignJWT } from 'jose';
+import { parse as parseYaml } from 'yaml';
+import type { HubRuntime } from '../app/runtime';
+import { resolveJwtSecret } from '../auth/jwt-secret';
+
+/** Where `npm run build:web` writes the indicator center (web/center → dist/center). */
+export const CENTER_BUILD_DIR = resolve(__dirname, '..', '..', 'dist', 'center');
+
+/**
+ * The indicator center (指标中心), a static page under /center that talks only to /graphql with the
+ * viewer's own credentials: policy, row rules, masks, suppression and audit are the API's. Its assets are
+ * built into dist/center by `npm run build:web` (esbuild, ECharts bundled in: no CDN); hashed file names
+ * are cached for a year, the page itself is revalidated.
+ *
+ * Demo sign-in: when the model directory has demo-users.yaml (the demo company, or a model that ships demo
+ * people) and tokens are HS256, GET /center/demo-users lists those people with a short-lived token each, as
+ * `npm run demo:tokens` prints them. A production model ships no demo-users.yaml, so the list is absent.
+ */
+export function centerRoutes(runtime: HubRuntime, dir = CENTER_BUILD_DIR): express.Router {
+  const router = express.Router();
+  router.get('/center/demo-users', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const users = demoUsers(runtime);
+    if (!users) {
+      res.status(404).json({ error: 'This hub has no demo users: sign in with a token or an API key.' });
+      return;
+    }
+    const jwt = runtime.config.auth.jwt;
+    const secret = new TextEncoder().encode(resolveJwtSecret(jwt.secret, runtime.config.embedded.dataDir));
+    const signed = await Promise.all(
+      users.map(async (u) => ({
+        label: u.label,
+        employee: u.employee,
+        token: await new SignJWT({})
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(u.employee)
+          .setIssuer(jwt.issuer)
+          .setAudience(jwt.audience)
+          .setIssuedAt()
+          .setExpirationTime('8h')
+          .sign(secret),
+      })),
+    );
+    res.json({ users: signed });
+  });
+  router.get('/center', (req, res, next) => {
+    if (req.originalUrl === '/center') return res.redirect(301, '/center/');
+    next();
+  });
+  router.use(
+    '/center',
+    (_req, res, next) => {
+      if (!existsSync(join(dir, 'index.html'))) {
+        res
+          .status(503)
+          .type('text')
+          .send('The indicator center is not built: run `npm run build:web` (npm start does it first).\n');
+        return;
+      }
+      next();
+    },
+    (req, res, next) => {
+      // The build writes a .gz beside each file: sent as is to clients that accept gzip.
+      const name = req.path === '/' ? 'index.html' : req.path.slice(1);
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !/^[\w-]+(\.[\w-]+)*$/.test(name)) return next();
+      const gz = join(dir, `${name}.gz`);
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (!req.acceptsEncodings('gzip') || !existsSync(gz)) return next();
+      cacheHeaders(res, name);
+      res.setHeader('Content-Encoding', 'gzip');
+      res.type(extname(name));
+      res.sendFile(gz);
+    },
+    express.static(dir, { index: 'index.html', setHeaders: (res, path) => cacheHeaders(res, path) }),
+  );
+  return router;
+}
+
+/** Hashed names never change: cached for a year; the page itself is revalidated on every load. */
+function cacheHeaders(res: express.Response, path: string): void {
+  res.setHeader(
+    'Cache-Control',
+    /\.[0-9A-Z]{8}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+
+function demoUsers(runtime: HubRuntime): Array<{ label: string; employee: string }> | undefined {
+  const file = join(runtime.config.model.dir, 'demo-users.yaml');
+  if (runtime.config.auth.jwt.algorithm !== 'HS256' || !existsSync(file)) return undefined;
+  const parsed = parseYaml(readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed.filter(
+    (u): u is { label: string; employee: string } =>
+      typeof u === 'object' && u !== null && typeof u.label === 'string' && typeof u.employee === 'string',
+  );
+}

@@ -131,6 +131,7 @@ function toRow(r: AuditRecord): Row {
     reason: r.reason,
     events: r.events ? json(r.events) : null,
     refusals: r.refusals ? json(r.refusals) : null,
+    questions: r.questions ? json(r.questions) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -166,6 +167,9 @@ function decodeRow(row: Row): DecodedRow {
       reason: nullableText(row.reason),
       ...(row.events ? { events: parse(row.events, 'events') as NonNullable<AuditRecord['events']> } : {}),
       ...(row.refusals ? { refusals: parse(row.refusals, 'refusals') as NonNullable<AuditRecord['refusals']> } : {}),
+      ...(row.questions
+        ? { questions: parse(row.questions, 'questions') as NonNullable<AuditRecord['questions']> }
+        : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

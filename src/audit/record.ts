@@ -78,6 +78,9 @@ export interface AuditRecord {
   /** Refused requests recorded together (src/audit/refusal-audit.ts): what they were, how many, first and last
    *  arrival. Absent on records of one request, so older records hash as before. */
   refusals?: AuditRefusals;
+  /** Questions asked in words (`ask`), their text as typed (at most 1000 characters each); absent when none, so
+   *  older records hash as before. */
+  questions?: string[];
   prevHash: string;
   hash: string;
 }
@@ -295,6 +298,7 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
           })),
         }
       : {}),
+    ...(entry.questions?.length ? { questions: entry.questions.map((q) => cleanText(q, 1000)) } : {}),
     ...(entry.refusals
       ? {
           refusals: {

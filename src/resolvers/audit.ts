@@ -40,4 +40,5 @@ export const AuditRecordType: AuditRecordResolvers = {
     return v === null ? null : JSON.stringify(v);
   },
   lifecycleEvents: (r) => (r as unknown as AuditRecord).events ?? [],
+  questions: (r) => (r as unknown as AuditRecord).questions ?? [],
 };

@@ -14,6 +14,7 @@ import {
 import { ChangeRequestType, IndicatorVersionRecordType, governanceMutations, governanceQueries } from './governance';
 import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage';
 import { Query } from './query';
+import { AskAnswerType, askQueries } from './ask';
 import { DateScalar, DecimalScalar } from './scalars';
 
 /** The hand-written resolvers; the model's entity types and lists come from src/resolvers/entities.ts. */
@@ -27,7 +28,9 @@ export const resolvers: Resolvers = {
     ...noticeQueries,
     ...governanceQueries,
     ...lineageQueries,
+    ...askQueries,
   },
+  AskAnswer: AskAnswerType as never,
   Mutation: { ...governanceMutations, ...noticeMutations },
   ChangeRequest: { ...ChangeRequestType, ...ChangeRequestImpact },
   IndicatorVersionRecord: IndicatorVersionRecordType,

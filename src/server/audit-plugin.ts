@@ -97,6 +97,7 @@ export function buildEntry<TContext extends AuditContext>(
     masked: [...ctx.audit.masked.values()],
     indicators: [...ctx.audit.indicators].map(([code, version]) => ({ code, version })),
     ...(ctx.audit.events.length ? { events: [...ctx.audit.events] } : {}),
+    ...(ctx.audit.questions?.length ? { questions: [...ctx.audit.questions] } : {}),
     ...statementsOf(summary),
     outcome: outcomeOf(errorCodes, hasSomeData(result.data), ctx.audit.denied.size > 0),
     errorCodes,

@@ -17,6 +17,9 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     // Added with aggregated refusals: kind, count, first and last arrival (null for records of one request).
     if (!(await schema().hasColumn(AUDIT_TABLE, 'refusals')))
       await schema().alterTable(AUDIT_TABLE, (t) => t.text('refusals').nullable());
+    // Added with questions in words (ask): the questions' text (null for records without any).
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'questions')))
+      await schema().alterTable(AUDIT_TABLE, (t) => t.text('questions').nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {
@@ -42,6 +45,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.text('reason').nullable();
     t.text('events').nullable();
     t.text('refusals').nullable();
+    t.text('questions').nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);

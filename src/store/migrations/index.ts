@@ -5,6 +5,7 @@ import { notices } from './003-notices';
 import { auditEvents } from './004-audit-events';
 import { auditRefusals } from './005-audit-refusals';
 import { disclosureLog } from './006-disclosure-log';
+import { auditQuestions } from './007-audit-questions';
 
 /**
  * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
@@ -17,4 +18,12 @@ export interface Migration {
   up(conn: SqlConnection): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [base, definitions, notices, auditEvents, auditRefusals, disclosureLog];
+export const MIGRATIONS: readonly Migration[] = [
+  base,
+  definitions,
+  notices,
+  auditEvents,
+  auditRefusals,
+  disclosureLog,
+  auditQuestions,
+];

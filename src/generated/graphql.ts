@@ -1418,7 +1418,7 @@ export type Query = {
    * candidates to choose from. `today` (an ISO date) pins the clock relative periods (上个月, year to date) are
    * read against; default: today (UTC). `language` defaults to the question's own.
    */
-  ask: AskAnswer;
+  ask?: Maybe<AskAnswer>;
   /**
    * The audit log for auditors: one record per request (allowed, partly denied, refused), newest first.
    * Page with `first` (at most 500) and `after: nextCursor`.
@@ -2911,7 +2911,7 @@ export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends 
 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
-  ask?: Resolver<ResolversTypes['AskAnswer'], ParentType, ContextType, RequireFields<QueryAskArgs, 'question'>>;
+  ask?: Resolver<Maybe<ResolversTypes['AskAnswer']>, ParentType, ContextType, RequireFields<QueryAskArgs, 'question'>>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   columnImpact?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, RequireFields<QueryColumnImpactArgs, 'source' | 'table'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;

@@ -1,6 +1,7 @@
 import { badInput } from '../errors';
 import { MAX_QUESTION_CHARS } from './text';
 
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/u;
 /** Query-language text: statements, comments, blocks, GraphQL selections. A question has none of these. */
 const CODE =

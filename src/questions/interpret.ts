@@ -172,7 +172,10 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
     const fit = meanings.filter((m) => cuts.size === 0 || cuts.has(m.dimension));
     const pool = fit.length ? fit : meanings;
     const depth = Math.min(...pool.map((m) => m.depth));
-    const best = pool.filter((m) => m.depth === depth);
+    const shallow = pool.filter((m) => m.depth === depth);
+    // Same depth in several dimensions: the organisation unit's dimension first (a region is its region).
+    const rank = Math.min(...shallow.map((m) => (m.dimension === organisation ? 0 : 1)));
+    const best = shallow.filter((m) => (m.dimension === organisation ? 0 : 1) === rank);
     if (best.length > 1) {
       ambiguousMember = true;
       for (const m of best)

@@ -3,7 +3,7 @@ import type { CompanyModel } from '../model/entities';
 import { dimensionPaths } from '../model/dimension-paths';
 import { englishForms, wordsOf, ZH_WORDS } from './glossary';
 import { fixedPhrases, type Phrase } from './phrases';
-import { keyOf, normalize, unitsOf } from './text';
+import { keyOf, normalize, STOP_WORDS, unitsOf } from './text';
 
 /** One row of an entity as the question reader sees it: its hub id, its name and its string and reference fields. */
 export interface MemberRow {
@@ -100,7 +100,7 @@ export class Lexicon {
     const last = parts[parts.length - 1]!;
     for (const form of englishForms(last)) {
       this.add([...parts.slice(0, -1), form].join(' '), meaning);
-      this.add(form, meaning);
+      if (form.length >= 3 && !STOP_WORDS.has(form)) this.add(form, meaning);
     }
     // Chinese: every word translated by the glossary (all of them, or the last alone).
     const zh = parts.map((w) => [...(ZH_WORDS[w] ?? [])]);

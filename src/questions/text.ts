@@ -13,9 +13,9 @@ export function normalize(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/(\d)\.(\d)/gu, '$1\u0000$2')
-    .replace(/[^\p{L}\p{N}_%\u0000]+/gu, ' ')
-    .replace(/\u0000/gu, '.')
+    .replace(/(\d)\.(\d)/gu, '$1\uE000$2')
+    .replace(/[^\p{L}\p{N}_%\uE000]+/gu, ' ')
+    .replace(/\uE000/gu, '.')
     .trim();
 }
 

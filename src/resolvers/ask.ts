@@ -20,6 +20,7 @@ import {
   type Reading,
 } from '../questions';
 import { indicatorTable } from './indicators';
+import { personalFactsOf } from '../auth/personal-data';
 import { valuesRequestOf } from './values-request';
 import type { Dictionary } from '../indicators/dictionary';
 
@@ -64,7 +65,9 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
     let lexicon = bare.get(ctx.dictionary);
     if (!lexicon) bare.set(ctx.dictionary, (lexicon = new Lexicon(ctx.dictionary, model, new Map())));
     const first = interpret(args.question, lexicon, options);
-    if (first.status === 'not_understood' && !first.interpretation) return out(args.question, language, first);
+    // No indicator in the dictionary's own words: members cannot add one, so nothing is read from a source.
+    if (first.status !== 'understood' && (first.interpretation?.indicators.length ?? 0) === 0)
+      return out(args.question, language, first);
     const rows = await memberRows(ctx);
     const reading = interpret(args.question, new Lexicon(ctx.dictionary, model, rows), options);
     if (reading.status !== 'understood') return out(args.question, language, reading);
@@ -116,6 +119,21 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
         reason: c.reason ?? null,
       })),
     }));
+    // Personal data the roles may not use: the engine's ordinary answer is a null "not permitted" cell.
+    const policy = ctx.runtime.policy;
+    const personal = policy.mayUsePersonalData(ctx.viewer.roles)
+      ? []
+      : it.indicators.filter((c) => personalFactsOf(ctx.dictionary, c, policy).length > 0);
+    if (personal.length) {
+      const cell = named.flatMap((r) => r.cells).find((c) => personal.includes(c.code) && c.value === null);
+      return {
+        ...out(args.question, language, reading),
+        status: 'REFUSED',
+        table,
+        reason: cell?.reason ?? null,
+        refusalCode: 'FORBIDDEN',
+      };
+    }
     const targets = it.comparison?.kind === 'target' ? targetsOf(ctx, it, named) : [];
     const dict = ctx.dictionary;
     const answer = answerSentence(language, it, named, {

@@ -16,6 +16,7 @@ const LAYERS = [
   ['federation', 'loaders'], // entities assembled from sources; per-request DataLoaders
   ['engine'], // the one aggregation path: plan, fetch, regroup, evaluate, disclose
   ['audit', 'notices', 'governance'], // what the hub records and decides about definitions
+  ['questions'], // questions in words: lexicon from the dictionary and model, periods, interpretation, answers
   ['schema'], // the SDL: hand-written files plus the model's generated types
   ['company'], // a model directory loaded and checked as a whole (the policy against the SDL); scaffolding
   ['seed'], // demo and test data into embedded sources

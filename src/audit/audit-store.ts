@@ -216,6 +216,7 @@ function toRow(r: AuditRecord): Row {
     arguments: r.arguments ? json(r.arguments) : null,
     suppressed: r.suppressed ? json(r.suppressed) : null,
     system: r.system ? json(r.system) : null,
+    questions: r.questions ? json(r.questions) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -256,6 +257,9 @@ function decodeRow(row: Row): DecodedRow {
       ...(row.arguments ? { arguments: parse(row.arguments, 'arguments') as AuditRecord['arguments'] } : {}),
       ...(row.suppressed ? { suppressed: parse(row.suppressed, 'suppressed') as AuditRecord['suppressed'] } : {}),
       ...(row.system ? { system: parse(row.system, 'system') as AuditRecord['system'] } : {}),
+      ...(row.questions
+        ? { questions: parse(row.questions, 'questions') as NonNullable<AuditRecord['questions']> }
+        : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -138,6 +138,9 @@ export interface AuditRecord {
   suppressed?: AuditSuppressed[];
   /** A system or access event; absent on request records. */
   system?: AuditSystemEvent;
+  /** Questions asked in words (`ask`), their text as typed (at most 1000 characters each); absent when none, so
+   *  older records hash as before. */
+  questions?: string[];
   prevHash: string;
   hash: string;
 }
@@ -363,6 +366,7 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
           })),
         }
       : {}),
+    ...(entry.questions?.length ? { questions: entry.questions.map((q) => cleanText(q, 1000)) } : {}),
     ...(entry.refusals
       ? {
           refusals: {

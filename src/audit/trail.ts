@@ -62,6 +62,13 @@ export class AuditTrail {
     else this.suppressedMore += 1;
   }
 
+  /** Questions asked in words (`ask`), as typed: the audit record keeps their text. */
+  readonly questions: string[] = [];
+
+  question(text: string): void {
+    this.questions.push(text);
+  }
+
   /** Indicator lifecycle steps (proposed, approved, …) this request made. */
   readonly events: AuditLifecycleEvent[] = [];
 

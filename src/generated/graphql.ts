@@ -55,6 +55,169 @@ export type Alert = {
   value: Scalars['Decimal']['output'];
 };
 
+export type AskAnswer = {
+  __typename?: 'AskAnswer';
+  /** One sentence in the question's language; null unless ANSWERED. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Ranked choices when unsure (NEEDS_CHOICE, NOT_UNDERSTOOD): indicators, members, dimensions. */
+  candidates: Array<AskCandidate>;
+  /** Null when nothing of the question was understood. */
+  interpretation?: Maybe<AskInterpretation>;
+  language: Language;
+  question: Scalars['String']['output'];
+  /** Why nothing was computed, in the question's language; the refusal's message when REFUSED. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The refusal's error code when REFUSED (FORBIDDEN, BAD_USER_INPUT, RESPONSE_TOO_LARGE…). */
+  refusalCode?: Maybe<Scalars['String']['output']>;
+  /** The same as indicatorValues arguments, to re-run or edit; null unless the question was understood. */
+  request?: Maybe<AskRequest>;
+  status: AskStatus;
+  /** Targets of the first indicator per period (and organisation unit when grouped by it), for a comparison with the target. */
+  targets: Array<AskTarget>;
+  /** The computed table (indicatorValues' own type); null unless ANSWERED. REFUSED: fails with the ordinary coded error. */
+  values?: Maybe<IndicatorTable>;
+};
+
+export type AskCandidate = {
+  __typename?: 'AskCandidate';
+  /** For a member: its dimension path. */
+  dimension?: Maybe<Scalars['String']['output']>;
+  /** INDICATOR, MEMBER, PERIOD or DIMENSION. */
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** 0–1, higher is closer. */
+  score: Scalars['Float']['output'];
+  /** An indicator code, a member's hub id (or attribute value), a period or a dimension path. */
+  value: Scalars['String']['output'];
+};
+
+export type AskComparison = {
+  __typename?: 'AskComparison';
+  /** The dictionary's period-over-period indicators computing it. */
+  indicators: Array<Scalars['String']['output']>;
+  /** YEAR_AGO, PREVIOUS or TARGET, as lower-case words: year_ago, previous, target. */
+  kind: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type AskFilter = {
+  __typename?: 'AskFilter';
+  dimension: Scalars['String']['output'];
+  ids: Array<Scalars['ID']['output']>;
+};
+
+export type AskInterpretation = {
+  __typename?: 'AskInterpretation';
+  /** IndicatorDimension values grouped by, in order. */
+  by: Array<Scalars['String']['output']>;
+  comparison?: Maybe<AskComparison>;
+  filters: Array<AskMember>;
+  grain: Grain;
+  indicators: Array<Scalars['String']['output']>;
+  period: AskPeriod;
+  /** Each recognised phrase and what it was read as, in question order. */
+  phrases: Array<AskPhrase>;
+  ranking?: Maybe<AskRanking>;
+  threshold?: Maybe<AskThreshold>;
+  /** Words of the question that were not read. */
+  unrecognized: Array<Scalars['String']['output']>;
+};
+
+export type AskMember = {
+  __typename?: 'AskMember';
+  /** The fact dimension filtered. */
+  dimension: Scalars['String']['output'];
+  /** Hub ids of that dimension's entity the name stands for. */
+  ids: Array<Scalars['ID']['output']>;
+  name: Scalars['String']['output'];
+  /** The dimension path the name belongs to (IndicatorDimension value). */
+  path: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type AskPeriod = {
+  __typename?: 'AskPeriod';
+  /** No period in the question: the current year to date was used. */
+  assumed: Scalars['Boolean']['output'];
+  from: Scalars['String']['output'];
+  /** Relative to the clock (上个月, last 12 months). */
+  relative: Scalars['Boolean']['output'];
+  /** The words it was read from; empty when assumed. */
+  text: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
+export type AskPhrase = {
+  __typename?: 'AskPhrase';
+  kind: Scalars['String']['output'];
+  meaning: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type AskRanking = {
+  __typename?: 'AskRanking';
+  /** The dimension path ranked. */
+  dimension: Scalars['String']['output'];
+  direction: SortDirection;
+  indicator: Scalars['String']['output'];
+  n: Scalars['Int']['output'];
+  /** Ranked within each member of this dimension path (top per group); null for one ranking. */
+  per?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+/** indicatorValues arguments for the interpretation. */
+export type AskRequest = {
+  __typename?: 'AskRequest';
+  by: Array<Scalars['String']['output']>;
+  codes: Array<Scalars['String']['output']>;
+  filters: Array<AskFilter>;
+  from: Scalars['String']['output'];
+  grain: Grain;
+  to: Scalars['String']['output'];
+  top?: Maybe<AskTop>;
+};
+
+export type AskStatus =
+  /** Understood and computed: `values` and `answer` are set. */
+  | 'ANSWERED'
+  /** Understood in part: choose among `candidates` (nothing was computed). */
+  | 'NEEDS_CHOICE'
+  /** Not understood: `candidates` suggests indicators to ask about (nothing was computed). */
+  | 'NOT_UNDERSTOOD'
+  /** Understood, but the hub cannot compute this kind of question yet (`reason` says what is missing). */
+  | 'NOT_YET_COMPUTABLE'
+  /** Understood, but the computation was refused (the ordinary coded error; `values` fails with it). */
+  | 'REFUSED';
+
+export type AskTarget = {
+  __typename?: 'AskTarget';
+  code: Scalars['String']['output'];
+  /** An organisation unit's hub id; null for the whole company. */
+  member?: Maybe<Scalars['String']['output']>;
+  period: Scalars['String']['output'];
+  target: Scalars['Decimal']['output'];
+};
+
+export type AskThreshold = {
+  __typename?: 'AskThreshold';
+  above?: Maybe<Scalars['Float']['output']>;
+  below?: Maybe<Scalars['Float']['output']>;
+  indicator: Scalars['String']['output'];
+  /** The dictionary's alert rule the threshold comes from. */
+  rule: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type AskTop = {
+  __typename?: 'AskTop';
+  direction: SortDirection;
+  indicator: Scalars['String']['output'];
+  n: Scalars['Int']['output'];
+  /** Rank within each member of this dimension path (top per group). */
+  per?: Maybe<Scalars['String']['output']>;
+};
+
 export type AuditAnchorInput = {
   hash: Scalars['String']['input'];
   seq: Scalars['Int']['input'];
@@ -130,6 +293,8 @@ export type AuditRecord = {
   outcome: AuditOutcome;
   prevHash: Scalars['String']['output'];
   principal: Scalars['String']['output'];
+  /** Questions asked in words (ask), as typed (at most 1000 characters each). */
+  questions: Array<Scalars['String']['output']>;
   reason?: Maybe<Scalars['String']['output']>;
   /** Ids of the records personal-data fields were returned for (masked or in clear), per Type.field. */
   recordIds: Array<AuditRecordIds>;
@@ -1204,6 +1369,10 @@ export type InterestedDashboard = {
   owner: Scalars['String']['output'];
 };
 
+export type Language =
+  | 'EN'
+  | 'ZH';
+
 export type Lineage = {
   __typename?: 'Lineage';
   /** Every source column the statements behind it read, with the role the column plays there. */
@@ -1463,6 +1632,17 @@ export type Query = {
    */
   alerts?: Maybe<Array<Alert>>;
   /**
+   * A question in the user's own words, Chinese or English ("一季度销售收入是多少?", "top 5 customers by revenue
+   * last year"), read against the dictionary (names, synonyms, codes), the model's dimensions and the members
+   * the viewer may see. Returns what was understood — the parts of an indicatorValues request (`request`) plus
+   * comparison, ranking and threshold — the values computed through indicatorValues' own path (same
+   * permissions, row scopes, masks, suppression and audit; an indicator the viewer may not see fails `values`
+   * with the ordinary FORBIDDEN), and a one-sentence answer. When unsure it answers nothing and lists
+   * candidates to choose from. `today` (an ISO date) pins the clock relative periods (上个月, year to date) are
+   * read against; default: today (UTC). `language` defaults to the question's own.
+   */
+  ask?: Maybe<AskAnswer>;
+  /**
    * The audit log for auditors: one record per request (allowed, partly denied, refused), newest first.
    * Page with `first` (at most 500) and `after: nextCursor`.
    */
@@ -1594,6 +1774,18 @@ export type QueryAlertsArgs = {
   minSeverity?: InputMaybe<Severity>;
   period: Scalars['String']['input'];
   units?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryAskArgs = {
+  language?: InputMaybe<Language>;
+  question: Scalars['String']['input'];
+  today?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2312,6 +2504,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
+  AskAnswer: ResolverTypeWrapper<Omit<AskAnswer, 'values'> & { values?: Maybe<ResolversTypes['IndicatorTable']> }>;
+  AskCandidate: ResolverTypeWrapper<AskCandidate>;
+  AskComparison: ResolverTypeWrapper<AskComparison>;
+  AskFilter: ResolverTypeWrapper<AskFilter>;
+  AskInterpretation: ResolverTypeWrapper<AskInterpretation>;
+  AskMember: ResolverTypeWrapper<AskMember>;
+  AskPeriod: ResolverTypeWrapper<AskPeriod>;
+  AskPhrase: ResolverTypeWrapper<AskPhrase>;
+  AskRanking: ResolverTypeWrapper<AskRanking>;
+  AskRequest: ResolverTypeWrapper<AskRequest>;
+  AskStatus: AskStatus;
+  AskTarget: ResolverTypeWrapper<AskTarget>;
+  AskThreshold: ResolverTypeWrapper<AskThreshold>;
+  AskTop: ResolverTypeWrapper<AskTop>;
   AuditAnchorInput: AuditAnchorInput;
   AuditEventType: AuditEventType;
   AuditFieldDecision: ResolverTypeWrapper<AuditFieldDecision>;
@@ -2376,6 +2582,7 @@ export type ResolversTypes = ResolversObject<{
   IndicatorVersionRecord: ResolverTypeWrapper<PublishedVersionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InterestedDashboard: ResolverTypeWrapper<InterestedDashboard>;
+  Language: Language;
   Lineage: ResolverTypeWrapper<Lineage>;
   Member: ResolverTypeWrapper<Member>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2423,6 +2630,19 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
+  AskAnswer: Omit<AskAnswer, 'values'> & { values?: Maybe<ResolversParentTypes['IndicatorTable']> };
+  AskCandidate: AskCandidate;
+  AskComparison: AskComparison;
+  AskFilter: AskFilter;
+  AskInterpretation: AskInterpretation;
+  AskMember: AskMember;
+  AskPeriod: AskPeriod;
+  AskPhrase: AskPhrase;
+  AskRanking: AskRanking;
+  AskRequest: AskRequest;
+  AskTarget: AskTarget;
+  AskThreshold: AskThreshold;
+  AskTop: AskTop;
   AuditAnchorInput: AuditAnchorInput;
   AuditFieldDecision: AuditFieldDecision;
   AuditIndicatorInputs: AuditIndicatorInputs;
@@ -2538,6 +2758,115 @@ export type AlertResolvers<ContextType = HubContext, ParentType extends Resolver
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
+export type AskAnswerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskAnswer'] = ResolversParentTypes['AskAnswer']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['AskCandidate']>, ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['AskInterpretation']>, ParentType, ContextType>;
+  language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['AskRequest']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AskStatus'], ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['AskTarget']>, ParentType, ContextType>;
+  values?: Resolver<Maybe<ResolversTypes['IndicatorTable']>, ParentType, ContextType>;
+}>;
+
+export type AskCandidateResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskCandidate'] = ResolversParentTypes['AskCandidate']> = ResolversObject<{
+  dimension?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskComparisonResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskComparison'] = ResolversParentTypes['AskComparison']> = ResolversObject<{
+  indicators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskFilterResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskFilter'] = ResolversParentTypes['AskFilter']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AskInterpretationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskInterpretation'] = ResolversParentTypes['AskInterpretation']> = ResolversObject<{
+  by?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  comparison?: Resolver<Maybe<ResolversTypes['AskComparison']>, ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['AskMember']>, ParentType, ContextType>;
+  grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['AskPeriod'], ParentType, ContextType>;
+  phrases?: Resolver<Array<ResolversTypes['AskPhrase']>, ParentType, ContextType>;
+  ranking?: Resolver<Maybe<ResolversTypes['AskRanking']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['AskThreshold']>, ParentType, ContextType>;
+  unrecognized?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AskMemberResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskMember'] = ResolversParentTypes['AskMember']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskPeriodResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskPeriod'] = ResolversParentTypes['AskPeriod']> = ResolversObject<{
+  assumed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskPhraseResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskPhrase'] = ResolversParentTypes['AskPhrase']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meaning?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskRankingResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskRanking'] = ResolversParentTypes['AskRanking']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['SortDirection'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  per?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskRequestResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskRequest'] = ResolversParentTypes['AskRequest']> = ResolversObject<{
+  by?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['AskFilter']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  top?: Resolver<Maybe<ResolversTypes['AskTop']>, ParentType, ContextType>;
+}>;
+
+export type AskTargetResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskTarget'] = ResolversParentTypes['AskTarget']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type AskThresholdResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskThreshold'] = ResolversParentTypes['AskThreshold']> = ResolversObject<{
+  above?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  below?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AskTopResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskTop'] = ResolversParentTypes['AskTop']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['SortDirection'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  per?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type AuditFieldDecisionResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AuditFieldDecision'] = ResolversParentTypes['AuditFieldDecision']> = ResolversObject<{
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2581,6 +2910,7 @@ export type AuditRecordResolvers<ContextType = HubContext, ParentType extends Re
   outcome?: Resolver<ResolversTypes['AuditOutcome'], ParentType, ContextType>;
   prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   principal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  questions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordIds?: Resolver<Array<ResolversTypes['AuditRecordIds']>, ParentType, ContextType>;
   refusalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3058,6 +3388,7 @@ export type PurchaseOrderResolvers<ContextType = HubContext, ParentType extends 
 
 export type QueryResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'minSeverity' | 'period'>>;
+  ask?: Resolver<Maybe<ResolversTypes['AskAnswer']>, ParentType, ContextType, RequireFields<QueryAskArgs, 'question'>>;
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLogPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   columnImpact?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, RequireFields<QueryColumnImpactArgs, 'source' | 'table'>>;
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType, RequireFields<QueryContactArgs, 'id'>>;
@@ -3247,6 +3578,19 @@ export type WebhookDeliveryResolvers<ContextType = HubContext, ParentType extend
 export type Resolvers<ContextType = HubContext> = ResolversObject<{
   AccessExplanation?: AccessExplanationResolvers<ContextType>;
   Alert?: AlertResolvers<ContextType>;
+  AskAnswer?: AskAnswerResolvers<ContextType>;
+  AskCandidate?: AskCandidateResolvers<ContextType>;
+  AskComparison?: AskComparisonResolvers<ContextType>;
+  AskFilter?: AskFilterResolvers<ContextType>;
+  AskInterpretation?: AskInterpretationResolvers<ContextType>;
+  AskMember?: AskMemberResolvers<ContextType>;
+  AskPeriod?: AskPeriodResolvers<ContextType>;
+  AskPhrase?: AskPhraseResolvers<ContextType>;
+  AskRanking?: AskRankingResolvers<ContextType>;
+  AskRequest?: AskRequestResolvers<ContextType>;
+  AskTarget?: AskTargetResolvers<ContextType>;
+  AskThreshold?: AskThresholdResolvers<ContextType>;
+  AskTop?: AskTopResolvers<ContextType>;
   AuditFieldDecision?: AuditFieldDecisionResolvers<ContextType>;
   AuditIndicatorInputs?: AuditIndicatorInputsResolvers<ContextType>;
   AuditLifecycleEvent?: AuditLifecycleEventResolvers<ContextType>;

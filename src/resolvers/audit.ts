@@ -161,4 +161,5 @@ export const AuditRecordType: AuditRecordResolvers = {
     const e = rec(r).system;
     return e ? { kind: e.kind, details: JSON.stringify(e.details) } : null;
   },
+  questions: (r) => rec(r).questions ?? [],
 };

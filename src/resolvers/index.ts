@@ -16,6 +16,7 @@ import { ChangeRequestImpact, IndicatorLineage, lineageQueries } from './lineage
 import { Query } from './query';
 import { exportQueries } from './export';
 import { IndicatorTargets } from './targets';
+import { AskAnswerType, askQueries } from './ask';
 import { DateScalar, DecimalScalar } from './scalars';
 
 /** The hand-written resolvers; the model's entity types and lists come from src/resolvers/entities.ts. */
@@ -30,7 +31,9 @@ export const resolvers: Resolvers = {
     ...governanceQueries,
     ...lineageQueries,
     ...exportQueries,
+    ...askQueries,
   },
+  AskAnswer: AskAnswerType as never,
   Mutation: { ...governanceMutations, ...noticeMutations },
   ChangeRequest: { ...ChangeRequestType, ...ChangeRequestImpact },
   IndicatorVersionRecord: IndicatorVersionRecordType,

@@ -1,5 +1,11 @@
 import type { GraphQLFieldResolver } from 'graphql';
-import type { Grain as GraphQLGrain, IndicatorResolvers, IndicatorCell, QueryResolvers } from '../generated/graphql';
+import type {
+  Grain as GraphQLGrain,
+  IndicatorResolvers,
+  IndicatorCell,
+  QueryIndicatorValuesArgs,
+  QueryResolvers,
+} from '../generated/graphql';
 import { computeValues, display, type StatementProvenance, type ValuesRequest } from '../engine';
 import { valuesRequestOf } from './values-request';
 import { asListItems, inChunks } from '../engine/chunked';
@@ -37,7 +43,15 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
     });
     return dict.get(code) ?? null;
   },
-  indicatorValues: async (_p, args, ctx) => {
+  indicatorValues: (_p, args, ctx) => indicatorTable(ctx, args),
+};
+
+/**
+ * indicatorValues: the arguments read, the definitions selected, computeValues, the table as the API returns it.
+ * `ask` (src/resolvers/ask.ts) computes through this same function.
+ */
+export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValuesArgs) {
+  {
     const request = valuesRequestOf(ctx, args);
     const buckets = request.buckets;
     const dict = await selectDefinitions(ctx, { asOf: args.asOf, versions: args.versions, draft: args.draft });
@@ -98,8 +112,8 @@ export const indicatorQueries: Pick<QueryResolvers, 'indicators' | 'indicator' |
         );
       },
     };
-  },
-};
+  }
+}
 
 function explainOf(
   dict: Dictionary,

@@ -119,6 +119,7 @@ export function buildEntry<TContext extends AuditContext>(
       inputs: [...(trail.inputs.get(code) ?? [])].map(([c, v]) => ({ code: c, version: v })),
     })),
     ...(ctx.audit.events.length ? { events: [...ctx.audit.events] } : {}),
+    ...(ctx.audit.questions?.length ? { questions: [...ctx.audit.questions] } : {}),
     ...statementsOf(summary),
     outcome: outcomeOf(errorCodes, hasSomeData(result.data), ctx.audit.denied.size > 0),
     errorCodes,

@@ -1,6 +1,6 @@
 import { demoToken } from '../../src/cli/demo-tokens';
 import { loadConfig } from '../../src/config/load';
-import { startRuntime } from '../../src/app/runtime';
+import { startRuntime, type HubRuntime } from '../../src/app/runtime';
 import { startServer } from '../../src/server/app';
 import type { GraphQLResponse } from './hub-client';
 import { serverUrl } from './engines';
@@ -15,6 +15,8 @@ export const CHINOOK_KEYS = {
 
 export interface ChinookHub {
   url: string;
+  /** The runtime behind the server (its dictionary, model, policy), for tests that read through it in-process. */
+  runtime: HubRuntime;
   /** As a service key (default: the dashboard key), or `{ person }`: a bearer token whose subject is that Employee id. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -50,6 +52,7 @@ export async function startChinookHub(
   const server = await startServer(runtime, { host: '127.0.0.1', port: 0 });
   return {
     url: server.url,
+    runtime,
     async query(query, variables, as = CHINOOK_KEYS.dashboard) {
       const { secret, issuer, audience } = config.auth.jwt;
       const credentials: Record<string, string> =

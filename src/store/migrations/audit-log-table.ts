@@ -24,6 +24,9 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     for (const column of AUDITOR_COLUMNS)
       if (!(await schema().hasColumn(AUDIT_TABLE, column)))
         await schema().alterTable(AUDIT_TABLE, (t) => t.text(column).nullable());
+    // Added with questions in words (ask): the questions' text (null for records without any).
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'questions')))
+      await schema().alterTable(AUDIT_TABLE, (t) => t.text('questions').nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {
@@ -50,6 +53,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.text('events').nullable();
     t.text('refusals').nullable();
     for (const column of AUDITOR_COLUMNS) t.text(column).nullable();
+    t.text('questions').nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);

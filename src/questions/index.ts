@@ -1,0 +1,10 @@
+export { checkQuestion } from './check';
+export { interpret, type InterpretOptions } from './interpret';
+export { Lexicon, type MemberRow, type MemberRows } from './lexicon';
+export { memberRows } from './members';
+export { notYetComputable, valuesArgsOf, type ValuesArgs } from './plan';
+export { answerSentence, type AnswerRow } from './sentence';
+export { isIsoDate } from './periods';
+export { languageOf } from './text';
+export type { Segmenter } from './segment';
+export type * from './types';

@@ -143,7 +143,8 @@ export const ERROR_CATALOGUE = {
   OVERLOADED: {
     status: 503,
     where: ['request'],
-    meaning: "The hub's in-flight budget (`limits.inFlight`) is spent; refused before any statement. Retry after `Retry-After`.",
+    meaning:
+      "The hub's in-flight budget (`limits.inFlight`) is spent; refused before any statement. Retry after `Retry-After`.",
   },
   RATE_LIMITED: {
     status: 429,

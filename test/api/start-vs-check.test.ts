@@ -216,9 +216,9 @@ describe('a model scaffolded source by source', () => {
   });
 
   test('the second scaffold gives its entities a rule in the policy: model:check and start-up both accept the model', async () => {
-    expect(readdirSync(join(dir, 'entities')).sort()).toEqual(['Categories.yaml', 'Products.yaml']);
+    expect(readdirSync(join(dir, 'entities')).sort()).toEqual(['Category.yaml', 'Product.yaml']);
     expect(readFileSync(join(dir, 'model.yaml'), 'utf8')).toMatch(/^version: 1$/m);
-    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toMatch(/^ {2}Categories\.\*: \{ "\*": allow \}$/m);
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toMatch(/^ {2}Category\.\*: \{ "\*": allow \}$/m);
     const checked = await modelCheck(dir, env);
     expect(checked.stderr).toBe('');
     expect(checked.stdout).toMatch(/^catalog: postgres schema "[^"]+" matches \(1 entity, 0 facts, 1 table read\)$/m);
@@ -230,10 +230,10 @@ describe('a model scaffolded source by source', () => {
   test('without that rule, both refuse with the same line: the id no role may see', async () => {
     const file = join(dir, 'policy.yaml');
     const policy = readFileSync(file, 'utf8');
-    writeFileSync(file, policy.replace(/^ {2}Categories\.\*: .*\n/m, ''));
+    writeFileSync(file, policy.replace(/^ {2}Category\.\*: .*\n/m, ''));
     try {
       const started = await refusedStart(start);
-      const line = `${file}: fields.Categories.id: denied to admin, dashboard_service, but an id is never null: allow or mask it for every role (a rule for Categories.id or Categories.*)`;
+      const line = `${file}: fields.Category.id: denied to admin, dashboard_service, but an id is never null: allow or mask it for every role (a rule for Category.id or Category.*)`;
       expect(started).toContain(line);
       const checked = await modelCheck(dir, env);
       expect(checked.code).toBe(1);

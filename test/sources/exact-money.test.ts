@@ -175,3 +175,87 @@ describe.each(ENGINES)('exact money on $engine', ({ engine, url, real }) => {
     },
   );
 });
+
+describe('float money in expressions and undeclared floats (issue 23), on MariaDB', () => {
+  let conn: SqlConnection;
+  const call = { scope: UNRESTRICTED, trace: { record: () => undefined } };
+
+  beforeAll(async () => {
+    conn = openConnection(
+      {
+        engine: 'mysql',
+        url: serverUrl('mysql'),
+        schema: `${SCHEMA}_expr`,
+        pool: { min: 0, max: 2 },
+        acquireTimeoutMs: 30_000,
+      },
+      `${SCHEMA}_expr`,
+    );
+    await ensureSchema(conn);
+    const schema = conn.knex.schema.withSchema(`${SCHEMA}_expr`);
+    await schema.dropTableIfExists('sale');
+    await schema.createTable('sale', (t) => {
+      t.integer('id').primary();
+      t.date('day').notNullable();
+      t.specificType('price', 'float').notNullable();
+      t.integer('qty').notNullable();
+      t.specificType('discount', 'float').notNullable();
+    });
+    // 1000 lines of 21.35 × 3 × (1 − 0.15): exactly 54.4425 each, 54442.5 in all.
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      id: i + 1,
+      day: '2025-01-15',
+      price: 21.35,
+      qty: 3,
+      discount: 0.15,
+    }));
+    await conn.knex.batchInsert(`${SCHEMA}_expr.sale`, rows, 200);
+  });
+
+  afterAll(async () => {
+    await conn?.knex.schema.withSchema(`${SCHEMA}_expr`).dropTableIfExists('sale');
+    await conn?.close();
+  });
+
+  const facts = (storage: SqlSourceMapping['facts'][string]['storage'], measure = 'price * qty * (1 - discount)') =>
+    new SqlAdapter(
+      'shop',
+      {
+        entities: {},
+        facts: {
+          sales: {
+            table: 'sale',
+            time: { column: 'day' },
+            dimensions: {},
+            measures: { revenue: { agg: 'sum', sql: measure, type: 'decimal' } },
+            ...(storage ? { storage } : {}),
+          },
+        },
+      },
+      conn,
+      { entities: {} },
+    );
+
+  test('each float input cast to its declared scale before the arithmetic: the exact sum', async () => {
+    const adapter = facts({ price: { kind: 'float', scale: 2 }, discount: { kind: 'float', scale: 2 } });
+    const [row] = await adapter.aggregate({ fact: 'sales', measures: ['revenue'], groupBy: [] }, call);
+    expect(Decimal.of(String(row!.measures.revenue)).toFixed(4)).toBe('54442.5000');
+  });
+
+  test('a float the adapter cannot read exactly is INEXACT_VALUE naming source, fact, measure and the fix', async () => {
+    const adapter = facts(undefined, 'price');
+    const error = await adapter.aggregate({ fact: 'sales', measures: ['revenue'], groupBy: [] }, call).then(
+      () => undefined,
+      (e: unknown) => e as { message: string; extensions: Record<string, unknown> },
+    );
+    expect(error?.extensions).toMatchObject({
+      code: 'INEXACT_VALUE',
+      source: 'shop',
+      fact: 'sales',
+      measure: 'revenue',
+    });
+    expect(error?.message).toMatch(
+      /Source "shop", fact "sales", measure "revenue": .*storage: \{ kind: float, scale: 2 \}/,
+    );
+  });
+});

@@ -146,11 +146,12 @@ export const BAD_MODELS: BadModel[] = [
  */
 export const MORE_BAD_MODELS: BadModel[] = [
   {
-    name: 'a storage on an expression measure',
+    name: 'a float storage on an expression measure without its scale',
     file: 'sources/erp.yaml',
     from: 'actualExpense: { agg: sum, column: amount, type: decimal }',
-    to: 'actualExpense: { agg: sum, sql: "amount * 1", type: decimal, storage: { kind: cents, scale: 2 } }',
-    problem: /^facts\.expense\.measures\.actualExpense\.storage: a storage needs a column$/,
+    to: 'actualExpense: { agg: sum, sql: "amount * 1", type: decimal, storage: { kind: float } }',
+    problem:
+      /^facts\.expense\.measures\.actualExpense\.storage: "float" needs "scale": the decimal places of the stored values \(e\.g\. scale: 2\)$/,
   },
   {
     name: 'a type no policy rule names (as a second scaffolded source leaves it): its id denied',

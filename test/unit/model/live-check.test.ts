@@ -34,6 +34,7 @@ const catalog = (engine: LiveCatalog['engine']): LiveCatalog => ({
         col('unit_price', 'decimal'),
         col('quantity', 'int'),
         col('amount_text', 'string', 'text'),
+        col('price_float', 'float', 'double precision'),
       ],
     },
     {
@@ -152,6 +153,40 @@ test.each(CASES)('%s', (_name, change, expected) => {
   const problems = liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'));
   if (expected === undefined) expect(problems).toEqual([]);
   else expect(problems).toEqual([expect.stringContaining(`${FILE}: ${expected}`)]);
+});
+
+describe('money in a float column (issue 23): refused without its scale, with the YAML line to write', () => {
+  test('a column measure', () => {
+    const m = mapping();
+    m.facts.sales!.measures.revenue = { agg: 'sum', column: 'price_float', type: 'decimal' };
+    expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([
+      `${FILE}: facts.sales.measures.revenue.column: column "price_float" is double precision (binary floating point) but the measure is an exact decimal without its scale: write facts.sales.measures.revenue.storage: { kind: float, scale: 2 } (the decimal places its values really have)`,
+    ]);
+  });
+
+  test('an expression measure names the fact-level line for the column', () => {
+    const m = mapping();
+    m.facts.sales!.measures.revenue!.sql = 'price_float * quantity';
+    expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([
+      `${FILE}: facts.sales.measures.revenue.sql: column "price_float" is double precision (binary floating point) but the measure is an exact decimal without its scale: write facts.sales.storage: { price_float: { kind: float, scale: 2 } } (the decimal places its values really have)`,
+    ]);
+  });
+
+  test.each([
+    [
+      'the measure declares it',
+      (m: SqlSourceMapping) => (m.facts.sales!.measures.revenue!.storage = { kind: 'float', scale: 2 }),
+    ],
+    [
+      'the fact declares the column once',
+      (m: SqlSourceMapping) => (m.facts.sales!.storage = { 'invoice_line.price_float': { kind: 'float', scale: 2 } }),
+    ],
+  ])('accepted when %s', (_name, declare) => {
+    const m = mapping();
+    m.facts.sales!.measures.revenue!.sql = 'price_float * quantity';
+    declare(m);
+    expect(liveCatalogProblems({ file: FILE, mapping: m }, catalog('postgres'))).toEqual([]);
+  });
 });
 
 test('a sum over text passes with a declared storage', () => {

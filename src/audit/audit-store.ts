@@ -132,6 +132,16 @@ export class AuditStore {
     return (await q.first()) !== undefined;
   }
 
+  /** The impact report kept with the decision of change `changeId` (the newest such record), or null. */
+  async impactAtDecision(changeId: number): Promise<unknown> {
+    const row = (await from(this.conn, AUDIT_TABLE)
+      .select('impact')
+      .whereRaw('impact::jsonb @> ?::jsonb', [JSON.stringify({ changeId })])
+      .orderBy('seq', 'desc')
+      .first()) as { impact: string } | undefined;
+    return row ? (JSON.parse(row.impact) as { report: unknown }).report : null;
+  }
+
   /** Principals the log names (for did-you-mean), at most `limit`. */
   async principals(limit: number): Promise<string[]> {
     const rows = (await from(this.conn, AUDIT_TABLE).distinct('principal').limit(limit)) as Array<{
@@ -216,6 +226,7 @@ function toRow(r: AuditRecord): Row {
     arguments: r.arguments ? json(r.arguments) : null,
     suppressed: r.suppressed ? json(r.suppressed) : null,
     system: r.system ? json(r.system) : null,
+    impact: r.impact ? json(r.impact) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -256,6 +267,7 @@ function decodeRow(row: Row): DecodedRow {
       ...(row.arguments ? { arguments: parse(row.arguments, 'arguments') as AuditRecord['arguments'] } : {}),
       ...(row.suppressed ? { suppressed: parse(row.suppressed, 'suppressed') as AuditRecord['suppressed'] } : {}),
       ...(row.system ? { system: parse(row.system, 'system') as AuditRecord['system'] } : {}),
+      ...(row.impact ? { impact: parse(row.impact, 'impact') as AuditRecord['impact'] } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -138,6 +138,8 @@ export interface AuditRecord {
   suppressed?: AuditSuppressed[];
   /** A system or access event; absent on request records. */
   system?: AuditSystemEvent;
+  /** The impact report of an indicator change as it stood when this request decided it. */
+  impact?: { changeId: number; report: JsonValue };
   prevHash: string;
   hash: string;
 }
@@ -392,6 +394,14 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
             member: cleanText(c.member, 200),
             reason: cleanText(c.reason, 500),
           })),
+        }
+      : {}),
+    ...(entry.impact
+      ? {
+          impact: {
+            changeId: Math.trunc(entry.impact.changeId),
+            report: JSON.parse(canonicalJson(entry.impact.report)) as JsonValue,
+          },
         }
       : {}),
     ...(entry.system

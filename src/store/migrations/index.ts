@@ -6,6 +6,7 @@ import { auditEvents } from './004-audit-events';
 import { auditRefusals } from './005-audit-refusals';
 import { disclosureLog } from './006-disclosure-log';
 import { auditAuditors } from './007-audit-auditors';
+import { auditImpact } from './008-audit-impact';
 
 /**
  * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditRefusals,
   disclosureLog,
   auditAuditors,
+  auditImpact,
 ];

@@ -125,6 +125,11 @@ export class AuditLog {
     return this.store.mentions(what, value);
   }
 
+  /** The impact report kept with the decision of a change request, or null (decided before it was kept). */
+  impactAtDecision(changeId: number): Promise<unknown> {
+    return this.store.impactAtDecision(changeId);
+  }
+
   /** Principals the log names, at most `limit` (for did-you-mean). */
   principals(limit = 10_000): Promise<string[]> {
     return this.store.principals(limit);

@@ -132,6 +132,16 @@ export class AuditStore {
     return (await q.first()) !== undefined;
   }
 
+  /** The impact report kept with the decision of change `changeId` (the newest such record), or null. */
+  async impactAtDecision(changeId: number): Promise<unknown> {
+    const row = (await from(this.conn, AUDIT_TABLE)
+      .select('impact')
+      .whereRaw('impact::jsonb @> ?::jsonb', [JSON.stringify({ changeId })])
+      .orderBy('seq', 'desc')
+      .first()) as { impact: string } | undefined;
+    return row ? (JSON.parse(row.impact) as { report: unknown }).report : null;
+  }
+
   /** Principals the log names (for did-you-mean), at most `limit`. */
   async principals(limit: number): Promise<string[]> {
     const rows = (await from(this.conn, AUDIT_TABLE).distinct('principal').limit(limit)) as Array<{
@@ -217,6 +227,7 @@ function toRow(r: AuditRecord): Row {
     suppressed: r.suppressed ? json(r.suppressed) : null,
     system: r.system ? json(r.system) : null,
     questions: r.questions ? json(r.questions) : null,
+    impact: r.impact ? json(r.impact) : null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -260,6 +271,7 @@ function decodeRow(row: Row): DecodedRow {
       ...(row.questions
         ? { questions: parse(row.questions, 'questions') as NonNullable<AuditRecord['questions']> }
         : {}),
+      ...(row.impact ? { impact: parse(row.impact, 'impact') as AuditRecord['impact'] } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -141,6 +141,8 @@ export interface AuditRecord {
   /** Questions asked in words (`ask`), their text as typed (at most 1000 characters each); absent when none, so
    *  older records hash as before. */
   questions?: string[];
+  /** The impact report of an indicator change as it stood when this request decided it. */
+  impact?: { changeId: number; report: JsonValue };
   prevHash: string;
   hash: string;
 }
@@ -396,6 +398,14 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
             member: cleanText(c.member, 200),
             reason: cleanText(c.reason, 500),
           })),
+        }
+      : {}),
+    ...(entry.impact
+      ? {
+          impact: {
+            changeId: Math.trunc(entry.impact.changeId),
+            report: JSON.parse(canonicalJson(entry.impact.report)) as JsonValue,
+          },
         }
       : {}),
     ...(entry.system

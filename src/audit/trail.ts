@@ -1,4 +1,10 @@
-import { MAX_RECORD_IDS, MAX_SUPPRESSED, type AuditLifecycleEvent, type AuditSuppressed } from './record';
+import {
+  MAX_RECORD_IDS,
+  MAX_SUPPRESSED,
+  type AuditLifecycleEvent,
+  type AuditSuppressed,
+  type JsonValue,
+} from './record';
 /**
  * What one request did, collected while it runs (permission layer, masking, indicator engine) and written
  * as one audit record before the response leaves (src/server/audit-plugin.ts).
@@ -23,6 +29,8 @@ export class AuditTrail {
   readonly suppressed: AuditSuppressed[] = [];
   suppressedMore = 0;
   private readonly suppressedKeys = new Set<string>();
+  /** The impact report of the change this request decides, as it stood before the decision. */
+  impact: { changeId: number; report: JsonValue } | null = null;
   /** The client address (origination), set by the transport. */
   address: string | null = null;
 

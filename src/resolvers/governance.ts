@@ -12,6 +12,8 @@ import type { ChangeKind, ChangeState } from '../governance/types';
 import { changeId, draftIndicator } from '../governance/view';
 import { definitionToYaml } from '../governance/yaml-io';
 import type { HubContext } from '../app/context';
+import type { JsonValue } from '../audit/record';
+import { impactView } from './lineage';
 import { indicatorSchema, type IndicatorDefinition } from '../indicators/definition';
 
 const MAX_CHANGES = 200;
@@ -34,6 +36,18 @@ export const governanceQueries: Pick<QueryResolvers, 'indicatorChanges' | 'indic
   indicatorChange: async (_p, args, ctx) =>
     (await ctx.runtime.governance.change(ctx.viewer, changeId(args.id))) ?? null,
 };
+
+/**
+ * The impact report of a change about to be decided goes into the decision's audit record, so it stays
+ * readable (ChangeRequest.impact) once the change is decided. A change the viewer may not see, or whose
+ * report cannot be computed, is left to the decision itself to refuse.
+ */
+async function keepImpact(ctx: HubContext, id: number): Promise<void> {
+  const change = await ctx.runtime.governance.change(ctx.viewer, id).catch(() => null);
+  if (!change || (change.state !== 'draft' && change.state !== 'in_review')) return;
+  const report = await impactView(change as never, ctx).catch(() => null);
+  if (report) ctx.audit.impact = { changeId: id, report: JSON.parse(JSON.stringify(report)) as JsonValue };
+}
 
 /** Each step's events go to the request's audit record (written before the response leaves). */
 const hooksOf = (ctx: HubContext): LifecycleHooks => ({ audit: (event) => ctx.audit.lifecycle(event) });
@@ -66,10 +80,26 @@ export const governanceMutations: MutationResolvers = {
     ctx.runtime.governance.submit(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
   withdrawIndicatorChange: (_p, args, ctx) =>
     ctx.runtime.governance.withdraw(ctx.viewer, changeId(args.id), args.expectedRevision, hooksOf(ctx)),
-  approveIndicatorChange: (_p, args, ctx) =>
-    ctx.runtime.governance.approve(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
-  rejectIndicatorChange: (_p, args, ctx) =>
-    ctx.runtime.governance.reject(ctx.viewer, changeId(args.id), args.expectedRevision, args.comment, hooksOf(ctx)),
+  approveIndicatorChange: async (_p, args, ctx) => {
+    await keepImpact(ctx, changeId(args.id));
+    return ctx.runtime.governance.approve(
+      ctx.viewer,
+      changeId(args.id),
+      args.expectedRevision,
+      args.comment,
+      hooksOf(ctx),
+    );
+  },
+  rejectIndicatorChange: async (_p, args, ctx) => {
+    await keepImpact(ctx, changeId(args.id));
+    return ctx.runtime.governance.reject(
+      ctx.viewer,
+      changeId(args.id),
+      args.expectedRevision,
+      args.comment,
+      hooksOf(ctx),
+    );
+  },
 };
 
 /** A definition sent as YAML (or JSON), checked against the schema with every problem named. */

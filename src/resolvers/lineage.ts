@@ -1,3 +1,4 @@
+import type { ChangeRequest } from '../governance/types';
 import type {
   ChangeRequestResolvers,
   ColumnRole,
@@ -67,9 +68,20 @@ const registeredInterestOf =
   (codes) =>
     ctx.runtime.notices.registeredInterest(codes);
 
+type ChangeOf = Pick<ChangeRequest, 'code' | 'kind' | 'definition' | 'successor'>;
+
 export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
   impact: async (change, _a, ctx) => {
-    if (change.state !== 'draft' && change.state !== 'in_review') return null;
+    // A decided change shows the report as it was when it was decided (kept in the decision's audit record).
+    if (change.state !== 'draft' && change.state !== 'in_review')
+      return (await ctx.runtime.audit.impactAtDecision(Number(change.id))) as never;
+    return impactView(change, ctx);
+  },
+};
+
+/** What approving `change` would affect now, as the API shows it. */
+export async function impactView(change: ChangeOf, ctx: HubContext) {
+  {
     const report = await impactOf(
       { code: change.code, kind: change.kind, definition: change.definition, successor: change.successor },
       {
@@ -92,5 +104,5 @@ export const ChangeRequestImpact: Pick<ChangeRequestResolvers, 'impact'> = {
       dashboards: report.dashboards,
       flags: report.flags.map((f) => ({ kind: upper<ImpactFlagKind>(f.kind), message: f.message })),
     };
-  },
-};
+  }
+}

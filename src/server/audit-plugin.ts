@@ -130,6 +130,7 @@ export function buildEntry<TContext extends AuditContext>(
     ...(recordIds.length ? { recordIds } : {}),
     ...(Object.keys(literals).length ? { arguments: literals } : {}),
     ...(suppressed.length ? { suppressed } : {}),
+    ...(trail.impact ? { impact: trail.impact } : {}),
   };
 }
 

@@ -211,6 +211,32 @@ describe('issue 21: an audit trail that answers an auditor (embedded demo)', () 
     expect(typo.errors?.[0]?.message).toContain('did you mean "department_head"');
   });
 
+  test('finding 6: the impact report of a change is kept with the decision, readable once it is decided', async () => {
+    const proposed = await hub.query<{
+      proposeIndicatorChange: { id: string; revision: number; impact: { dependents: Array<{ code: string }> } };
+    }>(
+      `mutation($i: ProposeIndicatorChange!) { proposeIndicatorChange(input: $i) { id revision impact { dependents { code } } } }`,
+      { i: { code: 'invoiced_revenue', kind: 'ARCHIVE', reason: 'billing system moves', submit: true } },
+      'EMP-000271',
+    );
+    expect(proposed.errors).toBeUndefined();
+    const { id, revision, impact } = proposed.data!.proposeIndicatorChange;
+    expect(impact.dependents.map((d) => d.code)).toContain('gross_margin');
+    const rejected = await hub.query(
+      `mutation { rejectIndicatorChange(id: "${id}", expectedRevision: ${revision}, comment: "not this year") { state } }`,
+      {},
+      FINANCE_MANAGER,
+    );
+    expect(rejected.errors).toBeUndefined();
+    const after = await hub.query<{
+      indicatorChange: { state: string; impact: { dependents: Array<{ code: string }> } | null };
+    }>(`{ indicatorChange(id: "${id}") { state impact { dependents { code } } } }`, {}, FINANCE_MANAGER);
+    expect(after.data!.indicatorChange.state).toBe('REJECTED');
+    expect(after.data!.indicatorChange.impact).toEqual(impact);
+    const [decision] = await records(`principal: "${FINANCE_MANAGER}", eventType: administration`);
+    expect(decision).toBeDefined();
+  });
+
   test('finding 5: an exported month re-verifies offline (refused records included); an edited line does not', async () => {
     const now = new Date();
     const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();

@@ -79,11 +79,12 @@ describe('throttling before authentication (finding 5)', () => {
       (k) => Object.entries(expected).every(([kind, n]) => k[kind]?.refusals === n),
     );
     expect(Object.keys(kinds).sort()).toEqual(Object.keys(expected).sort());
-    // Aggregated: the first refusal of a kind at once, then at most one record per interval.
+    // Aggregated: the first refusal of a kind at once, then one record per interval or per
+    // limits.refusalAuditMaxUnwritten refusals (default 10), whichever comes first (issue 21: the crash bound).
     const intervals = Math.ceil((Date.now() - started) / (AUDIT_SECONDS * 1000));
     for (const [kind, n] of Object.entries(expected)) {
       expect(kinds[kind]!.refusals).toBe(n);
-      expect(kinds[kind]!.records).toBeLessThanOrEqual(1 + intervals);
+      expect(kinds[kind]!.records).toBeLessThanOrEqual(1 + intervals + Math.ceil(n / 10));
       expect(kinds[kind]!.records).toBeLessThan(n / 2);
     }
   });

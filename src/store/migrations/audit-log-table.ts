@@ -6,7 +6,7 @@ import { requireTransactionLocks } from '../transaction';
 export const AUDIT_TABLE = 'audit_log';
 
 /** Columns added for auditors (migration 007): JSON text, null when the record has none. */
-export const AUDITOR_COLUMNS = ['event_type', 'record_ids', 'arguments', 'suppressed', 'system'] as const;
+export const AUDITOR_COLUMNS = ['event_type', 'record_ids', 'arguments', 'suppressed', 'system', 'impact'] as const;
 
 /** Creates `audit_log` and its indexes when missing (called by HubStore.migrate and AuditLog.migrate). */
 export async function migrateAuditLog(conn: SqlConnection): Promise<void> {

@@ -6,7 +6,8 @@ import { auditEvents } from './004-audit-events';
 import { auditRefusals } from './005-audit-refusals';
 import { disclosureLog } from './006-disclosure-log';
 import { auditAuditors } from './007-audit-auditors';
-import { auditQuestions } from './008-audit-questions';
+import { auditImpact } from './008-audit-impact';
+import { auditQuestions } from './009-audit-questions';
 
 /**
  * The hub store's schema migrations, in order. Each runs once, inside a transaction, and is recorded in
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   auditRefusals,
   disclosureLog,
   auditAuditors,
+  auditImpact,
   auditQuestions,
 ];

@@ -133,7 +133,12 @@ export class RedisSharedState implements SharedState {
 
   async close(): Promise<void> {
     this.client.removeAllListeners('close');
-    await Promise.allSettled([this.subscriber.quit(), this.client.quit()]);
+    // QUIT where connected (at most 1 s), then drop the sockets and stop reconnecting.
+    const quit = (c: Redis) =>
+      c.status === 'ready'
+        ? Promise.race([c.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())])
+        : Promise.resolve();
+    await Promise.all([quit(this.subscriber), quit(this.client)]);
     this.client.disconnect();
     this.subscriber.disconnect();
   }

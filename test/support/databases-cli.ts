@@ -1,5 +1,5 @@
 /**
- * `npm run databases`: starts throwaway PostgreSQL and MariaDB servers (or those listed in
+ * `npm run databases`: starts throwaway PostgreSQL, MariaDB and Redis servers (or those listed in
  * HUB_TEST_ENGINES), prints their URLs and keeps them running until SIGINT/SIGTERM, so that
  * jest can be run directly against them from another shell.
  */

@@ -1,8 +1,8 @@
 /**
- * `npm test`: starts throwaway PostgreSQL/MariaDB servers, runs `npm run check` and then jest
- * against them (HUB_TEST_PG_URL / HUB_TEST_MYSQL_URL), and stops the servers on every path.
+ * `npm test`: starts throwaway PostgreSQL/MariaDB/Redis servers, runs `npm run check` and then jest
+ * against them (HUB_TEST_PG_URL / HUB_TEST_MYSQL_URL / HUB_TEST_REDIS_URL), and stops the servers on every path.
  *
- *   HUB_TEST_ENGINES=postgres,mysql   which servers to start (default: both)
+ *   HUB_TEST_ENGINES=postgres,mysql,redis   which servers to start (default: all three)
  *   HUB_TEST_SKIP_CHECK=1             skip `npm run check`
  *
  * Extra arguments are passed to jest. Exits with the first non-zero child exit code.

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Decimal, toMoney } from '../../src/values/decimal';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { ALL_POSTGRES } from '../support/engines';
-import { startTestHub, type As, type TestHub } from '../support/hub-client';
+import { DEMO_SERVICE_KEY, startTestHub, type As, type TestHub } from '../support/hub-client';
 
 /**
  * `ask` over real HTTP on the demo company: its values equal indicatorValues for the same interpretation
@@ -207,4 +209,29 @@ describe('audit', () => {
     expect(record).toBeDefined();
     expect(record!.indicators.map((i) => i.code)).toContain('revenue');
   });
+});
+
+describe('npm run ask', () => {
+  it('asks the running hub with an API key and prints the interpretation and the table', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      process.execPath,
+      [
+        require.resolve('tsx/cli'),
+        'src/cli/ask.ts',
+        '--url',
+        hub.url,
+        '--api-key',
+        DEMO_SERVICE_KEY,
+        '--today',
+        TODAY,
+        'top 5 customers by revenue last year',
+      ],
+      { cwd: `${__dirname}/../..`, env: { ...process.env, HUB_TOKEN: '', HUB_API_KEY: '' } },
+    );
+    const a = (await ask('top 5 customers by revenue last year')).data!.ask;
+    expect(stdout).toContain('ranking     top 5 customer by revenue');
+    expect(stdout).toContain(a.answer!);
+    for (const row of a.values!.rows) expect(stdout).toContain(row.cells[0]!.value!);
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import type { CalendarOptions } from '../values/period';
 import { organisationDimension } from '../model/member-dimension';
 import { fuzzyCandidates, indicatorCandidate, suggestions } from './candidates';
 import type { Lexicon, Meaning } from './lexicon';
-import { defaultPeriod, resolveRelative, wholeYear, withinYear, type ResolvedPeriod } from './periods';
+import { comparedRange, defaultPeriod, resolveRelative, wholeYear, withinYear, type ResolvedPeriod } from './periods';
 import type { Phrase } from './phrases';
 import { matchSpans, type Segmenter, type Span } from './segment';
 import { keyOf, languageOf, normalize, STOP_WORDS, unitsOf } from './text';
@@ -271,7 +271,7 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
               .sort((a, b) => growthFirst(a) - growthFirst(b));
             return found[0] ? [found[0].def.code] : [];
           });
-    comparisonReading = { kind, indicators: pop, text: comparisonText };
+    comparisonReading = { kind, indicators: pop, text: comparisonText, from: null, to: null };
     phrases.push({ text: comparisonText, kind: 'comparison', meaning: kind });
     codes = [...new Set([...codes, ...pop])];
   }
@@ -295,6 +295,10 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
   };
 
   const unrecognized = leftover(text, parts, lexicon);
+  if (comparisonReading && comparisonReading.kind !== 'target' && comparisonReading.indicators.length === 0) {
+    const compared = comparedRange(period.from, period.to, comparisonReading.kind);
+    if (compared) comparisonReading = { ...comparisonReading, ...compared };
+  }
   const interpretation: Interpretation = {
     language,
     indicators: codes,

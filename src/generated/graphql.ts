@@ -61,6 +61,8 @@ export type AskAnswer = {
   answer?: Maybe<Scalars['String']['output']>;
   /** Ranked choices when unsure (NEEDS_CHOICE, NOT_UNDERSTOOD): indicators, members, dimensions. */
   candidates: Array<AskCandidate>;
+  /** A comparison the dictionary has no indicator for: the same request over the compared period, computed the same way. */
+  compared?: Maybe<IndicatorTable>;
   /** Null when nothing of the question was understood. */
   interpretation?: Maybe<AskInterpretation>;
   language: Language;
@@ -93,11 +95,14 @@ export type AskCandidate = {
 
 export type AskComparison = {
   __typename?: 'AskComparison';
+  /** Without such an indicator: the period compared with (AskAnswer.compared holds its values). */
+  from?: Maybe<Scalars['String']['output']>;
   /** The dictionary's period-over-period indicators computing it. */
   indicators: Array<Scalars['String']['output']>;
   /** YEAR_AGO, PREVIOUS or TARGET, as lower-case words: year_ago, previous, target. */
   kind: Scalars['String']['output'];
   text: Scalars['String']['output'];
+  to?: Maybe<Scalars['String']['output']>;
 };
 
 export type AskFilter = {
@@ -2504,7 +2509,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AccessExplanation: ResolverTypeWrapper<AccessExplanation>;
   Alert: ResolverTypeWrapper<Omit<Alert, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
-  AskAnswer: ResolverTypeWrapper<Omit<AskAnswer, 'values'> & { values?: Maybe<ResolversTypes['IndicatorTable']> }>;
+  AskAnswer: ResolverTypeWrapper<Omit<AskAnswer, 'compared' | 'values'> & { compared?: Maybe<ResolversTypes['IndicatorTable']>, values?: Maybe<ResolversTypes['IndicatorTable']> }>;
   AskCandidate: ResolverTypeWrapper<AskCandidate>;
   AskComparison: ResolverTypeWrapper<AskComparison>;
   AskFilter: ResolverTypeWrapper<AskFilter>;
@@ -2630,7 +2635,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AccessExplanation: AccessExplanation;
   Alert: Omit<Alert, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
-  AskAnswer: Omit<AskAnswer, 'values'> & { values?: Maybe<ResolversParentTypes['IndicatorTable']> };
+  AskAnswer: Omit<AskAnswer, 'compared' | 'values'> & { compared?: Maybe<ResolversParentTypes['IndicatorTable']>, values?: Maybe<ResolversParentTypes['IndicatorTable']> };
   AskCandidate: AskCandidate;
   AskComparison: AskComparison;
   AskFilter: AskFilter;
@@ -2761,6 +2766,7 @@ export type AlertResolvers<ContextType = HubContext, ParentType extends Resolver
 export type AskAnswerResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskAnswer'] = ResolversParentTypes['AskAnswer']> = ResolversObject<{
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   candidates?: Resolver<Array<ResolversTypes['AskCandidate']>, ParentType, ContextType>;
+  compared?: Resolver<Maybe<ResolversTypes['IndicatorTable']>, ParentType, ContextType>;
   interpretation?: Resolver<Maybe<ResolversTypes['AskInterpretation']>, ParentType, ContextType>;
   language?: Resolver<ResolversTypes['Language'], ParentType, ContextType>;
   question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2781,9 +2787,11 @@ export type AskCandidateResolvers<ContextType = HubContext, ParentType extends R
 }>;
 
 export type AskComparisonResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskComparison'] = ResolversParentTypes['AskComparison']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AskFilterResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['AskFilter'] = ResolversParentTypes['AskFilter']> = ResolversObject<{

@@ -3,7 +3,7 @@ import type { CalendarOptions } from '../values/period';
 import { organisationDimension } from '../model/member-dimension';
 import { fuzzyCandidates, indicatorCandidate, suggestions } from './candidates';
 import type { Lexicon, Meaning } from './lexicon';
-import { defaultPeriod, resolveRelative, wholeYear, withinYear, type ResolvedPeriod } from './periods';
+import { comparedRange, defaultPeriod, resolveRelative, wholeYear, withinYear, type ResolvedPeriod } from './periods';
 import type { Phrase } from './phrases';
 import { matchSpans, type Segmenter, type Span } from './segment';
 import { keyOf, languageOf, normalize, STOP_WORDS, unitsOf } from './text';
@@ -169,7 +169,17 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
   const filters: MemberReading[] = [];
   let ambiguousMember = false;
   for (const { span, meanings } of memberSpans) {
-    const fit = meanings.filter((m) => cuts.size === 0 || cuts.has(m.dimension));
+    const named = meanings.filter((m) =>
+      dimensionMentions.some(
+        (d) =>
+          (d.span.start === span.end ||
+            d.span.end === span.start ||
+            Math.abs(d.span.start - span.end) <= 1 ||
+            Math.abs(span.start - d.span.end) <= 1) &&
+          d.paths.some((p) => p.path === m.path),
+      ),
+    );
+    const fit = (named.length ? named : meanings).filter((m) => cuts.size === 0 || cuts.has(m.dimension));
     const pool = fit.length ? fit : meanings;
     const depth = Math.min(...pool.map((m) => m.depth));
     const shallow = pool.filter((m) => m.depth === depth);
@@ -192,14 +202,25 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
     phrases.push({ text: span.text, kind: 'member', meaning: `${m.path}: ${m.name}` });
   }
 
+  // A dimension word next to a member of it qualifies the member (EAST区域, the Rock genre): not a breakdown.
+  const qualifiers = dimensionMentions.filter((d) =>
+    memberSpans.some((m) =>
+      (m.span.end <= d.span.start && /^\s*$/u.test(text.slice(m.span.end, d.span.start))) ||
+      (d.span.end <= m.span.start && /^\s*$/u.test(text.slice(d.span.end, m.span.start)))
+        ? m.meanings.some((x) => d.paths.some((p) => p.path === x.path))
+        : false,
+    ),
+  );
   // Dimensions: the shortest path the indicators can be cut by.
-  const dims = dimensionMentions.map((d) => {
-    const sorted = [...d.paths].sort(
-      (a, b) => preferred(a.dimension) - preferred(b.dimension) || a.depth - b.depth || a.path.localeCompare(b.path),
-    );
-    phrases.push({ text: d.span.text, kind: 'dimension', meaning: sorted[0]!.path });
-    return { path: sorted[0]!.path, marker: d.marker, text: d.span.text };
-  });
+  const dims = dimensionMentions
+    .filter((d) => !qualifiers.includes(d))
+    .map((d) => {
+      const sorted = [...d.paths].sort(
+        (a, b) => preferred(a.dimension) - preferred(b.dimension) || a.depth - b.depth || a.path.localeCompare(b.path),
+      );
+      phrases.push({ text: d.span.text, kind: 'dimension', meaning: sorted[0]!.path });
+      return { path: sorted[0]!.path, marker: d.marker, text: d.span.text };
+    });
 
   // Ranking: the dimension ranked and, with "each"/"每个", the one ranked within.
   let ranking: RankingReading | null = null;
@@ -250,7 +271,7 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
               .sort((a, b) => growthFirst(a) - growthFirst(b));
             return found[0] ? [found[0].def.code] : [];
           });
-    comparisonReading = { kind, indicators: pop, text: comparisonText };
+    comparisonReading = { kind, indicators: pop, text: comparisonText, from: null, to: null };
     phrases.push({ text: comparisonText, kind: 'comparison', meaning: kind });
     codes = [...new Set([...codes, ...pop])];
   }
@@ -274,6 +295,10 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
   };
 
   const unrecognized = leftover(text, parts, lexicon);
+  if (comparisonReading && comparisonReading.kind !== 'target' && comparisonReading.indicators.length === 0) {
+    const compared = comparedRange(period.from, period.to, comparisonReading.kind);
+    if (compared) comparisonReading = { ...comparisonReading, ...compared };
+  }
   const interpretation: Interpretation = {
     language,
     indicators: codes,
@@ -289,8 +314,13 @@ export function interpret(question: string, lexicon: Lexicon, options: Interpret
   };
 
   if (codes.length === 0) {
-    const close = fuzzyCandidates(unrecognized, lexicon, language);
-    if (close.length && close[0]!.score >= 0.5)
+    const words = [
+      ...unrecognized,
+      ...dimensionMentions.map((d) => d.span.text),
+      ...memberSpans.map((m) => m.span.text),
+    ];
+    const close = fuzzyCandidates(words, lexicon, language);
+    if (close.some((c) => c.kind === 'INDICATOR' && c.score >= 0.5))
       return { status: 'ambiguous', interpretation, candidates: close, reason: reasonText(language, 'indicator') };
     return {
       status: 'not_understood',

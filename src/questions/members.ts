@@ -20,28 +20,26 @@ export async function memberRows(ctx: EngineContext): Promise<MemberRows> {
     memberEntities(model).map(async (entity) => {
       const def = model.entities[entity];
       if (!def) return;
-      const home = ctx.runtime.routing.home(entity);
       const fields = Object.entries(def.fields).filter(
         ([f, t]) =>
-          f !== 'name' &&
-          (isRef(t) || t === 'string') &&
-          ctx.runtime.routing.owner(entity, f) === home &&
-          allowed(entity, f),
+          f !== 'name' && (isRef(t) || t === 'string') && ctx.runtime.routing.owner(entity, f) && allowed(entity, f),
       );
-      const named =
-        'name' in def.fields && ctx.runtime.routing.owner(entity, 'name') === home && allowed(entity, 'name');
+      const named = 'name' in def.fields && allowed(entity, 'name');
       const parents = await listEntities(ctx, entity, { limit: MAX_MEMBER_ROWS, offset: 0 });
+      // A field another source owns is read through the request's row loader (batched per source).
+      const text = (v: unknown): string | null =>
+        v === null || v === undefined ? null : typeof v === 'object' ? (v as { id: string }).id : String(v);
       out.set(
         entity,
-        parents.map((p) => {
-          const text = (v: unknown): string | null =>
-            v === null || v === undefined ? null : typeof v === 'object' ? (v as { id: string }).id : String(v);
-          return {
+        await Promise.all(
+          parents.map(async (p) => ({
             id: p.id,
-            name: named ? text(fieldValue(ctx, p, 'name')) : null,
-            fields: Object.fromEntries(fields.map(([f]) => [f, text(fieldValue(ctx, p, f))])),
-          };
-        }),
+            name: named ? text(await fieldValue(ctx, p, 'name')) : null,
+            fields: Object.fromEntries(
+              await Promise.all(fields.map(async ([f]) => [f, text(await fieldValue(ctx, p, f))] as const)),
+            ),
+          })),
+        ),
       );
     }),
   );

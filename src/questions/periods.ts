@@ -118,3 +118,47 @@ export const defaultPeriod = (today: string, cal: CalendarOptions) => resolveRel
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
 }
+
+/**
+ * The period a comparison compares with: a year earlier (the same labels one year back), or the previous
+ * period of the same length (a month, a quarter, a year, or a run of months before the run). Null when the
+ * labels are of a kind this does not shift (weeks, days).
+ */
+export function comparedRange(
+  from: string,
+  to: string,
+  kind: 'year_ago' | 'previous',
+): { from: string; to: string } | null {
+  const back = (label: string, years: number) => {
+    const m = /^(FY)?(\d{4})(.*)$/.exec(label);
+    return m && !/W/.test(m[3]!) && m[3]!.length <= 3 ? `${m[1] ?? ''}${Number(m[2]) - years}${m[3]}` : null;
+  };
+  if (kind === 'year_ago') {
+    const a = back(from, 1);
+    const b = back(to, 1);
+    return a && b ? { from: a, to: b } : null;
+  }
+  const month = /^(\d{4})-(\d{2})$/;
+  const quarter = /^(FY)?(\d{4})-Q([1-4])$/;
+  const year = /^(FY)?(\d{4})$/;
+  let a: RegExpExecArray | null;
+  let b: RegExpExecArray | null;
+  if ((a = month.exec(from)) && (b = month.exec(to))) {
+    const start = { y: Number(a[1]), m: Number(a[2]) };
+    const n = Number(b[1]) * 12 + Number(b[2]) - (start.y * 12 + start.m) + 1;
+    return { from: monthLabel(addMonths(start, -n)), to: monthLabel(addMonths(start, -1)) };
+  }
+  if ((a = quarter.exec(from)) && (b = quarter.exec(to))) {
+    const n = Number(b[2]) * 4 + Number(b[3]) - (Number(a[2]) * 4 + Number(a[3])) + 1;
+    const s = shiftQuarter(Number(a[2]), Number(a[3]), -n);
+    const e = shiftQuarter(Number(a[2]), Number(a[3]), -1);
+    const p = a[1] ?? '';
+    return { from: `${p}${s.fy}-Q${s.q}`, to: `${p}${e.fy}-Q${e.q}` };
+  }
+  if ((a = year.exec(from)) && (b = year.exec(to))) {
+    const n = Number(b[2]) - Number(a[2]) + 1;
+    const p = a[1] ?? '';
+    return { from: `${p}${Number(a[2]) - n}`, to: `${p}${Number(a[2]) - 1}` };
+  }
+  return null;
+}

@@ -35,7 +35,12 @@ export function notYetComputable(it: Interpretation, language: Language, engineH
     return zh
       ? `“每个${it.ranking.per}中排名前${it.ranking.n}”（分组排名）已读懂，但引擎尚不能按组计算排名。`
       : `Understood as the top ${it.ranking.n} ${it.ranking.dimension} within each ${it.ranking.per} (top per group), which the engine cannot compute yet.`;
-  if (it.comparison && it.comparison.kind !== 'target' && it.comparison.indicators.length === 0)
+  if (
+    it.comparison &&
+    it.comparison.kind !== 'target' &&
+    it.comparison.indicators.length === 0 &&
+    it.comparison.from === null
+  )
     return zh
       ? `字典中没有计算${it.indicators.join('、')}${it.comparison.kind === 'year_ago' ? '同比' : '环比'}的指标。`
       : `The dictionary has no ${it.comparison.kind === 'year_ago' ? 'year-on-year' : 'period-on-period'} indicator of ${it.indicators.join(', ')}.`;

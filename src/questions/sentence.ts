@@ -1,3 +1,4 @@
+import { Decimal } from '../values/decimal';
 import type { Interpretation, Language } from './types';
 
 /** One row of the computed table as the sentence reads it: member names, not ids. */
@@ -14,6 +15,8 @@ export interface SentenceParts {
   unitOf(code: string): string;
   /** Targets of the first indicator per row (period|member names), for a comparison with the target. */
   targets?: Map<string, string>;
+  /** The first indicator's value over the compared period (a comparison without a period-over-period indicator). */
+  compared?: string | null | undefined;
 }
 
 const joinZh = (xs: string[]) => xs.join('、');
@@ -92,9 +95,10 @@ export function answerSentence(
         ? `，目标${target}${unit(parts.unitOf(code))}`
         : `, target ${target}${unit(parts.unitOf(code))}`
       : '';
+    const change = changeText(language, it, main?.value ?? null, parts.compared, parts.unitOf(code));
     if (zh)
-      return `${period}${where}${name}为${shown(main?.value ?? null, main?.reason ?? null)}${extras.length ? `，${extras.join('，')}` : ''}${vsTarget}。`;
-    return `${name}${where ? ` for ${where}` : ''} in ${period} was ${shown(main?.value ?? null, main?.reason ?? null)}${extras.length ? `; ${extras.join('; ')}` : ''}${vsTarget}.`;
+      return `${period}${where}${name}为${shown(main?.value ?? null, main?.reason ?? null)}${extras.length ? `，${extras.join('，')}` : ''}${vsTarget}${change}。`;
+    return `${name}${where ? ` for ${where}` : ''} in ${period} was ${shown(main?.value ?? null, main?.reason ?? null)}${extras.length ? `; ${extras.join('; ')}` : ''}${vsTarget}${change}.`;
   }
 
   // A table: its size and its largest row.
@@ -106,3 +110,29 @@ export function answerSentence(
 }
 
 const unit = (u: string) => (u === '%' ? '%' : u ? ` ${u}` : '');
+
+/** "，同比+3.2%（对比期 1,234.00）" / ", +3.2% year on year (was 1,234.00)": growth in exact decimals, shown to 0.1. */
+function changeText(
+  language: Language,
+  it: Interpretation,
+  value: string | null,
+  compared: string | null | undefined,
+  unitText: string,
+): string {
+  if (compared === undefined || !it.comparison || it.comparison.kind === 'target') return '';
+  const zh = language === 'zh';
+  const word =
+    it.comparison.kind === 'year_ago' ? (zh ? '同比' : 'year on year') : zh ? '环比' : 'on the previous period';
+  const was = `${compared ?? (zh ? '无数值' : 'no value')}${compared === null ? '' : unit(unitText)}`;
+  const base = compared === null ? null : Decimal.of(compared);
+  const growth =
+    value !== null && base && !base.isZero()
+      ? Decimal.of(value)
+          .sub(base)
+          .mul(Decimal.of(100))
+          .div(base.compare(Decimal.ZERO) < 0 ? base.negate() : base)
+      : null;
+  const pct = growth ? `${growth.compare(Decimal.ZERO) >= 0 ? '+' : ''}${growth.toFixed(1)}%` : null;
+  if (zh) return pct ? `，${word}${pct}（对比期${was}）` : `，对比期${was}`;
+  return pct ? `, ${pct} ${word} (was ${was})` : `; compared period: ${was}`;
+}

@@ -36,6 +36,9 @@ export interface ComparisonReading {
   kind: 'year_ago' | 'previous' | 'target';
   /** The dictionary's period-over-period indicators that compute it (empty for a target). */
   indicators: string[];
+  /** Without such indicators: the period compared with, computed as a second ordinary request. */
+  from: string | null;
+  to: string | null;
   text: string;
 }
 

@@ -33,6 +33,7 @@ interface AskParent {
   interpretation: ReturnType<typeof interpretationOut> | null;
   request: ReturnType<typeof requestOut> | null;
   table: Table | null;
+  compared: Table | null;
   refusal: HubError | null;
   answer: string | null;
   candidates: Candidate[];
@@ -88,6 +89,7 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
         : {}),
     };
     let table: Table;
+    let compared: Table | null = null;
     try {
       const max = ctx.runtime.config.limits.maxResponseCells;
       const estimate = estimateOutput(ctx, valuesRequestOf(ctx, request));
@@ -98,6 +100,9 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
           { cells: estimate.cells, max },
         );
       table = await indicatorTable(ctx, request);
+      // A comparison without a period-over-period indicator: the same request over the compared period.
+      const c = it.comparison;
+      if (c && c.from && c.to) compared = await indicatorTable(ctx, { ...request, from: c.from, to: c.to });
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       return {
@@ -146,8 +151,9 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
         return u === 'percent' ? '%' : u === 'count' ? '' : u;
       },
       targets: new Map(targets.filter((t) => t.member === null).map((t) => [`${t.period}|`, t.target])),
+      compared: compared ? await comparedValue(compared, it.indicators[0]!) : undefined,
     });
-    return { ...out(args.question, language, reading), status: 'ANSWERED', table, answer, targets };
+    return { ...out(args.question, language, reading), status: 'ANSWERED', table, compared, answer, targets };
   },
 };
 
@@ -168,6 +174,7 @@ function out(question: string, language: Language, reading: Reading): AskParent 
     interpretation: it ? interpretationOut(it) : null,
     request: it && reading.status === 'understood' ? requestOut(it) : null,
     table: null,
+    compared: null,
     refusal: null,
     answer: null,
     candidates: reading.status === 'understood' ? [] : reading.candidates,
@@ -207,4 +214,12 @@ function targetsOf(
     if (t !== undefined) out.push({ period: r.period, member, code, target: t.toFixed(2) });
   }
   return out;
+}
+
+/** The first indicator's value in a one-row compared table (what the sentence compares with). */
+async function comparedValue(table: Table, code: string): Promise<string | null | undefined> {
+  const rows = await Promise.all(table.rows as unknown as Array<Promise<Awaited<Table['rows'][number]>>>);
+  if (rows.length !== 1) return undefined;
+  const cell = rows[0]!.cells.find((c) => c.code === code);
+  return (cell?.value as string | null | undefined) ?? null;
 }

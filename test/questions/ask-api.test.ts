@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Decimal, toMoney } from '../../src/values/decimal';
 import { DirectSql, hubId } from '../support/direct-sql';
 import { ALL_POSTGRES } from '../support/engines';
-import { startTestHub, type As, type TestHub } from '../support/hub-client';
+import { DEMO_SERVICE_KEY, startTestHub, type As, type TestHub } from '../support/hub-client';
 
 /**
  * `ask` over real HTTP on the demo company: its values equal indicatorValues for the same interpretation
@@ -135,6 +137,36 @@ describe('ask computes through indicatorValues', () => {
   });
 });
 
+describe('a comparison the dictionary has no indicator for', () => {
+  it('computes the same request over the year-ago period, through indicatorValues', async () => {
+    const q = `query($q: String!, $today: String) { ask(question: $q, today: $today) {
+      status answer interpretation { comparison { kind indicators from to } filters { path name } }
+      request { codes from to grain by filters { dimension ids } }
+      values { ${TABLE} } compared { ${TABLE} } } }`;
+    const res = await hub.query<{
+      ask: Ask & { compared: Table; interpretation: { comparison: Record<string, unknown> } };
+    }>(q, { q: '今年以来EAST区域毛利率同比怎么样?', today: TODAY });
+    expect(res.errors).toBeUndefined();
+    const a = res.data!.ask;
+    expect(a.status).toBe('ANSWERED');
+    expect(a.interpretation!.comparison).toEqual({ kind: 'year_ago', indicators: [], from: '2024-01', to: '2024-11' });
+    const r = a.request!;
+    const again = await hub.query<{ indicatorValues: Table }>(VALUES, {
+      codes: r.codes,
+      from: '2024-01',
+      to: '2024-11',
+      grain: r.grain,
+      by: r.by,
+      filters: r.filters,
+    });
+    expect(a.compared).toEqual(again.data!.indicatorValues);
+    const now = Number(a.values!.rows[0]!.cells[0]!.value);
+    const before = Number(a.compared.rows[0]!.cells[0]!.value);
+    const growth = (((now - before) / Math.abs(before)) * 100).toFixed(1);
+    expect(a.answer).toContain(`同比${Number(growth) >= 0 ? '+' : ''}${growth}%`);
+  });
+});
+
 describe('permissions', () => {
   it('an indicator the role may not see: REFUSED, with the ordinary "not permitted" cells of indicatorValues', async () => {
     const res = await ask('去年人工成本是多少', SALES_REP);
@@ -207,4 +239,29 @@ describe('audit', () => {
     expect(record).toBeDefined();
     expect(record!.indicators.map((i) => i.code)).toContain('revenue');
   });
+});
+
+describe('npm run ask', () => {
+  it('asks the running hub with an API key and prints the interpretation and the table', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(
+      process.execPath,
+      [
+        require.resolve('tsx/cli'),
+        'src/cli/ask.ts',
+        '--url',
+        hub.url,
+        '--api-key',
+        DEMO_SERVICE_KEY,
+        '--today',
+        TODAY,
+        'top 5 customers by revenue last year',
+      ],
+      { cwd: `${__dirname}/../..`, env: { ...process.env, HUB_TOKEN: '', HUB_API_KEY: '' } },
+    );
+    const a = (await ask('top 5 customers by revenue last year')).data!.ask;
+    expect(stdout).toContain('ranking     top 5 customer by revenue');
+    expect(stdout).toContain(a.answer!);
+    for (const row of a.values!.rows) expect(stdout).toContain(row.cells[0]!.value!);
+  }, 60_000);
 });

@@ -138,14 +138,14 @@ describe('the question corpus', () => {
       s.results
         .filter((r) => r.diff.length)
         .map((r) => `  [${name}] ${r.q.company} ${r.q.language} "${r.q.question}": ${r.diff.join('; ')}`);
-    console.log(
-      [
+    process.stdout.write(
+      `${[
         'Questions read exactly (test/questions/corpus.ts):',
         ...lines,
         `overall: longest match ${pct(longest.groups.get('all all')!)}, jieba ${pct(jieba.groups.get('all all')!)}`,
         ...misses(longest, 'longest'),
         ...misses(jieba, 'jieba'),
-      ].join('\n'),
+      ].join('\n')}\n`,
     );
     const overall = longest.groups.get('all all')!;
     expect(overall.exact / overall.total).toBeGreaterThanOrEqual(0.9);

@@ -56,6 +56,9 @@ async function openAs(employee: string, query: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${hub.origin}/center/?${query}`);
   await page.waitForSelector('#signin');
   if (employee === CEO) {
@@ -97,6 +100,7 @@ test('the page and its assets come from the hub, compressed, with no request lea
   const res = await fetch(`${hub.origin}/center/`, { headers: { 'accept-encoding': 'gzip' } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-encoding')).toBe('gzip');
+  expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
   const html = await res.text();
   const assets = [...html.matchAll(/(?:src|href)="([^":]+\.(?:js|css))"/g)].map((m) => m[1]!);
   expect(assets.length).toBe(2);

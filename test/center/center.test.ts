@@ -225,6 +225,31 @@ test('the charts show the numbers the API returns', async () => {
   }
 });
 
+test("the period's alerts on screen are the API's, with severity and whom to notify", async () => {
+  const page = await openAs(MANAGER, 'screen=alerts&period=2025-Q4');
+  await page.waitForSelector('#alerts table.data');
+  const screen = await screenTable(page, 'alerts');
+  const api = await hub.query<{
+    alerts: Array<{ severity: string; indicator: { code: string }; unit: { id: string } | null; notify: string[] }>;
+  }>('{ alerts(period: "2025-Q4") { severity indicator { code } unit { id } notify } }', {}, MANAGER);
+  expect(api.errors).toBeUndefined();
+  expect(api.data!.alerts.length).toBeGreaterThan(0);
+  expect(screen.rows.map((r) => [r[0], r[1], r[3], r[8]])).toEqual(
+    api.data!.alerts.map((a) => [a.severity, a.indicator.code, a.unit?.id ?? '', a.notify.join(', ')]),
+  );
+  expect(screen.headers).toEqual([
+    'Severity',
+    'Indicator',
+    '名称',
+    'Unit',
+    'Rule',
+    'Value',
+    'Threshold',
+    'Message',
+    'Notify',
+  ]);
+});
+
 test('an approval made in the page is in force in the API', async () => {
   const definition = readFileSync('models/demo/indicators/finance/gross_profit.yaml', 'utf8').replace(
     'formula: invoiced_revenue - cogs',

@@ -103,6 +103,8 @@ function at(value: unknown, path: string): unknown {
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // A list of plain values (whom to notify, synonyms) reads as a list; anything deeper as JSON.
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -1,10 +1,12 @@
 import express from 'express';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { parse as parseYaml } from 'yaml';
 import type { HubRuntime } from '../app/runtime';
 import { resolveJwtSecret } from '../auth/jwt-secret';
+import { logger } from '../logger';
 
 /** Where `npm run build:web` writes the indicator center (web/center → dist/center). */
 export const CENTER_BUILD_DIR = resolve(__dirname, '..', '..', 'dist', 'center');
@@ -28,23 +30,13 @@ export function centerRoutes(runtime: HubRuntime, dir = CENTER_BUILD_DIR): expre
       res.status(404).json({ error: 'This hub has no demo users: sign in with a token or an API key.' });
       return;
     }
-    const jwt = runtime.config.auth.jwt;
-    const secret = new TextEncoder().encode(resolveJwtSecret(jwt.secret, runtime.config.embedded.dataDir));
-    const signed = await Promise.all(
-      users.map(async (u) => ({
-        label: u.label,
-        employee: u.employee,
-        token: await new SignJWT({})
-          .setProtectedHeader({ alg: 'HS256' })
-          .setSubject(u.employee)
-          .setIssuer(jwt.issuer)
-          .setAudience(jwt.audience)
-          .setIssuedAt()
-          .setExpirationTime('8h')
-          .sign(secret),
-      })),
-    );
-    res.json({ users: signed });
+    try {
+      res.json({ users: await signed(runtime, users) });
+    } catch (error) {
+      const errorId = randomUUID();
+      logger.error({ errorId, err: error }, 'demo users could not be signed in');
+      res.status(500).json({ error: `The demo users are not available (error id ${errorId}).` });
+    }
   });
   router.get('/center', (req, res, next) => {
     if (req.originalUrl === '/center') return res.redirect(301, '/center/');
@@ -53,6 +45,9 @@ export function centerRoutes(runtime: HubRuntime, dir = CENTER_BUILD_DIR): expre
   router.use(
     '/center',
     (_req, res, next) => {
+      // The page reads only its own bundle and /graphql: nothing else may load, run or be sent anywhere.
+      res.setHeader('Content-Security-Policy', CSP);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
       if (!existsSync(join(dir, 'index.html'))) {
         res
           .status(503)
@@ -84,6 +79,39 @@ function cacheHeaders(res: express.Response, path: string): void {
   res.setHeader(
     'Cache-Control',
     /\.[0-9A-Z]{8}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  // ECharts and the page set element styles at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+async function signed(
+  runtime: HubRuntime,
+  users: Array<{ label: string; employee: string }>,
+): Promise<Array<{ label: string; employee: string; token: string }>> {
+  const jwt = runtime.config.auth.jwt;
+  const secret = new TextEncoder().encode(resolveJwtSecret(jwt.secret, runtime.config.embedded.dataDir));
+  return Promise.all(
+    users.map(async (u) => ({
+      label: u.label,
+      employee: u.employee,
+      token: await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(u.employee)
+        .setIssuer(jwt.issuer)
+        .setAudience(jwt.audience)
+        .setIssuedAt()
+        .setExpirationTime('8h')
+        .sign(secret),
+    })),
   );
 }
 

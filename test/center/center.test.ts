@@ -56,6 +56,9 @@ async function openAs(employee: string, query: string): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${hub.origin}/center/?${query}`);
   await page.waitForSelector('#signin');
   if (employee === CEO) {
@@ -97,6 +100,7 @@ test('the page and its assets come from the hub, compressed, with no request lea
   const res = await fetch(`${hub.origin}/center/`, { headers: { 'accept-encoding': 'gzip' } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-encoding')).toBe('gzip');
+  expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
   const html = await res.text();
   const assets = [...html.matchAll(/(?:src|href)="([^":]+\.(?:js|css))"/g)].map((m) => m[1]!);
   expect(assets.length).toBe(2);
@@ -219,6 +223,31 @@ test('the charts show the numbers the API returns', async () => {
   if (process.env.HUB_CENTER_SCREENSHOT === '1') {
     await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'indicator-center.png'), fullPage: true });
   }
+});
+
+test("the period's alerts on screen are the API's, with severity and whom to notify", async () => {
+  const page = await openAs(MANAGER, 'screen=alerts&period=2025-Q4');
+  await page.waitForSelector('#alerts table.data');
+  const screen = await screenTable(page, 'alerts');
+  const api = await hub.query<{
+    alerts: Array<{ severity: string; indicator: { code: string }; unit: { id: string } | null; notify: string[] }>;
+  }>('{ alerts(period: "2025-Q4") { severity indicator { code } unit { id } notify } }', {}, MANAGER);
+  expect(api.errors).toBeUndefined();
+  expect(api.data!.alerts.length).toBeGreaterThan(0);
+  expect(screen.rows.map((r) => [r[0], r[1], r[3], r[8]])).toEqual(
+    api.data!.alerts.map((a) => [a.severity, a.indicator.code, a.unit?.id ?? '', a.notify.join(', ')]),
+  );
+  expect(screen.headers).toEqual([
+    'Severity',
+    'Indicator',
+    '名称',
+    'Unit',
+    'Rule',
+    'Value',
+    'Threshold',
+    'Message',
+    'Notify',
+  ]);
 });
 
 test('an approval made in the page is in force in the API', async () => {

@@ -73,7 +73,7 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
     const reading = interpret(args.question, new Lexicon(ctx.dictionary, model, rows), options);
     if (reading.status !== 'understood') return out(args.question, language, reading);
     const it = reading.interpretation;
-    const pending = notYetComputable(it, language, false);
+    const pending = notYetComputable(it, language, true);
     if (pending) return { ...out(args.question, language, reading), status: 'NOT_YET_COMPUTABLE', reason: pending };
     const valuesArgs = valuesArgsOf(it);
     const request: QueryIndicatorValuesArgs = {
@@ -81,11 +81,21 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
       from: valuesArgs.from,
       to: valuesArgs.to,
       grain: valuesArgs.grain,
-      by: valuesArgs.by as never,
+      // Top per group ranks within each member of `per`, which the engine takes as one of `by`.
+      by: (valuesArgs.top?.per && !valuesArgs.by.includes(valuesArgs.top.per)
+        ? [valuesArgs.top.per, ...valuesArgs.by]
+        : valuesArgs.by) as never,
       filters: valuesArgs.filters,
       rollup: false,
       ...(valuesArgs.top
-        ? { top: { indicator: valuesArgs.top.indicator, n: valuesArgs.top.n, direction: valuesArgs.top.direction } }
+        ? {
+            top: {
+              indicator: valuesArgs.top.indicator,
+              n: valuesArgs.top.n,
+              direction: valuesArgs.top.direction,
+              ...(valuesArgs.top.per ? { per: valuesArgs.top.per as never } : {}),
+            },
+          }
         : {}),
     };
     let table: Table;

@@ -147,4 +147,25 @@ describe('issue 22: suppression across windows and member sets (property)', () =
     const july = { fact: FACT, from: '2025-07-01', to: '2025-08-01' };
     expect((await decideReleases(ctx, [{ key: 'b', sets: [{ window: july, members: ['B'] }] }], pop)).size).toBe(0);
   });
+
+  test('limits.disclosure.maxSetsPerWindow: exactly that many different groups of one window, then the next new one is suppressed', async () => {
+    const MAX = 3;
+    const ctx = {
+      viewer: { principal: 'max-sets' },
+      runtime: {
+        policy: { policy: { minimumGroupSize: K } },
+        config: { disclosure: { maxSetsPerWindow: MAX } },
+        disclosure,
+      },
+    } as unknown as EngineContext;
+    const pop = () => 10; // every member 10 people: only the count can refuse
+    const june = { fact: FACT, from: '2025-06-01', to: '2025-07-01' };
+    const ask = (members: string[]) => decideReleases(ctx, [{ key: 'c', sets: [{ window: june, members }] }], pop);
+    for (const m of ['A', 'B', 'C']) expect((await ask([m])).size).toBe(0);
+    expect((await ask(['D'])).get('c')).toMatch(/^suppressed: you have been given 3 different groups of hr\.payroll/);
+    // A group released before is still answered; another window has its own count.
+    expect((await ask(['B'])).size).toBe(0);
+    const july = { fact: FACT, from: '2025-07-01', to: '2025-08-01' };
+    expect((await decideReleases(ctx, [{ key: 'c', sets: [{ window: july, members: ['D'] }] }], pop)).size).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import express from 'express';
 import http from 'node:http';
 import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
-import { viewerOf } from './authentication';
+import { traceOf, viewerOf } from './authentication';
 import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
 import { buildSchema } from '../resolvers/executable-schema';
@@ -59,7 +59,7 @@ export async function startServer(
     express.json({ limit: cfg.bodyLimitBytes }),
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(runtime, viewerOf(req), traceOf(req)) }),
   );
   app.use('/graphql', transportRefusals(guards.preAuth, cfg.bodyLimitBytes));
   app.use(lastResort);

@@ -2,7 +2,9 @@
  * Mutation testing of the security-critical modules (issue 22): `npm run mutation` (not part of `npm test`).
  * Jest runs the database-free security tests (stryker.jest.config.js); the TypeScript checker drops
  * mutants that do not compile. Narrow a run with `npm run mutation -- --mutate src/engine/query-sets.ts`.
- * `thresholds.break`: the run fails below this mutation score (set to the score reached, raised with it).
+ * `thresholds.break`: the run fails below this mutation score (set under the score reached, raised with it).
+ * Scores reached (2026-12-06, --mutate src/engine/query-sets.ts,src/engine/estimate.ts): query-sets.ts 82.61,
+ * estimate.ts 77.27, together 80.00 (36 killed, 6 survived, 3 without coverage, 25 compile errors dropped).
  */
 export default {
   packageManager: 'npm',

@@ -17,6 +17,8 @@ export default tseslint.config(
       'bench/results/**',
       'bench/peers/*/node_modules/**',
       '**/.mesh/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

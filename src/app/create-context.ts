@@ -10,8 +10,7 @@ import { RequestTrace } from '../observability/trace';
 import type { CallContext } from '../sources/contract';
 
 /** A fresh context per request: viewer, trace, and DataLoaders nobody else shares. */
-export function createContext(runtime: HubRuntime, viewer: Viewer): HubContext {
-  const trace = new RequestTrace();
+export function createContext(runtime: HubRuntime, viewer: Viewer, trace = new RequestTrace()): HubContext {
   const calls = new Map<string, CallContext>();
   const callFor = (source: string): CallContext => {
     let call = calls.get(source);

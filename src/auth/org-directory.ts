@@ -4,7 +4,7 @@ import type { KeyMap } from '../keys/keymap';
 import { principalIdProblem } from './principal-id';
 import type { NeutralRow, SourceAdapter, StatementSink } from '../sources/contract';
 import { UNRESTRICTED } from '../sources/contract';
-import { observeStatement } from '../observability/trace';
+import { accessStatements } from '../observability/trace';
 import type { OwnerDirectory } from '../indicators/owners';
 
 /** The parts of the hub the directory reads through. */
@@ -23,14 +23,14 @@ export interface OrgDirectoryParts {
  * What access control needs to know about people and the organisation, read through the model: the
  * people entity (`people:` in its entity file) from its home source, its unit, title, active condition and
  * leaving date from the fields the declaration names; the organisation unit's hierarchy from the source
- * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). These reads
- * are the hub's own (counted in /metrics), not part of any request's trace.
+ * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). A read
+ * made while a request is authenticated is in that request's trace (and /metrics); others only in /metrics.
  */
 export class OrgDirectory implements OwnerDirectory {
   private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
-  private readonly sink: StatementSink = { record: observeStatement };
+  private readonly sink: StatementSink = accessStatements;
   private readonly people: EntityModel | undefined;
   private readonly active: Condition | undefined;
 

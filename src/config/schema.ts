@@ -19,6 +19,34 @@ function deprecatedKey(key: string, use: string): void {
   logger.warn({ key, use }, `configuration: ${key} is deprecated: use ${use}`);
 }
 
+/**
+ * Loopback, private, link-local and unspecified hosts (IPv4, IPv6, "localhost"): where a webhook allow-list
+ * entry may not use a port wildcard.
+ */
+export function isInternalHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 127 ||
+      a === 10 ||
+      a === 0 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (h.includes(':')) {
+    if (h === '::1' || h === '::') return true;
+    if (h.startsWith('::ffff:')) return isInternalHost(h.slice(7));
+    return /^f[cd]/.test(h) || /^fe[89ab]/.test(h);
+  }
+  return false;
+}
+
 /** A webhook allow-list entry (src/notices/allow-list.ts). */
 const WEBHOOK_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.\-[\]:]+?:(\*|\d{1,5})(\/\S*)?$/;
 
@@ -422,6 +450,10 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
                       ),
                   )
                   .default([]),
+                /** Port wildcards (`:*`) on loopback, private and link-local hosts are refused at start: they would let
+                 *  anyone who registers a webhook make the hub POST to every local service and read back its status.
+                 *  List each receiver's port instead; true allows them (tests and development only). */
+                internalPortWildcards: z.boolean().default(false),
                 /** Attempts per delivery before it is marked failed. */
                 attempts: z.number().int().min(1).max(50).default(5),
                 /** Delay before the 2nd attempt; doubled for each further one, up to maxDelayMs. */
@@ -435,6 +467,18 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
                 concurrency: z.number().int().min(1).max(100).default(8),
               })
               .strict()
+              .superRefine((webhooks, ctx) => {
+                if (webhooks.internalPortWildcards) return;
+                webhooks.allowList.forEach((entry, i) => {
+                  const host = /^https?:\/\/(\*\.)?(.+):\*(\/|$)/.exec(entry)?.[2];
+                  if (host !== undefined && isInternalHost(host))
+                    ctx.addIssue({
+                      code: 'custom',
+                      path: ['allowList', i],
+                      message: `"${entry}": a port wildcard on a loopback or private address would let anyone who registers a webhook reach every local service; list each receiver's port instead (e.g. ${entry.replace(':*', ':8080')}), or set internalPortWildcards: true (tests and development only)`,
+                    });
+                });
+              })
               .prefault({}),
             /** Notices buffered per GraphQL subscriber; a subscriber that falls further behind is ended with an error. */
             subscriberQueueSize: z.number().int().min(1).max(10_000).default(100),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Span } from '@opentelemetry/api';
 import { sourceStatementSeconds, sourceStatements } from './metrics';
 import { statementSpan } from './tracing';
@@ -30,6 +31,21 @@ export function observeStatement(event: StatementEvent): void {
 
 /** The hub's own statements, outside any request (key map builds, member counts): counted in /metrics only. */
 export const hubStatements: StatementSink = Object.freeze({ record: observeStatement });
+
+/**
+ * The trace of the request being authenticated: statements run while its credentials are resolved (the
+ * person's status, the org tree, row-scope lookups) belong to that request's trace, as /metrics counts them.
+ */
+export const authenticationTrace = new AsyncLocalStorage<StatementSink>();
+
+/** Lookups made for access control: into the authenticating request's trace when there is one, else /metrics only. */
+export const accessStatements: StatementSink = Object.freeze({
+  record(event: StatementEvent): void {
+    const trace = authenticationTrace.getStore();
+    if (trace) trace.record(event);
+    else observeStatement(event);
+  },
+});
 
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {

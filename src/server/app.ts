@@ -4,7 +4,7 @@ import express from 'express';
 import http from 'node:http';
 import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
-import { viewerOf } from './authentication';
+import { traceOf, viewerOf } from './authentication';
 import { graphiql, openingQuery } from './graphiql';
 import { healthRoutes } from './health';
 import { centerRoutes } from './center';
@@ -83,7 +83,7 @@ export async function startServer(
     ...(trusted ? [persistedDocuments(trusted)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const ctx = createContext(runtime, viewerOf(req));
+        const ctx = createContext(runtime, viewerOf(req), traceOf(req));
         ctx.requestId = requestIdOf(req);
         ctx.audit.address = guards.addresses.of(req);
         return ctx;

@@ -3,9 +3,16 @@ import type { Viewer } from '../auth/viewer';
 import type { HubRuntime } from '../app/runtime';
 import { authenticateCredentials, CredentialsRefused } from './guards/credentials';
 import type { PreAuthGuard } from './guards/pre-auth';
+import { authenticationTrace, RequestTrace } from '../observability/trace';
 import { logger } from '../logger';
 
 const VIEWER = Symbol('viewer');
+const TRACE = Symbol('trace');
+
+/** The request's trace, begun at authentication (its identity and scope lookups are counted in it). */
+export function traceOf(req: Request): RequestTrace | undefined {
+  return (req as Request & { [TRACE]?: RequestTrace })[TRACE];
+}
 
 /**
  * Every GraphQL request is authenticated before the schema sees it: the bearer token or API key is
@@ -16,11 +23,15 @@ const VIEWER = Symbol('viewer');
 export function authentication(runtime: HubRuntime, guard: PreAuthGuard): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const { viewer } = await authenticateCredentials(runtime, {
-        authorization: req.headers.authorization,
-        'x-api-key': headerValue(req.headers['x-api-key']),
-      });
+      const trace = new RequestTrace();
+      const { viewer } = await authenticationTrace.run(trace, () =>
+        authenticateCredentials(runtime, {
+          authorization: req.headers.authorization,
+          'x-api-key': headerValue(req.headers['x-api-key']),
+        }),
+      );
       (req as Request & { [VIEWER]?: Viewer })[VIEWER] = viewer;
+      (req as Request & { [TRACE]?: RequestTrace })[TRACE] = trace;
       // Roles that differ from those last recorded for this principal (HR data changed) become an audit record.
       await runtime.auditSystem
         .observe(viewer)

@@ -61,6 +61,7 @@ describe('notices through the API (embedded store)', () => {
       notices: {
         webhooks: {
           allowList: ['http://127.0.0.1:*', 'http://localhost:*'],
+          internalPortWildcards: true,
           baseDelayMs: 40,
           maxDelayMs: 200,
           pollIntervalMs: 25,

@@ -21,6 +21,7 @@ const FAST: NoticesConfig = configSchema.parse({
   notices: {
     webhooks: {
       allowList: ['http://127.0.0.1:*', 'http://localhost:*'],
+      internalPortWildcards: true,
       baseDelayMs: 40,
       maxDelayMs: 200,
       timeoutMs: 2000,

@@ -62,8 +62,8 @@ const BODIES: Array<[name: string, headers: Record<string, string>, body: () => 
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     [
-      'charset=utf-7',
-      { 'content-type': 'application/json; charset=utf-7' },
+      'charset=koi8-r',
+      { 'content-type': 'application/json; charset=koi8-r' },
       () => Buffer.from(QUERY),
       415,
       'UNSUPPORTED_MEDIA_TYPE',

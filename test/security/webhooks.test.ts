@@ -56,6 +56,7 @@ describe('webhooks with an allow-list naming loopback receivers', () => {
       notices: {
         webhooks: {
           allowList: ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*', 'http://0.0.0.0:*'],
+          internalPortWildcards: true,
           baseDelayMs: 40,
           maxDelayMs: 200,
           pollIntervalMs: 25,

@@ -1,0 +1,35 @@
+import { sourceStatements } from '../../src/observability/metrics';
+import { ALL_EMBEDDED } from '../support/engines';
+import { startTestHub, type TestHub } from '../support/hub-client';
+
+/**
+ * Issue 22, finding 7 (the trace): a request's trace said 0 statements while /metrics counted the identity
+ * and scope lookups made while it was authenticated. Now those lookups are in the request's trace: for a
+ * person the hub has not seen yet, the trace counts exactly what /metrics counted for the request (> 0).
+ */
+async function statementsSoFar(): Promise<number> {
+  return (await sourceStatements.get()).values.reduce((sum, v) => sum + v.value, 0);
+}
+
+describe('issue 22, finding 7: the trace counts every statement of the request', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(ALL_EMBEDDED);
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+
+  test.each(['EMP-000150', 'EMP-000151'])(
+    'first request of %s: trace statements = /metrics statements > 0',
+    async (who) => {
+      const before = await statementsSoFar();
+      const res = await hub.query('{ me { principal } }', {}, who);
+      const after = await statementsSoFar();
+      expect(res.errors).toBeUndefined();
+      const traced = (res.extensions as { trace?: { statements: number } } | undefined)?.trace?.statements;
+      expect(after - before).toBeGreaterThan(0);
+      expect(traced).toBe(after - before);
+    },
+  );
+});

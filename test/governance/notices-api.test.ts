@@ -227,7 +227,9 @@ describe('notices through the API (embedded store)', () => {
     expect(closed![0]).toBe(code);
     expect(closed![1]).toMatch(reason);
     const [refused] = await auditRecords('outcome: refused');
-    expect(refused).toMatchObject({ principal: 'anonymous', outcome: 'refused', errorCodes: ['UNAUTHENTICATED'] });
+    // A credential that identifies someone (the departed employee's valid token) is recorded under their name.
+    const principal = params === 'departed' ? DEPARTED : 'anonymous';
+    expect(refused).toMatchObject({ principal, outcome: 'refused', errorCodes: ['UNAUTHENTICATED'] });
     expect(refused!.reason).toMatch(/^WebSocket connection refused: /);
     expect(JSON.stringify(refused)).not.toContain('not.a.jwt');
   });

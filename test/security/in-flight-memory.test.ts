@@ -76,7 +76,7 @@ test('32 parallel in-limit tables, twice, against a 256 MiB heap: up, /healthz <
       sources: { crm: source('crm'), erp: source('erp'), hr: source('hr'), procurement: source('procurement') },
       store: { engine: 'postgres', url: pgSourcesUrl(), schema: 'hub' },
       embedded: { dataDir: ':memory:' },
-      demo: { seed: false },
+      demo: { enabled: true, seed: false },
       cache: { maxBytes: 4 * 1024 * 1024 },
       // The README's sizing for a 256 MiB heap; the rate limit is not what stops this (burst 200 in the finding).
       limits: {

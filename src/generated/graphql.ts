@@ -268,6 +268,21 @@ export type CustomerRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort customers: ties are broken by key. */
+export type CustomerOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: CustomerSortField;
+};
+
+/** A field customers can be sorted by (its home source maps it). */
+export type CustomerSortField =
+  | 'createdOn'
+  | 'id'
+  | 'industry'
+  | 'name'
+  | 'region'
+  | 'segment';
+
 export type DecompositionNode = {
   __typename?: 'DecompositionNode';
   baseValue?: Maybe<Scalars['Decimal']['output']>;
@@ -376,6 +391,18 @@ export type DepartmentRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort departments: ties are broken by key. */
+export type DepartmentOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: DepartmentSortField;
+};
+
+/** A field departments can be sorted by (its home source maps it). */
+export type DepartmentSortField =
+  | 'id'
+  | 'level'
+  | 'name';
+
 /** INPUT: computed from it; DRIVER: names it as a declared driver; ALERT: compares with it in an alert rule. */
 export type DependencyKind =
   | 'ALERT'
@@ -417,6 +444,26 @@ export type EmployeeIndicatorsArgs = {
   codes: Array<Scalars['String']['input']>;
   period: Scalars['String']['input'];
 };
+
+/** How to sort employees: ties are broken by key. */
+export type EmployeeOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: EmployeeSortField;
+};
+
+/** A field employees can be sorted by (its home source maps it). */
+export type EmployeeSortField =
+  | 'bankAccount'
+  | 'email'
+  | 'hireDate'
+  | 'id'
+  | 'idCardNo'
+  | 'leaveDate'
+  | 'monthlySalary'
+  | 'name'
+  | 'phone'
+  | 'status'
+  | 'title';
 
 /**
  * Every `extensions.code` the hub answers (the error contract: README "Errors as a contract").
@@ -1278,6 +1325,20 @@ export type ProductIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort products: ties are broken by key. */
+export type ProductOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: ProductSortField;
+};
+
+/** A field products can be sorted by (its home source maps it). */
+export type ProductSortField =
+  | 'category'
+  | 'id'
+  | 'listPrice'
+  | 'name'
+  | 'standardCost';
+
 export type ProposeIndicatorChange = {
   /** UPDATE/ARCHIVE: the published version the change is made against (default: the current one). */
   baseVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1331,8 +1392,10 @@ export type Query = {
   contract?: Maybe<Contract>;
   /** One Customer by its hub id (null when absent or outside the viewer's rows). */
   customer?: Maybe<Customer>;
-  /** Customer rows, paged: optionally only the given ids, or those whose salesDepartment is the given id. */
+  /** Customer rows, paged: optionally only the given ids, or those whose salesDepartment is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `customersCount` gives the total. */
   customers?: Maybe<Array<Customer>>;
+  /** How many Customer rows `customers` has for the viewer with the same filters (its row rules applied): a table's total. */
+  customersCount?: Maybe<Scalars['Int']['output']>;
   /**
    * 指标分解: an indicator's value in `period` against `comparedTo` (default: the same period a year earlier),
    * with each driver's contribution to the change (Shapley attribution: contributions add up to the change).
@@ -1341,12 +1404,16 @@ export type Query = {
   decomposition?: Maybe<DecompositionNode>;
   /** One Department by its hub id (null when absent or outside the viewer's rows). */
   department?: Maybe<Department>;
-  /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id. */
+  /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `departmentsCount` gives the total. */
   departments?: Maybe<Array<Department>>;
+  /** How many Department rows `departments` has for the viewer with the same filters (its row rules applied): a table's total. */
+  departmentsCount?: Maybe<Scalars['Int']['output']>;
   /** One Employee by its hub id (null when absent or outside the viewer's rows). */
   employee?: Maybe<Employee>;
-  /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id. */
+  /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `employeesCount` gives the total. */
   employees?: Maybe<Array<Employee>>;
+  /** How many Employee rows `employees` has for the viewer with the same filters (its row rules applied): a table's total. */
+  employeesCount?: Maybe<Scalars['Int']['output']>;
   /** Explain access: what `principal` (a person's hub id, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
   /**
@@ -1398,8 +1465,10 @@ export type Query = {
   permissionMatrix?: Maybe<PermissionMatrix>;
   /** One Product by its hub id (null when absent or outside the viewer's rows). */
   product?: Maybe<Product>;
-  /** Product rows, paged: optionally only the given ids. */
+  /** Product rows, paged: optionally only the given ids; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `productsCount` gives the total. */
   products?: Maybe<Array<Product>>;
+  /** How many Product rows `products` has for the viewer with the same filters (its row rules applied): a table's total. */
+  productsCount?: Maybe<Scalars['Int']['output']>;
   /** One PurchaseOrder by its hub id (null when absent or outside the viewer's rows). */
   purchaseOrder?: Maybe<PurchaseOrder>;
   /** One Receivable by its hub id (null when absent or outside the viewer's rows). */
@@ -1408,8 +1477,10 @@ export type Query = {
   sources?: Maybe<Array<SourceStatus>>;
   /** One Supplier by its hub id (null when absent or outside the viewer's rows). */
   supplier?: Maybe<Supplier>;
-  /** Supplier rows, paged: optionally only the given ids. */
+  /** Supplier rows, paged: optionally only the given ids; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `suppliersCount` gives the total. */
   suppliers?: Maybe<Array<Supplier>>;
+  /** How many Supplier rows `suppliers` has for the viewer with the same filters (its row rules applied): a table's total. */
+  suppliersCount?: Maybe<Scalars['Int']['output']>;
   /** Recomputes the hash chain: ok, or the first broken record and why. */
   verifyAuditChain?: Maybe<AuditVerification>;
 };
@@ -1496,6 +1567,18 @@ export type QueryCustomersArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
+  salesDepartmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryCustomersCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   salesDepartmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1535,6 +1618,19 @@ export type QueryDepartmentsArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DepartmentOrder>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDepartmentsCountArgs = {
+  headId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1560,6 +1656,19 @@ export type QueryEmployeesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   managerId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EmployeeOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryEmployeesCountArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  managerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1695,6 +1804,17 @@ export type QueryProductsArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryProductsCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1737,6 +1857,17 @@ export type QuerySuppliersArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SupplierOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QuerySuppliersCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An open receivable: an ERP invoice not yet fully paid. */
@@ -1790,6 +1921,7 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
+/** The direction of a list's sort (`orderBy`). */
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -1909,6 +2041,20 @@ export type SupplierPurchaseOrdersArgs = {
 export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
 };
+
+/** How to sort suppliers: ties are broken by key. */
+export type SupplierOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: SupplierSortField;
+};
+
+/** A field suppliers can be sorted by (its home source maps it). */
+export type SupplierSortField =
+  | 'category'
+  | 'id'
+  | 'name'
+  | 'rating'
+  | 'region';
 
 /** Keep the first `n` members ranked by `indicator` over the whole requested range (one bucket from `from` to `to`); every period's rows of those members are returned, in rank order. Ties rank by member id; a null or suppressed value ranks last. */
 export type TopMembers = {
@@ -2078,14 +2224,20 @@ export type ResolversTypes = ResolversObject<{
   Contact: ResolverTypeWrapper<Contact>;
   Contract: ResolverTypeWrapper<Contract>;
   Customer: ResolverTypeWrapper<Customer>;
+  CustomerOrder: CustomerOrder;
+  CustomerSortField: CustomerSortField;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DecompositionNode: ResolverTypeWrapper<Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversTypes['DecompositionNode']>, indicator?: Maybe<ResolversTypes['Indicator']> }>;
   DefinitionDiff: ResolverTypeWrapper<DefinitionDiff>;
   Department: ResolverTypeWrapper<Department>;
+  DepartmentOrder: DepartmentOrder;
+  DepartmentSortField: DepartmentSortField;
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
   Employee: ResolverTypeWrapper<Employee>;
+  EmployeeOrder: EmployeeOrder;
+  EmployeeSortField: EmployeeSortField;
   ErrorCode: ErrorCode;
   FieldAccess: ResolverTypeWrapper<FieldAccess>;
   FieldAccessDecision: FieldAccessDecision;
@@ -2126,6 +2278,8 @@ export type ResolversTypes = ResolversObject<{
   PermissionMatrix: ResolverTypeWrapper<PermissionMatrix>;
   PersonalIndicator: ResolverTypeWrapper<PersonalIndicator>;
   Product: ResolverTypeWrapper<Product>;
+  ProductOrder: ProductOrder;
+  ProductSortField: ProductSortField;
   ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrder>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2146,6 +2300,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<Supplier>;
+  SupplierOrder: SupplierOrder;
+  SupplierSortField: SupplierSortField;
   TopMembers: TopMembers;
   TypeAccess: ResolverTypeWrapper<TypeAccess>;
   VersionPin: VersionPin;
@@ -2170,13 +2326,16 @@ export type ResolversParentTypes = ResolversObject<{
   Contact: Contact;
   Contract: Contract;
   Customer: Customer;
+  CustomerOrder: CustomerOrder;
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   DecompositionNode: Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversParentTypes['DecompositionNode']>, indicator?: Maybe<ResolversParentTypes['Indicator']> };
   DefinitionDiff: DefinitionDiff;
   Department: Department;
+  DepartmentOrder: DepartmentOrder;
   DimensionFilter: DimensionFilter;
   Employee: Employee;
+  EmployeeOrder: EmployeeOrder;
   FieldAccess: FieldAccess;
   FieldAccessEntry: FieldAccessEntry;
   FieldPermissions: FieldPermissions;
@@ -2209,6 +2368,7 @@ export type ResolversParentTypes = ResolversObject<{
   PermissionMatrix: PermissionMatrix;
   PersonalIndicator: PersonalIndicator;
   Product: Product;
+  ProductOrder: ProductOrder;
   ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: PurchaseOrder;
   Query: Record<PropertyKey, never>;
@@ -2227,6 +2387,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Supplier: Supplier;
+  SupplierOrder: SupplierOrder;
   TopMembers: TopMembers;
   TypeAccess: TypeAccess;
   VersionPin: VersionPin;
@@ -2712,11 +2873,14 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryContractArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  customersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryCustomersCountArgs>>;
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
+  departmentsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryDepartmentsCountArgs>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  employeesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryEmployeesCountArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicatorChange?: Resolver<Maybe<ResolversTypes['ChangeRequest']>, ParentType, ContextType, RequireFields<QueryIndicatorChangeArgs, 'id'>>;
@@ -2730,11 +2894,13 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   permissionMatrix?: Resolver<Maybe<ResolversTypes['PermissionMatrix']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
+  productsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryProductsCountArgs>>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<QueryPurchaseOrderArgs, 'id'>>;
   receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType, RequireFields<QueryReceivableArgs, 'id'>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
   suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+  suppliersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QuerySuppliersCountArgs>>;
   verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType>;
 }>;
 

@@ -14,6 +14,7 @@ import { rateLimit } from './rate-limit';
 import type { RefusalKind } from '../audit/refusal-audit';
 import { createGuards } from './guards';
 import type { PreAuthGuard } from './guards/pre-auth';
+import { cors } from './cors';
 import { graphqlPipeline } from './pipeline';
 import { persistedDocuments } from './persisted-documents';
 import { TrustedDocuments } from './trusted-documents';
@@ -63,7 +64,12 @@ export async function startServer(
   app.use(healthRoutes(runtime));
   app.use(
     '/graphql',
-    corsFor(cfg.corsOrigins),
+    cors({
+      origins: cfg.corsOrigins,
+      allowedHeaders: cfg.corsAllowedHeaders,
+      exposedHeaders: cfg.corsExposedHeaders,
+      maxAgeSeconds: cfg.corsMaxAgeSeconds,
+    }),
     noStore,
     graphiql('/graphql', openingQuery(runtime)),
     guards.preAuth.gate,
@@ -121,25 +127,3 @@ const noStore: express.RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
   next();
 };
-
-/** Same-origin by default; listed origins get CORS headers. */
-function corsFor(origins: readonly string[]): express.RequestHandler {
-  const allowed = new Set(origins);
-  return (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && allowed.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      res.setHeader(
-        'Access-Control-Allow-Headers',
-        'content-type, authorization, x-hub-trace, apollo-require-preflight',
-      );
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      if (req.method === 'OPTIONS') {
-        res.sendStatus(204);
-        return;
-      }
-    }
-    next();
-  };
-}

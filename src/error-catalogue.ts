@@ -166,8 +166,15 @@ export const ERROR_CATALOGUE = {
   BAD_REQUEST: {
     status: 400,
     where: ['request'],
-    meaning: 'Not a GraphQL request: the body is not JSON, or has no query.',
+    meaning:
+      'Not a GraphQL request: the body is not JSON, has no query, is a corrupt gzip/br stream, or its length is wrong.',
     origin: 'apollo',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    where: ['request'],
+    meaning:
+      'The body is in a charset or content-encoding the hub does not read: send JSON in UTF-8, plain, gzip or br.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 404,

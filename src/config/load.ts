@@ -56,9 +56,12 @@ function readConfigFile(file: string): Json {
   return content;
 }
 
-const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean']> = [
+const ENV_KEYS: Array<[string, string[], 'string' | 'number' | 'boolean' | 'list']> = [
   ['HOST', ['server', 'host'], 'string'],
   ['PORT', ['server', 'port'], 'number'],
+  ['HUB_CORS_ORIGINS', ['server', 'corsOrigins'], 'list'],
+  ['HUB_CORS_ALLOWED_HEADERS', ['server', 'corsAllowedHeaders'], 'list'],
+  ['HUB_CORS_EXPOSED_HEADERS', ['server', 'corsExposedHeaders'], 'list'],
   ['HUB_DATA_DIR', ['embedded', 'dataDir'], 'string'],
   ['HUB_DEMO_SCALE', ['demo', 'scale'], 'number'],
   ['HUB_DEMO', ['demo', 'enabled'], 'boolean'],
@@ -112,8 +115,13 @@ function fromEnv(env: Env): Json {
   return out;
 }
 
-function convert(name: string, raw: string, type: 'string' | 'number' | 'boolean'): unknown {
+function convert(name: string, raw: string, type: 'string' | 'number' | 'boolean' | 'list'): unknown {
   if (type === 'string') return raw;
+  if (type === 'list')
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (type === 'boolean') {
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;

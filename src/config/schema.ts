@@ -130,8 +130,26 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             shutdownGraceMs: z.number().int().min(0).max(120_000).default(10_000),
             /** Largest accepted request body, bytes. */
             bodyLimitBytes: z.number().int().positive().default(1_000_000),
-            /** Origins allowed by CORS; empty = same-origin only. */
+            /** Origins allowed by CORS; empty = same-origin only (HUB_CORS_ORIGINS, comma-separated). */
             corsOrigins: z.array(z.string()).default([]),
+            /** Request headers a listed origin may send (HUB_CORS_ALLOWED_HEADERS). */
+            corsAllowedHeaders: z
+              .array(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected a header name'))
+              .default([
+                'content-type',
+                'accept',
+                'authorization',
+                'x-api-key',
+                'x-hub-trace',
+                'x-request-id',
+                'apollo-require-preflight',
+              ]),
+            /** Response headers a listed origin's script may read (HUB_CORS_EXPOSED_HEADERS). */
+            corsExposedHeaders: z
+              .array(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected a header name'))
+              .default(['retry-after', 'x-request-id', 'www-authenticate']),
+            /** How long a browser keeps a preflight's answer, seconds. */
+            corsMaxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
             /** Proxies whose X-Forwarded-For is believed (IP addresses or CIDR ranges, e.g. "10.0.0.0/8"). Empty (the
              *  default): the client address is the TCP peer, and X-Forwarded-For is ignored — anyone can write it. */
             trustedProxies: z

@@ -72,32 +72,59 @@ export async function entityById(ctx: FederationContext, entity: EntityName, id:
   return row ? { entity, id, rows: { [source]: row } } : null;
 }
 
+export interface ListFilter {
+  field: string;
+  ids: readonly string[];
+}
+
 export async function listEntities(
   ctx: FederationContext,
   entity: EntityName,
   page: { limit: number; offset: number },
-  where?: { field: string; ids: readonly string[] },
+  where?: ListFilter,
+  orderBy?: { field: string; direction: 'asc' | 'desc' },
 ): Promise<EntityParent[]> {
   const source = ctx.runtime.routing.home(entity);
   const adapter = ctx.runtime.adapters.get(source)!;
-  let filter: { field: string; keys: string[] } | undefined;
-  if (where) {
-    const type = where.field === 'key' ? { ref: entity } : ctx.runtime.model.entities[entity]!.fields[where.field];
-    const keys = where.ids.flatMap((id) => {
-      const key = type && isRef(type) ? sourceKeyOf(ctx, type.ref, source, id) : id;
-      return key === undefined ? [] : [key];
-    });
-    if (keys.length === 0) return [];
-    filter = { field: where.field, keys };
-  }
+  const filter = where ? sourceFilter(ctx, entity, source, where) : undefined;
+  if (filter === null) return [];
   const rows = await adapter.fetch(
-    { entity, ...(filter ? { where: filter } : {}), limit: page.limit, offset: page.offset },
+    {
+      entity,
+      ...(filter ? { where: filter } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      limit: page.limit,
+      offset: page.offset,
+    },
     callOf(ctx, source),
   );
   // Later lookups of these rows by key (a name, a parent) are answered from the request's loader.
   const byKey = ctx.loaders.rows(source, entity, 'key');
   for (const row of rows) byKey.prime(row.key, [row]);
   return rows.map((row) => parentFromRow(ctx, entity, source, row));
+}
+
+/** How many rows `listEntities` has for the viewer with the same filter: one `count(*)` in the home source, scoped. */
+export async function countEntities(ctx: FederationContext, entity: EntityName, where?: ListFilter): Promise<number> {
+  const source = ctx.runtime.routing.home(entity);
+  const filter = where ? sourceFilter(ctx, entity, source, where) : undefined;
+  if (filter === null) return 0;
+  return ctx.runtime.adapters.get(source)!.count({ entity, ...(filter ? { where: filter } : {}) }, callOf(ctx, source));
+}
+
+/** A list's filter in the source's keys; null when no asked id has a key there (nothing can match). */
+function sourceFilter(
+  ctx: FederationContext,
+  entity: EntityName,
+  source: string,
+  where: ListFilter,
+): { field: string; keys: string[] } | null {
+  const type = where.field === 'key' ? { ref: entity } : ctx.runtime.model.entities[entity]!.fields[where.field];
+  const keys = where.ids.flatMap((id) => {
+    const key = type && isRef(type) ? sourceKeyOf(ctx, type.ref, source, id) : id;
+    return key === undefined ? [] : [key];
+  });
+  return keys.length === 0 ? null : { field: where.field, keys };
 }
 
 /**

@@ -503,6 +503,21 @@ export type CustomerRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort customers: ties are broken by key. */
+export type CustomerOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: CustomerSortField;
+};
+
+/** A field customers can be sorted by (its home source maps it). */
+export type CustomerSortField =
+  | 'createdOn'
+  | 'id'
+  | 'industry'
+  | 'name'
+  | 'region'
+  | 'segment';
+
 export type DecompositionNode = {
   __typename?: 'DecompositionNode';
   baseValue?: Maybe<Scalars['Decimal']['output']>;
@@ -611,6 +626,18 @@ export type DepartmentRevenueArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort departments: ties are broken by key. */
+export type DepartmentOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: DepartmentSortField;
+};
+
+/** A field departments can be sorted by (its home source maps it). */
+export type DepartmentSortField =
+  | 'id'
+  | 'level'
+  | 'name';
+
 /** INPUT: computed from it; DRIVER: names it as a declared driver; ALERT: compares with it in an alert rule. */
 export type DependencyKind =
   | 'ALERT'
@@ -698,6 +725,26 @@ export type EmployeeIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort employees: ties are broken by key. */
+export type EmployeeOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: EmployeeSortField;
+};
+
+/** A field employees can be sorted by (its home source maps it). */
+export type EmployeeSortField =
+  | 'bankAccount'
+  | 'email'
+  | 'hireDate'
+  | 'id'
+  | 'idCardNo'
+  | 'leaveDate'
+  | 'monthlySalary'
+  | 'name'
+  | 'phone'
+  | 'status'
+  | 'title';
+
 /**
  * Every `extensions.code` the hub answers (the error contract: README "Errors as a contract").
  * Not used as a field type: clients generate it to switch over `extensions.code`.
@@ -707,7 +754,7 @@ export type ErrorCode =
   | 'ARCHIVED'
   /** HTTP 503 (request, websocket). The audit record could not be written, so nothing was answered (fail closed). */
   | 'AUDIT_UNAVAILABLE'
-  /** HTTP 400 (request). Not a GraphQL request: the body is not JSON, or has no query. */
+  /** HTTP 400 (request). Not a GraphQL request: the body is not JSON, has no query, is a corrupt gzip/br stream, or its length is wrong. */
   | 'BAD_REQUEST'
   /** HTTP 400 (request, field). An argument or variable is not acceptable; the message says what was expected and what arrived. Reasons: INVALID_DEFINITION, WEBHOOK_URL_NOT_ALLOWED. */
   | 'BAD_USER_INPUT'
@@ -756,7 +803,9 @@ export type ErrorCode =
   /** HTTP 200 (websocket). The principal has `limits.websocket.maxSubscriptions` subscriptions open already. */
   | 'TOO_MANY_SUBSCRIPTIONS'
   /** HTTP 401 (request, websocket). No credentials, or credentials not accepted. The answer carries `WWW-Authenticate: Bearer`; over WebSocket the socket closes with 4401. Reasons: MISSING_CREDENTIALS, BAD_TOKEN, UNKNOWN_API_KEY, ACCESS_REVOKED. */
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  /** HTTP 415 (request). The body is in a charset or content-encoding the hub does not read: send JSON in UTF-8, plain, gzip or br. */
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export type ExportColumn = {
   header: Scalars['String']['input'];
@@ -1599,6 +1648,20 @@ export type ProductIndicatorsArgs = {
   period: Scalars['String']['input'];
 };
 
+/** How to sort products: ties are broken by key. */
+export type ProductOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: ProductSortField;
+};
+
+/** A field products can be sorted by (its home source maps it). */
+export type ProductSortField =
+  | 'category'
+  | 'id'
+  | 'listPrice'
+  | 'name'
+  | 'standardCost';
+
 export type ProposeIndicatorChange = {
   /** UPDATE/ARCHIVE: the published version the change is made against (default: the current one). */
   baseVersion?: InputMaybe<Scalars['Int']['input']>;
@@ -1663,8 +1726,10 @@ export type Query = {
   contract?: Maybe<Contract>;
   /** One Customer by its hub id (null when absent or outside the viewer's rows). */
   customer?: Maybe<Customer>;
-  /** Customer rows, paged: optionally only the given ids, or those whose salesDepartment is the given id. */
+  /** Customer rows, paged: optionally only the given ids, or those whose salesDepartment is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `customersCount` gives the total. */
   customers?: Maybe<Array<Customer>>;
+  /** How many Customer rows `customers` has for the viewer with the same filters (its row rules applied): a table's total. */
+  customersCount?: Maybe<Scalars['Int']['output']>;
   /**
    * 指标分解: an indicator's value in `period` against `comparedTo` (default: the same period a year earlier),
    * with each driver's contribution to the change (Shapley attribution: contributions add up to the change).
@@ -1673,16 +1738,20 @@ export type Query = {
   decomposition?: Maybe<DecompositionNode>;
   /** One Department by its hub id (null when absent or outside the viewer's rows). */
   department?: Maybe<Department>;
-  /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id. */
+  /** Department rows, paged: optionally only the given ids, or those whose parent / head is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `departmentsCount` gives the total. */
   departments?: Maybe<Array<Department>>;
+  /** How many Department rows `departments` has for the viewer with the same filters (its row rules applied): a table's total. */
+  departmentsCount?: Maybe<Scalars['Int']['output']>;
   /** The disclosure log (personal-data query sets released per principal), read-only, newest first. */
   disclosureLog?: Maybe<DisclosureLogPage>;
   /** Effective access of one person or API key: the union of their roles' field decisions, masks and row rules. */
   effectiveAccess?: Maybe<EffectiveAccess>;
   /** One Employee by its hub id (null when absent or outside the viewer's rows). */
   employee?: Maybe<Employee>;
-  /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id. */
+  /** Employee rows, paged: optionally only the given ids, or those whose department / manager is the given id; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `employeesCount` gives the total. */
   employees?: Maybe<Array<Employee>>;
+  /** How many Employee rows `employees` has for the viewer with the same filters (its row rules applied): a table's total. */
+  employeesCount?: Maybe<Scalars['Int']['output']>;
   /** Explain access: what `principal` (a person's hub id, or apikey:<id>) gets for one Type.field, and why. */
   explainAccess?: Maybe<AccessExplanation>;
   /**
@@ -1747,8 +1816,10 @@ export type Query = {
   permissionMatrix?: Maybe<PermissionMatrix>;
   /** One Product by its hub id (null when absent or outside the viewer's rows). */
   product?: Maybe<Product>;
-  /** Product rows, paged: optionally only the given ids. */
+  /** Product rows, paged: optionally only the given ids; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `productsCount` gives the total. */
   products?: Maybe<Array<Product>>;
+  /** How many Product rows `products` has for the viewer with the same filters (its row rules applied): a table's total. */
+  productsCount?: Maybe<Scalars['Int']['output']>;
   /** One PurchaseOrder by its hub id (null when absent or outside the viewer's rows). */
   purchaseOrder?: Maybe<PurchaseOrder>;
   /** One Receivable by its hub id (null when absent or outside the viewer's rows). */
@@ -1759,8 +1830,10 @@ export type Query = {
   sources?: Maybe<Array<SourceStatus>>;
   /** One Supplier by its hub id (null when absent or outside the viewer's rows). */
   supplier?: Maybe<Supplier>;
-  /** Supplier rows, paged: optionally only the given ids. */
+  /** Supplier rows, paged: optionally only the given ids; sorted by `orderBy` (a field the viewer sees unmasked), else by key. `suppliersCount` gives the total. */
   suppliers?: Maybe<Array<Supplier>>;
+  /** How many Supplier rows `suppliers` has for the viewer with the same filters (its row rules applied): a table's total. */
+  suppliersCount?: Maybe<Scalars['Int']['output']>;
   /**
    * Recomputes the hash chain: ok, or the first broken record and why. With `anchor` (a head written down
    * earlier, e.g. a signed checkpoint), also catches newest records deleted or the chain recomputed.
@@ -1867,6 +1940,18 @@ export type QueryCustomersArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
+  salesDepartmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryCustomersCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   salesDepartmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1906,6 +1991,19 @@ export type QueryDepartmentsArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DepartmentOrder>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryDepartmentsCountArgs = {
+  headId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1956,6 +2054,19 @@ export type QueryEmployeesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   managerId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EmployeeOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryEmployeesCountArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  managerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2106,6 +2217,17 @@ export type QueryProductsArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QueryProductsCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2158,6 +2280,17 @@ export type QuerySuppliersArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SupplierOrder>;
+};
+
+
+/**
+ * The model's entity lists and by-id lookups are generated from the model directory (src/schema/generate.ts).
+ * Lists take `limit` (default 100, at most 1000: larger values are refused with BAD_USER_INPUT) and
+ * `offset`. List fields are nullable so that a failing source or a denied field nulls only itself.
+ */
+export type QuerySuppliersCountArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -2234,6 +2367,7 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
+/** The direction of a list's sort (`orderBy`). */
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -2353,6 +2487,20 @@ export type SupplierPurchaseOrdersArgs = {
 export type SupplierSpendArgs = {
   period: Scalars['String']['input'];
 };
+
+/** How to sort suppliers: ties are broken by key. */
+export type SupplierOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: SupplierSortField;
+};
+
+/** A field suppliers can be sorted by (its home source maps it). */
+export type SupplierSortField =
+  | 'category'
+  | 'id'
+  | 'name'
+  | 'rating'
+  | 'region';
 
 /** Keep the first `n` members ranked by `indicator` over the whole requested range (one bucket from `from` to `to`); every period's rows of those members are returned, in rank order. Ties rank by member id; a null or suppressed value ranks last. With `per`, the first `n` within each member of that dimension (top per group). */
 export type TopMembers = {
@@ -2544,11 +2692,15 @@ export type ResolversTypes = ResolversObject<{
   Contact: ResolverTypeWrapper<Contact>;
   Contract: ResolverTypeWrapper<Contract>;
   Customer: ResolverTypeWrapper<Customer>;
+  CustomerOrder: CustomerOrder;
+  CustomerSortField: CustomerSortField;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DecompositionNode: ResolverTypeWrapper<Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversTypes['DecompositionNode']>, indicator?: Maybe<ResolversTypes['Indicator']> }>;
   DefinitionDiff: ResolverTypeWrapper<DefinitionDiff>;
   Department: ResolverTypeWrapper<Department>;
+  DepartmentOrder: DepartmentOrder;
+  DepartmentSortField: DepartmentSortField;
   DependencyKind: DependencyKind;
   DimensionFilter: DimensionFilter;
   DisclosureLogEntry: ResolverTypeWrapper<DisclosureLogEntry>;
@@ -2556,6 +2708,8 @@ export type ResolversTypes = ResolversObject<{
   EffectiveAccess: ResolverTypeWrapper<EffectiveAccess>;
   EffectiveFieldAccess: ResolverTypeWrapper<EffectiveFieldAccess>;
   Employee: ResolverTypeWrapper<Employee>;
+  EmployeeOrder: EmployeeOrder;
+  EmployeeSortField: EmployeeSortField;
   ErrorCode: ErrorCode;
   ExportColumn: ExportColumn;
   ExportFormat: ExportFormat;
@@ -2600,6 +2754,8 @@ export type ResolversTypes = ResolversObject<{
   PermissionMatrix: ResolverTypeWrapper<PermissionMatrix>;
   PersonalIndicator: ResolverTypeWrapper<PersonalIndicator>;
   Product: ResolverTypeWrapper<Product>;
+  ProductOrder: ProductOrder;
+  ProductSortField: ProductSortField;
   ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrder>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2622,6 +2778,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Supplier: ResolverTypeWrapper<Supplier>;
+  SupplierOrder: SupplierOrder;
+  SupplierSortField: SupplierSortField;
   TopMembers: TopMembers;
   TypeAccess: ResolverTypeWrapper<TypeAccess>;
   VersionPin: VersionPin;
@@ -2664,17 +2822,20 @@ export type ResolversParentTypes = ResolversObject<{
   Contact: Contact;
   Contract: Contract;
   Customer: Customer;
+  CustomerOrder: CustomerOrder;
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   DecompositionNode: Omit<DecompositionNode, 'drivers' | 'indicator'> & { drivers: Array<ResolversParentTypes['DecompositionNode']>, indicator?: Maybe<ResolversParentTypes['Indicator']> };
   DefinitionDiff: DefinitionDiff;
   Department: Department;
+  DepartmentOrder: DepartmentOrder;
   DimensionFilter: DimensionFilter;
   DisclosureLogEntry: DisclosureLogEntry;
   DisclosureLogPage: DisclosureLogPage;
   EffectiveAccess: EffectiveAccess;
   EffectiveFieldAccess: EffectiveFieldAccess;
   Employee: Employee;
+  EmployeeOrder: EmployeeOrder;
   ExportColumn: ExportColumn;
   FieldAccess: FieldAccess;
   FieldAccessEntry: FieldAccessEntry;
@@ -2709,6 +2870,7 @@ export type ResolversParentTypes = ResolversObject<{
   PermissionMatrix: PermissionMatrix;
   PersonalIndicator: PersonalIndicator;
   Product: Product;
+  ProductOrder: ProductOrder;
   ProposeIndicatorChange: ProposeIndicatorChange;
   PurchaseOrder: PurchaseOrder;
   Query: Record<PropertyKey, never>;
@@ -2729,6 +2891,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Supplier: Supplier;
+  SupplierOrder: SupplierOrder;
   TopMembers: TopMembers;
   TypeAccess: TypeAccess;
   VersionPin: VersionPin;
@@ -3403,13 +3566,16 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryContractArgs, 'id'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, Partial<QueryCustomersArgs>>;
+  customersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryCustomersCountArgs>>;
   decomposition?: Resolver<Maybe<ResolversTypes['DecompositionNode']>, ParentType, ContextType, RequireFields<QueryDecompositionArgs, 'code' | 'depth' | 'period'>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
   departments?: Resolver<Maybe<Array<ResolversTypes['Department']>>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
+  departmentsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryDepartmentsCountArgs>>;
   disclosureLog?: Resolver<Maybe<ResolversTypes['DisclosureLogPage']>, ParentType, ContextType, RequireFields<QueryDisclosureLogArgs, 'first'>>;
   effectiveAccess?: Resolver<Maybe<ResolversTypes['EffectiveAccess']>, ParentType, ContextType, RequireFields<QueryEffectiveAccessArgs, 'principal'>>;
   employee?: Resolver<Maybe<ResolversTypes['Employee']>, ParentType, ContextType, RequireFields<QueryEmployeeArgs, 'id'>>;
   employees?: Resolver<Maybe<Array<ResolversTypes['Employee']>>, ParentType, ContextType, Partial<QueryEmployeesArgs>>;
+  employeesCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryEmployeesCountArgs>>;
   explainAccess?: Resolver<Maybe<ResolversTypes['AccessExplanation']>, ParentType, ContextType, RequireFields<QueryExplainAccessArgs, 'field' | 'principal'>>;
   exportTable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryExportTableArgs, 'columns' | 'format' | 'query' | 'rows'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
@@ -3424,12 +3590,14 @@ export type QueryResolvers<ContextType = HubContext, ParentType extends Resolver
   permissionMatrix?: Resolver<Maybe<ResolversTypes['PermissionMatrix']>, ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryProductsArgs>>;
+  productsCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QueryProductsCountArgs>>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<QueryPurchaseOrderArgs, 'id'>>;
   receivable?: Resolver<Maybe<ResolversTypes['Receivable']>, ParentType, ContextType, RequireFields<QueryReceivableArgs, 'id'>>;
   roleHolders?: Resolver<Maybe<ResolversTypes['RoleHolders']>, ParentType, ContextType, RequireFields<QueryRoleHoldersArgs, 'role'>>;
   sources?: Resolver<Maybe<Array<ResolversTypes['SourceStatus']>>, ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
   suppliers?: Resolver<Maybe<Array<ResolversTypes['Supplier']>>, ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+  suppliersCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<QuerySuppliersCountArgs>>;
   verifyAuditChain?: Resolver<Maybe<ResolversTypes['AuditVerification']>, ParentType, ContextType, Partial<QueryVerifyAuditChainArgs>>;
 }>;
 

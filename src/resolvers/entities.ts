@@ -1,7 +1,15 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import { HubError } from '../errors';
 import type { HubContext } from '../app/context';
-import { entityById, fieldValue, listEntities, relatedEntities, type EntityParent } from '../federation/entities';
+import {
+  countEntities,
+  entityById,
+  fieldValue,
+  listEntities,
+  relatedEntities,
+  type EntityParent,
+  type ListFilter,
+} from '../federation/entities';
 import { bucketOf } from '../values/buckets';
 import type { Decimal } from '../values/decimal';
 import type { CompanyModel, EntityModel, FigureModel } from '../model/entities';
@@ -96,12 +104,49 @@ export function entityQueryResolvers(
     const refFilters = Object.entries(e.fields)
       .filter(([, t]) => isRef(t))
       .map(([field]) => field);
+    const filterOf = (args: Record<string, unknown>): ListFilter | undefined => {
+      if (Array.isArray(args.ids)) return { field: 'key', ids: args.ids.map(String) };
+      const field = refFilters.find((f) => args[`${f}Id`] !== undefined && args[`${f}Id`] !== null);
+      return field ? { field, ids: [String(args[`${field}Id`])] } : undefined;
+    };
     out[e.list] = (_p, args, ctx) => {
       const page = pageOf(ctx, args as { limit?: number | null; offset?: number | null });
-      if (Array.isArray(args.ids)) return listEntities(ctx, e.name, page, { field: 'key', ids: args.ids.map(String) });
-      const field = refFilters.find((f) => args[`${f}Id`] !== undefined && args[`${f}Id`] !== null);
-      return listEntities(ctx, e.name, page, field ? { field, ids: [String(args[`${field}Id`])] } : undefined);
+      const order = orderOf(ctx, e.name, args.orderBy as SortArg | null | undefined);
+      return listEntities(ctx, e.name, page, filterOf(args), order);
     };
+    out[`${e.list}Count`] = (_p, args, ctx) => countEntities(ctx, e.name, filterOf(args));
   }
   return out;
+}
+
+interface SortArg {
+  field: string;
+  direction?: 'ASC' | 'DESC' | null;
+}
+
+/**
+ * A list's `orderBy`: only by a field the viewer sees unmasked — sorting by a masked or denied field would
+ * reveal its order — else FORBIDDEN (FIELD_MASKED / FIELD_DENIED), like grouping by one.
+ */
+function orderOf(
+  ctx: HubContext,
+  entity: string,
+  arg: SortArg | null | undefined,
+): { field: string; direction: 'asc' | 'desc' } | undefined {
+  if (!arg) return undefined;
+  const verdict = ctx.runtime.policy.field(entity, arg.field, ctx.viewer.roles);
+  if (verdict.decision !== 'allow') {
+    const masked = verdict.decision.startsWith('mask:');
+    throw new HubError(
+      'FORBIDDEN',
+      `Sorting by ${entity}.${arg.field} is not permitted: your roles ${masked ? 'see it only masked' : 'may not see it'}.`,
+      {
+        reason: masked ? 'FIELD_MASKED' : 'FIELD_DENIED',
+        field: `${entity}.${arg.field}`,
+        rule: verdict.rule,
+        argument: 'orderBy',
+      },
+    );
+  }
+  return { field: arg.field === 'id' ? 'key' : arg.field, direction: arg.direction === 'DESC' ? 'desc' : 'asc' };
 }

@@ -59,6 +59,7 @@ export function entitySdl(model: CompanyModel, options: EntitySdlOptions = {}): 
       parts.push(`extend type ${type} {\n${fields.join('\n')}\n}`);
     }
   }
+  for (const e of entities) if (e.list) parts.push(...sortTypesSdl(model, e));
   parts.push(dimensionEnumSdl(model));
   const queries = queryFields(model, entities, options.reservedQueryFields ?? new Set());
   if (queries.length) parts.push(`extend type Query {\n${queries.join('\n')}\n}`);
@@ -137,13 +138,18 @@ function queryFields(model: CompanyModel, entities: EntityModel[], reserved: Rea
     const refs = Object.entries(e.fields)
       .filter(([, t]) => isRef(t))
       .map(([f]) => `${f}Id: ID`);
-    const args = ['ids: [ID!]', ...refs, 'limit: Int', 'offset: Int'].join(', ');
+    const sortable = sortFields(model, e).length > 0;
+    const args = ['ids: [ID!]', ...refs, ...(sortable ? [`orderBy: ${e.name}Order`] : []), 'limit: Int', 'offset: Int'];
     const filters = refs.length
       ? `, or those whose ${refs.map((r) => r.replace(/Id: ID$/, '')).join(' / ')} is the given id`
       : '';
+    const counted = `${e.list}Count`;
+    claim(counted, e.name, 'list count');
     lines.push(
-      `  ${str(`${e.name} rows, paged: optionally only the given ids${filters}.`)}`,
-      `  ${e.list}(${args}): [${e.name}!]`,
+      `  ${str(`${e.name} rows, paged: optionally only the given ids${filters}; sorted by \`orderBy\` (a field the viewer sees unmasked), else by key. \`${counted}\` gives the total.`)}`,
+      `  ${e.list}(${args.join(', ')}): [${e.name}!]`,
+      `  ${str(`How many ${e.name} rows \`${e.list}\` has for the viewer with the same filters (its row rules applied): a table's total.`)}`,
+      `  ${counted}(${['ids: [ID!]', ...refs].join(', ')}): Int`,
     );
   }
   return lines;
@@ -169,3 +175,27 @@ const described = (description: string | undefined, line: string) =>
 
 /** A GraphQL string literal (JSON's escapes are GraphQL's). */
 const str = (text: string) => JSON.stringify(text);
+
+/**
+ * The fields a list can be sorted by: `id` (the key) and the scalar fields its home source maps (a column
+ * or an expression) — the sort runs in the source's statement, before the page is cut. References and
+ * fields from other sources are not sortable.
+ */
+export function sortFields(model: CompanyModel, e: EntityModel): string[] {
+  const mapping = model.sources[e.home]?.mapping.entities[e.name];
+  if (!mapping) return [];
+  const mapped = new Set([...Object.keys(mapping.fields), ...Object.keys(mapping.expressions ?? {})]);
+  const fields = Object.entries(e.fields)
+    .filter(([name, type]) => !isRef(type) && mapped.has(name) && name !== 'id')
+    .map(([name]) => name);
+  return typeof mapping.key === 'string' ? ['id', ...fields] : fields;
+}
+
+function sortTypesSdl(model: CompanyModel, e: EntityModel): string[] {
+  const fields = sortFields(model, e);
+  if (!fields.length) return [];
+  return [
+    `${str(`A field ${e.list} can be sorted by (its home source maps it).`)}\nenum ${e.name}SortField {\n${fields.map((f) => `  ${f}`).join('\n')}\n}`,
+    `${str(`How to sort ${e.list}: ties are broken by key.`)}\ninput ${e.name}Order {\n  field: ${e.name}SortField!\n  direction: SortDirection = ASC\n}`,
+  ];
+}

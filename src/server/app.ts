@@ -16,6 +16,7 @@ import { rateLimit } from './rate-limit';
 import { createGuards } from './guards';
 import { requestIdOf, requestIds } from './request-id';
 import { auditExport } from './audit-export';
+import { cors } from './cors';
 import { graphqlPipeline } from './pipeline';
 import { persistedDocuments } from './persisted-documents';
 import { TrustedDocuments } from './trusted-documents';
@@ -72,7 +73,12 @@ export async function startServer(
   app.use(centerRoutes(runtime));
   app.use(
     '/graphql',
-    corsFor(cfg.corsOrigins),
+    cors({
+      origins: cfg.corsOrigins,
+      allowedHeaders: cfg.corsAllowedHeaders,
+      exposedHeaders: cfg.corsExposedHeaders,
+      maxAgeSeconds: cfg.corsMaxAgeSeconds,
+    }),
     noStore,
     graphiql('/graphql', openingQuery(runtime)),
     requestIds,
@@ -126,26 +132,3 @@ const noStore: express.RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
   next();
 };
-
-/** Same-origin by default; listed origins get CORS headers. */
-function corsFor(origins: readonly string[]): express.RequestHandler {
-  const allowed = new Set(origins);
-  return (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && allowed.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      res.setHeader(
-        'Access-Control-Allow-Headers',
-        'content-type, authorization, x-hub-trace, apollo-require-preflight',
-      );
-      res.setHeader('Access-Control-Expose-Headers', 'x-request-id');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      if (req.method === 'OPTIONS') {
-        res.sendStatus(204);
-        return;
-      }
-    }
-    next();
-  };
-}

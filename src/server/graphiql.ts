@@ -1,5 +1,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Request, Response, NextFunction } from 'express';
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { personalFactsOf } from '../auth/personal-data';
 import type { PolicyBook } from '../auth/policy';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
@@ -96,24 +98,57 @@ export function openingQuery(
   });
 }
 
-/** GraphiQL, self-contained (no CDN): served for browser GETs of /graphql, opening on `query`. */
+/**
+ * GraphiQL, self-contained (no CDN): served for a browser's GET of /graphql, opening on `query`. Only when
+ * the request asks for HTML explicitly (its Accept names text/html, as a browser's does) and carries no
+ * GraphQL request (no `query`, `documentId` or `extensions` parameter): a GET with a query is a GraphQL
+ * request whatever its Accept, and `Accept: *\/*` or none is answered as GraphQL. The page (megabytes of
+ * script) is compressed once at start (brotli or gzip, as the browser accepts) and cacheable: an ETag, a
+ * 304 for a matching If-None-Match, `Cache-Control: public, max-age=3600` — it holds no data or credential.
+ */
 export function graphiql(endpoint: string, query: string) {
-  const page = renderGraphiQL({
-    endpoint,
-    title: 'indicator-hub',
-    defaultQuery: query,
-    // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
-    headers: JSON.stringify(
-      { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
-      null,
-      2,
-    ),
-  });
+  const page = Buffer.from(
+    renderGraphiQL({
+      endpoint,
+      title: 'indicator-hub',
+      defaultQuery: query,
+      // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
+      headers: JSON.stringify(
+        { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
+        null,
+        2,
+      ),
+    }),
+  );
+  const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
+  const encoded: Record<string, Buffer> = {
+    br: brotliCompressSync(page, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }),
+    gzip: gzipSync(page, { level: 9 }),
+  };
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {
-      res.type('html').send(page);
+    if (req.method !== 'GET' || !wantsPage(req)) return next();
+    res.setHeader('Vary', 'Accept, Accept-Encoding');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.setHeader('ETag', etag);
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
       return;
     }
-    next();
+    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+    res.type('html');
+    if (encoding === 'br' || encoding === 'gzip') {
+      res.setHeader('Content-Encoding', encoding);
+      res.send(encoded[encoding]);
+      return;
+    }
+    res.send(page);
   };
+}
+
+/** An explicit text/html in Accept, and no GraphQL request in the URL. */
+export function wantsPage(req: Pick<Request, 'headers' | 'url'>): boolean {
+  const accept = String(req.headers.accept ?? '');
+  if (!/(^|,)\s*text\/html\s*(;|,|$)/i.test(accept)) return false;
+  const params = new URL(req.url, 'http://hub.invalid').searchParams;
+  return !['query', 'documentId', 'extensions'].some((p) => params.has(p));
 }

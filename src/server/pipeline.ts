@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
@@ -59,6 +62,9 @@ export function graphqlPipeline(
     // Of the plugins refusing in didResolveOperation, the first listed answers: the transport's first.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      // The hub serves its own GraphiQL (graphiql.ts); Apollo's landing page would answer a browser's GET
+      // carrying a query with HTML instead of its result.
+      ApolloServerPluginLandingPageDisabled(),
       tracePlugin(),
       ...transport,
       variablesPlugin(limits.maxStringLength),

@@ -119,6 +119,8 @@ export interface KeyPair {
 
 export interface CountQuery {
   entity: EntityName;
+  /** As FetchQuery's: only rows whose field is one of these source keys. */
+  where?: { field: string; keys: readonly string[] };
 }
 
 export interface TimeBucket {

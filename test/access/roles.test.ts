@@ -202,6 +202,19 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'list counts: the rows of the viewer, its row rules applied (employeesCount, customersCount, departmentsCount)',
+    root: ['employeesCount', 'customersCount', 'departmentsCount'],
+    query: '{ employeesCount customersCount departmentsCount }',
+    check(res, { viewer, oracle }) {
+      noErrors(res);
+      expect(res.data).toEqual({
+        employeesCount: oracle.employees.filter((e) => visibleEmployee(viewer, e)).length,
+        customersCount: oracle.customers.filter((c) => inScope(viewer, c.department)).length,
+        departmentsCount: oracle.departments.filter((d) => inScope(viewer, d)).length,
+      });
+    },
+  },
+  {
     name: 'departments with their employees (nested)',
     root: ['departments'],
     query: '{ departments { id employees { id } } }',

@@ -19,6 +19,34 @@ describe('HTTP surface', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:\/\//i);
   });
 
+  test('the page only for an explicit text/html without a query; compressed, with an ETag and a 304', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await fetch(hub.url, { headers: { accept: browser, 'accept-encoding': 'br, gzip' } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('br');
+    expect(Number(page.headers.get('content-length'))).toBeLessThan(html.length / 3);
+    expect(page.headers.get('cache-control')).toBe('public, max-age=3600');
+    const etag = page.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(hub.url, { headers: { accept: browser, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // A GET carrying a query is a GraphQL request, whatever its Accept; */* or no Accept is GraphQL too.
+    const auth = { ...(await authHeaders(EXECUTIVE)), 'apollo-require-preflight': 'true' };
+    for (const accept of [browser, '*/*', undefined]) {
+      const res = await fetch(`${hub.url}?query=${encodeURIComponent('{ me { principal } }')}`, {
+        headers: { ...auth, ...(accept ? { accept } : {}) },
+      });
+      expect({ accept, type: res.headers.get('content-type') }).toEqual({
+        accept,
+        type: expect.stringMatching(/json/),
+      });
+      expect(((await res.json()) as { data: { me: { principal: string } } }).data.me.principal).toBe(EXECUTIVE);
+    }
+    const bare = await fetch(hub.url, { headers: { accept: '*/*' } });
+    expect(bare.headers.get('content-type')).not.toMatch(/html/);
+  });
+
   test('/healthz answers while the process is up; /readyz when every source answers', async () => {
     expect((await fetch(`${hub.origin}/healthz`)).status).toBe(200);
     const ready = await fetch(`${hub.origin}/readyz`);

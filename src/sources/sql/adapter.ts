@@ -161,9 +161,30 @@ export class SqlAdapter implements SourceAdapter {
 
   /** `select count(*) as n` over an entity's table, within the scope. */
   buildCount(query: CountQuery, scope: SourceScope): Knex.QueryBuilder {
-    const builder = from(this.conn, this.entityMapping(query.entity).table).count({ n: '*' });
+    const m = this.entityMapping(query.entity);
+    const builder = from(this.conn, m.table).count({ n: '*' });
+    this.whereKeys(builder, query.entity, m, query.where);
     this.scopes.entity(builder, query.entity, scope);
     return builder;
+  }
+
+  /** Only rows whose field (`key` or a conformed field) is one of `where.keys`. */
+  private whereKeys(
+    builder: Knex.QueryBuilder,
+    entity: EntityName,
+    m: SqlEntityMapping,
+    where: FetchQuery['where'],
+  ): void {
+    if (!where) return;
+    const keys = keyColumns(m);
+    if (where.field === 'key' && keys.length > 1) {
+      // `where (a, b) in ((?, ?), …)`: one statement for a batch of composite keys (PostgreSQL and MariaDB).
+      const tuples = where.keys.flatMap((key) => {
+        const parts = decodeKey(key, keys.length);
+        return Array.isArray(parts) ? [parts] : [];
+      });
+      builder.whereIn([...keys], tuples);
+    } else builder.whereIn(this.entityColumn(entity, m, where.field) as string, [...where.keys]);
   }
 
   /** The statement for a fetch, without running it (DB-less SQL tests use this). */
@@ -179,15 +200,7 @@ export class SqlAdapter implements SourceAdapter {
     for (const [field, sql] of Object.entries(m.expressions ?? {}))
       builder.select(this.conn.knex.raw(`(${sql}) as ??`, [field]));
     // knex wraps a Raw column like a name (its types only admit strings here).
-    if (query.where?.field === 'key' && keys.length > 1) {
-      // `where (a, b) in ((?, ?), …)`: one statement for a batch of composite keys (PostgreSQL and MariaDB).
-      const tuples = query.where.keys.flatMap((key) => {
-        const parts = decodeKey(key, keys.length);
-        return Array.isArray(parts) ? [parts] : [];
-      });
-      builder.whereIn([...keys], tuples);
-    } else if (query.where)
-      builder.whereIn(this.entityColumn(query.entity, m, query.where.field) as string, [...query.where.keys]);
+    this.whereKeys(builder, query.entity, m, query.where);
     this.scopes.entity(builder, query.entity, scope);
     const order = query.orderBy ?? { field: m.orderBy ?? 'key', direction: 'asc' as const };
     if (order.field === 'key') keys.forEach((column) => builder.orderBy(column, order.direction));

@@ -59,8 +59,15 @@ test('nothing the demo served before generation is broken: types, fields, argume
 });
 
 test.each([
-  ['Query.employees', { ids: '[ID!]', departmentId: 'ID', managerId: 'ID', limit: 'Int', offset: 'Int' }],
-  ['Query.departments', { ids: '[ID!]', parentId: 'ID', headId: 'ID', limit: 'Int', offset: 'Int' }],
+  [
+    'Query.employees',
+    { ids: '[ID!]', departmentId: 'ID', managerId: 'ID', orderBy: 'EmployeeOrder', limit: 'Int', offset: 'Int' },
+  ],
+  [
+    'Query.departments',
+    { ids: '[ID!]', parentId: 'ID', headId: 'ID', orderBy: 'DepartmentOrder', limit: 'Int', offset: 'Int' },
+  ],
+  ['Query.employeesCount', { ids: '[ID!]', departmentId: 'ID', managerId: 'ID' }],
   ['Query.employee', { id: 'ID!' }],
   ['Query.purchaseOrder', { id: 'ID!' }],
   ['Department.headcount', { period: 'String' }],

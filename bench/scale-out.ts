@@ -1,5 +1,7 @@
 import './lib/quiet';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { Redis } from 'ioredis';
 import { demoToken } from '../src/cli/demo-tokens';
 import { startDatabases } from '../test/support/databases';
@@ -17,9 +19,17 @@ import { BENCH_JWT_SECRET, hubConfig, workloads } from './lib/workloads';
  * measured is the hubs' own work per dashboard. Starts PostgreSQL, MariaDB and Redis on loopback, seeds the
  * demo company, stops everything it started.
  *
- *   npm run bench:scale-out -- [--scale 1] [--seconds 10] [--connections 16]
+ *   npm run bench:scale-out -- [--scale 1] [--seconds 10] [--connections 16] [--out bench/results]
+ *
+ * `npm run bench` runs it after the main benchmark with `--out bench/results`.
  */
 const say = (line: string) => process.stdout.write(`[scale-out ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** `--out <dir>`: also write the table to `<dir>/<date>-scale-out.md` (as `npm run bench` does). */
+function outDir(): string | undefined {
+  const i = process.argv.indexOf('--out');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -32,6 +42,10 @@ async function main(): Promise<void> {
   const scale = option('--scale', 1);
   const seconds = option('--seconds', 10);
   const connections = option('--connections', 16);
+  const loadBefore = os
+    .loadavg()
+    .map((x) => round(x, 1))
+    .join(' ');
   say('starting PostgreSQL, MariaDB and Redis on 127.0.0.1');
   const servers = await startDatabases({ engines: ['postgres', 'mysql', 'redis'], log: say });
   const hubs: HubChild[] = [];
@@ -75,14 +89,27 @@ async function main(): Promise<void> {
     }
     const [one, three] = lines;
     const ratio = round(three!.rps / one!.rps, 2);
-    process.stdout.write(
-      `\n| replicas | dashboards/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n` +
-        lines.map((l) => `| ${l.replicas} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} |`).join('\n') +
-        `\n\nscale-out ratio (3 ÷ 1): ${ratio} on ${os.cpus().length} cores (load average ${os
-          .loadavg()
-          .map((x) => round(x, 1))
-          .join(' ')}); the load generator, the proxy, Redis and every replica share these cores.\n`,
-    );
+    const report =
+      `| replicas | dashboards/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n` +
+      lines.map((l) => `| ${l.replicas} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} |`).join('\n') +
+      `\n\nscale-out ratio (3 ÷ 1): ${ratio} on ${os.cpus().length} cores (load average before the run ` +
+      `${loadBefore}, after ${os
+        .loadavg()
+        .map((x) => round(x, 1))
+        .join(' ')}); the load generator, the proxy, Redis and every replica share these cores.\n`;
+    process.stdout.write(`\n${report}`);
+    const out = outDir();
+    if (out) {
+      const file = path.join(out, `${new Date().toISOString().slice(0, 10)}-scale-out.md`);
+      fs.mkdirSync(out, { recursive: true });
+      fs.writeFileSync(
+        file,
+        `# Scale-out: the cached dashboard through 1 and 3 replicas\n\n` +
+          `\`npx tsx bench/scale-out.ts --scale ${scale} --seconds ${seconds} --connections ${connections}\`` +
+          ` (scale ${scale}, ${seconds} s per configuration, ${connections} connections, cache shared through Redis).\n\n${report}`,
+      );
+      say(`results written to ${file}`);
+    }
   } finally {
     for (const hub of hubs) await hub.stop().catch(() => undefined);
     await servers.stop();

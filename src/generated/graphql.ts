@@ -2367,7 +2367,7 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
-/** The direction of a list's sort (`orderBy`). */
+/** The direction of a ranking (`top`) or of a list's sort (`orderBy`). */
 export type SortDirection =
   | 'ASC'
   | 'DESC';

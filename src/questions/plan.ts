@@ -17,7 +17,8 @@ export function valuesArgsOf(it: Interpretation): ValuesArgs {
     from: it.period.from,
     to: it.period.to,
     grain: it.grain,
-    by: it.by,
+    // Top per group ranks within each member of `per`, which indicatorValues takes as one of `by`.
+    by: it.ranking?.per && !it.by.includes(it.ranking.per) ? [it.ranking.per, ...it.by] : it.by,
     filters: it.filters.map((f) => ({ dimension: f.dimension, ids: f.ids })),
     top: it.ranking
       ? { indicator: it.ranking.indicator, n: it.ranking.n, direction: it.ranking.direction, per: it.ranking.per }

@@ -81,10 +81,7 @@ export const askQueries: Pick<QueryResolvers, 'ask'> = {
       from: valuesArgs.from,
       to: valuesArgs.to,
       grain: valuesArgs.grain,
-      // Top per group ranks within each member of `per`, which the engine takes as one of `by`.
-      by: (valuesArgs.top?.per && !valuesArgs.by.includes(valuesArgs.top.per)
-        ? [valuesArgs.top.per, ...valuesArgs.by]
-        : valuesArgs.by) as never,
+      by: valuesArgs.by as never,
       filters: valuesArgs.filters,
       rollup: false,
       ...(valuesArgs.top

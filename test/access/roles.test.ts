@@ -64,6 +64,18 @@ function list<T>(res: Response, field: string): T[] {
   return value as T[];
 }
 
+/**
+ * Field errors of one code and field over the rows of a list are answered once, with `extensions.paths`
+ * naming every row (src/server/coalesce-errors.ts): expanded here to one per row, so each row's decision
+ * is still checked.
+ */
+function perRow(errors: readonly GqlError[]): GqlError[] {
+  return errors.flatMap((e) => {
+    const paths = e.extensions?.paths as Array<Array<string | number>> | undefined;
+    return paths ? paths.map((path) => ({ ...e, path }) as GqlError) : [e];
+  });
+}
+
 function pathOf(error: GqlError): string {
   return (error.path ?? []).join('.');
 }
@@ -131,7 +143,7 @@ function checkFields(
       }
     }
   }
-  const errors = res.errors ?? [];
+  const errors = perRow(res.errors ?? []);
   expect(errors.map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(
     [...expectedErrors].map((p) => `FORBIDDEN ${p}`).sort(),
   );
@@ -456,7 +468,7 @@ const CASES: Case[] = [
         const value = decision === 'deny' || small ? null : (oracle.payroll.get(d.id) ?? '0.00');
         expect({ id: d.id, payrollCost: d.payrollCost }).toEqual({ id: d.id, payrollCost: value });
       });
-      const errors = res.errors ?? [];
+      const errors = perRow(res.errors ?? []);
       expect(errors.map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(expectedErrors.sort());
       for (const e of errors)
         for (const d of got) if (oracle.payroll.has(d.id)) expect(e.message).not.toContain(oracle.payroll.get(d.id));
@@ -548,9 +560,11 @@ describe.each(LAYOUTS)('what each demo user gets, %s sources', (_name, layout) =
     const denied = root.filter((f) => decisionFor('Query', f, viewer.roles) === 'deny');
     if (denied.length > 0) {
       for (const f of denied) expect({ field: f, value: res.data?.[f] }).toEqual({ field: f, value: null });
-      expect((res.errors ?? []).map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`).sort()).toEqual(
-        denied.map((f) => `FORBIDDEN ${f}`).sort(),
-      );
+      expect(
+        perRow(res.errors ?? [])
+          .map((e) => `${String(e.extensions?.code)} ${pathOf(e)}`)
+          .sort(),
+      ).toEqual(denied.map((f) => `FORBIDDEN ${f}`).sort());
       return;
     }
     check(res, { subject, viewer, oracle, executiveAlerts });

@@ -83,7 +83,9 @@ async function sameAsIndicatorValues(question: string, as: As) {
   const a = res.data!.ask;
   expect(a.status).toBe('ANSWERED');
   const r = a.request!;
-  const top = r.top ? { indicator: r.top.indicator, n: r.top.n, direction: r.top.direction } : undefined;
+  const top = r.top
+    ? { indicator: r.top.indicator, n: r.top.n, direction: r.top.direction, ...(r.top.per ? { per: r.top.per } : {}) }
+    : undefined;
   const again = await hub.query<{ indicatorValues: Table }>(
     VALUES,
     { codes: r.codes, from: r.from, to: r.to, grain: r.grain, by: r.by, filters: r.filters, ...(top ? { top } : {}) },
@@ -101,12 +103,17 @@ describe('ask computes through indicatorValues', () => {
     '按部门按月的营业收入 上个月',
     'which departments are over budget',
     'Key Accounts上季度订单数',
+    // Top per group: the engine's top.per, ranked within each region.
+    '今年每个区域营业收入最高的三个产品',
+    'the top product in each region by revenue this year',
   ];
   for (const [role, as] of ROLES) {
     for (const q of QUESTIONS) {
       it(`${role}: "${q}" equals indicatorValues for its interpretation`, async () => {
         const a = await sameAsIndicatorValues(q, as);
         expect(a.answer).toBeTruthy();
+        // Top per group reaches the engine as top.per, one of `by`.
+        if (/每个|each/.test(q)) expect(a.request!.by).toContain(a.request!.top!.per);
       });
     }
   }

@@ -179,7 +179,8 @@ test('32 parallel in-limit tables, twice, against a 256 MiB heap: up, /healthz <
     const metrics = await (await fetch(`${origin}/metrics`)).text();
     expect(/^hub_in_flight_cells (\S+)$/m.exec(metrics)?.[1]).toBe('0');
     expect(/^hub_in_flight_heavy_requests (\S+)$/m.exec(metrics)?.[1]).toBe('0');
-    expect(probes.length).toBeGreaterThan(10);
+    // /healthz was probed every 100 ms throughout both waves (a fast run still takes several probes).
+    expect(probes.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...probes)).toBeLessThan(1000);
   } catch (error) {
     throw new Error(`${String(error)}\n--- hub output ---\n${hub.output().slice(-4000)}`, { cause: error });

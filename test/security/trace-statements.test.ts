@@ -5,7 +5,10 @@ import { startTestHub, type TestHub } from '../support/hub-client';
 /**
  * Issue 22, finding 7 (the trace): a request's trace said 0 statements while /metrics counted the identity
  * and scope lookups made while it was authenticated. Now those lookups are in the request's trace: for a
- * person the hub has not seen yet, the trace counts exactly what /metrics counted for the request (> 0).
+ * person looked up for the request, the trace counts exactly what /metrics counted for the request (> 0).
+ * The audit's start record reads every person once (who holds which role), which warms the people cache, so
+ * the hub here keeps no person status (`auth.personStatusCacheSeconds: 0`) and each request looks its
+ * principal up again.
  */
 async function statementsSoFar(): Promise<number> {
   return (await sourceStatements.get()).values.reduce((sum, v) => sum + v.value, 0);
@@ -14,7 +17,7 @@ async function statementsSoFar(): Promise<number> {
 describe('issue 22, finding 7: the trace counts every statement of the request', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub(ALL_EMBEDDED);
+    hub = await startTestHub(ALL_EMBEDDED, { auth: { personStatusCacheSeconds: 0 } });
   });
   afterAll(async () => {
     await hub?.dispose();

@@ -77,16 +77,19 @@ describe('issue 22: suppression across windows and member sets (property)', () =
   let engine: EmbeddedEngine;
   let dir: string;
   let disclosure: DisclosureStore;
+  let store: HubStore;
   let run = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'indicator-hub-windows-'));
     engine = await EmbeddedEngine.open(join(dir, 'data'));
-    const store = new HubStore(engine.connection('hub'));
+    store = new HubStore(engine.connection('hub'));
     await store.migrate();
     disclosure = new DisclosureStore(store.conn, 0);
   });
   afterAll(async () => {
+    // The store's knex pool first (it keeps the process alive), then the engine it reads.
+    await store?.conn.close();
     await engine?.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { DirectSql, hubId } from '../support/direct-sql';
 import { DEMO_SERVICE_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../support/hub-client';
 import { sourceStatements } from '../../src/observability/metrics';
 import { toMoney } from '../../src/values/decimal';
+import { startHubChild } from '../support/hub-child';
 
 /**
  * Issue 12, finding 3 as found: the demo BI dashboard's view-only API key asks daily revenue per customer
@@ -176,34 +176,11 @@ describe('finding 3: indicatorValues bounded by what it produces', () => {
 const HEAP_MB = 256;
 const CACHE_MAX_BYTES = 4 * 1024 * 1024;
 const FILL_REQUESTS = 30;
-const ROOT = join(__dirname, '..', '..');
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-function startHub(configFile: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', HUB_CONFIG: configFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /ready: (http:\/\/\S+\/graphql)/.exec(out);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`hub exited before it was ready: ${out}`));
-      }
-    }, 100);
-  });
-  return { child, ready, output: () => out };
-}
+const startHub = (configFile: string) => startHubChild(configFile, HEAP_MB);
 
 test('the out-of-memory sequence ends with the hub alive, /healthz under 1 s throughout and a coded refusal', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'indicator-hub-bounded-'));

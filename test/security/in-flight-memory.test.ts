@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { stringify } from 'yaml';
 import { DirectSql } from '../support/direct-sql';
 import { ALL_POSTGRES, pgSourcesUrl, TEST_JWT_SECRET } from '../support/engines';
 import { DEMO_SERVICE_KEY } from '../support/hub-client';
+import { startHubChild } from '../support/hub-child';
 
 /**
  * Issue 22, finding 2 as found: every request was bounded alone, nothing bounded them together — parallel
@@ -21,31 +21,8 @@ import { DEMO_SERVICE_KEY } from '../support/hub-client';
 const MAX_CELLS = 50_000;
 const HEAP_MB = 256;
 const PARALLEL = 32;
-const ROOT = join(__dirname, '..', '..');
 
-function startHub(configFile: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', HUB_CONFIG: configFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /ready: (http:\/\/\S+\/graphql)/.exec(out);
-      if (match) {
-        clearInterval(timer);
-        resolve(match[1]!);
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`hub exited before it was ready: ${out}`));
-      }
-    }, 100);
-  });
-  return { child, ready, output: () => out };
-}
+const startHub = (configFile: string) => startHubChild(configFile, HEAP_MB);
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

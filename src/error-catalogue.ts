@@ -222,6 +222,18 @@ export const ERROR_CATALOGUE = {
     where: ['websocket'],
     meaning: 'The subscriber fell behind; subscribe again and read the rest in `noticeInbox`.',
   },
+  TOO_MANY_CONNECTIONS: {
+    status: 200,
+    where: ['websocket'],
+    meaning:
+      'The principal has `limits.websocket.maxConnectionsPerPrincipal` sockets open already: the new one closes with 4442 and the reason `TOO_MANY_CONNECTIONS: …`.',
+  },
+  INTERNAL: {
+    status: 200,
+    where: ['websocket'],
+    meaning:
+      'A subscribe arrived on a connection the hub is closing (its token expired, access was revoked, or the hub is stopping): connect again. Not a fault; an internal fault over WebSocket is `INTERNAL_SERVER_ERROR`, or a close with 4500 and an error id.',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     where: ['request', 'field', 'websocket'],

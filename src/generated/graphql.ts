@@ -768,6 +768,8 @@ export type ErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   /** HTTP 200 (field). A source value cannot be read exactly (a float column read as an exact decimal without its scale); the message names the source, fact, measure and the YAML to write. */
   | 'INEXACT_VALUE'
+  /** HTTP 200 (websocket). A subscribe arrived on a connection the hub is closing (its token expired, access was revoked, or the hub is stopping): connect again. Not a fault; an internal fault over WebSocket is `INTERNAL_SERVER_ERROR`, or a close with 4500 and an error id. */
+  | 'INTERNAL'
   /** HTTP 500 (request, field, websocket). The hub's fault. The message and `errorId` lead the operators to the cause in the log. */
   | 'INTERNAL_SERVER_ERROR'
   /** HTTP 200 (field). The thing asked for does not exist or is not visible to you. */
@@ -796,6 +798,8 @@ export type ErrorCode =
   | 'SUPPRESSED'
   /** HTTP 200 (websocket). The connection's token expired: connect again with a new one. */
   | 'TOKEN_EXPIRED'
+  /** HTTP 200 (websocket). The principal has `limits.websocket.maxConnectionsPerPrincipal` sockets open already: the new one closes with 4442 and the reason `TOO_MANY_CONNECTIONS: …`. */
+  | 'TOO_MANY_CONNECTIONS'
   /** HTTP 429 (request). The principal's in-flight budget (`limits.inFlight`) is spent; refused before any statement. Retry after `Retry-After`. */
   | 'TOO_MANY_IN_FLIGHT'
   /** HTTP 200 (field). An aggregate statement returned more rows than `limits.maxStatementRows`. */

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { HubContext } from '../app/context';
+import { formatErrors } from './format-error';
 
 /**
  * Errors of one code, reason, field and source at the rows of one list are answered once: the first of
@@ -53,4 +54,15 @@ export function coalescePlugin(): ApolloServerPlugin<HubContext> {
       };
     },
   };
+}
+
+/**
+ * A subscription event as it leaves over WebSocket (src/server/ws/subscriptions.ts, graphql-ws `onNext`):
+ * its errors formatted as HTTP's are (coded ones as written, others masked with an id) and coalesced as
+ * HTTP's are — an event whose rows fail alike carries one error naming the rows. Undefined when the event
+ * has no errors (graphql-ws then sends it as it is).
+ */
+export function formatEvent(result: ExecutionResult): FormattedExecutionResult | undefined {
+  if (!result.errors?.length) return undefined;
+  return { ...result, errors: coalesceErrors(formatErrors(result.errors)) };
 }

@@ -11,6 +11,7 @@ import { logger } from '../../logger';
 import { createContext } from '../../app/create-context';
 import { HubError } from '../../errors';
 import { formatErrors } from '../format-error';
+import { formatEvent } from '../coalesce-errors';
 import type { DocumentRequest, TrustedDocuments } from '../trusted-documents';
 import type { Guards } from '../guards';
 import { spendRate } from '../rate-limit';
@@ -115,11 +116,7 @@ export function serveSubscriptions(
       const errors = result.errors?.length ? result.errors.map((e) => new Formatted(e)) : undefined;
       if (!subscribed) {
         sessions.unsubscribe(session, id);
-        return (
-          errors ?? [
-            new GraphQLError('The operation was not executed.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
-          ]
-        );
+        return errors ?? [notExecuted(hub.requestId)];
       }
       // Executed: its events follow, or the errors that ended it (with a stream, only an audit record that could not be
       // written).
@@ -138,9 +135,9 @@ export function serveSubscriptions(
       outcomes.delete(args.contextValue as object);
       return outcome ?? { errors: [new GraphQLError('The subscription was not opened.')] };
     },
-    // Errors leave as HTTP ones do: coded ones as written, anything else masked with an id (format-error.ts).
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined,
+    // Errors leave as HTTP ones do: coded ones as written, anything else masked with an id (format-error.ts),
+    // those of one field at many rows coalesced into one (coalesce-errors.ts).
+    onNext: (_ctx, _id, _payload, _args, result) => formatEvent(result),
     onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
     onComplete: (ctx, id) => {
       if (ctx.extra.session) sessions.unsubscribe(ctx.extra.session, id);
@@ -216,6 +213,16 @@ async function admitSubscription(
   } catch (error) {
     return [unavailable(error, randomUUID())];
   }
+}
+
+/** The pipeline answered without errors yet opened nothing: our fault, masked with an id like any other. */
+function notExecuted(requestId: string): GraphQLError {
+  const errorId = randomUUID();
+  logger.error({ errorId, requestId }, 'a WebSocket operation was neither refused nor executed');
+  return new GraphQLError(
+    `Internal error (id: ${errorId}). The hub's operators can find the cause in its log under this id.`,
+    { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } },
+  );
 }
 
 function unavailable(error: unknown, requestId: string): GraphQLError {

@@ -6,6 +6,8 @@ import type { HubRuntime } from '../app/runtime';
 import { createContext } from '../app/create-context';
 import { traceOf, viewerOf } from './authentication';
 import { graphiql, openingQuery } from './graphiql';
+import { DEMO_USERS_PATH, graphiqlDemoUsers } from './graphiql-demo';
+import { isDemoMode } from '../app/deployment';
 import { healthRoutes } from './health';
 import { centerRoutes } from './center';
 import { buildSchema } from '../resolvers/executable-schema';
@@ -71,6 +73,7 @@ export async function startServer(
 
   app.use(healthRoutes(runtime));
   app.use(centerRoutes(runtime));
+  app.use(graphiqlDemoUsers(runtime));
   app.use(
     '/graphql',
     cors({
@@ -80,7 +83,9 @@ export async function startServer(
       maxAgeSeconds: cfg.corsMaxAgeSeconds,
     }),
     noStore,
-    graphiql('/graphql', openingQuery(runtime)),
+    graphiql('/graphql', openingQuery(runtime), {
+      demoUsersPath: isDemoMode(runtime.config) ? DEMO_USERS_PATH : undefined,
+    }),
     requestIds,
     guards.preAuth.gate,
     express.json({ limit: cfg.bodyLimitBytes }),

@@ -7,6 +7,7 @@ import type { PolicyBook } from '../auth/policy';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
 import { organisationOf, type CompanyModel } from '../model/entities';
 import { organisationDimension } from '../model/member-dimension';
+import { graphiqlScript } from './graphiql-demo';
 
 export interface DefaultQueryInput {
   model: Pick<CompanyModel, 'dimensions' | 'entities'>;
@@ -105,20 +106,25 @@ export function openingQuery(
  * request whatever its Accept, and `Accept: *\/*` or none is answered as GraphQL. The page (megabytes of
  * script) is compressed once at start (brotli or gzip, as the browser accepts) and cacheable: an ETag, a
  * 304 for a matching If-None-Match, `Cache-Control: public, max-age=3600` — it holds no data or credential.
+ * The hub's script on it re-fetches the schema when the headers change and, in demo mode, adds a
+ * demo-user picker whose tokens come from a separate, uncached route (graphiql-demo.ts).
  */
-export function graphiql(endpoint: string, query: string) {
+export function graphiql(endpoint: string, query: string, options: GraphiQLPageOptions = {}) {
   const page = Buffer.from(
-    renderGraphiQL({
-      endpoint,
-      title: 'indicator-hub',
-      defaultQuery: query,
-      // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
-      headers: JSON.stringify(
-        { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
-        null,
-        2,
-      ),
-    }),
+    withScript(
+      renderGraphiQL({
+        endpoint,
+        title: 'indicator-hub',
+        defaultQuery: query,
+        // A placeholder, never a real credential: `npm run demo:tokens` prints tokens for the demo users.
+        headers: JSON.stringify(
+          { Authorization: 'Bearer <paste a token from: npm run demo:tokens>', 'X-Hub-Trace': '1' },
+          null,
+          2,
+        ),
+      }),
+      graphiqlScript(options.demoUsersPath),
+    ),
   );
   const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
   const encoded: Record<string, Buffer> = {
@@ -143,6 +149,23 @@ export function graphiql(endpoint: string, query: string) {
     }
     res.send(page);
   };
+}
+
+export interface GraphiQLPageOptions {
+  /** Demo mode: where the page's demo-user picker reads the users and their tokens (src/server/graphiql-demo.ts). */
+  demoUsersPath?: string;
+}
+
+const RENDER_CALL = 'YogaGraphiQL.renderYogaGraphiQL(';
+
+/** The hub's script (graphiql-demo.ts) placed before Yoga's render call, which it wraps. */
+function withScript(page: string, script: string): string {
+  const parts = page.split(RENDER_CALL);
+  if (parts.length !== 2)
+    throw new Error(
+      `@graphql-yoga/render-graphiql: expected one "${RENDER_CALL}" in its page, found ${parts.length - 1}`,
+    );
+  return `${parts[0]}${script}\n${RENDER_CALL}${parts[1]}`;
 }
 
 /** An explicit text/html in Accept, and no GraphQL request in the URL. */

@@ -139,6 +139,7 @@ export async function auditScreen(session: Session, main: HTMLElement): Promise<
 
   const load = async () => {
     const v = variables();
+    delete records.dataset.loaded;
     clear(records, message('Loading…'));
     const result = await session.api.run<Page>(RECORDS, v);
     const spec: TableSpec = {
@@ -150,6 +151,7 @@ export async function auditScreen(session: Session, main: HTMLElement): Promise<
     };
     if (!result.data?.auditLog) {
       const e = result.errors?.[0];
+      records.dataset.loaded = JSON.stringify(v);
       return clear(
         records,
         el(

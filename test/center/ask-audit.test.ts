@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { toMoney } from '../../src/values/decimal';
@@ -99,6 +100,17 @@ describe('the ask box', () => {
     }>(page, 'ask');
     expect(option.xAxis[0]!.data).toEqual(api.rows.map((r) => r.period));
     expect(option.series[0]!.data).toEqual(api.rows.map((r) => Number(r.cells[0]!.value)));
+    // Exported (the executive has `export`): the ask query run again by the API, equal to the screen.
+    const screen = await screenTable(page, 'ask-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ask-table button.export-csv')]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    expect(csv).not.toContain('"');
+    expect(
+      csv
+        .trimEnd()
+        .split('\r\n')
+        .map((line) => line.split(',')),
+    ).toEqual([screen.headers, ...screen.rows]);
 
     // By a dimension: bars over the members, the API's values for the same request.
     expect(await ask(page, '去年各部门营业收入')).toBe('ANSWERED');

@@ -133,7 +133,11 @@ export async function askScreen(session: Session, main: HTMLElement): Promise<vo
     'div',
     { class: 'ask-question' },
     el('h2', {}, `问 ${question}`),
-    el('span', { class: 'note' }, `relative periods read as of ${today} (the end of the period ${session.period})`),
+    el(
+      'span',
+      { class: 'note', id: 'ask-as-of' },
+      `relative periods read as of ${today} (${today === new Date().toISOString().slice(0, 10) ? 'today' : `the end of the period ${session.period}`})`,
+    ),
   );
   if (!a) {
     // Refused before anything ran (empty, too long, SQL or GraphQL text…): the API's coded error.

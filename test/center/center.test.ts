@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoKeyMap } from '../../models/demo/generator/keymap';
 import type { EmbeddedEngine } from '../../src/db/embedded';
@@ -219,10 +218,6 @@ test('the charts show the numbers the API returns', async () => {
     '{ decomposition(code: "revenue", period: "2025-Q4") { value } }',
   );
   expect(tree.series[0]!.data[0]!.value).toBe(Number(dec.data!.decomposition.value));
-
-  if (process.env.HUB_CENTER_SCREENSHOT === '1') {
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'indicator-center.png'), fullPage: true });
-  }
 });
 
 test("the period's alerts on screen are the API's, with severity and whom to notify", async () => {

@@ -6,13 +6,16 @@ import { chartsScreen } from './screens/charts';
 import { alertsScreen } from './screens/alerts';
 import { approvalsScreen } from './screens/approvals';
 import { listsScreen } from './screens/lists';
+import { askBox, askScreen } from './screens/ask';
+import { auditScreen } from './screens/audit';
 import type { Session } from './session';
 import './center.css';
 
 /**
  * 指标中心 — the indicator center. Sign in (a demo user, a token or an API key), then browse the dictionary,
- * chart an indicator, see the period's alerts, decide change requests and export what is on screen. Every
- * datum comes from /graphql with the viewer's credentials.
+ * chart an indicator, see the period's alerts, decide change requests, export what is on screen, ask a
+ * question in words and — for the roles the policy lets read it — the audit trail. Every datum comes from
+ * /graphql with the viewer's credentials.
  */
 const root = document.getElementById('app')!;
 
@@ -22,6 +25,8 @@ const SCREENS = [
   { id: 'alerts', label: '预警 Alerts', render: alertsScreen },
   { id: 'approvals', label: '审批 Approvals', render: approvalsScreen },
   { id: 'lists', label: '明细 Lists', render: listsScreen },
+  { id: 'ask', label: '问答 Ask', render: askScreen },
+  { id: 'audit', label: '审计 Audit', render: auditScreen },
 ] as const;
 
 function currentQuarter(): string {
@@ -40,15 +45,27 @@ async function start(): Promise<void> {
     saveCredentials(null);
     return signIn(me.errors?.[0]?.message ?? 'Sign-in failed.');
   }
+  // The audit screen exists only for roles the policy lets read the trail (Query.auditLog allowed); the
+  // API refuses everyone else the same queries, so this only spares them a screen of refusals.
+  const access = await api.run<{
+    me: { fieldAccess: { types: Array<{ type: string; fields: Array<{ field: string; access: string }> }> } } | null;
+  }>('{ me { fieldAccess(types: ["Query"]) { types { type fields { field access } } } } }');
+  const mayAudit =
+    access.data?.me?.fieldAccess.types
+      .find((t) => t.type === 'Query')
+      ?.fields.some((f) => f.field === 'auditLog' && f.access === 'ALLOWED') ?? false;
   const params = new URLSearchParams(location.search);
   const session: Session = {
     api,
     me: me.data.me,
     period: params.get('period') ?? currentQuarter(),
     canExport: me.data.me.operations.includes('export'),
+    mayAudit,
     show: (screen, arg) => go(screen, arg),
     selected: params.get('indicator') ?? undefined,
+    question: params.get('ask') ?? undefined,
   };
+  const screens = SCREENS.filter((s) => s.id !== 'audit' || mayAudit);
   const main = el('main', { id: 'screen' });
   const nav = el('nav', {});
   const periodInput = el('input', {
@@ -61,17 +78,29 @@ async function start(): Promise<void> {
     session.period = periodInput.value.trim();
     go(current);
   });
-  let current: string = params.get('screen') ?? 'dictionary';
+  let renders = 0;
+  let current: string = params.get('screen') ?? (session.question ? 'ask' : 'dictionary');
   const go = (screen: string, arg?: string) => {
-    if (arg !== undefined) session.selected = arg;
-    current = screen;
-    for (const b of nav.querySelectorAll('button')) b.classList.toggle('active', b.dataset.screen === screen);
+    if (arg !== undefined && screen === 'ask') session.question = arg;
+    else if (arg !== undefined) session.selected = arg;
+    // A screen the viewer does not have (the audit trail without the right) is absent: the first one opens.
+    const def = screens.find((s) => s.id === screen) ?? screens[0]!;
+    current = def.id;
+    for (const b of nav.querySelectorAll('button')) b.classList.toggle('active', b.dataset.screen === current);
     disposeCharts();
     clear(main, message('Loading…'));
-    const def = SCREENS.find((s) => s.id === screen) ?? SCREENS[0];
-    def.render(session, main).catch((e: Error) => clear(main, message(e.message, 'error')));
+    // data-ready names the screen once it has rendered (the latest one asked for): tests wait on it.
+    const turn = ++renders;
+    delete main.dataset.ready;
+    const done = () => {
+      if (turn === renders) main.dataset.ready = def.id;
+    };
+    def.render(session, main).then(done, (e: Error) => {
+      clear(main, message(e.message, 'error'));
+      done();
+    });
   };
-  for (const s of SCREENS) {
+  for (const s of screens) {
     const b = button(s.label, () => go(s.id), { 'data-screen': s.id });
     nav.append(b);
   }
@@ -81,6 +110,7 @@ async function start(): Promise<void> {
       'header',
       {},
       el('h1', {}, '指标中心 ', el('small', {}, 'Indicator center')),
+      askBox(session),
       el('label', { class: 'period' }, 'Period ', periodInput),
       el(
         'span',

@@ -1,12 +1,10 @@
 import express from 'express';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { SignJWT } from 'jose';
-import { parse as parseYaml } from 'yaml';
 import type { HubRuntime } from '../app/runtime';
-import { resolveJwtSecret } from '../auth/jwt-secret';
 import { logger } from '../logger';
+import { demoSignIns } from './demo-sign-in';
 
 /** Where `npm run build:web` writes the indicator center (web/center → dist/center). */
 export const CENTER_BUILD_DIR = resolve(__dirname, '..', '..', 'dist', 'center');
@@ -17,21 +15,21 @@ export const CENTER_BUILD_DIR = resolve(__dirname, '..', '..', 'dist', 'center')
  * built into dist/center by `npm run build:web` (esbuild, ECharts bundled in: no CDN); hashed file names
  * are cached for a year, the page itself is revalidated.
  *
- * Demo sign-in: when the model directory has demo-users.yaml (the demo company, or a model that ships demo
- * people) and tokens are HS256, GET /center/demo-users lists those people with a short-lived token each, as
- * `npm run demo:tokens` prints them. A production model ships no demo-users.yaml, so the list is absent.
+ * Demo sign-in: in demo mode, when the model directory has demo-users.yaml and tokens are HS256, GET
+ * /center/demo-users lists those people with a short-lived token each (src/server/demo-sign-in.ts, as
+ * GraphiQL's picker). Outside demo mode the list is absent (404), whatever the files say.
  */
 export function centerRoutes(runtime: HubRuntime, dir = CENTER_BUILD_DIR): express.Router {
   const router = express.Router();
   router.get('/center/demo-users', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    const users = demoUsers(runtime);
-    if (!users) {
-      res.status(404).json({ error: 'This hub has no demo users: sign in with a token or an API key.' });
-      return;
-    }
     try {
-      res.json({ users: await signed(runtime, users) });
+      const users = await demoSignIns(runtime);
+      if (!users) {
+        res.status(404).json({ error: 'This hub has no demo users: sign in with a token or an API key.' });
+        return;
+      }
+      res.json({ users });
     } catch (error) {
       const errorId = randomUUID();
       logger.error({ errorId, err: error }, 'demo users could not be signed in');
@@ -92,36 +90,3 @@ const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-async function signed(
-  runtime: HubRuntime,
-  users: Array<{ label: string; employee: string }>,
-): Promise<Array<{ label: string; employee: string; token: string }>> {
-  const jwt = runtime.config.auth.jwt;
-  const secret = new TextEncoder().encode(resolveJwtSecret(jwt.secret, runtime.config.embedded.dataDir));
-  return Promise.all(
-    users.map(async (u) => ({
-      label: u.label,
-      employee: u.employee,
-      token: await new SignJWT({})
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(u.employee)
-        .setIssuer(jwt.issuer)
-        .setAudience(jwt.audience)
-        .setIssuedAt()
-        .setExpirationTime('8h')
-        .sign(secret),
-    })),
-  );
-}
-
-function demoUsers(runtime: HubRuntime): Array<{ label: string; employee: string }> | undefined {
-  const file = join(runtime.config.model.dir, 'demo-users.yaml');
-  if (runtime.config.auth.jwt.algorithm !== 'HS256' || !existsSync(file)) return undefined;
-  const parsed = parseYaml(readFileSync(file, 'utf8')) as unknown;
-  if (!Array.isArray(parsed)) return undefined;
-  return parsed.filter(
-    (u): u is { label: string; employee: string } =>
-      typeof u === 'object' && u !== null && typeof u.label === 'string' && typeof u.employee === 'string',
-  );
-}

@@ -38,10 +38,10 @@ export function transportErrorCode(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; benchCode?: unknown };
     if (typeof e.benchCode === 'string') return e.benchCode;
-    if (e.name === 'TimeoutError' || (typeof e.message === 'string' && /timed out|timeout/i.test(e.message)))
-      return 'TIMEOUT';
+    if (e.name === 'TimeoutError') return 'TIMEOUT';
+    // A driver's or socket's own code first (pg's SQLSTATE, mysql2's ER_*, ECONNRESET), then the message.
     if (typeof e.code === 'string' && e.code) return e.code;
-    if (typeof e.code === 'number') return String(e.code);
+    if (typeof e.message === 'string' && /timed out|timeout/i.test(e.message)) return 'TIMEOUT';
     if (e.cause) return transportErrorCode(e.cause);
     if (e.name === 'AbortError') return 'ABORTED';
     if (typeof e.name === 'string' && e.name && e.name !== 'Error') return e.name;

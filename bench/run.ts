@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   if (startSample) say(`machine before the run: ${describeLoad(startSample)}`);
 
   say(`starting PostgreSQL and MariaDB on 127.0.0.1`);
-  const servers = await startDatabases({ log: (m) => say(m) });
+  const servers = await startDatabases({ engines: ['postgres', 'mysql'], log: (m) => say(m) });
   cleanups.push(() => servers.stop());
   try {
     const db: BenchDatabases = { pgUrl: servers.postgres!.url, mysqlUrl: servers.mysql!.url };

@@ -369,7 +369,7 @@ async function benchScale(
       out.hub[name] = {};
       for (const c of concurrency) {
         await noteLoad(`hub ${name} c=${c}`);
-        const m = await measureHub(current, target, c, service, options).catch(failedCell);
+        const m = await measureHub(current, target, c, service, options);
         out.hub[name]![c] = m;
         say(
           `scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${formatErrors(m.errors, m.errorCodes)}${m.truncated ? ' (stopped at the cell budget)' : ''}${m.failed ? ` — cell failed: ${m.failed}` : ''}`,
@@ -568,22 +568,30 @@ async function measureHub(
 ): Promise<Measured> {
   let stats: HubStats | undefined;
   let peak = 0;
-  const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
-    await hub.reset();
-    const run = await runLoad({
-      url: target.url,
-      headers: { authorization: `Bearer ${target.token}` },
-      body: JSON.stringify({ query: target.query }),
-      connections,
-      amount: amountFor(options.seconds, serviceMs, connections),
-      timeoutSeconds: TIMEOUT_SECONDS,
-      stopAfterMs,
+  // Also sampled from outside (/proc): a hub that dies mid-cell (out of memory) still has a peak to report.
+  const outside = sampleRss(hub.pid);
+  try {
+    const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
+      await hub.reset();
+      const run = await runLoad({
+        url: target.url,
+        headers: { authorization: `Bearer ${target.token}` },
+        body: JSON.stringify({ query: target.query }),
+        connections,
+        amount: amountFor(options.seconds, serviceMs, connections),
+        timeoutSeconds: TIMEOUT_SECONDS,
+        stopAfterMs,
+      });
+      stats = await hub.stats();
+      peak = Math.max(peak, stats.peakRssMb);
+      return run;
     });
-    stats = await hub.stats();
-    peak = Math.max(peak, stats.peakRssMb);
-    return run;
-  });
-  return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+    outside.stop();
+    return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+  } catch (error) {
+    const seen = outside.stop();
+    return { ...failedCell(error), ...(seen !== undefined ? { peakRssMb: Math.max(peak, seen) } : {}) };
+  }
 }
 
 async function benchMesh(
@@ -697,7 +705,9 @@ async function benchMesh(
 function commandLine(): string {
   const args = process.argv.slice(2);
   const viaNpm = process.env.npm_lifecycle_event === 'bench' && args.includes('--docs');
-  const rest = viaNpm ? args.filter((a) => a !== '--docs') : args;
+  const rest = (viaNpm ? args.filter((a) => a !== '--docs') : args).map((a) =>
+    /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`,
+  );
   return viaNpm
     ? `npm run bench${rest.length ? ` -- ${rest.join(' ')}` : ''}`
     : `npx tsx bench/run.ts ${rest.join(' ')}`.trim();

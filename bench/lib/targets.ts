@@ -135,6 +135,11 @@ export function verdicts(results: BenchResults): TargetVerdict[] {
   const rss = (w: WorkloadName, limit: number, what: string) => {
     const m = hub(main, w, 32);
     const target = `hub peak RSS ≤ ${limit} MB at 32 concurrent ${what} (${sf})`;
+    if (m?.failed)
+      return out.push({
+        ...failedVerdict(target, m, w),
+        measured: `${m.peakRssMb !== undefined ? `${fmt(m.peakRssMb, 0)} MB before ` : ''}cell failed: ${m.failed}`,
+      });
     if (m?.peakRssMb === undefined) return out.push(notMeasured(target, `no ${w} cell at c=32`, w));
     return out.push({
       target,
@@ -147,7 +152,8 @@ export function verdicts(results: BenchResults): TargetVerdict[] {
   rss('list', 400, 'lists');
   const c32 = hub(main, 'cached', 32);
   const tc = `cached dashboards at c=32 with 0 errors (${sf})`;
-  if (c32)
+  if (c32?.failed) out.push(failedVerdict(tc, c32, 'cached'));
+  else if (c32)
     out.push({
       target: tc,
       measured: `errors ${formatErrors(c32.errors, c32.errorCodes)} of ${c32.requests + c32.errors} requests; p50 ${fmt(c32.p50)} ms, peak RSS ${fmt(c32.peakRssMb, 0)} MB`,

@@ -459,9 +459,16 @@ function publish(results: BenchResults, source: string): void {
     process.exitCode = 2;
     return;
   }
+  if (!results.scales.some((s) => s.machineLoad?.length)) {
+    say(
+      '--docs refused: the machine load before the cells was not recorded (--load-sample-ms 0), so the run is unjudged',
+    );
+    process.exitCode = 2;
+    return;
+  }
   const root = path.join(__dirname, '..');
+  updateReadme(path.join(root, 'README.md'), results, source); // first: it refuses when its markers are missing
   updateDocs(path.join(root, 'docs', 'benchmarks.md'), renderMarkdown(results, source));
-  updateReadme(path.join(root, 'README.md'), results, source);
   say(`docs/benchmarks.md and README.md (benchmark numbers) rewritten from ${source}`);
 }
 

@@ -85,7 +85,11 @@ function loadLines(r: BenchResults): string[] {
   const limits = `limits: 1-min load average ≤ ${v.limits.startLoad1} at start, other processes ≤ ${v.limits.othersPercent} % of the CPU in the 2 s before every cell — the bench's own processes and databases excluded`;
   if (v.busy) return [`> **BUSY — not citable.** ${v.reasons.join('; ')} (${limits}).`, ''];
   const measured = r.scales.some((s) => s.machineLoad?.length);
-  if (!measured) return [`> Machine load before the cells was not recorded (a results file from before issue 20).`, ''];
+  if (!measured)
+    return [
+      `> Machine load before the cells was not recorded (\`--load-sample-ms 0\`, or a results file from before issue 20): the run is unjudged and \`--docs\` refuses it.`,
+      '',
+    ];
   return [
     `> Quiet machine: ${v.worst ? `other processes used at most ${v.worst.othersPercent} % of the CPU before a cell (${v.worst.cell})` : 'no cell sampled'} (${limits}).`,
     '',

@@ -2,7 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readmeBlock, renderMarkdown, replaceBlock, type BenchResults, type Measured } from '../../bench/lib/report';
+import {
+  readmeBlock,
+  renderMarkdown,
+  replaceBlock,
+  updateDocs,
+  updateReadme,
+  type BenchResults,
+  type Measured,
+} from '../../bench/lib/report';
 import { renderTargets, verdicts, type TargetVerdict } from '../../bench/lib/targets';
 
 /** Issue 20: `npm run bench` prints every target with met / not met, from one results file. */
@@ -208,6 +216,37 @@ describe('the target table of issue 20', () => {
     writeFileSync(file, '# T\n\nbefore\n<!-- a -->\nold numbers\n<!-- b -->\nafter\n');
     replaceBlock(file, ['<!-- a -->', '<!-- b -->'], 'new numbers\n');
     expect(readFileSync(file, 'utf8')).toBe('# T\n\nbefore\n<!-- a -->\nnew numbers\n<!-- b -->\nafter\n');
+  });
+
+  it('--docs writes the README block and the docs section from the same results, and refuses a README without markers', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-publish-'));
+    const readme = path.join(dir, 'README.md');
+    const docs = path.join(dir, 'benchmarks.md');
+    writeFileSync(
+      readme,
+      '## Benchmarks\n\nintro\n\n<!-- bench:readme:start -->\nstale 1.55×\n<!-- bench:readme:end -->\n\n## Next\n',
+    );
+    writeFileSync(docs, '# Benchmarks\n\nmethod\n\n<!-- bench:results:start -->\nstale\n<!-- bench:results:end -->\n');
+    const r = results();
+    updateReadme(readme, r, 'bench/results/2026-12-06-sf10.md');
+    updateDocs(docs, renderMarkdown(r, 'bench/results/2026-12-06-sf10.md'));
+    const readmeText = readFileSync(readme, 'utf8');
+    const docsText = readFileSync(docs, 'utf8');
+    expect(readmeText).not.toContain('stale');
+    expect(readmeText).toMatch(
+      /^## Benchmarks\n\nintro\n\n<!-- bench:readme:start -->\nLast run: 2026-12-06 09:00 UTC/,
+    );
+    expect(readmeText).toMatch(/<!-- bench:readme:end -->\n\n## Next\n$/);
+    // Every target row of the README is the docs section's row: the numbers cannot drift apart.
+    const rows = (t: string) => t.split('\n').filter((l) => l.startsWith('| ') && l.includes(' met |'));
+    expect(rows(readmeText).length).toBeGreaterThan(5);
+    expect(rows(docsText)).toEqual(expect.arrayContaining(rows(readmeText)));
+    expect(docsText).toMatch(
+      /^# Benchmarks\n\nmethod\n\n<!-- bench:results:start -->\n### Run of 2026-12-06 09:00 UTC/,
+    );
+    const bare = path.join(dir, 'BARE.md');
+    writeFileSync(bare, '# no markers\n');
+    expect(() => updateReadme(bare, r, 'x.md')).toThrow(/no <!-- bench:readme:start -->/);
   });
 
   it('--render --docs refuses to publish a busy run (exit code 2, docs and README untouched)', () => {

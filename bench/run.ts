@@ -164,6 +164,11 @@ function parseOptions(argv: string[]): Options {
 
 const say = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const TIMEOUT_SECONDS = 300;
+/** Set when the run is being stopped (Ctrl-C, the time bound): no further cell starts and nothing is written. */
+let stopping = false;
+function stopIfStopping(): void {
+  if (stopping) throw new CodedError('INTERRUPTED', 'the run is being stopped');
+}
 const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list', 'cached'];
 
 async function main(): Promise<void> {
@@ -174,7 +179,6 @@ async function main(): Promise<void> {
   const commit = gitCommit();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'indicator-hub-bench-'));
   const cleanups: Array<() => Promise<void>> = [];
-  let stopping = false;
   const stopEverything = (why: string, code: number) => {
     if (stopping) return;
     stopping = true;
@@ -222,6 +226,7 @@ async function main(): Promise<void> {
       durationSeconds: Math.round((Date.now() - started) / 1000),
       scales,
     };
+    stopIfStopping();
     mkdirSync(options.out, { recursive: true });
     const base = path.join(options.out, `${results.date.slice(0, 10)}-sf${options.scale}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -268,6 +273,7 @@ async function benchScale(
   };
   // The machine's load just before each cell (the hub or peer of the cell started, idle).
   const noteLoad = async (cell: string) => {
+    stopIfStopping();
     if (!options.loadSampleMs) return;
     const sample: CellLoad = { cell, ...(await sampleLoad(options.loadSampleMs)) };
     out.machineLoad!.push(sample);
@@ -378,6 +384,7 @@ async function benchScale(
           ({ hub: current, target } = await start());
       }
     } catch (error) {
+      stopIfStopping();
       // The workload could not be set up (the warm request or the trace failed): recorded with its code,
       // and the run goes on with the next workload.
       const failed = failedCell(error);
@@ -733,6 +740,7 @@ function machine(): BenchResults['machine'] {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // stopEverything exits once everything is stopped
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

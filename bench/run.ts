@@ -1,4 +1,5 @@
 import './lib/quiet';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,12 +8,23 @@ import { startDatabases } from '../test/support/databases';
 import { InProcessHub } from './lib/in-process';
 import { closedLoop, openFloor, type CapturedStatement } from './lib/floor';
 import { startHubChild, type HubChild, type HubStats } from './lib/hub-child';
+import { CodedError, formatErrors, responseErrorCode, transportErrorCode } from './lib/errors';
 import { amountFor, runLoad } from './lib/load';
+import { sampleLoad, type CellLoad } from './lib/machine-load';
 import { loadMeshPeer, peerSources, sampleRss, type RunningPeer } from './lib/peer';
 import { topSelfTime } from './lib/profile';
-import { renderMarkdown, updateDocs, type BenchResults, type Measured, type ScaleResults } from './lib/report';
+import {
+  renderMarkdown,
+  runLoadVerdict,
+  updateDocs,
+  updateReadme,
+  type BenchResults,
+  type Measured,
+  type ScaleResults,
+} from './lib/report';
 import { seedScale, type BenchDatabases } from './lib/seed';
 import { medianOfRuns, round, runsWithin, summarise } from './lib/stats';
+import { renderTargets } from './lib/targets';
 import {
   BENCH_JWT_SECRET,
   NAIVE_LIST_ROWS,
@@ -44,10 +56,15 @@ interface Options {
   peer: boolean;
   docs: boolean;
   out: string;
+  /** Hard bound of the whole run: past it everything started is stopped and the run fails. */
+  maxMinutes: number;
+  /** Sample the machine's load for this long before each cell (0: not at all). */
+  loadSampleMs: number;
 }
 
 const USAGE = `usage: npm run bench -- [--scale 10] [--scaling 1,70] [--seconds 4] [--runs 3] [--cell-seconds 30] [--concurrency 1,8,32]
                        [--workloads dashboard,point,list,alerts,cached] [--naive-departments 60] [--no-profile] [--no-peer] [--docs] [--out bench/results]
+                       [--max-minutes 40] [--load-sample-ms 2000]
        npx tsx bench/run.ts --render bench/results/<date>-sf<N>.json [--docs]`;
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +81,8 @@ function parseOptions(argv: string[]): Options {
     peer: true,
     docs: false,
     out: path.join(__dirname, 'results'),
+    maxMinutes: 40,
+    loadSampleMs: 2000,
   };
   const list = (v: string) => v.split(',').filter(Boolean).map(Number);
   for (let i = 0; i < argv.length; i++) {
@@ -115,6 +134,13 @@ function parseOptions(argv: string[]): Options {
       case '--out':
         o.out = path.resolve(value());
         break;
+      case '--max-minutes':
+        o.maxMinutes = Number(value());
+        break;
+      case '--load-sample-ms':
+        o.loadSampleMs = Number(value());
+        if (!(o.loadSampleMs >= 0)) throw new Error(`--load-sample-ms must be 0 or more`);
+        break;
       case '--help':
         process.stdout.write(`${USAGE}\n`);
         process.exit(0);
@@ -128,6 +154,7 @@ function parseOptions(argv: string[]): Options {
     ['--seconds', o.seconds],
     ['--runs', o.runs],
     ['--cell-seconds', o.cellSeconds],
+    ['--max-minutes', o.maxMinutes],
   ] as const) {
     if (!(v > 0)) throw new Error(`${name} must be a positive number (got ${v})`);
   }
@@ -137,27 +164,42 @@ function parseOptions(argv: string[]): Options {
 
 const say = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const TIMEOUT_SECONDS = 300;
-const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list'];
+/** Set when the run is being stopped (Ctrl-C, the time bound): no further cell starts and nothing is written. */
+let stopping = false;
+function stopIfStopping(): void {
+  if (stopping) throw new CodedError('INTERRUPTED', 'the run is being stopped');
+}
+const PROFILED: readonly WorkloadName[] = ['dashboard', 'point', 'list', 'cached'];
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--render') return render(process.argv[3], process.argv.includes('--docs'));
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const loadBefore = os.loadavg().map((x) => round(x, 2));
+  const commit = gitCommit();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'indicator-hub-bench-'));
   const cleanups: Array<() => Promise<void>> = [];
-  const onSignal = () => {
-    say('interrupted: stopping everything');
+  const stopEverything = (why: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${why}: stopping everything`);
     void Promise.allSettled(cleanups.map((c) => c())).finally(() => {
       rmSync(tmp, { recursive: true, force: true });
-      process.exit(130);
+      process.exit(code);
     });
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', () => stopEverything('interrupted', 130));
+  process.once('SIGTERM', () => stopEverything('interrupted', 130));
+  // The run's hard bound: whatever hangs, everything it started is stopped and the run fails.
+  const watchdog = setTimeout(
+    () => stopEverything(`over --max-minutes ${options.maxMinutes} (the run is bounded; nothing written)`, 124),
+    options.maxMinutes * 60_000,
+  );
+  const startSample = options.loadSampleMs ? await sampleLoad(options.loadSampleMs) : undefined;
+  if (startSample) say(`machine before the run: ${describeLoad(startSample)}`);
 
   say(`starting PostgreSQL and MariaDB on 127.0.0.1`);
-  const servers = await startDatabases({ log: (m) => say(m) });
+  const servers = await startDatabases({ engines: ['postgres', 'mysql'], log: (m) => say(m) });
   cleanups.push(() => servers.stop());
   try {
     const db: BenchDatabases = { pgUrl: servers.postgres!.url, mysqlUrl: servers.mysql!.url };
@@ -174,23 +216,29 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       date: new Date().toISOString(),
       command: commandLine(),
-      machine: { ...machine(), loadAverage: { atStart: loadBefore, atEnd: os.loadavg().map((x) => round(x, 2)) } },
+      commit,
+      machine: {
+        ...machine(),
+        loadAverage: { atStart: loadBefore, atEnd: os.loadavg().map((x) => round(x, 2)) },
+        startSample,
+      },
       options: { ...options, out: path.relative(process.cwd(), options.out) },
       durationSeconds: Math.round((Date.now() - started) / 1000),
       scales,
     };
+    stopIfStopping();
     mkdirSync(options.out, { recursive: true });
     const base = path.join(options.out, `${results.date.slice(0, 10)}-sf${options.scale}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-    const markdown = renderMarkdown(results);
+    const source = path.relative(path.join(__dirname, '..'), `${base}.md`);
+    const markdown = renderMarkdown(results, source);
     writeFileSync(`${base}.md`, markdown);
     say(`results: ${path.relative(process.cwd(), base)}.json and .md (${results.durationSeconds} s in all)`);
-    if (options.docs) {
-      updateDocs(path.join(__dirname, '..', 'docs', 'benchmarks.md'), markdown);
-      say('docs/benchmarks.md updated');
-    }
     process.stdout.write(`\n${markdown}\n`);
+    if (options.docs) publish(results, source);
+    printTargets(results);
   } finally {
+    clearTimeout(watchdog);
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -221,16 +269,31 @@ async function benchScale(
     inProcessMs: {},
     mesh: { available: false },
     concurrency,
+    machineLoad: [],
+  };
+  // The machine's load just before each cell (the hub or peer of the cell started, idle).
+  const noteLoad = async (cell: string) => {
+    stopIfStopping();
+    if (!options.loadSampleMs) return;
+    const sample: CellLoad = { cell, ...(await sampleLoad(options.loadSampleMs)) };
+    out.machineLoad!.push(sample);
+    if (sample.othersPercent !== undefined && sample.othersPercent > 20)
+      say(`scale ${scale}: before ${cell}: ${describeLoad(sample)} — other work is running`);
   };
 
   // 1. In process: the hub's SQL per workload (for the floor), naive baseline, permission cost.
   say(`scale ${scale}: capturing the hub's statements per workload`);
+  await noteLoad('in process');
   const inProcess = await InProcessHub.start(db, scale);
   const captured = new Map<WorkloadName, CapturedStatement[]>();
   try {
     for (const name of names.filter((n) => n !== 'cached')) {
-      captured.set(name, await inProcess.capture(all[name]));
-      out.inProcessMs[name] = await inProcess.executeTime(all[name], name === 'point' ? 50 : options.runs);
+      try {
+        captured.set(name, await inProcess.capture(all[name]));
+        out.inProcessMs[name] = await inProcess.executeTime(all[name], name === 'point' ? 50 : options.runs);
+      } catch (error) {
+        say(`scale ${scale}: ${name} in process failed (no floor for it): ${failedCell(error).failed}`);
+      }
     }
     if (full && names.includes('dashboard')) {
       const sample = departmentIds.slice(0, options.naiveDepartments);
@@ -253,20 +316,21 @@ async function benchScale(
   // 2. The floor: the same statements straight through the drivers, wave by wave, then JSON.stringify.
   const floor = openFloor(db, 20);
   try {
-    for (const name of names.filter((n) => n !== 'cached')) {
+    for (const name of names.filter((n) => captured.has(n))) {
       const statements = captured.get(name)!;
       out.floor[name] = {};
       await floor.request(statements);
       const service = await serviceTime(() => floor.request(statements));
       for (const c of concurrency) {
+        await noteLoad(`floor ${name} c=${c}`);
         const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
-          const { latencies, errors, elapsedMs, truncated } = await closedLoop(
+          const { latencies, errors, errorCodes, elapsedMs, truncated } = await closedLoop(
             c,
             amountFor(options.seconds, service, c),
             stopAfterMs,
             () => floor.request(statements),
           );
-          return { ...summarise(latencies, errors, elapsedMs), truncated };
+          return { ...summarise(latencies, errors, elapsedMs, errorCodes), truncated };
         });
         out.floor[name]![c] = medianOfRuns(runs);
         say(
@@ -310,49 +374,69 @@ async function benchScale(
       const service = await serviceTime(() => post(target));
       out.hub[name] = {};
       for (const c of concurrency) {
+        await noteLoad(`hub ${name} c=${c}`);
         const m = await measureHub(current, target, c, service, options);
         out.hub[name]![c] = m;
         say(
-          `scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${m.errors}${m.truncated ? ' (stopped at the cell budget)' : ''}`,
+          `scale ${scale}: hub ${name} c=${c}: p50 ${m.p50} ms p99 ${m.p99} ms, ${m.rps} req/s, peak RSS ${m.peakRssMb} MB, errors ${formatErrors(m.errors, m.errorCodes)}${m.truncated ? ' (stopped at the cell budget)' : ''}${m.failed ? ` — cell failed: ${m.failed}` : ''}`,
         );
-        if (m.truncated && c !== concurrency[concurrency.length - 1]) ({ hub: current, target } = await start());
+        if ((m.truncated || m.failed) && c !== concurrency[concurrency.length - 1])
+          ({ hub: current, target } = await start());
       }
+    } catch (error) {
+      stopIfStopping();
+      // The workload could not be set up (the warm request or the trace failed): recorded with its code,
+      // and the run goes on with the next workload.
+      const failed = failedCell(error);
+      say(`scale ${scale}: hub ${name} failed: ${failed.failed}`);
+      out.hub[name] = {
+        ...Object.fromEntries(concurrency.map((c) => [c, failed])),
+        ...out.hub[name],
+      } as Record<number, Measured>;
     } finally {
       await stopHub();
     }
   }
 
   // 4. Where the time goes: CPU profiles of the hub serving each profiled workload one request at a time
-  //    (the requests only, not start-up).
+  //    (the requests only, not start-up); the cached dashboard on a hub with the cache on, warmed first.
   if (full && options.profile) {
     out.profiles = [];
-    const hub = await startHubChild(hubConfig(db, scale, { cache: false }), { log: (l) => say(`hub: ${l}`) });
-    cleanups.push(() => hub.stop());
-    try {
-      for (const name of names.filter((n) => PROFILED.includes(n))) {
-        const dir = mkdtempSync(path.join(tmp, `cpu-${name}-`));
-        const target = { url: hub.url, token: await tokenOf(all[name].principal), query: all[name].query };
-        await post(target);
-        const requests = name === 'point' ? 200 : 5;
-        await hub.profileStart();
-        for (let i = 0; i < requests; i++) await post(target);
-        await hub.profileStop(path.join(dir, `${name}.cpuprofile`));
-        const profile = { workload: name, requests, ...topSelfTime(dir) };
-        out.profiles.push(profile);
-        say(
-          `scale ${scale}: profile ${name}: ${profile.functions
-            .slice(0, 6)
-            .map((f) => `${f.function} ${f.selfPercent}%`)
-            .join(', ')}`,
-        );
+    for (const cache of [false, true]) {
+      const profiled = names.filter((n) => PROFILED.includes(n) && all[n].cache === cache);
+      if (!profiled.length) continue;
+      const hub = await startHubChild(hubConfig(db, scale, { cache }), { log: (l) => say(`hub: ${l}`) });
+      cleanups.push(() => hub.stop());
+      try {
+        for (const name of profiled) {
+          const dir = mkdtempSync(path.join(tmp, `cpu-${name}-`));
+          const target = { url: hub.url, token: await tokenOf(all[name].principal), query: all[name].query };
+          try {
+            await post(target);
+            const requests = name === 'point' ? 200 : 5;
+            await hub.profileStart();
+            for (let i = 0; i < requests; i++) await post(target);
+            await hub.profileStop(path.join(dir, `${name}.cpuprofile`));
+            const profile = { workload: name, requests, ...topSelfTime(dir) };
+            out.profiles.push(profile);
+            say(
+              `scale ${scale}: profile ${name}: ${profile.functions
+                .slice(0, 6)
+                .map((f) => `${f.function} ${f.selfPercent}%`)
+                .join(', ')}`,
+            );
+          } catch (error) {
+            say(`scale ${scale}: profile ${name} failed: ${failedCell(error).failed}`);
+          }
+        }
+      } finally {
+        await hub.stop();
       }
-    } finally {
-      await hub.stop();
     }
   }
 
   // 5. The peer, when bench/peers/mesh exists.
-  if (full && options.peer) out.mesh = await benchMesh(db, names, concurrency, options, cleanups);
+  if (full && options.peer) out.mesh = await benchMesh(db, names, concurrency, options, cleanups, noteLoad);
   else if (full) out.mesh = { available: false, reason: 'skipped (--no-peer)' };
   return out;
 }
@@ -361,10 +445,63 @@ async function benchScale(
 function render(file: string | undefined, docs: boolean): void {
   if (!file) throw new Error('usage: npx tsx bench/run.ts --render bench/results/<date>-sf<N>.json [--docs]');
   const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-  const markdown = renderMarkdown(results);
-  writeFileSync(file.replace(/\.json$/, '.md'), markdown);
-  if (docs) updateDocs(path.join(__dirname, '..', 'docs', 'benchmarks.md'), markdown);
+  const md = file.replace(/\.json$/, '.md');
+  const source = path.relative(path.join(__dirname, '..'), path.resolve(md));
+  const markdown = renderMarkdown(results, source);
+  writeFileSync(md, markdown);
   process.stdout.write(markdown);
+  if (docs) publish(results, source);
+  printTargets(results);
+}
+
+/**
+ * --docs: docs/benchmarks.md's results section and the README's benchmark numbers, both from this results
+ * file — refused (exit code 2, nothing touched) when the run was busy, so a loaded run is never cited.
+ */
+function publish(results: BenchResults, source: string): void {
+  const verdict = runLoadVerdict(results);
+  if (verdict.busy) {
+    say(`BUSY — not citable: ${verdict.reasons.join('; ')}`);
+    say(`--docs refused: docs/benchmarks.md and README.md left as they are; rerun on an idle machine`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!results.scales.some((s) => s.machineLoad?.length)) {
+    say(
+      '--docs refused: the machine load before the cells was not recorded (--load-sample-ms 0), so the run is unjudged',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const root = path.join(__dirname, '..');
+  updateReadme(path.join(root, 'README.md'), results, source); // first: it refuses when its markers are missing
+  updateDocs(path.join(root, 'docs', 'benchmarks.md'), renderMarkdown(results, source));
+  say(`docs/benchmarks.md and README.md (benchmark numbers) rewritten from ${source}`);
+}
+
+/** The target table last on the terminal, with the BUSY mark when there is one. */
+function printTargets(results: BenchResults): void {
+  const verdict = runLoadVerdict(results);
+  process.stdout.write(
+    `\nTargets (issue 20)${verdict.busy ? ' — BUSY run, not citable' : ''}:\n\n${renderTargets(results).join('\n')}\n`,
+  );
+}
+
+function describeLoad(l: { loadAverage: number[]; othersPercent?: number; ownPercent?: number; idlePercent?: number }) {
+  return `load ${l.loadAverage.join(' / ')}${l.othersPercent === undefined ? '' : `, other processes ${l.othersPercent} % of the CPU, the bench's own ${l.ownPercent} %, idle ${l.idlePercent} %`}`;
+}
+
+/** The commit measured, and whether tracked files had changes (results files written later do not count). */
+function gitCommit(): BenchResults['commit'] {
+  try {
+    const cwd = path.join(__dirname, '..');
+    const hash = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8' }).trim() !== '';
+    return { hash, dirty };
+  } catch {
+    return undefined;
+  }
 }
 
 interface Target {
@@ -385,9 +522,26 @@ async function post(target: Target, trace = false): Promise<{ status: number; bo
     signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
   });
   const body = await res.text();
-  if (res.status !== 200 || body.includes('"errors":['))
-    throw new Error(`request failed (${res.status}): ${body.slice(0, 300)}`);
+  const code = responseErrorCode(res.status, body);
+  if (code) throw new CodedError(code, `request failed (${res.status} ${code}): ${body.slice(0, 300)}`);
   return { status: res.status, body };
+}
+
+/** A cell that could not be measured: no latencies, and why, with its code (the table shows it; the target is not met). */
+function failedCell(error: unknown): Measured {
+  const code = transportErrorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    runs: 0,
+    requests: 0,
+    errors: 1,
+    errorCodes: { [code]: 1 },
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    rps: 0,
+    failed: `${code}: ${message.slice(0, 200)}`,
+  };
 }
 
 /** Statements per source of one request (X-Hub-Trace: 1), and the response size. */
@@ -428,22 +582,30 @@ async function measureHub(
 ): Promise<Measured> {
   let stats: HubStats | undefined;
   let peak = 0;
-  const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
-    await hub.reset();
-    const run = await runLoad({
-      url: target.url,
-      headers: { authorization: `Bearer ${target.token}` },
-      body: JSON.stringify({ query: target.query }),
-      connections,
-      amount: amountFor(options.seconds, serviceMs, connections),
-      timeoutSeconds: TIMEOUT_SECONDS,
-      stopAfterMs,
+  // Also sampled from outside (/proc): a hub that dies mid-cell (out of memory) still has a peak to report.
+  const outside = sampleRss(hub.pid);
+  try {
+    const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
+      await hub.reset();
+      const run = await runLoad({
+        url: target.url,
+        headers: { authorization: `Bearer ${target.token}` },
+        body: JSON.stringify({ query: target.query }),
+        connections,
+        amount: amountFor(options.seconds, serviceMs, connections),
+        timeoutSeconds: TIMEOUT_SECONDS,
+        stopAfterMs,
+      });
+      stats = await hub.stats();
+      peak = Math.max(peak, stats.peakRssMb);
+      return run;
     });
-    stats = await hub.stats();
-    peak = Math.max(peak, stats.peakRssMb);
-    return run;
-  });
-  return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+    outside.stop();
+    return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+  } catch (error) {
+    const seen = outside.stop();
+    return { ...failedCell(error), ...(seen !== undefined ? { peakRssMb: Math.max(peak, seen) } : {}) };
+  }
 }
 
 async function benchMesh(
@@ -452,6 +614,7 @@ async function benchMesh(
   concurrency: number[],
   options: Options,
   cleanups: Array<() => Promise<void>>,
+  noteLoad: (cell: string) => Promise<void>,
 ): Promise<ScaleResults['mesh']> {
   const peer = await loadMeshPeer();
   if ('unavailable' in peer) {
@@ -503,8 +666,8 @@ async function benchMesh(
           signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
         });
         const text = await res.text();
-        if (res.status !== 200 || text.includes('"errors":['))
-          throw new Error(`mesh ${name} failed (${res.status}): ${text.slice(0, 300)}`);
+        const code = responseErrorCode(res.status, text);
+        if (code) throw new CodedError(code, `mesh ${name} failed (${res.status} ${code}): ${text.slice(0, 300)}`);
         return text.length;
       };
       let responseBytes: number;
@@ -519,6 +682,7 @@ async function benchMesh(
       const byConcurrency: Record<number, Measured> = {};
       for (const c of concurrency) {
         let peak = 0;
+        await noteLoad(`Mesh ${name} c=${c}`);
         const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
           const sampler = sampleRss(current.pid);
           const run = await runLoad({
@@ -535,7 +699,7 @@ async function benchMesh(
         });
         byConcurrency[c] = { ...medianOfRuns(runs), peakRssMb: peak };
         say(
-          `mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB${byConcurrency[c]!.truncated ? ' (stopped at the cell budget)' : ''}`,
+          `mesh ${name} c=${c}: p50 ${byConcurrency[c]!.p50} ms, ${byConcurrency[c]!.rps} req/s, peak RSS ${peak} MB, errors ${formatErrors(byConcurrency[c]!.errors, byConcurrency[c]!.errorCodes)}${byConcurrency[c]!.truncated ? ' (stopped at the cell budget)' : ''}`,
         );
         if (byConcurrency[c]!.truncated) {
           current = await startPeer();
@@ -555,7 +719,9 @@ async function benchMesh(
 function commandLine(): string {
   const args = process.argv.slice(2);
   const viaNpm = process.env.npm_lifecycle_event === 'bench' && args.includes('--docs');
-  const rest = viaNpm ? args.filter((a) => a !== '--docs') : args;
+  const rest = (viaNpm ? args.filter((a) => a !== '--docs') : args).map((a) =>
+    /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`,
+  );
   return viaNpm
     ? `npm run bench${rest.length ? ` -- ${rest.join(' ')}` : ''}`
     : `npx tsx bench/run.ts ${rest.join(' ')}`.trim();
@@ -574,6 +740,7 @@ function machine(): BenchResults['machine'] {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // stopEverything exits once everything is stopped
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

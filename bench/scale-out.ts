@@ -6,7 +6,9 @@ import { Redis } from 'ioredis';
 import { demoToken } from '../src/cli/demo-tokens';
 import { startDatabases } from '../test/support/databases';
 import { startHubChild, type HubChild } from './lib/hub-child';
+import { formatErrors, type ErrorCodes } from './lib/errors';
 import { runLoad } from './lib/load';
+import { loadVerdict, sampleLoad, type CellLoad } from './lib/machine-load';
 import { roundRobinProxy } from './lib/round-robin';
 import { seedScale } from './lib/seed';
 import { round } from './lib/stats';
@@ -42,10 +44,16 @@ async function main(): Promise<void> {
   const scale = option('--scale', 1);
   const seconds = option('--seconds', 10);
   const connections = option('--connections', 16);
-  const loadBefore = os
-    .loadavg()
-    .map((x) => round(x, 1))
-    .join(' ');
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  const loadBefore = loadAtStart.map((x) => round(x, 1)).join(' ');
+  const cellLoads: CellLoad[] = [{ cell: 'before the run', ...(await sampleLoad(2000)) }];
+  // Ctrl-C or a hang: exit, and test/support/databases.ts's exit hook kills the servers (the hubs follow their IPC channel).
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(130));
+  setTimeout(() => {
+    say('over 15 minutes: stopping everything');
+    process.exit(124);
+  }, 15 * 60_000).unref();
   say('starting PostgreSQL, MariaDB and Redis on 127.0.0.1');
   const servers = await startDatabases({ engines: ['postgres', 'mysql', 'redis'], log: say });
   const hubs: HubChild[] = [];
@@ -58,7 +66,15 @@ async function main(): Promise<void> {
     const token = await demoToken(workload.principal, BENCH_JWT_SECRET, 'indicator-hub-demo', 'indicator-hub', '2h');
     const headers = { authorization: `Bearer ${token}` };
     const body = JSON.stringify({ query: workload.query });
-    const lines: Array<{ replicas: number; rps: number; p50: number; p99: number; errors: number }> = [];
+    const lines: Array<{
+      replicas: number;
+      rps: number;
+      p50: number;
+      p99: number;
+      errors: number;
+      errorCodes: ErrorCodes;
+      othersPercent?: number;
+    }> = [];
     for (const replicas of [1, 3]) {
       // Each configuration starts cold: an empty shared cache.
       const redis = new Redis(servers.redis!.url);
@@ -70,6 +86,8 @@ async function main(): Promise<void> {
         // One dashboard per replica first: computed once, then a shared-cache hit on the others.
         for (let i = 0; i < replicas; i++)
           await fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        const load: CellLoad = { cell: `${replicas} replica(s)`, ...(await sampleLoad(2000)) };
+        cellLoads.push(load);
         const result = await runLoad({
           url: proxy.url,
           headers,
@@ -79,9 +97,17 @@ async function main(): Promise<void> {
           timeoutSeconds: 120,
           stopAfterMs: seconds * 1000,
         });
-        lines.push({ replicas, rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors });
+        lines.push({
+          replicas,
+          rps: result.rps,
+          p50: result.p50,
+          p99: result.p99,
+          errors: result.errors,
+          errorCodes: result.errorCodes,
+          othersPercent: load.othersPercent,
+        });
         say(
-          `${replicas} replica(s): ${result.rps} dashboards/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+          `${replicas} replica(s): ${result.rps} dashboards/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${formatErrors(result.errors, result.errorCodes)}`,
         );
       } finally {
         await proxy.close();
@@ -89,9 +115,19 @@ async function main(): Promise<void> {
     }
     const [one, three] = lines;
     const ratio = round(three!.rps / one!.rps, 2);
+    const verdict = loadVerdict(loadAtStart, cellLoads);
+    const busy = verdict.busy
+      ? `> **BUSY — not citable.** ${verdict.reasons.join('; ')} (limits: 1-min load ≤ ${verdict.limits.startLoad1} at start, other processes ≤ ${verdict.limits.othersPercent} % of the CPU in the 2 s before each configuration).\n\n`
+      : '';
     const report =
-      `| replicas | dashboards/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|\n` +
-      lines.map((l) => `| ${l.replicas} | ${l.rps} | ${l.p50} | ${l.p99} | ${l.errors} |`).join('\n') +
+      busy +
+      `| replicas | dashboards/s | p50 ms | p99 ms | errors (by code) | others' CPU before, % |\n|---|---|---|---|---|---|\n` +
+      lines
+        .map(
+          (l) =>
+            `| ${l.replicas} | ${l.rps} | ${l.p50} | ${l.p99} | ${formatErrors(l.errors, l.errorCodes)} | ${l.othersPercent ?? '–'} |`,
+        )
+        .join('\n') +
       `\n\nscale-out ratio (3 ÷ 1): ${ratio} on ${os.cpus().length} cores (load average before the run ` +
       `${loadBefore}, after ${os
         .loadavg()

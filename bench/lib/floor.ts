@@ -1,5 +1,6 @@
 import { createPool as createMysqlPool, type Pool as MysqlPool } from 'mysql2/promise';
 import pg from 'pg';
+import { addCode, transportErrorCode, type ErrorCodes } from './errors';
 import type { BenchDatabases } from './seed';
 import { pgSourcesUrl } from './seed';
 
@@ -113,15 +114,16 @@ export function openFloor(db: BenchDatabases, poolSize: number): Floor {
   };
 }
 
-/** Runs `request` `amount` times over `concurrency` workers (none started after `stopAfterMs`); per-request latencies in ms. */
+/** Runs `request` `amount` times over `concurrency` workers (none started after `stopAfterMs`); per-request latencies in ms, failures by code. */
 export async function closedLoop(
   concurrency: number,
   amount: number,
   stopAfterMs: number,
   request: () => Promise<unknown>,
-): Promise<{ latencies: number[]; errors: number; elapsedMs: number; truncated: boolean }> {
+): Promise<{ latencies: number[]; errors: number; errorCodes: ErrorCodes; elapsedMs: number; truncated: boolean }> {
   const latencies: number[] = [];
   let errors = 0;
+  const errorCodes: ErrorCodes = {};
   let issued = 0;
   const started = performance.now();
   let truncated = false;
@@ -136,11 +138,12 @@ export async function closedLoop(
       try {
         await request();
         latencies.push(performance.now() - t);
-      } catch {
+      } catch (error) {
         errors += 1;
+        addCode(errorCodes, transportErrorCode(error));
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, errors, elapsedMs: performance.now() - started, truncated };
+  return { latencies, errors, errorCodes, elapsedMs: performance.now() - started, truncated };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { CodedError } from './errors';
 
 export interface HubStats {
   rssMb: number;
@@ -82,7 +83,7 @@ function waitFor<T>(child: ChildProcess, type: string, timeoutMs: number, exited
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`hub child: no "${type}" within ${timeoutMs} ms`));
+      reject(new CodedError('HUB_NO_ANSWER', `hub child: no "${type}" within ${timeoutMs} ms`));
     }, timeoutMs);
     const onMessage = (message: { type: string } & T) => {
       if (message.type !== type) return;
@@ -96,7 +97,7 @@ function waitFor<T>(child: ChildProcess, type: string, timeoutMs: number, exited
     child.on('message', onMessage);
     void exited.then((code) => {
       cleanup();
-      reject(new Error(`hub child exited (code ${code}) while waiting for "${type}"`));
+      reject(new CodedError('HUB_EXITED', `hub child exited (code ${code}) while waiting for "${type}"`));
     });
   });
 }

@@ -15,6 +15,7 @@ import { median, round } from './stats';
 import { DASHBOARD_CODES, hubConfig, type Workload } from './workloads';
 import type { BenchDatabases } from './seed';
 import { memberValues } from '../../src/engine/member-values';
+import { CodedError } from './errors';
 
 /**
  * The comparisons that need the hub's code in the bench's own process: capturing the SQL the hub sends
@@ -62,7 +63,11 @@ export class InProcessHub {
       document: parse(query),
       contextValue: ctx,
     });
-    if (result.errors?.length) throw new Error(`in-process execute: ${result.errors[0]!.message}`);
+    if (result.errors?.length)
+      throw new CodedError(
+        String(result.errors[0]!.extensions?.code ?? 'GRAPHQL_ERROR'),
+        `in-process execute: ${result.errors[0]!.message}`,
+      );
     return JSON.stringify(result).length;
   }
 

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { addCode, responseErrorCode, transportErrorCode, type ErrorCodes } from './errors';
 import { summarise, type Latency } from './stats';
 
 export interface LoadPlan {
@@ -15,12 +16,17 @@ export interface LoadPlan {
 
 /**
  * One bounded autocannon run on loopback: exactly `amount` requests over `connections` connections,
- * each request's latency recorded (autocannon's own summary has no p95). A response counts as an error
- * when its status is not 2xx, it timed out, or its body carries GraphQL `errors`.
+ * each request's latency recorded (autocannon's own summary has no p95). A request counts as an error
+ * when its status is not 2xx, its body carries GraphQL `errors`, it timed out or its connection failed;
+ * each error is recorded with its code (bench/lib/errors.ts).
  */
 export async function runLoad(plan: LoadPlan): Promise<Latency & { truncated: boolean }> {
   const latencies: number[] = [];
-  let badStatus = 0;
+  const codes: ErrorCodes = {};
+  let failed = 0;
+  // autocannon emits a response's status ('response') and then, synchronously in the same parser
+  // callback, hands its body to verifyBody: the status seen last is this body's.
+  let lastStatus = 0;
   const started = performance.now();
   let instance!: autocannon.Instance;
   let stopper: NodeJS.Timeout | undefined;
@@ -36,7 +42,14 @@ export async function runLoad(plan: LoadPlan): Promise<Latency & { truncated: bo
         amount: plan.amount,
         timeout: plan.timeoutSeconds,
         pipelining: 1,
-        verifyBody: (body) => !String(body ?? '').includes('"errors":['),
+        verifyBody: (body) => {
+          const code = responseErrorCode(lastStatus, body as string | Buffer | undefined);
+          if (code) {
+            failed += 1;
+            addCode(codes, code);
+          }
+          return true; // counted here, by code; autocannon's own "mismatches" stay 0
+        },
       },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
@@ -45,13 +58,16 @@ export async function runLoad(plan: LoadPlan): Promise<Latency & { truncated: bo
       instance.stop();
     }, plan.stopAfterMs);
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      lastStatus = statusCode;
       latencies.push(responseTime);
-      if (statusCode < 200 || statusCode >= 300) badStatus += 1;
     });
+    // Timeouts ("request timed out") and connection errors: no response, so no body to read.
+    instance.on('reqError', (error) => addCode(codes, transportErrorCode(error)));
   });
   clearTimeout(stopper);
   const elapsed = performance.now() - started;
-  return { ...summarise(latencies, badStatus + result.errors + result.mismatches, elapsed), truncated };
+  const errors = failed + result.errors + result.mismatches;
+  return { ...summarise(latencies, errors, elapsed, codes), truncated };
 }
 
 /** How many requests make a run of about `seconds`, given a request's service time at concurrency 1 — at least one per connection. */

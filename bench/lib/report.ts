@@ -1,14 +1,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatErrors } from './errors';
+import { loadVerdict, type CellLoad, type LoadSample, type LoadVerdict } from './machine-load';
 import type { HotFunction } from './profile';
 import type { SeedTiming } from './seed';
 import { round, type Latency } from './stats';
 import type { NaiveComparison } from './in-process';
+import { mainScale, renderTargets } from './targets';
 import type { WorkloadName } from './workloads';
+
+export { mainScale, verdicts, type TargetVerdict } from './targets';
 
 export type Measured = Latency & {
   runs: number;
   truncated?: boolean;
   peakRssMb?: number;
+  /** The cell could not be measured to the end (the hub exited, a request helper threw): why, with its code. */
+  failed?: string;
   eventLoopDelayMs?: { p50: number; p99: number; max: number; mean: number };
 };
 
@@ -31,12 +38,16 @@ export interface ScaleResults {
   naiveDashboard?: NaiveComparison & { departments: number };
   naiveList?: NaiveComparison & { rows: number };
   permissions?: { withoutMs: number; withMs: number; ratio: number; runs: number };
-  profiles?: Array<{ workload: string; requests: number; totalMs: number; functions: HotFunction[] }>;
+  profiles?: Array<{ workload: WorkloadName; requests: number; totalMs: number; functions: HotFunction[] }>;
+  /** The machine's load in the 2 s before each cell (bench/lib/machine-load.ts). */
+  machineLoad?: CellLoad[];
 }
 
 export interface BenchResults {
   date: string;
   command: string;
+  /** The commit measured (`git rev-parse HEAD`) and whether the work tree had uncommitted changes. */
+  commit?: { hash: string; dirty: boolean };
   machine: {
     cpu: string;
     memoryGb: number;
@@ -44,16 +55,12 @@ export interface BenchResults {
     node: string;
     databases: string;
     loadAverage?: { atStart: number[]; atEnd: number[] };
+    /** The 2-s sample before the run started anything (bench/lib/machine-load.ts). */
+    startSample?: LoadSample;
   };
   options: Record<string, unknown>;
   durationSeconds: number;
   scales: ScaleResults[];
-}
-
-export interface TargetVerdict {
-  target: string;
-  measured: string;
-  met: boolean | null;
 }
 
 const fmt = (x: number | undefined, places = 1) =>
@@ -64,100 +71,40 @@ function meshAt(s: ScaleResults, w: WorkloadName, c: number): Measured | undefin
   return entry && 'byConcurrency' in entry ? entry.byConcurrency[c] : undefined;
 }
 
-/** The scale factor the full matrix ran at (--scale). */
-export function mainScale(results: BenchResults): ScaleResults {
-  return results.scales.find((s) => s.scale === results.options.scale) ?? results.scales[results.scales.length - 1]!;
+/** Whether the run may be cited: the load at start and before every cell (thresholds in bench/lib/machine-load.ts). */
+export function runLoadVerdict(r: BenchResults): LoadVerdict {
+  return loadVerdict(r.machine.loadAverage?.atStart, [
+    ...(r.machine.startSample ? [{ ...r.machine.startSample, cell: 'before the run' }] : []),
+    ...r.scales.flatMap((s) => (s.machineLoad ?? []).map((c) => ({ ...c, cell: `SF ${s.scale} ${c.cell}` }))),
+  ]);
 }
 
-/** Each target of issue #7, measured at the main scale factor (the full matrix). */
-export function verdicts(results: BenchResults): TargetVerdict[] {
-  const main = mainScale(results);
-  const out: TargetVerdict[] = [];
-  const stmts = results.scales.map((s) => s.statements.dashboard?.total).filter((x): x is number => x !== undefined);
-  if (stmts.length) {
-    out.push({
-      target: 'statements per dashboard request constant across scale factors',
-      measured: results.scales.map((s) => `SF ${s.scale}: ${s.statements.dashboard?.total ?? '–'}`).join(', '),
-      met: stmts.length > 1 ? stmts.every((x) => x === stmts[0]) : null,
-    });
-  }
-  const hub = (w: WorkloadName, c = 1) => main.hub[w]?.[c];
-  const floor = (w: WorkloadName, c = 1) => main.floor[w]?.[c];
-  const d = hub('dashboard');
-  const fd = floor('dashboard');
-  if (d && fd)
-    out.push({
-      target: 'dashboard p50 ≤ 1.25 × floor (c=1)',
-      measured: `${fmt(d.p50)} ms vs floor ${fmt(fd.p50)} ms = ${fmt(d.p50 / fd.p50, 2)}×`,
-      met: d.p50 <= 1.25 * fd.p50,
-    });
-  const p = hub('point');
-  const fp = floor('point');
-  if (p && fp)
-    out.push({
-      target: 'point p50 ≤ floor + 2 ms (c=1)',
-      measured: `${fmt(p.p50, 2)} ms vs floor ${fmt(fp.p50, 2)} ms (+${fmt(p.p50 - fp.p50, 2)} ms)`,
-      met: p.p50 <= fp.p50 + 2,
-    });
-  const l = hub('list');
-  const fl = floor('list');
-  if (l && fl)
-    out.push({
-      target: `${main.statements.list ? '' : ''}10k-row masked list p50 ≤ 2 × floor (c=1)`,
-      measured: `${fmt(l.p50)} ms vs floor ${fmt(fl.p50)} ms = ${fmt(l.p50 / fl.p50, 2)}×`,
-      met: l.p50 <= 2 * fl.p50,
-    });
-  const cached = hub('cached');
-  if (d && cached)
-    out.push({
-      target: 'cached dashboard ≥ 20× faster than cold (p50, c=1)',
-      measured: `${fmt(cached.p50)} ms vs ${fmt(d.p50)} ms = ${fmt(d.p50 / cached.p50, 1)}×`,
-      met: d.p50 / cached.p50 >= 20,
-    });
-  const top = Math.max(...main.concurrency);
-  const dTop = hub('dashboard', top);
-  const mTop = meshAt(main, 'dashboard', top);
-  const others = main.concurrency
-    .filter((c) => c !== top && hub('dashboard', c) && meshAt(main, 'dashboard', c)?.requests)
-    .map(
-      (c) =>
-        `c=${c}: ${fmt(hub('dashboard', c)!.rps, 2)} vs ${fmt(meshAt(main, 'dashboard', c)!.rps, 2)} req/s = ${fmt(hub('dashboard', c)!.rps / meshAt(main, 'dashboard', c)!.rps, 1)}×`,
-    )
-    .join('; ');
-  out.push(
-    dTop && mTop && mTop.requests > 0
-      ? {
-          target: `dashboard throughput ≥ 2 × Mesh (c=${top})`,
-          measured: `${fmt(dTop.rps, 2)} vs ${fmt(mTop.rps, 2)} req/s = ${fmt(dTop.rps / mTop.rps, 2)}×${others ? ` (${others})` : ''}`,
-          met: dTop.rps >= 2 * mTop.rps,
-        }
-      : dTop && mTop
-        ? {
-            target: `dashboard throughput ≥ 2 × Mesh (c=${top})`,
-            measured: `${fmt(dTop.rps, 2)} req/s vs Mesh: no request completed within the cell budget${others ? ` (${others})` : ''}`,
-            met: true,
-          }
-        : {
-            target: 'dashboard throughput ≥ 2 × Mesh',
-            measured: `not measured: ${main.mesh.reason ?? (main.mesh.workloads?.dashboard && 'unsupported' in main.mesh.workloads.dashboard ? main.mesh.workloads.dashboard.unsupported : 'no Mesh dashboard numbers')}`,
-            met: null,
-          },
-  );
-  const d32 = hub('dashboard', 32);
-  if (d32?.peakRssMb !== undefined)
-    out.push({
-      target: 'hub peak RSS ≤ 300 MB at 32 concurrent dashboards',
-      measured: `${d32.peakRssMb} MB`,
-      met: d32.peakRssMb <= 300,
-    });
-  return out;
+/** The first lines of a results file: the BUSY mark, or the statement that the machine was quiet. */
+function loadLines(r: BenchResults): string[] {
+  const v = runLoadVerdict(r);
+  const limits = `limits: 1-min load average ≤ ${v.limits.startLoad1} at start, other processes ≤ ${v.limits.othersPercent} % of the CPU in the 2 s before every cell — the bench's own processes and databases excluded`;
+  if (v.busy) return [`> **BUSY — not citable.** ${v.reasons.join('; ')} (${limits}).`, ''];
+  const measured = r.scales.some((s) => s.machineLoad?.length);
+  if (!measured)
+    return [
+      `> Machine load before the cells was not recorded (\`--load-sample-ms 0\`, or a results file from before issue 20): the run is unjudged and \`--docs\` refuses it.`,
+      '',
+    ];
+  return [
+    `> Quiet machine: ${v.worst ? `other processes used at most ${v.worst.othersPercent} % of the CPU before a cell (${v.worst.cell})` : 'no cell sampled'} (${limits}).`,
+    '',
+  ];
 }
 
 /** The Markdown summary of one run: written next to the JSON and, with --docs, into docs/benchmarks.md. */
-export function renderMarkdown(r: BenchResults): string {
+export function renderMarkdown(r: BenchResults, source?: string): string {
   const main = mainScale(r);
   const lines: string[] = [];
   lines.push(`### Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC — scale factor ${main.scale}`, '');
+  lines.push(...loadLines(r));
+  if (source) lines.push(`- Results file: \`${source}\` and its \`.json\``);
+  if (r.commit)
+    lines.push(`- Commit: ${r.commit.hash.slice(0, 12)}${r.commit.dirty ? ' with uncommitted changes' : ''}`);
   lines.push(
     `- Command: \`${r.command.replace(/ -- --docs$/, '').replace(' --docs', '')}\` (${r.durationSeconds} s end to end, seeding included)`,
   );
@@ -166,7 +113,7 @@ export function renderMarkdown(r: BenchResults): string {
   );
   if (r.machine.loadAverage)
     lines.push(
-      `- Load average (1/5/15 min) at start ${r.machine.loadAverage.atStart.join(' / ')}, at end ${r.machine.loadAverage.atEnd.join(' / ')} — the machine is shared; anything above ~0.5 at start means other work ran alongside`,
+      `- Load average (1/5/15 min) at start ${r.machine.loadAverage.atStart.join(' / ')}, at end ${r.machine.loadAverage.atEnd.join(' / ')} (the end includes the bench's own work); per cell, the CPU share of other processes in the 2 s before it is in the tables`,
     );
   lines.push(
     `- Each cell: median of up to ${String(r.options.runs)} runs of ≈ ${String(r.options.seconds)} s (at least one request per connection; ${String(r.options.cellSeconds)} s budget per cell); latency in ms; the hub runs in its own process, a fresh one per workload (RSS and event-loop delay are its own)`,
@@ -181,9 +128,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
   );
 
-  lines.push('#### Targets', '', '| target | measured | met |', '|---|---|---|');
-  for (const v of verdicts(r))
-    lines.push(`| ${v.target} | ${v.measured} | ${v.met === null ? 'not measured' : v.met ? 'yes' : '**no**'} |`);
+  lines.push('#### Targets (issue 20)', '', ...renderTargets(r));
   lines.push('');
 
   lines.push(
@@ -191,9 +136,13 @@ export function renderMarkdown(r: BenchResults): string {
     '',
   );
   lines.push(
-    '| workload | c | statements (by source) | runs | hub p50 / p95 / p99 | hub req/s | hub peak RSS MB | event-loop delay p99 / max | errors | floor p50 | floor req/s | hub ÷ floor p50 | Mesh p50 | Mesh req/s | hub ÷ Mesh req/s |',
+    '| workload | c | statements (by source) | runs | hub p50 / p95 / p99 | hub req/s | hub peak RSS MB | event-loop delay p99 / max | errors (by code) | others’ CPU before, % | floor p50 | floor errors | floor req/s | hub ÷ floor p50 | Mesh p50 | Mesh req/s | Mesh errors | hub ÷ Mesh req/s |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const othersBefore = (cell: string) => {
+    const l = main.machineLoad?.find((x) => x.cell === cell);
+    return l?.othersPercent === undefined ? '–' : String(l.othersPercent);
+  };
   for (const w of Object.keys(main.hub) as WorkloadName[]) {
     const st = main.statements[w];
     const stText = st
@@ -209,7 +158,7 @@ export function renderMarkdown(r: BenchResults): string {
       const f = main.floor[w]?.[c];
       const m = meshAt(main, w, c);
       lines.push(
-        `| ${w} | ${c} | ${stText} | ${h.runs}${h.truncated ? ' ✂' : ''} | ${fmt(h.p50)} / ${fmt(h.p95)} / ${fmt(h.p99)} | ${fmt(h.rps, 1)} | ${h.peakRssMb ?? '–'} | ${fmt(h.eventLoopDelayMs?.p99)} / ${fmt(h.eventLoopDelayMs?.max)} | ${h.errors} | ${fmt(f?.p50)}${f?.truncated ? ' ✂' : ''} | ${fmt(f?.rps, 1)} | ${f ? fmt(h.p50 / f.p50, 2) : '–'} | ${fmt(m?.p50)}${m?.truncated ? ' ✂' : ''} | ${fmt(m?.rps, 1)} | ${m && m.requests > 0 ? fmt(h.rps / m.rps, 2) : '–'} |`,
+        `| ${w} | ${c} | ${stText} | ${h.runs}${h.truncated ? ' ✂' : ''} | ${fmt(h.p50)} / ${fmt(h.p95)} / ${fmt(h.p99)} | ${fmt(h.rps, 1)} | ${h.peakRssMb ?? '–'} | ${fmt(h.eventLoopDelayMs?.p99)} / ${fmt(h.eventLoopDelayMs?.max)} | ${formatErrors(h.errors, h.errorCodes)}${h.failed ? ` — cell failed: ${h.failed}` : ''} | ${othersBefore(`hub ${w} c=${c}`)} | ${fmt(f?.p50)}${f?.truncated ? ' ✂' : ''} | ${f ? formatErrors(f.errors, f.errorCodes) : '–'} | ${fmt(f?.rps, 1)} | ${f ? fmt(h.p50 / f.p50, 2) : '–'} | ${fmt(m?.p50)}${m?.truncated ? ' ✂' : ''} | ${fmt(m?.rps, 1)} | ${m ? formatErrors(m.errors, m.errorCodes) : '–'} | ${m && m.requests > 0 ? fmt(h.rps / m.rps, 2) : '–'} |`,
       );
     }
   }
@@ -260,10 +209,20 @@ export function renderMarkdown(r: BenchResults): string {
 
   lines.push('#### Scaling (concurrency 1)', '');
   lines.push(
-    '| SF | departments | rows | seed s | statements per dashboard (by source) | dashboard p50 | floor p50 | hub ÷ floor | point p50 | floor point p50 | cached p50 | cold ÷ cached | dashboard response MB |',
+    `| SF | departments | rows | seed s | statements per dashboard (by source) | dashboard p50 | floor p50 | hub ÷ floor | point p50 | floor point p50 | cached p50 | cold ÷ cached | dashboard response MB | dashboard hub / floor × SF ${r.scales[0]?.scale ?? 1} | errors (by code) |`,
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const first = r.scales[0];
   for (const s of r.scales) {
+    const scaleErrors = (['dashboard', 'point', 'cached'] as const)
+      .map((w) => ({ w, m: s.hub[w]?.[1] }))
+      .filter((x) => x.m && (x.m.errors > 0 || x.m.failed))
+      .map(
+        (x) => `${x.w} ${formatErrors(x.m!.errors, x.m!.errorCodes)}${x.m!.failed ? ` (failed: ${x.m!.failed})` : ''}`,
+      )
+      .join('; ');
+    const d1 = first?.hub.dashboard?.[1];
+    const f1 = first?.floor.dashboard?.[1];
     const d = s.hub.dashboard?.[1];
     const fd = s.floor.dashboard?.[1];
     const st = s.statements.dashboard;
@@ -274,7 +233,7 @@ export function renderMarkdown(r: BenchResults): string {
               .map(([k, v]) => `${k} ${v}`)
               .join(', ')})`
           : '–'
-      } | ${fmt(d?.p50)} | ${fmt(fd?.p50)} | ${d && fd ? fmt(d.p50 / fd.p50, 2) : '–'} | ${fmt(s.hub.point?.[1]?.p50, 2)} | ${fmt(s.floor.point?.[1]?.p50, 2)} | ${fmt(s.hub.cached?.[1]?.p50)} | ${d && s.hub.cached?.[1] ? fmt(d.p50 / s.hub.cached[1].p50, 1) : '–'} | ${st ? fmt(st.responseBytes / 1048576, 1) : '–'} |`,
+      } | ${fmt(d?.p50)} | ${fmt(fd?.p50)} | ${d && fd ? fmt(d.p50 / fd.p50, 2) : '–'} | ${fmt(s.hub.point?.[1]?.p50, 2)} | ${fmt(s.floor.point?.[1]?.p50, 2)} | ${fmt(s.hub.cached?.[1]?.p50)} | ${d && s.hub.cached?.[1] ? fmt(d.p50 / s.hub.cached[1].p50, 1) : '–'} | ${st ? fmt(st.responseBytes / 1048576, 1) : '–'} | ${d && d1 ? fmt(d.p50 / d1.p50) : '–'} / ${fd && f1 ? fmt(fd.p50 / f1.p50) : '–'} | ${scaleErrors || '0'} |`,
     );
   }
   lines.push('');
@@ -292,18 +251,49 @@ export function renderMarkdown(r: BenchResults): string {
   return `${lines.join('\n')}\n`;
 }
 
-const START = '<!-- bench:results:start -->';
-const END = '<!-- bench:results:end -->';
+const DOCS_MARKERS = ['<!-- bench:results:start -->', '<!-- bench:results:end -->'] as const;
+const README_MARKERS = ['<!-- bench:readme:start -->', '<!-- bench:readme:end -->'] as const;
+
+/** Replaces the text between two markers of a file (appends the markers when missing). */
+export function replaceBlock(file: string, markers: readonly [string, string], content: string): void {
+  const [start, end] = markers;
+  const block = `${start}\n${content}${end}`;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
 
 /** Replaces the generated section of docs/benchmarks.md (between the markers) with the latest results. */
 export function updateDocs(file: string, markdown: string): void {
-  const block = `${START}\n${markdown}${END}`;
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
-  const from = text.indexOf(START);
-  const to = text.indexOf(END);
-  const next =
-    from >= 0 && to > from
-      ? text.slice(0, from) + block + text.slice(to + END.length)
-      : `${text.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n');
+  replaceBlock(file, DOCS_MARKERS, markdown);
+}
+
+/**
+ * The README's benchmark numbers (between its markers): the run, its results file and the target table —
+ * generated from the same results file as docs/benchmarks.md, so the two can never drift apart.
+ * `resultsMd` is the results file's path from the repository root.
+ */
+export function readmeBlock(r: BenchResults, resultsMd: string): string {
+  const scales = r.scales.map((s) => s.scale).join(', ');
+  const lines = [
+    `Last run: ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.commit ? ` at commit ${r.commit.hash.slice(0, 7)}${r.commit.dirty ? ' (with uncommitted changes)' : ''}` : ''}, \`${r.command.replace(/ -- --docs$/, '').replace(' --docs', '')}\`, scale factors ${scales} in one run (${Math.round(r.durationSeconds / 60)} min) → [${resultsMd}](${resultsMd}) (and \`.json\`); method and analysis in [docs/benchmarks.md](docs/benchmarks.md). Generated by \`npm run bench\` from that file alone.`,
+    '',
+    ...loadLines(r),
+    ...renderTargets(r),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function updateReadme(file: string, r: BenchResults, resultsMd: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(README_MARKERS[0]))
+    throw new Error(`${file} has no ${README_MARKERS[0]} … ${README_MARKERS[1]} section to replace`);
+  replaceBlock(file, README_MARKERS, readmeBlock(r, resultsMd));
 }

@@ -1,3 +1,5 @@
+import { mergeCodes, type ErrorCodes } from './errors';
+
 /** Small numeric helpers shared by the benchmark. */
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
@@ -22,6 +24,8 @@ export function round(x: number, places = 1): number {
 export interface Latency {
   requests: number;
   errors: number;
+  /** The failed requests by code (bench/lib/errors.ts); the counts sum to `errors`. */
+  errorCodes: ErrorCodes;
   p50: number;
   p95: number;
   p99: number;
@@ -29,11 +33,17 @@ export interface Latency {
 }
 
 /** Latency summary (ms) of one run from its per-request times and wall time. */
-export function summarise(latencies: number[], errors: number, elapsedMs: number): Latency {
+export function summarise(
+  latencies: number[],
+  errors: number,
+  elapsedMs: number,
+  errorCodes: ErrorCodes = {},
+): Latency {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     requests: sorted.length,
     errors,
+    errorCodes,
     p50: round(percentile(sorted, 50), 2),
     p95: round(percentile(sorted, 95), 2),
     p99: round(percentile(sorted, 99), 2),
@@ -50,6 +60,7 @@ export function medianOfRuns(
     truncated: runs.some((r) => r.truncated),
     requests: runs.reduce((a, r) => a + r.requests, 0),
     errors: runs.reduce((a, r) => a + r.errors, 0),
+    errorCodes: mergeCodes(...runs.map((r) => r.errorCodes)),
     p50: round(median(runs.map((r) => r.p50)), 2),
     p95: round(median(runs.map((r) => r.p95)), 2),
     p99: round(median(runs.map((r) => r.p99)), 2),

@@ -1,0 +1,282 @@
+import { formatErrors, unrecorded } from './errors';
+import type { BenchResults, Measured, ScaleResults } from './report';
+import { round } from './stats';
+import type { WorkloadName } from './workloads';
+
+/**
+ * The targets of issue 20, judged from one results file: what `npm run bench` prints as met / not met,
+ * and for a missed one the measured value and the top of the profile of the workload behind it.
+ */
+export interface TargetVerdict {
+  target: string;
+  measured: string;
+  /** null: not measured in this run (the measured column says why). */
+  met: boolean | null;
+  /** The profiled workload that shows where this target's time goes. */
+  profile?: WorkloadName;
+}
+
+/** The scale factors whose statements per dashboard must be equal, and the large one the ratios are repeated at. */
+export const TARGET_SCALES = [1, 10, 70] as const;
+export const LARGE_SCALE = 70;
+/** A run longer than this on 2 cores misses the harness's own bound (seeding included). */
+export const RUN_BOUND_SECONDS = 35 * 60;
+
+/** What the GraphQL Mesh peer computes for each workload (bench/peers/mesh/README.md), so a throughput ratio is read right. */
+export const MESH_COMPUTES: Partial<Record<WorkloadName, string>> = {
+  dashboard:
+    'raw rows only: per-month sums for CRM and HR (PostGraphile groupedAggregates) and the ERP and procurement fact rows unaggregated; no indicators, ratios, YoY/YTD, key map, roll-up or access scopes (the client would compute them)',
+  point: 'one SQL sum for the CRM team code (the client must know the key map): the same figure as the hub',
+  list: '10,000 accounts with contacts in one PostGraphile statement, in clear: no roles, no masking',
+  cached: 'a whole-response cache hit on the Mesh dashboard document (raw rows, no evaluation)',
+};
+
+const fmt = (x: number | undefined, places = 1) =>
+  x === undefined || !Number.isFinite(x) ? '–' : round(x, places).toLocaleString('en');
+
+export function mainScale(results: BenchResults): ScaleResults {
+  return results.scales.find((s) => s.scale === results.options.scale) ?? results.scales[results.scales.length - 1]!;
+}
+
+function meshAt(s: ScaleResults, w: WorkloadName, c: number): Measured | undefined {
+  const entry = s.mesh.workloads?.[w];
+  return entry && 'byConcurrency' in entry ? entry.byConcurrency[c] : undefined;
+}
+
+/** Each target of issue 20, in the order of the issue. */
+export function verdicts(results: BenchResults): TargetVerdict[] {
+  const main = mainScale(results);
+  const at = (s: number) => results.scales.find((x) => x.scale === s);
+  const out: TargetVerdict[] = [];
+  const hub = (s: ScaleResults | undefined, w: WorkloadName, c = 1) => s?.hub[w]?.[c];
+  const floor = (s: ScaleResults | undefined, w: WorkloadName, c = 1) => s?.floor[w]?.[c];
+  const notMeasured = (target: string, why: string, profile?: WorkloadName): TargetVerdict => ({
+    target,
+    measured: `not measured: ${why}`,
+    met: null,
+    profile,
+  });
+  const sf = `SF ${main.scale}`;
+  // A cell that failed (its code in `failed`) misses its targets, whatever its numbers.
+  const failedOf = (...ms: Array<Measured | undefined>) =>
+    ms.find((m) => m && (m.failed || typeof m.p50 !== 'number' || !Number.isFinite(m.p50)));
+  const failedVerdict = (target: string, m: Measured, profile?: WorkloadName): TargetVerdict => ({
+    target,
+    measured: `cell failed: ${m.failed ?? `no successful request (errors ${formatErrors(m.errors, m.errorCodes)})`}`,
+    met: false,
+    profile,
+  });
+
+  // The ratios at c=1, at the main scale and again at the large one.
+  const ratios = (s: ScaleResults | undefined, label: string, scale: number) => {
+    const d = hub(s, 'dashboard');
+    const fd = floor(s, 'dashboard');
+    const t1 = `dashboard p50 ≤ 1.25 × floor (c=1, ${label})`;
+    const dBroken = failedOf(d, fd);
+    if (dBroken) out.push(failedVerdict(t1, dBroken, 'dashboard'));
+    else if (d && fd) {
+      let growth = '';
+      const one = at(1);
+      const d1 = hub(one, 'dashboard');
+      const f1 = floor(one, 'dashboard');
+      if (scale === LARGE_SCALE && d1 && f1 && one)
+        growth = `; from SF 1 to ${scale}: hub ×${fmt(d.p50 / d1.p50)}, floor ×${fmt(fd.p50 / f1.p50)}, rows ×${fmt(s!.seed.rows / one.seed.rows)}`;
+      out.push({
+        target: t1,
+        measured: `${fmt(d.p50)} ms vs floor ${fmt(fd.p50)} ms = ${fmt(d.p50 / fd.p50, 2)}×${growth}`,
+        met: d.p50 <= 1.25 * fd.p50,
+        profile: 'dashboard',
+      });
+    } else out.push(notMeasured(t1, s ? 'no dashboard or floor cell at c=1' : `${label} not in this run`, 'dashboard'));
+    const p = hub(s, 'point');
+    const fp = floor(s, 'point');
+    const t2 = `point p50 ≤ floor + 2 ms (c=1, ${label})`;
+    const pBroken = failedOf(p, fp);
+    if (pBroken) out.push(failedVerdict(t2, pBroken, 'point'));
+    else if (p && fp)
+      out.push({
+        target: t2,
+        measured: `${fmt(p.p50, 2)} ms vs floor ${fmt(fp.p50, 2)} ms (+${fmt(p.p50 - fp.p50, 2)} ms)`,
+        met: p.p50 <= fp.p50 + 2,
+        profile: 'point',
+      });
+    else out.push(notMeasured(t2, s ? 'no point or floor cell at c=1' : `${label} not in this run`, 'point'));
+    if (scale === main.scale) {
+      const l = hub(s, 'list');
+      const fl = floor(s, 'list');
+      const t3 = `10k-row masked list p50 ≤ 2 × floor (c=1, ${label})`;
+      const lBroken = failedOf(l, fl);
+      if (lBroken) out.push(failedVerdict(t3, lBroken, 'list'));
+      else if (l && fl)
+        out.push({
+          target: t3,
+          measured: `${fmt(l.p50)} ms vs floor ${fmt(fl.p50)} ms = ${fmt(l.p50 / fl.p50, 2)}×`,
+          met: l.p50 <= 2 * fl.p50,
+          profile: 'list',
+        });
+      else out.push(notMeasured(t3, 'no list or floor cell at c=1', 'list'));
+    }
+    const cached = hub(s, 'cached');
+    const t4 = `cached dashboard ≥ 20× faster than cold (p50, c=1, ${label})`;
+    const cBroken = failedOf(d, cached);
+    if (cBroken) out.push(failedVerdict(t4, cBroken, 'cached'));
+    else if (d && cached)
+      out.push({
+        target: t4,
+        measured: `${fmt(cached.p50)} ms vs cold ${fmt(d.p50)} ms = ${fmt(d.p50 / cached.p50)}×`,
+        met: d.p50 / cached.p50 >= 20,
+        profile: 'cached',
+      });
+    else out.push(notMeasured(t4, s ? 'no dashboard or cached cell at c=1' : `${label} not in this run`, 'cached'));
+  };
+  ratios(main, sf, main.scale);
+
+  // Memory and errors at 32 concurrent users.
+  const rss = (w: WorkloadName, limit: number, what: string) => {
+    const m = hub(main, w, 32);
+    const target = `hub peak RSS ≤ ${limit} MB at 32 concurrent ${what} (${sf})`;
+    if (m?.failed)
+      return out.push({
+        ...failedVerdict(target, m, w),
+        measured: `${m.peakRssMb !== undefined ? `${fmt(m.peakRssMb, 0)} MB before ` : ''}cell failed: ${m.failed}`,
+      });
+    if (m?.peakRssMb === undefined) return out.push(notMeasured(target, `no ${w} cell at c=32`, w));
+    return out.push({
+      target,
+      measured: `${fmt(m.peakRssMb, 0)} MB (p50 ${fmt(m.p50)} ms, ${m.runs} run(s)${m.truncated ? ', stopped at the cell budget' : ''}, errors ${formatErrors(m.errors, m.errorCodes)})`,
+      met: m.peakRssMb <= limit && !m.failed,
+      profile: w,
+    });
+  };
+  rss('dashboard', 300, 'dashboards');
+  rss('list', 400, 'lists');
+  const c32 = hub(main, 'cached', 32);
+  const tc = `cached dashboards at c=32 with 0 errors (${sf})`;
+  if (c32?.failed) out.push(failedVerdict(tc, c32, 'cached'));
+  else if (c32)
+    out.push({
+      target: tc,
+      measured: `errors ${formatErrors(c32.errors, c32.errorCodes)} of ${c32.requests + c32.errors} requests; p50 ${fmt(c32.p50)} ms, peak RSS ${fmt(c32.peakRssMb, 0)} MB`,
+      met: c32.errors === 0 && !c32.failed,
+      profile: 'cached',
+    });
+  else out.push(notMeasured(tc, 'no cached cell at c=32', 'cached'));
+
+  // Statements per dashboard at SF 1, 10 and 70.
+  const stmts = TARGET_SCALES.map((s) => ({ s, n: at(s)?.statements.dashboard?.total }));
+  const missing = stmts.filter((x) => x.n === undefined).map((x) => `SF ${x.s}`);
+  out.push({
+    target: `statements per dashboard equal at SF ${TARGET_SCALES.join(', ')}`,
+    measured:
+      stmts.map((x) => `SF ${x.s}: ${x.n ?? '–'}`).join(', ') +
+      (missing.length ? ` (${missing.join(', ')} not run)` : ''),
+    met: missing.length ? null : stmts.every((x) => x.n === stmts[0]!.n),
+  });
+
+  // The same ratios at the large scale factor, with how cost grows from SF 1.
+  if (main.scale !== LARGE_SCALE) ratios(at(LARGE_SCALE), `SF ${LARGE_SCALE}`, LARGE_SCALE);
+
+  // Throughput against GraphQL Mesh, per workload it can express.
+  if (!main.mesh.available)
+    out.push(notMeasured('throughput ≥ 2 × GraphQL Mesh', main.mesh.reason ?? 'the peer did not run'));
+  else
+    for (const w of ['dashboard', 'point', 'list', 'cached'] as const) {
+      const target = `${w} throughput ≥ 2 × GraphQL Mesh (${sf})`;
+      const entry = main.mesh.workloads?.[w];
+      if (!entry || 'unsupported' in entry) {
+        out.push(notMeasured(target, entry ? entry.unsupported : 'the peer declares no document', w));
+        continue;
+      }
+      const cs = main.concurrency.filter((c) => hub(main, w, c) && !hub(main, w, c)!.failed && meshAt(main, w, c));
+      if (!cs.length) {
+        out.push(notMeasured(target, 'no cell measured on both', w));
+        continue;
+      }
+      const top = Math.max(...cs);
+      const h = hub(main, w, top)!;
+      const m = meshAt(main, w, top)!;
+      const each = cs
+        .map(
+          (c) =>
+            `c=${c}: ${fmt(hub(main, w, c)!.rps, 2)} vs ${fmt(meshAt(main, w, c)!.rps, 2)} req/s${meshAt(main, w, c)!.requests > 0 ? ` = ${fmt(hub(main, w, c)!.rps / meshAt(main, w, c)!.rps, 2)}×` : ' (Mesh finished none within the budget)'}`,
+        )
+        .join('; ');
+      out.push({
+        target: `${w} throughput ≥ 2 × GraphQL Mesh (c=${top}, ${sf})`,
+        measured: `${each}. Mesh computes: ${MESH_COMPUTES[w] ?? '–'}`,
+        met: m.requests > 0 ? h.rps >= 2 * m.rps : h.requests > 0,
+        profile: w,
+      });
+    }
+
+  // Every error of the run recorded with its code.
+  const cells = allCells(results).filter((c) => c.m.errors > 0 || c.m.failed);
+  const lost = cells.reduce((a, c) => a + unrecorded(c.m.errors, c.m.errorCodes), 0);
+  const total = cells.reduce((a, c) => a + c.m.errors, 0);
+  out.push({
+    target: 'every error in the run recorded with its code',
+    measured: cells.length
+      ? `${total} error(s): ${cells
+          .slice(0, 8)
+          .map(
+            (c) =>
+              `${c.label}: ${formatErrors(c.m.errors, c.m.errorCodes)}${c.m.failed ? ` [cell failed: ${c.m.failed}]` : ''}`,
+          )
+          .join('; ')}${cells.length > 8 ? '; …' : ''}`
+      : 'no errors in any cell',
+    met: lost === 0,
+  });
+
+  out.push({
+    target: `bench/run.ts end to end ≤ ${RUN_BOUND_SECONDS / 60} min (seeding included)`,
+    measured: `${fmt(results.durationSeconds / 60)} min on ${results.machine.cpu}`,
+    met: results.durationSeconds <= RUN_BOUND_SECONDS,
+  });
+  return out;
+}
+
+/** Every measured cell of the run with a label: hub, floor and Mesh, every scale. */
+export function allCells(results: BenchResults): Array<{ label: string; m: Measured }> {
+  const out: Array<{ label: string; m: Measured }> = [];
+  for (const s of results.scales) {
+    for (const [kind, table] of [
+      ['hub', s.hub],
+      ['floor', s.floor],
+    ] as const)
+      for (const [w, byC] of Object.entries(table))
+        for (const [c, m] of Object.entries(byC ?? {})) out.push({ label: `SF ${s.scale} ${kind} ${w} c=${c}`, m });
+    for (const [w, entry] of Object.entries(s.mesh.workloads ?? {}))
+      if (entry && 'byConcurrency' in entry)
+        for (const [c, m] of Object.entries(entry.byConcurrency))
+          out.push({ label: `SF ${s.scale} Mesh ${w} c=${c}`, m });
+  }
+  return out;
+}
+
+/** "where the time goes" for a missed target: the top functions of its workload's profile, or why there is none. */
+export function whereTimeGoes(results: BenchResults, workload: WorkloadName | undefined, top = 5): string {
+  if (!workload) return '';
+  const profile = mainScale(results).profiles?.find((p) => p.workload === workload);
+  if (!profile) return `no ${workload} profile in this run`;
+  return `${workload} profile (${profile.requests} requests, ${fmt(profile.totalMs, 0)} ms busy): ${profile.functions
+    .slice(0, top)
+    .map((f) => `${f.function} ${f.location === '(native)' ? '' : `(${f.location}) `}${f.selfPercent} %`)
+    .join(', ')}`;
+}
+
+/** The target table as Markdown, then one line per missed target with where its time goes. */
+export function renderTargets(results: BenchResults): string[] {
+  const vs = verdicts(results);
+  const lines = ['| target | measured | met |', '|---|---|---|'];
+  for (const v of vs)
+    lines.push(`| ${v.target} | ${v.measured} | ${v.met === null ? 'not measured' : v.met ? 'met' : '**not met**'} |`);
+  const missed = vs.filter((v) => v.met === false);
+  if (missed.length) {
+    lines.push('', `Not met (${missed.length} of ${vs.length}): the measured value and where the time goes.`, '');
+    for (const v of missed)
+      lines.push(
+        `- **${v.target}**: ${v.measured}.${v.profile ? ` Where the time goes: ${whereTimeGoes(results, v.profile)}.` : ''}`,
+      );
+  }
+  return lines;
+}

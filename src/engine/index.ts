@@ -171,7 +171,11 @@ function perGroup(ranked: ReadonlyArray<{ member: string }>, per: number, n: num
  */
 export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): string {
   const { places, fractional } = units.precisionOf(def);
-  if (fractional !== undefined && value.toFixed(fractional) !== Decimal.of(value.toFixed(places)).toFixed(fractional))
+  // Shown with `fractional` places when rounding to `places` would change it (compared as scaled integers).
+  if (
+    fractional !== undefined &&
+    value.unitsAt(fractional) !== Decimal.scaled(value.unitsAt(places), places).unitsAt(fractional)
+  )
     return value.toFixed(fractional);
   return value.toFixed(places);
 }

@@ -7,7 +7,8 @@ import type { SourceAdapter } from '../sources/contract';
  * Customer.creditLimit from the ERP).
  */
 export class Routing {
-  private readonly owners = new Map<string, string>();
+  /** Entity → field → source: nested, so the per-row lookup builds no key string. */
+  private readonly owners = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly model: CompanyModel,
@@ -21,7 +22,10 @@ export class Routing {
       for (const field of Object.keys(e.fields)) {
         const mappedBy = [...adapters.values()].filter((a) => a.catalog.entities[entity]?.fields.includes(field));
         const owner = mappedBy.find((a) => a.name === home) ?? mappedBy[0];
-        if (owner) this.owners.set(`${entity}.${field}`, owner.name);
+        if (!owner) continue;
+        let fields = this.owners.get(entity);
+        if (!fields) this.owners.set(entity, (fields = new Map()));
+        fields.set(field, owner.name);
       }
     }
   }
@@ -34,6 +38,6 @@ export class Routing {
 
   /** The source that answers `entity.field`, or undefined when no source maps it. */
   owner(entity: EntityName, field: string): string | undefined {
-    return this.owners.get(`${entity}.${field}`);
+    return this.owners.get(entity)?.get(field);
   }
 }

@@ -11,7 +11,8 @@ import type { KeyMapRow } from '../store/hub-store';
  */
 export class KeyMap {
   private readonly toSourceMap = new Map<string, string>();
-  private readonly toHubMap = new Map<string, string>();
+  /** Entity → source → source key → hub id. */
+  private readonly up = new Map<string, Map<string, Map<string, string>>>();
   /** Distinct hub ids per entity, over every source. */
   private readonly hubIds = new Map<string, Set<string>>();
 
@@ -24,9 +25,8 @@ export class KeyMap {
   ) {
     for (const r of rows) {
       const down = `${r.entity}|${r.source}|${r.hubId}`;
-      const up = `${r.entity}|${r.source}|${r.sourceKey}`;
       const earlierKey = this.toSourceMap.get(down);
-      const earlierHub = this.toHubMap.get(up);
+      const earlierHub = this.upOf(r.entity, r.source)?.get(r.sourceKey);
       if (earlierKey !== undefined || earlierHub !== undefined) {
         const earlier =
           earlierKey !== undefined
@@ -37,7 +37,11 @@ export class KeyMap {
         );
       }
       this.toSourceMap.set(down, r.sourceKey);
-      this.toHubMap.set(up, r.hubId);
+      let sources = this.up.get(r.entity);
+      if (!sources) this.up.set(r.entity, (sources = new Map()));
+      let keys = sources.get(r.source);
+      if (!keys) sources.set(r.source, (keys = new Map()));
+      keys.set(r.sourceKey, r.hubId);
       let ids = this.hubIds.get(r.entity);
       if (!ids) this.hubIds.set(r.entity, (ids = new Set()));
       ids.add(r.hubId);
@@ -68,7 +72,12 @@ export class KeyMap {
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {
-    return this.toHubMap.get(`${entity}|${source}|${sourceKey}`) ?? this.missed(entity, source, sourceKey);
+    return this.upOf(entity, source)?.get(sourceKey) ?? this.missed(entity, source, sourceKey);
+  }
+
+  /** The source keys → hub ids of one (entity, source), one map per pair: a row's lookup builds no key string. */
+  private upOf(entity: string, source: string): Map<string, string> | undefined {
+    return this.up.get(entity)?.get(source);
   }
 
   private missed(entity: EntityName, source: string, value: string): string | undefined {

@@ -1,9 +1,13 @@
-import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  GraphQLObjectType,
+  isAbstractType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
-
-/** One field's rule: a rule of ours, or shield's allow/deny (the package's public exports only). */
-type ShieldRule = IRule | typeof allow;
 import { randomUUID } from 'node:crypto';
 import { ConfigError, HubError } from '../errors';
 import type { HubContext } from '../app/context';
@@ -12,26 +16,51 @@ import { applyMask, type MaskKind } from '../auth/masks';
 import { deniedNonNullProblems } from '../auth/deniable';
 import { kind, maskable, type PolicyBook } from '../auth/policy';
 
+/** One field's rule: a rule of ours, or shield's allow (the package's public exports only). */
+type ShieldRule = IRule | typeof allow;
+
 /**
- * The permission layer, generated from the policy and kept thin enough to swap:
- * - graphql-shield: one rule per Type.field (allow / mask → pass, deny → FORBIDDEN), fallbackRule deny,
- *   a fallbackError that passes coded errors through and masks everything else;
- * - a masking middleware for fields some role sees masked.
- * Row scopes are not here: they are in every adapter statement.
+ * The permission layer, generated from the policy. The policy decides per type, field and the viewer's
+ * roles — never per row — so it is decided once per request, at the parent, and applied per row in one
+ * synchronous step:
+ * - graphql-shield holds the rules: one per root field and per field that returns an object or a list of
+ *   them (cache `contextual`: once per request). Such a rule answers for its own field (deny → FORBIDDEN)
+ *   and decides, for the request, every field of the type it returns; that decision is kept with the
+ *   request's context. `fallbackRule: deny`: a field without a rule and without a guard is denied.
+ * - a leaf field (scalar, enum) that not every role may see unmasked gets a synchronous guard that applies
+ *   the decision taken at its parent: deny → FORBIDDEN (FIELD_DENIED) with one audit entry, mask → the
+ *   value masked, allow → the value as resolved; a personal-data field (some role sees it masked) records
+ *   the ids it was returned for. Shield's own wrapper, async per call, stays off the rows' leaves: on a
+ *   10,000-row list it doubled the request.
+ * - a field every role may see unmasked (decided here, once, from the policy) resolves unwrapped.
+ * Errors a resolver throws pass through unchanged (shield's `allowExternalErrors`); formatError masks
+ * what is not coded. Row scopes are not here: they are in every adapter statement.
  */
 export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): GraphQLSchema {
   const denied = deniedNonNullProblems(schema, policy);
   if (denied.length) throw new ConfigError(denied.join('\n'));
+  const decisions = new Decisions(policy, schema);
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
   const rules: Record<string, Record<string, ShieldRule>> = {};
-  const maskers: Record<string, Record<string, unknown>> = {};
-  /** Fields every role may see unmasked: decided once here, so they need no per-field wrapper at run time. */
-  const open = new Set<string>();
+  const guards: Record<string, Record<string, FieldGuard>> = {};
+  /** Fields whose shield middleware is dropped: open ones, and leaves a guard decides. */
+  const unwrapped = new Set<string>();
   for (const type of objectTypes(schema)) {
-    for (const field of Object.keys(type.getFields())) {
-      const r = fieldRule(policy, type.name, field);
-      (rules[type.name] ??= {})[field] = r;
-      if (r === allow) open.add(`${type.name}.${field}`);
-      if (maskable(policy, type.name, field)) (maskers[type.name] ??= {})[field] = masker(policy, type.name, field);
+    for (const [field, def] of Object.entries(type.getFields())) {
+      const name = `${type.name}.${field}`;
+      const open = decisions.open(name);
+      const children = childTypes(schema, getNamedType(def.type));
+      const parent = children.some((c) => decisions.hasGuarded(c));
+      if (roots.has(type) || parent || (children.length > 0 && !open)) {
+        (rules[type.name] ??= {})[field] = parentRule(decisions, type.name, field, children);
+      } else if (open) {
+        (rules[type.name] ??= {})[field] = allow;
+        unwrapped.add(name);
+      } else {
+        unwrapped.add(name); // no rule (shield's fallback would deny): the guard decides
+      }
+      if (!open && (children.length === 0 || decisions.personal(name)))
+        (guards[type.name] ??= {})[field] = fieldGuard(decisions, name);
     }
   }
   const permissions = shield(rules as IRules, {
@@ -47,69 +76,161 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
       return new HubError('FORBIDDEN', `Not permitted: ${info.parentType.name}.${info.fieldName}.`);
     },
   });
-  // graphql-shield wraps every field of every type in an async function, allowed or not: on a 12-indicator
-  // dashboard (290,000 cells × 2 fields) and a 10,000-row list that wrapper was most of the request's time.
-  // Deny by default stays: every field some role may not see keeps shield's rule; only the statically
-  // open ones (IndicatorCell.*, Order.*…) resolve unwrapped, and their errors are masked by formatError.
   const generated = (
     permissions as unknown as { generate(s: GraphQLSchema): Record<string, Record<string, unknown>> }
   ).generate(schema);
   for (const [type, fields] of Object.entries(generated)) {
-    for (const field of Object.keys(fields)) if (open.has(`${type}.${field}`)) delete fields[field];
+    for (const field of Object.keys(fields)) if (unwrapped.has(`${type}.${field}`)) delete fields[field];
   }
-  return applyMiddleware(schema, generated as never, maskers as never);
+  // graphql-middleware wraps `resolve` when a field has one and `subscribe` when it has only that: a
+  // subscription's policy is checked when its stream is opened (src/resolvers/notices.ts). The first
+  // middleware is the outer one: shield's rule, then the guard.
+  return applyMiddleware(schema, generated as never, guards as never);
 }
 
-function fieldRule(policy: PolicyBook, type: string, field: string): ShieldRule {
-  const everyone = policy.field(type, field, Object.keys(policy.policy.roles));
-  if (kind(everyone.decision) === 'allow' && isUniform(policy, type, field)) return allow;
-  return rule(`${type}.${field}`, { cache: 'contextual' })((_parent, _args, ctx: HubContext) => {
-    const verdict = policy.field(type, field, ctx.viewer.roles);
-    if (kind(verdict.decision) !== 'deny') return true;
-    ctx.audit.deny(`${type}.${field}`, verdict.rule);
-    return new HubError(
-      'FORBIDDEN',
-      `Not permitted: your roles (${ctx.viewer.roles.join(', ') || 'none'}) may not see ${type}.${field}.`,
-      {
-        reason: 'FIELD_DENIED',
-        field: `${type}.${field}`,
-        rule: verdict.rule,
-      },
-    );
+/** Shield's rule for a root field or a field returning objects: its own verdict, then its children's. */
+function parentRule(decisions: Decisions, type: string, field: string, children: readonly string[]): IRule {
+  const name = `${type}.${field}`;
+  return rule(name, { cache: 'contextual' })((_parent, _args, ctx: HubContext) => {
+    const verdict = decisions.of(ctx, name);
+    if (verdict.error) {
+      ctx.audit.deny(name, verdict.rule);
+      return verdict.error;
+    }
+    for (const child of children) decisions.decideType(ctx, child);
+    return true;
   });
 }
 
-/** Every role gets the same decision: no per-request check needed. */
-function isUniform(policy: PolicyBook, type: string, field: string): boolean {
-  const decisions = new Set(Object.keys(policy.policy.roles).map((r) => policy.field(type, field, [r]).decision));
-  return decisions.size === 1;
+type Resolve = (parent: unknown, args: unknown, ctx: HubContext, info: unknown) => unknown;
+type FieldGuard = (resolve: Resolve, parent: unknown, args: unknown, ctx: HubContext, info: unknown) => unknown;
+
+/** The synchronous guard of a field: applies the request's decision (taken at the parent) to each row. */
+function fieldGuard(decisions: Decisions, name: string): FieldGuard {
+  const personal = decisions.personal(name);
+  return (resolve, parent, args, ctx, info) => {
+    const verdict = decisions.of(ctx, name);
+    if (verdict.error) {
+      ctx.audit.deny(name, verdict.rule);
+      return verdict.error;
+    }
+    let value: unknown;
+    try {
+      value = resolve(parent, args, ctx, info);
+    } catch (error) {
+      return error;
+    }
+    if (!personal) return value;
+    // A personal-data field: the audit record keeps the ids it was returned for, masked or not.
+    const id = (parent as { id?: unknown } | null)?.id;
+    const finish = (x: unknown) => {
+      if (x !== null && x !== undefined) ctx.audit.returned(name, id);
+      if (!verdict.mask) return x;
+      ctx.audit.mask(name, verdict.rule);
+      return applyMask(verdict.mask, x);
+    };
+    return value instanceof Promise ? value.then(finish, (error: unknown) => error) : finish(value);
+  };
 }
 
-function masker(policy: PolicyBook, type: string, field: string) {
-  // The verdict depends only on the viewer's roles: decided once per request, not once per row.
-  const verdicts = new WeakMap<object, ReturnType<PolicyBook['field']>>();
-  return (resolve: (...a: unknown[]) => unknown, parent: unknown, args: unknown, ctx: HubContext, info: unknown) => {
-    let verdict = verdicts.get(ctx);
-    if (!verdict) {
-      verdict = policy.field(type, field, ctx.viewer.roles);
-      verdicts.set(ctx, verdict);
+/** One request's verdict on one field. */
+interface Verdict {
+  /** Denied: the error every occurrence of the field answers. */
+  error: HubError | null;
+  mask: MaskKind | null;
+  rule: string;
+}
+
+/** The policy's decisions: static ones (open, personal) once here, per-request ones kept per context. */
+class Decisions {
+  private readonly byRequest = new WeakMap<object, { verdicts: Map<string, Verdict>; types: Set<string> }>();
+  private readonly openFields = new Set<string>();
+  private readonly personalFields = new Set<string>();
+  /** Type → its fields that need a per-request decision. */
+  private readonly guarded = new Map<string, string[]>();
+
+  constructor(
+    private readonly policy: PolicyBook,
+    schema: GraphQLSchema,
+  ) {
+    const roles = Object.keys(policy.policy.roles);
+    for (const type of objectTypes(schema)) {
+      const fields: string[] = [];
+      for (const field of Object.keys(type.getFields())) {
+        const name = `${type.name}.${field}`;
+        const each = new Set(roles.map((r) => policy.field(type.name, field, [r]).decision));
+        const everyone = policy.field(type.name, field, roles);
+        if (maskable(policy, type.name, field)) this.personalFields.add(name);
+        if (kind(everyone.decision) === 'allow' && each.size === 1 && !this.personalFields.has(name))
+          this.openFields.add(name);
+        else fields.push(field);
+      }
+      this.guarded.set(type.name, fields);
     }
-    const value = resolve(parent, args, ctx, info);
-    // A personal-data field (some role sees it masked): the audit record keeps the ids it was returned for.
-    const id = (parent as { id?: unknown } | null)?.id;
-    const returned = (v: unknown) => {
-      if (v !== null && v !== undefined) ctx.audit.returned(`${type}.${field}`, id);
-      return v;
-    };
-    if (kind(verdict.decision) !== 'mask') return value instanceof Promise ? value.then(returned) : returned(value);
-    const mask = verdict.decision.slice('mask:'.length) as MaskKind;
-    const rule = verdict.rule;
-    const apply = (v: unknown) => {
-      ctx.audit.mask(`${type}.${field}`, rule);
-      return applyMask(mask, returned(v));
-    };
-    return value instanceof Promise ? value.then(apply) : apply(value);
-  };
+  }
+
+  /** Every role may see it, unmasked: no per-request decision. */
+  open(name: string): boolean {
+    return this.openFields.has(name);
+  }
+
+  /** Some role sees it masked: its returned ids are audited. */
+  personal(name: string): boolean {
+    return this.personalFields.has(name);
+  }
+
+  hasGuarded(type: string): boolean {
+    return (this.guarded.get(type)?.length ?? 0) > 0;
+  }
+
+  /** Decides, for this request, every field of `type` that needs it (once per request and type). */
+  decideType(ctx: HubContext, type: string): void {
+    const request = this.request(ctx);
+    if (request.types.has(type)) return;
+    request.types.add(type);
+    for (const field of this.guarded.get(type) ?? []) this.of(ctx, `${type}.${field}`);
+  }
+
+  /** This request's verdict on `Type.field`, decided at most once. */
+  of(ctx: HubContext, name: string): Verdict {
+    const request = this.request(ctx);
+    let verdict = request.verdicts.get(name);
+    if (!verdict) request.verdicts.set(name, (verdict = this.decide(ctx, name)));
+    return verdict;
+  }
+
+  private request(ctx: HubContext) {
+    let request = this.byRequest.get(ctx);
+    if (!request) this.byRequest.set(ctx, (request = { verdicts: new Map(), types: new Set() }));
+    return request;
+  }
+
+  private decide(ctx: HubContext, name: string): Verdict {
+    const dot = name.indexOf('.');
+    const verdict = this.policy.field(name.slice(0, dot), name.slice(dot + 1), ctx.viewer.roles);
+    const decision = kind(verdict.decision);
+    if (decision === 'deny') {
+      const roles = ctx.viewer.roles.join(', ') || 'none';
+      return {
+        error: new HubError('FORBIDDEN', `Not permitted: your roles (${roles}) may not see ${name}.`, {
+          reason: 'FIELD_DENIED',
+          field: name,
+          rule: verdict.rule,
+        }),
+        mask: null,
+        rule: verdict.rule,
+      };
+    }
+    const mask = decision === 'mask' ? (verdict.decision.slice('mask:'.length) as MaskKind) : null;
+    return { error: null, mask, rule: verdict.rule };
+  }
+}
+
+/** The object types a field of type `named` returns (none for a leaf). */
+function childTypes(schema: GraphQLSchema, named: ReturnType<typeof getNamedType>): string[] {
+  if (isObjectType(named)) return [named.name];
+  if (isAbstractType(named)) return schema.getPossibleTypes(named).map((t) => t.name);
+  return [];
 }
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {

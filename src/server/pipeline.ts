@@ -8,6 +8,7 @@ import type { HubContext } from '../app/context';
 import type { HubRuntime } from '../app/runtime';
 import { auditPlugin } from './audit-plugin';
 import { coalescePlugin } from './coalesce-errors';
+import { compiledExecutor } from './compiled-executor';
 import { formatError } from './format-error';
 import { InFlightBudget } from './limits/in-flight';
 import { outputLimitPlugin } from './limits/output';
@@ -28,7 +29,8 @@ import type { TrustedDocuments } from './trusted-documents';
  * 3. once the operation is known (didResolveOperation), the transport's own step (`transport` plugins: over
  *    WebSocket only subscriptions run), variables hygiene, output bounds (indicator cells), trusted documents;
  * 4. execution with the permission-wrapped schema — graphql's `subscribe` for a WebSocket subscription
- *    (src/server/ws/subscribe-step.ts), Apollo's execute otherwise;
+ *    (src/server/ws/subscribe-step.ts), a query compiled once per document (compiled-executor.ts), graphql-js
+ *    for the rest;
  * 5. errors formatted (src/server/format-error.ts) and coalesced per field and list (coalesce-errors.ts), the request logged and counted (trace-plugin.ts), and its
  *    audit record written before anything is answered (fail closed: src/server/audit-plugin.ts).
  * Every step is written once, as an Apollo plugin or option; a transport adds only what is its own.
@@ -41,7 +43,8 @@ export function graphqlPipeline(
 ): ApolloServer<HubContext> {
   const { limits, security } = runtime.config;
   return new ApolloServer<HubContext>({
-    schema,
+    // Queries run compiled (graphql-jit, src/server/compiled-executor.ts); the rest on graphql-js.
+    gateway: compiledExecutor(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Hostile input is refused before execution: token, depth, alias, directive, duplicate and cost limits,

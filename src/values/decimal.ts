@@ -22,6 +22,8 @@ export class Decimal {
       }
       return new Decimal(BigInt(value), 0);
     }
+    const plain = parsePlain(value);
+    if (plain !== null) return new Decimal(plain.units, plain.scale);
     const match = DECIMAL_RE.exec(value.trim());
     if (!match) throw new TypeError(`Decimal.of: expected a decimal string like "-12.34", received "${value}"`);
     const [, sign, whole, fraction = ''] = match;
@@ -29,9 +31,20 @@ export class Decimal {
     return new Decimal(sign ? -units : units, fraction.length);
   }
 
+  /** A decimal of `units` × 10^-scale. */
+  static scaled(units: bigint, scale: number): Decimal {
+    return new Decimal(units, scale);
+  }
+
+  /** The value in units of 10^-scale, rounded half-up (away from zero) when `scale` is coarser. */
+  unitsAt(scale: number): bigint {
+    return this.rescale(scale);
+  }
+
   private rescale(scale: number): bigint {
-    if (scale >= this.scale) return this.units * 10n ** BigInt(scale - this.scale);
-    return roundHalfUp(this.units, 10n ** BigInt(this.scale - scale));
+    if (scale === this.scale) return this.units;
+    if (scale > this.scale) return this.units * pow10(scale - this.scale);
+    return roundHalfUp(this.units, pow10(this.scale - scale));
   }
 
   add(other: Decimal): Decimal {
@@ -54,8 +67,8 @@ export class Decimal {
   /** Division rounded half-up to `scale` places; null when dividing by zero (callers say why). */
   div(other: Decimal, scale = 6): Decimal | null {
     if (other.units === 0n) return null;
-    const numerator = this.units * 10n ** BigInt(scale + other.scale);
-    const denominator = other.units * 10n ** BigInt(this.scale);
+    const numerator = this.units * pow10(scale + other.scale);
+    const denominator = other.units * pow10(this.scale);
     return new Decimal(roundHalfUp(numerator, denominator), scale);
   }
 
@@ -82,6 +95,27 @@ export class Decimal {
   toString(): string {
     return this.toFixed(this.scale);
   }
+}
+
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
+
+/**
+ * The common shape drivers hand back ("-1234.50", "7"): digits, an optional leading minus and at most one
+ * point with digits on both sides, no blanks. Anything else (null) takes the validating path.
+ */
+function parsePlain(text: string): { units: bigint; scale: number } | null {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let dot = -1;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || dot !== -1) return null;
+    dot = i;
+  }
+  if (dot === -1) return text.length > start ? { units: BigInt(text), scale: 0 } : null;
+  if (dot === start || dot === text.length - 1) return null;
+  return { units: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
 }
 
 function roundHalfUp(numerator: bigint, denominator: bigint): bigint {

@@ -412,6 +412,16 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
                 maxHeavy: z.number().int().min(1).default(4),
                 maxHeavyPerPrincipal: z.number().int().min(1).default(2),
                 retryAfterSeconds: z.number().int().min(1).max(3600).default(2),
+                /** A request over the budget waits (first come, first served) up to maxWaitMs for reservations to come
+                 *  back; at most maxWaiting wait hub-wide, maxWaitingPerPrincipal per principal; 0 ms refuses at once. */
+                queue: z
+                  .object({
+                    maxWaitMs: z.number().int().min(0).max(300_000).default(30_000),
+                    maxWaiting: z.number().int().min(0).default(64),
+                    maxWaitingPerPrincipal: z.number().int().min(0).default(32),
+                  })
+                  .strict()
+                  .prefault({}),
               })
               .strict()
               .prefault({}),

@@ -59,7 +59,14 @@ test('32 parallel in-limit tables, twice, against a 256 MiB heap: up, /healthz <
       limits: {
         rateLimit: { perMinute: 10_000, burst: 1000 },
         maxResponseCells: MAX_CELLS,
-        inFlight: { maxCells: 100_000, maxCellsPerPrincipal: 100_000, heavyCells: 20_000, maxHeavy: 1 },
+        inFlight: {
+          maxCells: 100_000,
+          maxCellsPerPrincipal: 100_000,
+          heavyCells: 20_000,
+          maxHeavy: 1,
+          // a short queue: some requests wait for the budget, the rest are refused (both paths run)
+          queue: { maxWaitMs: 1_500, maxWaiting: 4, maxWaitingPerPrincipal: 4 },
+        },
       },
     }),
   );

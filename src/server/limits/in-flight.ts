@@ -14,6 +14,19 @@ export interface InFlightSettings {
   maxHeavyPerPrincipal: number;
   /** Retry-After of a request refused for the budget. */
   retryAfterSeconds: number;
+  /**
+   * A request that does not fit waits for reservations to be returned, first come first served, at most
+   * `maxWaitMs`; at most `maxWaiting` wait hub-wide and `maxWaitingPerPrincipal` per principal (a waiting
+   * request holds its parsed document, no rows). `maxWaitMs: 0` refuses at once.
+   */
+  queue?: { maxWaitMs: number; maxWaiting: number; maxWaitingPerPrincipal: number };
+}
+
+interface Waiter {
+  principal: string;
+  cells: number;
+  done: (admission: Admission) => void;
+  timer: NodeJS.Timeout;
 }
 
 /** Why a request did not fit: the hub's budget (503 OVERLOADED) or its principal's (429 TOO_MANY_IN_FLIGHT). */
@@ -42,32 +55,57 @@ const inFlightHeavy = new Gauge({
  * this budget bounds them together. A request reserves its estimated cells — hub-wide and for its
  * principal — and, when heavy, one of the heavy slots, before any statement runs (a request alone always
  * fits the cell budgets: each is bounded by limits.maxResponseCells); the reservation is
- * returned when its response is sent. A request that does not fit is refused at once (no queue that
- * would itself hold memory): 503 OVERLOADED for the hub's budget, 429 TOO_MANY_IN_FLIGHT for the
- * principal's, both with Retry-After. Nothing is ever held for a request that was refused.
+ * returned when its response is sent. A request that does not fit waits in a bounded queue
+ * (`admitOrWait`, settings.queue: how long, how many) for reservations to come back — so 32 dashboards
+ * sent together are answered a few at a time instead of refused or all held in memory at once; when the
+ * queue is full or the wait is over it is refused: 503 OVERLOADED for the hub's budget, 429
+ * TOO_MANY_IN_FLIGHT for the principal's, both with Retry-After. Nothing is held for a refused request.
  */
 export class InFlightBudget {
   private cells = 0;
   private heavy = 0;
   private readonly byPrincipal = new Map<string, { cells: number; heavy: number }>();
+  private readonly waiting: Waiter[] = [];
 
   constructor(readonly settings: InFlightSettings) {}
 
+  /** `admit`, or — when the request does not fit and the queue has room — wait for it to fit. */
+  admitOrWait(principal: string, cells: number): Promise<Admission> {
+    const now = this.waiting.length === 0 ? this.admit(principal, cells) : undefined;
+    if (now?.ok) return Promise.resolve(now);
+    const q = this.settings.queue;
+    const refusal = now ??
+      this.check(principal, cells) ?? {
+        scope: 'hub',
+        what: 'cells',
+        inFlight: this.cells,
+        max: this.settings.maxCells,
+      };
+    const mineWaiting = this.waiting.filter((w) => w.principal === principal).length;
+    if (!q || q.maxWaitMs <= 0 || this.waiting.length >= q.maxWaiting || mineWaiting >= q.maxWaitingPerPrincipal)
+      return Promise.resolve(now ?? { ok: false, ...refusal });
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        principal,
+        cells,
+        done: resolve,
+        timer: setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          resolve({ ok: false, ...(this.check(principal, cells) ?? refusal) });
+        }, q.maxWaitMs),
+      };
+      waiter.timer.unref?.();
+      this.waiting.push(waiter);
+      this.wake();
+    });
+  }
+
   admit(principal: string, cells: number): Admission {
     const s = this.settings;
+    const over = this.check(principal, cells);
+    if (over) return { ok: false, ...over };
     const mine = this.byPrincipal.get(principal) ?? { cells: 0, heavy: 0 };
     const isHeavy = cells >= s.heavyCells ? 1 : 0;
-    const over: OverBudget | undefined =
-      isHeavy && mine.heavy + 1 > s.maxHeavyPerPrincipal
-        ? { scope: 'principal', what: 'heavy', inFlight: mine.heavy, max: s.maxHeavyPerPrincipal }
-        : mine.cells > 0 && mine.cells + cells > s.maxCellsPerPrincipal
-          ? { scope: 'principal', what: 'cells', inFlight: mine.cells, max: s.maxCellsPerPrincipal }
-          : isHeavy && this.heavy + 1 > s.maxHeavy
-            ? { scope: 'hub', what: 'heavy', inFlight: this.heavy, max: s.maxHeavy }
-            : this.cells > 0 && this.cells + cells > s.maxCells
-              ? { scope: 'hub', what: 'cells', inFlight: this.cells, max: s.maxCells }
-              : undefined;
-    if (over) return { ok: false, ...over };
     mine.cells += cells;
     mine.heavy += isHeavy;
     this.byPrincipal.set(principal, mine);
@@ -86,13 +124,39 @@ export class InFlightBudget {
         this.cells -= cells;
         this.heavy -= isHeavy;
         this.publish();
+        this.wake();
       },
     };
   }
 
+  /** Why `cells` more for `principal` would not fit now, or undefined when they would. */
+  private check(principal: string, cells: number): OverBudget | undefined {
+    const s = this.settings;
+    const mine = this.byPrincipal.get(principal) ?? { cells: 0, heavy: 0 };
+    const isHeavy = cells >= s.heavyCells ? 1 : 0;
+    return isHeavy && mine.heavy + 1 > s.maxHeavyPerPrincipal
+      ? { scope: 'principal', what: 'heavy', inFlight: mine.heavy, max: s.maxHeavyPerPrincipal }
+      : mine.cells > 0 && mine.cells + cells > s.maxCellsPerPrincipal
+        ? { scope: 'principal', what: 'cells', inFlight: mine.cells, max: s.maxCellsPerPrincipal }
+        : isHeavy && this.heavy + 1 > s.maxHeavy
+          ? { scope: 'hub', what: 'heavy', inFlight: this.heavy, max: s.maxHeavy }
+          : this.cells > 0 && this.cells + cells > s.maxCells
+            ? { scope: 'hub', what: 'cells', inFlight: this.cells, max: s.maxCells }
+            : undefined;
+  }
+
+  /** Admits waiting requests strictly oldest first, while the oldest fits (a large one is not overtaken). */
+  private wake(): void {
+    while (this.waiting.length > 0 && !this.check(this.waiting[0]!.principal, this.waiting[0]!.cells)) {
+      const w = this.waiting.shift()!;
+      clearTimeout(w.timer);
+      w.done(this.admit(w.principal, w.cells));
+    }
+  }
+
   /** What is reserved now (tests, metrics). */
-  get usage(): { cells: number; heavy: number; principals: number } {
-    return { cells: this.cells, heavy: this.heavy, principals: this.byPrincipal.size };
+  get usage(): { cells: number; heavy: number; principals: number; waiting: number } {
+    return { cells: this.cells, heavy: this.heavy, principals: this.byPrincipal.size, waiting: this.waiting.length };
   }
 
   private publish(): void {

@@ -55,7 +55,7 @@ export function outputLimitPlugin(maxCells: number, budget?: InFlightBudget): Ap
           const total = parts.reduce((sum, p) => sum + p.cells * p.views, 0);
           if (total > maxCells) throw tooLarge(total, maxCells, parts);
           if (!budget || total === 0) return;
-          const admission = budget.admit(contextValue.viewer.principal, total);
+          const admission = await budget.admitOrWait(contextValue.viewer.principal, total);
           if (!admission.ok) throw overBudget(admission, total, budget.settings.retryAfterSeconds);
           release = admission.release;
         },

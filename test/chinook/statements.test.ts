@@ -81,11 +81,13 @@ async function expectAsSql(rows: Row[], by: string[]) {
 }
 
 test('four aliases over the same two facts cost the statements of one alias, each alias as SQL', async () => {
+  // Each alias asks another set of measures of each fact (lines: revenue | units | float revenue | revenue and
+  // units; invoices: count | total | paying customers | float total): no two aliases share a statement alone.
   const aliases: Record<string, string[]> = {
     a: ['revenue', 'invoice_count'],
     b: ['units_sold', 'invoiced_total'],
-    c: ['revenue', 'invoiced_total'],
-    d: ['units_sold', 'invoice_count'],
+    c: ['revenue_from_float', 'paying_customers'],
+    d: ['revenue', 'units_sold', 'invoiced_total_from_float'],
   };
   const one = await hub.query(
     `{ t: ${table(['revenue', 'units_sold', 'invoice_count', 'invoiced_total'], 'customer')} }`,

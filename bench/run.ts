@@ -253,7 +253,7 @@ async function benchScale(
   tmp: string,
   cleanups: Array<() => Promise<void>>,
 ): Promise<ScaleResults> {
-  const all = workloads(seed.salesTeam);
+  const all = workloads(seed.salesTeam, seed.departmentIds);
   // Smaller scale factors only feed the scaling table: the dashboard, the point query and the cached repeat at concurrency 1.
   const names = full
     ? options.workloads
@@ -289,8 +289,18 @@ async function benchScale(
   try {
     for (const name of names.filter((n) => n !== 'cached')) {
       try {
-        captured.set(name, await inProcess.capture(all[name]));
-        out.inProcessMs[name] = await inProcess.executeTime(all[name], name === 'point' ? 50 : options.runs);
+        // A paged dashboard: every page's statements, page after page (the floor replays them in that order).
+        const pages = all[name].pages ?? [all[name].query];
+        const statements: CapturedStatement[] = [];
+        let ms = 0;
+        for (const query of pages) {
+          const page = await inProcess.capture({ ...all[name], query });
+          const offset = statements.length ? Math.max(...statements.map((st) => st.wave)) + 1 : 0;
+          statements.push(...page.map((st) => ({ ...st, wave: st.wave + offset })));
+          ms += await inProcess.executeTime({ ...all[name], query }, name === 'point' ? 50 : options.runs);
+        }
+        captured.set(name, statements);
+        out.inProcessMs[name] = round(ms, 2);
       } catch (error) {
         say(`scale ${scale}: ${name} in process failed (no floor for it): ${failedCell(error).failed}`);
       }
@@ -365,13 +375,13 @@ async function benchScale(
       const start = async () => {
         await stopHub();
         hub = await startHubChild(hubConfig(db, scale, { cache: w.cache }), { log: (l) => say(`hub: ${l}`) });
-        const target = { url: hub.url, token, query: w.query };
-        await post(target); // warm: connections, key map paths, and for the cached workload the cache itself
+        const target = { url: hub.url, token, query: w.query, ...(w.pages ? { pages: w.pages } : {}) };
+        await postAll(target); // warm: connections, key map paths, and for the cached workload the cache itself
         return { hub, target };
       };
       let { hub: current, target } = await start();
       out.statements[name] = await traced(target);
-      const service = await serviceTime(() => post(target));
+      const service = await serviceTime(() => postAll(target));
       out.hub[name] = {};
       for (const c of concurrency) {
         await noteLoad(`hub ${name} c=${c}`);
@@ -410,12 +420,18 @@ async function benchScale(
       try {
         for (const name of profiled) {
           const dir = mkdtempSync(path.join(tmp, `cpu-${name}-`));
-          const target = { url: hub.url, token: await tokenOf(all[name].principal), query: all[name].query };
+          const w = all[name];
+          const target = {
+            url: hub.url,
+            token: await tokenOf(w.principal),
+            query: w.query,
+            ...(w.pages ? { pages: w.pages } : {}),
+          };
           try {
-            await post(target);
+            await postAll(target);
             const requests = name === 'point' ? 200 : 5;
             await hub.profileStart();
-            for (let i = 0; i < requests; i++) await post(target);
+            for (let i = 0; i < requests; i++) await postAll(target);
             await hub.profileStop(path.join(dir, `${name}.cpuprofile`));
             const profile = { workload: name, requests, ...topSelfTime(dir) };
             out.profiles.push(profile);
@@ -508,6 +524,15 @@ interface Target {
   url: string;
   token: string;
   query: string;
+  /** A paged dashboard: every page's document, in order (the first is `query`). */
+  pages?: readonly string[];
+}
+
+/** One request of the workload: its one document, or every page of a paged dashboard one after the other. */
+async function postAll(target: Target, trace = false): Promise<Array<{ status: number; body: string }>> {
+  const out = [];
+  for (const query of target.pages ?? [target.query]) out.push(await post({ ...target, query }, trace));
+  return out;
 }
 
 async function post(target: Target, trace = false): Promise<{ status: number; body: string }> {
@@ -544,21 +569,34 @@ function failedCell(error: unknown): Measured {
   };
 }
 
-/** Statements per source of one request (X-Hub-Trace: 1), and the response size. */
+/** Statements per source of one request (X-Hub-Trace: 1), and the response size; a paged dashboard's summed
+ *  over its pages, each page's cursor checked against the previous page's pageInfo.endCursor. */
 async function traced(
   target: Target,
-): Promise<{ total: number; bySource: Record<string, number>; responseBytes: number }> {
-  const { body } = await post(target, true);
-  const parsed = JSON.parse(body) as {
-    extensions?: { trace?: { statements: number; bySource: Record<string, { statements: number }> } };
-  };
-  const trace = parsed.extensions?.trace;
-  if (!trace) throw new Error('the hub returned no extensions.trace for X-Hub-Trace: 1');
-  return {
-    total: trace.statements,
-    bySource: Object.fromEntries(Object.entries(trace.bySource).map(([s, v]) => [s, v.statements])),
-    responseBytes: Buffer.byteLength(body),
-  };
+): Promise<{ total: number; bySource: Record<string, number>; responseBytes: number; pages?: number }> {
+  const out = { total: 0, bySource: {} as Record<string, number>, responseBytes: 0 };
+  const responses = await postAll(target, true);
+  let endCursor: string | null | undefined;
+  responses.forEach(({ body }, i) => {
+    const parsed = JSON.parse(body) as {
+      data?: Record<string, { pageInfo?: { hasNextPage: boolean; endCursor: string | null } }>;
+      extensions?: { trace?: { statements: number; bySource: Record<string, { statements: number }> } };
+    };
+    const trace = parsed.extensions?.trace;
+    if (!trace) throw new Error('the hub returned no extensions.trace for X-Hub-Trace: 1');
+    if (target.pages) {
+      if (i > 0 && !target.pages[i]!.includes(`after: "${endCursor}"`))
+        throw new Error(`page ${i + 1} does not follow the endCursor of page ${i} (${String(endCursor)})`);
+      const info = Object.values(parsed.data ?? {})[0]?.pageInfo;
+      if (info?.hasNextPage !== i < target.pages.length - 1)
+        throw new Error(`page ${i + 1} of ${target.pages.length}: hasNextPage is ${String(info?.hasNextPage)}`);
+      endCursor = info?.endCursor;
+    }
+    out.total += trace.statements;
+    for (const [s, v] of Object.entries(trace.bySource)) out.bySource[s] = (out.bySource[s] ?? 0) + v.statements;
+    out.responseBytes += Buffer.byteLength(body);
+  });
+  return target.pages ? { ...out, pages: target.pages.length } : out;
 }
 
 /** Median time of a few sequential requests (after a warm-up): sizes each run to about --seconds. */
@@ -587,15 +625,27 @@ async function measureHub(
   try {
     const runs = await runsWithin(options.runs, options.cellSeconds * 1000, async (stopAfterMs) => {
       await hub.reset();
-      const run = await runLoad({
-        url: target.url,
-        headers: { authorization: `Bearer ${target.token}` },
-        body: JSON.stringify({ query: target.query }),
-        connections,
-        amount: amountFor(options.seconds, serviceMs, connections),
-        timeoutSeconds: TIMEOUT_SECONDS,
-        stopAfterMs,
-      });
+      // A paged dashboard: each client fetches the pages one after the other; a latency is the whole dashboard.
+      const run = target.pages
+        ? await (async () => {
+            const amount = amountFor(options.seconds, serviceMs, connections);
+            const { latencies, errors, errorCodes, elapsedMs, truncated } = await closedLoop(
+              connections,
+              amount,
+              stopAfterMs,
+              () => postAll(target),
+            );
+            return { ...summarise(latencies, errors, elapsedMs, errorCodes), truncated };
+          })()
+        : await runLoad({
+            url: target.url,
+            headers: { authorization: `Bearer ${target.token}` },
+            body: JSON.stringify({ query: target.query }),
+            connections,
+            amount: amountFor(options.seconds, serviceMs, connections),
+            timeoutSeconds: TIMEOUT_SECONDS,
+            stopAfterMs,
+          });
       stats = await hub.stats();
       peak = Math.max(peak, stats.peakRssMb);
       return run;

@@ -23,7 +23,9 @@ export interface ScaleResults {
   scale: number;
   seed: Omit<SeedTiming, 'departmentIds'>;
   concurrency: number[];
-  statements: Partial<Record<WorkloadName, { total: number; bySource: Record<string, number>; responseBytes: number }>>;
+  statements: Partial<
+    Record<WorkloadName, { total: number; bySource: Record<string, number>; responseBytes: number; pages?: number }>
+  >;
   hub: Partial<Record<WorkloadName, Record<number, Measured>>>;
   floor: Partial<Record<WorkloadName, Record<number, Measured>>>;
   /** The same request executed in the bench's process (no HTTP, Apollo plugins, authentication, audit), median ms. */

@@ -37,21 +37,58 @@ export interface Workload {
   principal: string;
   /** The hub is started with the result cache on (the cached repeat) or off (everything else). */
   cache: boolean;
+  /** A dashboard over more departments than one response may hold: its pages, in order (the first is
+   *  `query`), fetched one after the other; the workload's time is the whole dashboard (every page). */
+  pages?: readonly string[];
+}
+
+/** Cells one response may hold: the hub's default limits.maxResponseCells (the bench does not raise it). */
+export const RESPONSE_CELLS = 200_000;
+/** Departments per page of a paged dashboard. */
+export const DASHBOARD_PAGE = 1000;
+
+/**
+ * The dashboard's documents: one request when every department fits in one response (12 indicators × 12
+ * months × departments ≤ RESPONSE_CELLS), otherwise one per page of DASHBOARD_PAGE departments, each after
+ * the previous page's endCursor (pageInfo). The CEO sees every department and pages are ordered by
+ * department id, so each page's endCursor is its last department's cursor: computed here from the ids, and
+ * checked against the hub's pageInfo when the bench traces the workload (bench/run.ts).
+ */
+export function dashboardQueries(departmentIds: readonly string[]): string[] {
+  const base = `indicatorValues(codes: [${codes}], from: "2025-01", to: "2025-12", grain: MONTH, groupBy: "department"`;
+  const cells = `rows { period member { id } cells { code value } }`;
+  if (departmentIds.length * DASHBOARD_CODES.length * 12 <= RESPONSE_CELLS) return [`{ ${base}) { ${cells} } }`];
+  const ids = [...departmentIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: string[] = [];
+  for (let start = 0; start < ids.length; start += DASHBOARD_PAGE) {
+    const after = start === 0 ? '' : `, after: "${Buffer.from(ids[start - 1]!, 'utf8').toString('base64url')}"`;
+    out.push(
+      `{ ${base}, page: { first: ${DASHBOARD_PAGE}${after} }) { ${cells} pageInfo { hasNextPage endCursor } } }`,
+    );
+  }
+  return out;
 }
 
 const codes = DASHBOARD_CODES.map((c) => JSON.stringify(c)).join(', ');
 
 /** The five workloads of issue #7. `pointDepartment` is a CRM sales team (so the point figure has a source row). */
-export function workloads(pointDepartment: string): Record<WorkloadName, Workload> {
-  const dashboard = `{ indicatorValues(codes: [${codes}], from: "2025-01", to: "2025-12", grain: MONTH, groupBy: "department") { rows { period member { id } cells { code value } } } }`;
+export function workloads(
+  pointDepartment: string,
+  departmentIds: readonly string[] = [],
+): Record<WorkloadName, Workload> {
+  const pages = dashboardQueries(departmentIds);
+  const dashboard = pages[0]!;
+  const paged = pages.length > 1 ? { pages } : {};
+  const inPages =
+    pages.length > 1 ? `, in ${pages.length} pages of ${DASHBOARD_PAGE} departments fetched one after the other` : '';
   return {
     dashboard: {
       name: 'dashboard',
-      description:
-        '12 indicators from all four systems × 12 months × every department, one request (CEO, result cache off)',
+      description: `12 indicators from all four systems × 12 months × every department, ${inPages || 'one request'} (CEO, result cache off)`,
       query: dashboard,
       principal: 'EMP-000001',
       cache: false,
+      ...paged,
     },
     point: {
       name: 'point',
@@ -81,6 +118,7 @@ export function workloads(pointDepartment: string): Record<WorkloadName, Workloa
       query: dashboard,
       principal: 'EMP-000001',
       cache: true,
+      ...paged,
     },
   };
 }

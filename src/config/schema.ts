@@ -371,8 +371,11 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
           .prefault({}),
         loader: z
           .object({
-            /** Keys per batched entity load (one IN list per statement). */
-            maxBatchSize: z.number().int().min(1).max(10_000).default(1000),
+            /** Keys per lookup statement. The keys travel as ONE array parameter (src/db Dialect.keysIn), so a
+             *  lookup is one statement whatever its number of keys; this only bounds that parameter's size (a
+             *  batch above it splits). The default is above any batch a request can make (lists stop at
+             *  limits.maxPageSize rows, aggregates at maxStatementRows). */
+            maxBatchSize: z.number().int().min(1).max(10_000_000).default(1_000_000),
             /** Members (e.g. organisation units) per aggregate statement; beyond this a batch splits. */
             maxAggregateMembers: z.number().int().min(1).max(50_000).default(10_000),
           })

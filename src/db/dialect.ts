@@ -13,6 +13,20 @@ export type EngineName = 'postgres' | 'mysql' | 'embedded';
  */
 export type DriverFailure = 'timeout' | 'transient' | 'unique-violation' | 'already-exists' | 'other';
 
+/** The type a key column's values are bound as (src/sources/sql: from the model's field types). */
+export type KeyType = 'int' | 'text' | 'date' | 'decimal' | 'bool';
+
+/** A `where` fragment: SQL with `??` for each column and one `?`, and its bindings. */
+export interface KeysIn {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** One PostgreSQL array literal of text elements, each quoted (`{"a","b\\"c"}`): bound as one parameter whose
+ *  element type the server infers from the column it is compared with. */
+export const pgArrayLiteral = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
 /** One row per (constraint, column) of a primary or foreign key, in key order: table, column, constraint
  *  name, its type, and for a foreign key the referenced table and column. */
 export interface KeyColumnRow {
@@ -52,6 +66,13 @@ export interface Dialect {
 
   /** A numeric SQL expression as an exact decimal of `scale` places, or at its own scale when undefined. */
   exactDecimal(expr: string, scale: number | undefined): string;
+  /**
+   * `columns in <keys>` with the keys in ONE bound parameter, so a lookup is one statement of one shape
+   * whatever the number of keys (no IN list of n placeholders, no batch cap): `?? = any(?)` with an array
+   * on PostgreSQL, a JSON array through `json_table` on MariaDB. `types` are the columns' key types (a text
+   * key never compares as a number); each key holds one value per column.
+   */
+  keysIn(columns: readonly string[], types: readonly KeyType[], keys: ReadonlyArray<readonly string[]>): KeysIn;
   /** The rows of a `knex.raw` result (drivers shape it differently). */
   rawRows<T>(result: unknown): T[];
 

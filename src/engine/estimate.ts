@@ -17,17 +17,20 @@ export interface OutputEstimate {
  * bound on the dimension entity's members: for a conformed entity the hub ids the key map knows, for any
  * other its row count in its home source (counted at start: src/federation/member-counts.ts), or
  * limits.maxStatementRows when that count is unknown; a path that leads to another entity (track.genre) is
- * also bounded by that entity's members — and at most N for a top-N request. Not narrowed by the viewer's
+ * also bounded by that entity's members — at most `page.first` for the first path of a paged request, and
+ * at most N for a top-N request. Not narrowed by the viewer's
  * row scope: an upper bound.
  */
 export function estimateOutput(ctx: EngineContext, request: ValuesRequest): OutputEstimate {
   const periods = request.buckets.length;
   const indicators = request.codes.length;
   let members = 1;
-  for (const g of request.groupBy) {
+  request.groupBy.forEach((g, i) => {
     const filtered = request.filters.filter((f) => f.dimension === g.dimension).map((f) => new Set(f.ids).size);
-    members *= filtered.length > 0 ? Math.min(...filtered) : groupBound(ctx, g);
-  }
+    const bound = filtered.length > 0 ? Math.min(...filtered) : groupBound(ctx, g);
+    // A page holds at most `first` members of the first path (src/engine/member-page.ts).
+    members *= i === 0 && request.page ? Math.min(bound, Math.max(1, request.page.first)) : bound;
+  });
   if (request.top) members = Math.min(members, Math.max(1, request.top.n));
   return { periods, members, indicators, cells: periods * members * indicators };
 }

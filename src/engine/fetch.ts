@@ -8,7 +8,7 @@ import { bucketsBetween, MAX_BUCKETS } from '../values/buckets';
 import type { CalendarOptions } from '../values/period';
 import { createHash } from 'node:crypto';
 import { HubError } from '../errors';
-import type { AggregateQuery, AggregateRow, CallContext, StatementEvent } from '../sources/contract';
+import type { AggregateQuery, AggregateRow } from '../sources/contract';
 import type { LeafNeed } from './requirements';
 import type { ValuesRequest } from './request';
 import { joinMember, NONE, splitMember } from './members';
@@ -254,9 +254,8 @@ async function cachedAggregate(
       const { rows, fingerprint } = hit.value;
       return { rows, statement: { fingerprint, cached: true, asOf: hit.asOf, rows: rows.length, durationMs: 0 } };
     }
-    let event: StatementEvent | undefined;
-    const call: CallContext = { scope: base.scope, trace: { record: (e) => ((event = e), base.trace.record(e)) } };
-    const rows = await ctx.runtime.adapters.get(source)!.aggregate(query, call);
+    // Coalesced with the request's other aggregates of this turn over the same statement but its measures.
+    const { rows, event } = await ctx.loaders.aggregates.load(source, query, base);
     const maxRows = ctx.runtime.config.limits.maxStatementRows;
     if (rows.length > maxRows) throw tooManyRows(source, query.fact, maxRows);
     const asOf = new Date().toISOString();

@@ -20,6 +20,7 @@ import { resolveGroupPath } from './group-path';
 import { FIGURE_VERSION, pathText, type Cell, type TopRequest, type ValuesRequest } from './request';
 import { requirements } from './requirements';
 import { splitMember } from './members';
+import { checkPage, pageOf, type PageInfo } from './member-page';
 
 export type { ValuesRequest, Cell, StatementProvenance };
 
@@ -38,6 +39,8 @@ export interface ValuesTable {
   failures: HubError[];
   /** Requested indicators (or their inputs) read from snapshot facts: current values, the same in every bucket. */
   snapshots: string[];
+  /** A paged request's place among the members (src/engine/member-page.ts). */
+  page?: PageInfo;
 }
 
 /**
@@ -51,6 +54,13 @@ export async function computeValues(
   request: ValuesRequest,
 ): Promise<ValuesTable> {
   checkRequest(ctx, dict, request);
+  if (request.page) {
+    // One page of the members: the unpaged computation restricted to them by a member filter.
+    const paged = await pageOf(ctx, request);
+    const table = await computeValues(ctx, dict, paged.request);
+    table.page = paged.info;
+    return table;
+  }
   // Top N: rank the members by the indicator over the whole range first (one bucket, grain "all"), then
   // compute the asked periods for those members only.
   const ranking = request.top ? await topMembers(ctx, dict, request, request.top) : undefined;
@@ -190,6 +200,7 @@ export function checkValues(ctx: EngineContext, dict: Dictionary, request: Value
 }
 
 function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): void {
+  checkPage(request);
   const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
   const catalog = catalogOfAdapters(ctx.runtime.adapters);
   const model = ctx.runtime.model;

@@ -18,6 +18,9 @@ export interface ValuesRequest {
   rollup: boolean;
   /** Keep only the first N members ranked by one indicator over the whole requested range. */
   top?: TopRequest | undefined;
+  /** One page of the members of the first grouping path (src/engine/member-page.ts): the first `first`
+   *  members after the cursor `after`, in order of member id. */
+  page?: MemberPage | undefined;
   /** A member-batched request (entities' figures and indicators): exactly the members the caller reads,
    *  those without rows included, in place of the members the statements return. The disclosure check
    *  decides these. */
@@ -33,6 +36,12 @@ export interface GroupBy {
   dimension: string;
   /** An attribute (or reference path, "a.b") of the dimension's entity to regroup by. */
   attribute?: string;
+}
+
+export interface MemberPage {
+  first: number;
+  /** An endCursor of an earlier page (opaque: base64url of the last member id). */
+  after?: string | undefined;
 }
 
 export interface TopRequest {

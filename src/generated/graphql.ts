@@ -1372,6 +1372,8 @@ export type IndicatorTable = {
    */
   groupBy?: Maybe<Scalars['String']['output']>;
   indicators: Array<Indicator>;
+  /** For a paged table (`page`): where this page stands; null when not paged. */
+  pageInfo?: Maybe<MemberPageInfo>;
   periods: Array<PeriodBucket>;
   /** One row per period × member, a cell per requested indicator (in request order). */
   rows: Array<IndicatorRow>;
@@ -1448,6 +1450,31 @@ export type Member = {
   __typename?: 'Member';
   id: Scalars['String']['output'];
   name?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A page of the members of the first grouping dimension (a plain dimension of the model, not an attribute
+ * path), ordered by member id: the table holds the rows of the first `first` members after the cursor `after`
+ * (the `endCursor` of the previous page) that have data, as the unpaged table would show them. Every page is
+ * computed like the unpaged table restricted to its members (a member filter), so it costs the same statements
+ * and holds only the viewer's members. Not with `top` (which already bounds the members) or `rollup`.
+ */
+export type MemberPage = {
+  /** The endCursor of the previous page; absent for the first page. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** Members per page (1 or more). */
+  first: Scalars['Int']['input'];
+};
+
+/** Where a paged table (indicatorValues with `page`) stands among the members of its first dimension. */
+export type MemberPageInfo = {
+  __typename?: 'MemberPageInfo';
+  /** The cursor of this page's last member (opaque); null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when members follow this page: ask again with after: endCursor. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Members of the dimension the viewer may see (those without data included), over all pages. */
+  totalMembers: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -2150,6 +2177,7 @@ export type QueryIndicatorValuesArgs = {
   from: Scalars['String']['input'];
   grain: Grain;
   groupBy?: InputMaybe<Scalars['String']['input']>;
+  page?: InputMaybe<MemberPage>;
   rollup?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['String']['input']>;
   top?: InputMaybe<TopMembers>;
@@ -2748,6 +2776,8 @@ export type ResolversTypes = ResolversObject<{
   Language: Language;
   Lineage: ResolverTypeWrapper<Lineage>;
   Member: ResolverTypeWrapper<Member>;
+  MemberPage: MemberPage;
+  MemberPageInfo: ResolverTypeWrapper<MemberPageInfo>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NoticeKind: NoticeKind;
   NoticeSubscription: ResolverTypeWrapper<NoticeSubscriptionModel>;
@@ -2866,6 +2896,8 @@ export type ResolversParentTypes = ResolversObject<{
   InterestedDashboard: InterestedDashboard;
   Lineage: Lineage;
   Member: Member;
+  MemberPage: MemberPage;
+  MemberPageInfo: MemberPageInfo;
   Mutation: Record<PropertyKey, never>;
   NoticeSubscription: NoticeSubscriptionModel;
   OperationImpact: OperationImpact;
@@ -3430,6 +3462,7 @@ export type IndicatorTableResolvers<ContextType = HubContext, ParentType extends
   grain?: Resolver<ResolversTypes['Grain'], ParentType, ContextType>;
   groupBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  pageInfo?: Resolver<Maybe<ResolversTypes['MemberPageInfo']>, ParentType, ContextType>;
   periods?: Resolver<Array<ResolversTypes['PeriodBucket']>, ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['IndicatorRow']>, ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['IndicatorSeries']>, ParentType, ContextType>;
@@ -3480,6 +3513,12 @@ export type LineageResolvers<ContextType = HubContext, ParentType extends Resolv
 export type MemberResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MemberPageInfoResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['MemberPageInfo'] = ResolversParentTypes['MemberPageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totalMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = HubContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -3817,6 +3856,7 @@ export type Resolvers<ContextType = HubContext> = ResolversObject<{
   InterestedDashboard?: InterestedDashboardResolvers<ContextType>;
   Lineage?: LineageResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  MemberPageInfo?: MemberPageInfoResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NoticeSubscription?: NoticeSubscriptionResolvers<ContextType>;
   OperationImpact?: OperationImpactResolvers<ContextType>;

@@ -57,6 +57,11 @@ export class KeyMap {
     return this.hubIds.get(entity)?.size ?? 0;
   }
 
+  /** The distinct hub ids the map knows for an entity, over every source (the members of a conformed entity). */
+  ids(entity: EntityName): ReadonlySet<string> {
+    return this.hubIds.get(entity) ?? new Set();
+  }
+
   /** True when this source's keys of the entity are unknown because its crosswalk could not be read yet
    *  (the source did not answer): a missing key then means "unavailable", not "no counterpart". */
   unanswered(entity: EntityName, source: string): boolean {

@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import type { EntityName } from '../model/entities';
 import type { CallContext, NeutralRow, SourceAdapter } from '../sources/contract';
+import { createAggregateBatch, type AggregateBatch } from './aggregate-batch';
 import { createRowsLoader } from './rows-loader';
 import { createStatementMemo, type StatementMemo } from './statement-memo';
 import { createValuesLoader, type ComputeValues, type MemberValue, type ValueKey } from './values-loader';
 
-export type { ComputeValues, MemberValue, StatementMemo, ValueKey };
+export type { AggregateBatch, ComputeValues, MemberValue, StatementMemo, ValueKey };
 
 /** The request's loaders: created per request in the context factory, never shared between viewers. */
 export interface Loaders {
@@ -14,6 +15,9 @@ export interface Loaders {
   values: DataLoader<ValueKey, MemberValue, string>;
   /** The request's one answer per aggregate statement (src/engine/fetch.ts reads through it). */
   statements: StatementMemo;
+  /** The request's aggregate statements, coalesced per turn: one per (source, fact, windows, grouping,
+   *  filters, scope), the union of the measures its callers ask for (src/loaders/aggregate-batch.ts). */
+  aggregates: AggregateBatch;
 }
 
 export function createLoaders(
@@ -37,5 +41,6 @@ export function createLoaders(
     },
     values: createValuesLoader(computeValues, limits.maxAggregateMembers),
     statements: createStatementMemo(),
+    aggregates: createAggregateBatch(adapters),
   };
 }

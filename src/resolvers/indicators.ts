@@ -74,6 +74,7 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
         message: e.message,
       })),
       statements: table.statements,
+      pageInfo: table.page ?? null,
       explain,
       grain: args.grain,
       periods: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to })),

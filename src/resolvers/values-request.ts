@@ -41,6 +41,7 @@ export function valuesRequestOf(ctx: HubContext, args: QueryIndicatorValuesArgs)
       return { dimension: f.dimension, ids: f.ids };
     }),
     rollup: args.rollup ?? false,
+    ...(args.page ? { page: { first: args.page.first, after: args.page.after ?? undefined } } : {}),
     ...(args.top
       ? {
           top: {

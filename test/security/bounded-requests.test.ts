@@ -51,7 +51,7 @@ describe('finding 3: indicatorValues bounded by what it produces', () => {
       'daily revenue per customer over 396 days (the finding, as found)',
       `{ ${daily('big', '2024-12-01', '2025-12-31')} }`,
       'RESPONSE_TOO_LARGE',
-      /would produce about [\d,]+ indicator cells \(big: 396 periods × [\d,]+ members × 1 indicators\), more than the 200,000 one request may produce: use a coarser grain or a shorter run, fewer members \(filters\)/,
+      /would produce about [\d,]+ indicator cells \(big: 396 periods × [\d,]+ members × 1 indicators\), more than the 200,000 one request may produce: use page \(page: \{ first: 1000 \}, then after: pageInfo\.endCursor\) to fetch the members a page at a time, or a coarser grain or a shorter run, fewer members \(filters\)/,
     ],
     [
       'three aliases, each under the limit, adding up over it',

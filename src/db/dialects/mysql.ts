@@ -1,7 +1,15 @@
 import knexFactory from 'knex';
 import type { ConnectionSettings, SqlConnection } from '../connection';
-import { commonFailure, type Dialect, type DriverFailure, type KeyColumnRow } from '../dialect';
+import { commonFailure, type Dialect, type DriverFailure, type KeyColumnRow, type KeyType } from '../dialect';
 import { knexLog } from '../knex-log';
+
+const MYSQL_TYPES: Record<KeyType, string> = {
+  int: 'bigint',
+  text: 'varchar(2048)',
+  date: 'date',
+  decimal: 'decimal(65, 30)',
+  bool: 'boolean',
+};
 
 /** MySQL and MariaDB (mysql2): a source reached by URL; the URL's path names the database. */
 export const mysql: Dialect = {
@@ -80,6 +88,20 @@ export const mysql: Dialect = {
     scale === undefined ? expr : `cast(${expr} as decimal(38, ${scale}))`,
 
   rawRows: <T>(result: unknown): T[] => (result as [T[]])[0],
+
+  // No array type: the keys are one JSON array read as rows by json_table (MariaDB 10.6+, MySQL 8), each
+  // part typed as its column so a text key compares as text (with the column's collation) and an integer as
+  // an integer.
+  keysIn(columns: readonly string[], types: readonly KeyType[], keys: ReadonlyArray<readonly string[]>) {
+    const single = columns.length === 1;
+    const defs = types.map((t, i) => `k${i} ${MYSQL_TYPES[t]} path '$${single ? '' : `[${i}]`}'`).join(', ');
+    const picks = types.map((_, i) => `k${i}`).join(', ');
+    const target = single ? '??' : `(${columns.map(() => '??').join(', ')})`;
+    return {
+      sql: `${target} in (select ${picks} from json_table(?, '$[*]' columns (${defs})) as hub_keys)`,
+      bindings: [...columns, JSON.stringify(single ? keys.map((k) => k[0]) : keys)],
+    };
+  },
 
   async currentSchema(conn: SqlConnection): Promise<string> {
     const [rows] = (await conn.knex.raw('select database() as db')) as [Array<{ db: unknown }>];

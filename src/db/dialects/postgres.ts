@@ -1,11 +1,26 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type { ConnectionSettings, SqlConnection } from '../connection';
-import { commonFailure, type Dialect, type DriverFailure, type KeyColumnRow } from '../dialect';
+import {
+  commonFailure,
+  pgArrayLiteral,
+  type Dialect,
+  type DriverFailure,
+  type KeyColumnRow,
+  type KeyType,
+} from '../dialect';
 import { knexLog } from '../knex-log';
 
 // pg: DATE stays an ISO string (not a Date in the server's time zone).
 pg.types.setTypeParser(1082, (value: string) => value);
+
+const PG_TYPES: Record<KeyType, string> = {
+  int: 'bigint',
+  text: 'text',
+  date: 'date',
+  decimal: 'numeric',
+  bool: 'boolean',
+};
 
 /** PostgreSQL SQL, catalogs and errors: shared by the embedded engine, which is PostgreSQL in the process. */
 export const postgresSql = {
@@ -25,6 +40,18 @@ export const postgresSql = {
     scale === undefined ? `cast(${expr} as numeric)` : `cast(${expr} as numeric(38, ${scale}))`,
 
   rawRows: <T>(result: unknown): T[] => (result as { rows: T[] }).rows,
+
+  // One column: `= any(array)`, its element type inferred from the column. Several: the rows of one JSON
+  // array of arrays, each part cast to its column's type.
+  keysIn(columns: readonly string[], types: readonly KeyType[], keys: ReadonlyArray<readonly string[]>) {
+    if (columns.length === 1)
+      return { sql: '?? = any(?)', bindings: [columns[0], pgArrayLiteral(keys.map((k) => k[0]!))] };
+    const parts = types.map((t, i) => `(k->>${i})::${PG_TYPES[t]}`).join(', ');
+    return {
+      sql: `(${columns.map(() => '??').join(', ')}) in (select ${parts} from json_array_elements(?::json) as k)`,
+      bindings: [...columns, JSON.stringify(keys)],
+    };
+  },
 
   currentSchema: async () => 'public',
 

@@ -118,7 +118,7 @@ function tooLarge(
     .join('; ');
   return new HubError(
     'RESPONSE_TOO_LARGE',
-    `This request would produce about ${n(total)} indicator cells (${detail}), more than the ${n(max)} one request may produce: use a coarser grain or a shorter run, fewer members (filters) or fewer indicators, or split it into several requests.`,
+    `This request would produce about ${n(total)} indicator cells (${detail}), more than the ${n(max)} one request may produce: use page (page: { first: 1000 }, then after: pageInfo.endCursor) to fetch the members a page at a time, or a coarser grain or a shorter run, fewer members (filters) or fewer indicators.`,
     {
       limit: 'responseCells',
       estimated: total,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { createHash } from 'node:crypto';
-import type { CompanyModel, EntityModel, EntityName } from '../../model/entities';
+import type { CompanyModel, EntityModel, EntityName, FieldType } from '../../model/entities';
 import type {
   AggregateQuery,
   AggregateRow,
@@ -19,7 +19,7 @@ import type {
 } from '../contract';
 import { sourceFailure, unknownName } from '../errors';
 import { from, type SqlConnection } from '../../db/connection';
-import type { Dialect } from '../../db/dialect';
+import type { Dialect, KeyType } from '../../db/dialect';
 import {
   keyColumns,
   type SqlEntityMapping,
@@ -188,7 +188,10 @@ export class SqlAdapter implements SourceAdapter {
     return builder;
   }
 
-  /** Only rows whose field (`key` or a conformed field) is one of `where.keys`. */
+  /**
+   * Only rows whose field (`key` or a conformed field) is one of `where.keys`: the keys in one bound
+   * parameter (Dialect.keysIn), so a lookup is one statement of one shape however many keys it carries.
+   */
   private whereKeys(
     builder: Knex.QueryBuilder,
     entity: EntityName,
@@ -197,14 +200,39 @@ export class SqlAdapter implements SourceAdapter {
   ): void {
     if (!where) return;
     const keys = keyColumns(m);
+    const model = this.model.entities[entity]!;
     if (where.field === 'key' && keys.length > 1) {
-      // `where (a, b) in ((?, ?), …)`: one statement for a batch of composite keys (PostgreSQL and MariaDB).
+      // A composite key: one JSON array of its parts per key (PostgreSQL and MariaDB alike).
       const tuples = where.keys.flatMap((key) => {
         const parts = decodeKey(key, keys.length);
         return Array.isArray(parts) ? [parts] : [];
       });
-      builder.whereIn([...keys], tuples);
-    } else builder.whereIn(this.entityColumn(entity, m, where.field) as string, [...where.keys]);
+      const types = (model.key.parts ?? []).map((part) => this.keyType(model.fields[part]));
+      const { sql, bindings } = this.conn.dialect.keysIn(keys, types, tuples);
+      builder.whereRaw(sql, bindings as Knex.Value[]);
+      return;
+    }
+    const column = this.entityColumn(entity, m, where.field);
+    // An expression field (rare as a lookup field) keeps its IN list.
+    if (typeof column !== 'string') {
+      builder.whereIn(column as unknown as string, [...where.keys]);
+      return;
+    }
+    const type =
+      where.field === 'key' ? (model.key.type === 'int' ? 'int' : 'text') : this.keyType(model.fields[where.field]);
+    const { sql, bindings } = this.conn.dialect.keysIn(
+      [column],
+      [type],
+      where.keys.map((k) => [k]),
+    );
+    builder.whereRaw(sql, bindings as Knex.Value[]);
+  }
+
+  /** How a field's values are bound as keys: a reference as the referenced entity's key. */
+  private keyType(type: FieldType | undefined): KeyType {
+    if (type === undefined) return 'text';
+    if (typeof type === 'object') return this.model.entities[type.ref]?.key.type === 'int' ? 'int' : 'text';
+    return type === 'string' ? 'text' : type;
   }
 
   /** The statement for a fetch, without running it (DB-less SQL tests use this). */

@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/test/unit/engine/release.test.ts',
     '<rootDir>/test/unit/auth/*.test.ts',
     '<rootDir>/test/unit/server/in-flight.test.ts',
+    '<rootDir>/test/unit/resolvers/permissions.test.ts',
   ],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-console.ts'],

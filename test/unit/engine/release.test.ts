@@ -1,6 +1,7 @@
 import type { EngineContext } from '../../../src/engine/context';
 import { decideReleases, type ReleaseCandidate } from '../../../src/engine/release';
-import { windowId, type LoggedSet, type WindowKey } from '../../../src/store/disclosure-store';
+import type { WindowKey } from '../../../src/store/disclosure-store';
+import { MemoryLog } from './memory-log';
 
 /**
  * The one release check (src/engine/release.ts) against an in-memory disclosure log with the store's
@@ -16,34 +17,6 @@ const JULY: WindowKey = { fact: FACT, from: '2025-07-01', to: '2025-08-01' };
 const JUNE_LATE: WindowKey = { fact: FACT, from: '2025-06-02', to: '2025-07-01' };
 const Q2: WindowKey = { fact: FACT, from: '2025-04-01', to: '2025-07-01' };
 const OTHER_JUNE: WindowKey = { fact: 'sales.orders', from: '2025-06-01', to: '2025-07-01' };
-
-type Entry = WindowKey & LoggedSet;
-
-class MemoryLog {
-  readonly entries: Entry[] = [];
-  horizonDay: string | undefined;
-  calls = 0;
-  horizon(): string | undefined {
-    return this.horizonDay;
-  }
-  async withLog<T>(
-    _principal: string,
-    windows: readonly WindowKey[],
-    decide: (logged: Map<string, LoggedSet[]>, overlapping: readonly WindowKey[]) => { result: T; released: Entry[] },
-  ): Promise<T> {
-    this.calls += 1;
-    const logged = new Map<string, LoggedSet[]>(windows.map((w) => [windowId(w), []]));
-    const overlapping = new Map<string, WindowKey>();
-    for (const e of this.entries) {
-      logged.get(windowId(e))?.push({ members: [...e.members], populations: { ...e.populations } });
-      if (windows.some((w) => w.fact === e.fact && e.from < w.to && w.from < e.to))
-        overlapping.set(windowId(e), { fact: e.fact, from: e.from, to: e.to });
-    }
-    const { result, released } = decide(logged, [...overlapping.values()]);
-    this.entries.push(...released);
-    return result;
-  }
-}
 
 function context(log: MemoryLog, maxSetsPerWindow = 50): EngineContext {
   return {

@@ -138,6 +138,15 @@ describe('decideReleases', () => {
     // JULY only touches JUNE at its end (half-open windows), JUNE is the answered window itself, and a
     // window of another fact is compared with nothing of hr.payroll (its 3 people are refused on their own).
     expect([...ok.keys()]).toEqual(['other']);
+    // Same start, another end: overlapping, not equal.
+    const half = await decide(log, [cell('half', { fact: FACT, from: '2025-06-01', to: '2025-06-16' }, ['D2', 'D3'])]);
+    expect(half.get('half')).toMatch(/overlaps 2025-06-01 to 2025-07-01 without being that window/);
+    // Windows of another fact do not tile with hr.payroll's, even when both are asked at once.
+    const mixed = await decide(log, [
+      cell('june', JUNE, ['D2', 'D3']),
+      cell('orders', { fact: 'sales.orders', from: '2025-06-02', to: '2025-07-01' }, ['D2', 'D3']),
+    ]);
+    expect(mixed.size).toBe(0);
     // A window released in this very request tiles time for the candidates after it.
     const fresh = new MemoryLog();
     const r2 = await decide(fresh, [cell('june', JUNE, ['D2', 'D3']), cell('late', JUNE_LATE, ['D2', 'D3'])]);

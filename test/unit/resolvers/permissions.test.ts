@@ -110,6 +110,30 @@ describe('withPermissions', () => {
     expect(admin.audit.returned.filter((r) => r === 'Person.phone P2')).toHaveLength(3);
   });
 
+  test('a maskable field without a value (null or missing) is not recorded as returned', async () => {
+    const blank = withPermissions(
+      makeExecutableSchema({
+        typeDefs,
+        resolvers: {
+          ...resolvers,
+          Person: { ...resolvers.Person, phone: (p: Row) => (p.id === 'P1' ? undefined : null) },
+        },
+      }),
+      policy,
+    );
+    const returned: string[] = [];
+    const r = await graphql({
+      schema: blank,
+      source: '{ people { phone } }',
+      contextValue: {
+        viewer: { roles: ['admin'] },
+        audit: { deny() {}, mask() {}, returned: (f: string) => returned.push(f) },
+      },
+    });
+    expect(r.data).toEqual({ people: [{ phone: null }, { phone: null }, { phone: null }] });
+    expect(returned).toEqual([]);
+  });
+
   test('the most permissive of several roles wins: staff + admin see the raw phone', async () => {
     const r = await run('{ people { phone } }', ['staff', 'admin']);
     expect((r.data!.people as Array<{ phone: string | null }>).map((p) => p.phone)).toEqual([

@@ -18,6 +18,11 @@ describe('mutation scores check', () => {
     ]);
   });
 
+  test('a configured module listed as pending (with its reason) is not a problem; unlisted it is', () => {
+    expect(problems({ 'src/a.ts': score(80) }, config, { 'src/b.ts': 'run did not fit the session' })).toEqual([]);
+    expect(problems({ 'src/a.ts': score(80) }, config, { 'src/c.ts': 'x' })).toHaveLength(1);
+  });
+
   test('scores from a Stryker report: killed and timed out over every valid mutant (errors and ignored ones left out)', () => {
     const report = {
       files: {

@@ -363,8 +363,9 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
             /** Query sets kept per principal, personal fact and time window; once full, further NEW sets for that
              *  window are suppressed (never forgotten: forgetting would let a difference through). */
             maxSetsPerWindow: z.number().int().min(1).max(100_000).default(500),
-            /** Logged sets older than this may be deleted (0 = kept for ever). Expiry lets a principal who waits
-             *  this long difference against the forgotten sets: keep it longer than the data stays interesting. */
+            /** Logged sets whose window ended more than this many days ago are deleted (0 = kept for ever), and
+             *  windows starting before that horizon are no longer released to checked viewers, so nothing
+             *  forgotten can be differenced against (src/engine/release.ts). */
             retentionDays: z.number().int().min(0).default(0),
           })
           .strict()

@@ -30,6 +30,8 @@ export class WebhookAllowList {
     readonly patterns: readonly string[],
     /** The hub's own listening addresses (src/server/app.ts adds the bound port). */
     readonly hub: HubAddresses = new HubAddresses(),
+    /** Config `notices.webhooks.internalPortWildcards`: whether a wildcard entry may lead to internal addresses. */
+    readonly internalPortWildcards = false,
   ) {
     this.entries = patterns.map(parseEntry);
   }
@@ -56,6 +58,30 @@ export class WebhookAllowList {
     return null;
   }
 
+  /** Whether the entries allowing `url` all do so through a port wildcard (none lists its port). */
+  allowedOnlyByPortWildcard(url: string): boolean {
+    const matching = this.matching(url);
+    return matching.length > 0 && matching.every((e) => e.port === '*');
+  }
+
+  private matching(url: string): Entry[] {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return [];
+    }
+    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
+    const host = parsed.hostname.toLowerCase();
+    return this.entries.filter(
+      (e) =>
+        parsed.protocol === `${e.scheme}:` &&
+        (e.anySubdomain ? host.endsWith(`.${e.host}`) : host === e.host) &&
+        (e.port === '*' || e.port === port) &&
+        parsed.pathname.startsWith(e.path),
+    );
+  }
+
   /** Why no entry allows `url`, or null when one does. */
   private listed(url: string): string | null {
     let parsed: URL;
@@ -66,15 +92,7 @@ export class WebhookAllowList {
     }
     if (parsed.username || parsed.password)
       return 'a webhook URL may not carry credentials (sign with the secret instead)';
-    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
-    const host = parsed.hostname.toLowerCase();
-    const allowed = this.entries.some(
-      (e) =>
-        parsed.protocol === `${e.scheme}:` &&
-        (e.anySubdomain ? host.endsWith(`.${e.host}`) : host === e.host) &&
-        (e.port === '*' || e.port === port) &&
-        parsed.pathname.startsWith(e.path),
-    );
+    const allowed = this.matching(url).length > 0;
     return allowed ? null : `${parsed.origin} is not on the webhook allow-list`;
   }
 

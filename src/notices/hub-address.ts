@@ -24,6 +24,11 @@ export class HubAddresses {
     if (name && isIP(name) === 0) this.names.add(name);
   }
 
+  /** Whether the hub listens on `port` (a URL's explicit or default port). */
+  listensOn(port: string): boolean {
+    return this.ports.has(port);
+  }
+
   /** Whether `url` (absolute) names the hub's own host and port. Unparsable URLs are not the hub's (the allow-list refuses them). */
   targets(url: string): boolean {
     const target = targetOf(url);

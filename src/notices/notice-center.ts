@@ -14,6 +14,7 @@ import { NoticeBus } from './notice-bus';
 import { noticeOf, type Notice, type NoticeSubscription, type WebhookAttempt, type WebhookDelivery } from './types';
 import { mayReceive } from './visibility';
 import { WebhookDispatcher } from './webhooks';
+import { systemResolve, type Resolve } from './pinned-target';
 
 /** Where the lifecycle service tells what happened (src/governance). */
 export interface NoticeSink {
@@ -40,18 +41,26 @@ export class NoticeCenter implements NoticeSink {
   private readonly bus: NoticeBus;
   private readonly dispatcher: WebhookDispatcher;
 
-  /** `listen`: the hub's configured address, never a webhook target (the server adds the port it binds: hubListensOn). */
-  constructor(conn: SqlConnection, config: NoticesConfig, log: Logger, listen?: { host: string; port: number }) {
+  /** `listen`: the hub's configured address, never a webhook target (the server adds the port it binds: hubListensOn).
+   *  `resolve`: how webhook hosts become addresses (the system resolver; tests inject one). */
+  constructor(
+    conn: SqlConnection,
+    config: NoticesConfig,
+    log: Logger,
+    listen?: { host: string; port: number },
+    resolve: Resolve = systemResolve,
+  ) {
     this.store = new NoticeStore(conn);
     const hub = new HubAddresses();
     if (listen) hub.add(listen.host, listen.port);
-    this.allowList = new WebhookAllowList(config.webhooks.allowList, hub);
+    this.allowList = new WebhookAllowList(config.webhooks.allowList, hub, config.webhooks.internalPortWildcards);
     this.bus = new NoticeBus(config.subscriberQueueSize);
     this.dispatcher = new WebhookDispatcher(
       this.store,
       this.allowList,
       config.webhooks,
       log.child({ component: 'webhooks' }),
+      resolve,
     );
   }
 

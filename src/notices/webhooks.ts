@@ -1,7 +1,11 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Logger } from 'pino';
 import type { NoticeStore } from './notice-store';
 import type { WebhookAllowList } from './allow-list';
 import { retryDelayMs } from './backoff';
+import { pinTarget, systemResolve, type PinnedTarget, type Resolve } from './pinned-target';
 import { webhookHeaders } from './signature';
 import type { DueDelivery, Notice, WebhookAttempt } from './types';
 
@@ -37,8 +41,10 @@ export function webhookPayload(n: Notice): Record<string, unknown> {
  * Webhooks way with the subscription's secret (src/notices/signature.ts): `webhook-id` is the delivery id
  * (the same on every retry: receivers dedupe on it, delivery is at-least-once), `webhook-timestamp` the
  * attempt's Unix seconds, `webhook-signature` covers id, timestamp and body; X-Hub-Event names the kind.
- * Before each attempt the URL is checked against the allow-list again, and its host resolved: an address
- * of this machine on the hub's port is refused (src/notices/hub-address.ts). A 2xx answer delivers; anything else
+ * Before each attempt the URL is checked against the allow-list again and its host resolved once; every
+ * address is checked (src/notices/pinned-target.ts: never the hub itself, no name leading to loopback) and
+ * the connection goes to exactly the checked address — the name is not looked up a second time (DNS
+ * rebinding), while the Host header and the TLS server name stay the URL's. A 2xx answer delivers; anything else
  * (redirects are never followed, no answer within the timeout,
  * connection refused) is a failed attempt, retried after base × 2^(n-1) ms up to `attempts`. Every
  * attempt is a row in the store, so a restarted hub resumes where it stopped. The secret is never
@@ -57,6 +63,7 @@ export class WebhookDispatcher {
     private readonly allowList: WebhookAllowList,
     private readonly settings: WebhookSettings,
     private readonly log: Logger,
+    private readonly resolve: Resolve = systemResolve,
   ) {}
 
   /** Starts polling: deliveries left pending by a previous run are picked up at once. */
@@ -124,41 +131,38 @@ export class WebhookDispatcher {
     const started = Date.now();
     const at = new Date(started).toISOString();
     const target = originOf(d.url);
-    const refusal =
-      this.allowList.refusal(d.url) ??
-      ((await this.allowList.hub.resolvesToHub(d.url))
-        ? `${target} resolves to the hub's own listening address, which webhooks may never target`
-        : null);
-    if (refusal !== null) {
+    const pinning = await pinTarget(d.url, this.allowList, this.resolve);
+    if (pinning.kind === 'refused') {
       await this.finish(
         d,
-        { attempt: number, at, statusCode: null, error: `not sent: ${refusal}`, durationMs: 0, nextAttemptAt: null },
+        {
+          attempt: number,
+          at,
+          statusCode: null,
+          error: `not sent: ${pinning.reason}`,
+          durationMs: 0,
+          nextAttemptAt: null,
+        },
         'failed',
       );
       this.log.warn(
         { deliveryId: d.id, target },
-        "webhook not sent: the URL is refused (allow-list or the hub's own address)",
+        "webhook not sent: the URL is refused (allow-list, the hub's own address, or what its name resolves to)",
       );
       return;
     }
     const body = JSON.stringify(webhookPayload(d.notice));
     let statusCode: number | null = null;
     let error: string | null = null;
+    const timeout = AbortSignal.timeout(this.settings.timeoutMs);
     try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), this.stopping.signal]),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'indicator-hub-webhooks',
-          'x-hub-event': d.notice.kind,
-          ...webhookHeaders(d.secret, String(d.id), Math.floor(started / 1000), body),
-        },
+      if (pinning.kind === 'unresolved') throw new Error(pinning.error);
+      statusCode = await post(pinning.target, body, AbortSignal.any([timeout, this.stopping.signal]), {
+        'content-type': 'application/json',
+        'user-agent': 'indicator-hub-webhooks',
+        'x-hub-event': d.notice.kind,
+        ...webhookHeaders(d.secret, String(d.id), Math.floor(started / 1000), body),
       });
-      statusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
       if (statusCode >= 300 && statusCode < 400) error = `HTTP ${statusCode}: redirects are not followed`;
       else if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
     } catch (thrown) {
@@ -167,7 +171,9 @@ export class WebhookDispatcher {
         await this.store.release(d.id, new Date().toISOString()).catch(() => undefined);
         return;
       }
-      error = describeFailure(thrown, this.settings.timeoutMs);
+      error = timeout.aborted
+        ? `no answer within ${this.settings.timeoutMs} ms`
+        : describeFailure(thrown, this.settings.timeoutMs);
     }
     const durationMs = Date.now() - started;
     if (error === null) {
@@ -197,6 +203,39 @@ export class WebhookDispatcher {
   ): Promise<void> {
     await this.store.recordAttempt(d.id, attempt, { status, deliveredAt: status === 'delivered' ? attempt.at : null });
   }
+}
+
+/**
+ * POSTs `body` to the pinned address: the request names the URL's host (Host header, TLS server name and
+ * certificate check), and its `lookup` answers the checked address without asking DNS. Redirects are never
+ * followed (a 3xx is the answer). Resolves to the status code.
+ */
+function post(
+  target: PinnedTarget,
+  body: string,
+  signal: AbortSignal,
+  headers: Record<string, string>,
+): Promise<number> {
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if (options.all) callback(null, [{ address: target.address, family: target.family }]);
+    else callback(null, target.address, target.family);
+  };
+  const client = target.url.protocol === 'https:' ? https : http;
+  return new Promise<number>((resolve, reject) => {
+    const req = client.request(target.url, {
+      method: 'POST',
+      lookup: pinned,
+      agent: false,
+      signal,
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function describeFailure(thrown: unknown, timeoutMs: number): string {

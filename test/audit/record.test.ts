@@ -27,6 +27,14 @@ describe('canonical JSON', () => {
     expect(canonicalJson(JSON.parse(canonicalJson(one)))).toBe(canonicalJson(one));
   });
 
+  test('what JSON.stringify leaves out or converts: functions and symbols are null (members left out), toJSON is used', () => {
+    expect(canonicalJson(() => 1)).toBe('null');
+    expect(canonicalJson(Symbol('s'))).toBe('null');
+    expect(canonicalJson({ at: new Date('2025-01-02T03:04:05Z'), f() {}, n: undefined })).toBe(
+      '{"at":"2025-01-02T03:04:05.000Z"}',
+    );
+  });
+
   test('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(/not representable/);
     expect(() => canonicalJson({ x: 1n })).toThrow(/bigint/);

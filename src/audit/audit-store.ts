@@ -228,6 +228,7 @@ function toRow(r: AuditRecord): Row {
     system: r.system ? json(r.system) : null,
     questions: r.questions ? json(r.questions) : null,
     impact: r.impact ? json(r.impact) : null,
+    response_cache: r.responseCache ?? null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -272,6 +273,7 @@ function decodeRow(row: Row): DecodedRow {
         ? { questions: parse(row.questions, 'questions') as NonNullable<AuditRecord['questions']> }
         : {}),
       ...(row.impact ? { impact: parse(row.impact, 'impact') as AuditRecord['impact'] } : {}),
+      ...(row.response_cache === 'hit' ? { responseCache: 'hit' as const } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

@@ -114,6 +114,14 @@ describe('response cache over HTTP', () => {
     expect(hit.fields_requested).toBe(miss.fields_requested);
     expect(hit.indicators).toBe(miss.indicators);
     expect(JSON.parse(hit.indicators)).not.toEqual([]);
+    // Auditors see it in the trail.
+    const trail = await hub.query<{ auditLog: { records: Array<{ requestId: string; responseCacheHit: boolean }> } }>(
+      `{ auditLog(requestId: "${second.requestId}") { records { requestId responseCacheHit } } }`,
+      {},
+      'EMP-000312',
+    );
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data!.auditLog.records).toEqual([{ requestId: second.requestId, responseCacheHit: true }]);
     // The chain holds with hits in it.
     expect(await hub.runtime.audit.verify()).toMatchObject({ ok: true });
 

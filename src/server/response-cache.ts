@@ -256,7 +256,13 @@ export function serveResponseCache(
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     const at = new Date().toISOString();
-    const key = cache.keyOf(req, viewerOf(req), runtime.dictionary);
+    let key: string | undefined;
+    try {
+      key = cache.keyOf(req, viewerOf(req), runtime.dictionary);
+    } catch {
+      // Input the key cannot be made of (variables nested past the stack): Apollo refuses it with its code.
+      key = undefined;
+    }
     if (key === undefined) return next();
     const stored = cache.get(key);
     if (stored) {

@@ -1,6 +1,7 @@
 import { badInput } from '../errors';
 import type { SqlConnection } from '../db/connection';
 import { AuditStore, type AuditRowFilter } from './audit-store';
+import { GroupCommit } from './group-commit';
 import {
   AUDIT_EVENT_TYPES,
   AUDIT_OUTCOMES,
@@ -9,7 +10,6 @@ import {
   normaliseEntry,
   type AuditEntry,
   type AuditRecord,
-  type UnsignedRecord,
 } from './record';
 
 /**
@@ -84,15 +84,21 @@ const embeddedQueue = new SerialQueue();
  * The tamper-evident audit log: one hash-chained record per request in the hub's store (table
  * `audit_log`, same schema as the key map). Appends are serialised — in process by a promise queue and
  * across processes by a PostgreSQL advisory lock held by the appending transaction — so the chain never
- * forks; each append is one transaction. `verify()` recomputes the chain in seq order, chunk by chunk.
+ * forks. Appends arriving while a transaction is written are group-committed in the next one
+ * (src/audit/group-commit.ts): concurrent requests share one transaction, each still resolving only once
+ * its record is committed. `verify()` recomputes the chain in seq order, chunk by chunk.
  */
 export class AuditLog {
   private readonly store: AuditStore;
-  private readonly queue: SerialQueue;
+  private readonly group: GroupCommit;
 
   constructor(readonly conn: SqlConnection) {
     this.store = new AuditStore(conn);
-    this.queue = conn.dialect.inProcess ? embeddedQueue : new SerialQueue();
+    const queue = conn.dialect.inProcess ? embeddedQueue : new SerialQueue();
+    this.group = new GroupCommit(
+      (batch) => queue.run(batch),
+      (build) => this.store.appendChained(build),
+    );
   }
 
   /** Creates the table when missing (HubStore.migrate does too). */
@@ -106,17 +112,12 @@ export class AuditLog {
   }
 
   /**
-   * Appends one record after the current last one. Resolves once the row is committed; rejects (and
-   * writes nothing) when it cannot be — the caller must then not answer the request.
+   * Appends one record after the current last one (with the other appends waiting then, in one
+   * transaction). Resolves once the row is committed; rejects (and writes nothing of its batch) when it
+   * cannot be — the caller must then not answer the request.
    */
   async append(entry: AuditEntry): Promise<{ seq: number; hash: string }> {
-    const normal = normaliseEntry(entry);
-    const record = await this.queue.run(() =>
-      this.store.appendChained((last) => {
-        const unsigned: UnsignedRecord = { ...normal, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
-        return { ...unsigned, hash: hashOf(unsigned) };
-      }),
-    );
+    const record = await this.group.append(normaliseEntry(entry));
     return { seq: record.seq, hash: record.hash };
   }
 

@@ -58,17 +58,17 @@ export class AuditStore {
 
   /**
    * In one transaction: take the schema's advisory lock (held to commit, so two processes cannot both
-   * read the same last row), read the last record, build the next one from it, insert it. Either the
-   * row is there, complete, or nothing is.
+   * read the same last row), read the last record, build the next records from it (each chained to the one
+   * before), insert them in one statement. Either every row is there, complete, or none is.
    */
-  async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord): Promise<AuditRecord> {
+  async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord[]): Promise<AuditRecord[]> {
     return this.conn.knex.transaction(async (trx) => {
       await lockUntilCommit(this.conn, trx, this.lockName);
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as
         { seq: unknown; hash: string } | undefined;
-      const record = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
-      await this.table(trx).insert(toRow(record));
-      return record;
+      const records = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
+      if (records.length) await this.table(trx).insert(records.map(toRow));
+      return records;
     });
   }
 
@@ -228,6 +228,7 @@ function toRow(r: AuditRecord): Row {
     system: r.system ? json(r.system) : null,
     questions: r.questions ? json(r.questions) : null,
     impact: r.impact ? json(r.impact) : null,
+    response_cache: r.responseCache ?? null,
     prev_hash: r.prevHash,
     hash: r.hash,
   };
@@ -272,6 +273,7 @@ function decodeRow(row: Row): DecodedRow {
         ? { questions: parse(row.questions, 'questions') as NonNullable<AuditRecord['questions']> }
         : {}),
       ...(row.impact ? { impact: parse(row.impact, 'impact') as AuditRecord['impact'] } : {}),
+      ...(row.response_cache === 'hit' ? { responseCache: 'hit' as const } : {}),
       prevHash: String(row.prev_hash),
       hash: String(row.hash),
     };

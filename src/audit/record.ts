@@ -143,6 +143,9 @@ export interface AuditRecord {
   questions?: string[];
   /** The impact report of an indicator change as it stood when this request decided it. */
   impact?: { changeId: number; report: JsonValue };
+  /** "hit": answered with the stored bytes of an earlier identical request of the same principal
+   *  (src/server/response-cache.ts; no statement ran). Absent otherwise, so older records hash as before. */
+  responseCache?: 'hit';
   prevHash: string;
   hash: string;
 }
@@ -408,6 +411,7 @@ export function normaliseEntry(entry: AuditEntry): AuditEntry {
           },
         }
       : {}),
+    ...(entry.responseCache === 'hit' ? { responseCache: 'hit' as const } : {}),
     ...(entry.system
       ? {
           system: {

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { approximateBytes } from './approximate-bytes';
+import { freshUntil } from './freshness';
 
 /**
  * The result cache behind an interface: in-process by default; with Redis configured, memory in front of
@@ -87,10 +88,13 @@ export class InMemoryResultCache implements ResultCache {
       this.lru.delete(key);
       return undefined;
     }
+    freshUntil(entry.expires);
     return { value: entry.value as T, asOf: entry.asOf };
   }
 
   set<T>(key: string, value: T, ttlMs: number, asOf: string): void {
+    // What the request computed from this value is fresh no longer than the value itself.
+    freshUntil(this.now() + Math.max(0, this.disabled ? 0 : ttlMs));
     if (ttlMs <= 0 || this.disabled) return;
     // lru-cache refuses (and does not store) an entry larger than maxBytes; an older entry under the same
     // key is dropped too, so a stale value never outlives a refused replacement.

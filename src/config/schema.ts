@@ -323,6 +323,22 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
               .default(64 * 1024 * 1024),
             /** How often expired results are dropped even when nobody reads them again (0 = only when read). */
             purgeIntervalSeconds: z.number().int().min(0).default(60),
+            /** Whole answers kept as the bytes sent (src/server/response-cache.ts), per principal; off when the
+             *  result cache is off (maxEntries or maxBytes 0). */
+            response: z
+              .object({
+                /** Bytes of answers kept at most (least recently used go first); an answer larger than this is
+                 *  not kept. 0 = no response cache. */
+                maxBytes: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .default(64 * 1024 * 1024),
+                /** Longest an answer is served again, whatever its sources' freshness bound allows. */
+                maxAgeSeconds: z.number().int().min(0).default(60),
+              })
+              .strict()
+              .prefault({}),
           })
           .strict()
           .prefault({}),

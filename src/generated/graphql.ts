@@ -311,6 +311,8 @@ export type AuditRecord = {
   refusalKind?: Maybe<Scalars['String']['output']>;
   refusalLastAt?: Maybe<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
+  /** True when the answer was served from the response cache: the bytes of an earlier identical request of the same principal, no statement run. */
+  responseCacheHit: Scalars['Boolean']['output'];
   roles: Array<Scalars['String']['output']>;
   rows: Scalars['Int']['output'];
   scope: Scalars['String']['output'];
@@ -3125,6 +3127,7 @@ export type AuditRecordResolvers<ContextType = HubContext, ParentType extends Re
   refusalKind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   refusalLastAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responseCacheHit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

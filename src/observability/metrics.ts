@@ -95,3 +95,11 @@ export const sharedCacheReads = new Counter({
   labelNames: ['outcome'] as const,
   registers: [registry],
 });
+
+/** The response cache (src/server/response-cache.ts): hits served, misses, answers stored. */
+export const responseCacheRequests = new Counter({
+  name: 'hub_response_cache_requests_total',
+  help: 'GraphQL requests the response cache looked up, by outcome (hit, miss, stored)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});

@@ -162,4 +162,5 @@ export const AuditRecordType: AuditRecordResolvers = {
     return e ? { kind: e.kind, details: JSON.stringify(e.details) } : null;
   },
   questions: (r) => rec(r).questions ?? [],
+  responseCacheHit: (r) => rec(r).responseCache === 'hit',
 };

@@ -21,6 +21,7 @@ import { auditExport } from './audit-export';
 import { cors } from './cors';
 import { graphqlPipeline } from './pipeline';
 import { persistedDocuments } from './persisted-documents';
+import { createResponseCache, serveResponseCache } from './response-cache';
 import { TrustedDocuments } from './trusted-documents';
 import { serveSubscriptions } from './ws/subscriptions';
 import { lastResort, transportRefusals } from './transport-errors';
@@ -92,6 +93,7 @@ export async function startServer(
     authentication(runtime, guards.preAuth),
     rateLimit(guards.limiter, guards.refusals, guards.addresses),
     ...(trusted ? [persistedDocuments(trusted)] : []),
+    serveResponseCache(runtime, createResponseCache(runtime), guards.addresses),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const ctx = createContext(runtime, viewerOf(req), traceOf(req));

@@ -3,6 +3,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { HubContext } from '../app/context';
 import { logger } from '../logger';
+import { auditedForResponseCache } from './response-slot';
 import type { TraceSummary } from '../observability/trace';
 import type { AuditLog } from '../audit/audit-log';
 import { fieldsRequested, literalArguments } from '../audit/fields';
@@ -56,7 +57,10 @@ export function auditPlugin<TContext extends AuditContext>(
         async willSendResponse(requestContext) {
           const latencyMs = performance.now() - started;
           try {
-            await log.append(buildEntry(requestContext, schema, at, latencyMs));
+            const entry = buildEntry(requestContext, schema, at, latencyMs);
+            await log.append(entry);
+            // Committed: the response cache may repeat this record for a hit of the same answer.
+            auditedForResponseCache(entry);
           } catch (error) {
             const errorId = randomUUID();
             logger.error(

@@ -12,6 +12,7 @@ import { compiledExecutor } from './compiled-executor';
 import { formatError } from './format-error';
 import { InFlightBudget } from './limits/in-flight';
 import { outputLimitPlugin } from './limits/output';
+import { responseCachePlugin } from './response-cache';
 import { variablesPlugin } from './limits/plugin';
 import { limitRules, type QueryLimits } from './limits/rules';
 import { stringLiteralRule } from './limits/strings';
@@ -76,6 +77,8 @@ export function graphqlPipeline(
       // Before the audit record, which then lists the errors as answered (one per field and list).
       coalescePlugin(),
       auditPlugin(runtime.audit, schema),
+      // Whether the answer may be kept by the response cache (src/server/response-cache.ts).
+      responseCachePlugin(),
     ],
   });
 }

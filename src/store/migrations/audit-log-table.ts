@@ -27,6 +27,9 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     // Added with questions in words (ask): the questions' text (null for records without any).
     if (!(await schema().hasColumn(AUDIT_TABLE, 'questions')))
       await schema().alterTable(AUDIT_TABLE, (t) => t.text('questions').nullable());
+    // Added with the response cache: "hit" when the answer was served from it (null otherwise).
+    if (!(await schema().hasColumn(AUDIT_TABLE, 'response_cache')))
+      await schema().alterTable(AUDIT_TABLE, (t) => t.text('response_cache').nullable());
     return;
   }
   await schema().createTable(AUDIT_TABLE, (t) => {
@@ -54,6 +57,7 @@ export async function migrateAuditLog(conn: SqlConnection): Promise<void> {
     t.text('refusals').nullable();
     for (const column of AUDITOR_COLUMNS) t.text(column).nullable();
     t.text('questions').nullable();
+    t.text('response_cache').nullable();
     t.text('prev_hash').notNullable();
     t.text('hash').notNullable();
     t.index(['principal', 'seq']);

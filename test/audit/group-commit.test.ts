@@ -1,0 +1,127 @@
+import { AuditLog } from '../../src/audit/audit-log';
+import { sha256Hex, type AuditEntry } from '../../src/audit/record';
+import { STORE_ENGINES, openAuditTestStore, type AuditTestStore } from './audit-engines';
+
+/** Group commit (src/audit/group-commit.ts): concurrent appends share a transaction, the chain stays whole. */
+function entry(i: number, over: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    at: new Date(Date.UTC(2025, 10, 3, 8, 0, i)).toISOString(),
+    requestId: `req-${i}`,
+    principal: 'EMP-000001',
+    roles: ['analyst'],
+    scope: 'everything',
+    operationName: 'Point',
+    documentHash: sha256Hex(`query Point ${i}`),
+    variables: null,
+    fieldsRequested: ['Query.customer'],
+    denied: [],
+    masked: [],
+    indicators: [],
+    statements: [],
+    rows: 0,
+    outcome: 'ok',
+    errorCodes: [],
+    latencyMs: 1,
+    ip: null,
+    reason: null,
+    ...over,
+  };
+}
+
+describe.each(STORE_ENGINES)('audit group commit on %s', (engine) => {
+  let store: AuditTestStore;
+  let log: AuditLog;
+
+  beforeAll(async () => {
+    store = await openAuditTestStore(engine);
+    log = new AuditLog(store.conn);
+    await log.migrate();
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+  beforeEach(async () => {
+    await store.sql('delete from {t}');
+  });
+
+  /** Rows as the store holds them (the oracle: SQL on the table, not the log's own reader). */
+  async function rows(): Promise<Array<{ seq: number; request_id: string; hash: string; prev_hash: string }>> {
+    const out = await store.sql('select seq, request_id, hash, prev_hash from {t} order by seq');
+    return out.map((r) => ({
+      seq: Number(r.seq),
+      request_id: String(r.request_id),
+      hash: String(r.hash),
+      prev_hash: String(r.prev_hash),
+    }));
+  }
+
+  test('300 concurrent appends: every one has its own record, in arrival order, the chain verifies', async () => {
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => log.append(entry(i + 1))));
+    // Arrival order is chain order: the batch keeps the order appends were made in.
+    expect(results.map((r) => r.seq)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const stored = await rows();
+    expect(stored.map((r) => r.request_id)).toEqual(results.map((_, i) => `req-${i + 1}`));
+    stored.forEach((r, i) => {
+      expect(r.hash).toBe(results[i]!.hash);
+      if (i > 0) expect(r.prev_hash).toBe(stored[i - 1]!.hash);
+    });
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 300 });
+  });
+
+  test('appends made while a transaction is written share the next one (fewer transactions than records)', async () => {
+    // The store's transactions are counted through a connection whose knex counts `transaction` calls.
+    let transactions = 0;
+    const knex = new Proxy(store.conn.knex, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (name !== 'transaction' || typeof value !== 'function') return value;
+        return (...a: unknown[]) => ((transactions += 1), (value as (...b: unknown[]) => unknown).apply(target, a));
+      },
+    });
+    const counted = new AuditLog({ ...store.conn, knex });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => counted.append(entry(i + 1))));
+    // The first append is written alone; the 49 made meanwhile wait and go together.
+    expect(transactions).toBe(2);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 50 });
+  });
+
+  test('a batch the store refuses fails every request in it and writes nothing of it', async () => {
+    await log.append(entry(1));
+    // The store refuses one row of the next batch (a constraint), as a full disk or a lost connection would.
+    await store.sql(`alter table {t} add constraint refuse_one check (request_id <> 'req-poison')`);
+    try {
+      const first = log.append(entry(2)); // written alone: the next appends wait for it
+      const batch = [3, 4, 5, 6].map((i) =>
+        log.append(entry(i, i === 5 ? { requestId: 'req-poison' } : {})).then(
+          () => 'written',
+          () => 'refused',
+        ),
+      );
+      await first;
+      expect(await Promise.all(batch)).toEqual(['refused', 'refused', 'refused', 'refused']);
+      // The log goes on after the failed batch, chained to the last committed record.
+      await log.append(entry(7));
+    } finally {
+      await store.sql('alter table {t} drop constraint refuse_one');
+    }
+    const stored = await rows();
+    expect(stored.map((r) => r.request_id)).toEqual(['req-1', 'req-2', 'req-7']);
+    expect(stored.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  test('an entry that cannot be hashed is refused alone; the rest of its batch is written', async () => {
+    const first = log.append(entry(1));
+    const bad = log.append(entry(2, { latencyMs: Number.NaN, rows: Number.POSITIVE_INFINITY })).then(
+      () => 'written',
+      () => 'refused',
+    );
+    const good = log.append(entry(3));
+    await first;
+    expect(await bad).toBe('refused');
+    await good;
+    const stored = await rows();
+    expect(stored.map((r) => r.request_id)).toEqual(['req-1', 'req-3']);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: stored.length });
+  });
+});

@@ -45,7 +45,13 @@ function scale(
       salesTeam: 'D0003',
     },
     concurrency: s === 10 ? [1, 32] : [1],
-    statements: { dashboard: { total: 10, bySource: { crm: 1 }, responseBytes: 1 } },
+    // SF 70's dashboard is fetched in 3 member pages of 10 statements each (30 in all)
+    statements: {
+      dashboard:
+        s === 70
+          ? { total: 30, bySource: { crm: 3 }, responseBytes: 3, pages: 3 }
+          : { total: 10, bySource: { crm: 1 }, responseBytes: 1 },
+    },
     hub,
     floor,
     inProcessMs: {},
@@ -129,8 +135,8 @@ describe('the target table of issue 20', () => {
     const c32 = byTarget(vs, 'cached dashboards at c=32 with 0 errors');
     expect(c32.met).toBe(false);
     expect(c32.measured).toContain('errors 2 (OVERLOADED 2)');
-    expect(byTarget(vs, 'statements per dashboard equal at SF 1, 10, 70')).toMatchObject({
-      measured: 'SF 1: 10, SF 10: 10, SF 70: 10',
+    expect(byTarget(vs, 'statements per dashboard request equal at SF 1, 10, 70')).toMatchObject({
+      measured: 'SF 1: 10, SF 10: 10, SF 70: 10 per page (3 pages)',
       met: true,
     });
     const d70 = byTarget(vs, 'dashboard p50 ≤ 1.25 × floor (c=1, SF 70)');
@@ -165,7 +171,7 @@ describe('the target table of issue 20', () => {
     });
     expect(byTarget(vs, 'cached dashboard ≥ 20× faster than cold (p50, c=1, SF 10)').met).toBe(false);
     expect(byTarget(vs, 'point p50 ≤ floor + 2 ms (c=1, SF 10)').met).toBe(false); // + 2.1 ms
-    expect(byTarget(vs, 'statements per dashboard equal')).toMatchObject({
+    expect(byTarget(vs, 'statements per dashboard request equal')).toMatchObject({
       met: null,
       measured: 'SF 1: 10, SF 10: 10, SF 70: – (SF 70 not run)',
     });

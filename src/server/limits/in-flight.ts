@@ -155,8 +155,13 @@ export class InFlightBudget {
   }
 
   /** What is reserved now (tests, metrics). */
-  get usage(): { cells: number; heavy: number; principals: number; waiting: number } {
-    return { cells: this.cells, heavy: this.heavy, principals: this.byPrincipal.size, waiting: this.waiting.length };
+  get usage(): { cells: number; heavy: number; principals: number } {
+    return { cells: this.cells, heavy: this.heavy, principals: this.byPrincipal.size };
+  }
+
+  /** Requests waiting in the queue now. */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   private publish(): void {

@@ -28,6 +28,8 @@ export interface OrgDirectoryParts {
  */
 export class OrgDirectory implements OwnerDirectory {
   private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
+  /** People whose rows are being read now, and that read. */
+  private readonly reading = new Map<string, Promise<void>>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
   private readonly sink: StatementSink = accessStatements;
@@ -59,16 +61,34 @@ export class OrgDirectory implements OwnerDirectory {
   async person(hubId: string): Promise<NeutralRow | null> {
     const cached = this.rowsById.get(hubId);
     if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
-    await this.refreshPeople([hubId]);
+    // A read of this person already under way (another request's, once the cache expired): wait for it
+    // rather than read again — and never answer from a half-done read.
+    await (this.reading.get(hubId) ?? this.refreshPeople([hubId]));
     return this.rowsById.get(hubId)?.row ?? null;
   }
 
-  /** Reads these people's rows now (one statement per loader.maxBatchSize), whatever their cache age, and caches them. */
-  async refreshPeople(hubIds: readonly string[]): Promise<void> {
+  /**
+   * Reads these people's rows now (one statement per loader.maxBatchSize), whatever their cache age, and
+   * caches them once the read is complete: a person is cached as unknown only when their home source
+   * answered without them; a failed read caches nothing (the next request reads again).
+   */
+  refreshPeople(hubIds: readonly string[]): Promise<void> {
+    const read = this.readPeople(hubIds);
+    for (const id of hubIds) this.reading.set(id, read);
+    const forget = () => {
+      for (const id of hubIds) if (this.reading.get(id) === read) this.reading.delete(id);
+    };
+    read.then(forget, forget);
+    return read;
+  }
+
+  private async readPeople(hubIds: readonly string[]): Promise<void> {
     const at = this.now();
-    for (const id of hubIds) this.rowsById.set(id, { at, row: null });
     const entity = this.people;
-    if (!entity) return;
+    if (!entity) {
+      for (const id of hubIds) this.rowsById.set(id, { at, row: null });
+      return;
+    }
     const source = entity.home;
     const keys = new Map<string, string>();
     for (const id of hubIds) {
@@ -76,10 +96,12 @@ export class OrgDirectory implements OwnerDirectory {
       const key = this.sourceKey(entity.name, source, id);
       if (key !== undefined) keys.set(key, id);
     }
+    const found = new Map<string, NeutralRow>();
     for (const row of await this.rowsWhere(entity.name, source, 'key', [...keys.keys()])) {
       const id = keys.get(String(row.key));
-      if (id) this.rowsById.set(id, { at, row });
+      if (id) found.set(id, row);
     }
+    for (const id of hubIds) this.rowsById.set(id, { at, row: found.get(id) ?? null });
   }
 
   /** Hub ids of every organisation unit: one statement on the organisation entity's home source. */

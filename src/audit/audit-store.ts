@@ -1,7 +1,7 @@
 import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
-import { lockUntilCommit, requireTransactionLocks } from '../store/transaction';
+import { isUniqueViolation, lockUntilCommit, requireTransactionLocks } from '../store/transaction';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
@@ -41,6 +41,8 @@ type Trx = Parameters<Parameters<SqlConnection['knex']['transaction']>[0]>[0];
 export class AuditStore {
   /** Advisory lock id for this store's schema: appends from every hub process on it queue behind it. */
   private readonly lockName: string;
+  /** The last record this store appended (its seq and hash), while no failure has made it uncertain. */
+  private lastWritten: { seq: number; hash: string } | undefined;
 
   constructor(readonly conn: SqlConnection) {
     requireTransactionLocks(conn, 'The audit log');
@@ -57,19 +59,79 @@ export class AuditStore {
   }
 
   /**
-   * In one transaction: take the schema's advisory lock (held to commit, so two processes cannot both
-   * read the same last row), read the last record, build the next records from it (each chained to the one
-   * before), insert them in one statement. Either every row is there, complete, or none is.
+   * Appends the records `build` chains after the last one, in one of two ways, both all-or-nothing:
+   * - after a record this store wrote before (the head it knows): ONE statement, autocommitted, that takes the
+   *   schema's advisory lock, checks that this head is still in the table with its hash, and inserts the
+   *   records (seq head + 1, …). seq is the primary key, so a record another process wrote after that head
+   *   makes the insert fail as a whole (unique violation) and nothing is written; so does an unknown head;
+   * - otherwise (first append, or the head moved): in one transaction, take the lock (held to commit, so two
+   *   processes cannot both read the same last row), read the last record, build from it, insert.
+   * The first way is one round trip instead of five (begin, lock, read, insert, commit) on every request.
    */
   async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord[]): Promise<AuditRecord[]> {
-    return this.conn.knex.transaction(async (trx) => {
+    const known = this.lastWritten;
+    this.lastWritten = undefined;
+    if (known && this.conn.dialect.transactionLockSql) {
+      const records = build(known);
+      if (records.length === 0) {
+        this.lastWritten = known;
+        return records;
+      }
+      let inserted: boolean;
+      try {
+        inserted = await this.appendAfter(known, records);
+      } catch (error) {
+        // Another process took the next seq first: nothing was written; read the head under the lock below.
+        if (!isUniqueViolation(error)) throw error;
+        inserted = false;
+      }
+      if (inserted) {
+        this.lastWritten = headOf(records);
+        return records;
+      }
+    }
+    const written = await this.conn.knex.transaction(async (trx) => {
       await lockUntilCommit(this.conn, trx, this.lockName);
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as
         { seq: unknown; hash: string } | undefined;
-      const records = build(last ? { seq: Number(last.seq), hash: last.hash } : null);
+      const head = last ? { seq: Number(last.seq), hash: last.hash } : null;
+      const records = build(head);
       if (records.length) await this.table(trx).insert(records.map(toRow));
-      return records;
+      return { records, head: records.length ? headOf(records) : head };
     });
+    this.lastWritten = written.head ?? undefined;
+    return written.records;
+  }
+
+  /**
+   * The records inserted after `head` in one autocommitted statement: the lock first, then only if `head` is
+   * still the record of its seq with its hash. False when it is not (nothing inserted); a unique violation
+   * when another process wrote the next seq meanwhile (nothing inserted either: one statement).
+   */
+  private async appendAfter(head: { seq: number; hash: string }, records: AuditRecord[]): Promise<boolean> {
+    const rows = records.map(toRow);
+    const columns = Object.keys(rows[0]!);
+    const table = this.conn.schema ? [this.conn.schema, AUDIT_TABLE] : [AUDIT_TABLE];
+    const tableSql = table.map(() => '??').join('.');
+    const value = (column: string) => (INTEGER_COLUMNS.has(column) ? `cast(? as ${INTEGER_COLUMNS.get(column)})` : '?');
+    const tuple = `(${columns.map(value).join(', ')})`;
+    const sql =
+      `insert into ${tableSql} (${columns.map(() => '??').join(', ')}) ` +
+      `select * from (values ${rows.map(() => tuple).join(', ')}) as v (${columns.map(() => '??').join(', ')}) ` +
+      `where exists (select 1 from ${tableSql} as h, (select ${this.conn.dialect.transactionLockSql!} as locked) as l ` +
+      `where h.seq = cast(? as bigint) and h.hash = ?) returning seq`;
+    const bindings = [
+      ...table,
+      ...columns,
+      ...rows.flatMap((row) => columns.map((c) => row[c] as string | number | null)),
+      ...columns,
+      ...table,
+      this.lockName,
+      head.seq,
+      head.hash,
+    ];
+    const result = await this.conn.knex.raw(sql, bindings);
+    return this.conn.dialect.rawRows(result).length === records.length;
   }
 
   /** Newest first: up to `limit` records with seq < `before` (all when undefined) matching the filter. */
@@ -194,6 +256,18 @@ export class AuditStore {
   private table(trx: Trx) {
     return this.conn.schema ? trx.withSchema(this.conn.schema).table(AUDIT_TABLE) : trx.table(AUDIT_TABLE);
   }
+}
+
+/** Columns that are not text, with their SQL type (a value in a VALUES list is text unless cast). */
+const INTEGER_COLUMNS = new Map([
+  ['seq', 'bigint'],
+  ['row_count', 'integer'],
+  ['latency_ms', 'integer'],
+]);
+
+function headOf(records: AuditRecord[]): { seq: number; hash: string } {
+  const last = records[records.length - 1]!;
+  return { seq: last.seq, hash: last.hash };
 }
 
 /** JSON-valued fields are written with the canonical serialisation the hash is computed over. */

@@ -4,6 +4,7 @@ import { createLocalJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKe
 import { HubError } from '../errors';
 import { principalIdProblem } from './principal-id';
 import type { PolicyBook } from './policy';
+import { tokenDigest, VerifiedTokens } from './verified-tokens';
 
 /** Who the credentials say the caller is, before the policy and the people's home source are consulted. */
 export type Identity =
@@ -26,18 +27,31 @@ export interface JwtSettings {
 
 const unauthenticated = (message: string) => new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
+/** Verified tokens kept by default (src/auth/verified-tokens.ts). */
+export const VERIFIED_TOKENS = 10_000;
+
 /**
  * Bearer JWTs (verified with jose: signature with the ONE configured algorithm, issuer, audience, expiry,
  * not-before) and API keys for service accounts (compared by sha256, in constant time). Messages say what
  * was wrong with the credentials presented, never what would have worked.
+ *
+ * A token that passed every check is remembered (keyed by its sha256, bounded, until its `exp` at the
+ * latest: src/auth/verified-tokens.ts), so a client sending it again is not verified again; a token that
+ * failed is never remembered. The memory belongs to this authenticator and so to its one key: a rotated
+ * secret or key set is a new authenticator, and nothing verified under the old key is found. Whether the
+ * person may still come in is not a property of the token: the people directory is asked on every request
+ * (src/auth/principal.ts), as before.
  */
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly verified: VerifiedTokens<Identity>;
 
   constructor(
     private readonly jwt: JwtSettings,
     private readonly policy: PolicyBook,
+    options: { verifiedTokens?: number; now?: () => number } = {},
   ) {
+    this.verified = new VerifiedTokens(options.verifiedTokens ?? VERIFIED_TOKENS, options.now);
     if (jwt.algorithm === 'HS256') {
       if (!jwt.secret) throw new Error('Authenticator: HS256 needs a secret');
       this.key = new TextEncoder().encode(jwt.secret);
@@ -70,6 +84,16 @@ export class Authenticator {
   }
 
   private async token(token: string): Promise<Identity> {
+    const digest = tokenDigest(token);
+    const known = this.verified.get(digest);
+    if (known) return known;
+    const identity = await this.verify(token);
+    // Kept until the token's exp (seconds) at the latest: never beyond the moment jose would refuse it.
+    this.verified.set(digest, identity, identity.kind === 'person' ? (identity.expiresAt ?? 0) * 1000 : 0);
+    return identity;
+  }
+
+  private async verify(token: string): Promise<Identity> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
@@ -107,7 +131,7 @@ export class Authenticator {
     ) {
       throw unauthenticated('The token was not accepted: its subject is not a person id.');
     }
-    return { kind: 'person', personId: payload.sub, expiresAt: Number(payload.exp) };
+    return Object.freeze({ kind: 'person', personId: payload.sub, expiresAt: exp });
   }
 }
 

@@ -24,7 +24,9 @@ export interface OrgDirectoryParts {
  * people entity (`people:` in its entity file) from its home source, its unit, title, active condition and
  * leaving date from the fields the declaration names; the organisation unit's hierarchy from the source
  * owning its `organisation.parent` field. Kept for a bounded time (auth.personStatusCacheSeconds). A read
- * made while a request is authenticated is in that request's trace (and /metrics); others only in /metrics.
+ * made for a request is in that request's trace (the `sink` its caller passes; /metrics too); others only in
+ * /metrics. The sink is passed, not found through AsyncLocalStorage: that would make every promise of the
+ * process pay for async_hooks.
  */
 export class OrgDirectory implements OwnerDirectory {
   private rowsById = new Map<string, { at: number; row: NeutralRow | null }>();
@@ -32,7 +34,6 @@ export class OrgDirectory implements OwnerDirectory {
   private readonly reading = new Map<string, Promise<void>>();
   private tree: { at: number; parent: Map<string, string | null> } | undefined;
   private readonly remembered = new Map<string, { at: number; value: Promise<unknown> }>();
-  private readonly sink: StatementSink = accessStatements;
   private readonly people: EntityModel | undefined;
   private readonly active: Condition | undefined;
 
@@ -58,12 +59,12 @@ export class OrgDirectory implements OwnerDirectory {
   }
 
   /** The people entity's row of a person (by hub id), or null when its home source does not know them. */
-  async person(hubId: string): Promise<NeutralRow | null> {
+  async person(hubId: string, sink: StatementSink = accessStatements): Promise<NeutralRow | null> {
     const cached = this.rowsById.get(hubId);
     if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
     // A read of this person already under way (another request's, once the cache expired): wait for it
     // rather than read again — and never answer from a half-done read.
-    await (this.reading.get(hubId) ?? this.refreshPeople([hubId]));
+    await (this.reading.get(hubId) ?? this.refreshPeople([hubId], sink));
     return this.rowsById.get(hubId)?.row ?? null;
   }
 
@@ -72,8 +73,8 @@ export class OrgDirectory implements OwnerDirectory {
    * caches them once the read is complete: a person is cached as unknown only when their home source
    * answered without them; a failed read caches nothing (the next request reads again).
    */
-  refreshPeople(hubIds: readonly string[]): Promise<void> {
-    const read = this.readPeople(hubIds);
+  refreshPeople(hubIds: readonly string[], sink: StatementSink = accessStatements): Promise<void> {
+    const read = this.readPeople(hubIds, sink);
     for (const id of hubIds) this.reading.set(id, read);
     const forget = () => {
       for (const id of hubIds) if (this.reading.get(id) === read) this.reading.delete(id);
@@ -82,7 +83,7 @@ export class OrgDirectory implements OwnerDirectory {
     return read;
   }
 
-  private async readPeople(hubIds: readonly string[]): Promise<void> {
+  private async readPeople(hubIds: readonly string[], sink: StatementSink): Promise<void> {
     const at = this.now();
     const entity = this.people;
     if (!entity) {
@@ -97,7 +98,7 @@ export class OrgDirectory implements OwnerDirectory {
       if (key !== undefined) keys.set(key, id);
     }
     const found = new Map<string, NeutralRow>();
-    for (const row of await this.rowsWhere(entity.name, source, 'key', [...keys.keys()])) {
+    for (const row of await this.rowsWhere(entity.name, source, 'key', [...keys.keys()], sink)) {
       const id = keys.get(String(row.key));
       if (id) found.set(id, row);
     }
@@ -123,7 +124,7 @@ export class OrgDirectory implements OwnerDirectory {
 
   private async allIds(entity: EntityModel): Promise<string[]> {
     const adapter = this.parts.adapters.get(entity.home)!;
-    const rows = await adapter.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: this.sink });
+    const rows = await adapter.fetch({ entity: entity.name }, { scope: UNRESTRICTED, trace: accessStatements });
     return rows.map((r) => this.hubId(entity.name, entity.home, String(r.key)));
   }
 
@@ -150,8 +151,8 @@ export class OrgDirectory implements OwnerDirectory {
   }
 
   /** The unit and everything below it in the organisation unit's hierarchy (organisation.parent). */
-  async subtree(unitId: string): Promise<Set<string>> {
-    const parent = await this.parents();
+  async subtree(unitId: string, sink: StatementSink = accessStatements): Promise<Set<string>> {
+    const parent = await this.parents(sink);
     const children = new Map<string, string[]>();
     for (const [id, p] of parent) if (p) children.set(p, [...(children.get(p) ?? []), id]);
     const out = new Set<string>();
@@ -169,13 +170,18 @@ export class OrgDirectory implements OwnerDirectory {
    * Hub ids of `entity` whose `field` holds one of `values` (hub ids when the field references an
    * entity, else literal values): one statement on the source owning the field.
    */
-  async matching(entity: EntityName, field: string, values: readonly string[]): Promise<Set<string>> {
+  async matching(
+    entity: EntityName,
+    field: string,
+    values: readonly string[],
+    sink: StatementSink = accessStatements,
+  ): Promise<Set<string>> {
     const source = this.parts.routing.owner(entity, field);
     if (!source) return new Set();
     const type = this.parts.model.entities[entity]!.fields[field];
     const keys =
       typeof type === 'object' ? values.flatMap((v) => this.sourceKey(type.ref, source, v) ?? []) : [...values];
-    const rows = await this.rowsWhere(entity, source, field, keys);
+    const rows = await this.rowsWhere(entity, source, field, keys, sink);
     return new Set(rows.map((r) => this.hubId(entity, source, String(r.key))));
   }
 
@@ -184,6 +190,7 @@ export class OrgDirectory implements OwnerDirectory {
     source: string,
     field: string,
     keys: readonly string[],
+    sink: StatementSink,
   ): Promise<NeutralRow[]> {
     const rows: NeutralRow[] = [];
     const size = this.parts.maxBatchSize;
@@ -192,19 +199,19 @@ export class OrgDirectory implements OwnerDirectory {
       rows.push(
         ...(await this.parts.adapters
           .get(source)!
-          .fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: this.sink })),
+          .fetch({ entity, where: { field, keys: chunk } }, { scope: UNRESTRICTED, trace: sink })),
       );
     }
     return rows;
   }
 
-  private async parents(): Promise<Map<string, string | null>> {
+  private async parents(sink: StatementSink): Promise<Map<string, string | null>> {
     if (this.tree && this.now() - this.tree.at < this.maxAgeMs) return this.tree.parent;
     const org = organisationOf(this.parts.model);
     const field = org?.organisation?.parent;
     const source = org && field ? this.parts.routing.owner(org.name, field) : undefined;
     const units = source
-      ? await this.parts.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: this.sink })
+      ? await this.parts.adapters.get(source)!.fetch({ entity: org!.name }, { scope: UNRESTRICTED, trace: sink })
       : [];
     const parent = new Map(
       units.map((u) => [

@@ -4,6 +4,7 @@ import type { OrgDirectory } from './org-directory';
 import type { PolicyBook } from './policy';
 import { resolveRows } from './row-rules';
 import type { Operation, Viewer } from './viewer';
+import type { StatementSink } from '../sources/contract';
 
 /**
  * Identity → Viewer. People: their home source must know them and they must be active (the people
@@ -16,11 +17,13 @@ export async function resolveViewer(
   policy: PolicyBook,
   org: OrgDirectory,
   today: string,
+  /** Where the people and row-scope lookups are counted: the request's trace when resolved for one. */
+  sink?: StatementSink,
 ): Promise<Viewer> {
   if (identity.kind === 'service') {
-    return build(`apikey:${identity.keyId}`, 'service', identity.roles, null, null, policy, org);
+    return build(`apikey:${identity.keyId}`, 'service', identity.roles, null, null, policy, org, sink);
   }
-  const row = await org.person(identity.personId);
+  const row = await org.person(identity.personId, sink);
   if (!row)
     throw new HubError(
       'UNAUTHENTICATED',
@@ -48,7 +51,7 @@ export async function resolveViewer(
       reason: 'NO_ROLE',
       http: { status: 403 },
     });
-  return build(identity.personId, 'person', roles, org.unitOf(row), identity.personId, policy, org);
+  return build(identity.personId, 'person', roles, org.unitOf(row), identity.personId, policy, org, sink);
 }
 
 async function build(
@@ -59,6 +62,7 @@ async function build(
   personId: string | null,
   policy: PolicyBook,
   org: OrgDirectory,
+  sink: StatementSink | undefined,
 ): Promise<Viewer> {
   const defs = roles.map((r) => policy.policy.roles[r]!);
   const { rows, description } = await org.remember(`${principal}|${[...roles].sort().join(',')}|${unit ?? ''}`, () =>
@@ -66,6 +70,7 @@ async function build(
       defs.map((d) => d.rows),
       { id: personId, unit },
       org,
+      sink,
     ),
   );
   return {

@@ -1,6 +1,7 @@
 import { conditionText, parseCondition, type Condition, type Value } from '../values/condition';
 import type { EntityName } from '../model/entities';
 import type { OrgDirectory } from './org-directory';
+import type { StatementSink } from '../sources/contract';
 import type { RowScope } from './policy-schema';
 import type { RowGrant } from './viewer';
 
@@ -20,6 +21,8 @@ export async function resolveRows(
   scopes: readonly RowScope[],
   who: RuleSubject,
   org: OrgDirectory,
+  /** Where the lookups' statements are counted: the request's trace when resolved for one. */
+  sink?: StatementSink,
 ): Promise<{ rows: 'all' | RowGrant[]; description: string }> {
   if (scopes.some((s) => s === 'all')) return { rows: 'all', description: 'all' };
   const grants = new Map<string, Map<EntityName, Set<string>>>();
@@ -31,7 +34,7 @@ export async function resolveRows(
     let grant = grants.get(shape);
     if (!grant) grants.set(shape, (grant = new Map(entries.map(([entity]) => [entity, new Set<string>()]))));
     for (const [entity, text] of entries) {
-      for (const id of await idsOf(parseCondition(text), entity, who, org)) grant.get(entity)!.add(id);
+      for (const id of await idsOf(parseCondition(text), entity, who, org, sink)) grant.get(entity)!.add(id);
     }
   }
   const viewerValues = [
@@ -45,28 +48,34 @@ export async function resolveRows(
   };
 }
 
-async function idsOf(c: Condition, entity: EntityName, who: RuleSubject, org: OrgDirectory): Promise<Set<string>> {
+async function idsOf(
+  c: Condition,
+  entity: EntityName,
+  who: RuleSubject,
+  org: OrgDirectory,
+  sink: StatementSink | undefined,
+): Promise<Set<string>> {
   switch (c.kind) {
     case 'none':
       return new Set();
     case 'or': {
       const out = new Set<string>();
-      for (const part of c.parts) for (const id of await idsOf(part, entity, who, org)) out.add(id);
+      for (const part of c.parts) for (const id of await idsOf(part, entity, who, org, sink)) out.add(id);
       return out;
     }
     case 'and': {
       let out: Set<string> | undefined;
       for (const part of c.parts) {
-        const ids = await idsOf(part, entity, who, org);
+        const ids = await idsOf(part, entity, who, org, sink);
         out = out ? new Set([...out].filter((id) => ids.has(id))) : ids;
         if (out.size === 0) break;
       }
       return out ?? new Set();
     }
     default: {
-      const values = c.kind === 'in' ? c.values.flatMap((v) => valueOf(v, who)) : await subtreeOf(c.of, who, org);
+      const values = c.kind === 'in' ? c.values.flatMap((v) => valueOf(v, who)) : await subtreeOf(c.of, who, org, sink);
       if (c.field === 'id' || values.length === 0) return new Set(values);
-      return org.matching(entity, c.field, values);
+      return org.matching(entity, c.field, values, sink);
     }
   }
 }
@@ -77,7 +86,12 @@ function valueOf(v: Value, who: RuleSubject): string[] {
   return value === null ? [] : [value];
 }
 
-async function subtreeOf(v: Value, who: RuleSubject, org: OrgDirectory): Promise<string[]> {
+async function subtreeOf(
+  v: Value,
+  who: RuleSubject,
+  org: OrgDirectory,
+  sink: StatementSink | undefined,
+): Promise<string[]> {
   const [root] = valueOf(v, who);
-  return root === undefined ? [] : [...(await org.subtree(root))];
+  return root === undefined ? [] : [...(await org.subtree(root, sink))];
 }

@@ -89,6 +89,8 @@ export interface Dialect {
   /** Optional: takes a named lock held until the transaction ends (PostgreSQL advisory lock). The hub store's
    *  audit log and disclosure ledger need it; an engine without it cannot hold them. */
   transactionLock?(trx: Knex, name: string): Promise<void>;
+  /** The same lock as an SQL expression with one binding (the name), to take it inside another statement. */
+  readonly transactionLockSql?: string;
 }
 
 /** Failures every engine shares: knex's client-side timeout (it tags the error with `timeout`, whether or not

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Span } from '@opentelemetry/api';
 import { sourceStatementSeconds, sourceStatements } from './metrics';
 import { statementSpan } from './tracing';
@@ -33,19 +32,11 @@ export function observeStatement(event: StatementEvent): void {
 export const hubStatements: StatementSink = Object.freeze({ record: observeStatement });
 
 /**
- * The trace of the request being authenticated: statements run while its credentials are resolved (the
- * person's status, the org tree, row-scope lookups) belong to that request's trace, as /metrics counts them.
+ * Lookups made for access control outside a request (a session re-checked, a snapshot): /metrics only. One
+ * made while a request is authenticated goes to that request's trace, passed down by the caller
+ * (src/server/guards/credentials.ts → src/auth/principal.ts → src/auth/org-directory.ts).
  */
-export const authenticationTrace = new AsyncLocalStorage<StatementSink>();
-
-/** Lookups made for access control: into the authenticating request's trace when there is one, else /metrics only. */
-export const accessStatements: StatementSink = Object.freeze({
-  record(event: StatementEvent): void {
-    const trace = authenticationTrace.getStore();
-    if (trace) trace.record(event);
-    else observeStatement(event);
-  },
-});
+export const accessStatements: StatementSink = Object.freeze({ record: observeStatement });
 
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { HubContext } from '../app/context';
 import { logger } from '../logger';
@@ -88,9 +88,13 @@ export function buildEntry<TContext extends AuditContext>(
   const errorCodes = (result.errors ?? []).map((e) => codeOf(e));
   const summary = ctx.trace.summary();
   const query = requestContext.source ?? request.query;
-  const fields = fieldsRequested(schema, requestContext.document, request.operationName);
   const operationName = requestContext.operationName ?? request.operationName ?? null;
-  const literals = literalArguments(schema, requestContext.document, operationName);
+  const { fields, literals, sensitive, eventType } = documentFacts(
+    schema,
+    requestContext.document,
+    request.operationName,
+    operationName,
+  );
   const trail = ctx.audit;
   const recordIds = [...trail.recordIds].map(([field, { ids, more }]) => ({
     field,
@@ -112,9 +116,9 @@ export function buildEntry<TContext extends AuditContext>(
     roles: [...ctx.viewer.roles],
     scope: ctx.viewer.scopeDescription,
     operationName,
-    documentHash: query ? sha256Hex(query) : null,
-    variables: redactVariables(request.variables, sensitiveVariables(requestContext.document)),
-    fieldsRequested: fields,
+    documentHash: query ? documentHash(requestContext.document, query) : null,
+    variables: redactVariables(request.variables, sensitive),
+    fieldsRequested: [...fields],
     denied: [...trail.denied.values()],
     masked: [...trail.masked.values()],
     indicators: [...trail.indicators].map(([code, version]) => ({
@@ -130,12 +134,67 @@ export function buildEntry<TContext extends AuditContext>(
     latencyMs,
     ip: trail.address,
     reason: null,
-    eventType: eventTypeOfRequest(fields),
+    eventType,
     ...(recordIds.length ? { recordIds } : {}),
-    ...(Object.keys(literals).length ? { arguments: literals } : {}),
+    ...(Object.keys(literals).length ? { arguments: { ...literals } } : {}),
     ...(suppressed.length ? { suppressed } : {}),
     ...(trail.impact ? { impact: trail.impact } : {}),
   };
+}
+
+/** What the audit record says about a document, the same for every request sending it. */
+interface DocumentFacts {
+  fields: readonly string[];
+  literals: Readonly<ReturnType<typeof literalArguments>>;
+  sensitive: ReadonlySet<string>;
+  eventType: ReturnType<typeof eventTypeOfRequest>;
+}
+
+/**
+ * Per parsed document (Apollo keeps one DocumentNode per query text in its document store, so a repeated
+ * query arrives as the same object) and operation: its fields, literal arguments, sensitive variables and
+ * event type, computed once — they depend on the document and the schema only, not on the request.
+ */
+const factsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, DocumentFacts>>>();
+const MAX_OPERATIONS_KEPT = 16;
+const hashes = new WeakMap<DocumentNode, { query: string; hash: string }>();
+
+function documentFacts(
+  schema: GraphQLSchema,
+  document: DocumentNode | undefined,
+  requested: string | null | undefined,
+  operationName: string | null,
+): DocumentFacts {
+  const compute = (): DocumentFacts => {
+    const fields = Object.freeze(fieldsRequested(schema, document, requested));
+    return {
+      fields,
+      literals: Object.freeze(literalArguments(schema, document, operationName)),
+      sensitive: sensitiveVariables(document),
+      eventType: eventTypeOfRequest(fields),
+    };
+  };
+  if (!document) return compute();
+  let byDocument = factsOf.get(schema);
+  if (!byDocument) factsOf.set(schema, (byDocument = new WeakMap()));
+  let byOperation = byDocument.get(document);
+  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  const key = `${requested ?? ''}\u0000${operationName ?? ''}`;
+  const facts = byOperation.get(key);
+  if (facts) return facts;
+  // A few operations per document; operation names beyond that (a client making them up) are not kept.
+  const computed = compute();
+  if (byOperation.size < MAX_OPERATIONS_KEPT) byOperation.set(key, computed);
+  return computed;
+}
+
+/** sha256 of the query text, once per document (checked against the text, which is what it hashes). */
+function documentHash(document: DocumentNode | undefined, query: string): string {
+  const known = document ? hashes.get(document) : undefined;
+  if (known && known.query === query) return known.hash;
+  const hash = sha256Hex(query);
+  if (document) hashes.set(document, { query, hash });
+  return hash;
 }
 
 function codeOf(error: GraphQLFormattedError): string {

@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer';
 import type { HubRuntime } from '../app/runtime';
 import { authenticateCredentials, CredentialsRefused } from './guards/credentials';
 import type { PreAuthGuard } from './guards/pre-auth';
-import { authenticationTrace, RequestTrace } from '../observability/trace';
+import { RequestTrace } from '../observability/trace';
 import { logger } from '../logger';
 
 const VIEWER = Symbol('viewer');
@@ -24,11 +24,10 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const trace = new RequestTrace();
-      const { viewer } = await authenticationTrace.run(trace, () =>
-        authenticateCredentials(runtime, {
-          authorization: req.headers.authorization,
-          'x-api-key': headerValue(req.headers['x-api-key']),
-        }),
+      const { viewer } = await authenticateCredentials(
+        runtime,
+        { authorization: req.headers.authorization, 'x-api-key': headerValue(req.headers['x-api-key']) },
+        trace,
       );
       (req as Request & { [VIEWER]?: Viewer })[VIEWER] = viewer;
       (req as Request & { [TRACE]?: RequestTrace })[TRACE] = trace;

@@ -68,21 +68,73 @@ describe.each(STORE_ENGINES)('audit group commit on %s', (engine) => {
     expect(await log.verify()).toMatchObject({ ok: true, checked: 300 });
   });
 
-  test('appends made while a transaction is written share the next one (fewer transactions than records)', async () => {
-    // The store's transactions are counted through a connection whose knex counts `transaction` calls.
-    let transactions = 0;
-    const knex = new Proxy(store.conn.knex, {
+  /** A log on a connection whose knex counts its transactions and its statements outside them. */
+  function countingLog(conn = store.conn): { log: AuditLog; writes: { transactions: number; statements: number } } {
+    const writes = { transactions: 0, statements: 0 };
+    const knex = new Proxy(conn.knex, {
       get(target, name, receiver) {
         const value = Reflect.get(target, name, receiver) as unknown;
-        if (name !== 'transaction' || typeof value !== 'function') return value;
-        return (...a: unknown[]) => ((transactions += 1), (value as (...b: unknown[]) => unknown).apply(target, a));
+        if ((name !== 'transaction' && name !== 'raw') || typeof value !== 'function') return value;
+        return (...a: unknown[]) => {
+          if (name === 'transaction') writes.transactions += 1;
+          else writes.statements += 1;
+          return (value as (...b: unknown[]) => unknown).apply(target, a);
+        };
       },
     });
-    const counted = new AuditLog({ ...store.conn, knex });
+    return { log: new AuditLog({ ...conn, knex }), writes };
+  }
+
+  test('appends made while a batch is written share the next one (fewer writes than records)', async () => {
+    const { log: counted, writes } = countingLog();
     await Promise.all(Array.from({ length: 50 }, (_, i) => counted.append(entry(i + 1))));
-    // The first append is written alone; the 49 made meanwhile wait and go together.
-    expect(transactions).toBe(2);
+    // The first append is written alone (a transaction: the log's head is read under the lock); the 49 made
+    // meanwhile wait and go together, in one statement after the head the log wrote itself.
+    expect(writes).toEqual({ transactions: 1, statements: 1 });
     expect(await log.verify()).toMatchObject({ ok: true, checked: 50 });
+    expect((await rows()).map((r) => r.request_id)).toEqual(Array.from({ length: 50 }, (_, i) => `req-${i + 1}`));
+  });
+
+  test('after its first record a log appends one request in one statement, not a transaction', async () => {
+    const { log: counted, writes } = countingLog();
+    for (let i = 1; i <= 6; i++) await counted.append(entry(i));
+    expect(writes).toEqual({ transactions: 1, statements: 5 });
+    const stored = await rows();
+    expect(stored.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    stored.forEach((r, i) => i > 0 && expect(r.prev_hash).toBe(stored[i - 1]!.hash));
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 6 });
+  });
+
+  test('a head another writer moved: nothing is inserted after the old head, the append goes through the lock', async () => {
+    // On PostgreSQL another pool stands in for a second hub process; on the embedded engine it is the same
+    // session, still another AuditLog with its own idea of the head.
+    const { log: a, writes } = countingLog();
+    const b = new AuditLog(store.engine === 'postgres' ? store.openAnother() : store.conn);
+    await a.append(entry(1));
+    await b.append(entry(2));
+    await b.append(entry(3));
+    // a still knows seq 1 as its last record: its statement after seq 1 must not fork the chain at seq 2.
+    const fourth = await a.append(entry(4));
+    expect(fourth.seq).toBe(4);
+    expect(writes.transactions).toBe(2);
+    const stored = await rows();
+    expect(stored.map((r) => r.request_id)).toEqual(['req-1', 'req-2', 'req-3', 'req-4']);
+    expect(stored[3]!.prev_hash).toBe(stored[2]!.hash);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 4 });
+  });
+
+  test('a head no longer in the table (records removed behind its back): the append reads the head again', async () => {
+    const { log: counted } = countingLog();
+    await counted.append(entry(1));
+    await counted.append(entry(2));
+    await store.sql('delete from {t} where seq = 2');
+    const next = await counted.append(entry(3));
+    // Chained to what the table holds (seq 1), not to the removed record the log wrote last.
+    expect(next.seq).toBe(2);
+    const stored = await rows();
+    expect(stored.map((r) => r.request_id)).toEqual(['req-1', 'req-3']);
+    expect(stored[1]!.prev_hash).toBe(stored[0]!.hash);
+    expect(await log.verify()).toMatchObject({ ok: true, checked: 2 });
   });
 
   test('a batch the store refuses fails every request in it and writes nothing of it', async () => {

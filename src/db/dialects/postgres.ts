@@ -23,6 +23,9 @@ const PG_TYPES: Record<KeyType, string> = {
 };
 
 /** PostgreSQL SQL, catalogs and errors: shared by the embedded engine, which is PostgreSQL in the process. */
+/** A transaction-scoped advisory lock on a name (released at commit or rollback). */
+const ADVISORY_LOCK = 'pg_advisory_xact_lock(hashtext(?))';
+
 export const postgresSql = {
   client: 'pg',
   namespace: 'schema',
@@ -90,8 +93,9 @@ export const postgresSql = {
   },
 
   async transactionLock(trx: Knex, name: string): Promise<void> {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [name]);
+    await trx.raw(`select ${ADVISORY_LOCK}`, [name]);
   },
+  transactionLockSql: ADVISORY_LOCK,
 } satisfies Partial<Dialect>;
 
 /** A PostgreSQL server reached by URL; `statementTimeoutMs` becomes the session's statement_timeout. */

@@ -6,6 +6,7 @@ import type { RefusalKind } from '../../audit/refusal-audit';
 import { HubError } from '../../errors';
 import type { HubRuntime } from '../../app/runtime';
 import { logger } from '../../logger';
+import type { StatementSink } from '../../sources/contract';
 
 export interface Credentials {
   authorization?: string | undefined;
@@ -33,6 +34,8 @@ export class CredentialsRefused extends Error {
 export async function authenticateCredentials(
   runtime: HubRuntime,
   credentials: Credentials,
+  /** The request's trace: the identity, people and row-scope lookups made for it are counted there. */
+  sink?: StatementSink,
 ): Promise<{ identity: Identity; viewer: Viewer }> {
   const { authorization, 'x-api-key': apiKey } = credentials;
   let identity: Identity;
@@ -44,7 +47,7 @@ export async function authenticateCredentials(
     throw refusal(error, kind);
   }
   try {
-    return { identity, viewer: await resolveViewer(identity, runtime.policy, runtime.org, today()) };
+    return { identity, viewer: await resolveViewer(identity, runtime.policy, runtime.org, today(), sink) };
   } catch (error) {
     throw refusal(
       error,

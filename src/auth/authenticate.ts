@@ -45,13 +45,15 @@ export const VERIFIED_TOKENS = 10_000;
 export class Authenticator {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly verified: VerifiedTokens<Identity>;
+  private readonly now: () => number;
 
   constructor(
     private readonly jwt: JwtSettings,
     private readonly policy: PolicyBook,
     options: { verifiedTokens?: number; now?: () => number } = {},
   ) {
-    this.verified = new VerifiedTokens(options.verifiedTokens ?? VERIFIED_TOKENS, options.now);
+    this.now = options.now ?? Date.now;
+    this.verified = new VerifiedTokens(options.verifiedTokens ?? VERIFIED_TOKENS, this.now);
     if (jwt.algorithm === 'HS256') {
       if (!jwt.secret) throw new Error('Authenticator: HS256 needs a secret');
       this.key = new TextEncoder().encode(jwt.secret);
@@ -102,11 +104,12 @@ export class Authenticator {
         audience: this.jwt.audience,
         clockTolerance: this.jwt.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(this.now()),
       }));
     } catch (error) {
       throw unauthenticated(`The token was not accepted: ${reasonOf(error)}.`);
     }
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const maxLifetime = this.jwt.maxLifetimeSeconds ?? 86_400;
     const exp = Number(payload.exp);
     if (exp - now > maxLifetime + this.jwt.clockToleranceSeconds)

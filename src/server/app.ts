@@ -22,6 +22,7 @@ import { cors } from './cors';
 import { graphqlPipeline } from './pipeline';
 import { persistedDocuments } from './persisted-documents';
 import { createResponseCache, serveResponseCache } from './response-cache';
+import { shareSlot } from './response-slot';
 import { TrustedDocuments } from './trusted-documents';
 import { serveSubscriptions } from './ws/subscriptions';
 import { lastResort, transportRefusals } from './transport-errors';
@@ -99,6 +100,8 @@ export async function startServer(
         const ctx = createContext(runtime, viewerOf(req), traceOf(req));
         ctx.requestId = requestIdOf(req);
         ctx.audit.address = guards.addresses.of(req);
+        // The response cache's slot of this request (response-slot.ts), for the audit and cache plugins.
+        shareSlot(req, ctx);
         return ctx;
       },
     }),

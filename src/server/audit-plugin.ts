@@ -60,7 +60,7 @@ export function auditPlugin<TContext extends AuditContext>(
             const entry = buildEntry(requestContext, schema, at, latencyMs);
             await log.append(entry);
             // Committed: the response cache may repeat this record for a hit of the same answer.
-            auditedForResponseCache(entry);
+            auditedForResponseCache(entry, requestContext.contextValue);
           } catch (error) {
             const errorId = randomUUID();
             logger.error(

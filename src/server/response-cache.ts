@@ -17,7 +17,7 @@ import { auditUnavailableBody } from './audit-plugin';
 import { viewerOf } from './authentication';
 import type { ClientAddresses } from './guards/client-address';
 import { requestIdOf } from './request-id';
-import { ResponseSlot as Slot, slotOf } from './response-slot';
+import { giveSlot, ResponseSlot as Slot, slotOf } from './response-slot';
 import { TRACE_HEADER } from './trace-plugin';
 
 /**
@@ -223,11 +223,11 @@ function viewerKey(viewer: Viewer): string {
  */
 export function responseCachePlugin(): ApolloServerPlugin<HubContext> {
   return {
-    async requestDidStart() {
-      if (!slotOf()) return;
+    async requestDidStart({ contextValue }) {
+      if (!slotOf(contextValue)) return;
       return {
-        async willSendResponse({ operation, request, response }) {
-          const slot = slotOf();
+        async willSendResponse({ operation, request, response, contextValue: ctx }) {
+          const slot = slotOf(ctx);
           if (!slot || !operation) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
           slot.cacheable = !!result && !result.errors?.length && keepsAnswer(operation, request.variables);
@@ -253,6 +253,12 @@ export function serveResponseCache(
   if (!cache) return (_req, _res, next) => next();
   const ttlOf = (source: string) =>
     runtime.config.sources[source as keyof typeof runtime.config.sources]?.cacheTtlSeconds ?? 0;
+  // The result cache can answer only when some source keeps results (or a shared tier, written by other
+  // replicas, is there). When none can, an answer's freshness is already bounded by the statements it ran
+  // (expiry() gives each its source's time to live, 0): no freshness scope is entered, so no
+  // AsyncLocalStorage — which would make every promise of the process pay for async_hooks.
+  const resultsKept =
+    runtime.shared !== undefined || Object.values(runtime.config.sources).some((s) => (s?.cacheTtlSeconds ?? 0) > 0);
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     const at = new Date().toISOString();
@@ -282,7 +288,9 @@ export function serveResponseCache(
       cache.set(key, { body, contentType, expires, entry: slot.entry });
       responseCacheRequests.inc({ outcome: 'stored' });
     });
-    freshnessScope.run(slot, next);
+    giveSlot(req, slot);
+    if (resultsKept) freshnessScope.run(slot, next);
+    else next();
   };
 }
 

@@ -11,14 +11,35 @@ export class ResponseSlot implements Freshness {
   entry: AuditEntry | undefined;
 }
 
-/** The slot of the request being served, when the response cache looks at it. */
-export function slotOf(): ResponseSlot | undefined {
+const SLOT = Symbol('responseSlot');
+/** The slot of each request's GraphQL context (set by the context function from the HTTP request's). */
+const ofContext = new WeakMap<object, ResponseSlot>();
+
+/** The response cache gives the HTTP request its slot. */
+export function giveSlot(req: object, slot: ResponseSlot): void {
+  (req as { [SLOT]?: ResponseSlot })[SLOT] = slot;
+}
+
+/** The context function (src/server/app.ts): the GraphQL context of `req` shares its slot, when it has one. */
+export function shareSlot(req: object, contextValue: object): void {
+  const slot = (req as { [SLOT]?: ResponseSlot })[SLOT];
+  if (slot) ofContext.set(contextValue, slot);
+}
+
+/**
+ * The slot of the request being served, when the response cache looks at it: the one of its GraphQL context,
+ * or the freshness scope's (AsyncLocalStorage, entered only when the result cache may answer: see
+ * serveResponseCache).
+ */
+export function slotOf(contextValue?: object): ResponseSlot | undefined {
+  const slot = contextValue ? ofContext.get(contextValue) : undefined;
+  if (slot) return slot;
   const scope = freshnessScope.getStore();
   return scope instanceof ResponseSlot ? scope : undefined;
 }
 
 /** The audit plugin hands over the entry it wrote (only once it is committed). */
-export function auditedForResponseCache(entry: AuditEntry): void {
-  const slot = slotOf();
+export function auditedForResponseCache(entry: AuditEntry, contextValue?: object): void {
+  const slot = slotOf(contextValue);
   if (slot) slot.entry = entry;
 }

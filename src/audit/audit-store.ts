@@ -43,6 +43,7 @@ export class AuditStore {
   private readonly lockName: string;
   /** The last record this store appended (its seq and hash), while no failure has made it uncertain. */
   private lastWritten: { seq: number; hash: string } | undefined;
+  private readonly appendSqlByCount = new Map<number, string>();
 
   constructor(readonly conn: SqlConnection) {
     requireTransactionLocks(conn, 'The audit log');
@@ -110,28 +111,30 @@ export class AuditStore {
    */
   private async appendAfter(head: { seq: number; hash: string }, records: AuditRecord[]): Promise<boolean> {
     const rows = records.map(toRow);
-    const columns = Object.keys(rows[0]!);
-    const table = this.conn.schema ? [this.conn.schema, AUDIT_TABLE] : [AUDIT_TABLE];
-    const tableSql = table.map(() => '??').join('.');
-    const value = (column: string) => (INTEGER_COLUMNS.has(column) ? `cast(? as ${INTEGER_COLUMNS.get(column)})` : '?');
-    const tuple = `(${columns.map(value).join(', ')})`;
-    const sql =
-      `insert into ${tableSql} (${columns.map(() => '??').join(', ')}) ` +
-      `select * from (values ${rows.map(() => tuple).join(', ')}) as v (${columns.map(() => '??').join(', ')}) ` +
-      `where exists (select 1 from ${tableSql} as h, (select ${this.conn.dialect.transactionLockSql!} as locked) as l ` +
-      `where h.seq = cast(? as bigint) and h.hash = ?) returning seq`;
-    const bindings = [
-      ...table,
-      ...columns,
-      ...rows.flatMap((row) => columns.map((c) => row[c] as string | number | null)),
-      ...columns,
-      ...table,
-      this.lockName,
-      head.seq,
-      head.hash,
-    ];
-    const result = await this.conn.knex.raw(sql, bindings);
+    const bindings: Array<string | number | null> = [];
+    for (const row of rows) for (const c of COLUMNS) bindings.push(row[c] as string | number | null);
+    bindings.push(this.lockName, head.seq, head.hash);
+    const result = await this.conn.knex.raw(this.appendSql(rows.length), bindings);
     return this.conn.dialect.rawRows(result).length === records.length;
+  }
+
+  /** The statement of appendAfter for `n` records (identifiers quoted once, kept per n). */
+  private appendSql(n: number): string {
+    let sql = this.appendSqlByCount.get(n);
+    if (sql !== undefined) return sql;
+    // Standard SQL quoting (the store is PostgreSQL or the embedded engine: requireTransactionLocks).
+    const id = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const table = this.conn.schema ? `${id(this.conn.schema)}.${id(AUDIT_TABLE)}` : id(AUDIT_TABLE);
+    const names = COLUMNS.map(id).join(', ');
+    const value = (column: string) => (INTEGER_COLUMNS.has(column) ? `cast(? as ${INTEGER_COLUMNS.get(column)})` : '?');
+    const tuple = `(${COLUMNS.map(value).join(', ')})`;
+    sql =
+      `insert into ${table} (${names}) ` +
+      `select * from (values ${Array.from({ length: n }, () => tuple).join(', ')}) as v (${names}) ` +
+      `where exists (select 1 from ${table} as h, (select ${this.conn.dialect.transactionLockSql!} as locked) as l ` +
+      `where h.seq = cast(? as bigint) and h.hash = ?) returning seq`;
+    this.appendSqlByCount.set(n, sql);
+    return sql;
   }
 
   /** Newest first: up to `limit` records with seq < `before` (all when undefined) matching the filter. */
@@ -264,6 +267,20 @@ const INTEGER_COLUMNS = new Map([
   ['row_count', 'integer'],
   ['latency_ms', 'integer'],
 ]);
+
+/** The table's columns, in the order toRow gives them. */
+const COLUMNS = Object.keys(
+  toRow({
+    roles: [],
+    variables: null,
+    fieldsRequested: [],
+    denied: [],
+    masked: [],
+    indicators: [],
+    statements: [],
+    errorCodes: [],
+  } as unknown as AuditRecord),
+);
 
 function headOf(records: AuditRecord[]): { seq: number; hash: string } {
   const last = records[records.length - 1]!;

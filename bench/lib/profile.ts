@@ -30,8 +30,12 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
   for (const file of readdirSync(root).filter((f) => f.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as CpuProfile;
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const inspector = profilerOwnNodes(profile);
     profile.samples.forEach((id, i) => {
       const node = byId.get(id)!;
+      // The profiler's own work in the hub (its session serialising the profile at Profiler.stop, native
+      // `dispatch`) is not the hub's: left out, like idle time.
+      if (inspector.has(id)) return;
       const { functionName, url, lineNumber } = node.callFrame;
       const where = url
         ? `${url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${lineNumber + 1}`
@@ -56,4 +60,20 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
       };
     });
   return { totalMs: Math.round(total / 1000), functions };
+}
+
+/** Ids of the nodes under a frame of node:inspector (the profiling session itself), children included. */
+function profilerOwnNodes(profile: CpuProfile): Set<number> {
+  const out = new Set<number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const mark = (id: number, under: boolean) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const inside = under || node.callFrame.url === 'node:inspector';
+    if (inside) out.add(id);
+    for (const child of node.children ?? []) mark(child, inside);
+  };
+  const children = new Set(profile.nodes.flatMap((n) => n.children ?? []));
+  for (const n of profile.nodes) if (!children.has(n.id)) mark(n.id, false);
+  return out;
 }

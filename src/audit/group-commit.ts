@@ -16,11 +16,12 @@ export type WriteBatch = (
 export const MAX_BATCH = 256;
 
 /**
- * Group commit of the audit chain: while one transaction is being written, the appends that arrive wait
+ * Group commit of the audit chain: while one batch is being written, the appends that arrive wait
  * together and go into the next write as one batch — one lock, one multi-row insert (one statement after
- * a head the log wrote itself, else a transaction that reads the head: AuditStore.appendChained) — each record still chained to the one before it (seq + 1, prevHash = its hash), in arrival
- * order. Fail closed as before: an append resolves only once its batch has committed; if the batch fails,
- * every append in it rejects and nothing of it is written (one transaction). An entry that cannot be
+ * a head the log wrote itself, else a transaction that reads the head: AuditStore.appendChained) — each
+ * record still chained to the one before it (seq + 1, prevHash = its hash), in arrival order. Fail closed
+ * as before: an append resolves only once its batch has committed; if the batch fails, every append in it
+ * rejects and nothing of it is written (one statement or one transaction). An entry that cannot be
  * hashed (a value JSON cannot represent) is refused alone and left out of the chain.
  */
 export class GroupCommit {

@@ -143,8 +143,8 @@ export function verdicts(results: BenchResults): TargetVerdict[] {
     if (m?.peakRssMb === undefined) return out.push(notMeasured(target, `no ${w} cell at c=32`, w));
     return out.push({
       target,
-      measured: `${fmt(m.peakRssMb, 0)} MB (p50 ${fmt(m.p50)} ms, ${m.runs} run(s)${m.truncated ? ', stopped at the cell budget' : ''}, errors ${formatErrors(m.errors, m.errorCodes)})`,
-      met: m.peakRssMb <= limit && !m.failed,
+      measured: `${fmt(m.peakRssMb, 0)} MB (p50 ${fmt(m.p50)} ms, ${fmt(m.rps, 2)} req/s, ${m.runs} run(s)${m.truncated ? ', stopped at the cell budget' : ''}, errors ${formatErrors(m.errors, m.errorCodes)}${m.atPeakMb ? `; at the peak V8 heap ${fmt(m.atPeakMb.heapTotal, 0)} MB (${fmt(m.atPeakMb.heapUsed, 0)} used, limit ${fmt(m.heapLimitMb, 0)}), off-heap buffers ${fmt(m.atPeakMb.external, 0)} MB` : ''})`,
+      met: m.peakRssMb <= limit && !m.failed && m.errors === 0,
       profile: w,
     });
   };

@@ -7,6 +7,7 @@ import { demoToken } from '../src/cli/demo-tokens';
 import { startDatabases } from '../test/support/databases';
 import { InProcessHub } from './lib/in-process';
 import { closedLoop, openFloor, type CapturedStatement } from './lib/floor';
+import { hubRuntime } from './lib/hub-build';
 import { startHubChild, type HubChild, type HubStats } from './lib/hub-child';
 import { CodedError, formatErrors, responseErrorCode, transportErrorCode } from './lib/errors';
 import { amountFor, runLoad } from './lib/load';
@@ -203,6 +204,9 @@ async function main(): Promise<void> {
   cleanups.push(() => servers.stop());
   try {
     const db: BenchDatabases = { pgUrl: servers.postgres!.url, mysqlUrl: servers.mysql!.url };
+    // The hub under test runs as production runs it: dist/, built once here when missing or stale.
+    const runtime = await hubRuntime((m) => say(m));
+    say(runtime.describe);
     const scales: ScaleResults[] = [];
     for (const scale of [...options.scaling, options.scale].sort((a, b) => a - b)) {
       const full = scale === options.scale;
@@ -219,6 +223,7 @@ async function main(): Promise<void> {
       commit,
       machine: {
         ...machine(),
+        hub: runtime.describe,
         loadAverage: { atStart: loadBefore, atEnd: os.loadavg().map((x) => round(x, 2)) },
         startSample,
       },
@@ -619,6 +624,7 @@ async function measureHub(
   options: Options,
 ): Promise<Measured> {
   let stats: HubStats | undefined;
+  let atPeak: HubStats | undefined;
   let peak = 0;
   // Also sampled from outside (/proc): a hub that dies mid-cell (out of memory) still has a peak to report.
   const outside = sampleRss(hub.pid);
@@ -647,11 +653,17 @@ async function measureHub(
             stopAfterMs,
           });
       stats = await hub.stats();
+      if (stats.peakRssMb >= peak) atPeak = stats;
       peak = Math.max(peak, stats.peakRssMb);
       return run;
     });
     outside.stop();
-    return { ...medianOfRuns(runs), peakRssMb: peak, eventLoopDelayMs: stats!.eventLoopDelayMs };
+    return {
+      ...medianOfRuns(runs),
+      peakRssMb: peak,
+      ...(atPeak?.atPeakMb ? { atPeakMb: atPeak.atPeakMb, heapLimitMb: atPeak.heapLimitMb } : {}),
+      eventLoopDelayMs: stats!.eventLoopDelayMs,
+    };
   } catch (error) {
     const seen = outside.stop();
     return { ...failedCell(error), ...(seen !== undefined ? { peakRssMb: Math.max(peak, seen) } : {}) };

@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { CodedError } from './errors';
+import { hubRuntime } from './hub-build';
 
 export interface HubStats {
   rssMb: number;
   peakRssMb: number;
   heapUsedMb: number;
+  /** process.memoryUsage() at the sample of the peak RSS (MB): V8 heap vs off-heap (Buffers, native). */
+  atPeakMb?: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  /** V8's heap limit in the hub (MB). */
+  heapLimitMb?: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number; mean: number };
 }
 
@@ -25,20 +30,22 @@ const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 /**
- * Starts bench/lib/hub-process.ts as a child process with the given config overrides.
+ * Starts bench/lib/hub-process.ts as a child process with the given config overrides, on the hub runtime
+ * of this bench run (bench/lib/hub-build.ts: the built dist/ unless BENCH_HUB_RUNTIME=tsx).
  */
 export async function startHubChild(
   overrides: Record<string, unknown>,
   opts: { log?: (line: string) => void } = {},
 ): Promise<HubChild> {
-  const entry = path.join(__dirname, 'hub-process.ts');
+  const runtime = await hubRuntime(opts.log);
   // BENCH_HUB_NODE_FLAGS: extra V8/Node flags for the hub only (experiments such as --max-semi-space-size).
   const flags = (process.env.BENCH_HUB_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const args = [...flags, '--import', 'tsx', entry];
+  const args = [...runtime.nodeFlags, ...flags, ...runtime.entry];
   const child = spawn(process.execPath, args, {
     cwd: path.join(__dirname, '..', '..'),
     env: {
       ...process.env,
+      ...runtime.env,
       BENCH_HUB_CONFIG: JSON.stringify(overrides),
       LOG_LEVEL: process.env.BENCH_HUB_LOG_LEVEL ?? 'warn',
     },

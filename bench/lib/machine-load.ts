@@ -145,3 +145,23 @@ export async function sampleLoad(ms = 2000, root = process.pid): Promise<LoadSam
     idlePercent: round1(((total - busy) / total) * 100),
   };
 }
+
+/**
+ * Samples until other processes use at most their share (LOAD_LIMITS.othersPercent) or `maxMs` has
+ * passed: a run started right after another (`npm run bench` starts bench/scale-out.ts when bench/run.ts
+ * ends) lets the machine settle instead of judging itself by a load average that still carries the
+ * previous run. Returns the last sample and how long it waited.
+ */
+export async function sampleUntilQuiet(
+  maxMs = 30_000,
+  ms = 2000,
+  root = process.pid,
+): Promise<LoadSample & { waitedMs: number }> {
+  const started = performance.now();
+  for (;;) {
+    const sample = await sampleLoad(ms, root);
+    const waitedMs = Math.round(performance.now() - started);
+    if (sample.othersPercent === undefined || sample.othersPercent <= LOAD_LIMITS.othersPercent || waitedMs >= maxMs)
+      return { ...sample, waitedMs };
+  }
+}

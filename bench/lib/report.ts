@@ -14,6 +14,9 @@ export type Measured = Latency & {
   runs: number;
   truncated?: boolean;
   peakRssMb?: number;
+  /** The hub's process.memoryUsage() when its RSS peaked (MB) and its V8 heap limit: heap vs off-heap. */
+  atPeakMb?: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  heapLimitMb?: number;
   /** The cell could not be measured to the end (the hub exited, a request helper threw): why, with its code. */
   failed?: string;
   eventLoopDelayMs?: { p50: number; p99: number; max: number; mean: number };
@@ -56,6 +59,8 @@ export interface BenchResults {
     os: string;
     node: string;
     databases: string;
+    /** How the hub under test ran (bench/lib/hub-build.ts): built dist/ with production's node flags, or tsx. */
+    hub?: string;
     loadAverage?: { atStart: number[]; atEnd: number[] };
     /** The 2-s sample before the run started anything (bench/lib/machine-load.ts). */
     startSample?: LoadSample;
@@ -113,6 +118,7 @@ export function renderMarkdown(r: BenchResults, source?: string): string {
   lines.push(
     `- Machine: ${r.machine.cpu}, ${r.machine.memoryGb} GB RAM, ${r.machine.os}, Node ${r.machine.node}; ${r.machine.databases}`,
   );
+  if (r.machine.hub) lines.push(`- Hub process: ${r.machine.hub}`);
   if (r.machine.loadAverage)
     lines.push(
       `- Load average (1/5/15 min) at start ${r.machine.loadAverage.atStart.join(' / ')}, at end ${r.machine.loadAverage.atEnd.join(' / ')} (the end includes the bench's own work); per cell, the CPU share of other processes in the 2 s before it is in the tables`,

@@ -423,9 +423,13 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
              *  requests (≥ heavyCells) at once; over → 503 OVERLOADED (the hub's) or 429 TOO_MANY_IN_FLIGHT (the
              *  principal's) with Retry-After, before any statement. A cell in flight costs up to ≈ 1 KiB of heap
              *  (rows, members, the JSON answer); the defaults assume the default V8 heap of 2 GiB or more (≈ 600 MiB
-             *  at most for answers in flight). With --max-old-space-size=256 use maxCells 200000, maxHeavy 1. */
+             *  at most for answers in flight). With --max-old-space-size=256 use maxCells 200000, maxHeavy 1.
+             *  maxBytes bounds every query hub-wide by its estimated heap (src/server/limits/request-size.ts: 1 KiB
+             *  a cell, 64 bytes a field value as the cost rule counts them); unset, 20 % of V8's heap limit, so it
+             *  follows --max-old-space-size (npm run start:prod: 512 MiB, HUB_MAX_HEAP_MB). */
             inFlight: z
               .object({
+                maxBytes: z.number().int().min(1_048_576).optional(),
                 maxCells: z.number().int().min(1).default(600_000),
                 maxCellsPerPrincipal: z.number().int().min(1).default(400_000),
                 heavyCells: z.number().int().min(1).default(50_000),
@@ -436,7 +440,7 @@ function configObject(sources: z.ZodType<Record<string, SourceConfig>>) {
                  *  back; at most maxWaiting wait hub-wide, maxWaitingPerPrincipal per principal; 0 ms refuses at once. */
                 queue: z
                   .object({
-                    maxWaitMs: z.number().int().min(0).max(300_000).default(30_000),
+                    maxWaitMs: z.number().int().min(0).max(300_000).default(60_000),
                     maxWaiting: z.number().int().min(0).default(64),
                     maxWaitingPerPrincipal: z.number().int().min(0).default(32),
                   })

@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
 import type { Lexicon, Meaning } from './lexicon';
 import { keyOf, unitsOf, type Unit } from './text';
 
@@ -52,7 +51,13 @@ const jiebas = new WeakMap<Lexicon, Jieba>();
 function jiebaTokens(text: string, lexicon: Lexicon): Unit[] {
   let jieba = jiebas.get(lexicon);
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    // Loaded on first use: its dictionaries are 11 MB of buffers read at import, and `ask` cuts with
+    // `longest` — a hub that never asks for jieba does not hold them.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    jieba = JiebaClass.withDict(dict);
     const words = lexicon
       .cjkKeys()
       .filter((k) => !/\s/.test(k))

@@ -1,7 +1,8 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { renderGraphiQL as RenderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Request, Response, NextFunction } from 'express';
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { dirname } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { personalFactsOf } from '../auth/personal-data';
 import type { PolicyBook } from '../auth/policy';
 import type { Dictionary, Indicator } from '../indicators/dictionary';
@@ -112,7 +113,7 @@ export function openingQuery(
 export function graphiql(endpoint: string, query: string, options: GraphiQLPageOptions = {}) {
   const page = Buffer.from(
     withScript(
-      renderGraphiQL({
+      renderOnce({
         endpoint,
         title: 'indicator-hub',
         defaultQuery: query,
@@ -127,7 +128,9 @@ export function graphiql(endpoint: string, query: string, options: GraphiQLPageO
     ),
   );
   const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
-  const encoded: Record<string, Buffer> = {
+  // Only the compressed page is kept (≈ 2 MB of the ≈ 13 MB page; a client accepting neither encoding
+  // gets it inflated on request): with the renderer unloaded, a hub at rest holds no GraphiQL text.
+  const encoded: Record<'br' | 'gzip', Buffer> = {
     br: brotliCompressSync(page, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }),
     gzip: gzipSync(page, { level: 9 }),
   };
@@ -147,8 +150,30 @@ export function graphiql(endpoint: string, query: string, options: GraphiQLPageO
       res.send(encoded[encoding]);
       return;
     }
-    res.send(page);
+    res.send(gunzipSync(encoded.gzip));
   };
+}
+
+/**
+ * Yoga's renderer is a 9 MB module of GraphiQL's script, styles and workers as string constants; V8 keeps
+ * a module's source and constants for as long as the module is loaded, ≈ 20 MB of a resting hub's heap.
+ * It is needed once, to write the page at start: loaded here, then dropped from the module cache (and from
+ * this module's children) so the collector takes it back.
+ */
+function renderOnce(options: Parameters<typeof RenderGraphiQL>[0]): string {
+  const id = require.resolve('@graphql-yoga/render-graphiql');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderGraphiQL } = require(id) as { renderGraphiQL: typeof RenderGraphiQL };
+  try {
+    return renderGraphiQL(options);
+  } finally {
+    const dir = dirname(id);
+    const cache = require.cache as Record<string, NodeJS.Module | undefined> | undefined;
+    for (const key of Object.keys(cache ?? {})) if (key.startsWith(dir)) delete cache![key];
+    const children = (module as NodeJS.Module | undefined)?.children;
+    if (Array.isArray(children))
+      for (let i = children.length - 1; i >= 0; i--) if (children[i]!.id.startsWith(dir)) children.splice(i, 1);
+  }
 }
 
 export interface GraphiQLPageOptions {

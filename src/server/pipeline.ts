@@ -72,7 +72,7 @@ export function graphqlPipeline(
       tracePlugin(),
       ...transport,
       variablesPlugin(limits.maxStringLength),
-      outputLimitPlugin(limits.maxResponseCells, new InFlightBudget(limits.inFlight)),
+      outputLimitPlugin(limits.maxResponseCells, new InFlightBudget(limits.inFlight), limitsOf(runtime)),
       ...(trusted ? [trusted.plugin()] : []),
       // Before the audit record, which then lists the errors as answered (one per field and list).
       coalescePlugin(),

@@ -185,7 +185,7 @@ describe('the target table of issue 20', () => {
     const lines = renderTargets(results());
     expect(lines.slice(0, 2)).toEqual(['| target | measured | met |', '|---|---|---|']);
     expect(lines).toContain(
-      '| hub peak RSS ≤ 300 MB at 32 concurrent dashboards (SF 10) | 301 MB (p50 4,000 ms, 3 run(s), errors 0) | **not met** |',
+      '| hub peak RSS ≤ 300 MB at 32 concurrent dashboards (SF 10) | 301 MB (p50 4,000 ms, 0.25 req/s, 3 run(s), errors 0) | **not met** |',
     );
     const missed = lines.find((l) => l.startsWith('- **hub peak RSS ≤ 300 MB'));
     expect(missed).toContain(

@@ -1,7 +1,14 @@
 import { Gauge } from 'prom-client';
+import { getHeapStatistics } from 'node:v8';
 import { registry } from '../../observability/metrics';
 
 export interface InFlightSettings {
+  /**
+   * Estimated bytes of heap the requests being answered at once may take, hub-wide (every request: an
+   * indicator table by its cells, anything else by its fields × list sizes; request-size.ts). Unset: a
+   * share of V8's heap limit (`defaultMaxBytes`), so the bound follows `--max-old-space-size`.
+   */
+  maxBytes?: number;
   /** Estimated indicator cells of all requests being answered at once, hub-wide. */
   maxCells: number;
   /** The same, per principal. */
@@ -22,9 +29,18 @@ export interface InFlightSettings {
   queue?: { maxWaitMs: number; maxWaiting: number; maxWaitingPerPrincipal: number };
 }
 
+/** Share of V8's heap limit the answers in flight may take by default: the rest is the resident hub and garbage. */
+export const DEFAULT_HEAP_SHARE = 0.2;
+
+/** limits.inFlight.maxBytes when not configured: `DEFAULT_HEAP_SHARE` of V8's heap limit (old + young space). */
+export function defaultMaxBytes(heapLimitBytes = getHeapStatistics().heap_size_limit): number {
+  return Math.floor(heapLimitBytes * DEFAULT_HEAP_SHARE);
+}
+
 interface Waiter {
   principal: string;
   cells: number;
+  bytes: number;
   done: (admission: Admission) => void;
   timer: NodeJS.Timeout;
 }
@@ -32,7 +48,7 @@ interface Waiter {
 /** Why a request did not fit: the hub's budget (503 OVERLOADED) or its principal's (429 TOO_MANY_IN_FLIGHT). */
 export interface OverBudget {
   scope: 'hub' | 'principal';
-  what: 'cells' | 'heavy';
+  what: 'cells' | 'heavy' | 'bytes';
   inFlight: number;
   max: number;
 }
@@ -44,6 +60,11 @@ const inFlightCells = new Gauge({
   help: 'Estimated indicator cells of the requests being answered now (limits.inFlight.maxCells).',
   registers: [registry],
 });
+const inFlightBytes = new Gauge({
+  name: 'hub_in_flight_bytes',
+  help: 'Estimated heap bytes of the requests being answered now (limits.inFlight.maxBytes).',
+  registers: [registry],
+});
 const inFlightHeavy = new Gauge({
   name: 'hub_in_flight_heavy_requests',
   help: 'Heavy requests (limits.inFlight.heavyCells or more) being answered now.',
@@ -52,9 +73,10 @@ const inFlightHeavy = new Gauge({
 
 /**
  * Memory bounded across requests: every indicator table is bounded alone (limits.maxResponseCells), and
- * this budget bounds them together. A request reserves its estimated cells — hub-wide and for its
- * principal — and, when heavy, one of the heavy slots, before any statement runs (a request alone always
- * fits the cell budgets: each is bounded by limits.maxResponseCells); the reservation is
+ * this budget bounds them together. A request reserves its estimated bytes hub-wide, its estimated cells —
+ * hub-wide and for its principal — and, when heavy, one of the heavy slots, before any statement runs (a
+ * request alone always fits the cell and byte budgets: each is bounded by limits.maxResponseCells and the
+ * cost limit); the reservation is
  * returned when its response is sent. A request that does not fit waits in a bounded queue
  * (`admitOrWait`, settings.queue: how long, how many) for reservations to come back — so 32 dashboards
  * sent together are answered a few at a time instead of refused or all held in memory at once; when the
@@ -63,19 +85,23 @@ const inFlightHeavy = new Gauge({
  */
 export class InFlightBudget {
   private cells = 0;
+  private bytes = 0;
   private heavy = 0;
+  readonly maxBytes: number;
   private readonly byPrincipal = new Map<string, { cells: number; heavy: number }>();
   private readonly waiting: Waiter[] = [];
 
-  constructor(readonly settings: InFlightSettings) {}
+  constructor(readonly settings: InFlightSettings) {
+    this.maxBytes = settings.maxBytes ?? defaultMaxBytes();
+  }
 
   /** `admit`, or — when the request does not fit and the queue has room — wait for it to fit. */
-  admitOrWait(principal: string, cells: number): Promise<Admission> {
-    const now = this.waiting.length === 0 ? this.admit(principal, cells) : undefined;
+  admitOrWait(principal: string, cells: number, bytes = 0): Promise<Admission> {
+    const now = this.waiting.length === 0 ? this.admit(principal, cells, bytes) : undefined;
     if (now?.ok) return Promise.resolve(now);
     const q = this.settings.queue;
     const refusal = now ??
-      this.check(principal, cells) ?? {
+      this.check(principal, cells, bytes) ?? {
         scope: 'hub',
         what: 'cells',
         inFlight: this.cells,
@@ -88,10 +114,11 @@ export class InFlightBudget {
       const waiter: Waiter = {
         principal,
         cells,
+        bytes,
         done: resolve,
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(waiter), 1);
-          resolve({ ok: false, ...(this.check(principal, cells) ?? refusal) });
+          resolve({ ok: false, ...(this.check(principal, cells, bytes) ?? refusal) });
         }, q.maxWaitMs),
       };
       waiter.timer.unref?.();
@@ -100,9 +127,9 @@ export class InFlightBudget {
     });
   }
 
-  admit(principal: string, cells: number): Admission {
+  admit(principal: string, cells: number, bytes = 0): Admission {
     const s = this.settings;
-    const over = this.check(principal, cells);
+    const over = this.check(principal, cells, bytes);
     if (over) return { ok: false, ...over };
     const mine = this.byPrincipal.get(principal) ?? { cells: 0, heavy: 0 };
     const isHeavy = cells >= s.heavyCells ? 1 : 0;
@@ -110,6 +137,7 @@ export class InFlightBudget {
     mine.heavy += isHeavy;
     this.byPrincipal.set(principal, mine);
     this.cells += cells;
+    this.bytes += bytes;
     this.heavy += isHeavy;
     this.publish();
     let released = false;
@@ -122,6 +150,7 @@ export class InFlightBudget {
         mine.heavy -= isHeavy;
         if (mine.cells <= 0 && mine.heavy <= 0) this.byPrincipal.delete(principal);
         this.cells -= cells;
+        this.bytes -= bytes;
         this.heavy -= isHeavy;
         this.publish();
         this.wake();
@@ -129,8 +158,8 @@ export class InFlightBudget {
     };
   }
 
-  /** Why `cells` more for `principal` would not fit now, or undefined when they would. */
-  private check(principal: string, cells: number): OverBudget | undefined {
+  /** Why `cells` and `bytes` more for `principal` would not fit now, or undefined when they would. */
+  private check(principal: string, cells: number, bytes: number): OverBudget | undefined {
     const s = this.settings;
     const mine = this.byPrincipal.get(principal) ?? { cells: 0, heavy: 0 };
     const isHeavy = cells >= s.heavyCells ? 1 : 0;
@@ -142,21 +171,30 @@ export class InFlightBudget {
           ? { scope: 'hub', what: 'heavy', inFlight: this.heavy, max: s.maxHeavy }
           : this.cells > 0 && this.cells + cells > s.maxCells
             ? { scope: 'hub', what: 'cells', inFlight: this.cells, max: s.maxCells }
-            : undefined;
+            : this.bytes > 0 && this.bytes + bytes > this.maxBytes
+              ? { scope: 'hub', what: 'bytes', inFlight: this.bytes, max: this.maxBytes }
+              : undefined;
   }
 
   /** Admits waiting requests strictly oldest first, while the oldest fits (a large one is not overtaken). */
   private wake(): void {
-    while (this.waiting.length > 0 && !this.check(this.waiting[0]!.principal, this.waiting[0]!.cells)) {
+    while (this.waiting.length > 0) {
+      const next = this.waiting[0]!;
+      if (this.check(next.principal, next.cells, next.bytes)) break;
       const w = this.waiting.shift()!;
       clearTimeout(w.timer);
-      w.done(this.admit(w.principal, w.cells));
+      w.done(this.admit(w.principal, w.cells, w.bytes));
     }
   }
 
   /** What is reserved now (tests, metrics). */
   get usage(): { cells: number; heavy: number; principals: number } {
     return { cells: this.cells, heavy: this.heavy, principals: this.byPrincipal.size };
+  }
+
+  /** Estimated bytes reserved now (tests, metrics). */
+  get bytesInFlight(): number {
+    return this.bytes;
   }
 
   /** Requests waiting in the queue now. */
@@ -166,6 +204,7 @@ export class InFlightBudget {
 
   private publish(): void {
     inFlightCells.set(this.cells);
+    inFlightBytes.set(this.bytes);
     inFlightHeavy.set(this.heavy);
   }
 }

@@ -14,6 +14,8 @@ import type { HubContext } from '../../app/context';
 import type { QueryIndicatorValuesArgs } from '../../generated/graphql';
 import { valuesRequestOf } from '../../resolvers/values-request';
 import type { InFlightBudget, OverBudget } from './in-flight';
+import { requestBytes } from './request-size';
+import { operationCost, type QueryLimits } from './rules';
 
 const FIELD = 'indicatorValues';
 /** The selections of an indicator table that materialise its cells, each once more. */
@@ -23,9 +25,15 @@ const CELL_VIEWS = new Set(['rows', 'series']);
  * Refuses an operation whose indicatorValues fields would produce more than `maxCells` cells, before it
  * executes (so no statement reaches a source). Aliases add up: three aliases of a large table cost three
  * tables; a table whose rows and series are both selected costs two. Arguments the resolver will refuse
- * anyway (a malformed period) are left to it.
+ * anyway (a malformed period) are left to it. Then every query reserves its estimated cells and heap bytes
+ * (request-size.ts: its cells, and its other fields × list sizes as the cost rule counts them) in the
+ * in-flight budget, waiting in its queue when they do not fit.
  */
-export function outputLimitPlugin(maxCells: number, budget?: InFlightBudget): ApolloServerPlugin<HubContext> {
+export function outputLimitPlugin(
+  maxCells: number,
+  budget?: InFlightBudget,
+  costLimits?: Pick<QueryLimits, 'maxDepth' | 'maxCost' | 'defaultPageSize' | 'defaultListSize'>,
+): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -36,15 +44,14 @@ export function outputLimitPlugin(maxCells: number, budget?: InFlightBudget): Ap
         async didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (operation?.operation !== 'query') return;
           const field = schema.getQueryType()?.getFields()[FIELD];
-          if (!field) return;
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (!variables.coerced) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const def of document.definitions)
             if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
           const parts: Array<OutputEstimate & { field: string; views: number }> = [];
-          for (const node of fieldsNamed(operation.selectionSet, FIELD, fragments)) {
-            const estimate = estimateField(contextValue, field, node, variables.coerced);
+          for (const node of field ? fieldsNamed(operation.selectionSet, FIELD, fragments) : []) {
+            const estimate = estimateField(contextValue, field!, node, variables.coerced);
             if (!estimate) continue;
             const views = Math.max(
               1,
@@ -54,9 +61,11 @@ export function outputLimitPlugin(maxCells: number, budget?: InFlightBudget): Ap
           }
           const total = parts.reduce((sum, p) => sum + p.cells * p.views, 0);
           if (total > maxCells) throw tooLarge(total, maxCells, parts);
-          if (!budget || total === 0) return;
-          const admission = await budget.admitOrWait(contextValue.viewer.principal, total);
-          if (!admission.ok) throw overBudget(admission, total, budget.settings.retryAfterSeconds);
+          if (!budget) return;
+          const cost = costLimits ? (operationCost(schema, operation, fragments, costLimits)?.cost ?? 0) : 0;
+          const bytes = requestBytes(total, cost);
+          const admission = await budget.admitOrWait(contextValue.viewer.principal, total, bytes);
+          if (!admission.ok) throw overBudget(admission, total, bytes, budget.settings.retryAfterSeconds);
           release = admission.release;
         },
       };
@@ -79,21 +88,24 @@ function estimateField(
 }
 
 /** Over the in-flight budget (src/server/limits/in-flight.ts): 429 for the principal's, 503 for the hub's. */
-function overBudget(over: OverBudget, cells: number, retryAfterSeconds: number): HubError {
+function overBudget(over: OverBudget, cells: number, bytes: number, retryAfterSeconds: number): HubError {
   const n = (x: number) => x.toLocaleString('en-US');
+  const mib = (x: number) => `${(x / 1048576).toFixed(1)} MiB`;
   const what =
     over.what === 'heavy'
       ? `${n(over.inFlight)} large requests ${over.scope === 'principal' ? 'of yours are' : 'are'} being answered, the most ${over.scope === 'principal' ? 'one principal may have' : 'the hub answers'} at once`
-      : `${over.scope === 'principal' ? 'your' : "the hub's"} requests being answered now hold ${n(over.inFlight)} of the ${n(over.max)} indicator cells allowed at once, and this one would add ${n(cells)}`;
+      : over.what === 'bytes'
+        ? `the requests being answered now hold an estimated ${mib(over.inFlight)} of the ${mib(over.max)} of memory the hub gives answers in flight, and this one would add ${mib(bytes)}`
+        : `${over.scope === 'principal' ? 'your' : "the hub's"} requests being answered now hold ${n(over.inFlight)} of the ${n(over.max)} indicator cells allowed at once, and this one would add ${n(cells)}`;
   return new HubError(
     over.scope === 'principal' ? 'TOO_MANY_IN_FLIGHT' : 'OVERLOADED',
     `Not answered now: ${what}. Retry after ${retryAfterSeconds} s${over.scope === 'principal' ? ', once your other requests are answered' : ''}.`,
     {
-      limit: over.what === 'heavy' ? 'inFlightHeavy' : 'inFlightCells',
+      limit: over.what === 'heavy' ? 'inFlightHeavy' : over.what === 'bytes' ? 'inFlightBytes' : 'inFlightCells',
       scope: over.scope,
       inFlight: over.inFlight,
       max: over.max,
-      estimated: cells,
+      estimated: over.what === 'bytes' ? bytes : cells,
       retryAfterSeconds,
       http: {
         status: over.scope === 'principal' ? 429 : 503,

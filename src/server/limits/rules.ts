@@ -7,6 +7,7 @@ import {
   isListType,
   isObjectType,
   type GraphQLNamedType,
+  type GraphQLSchema,
   type GraphQLOutputType,
   type ASTVisitor,
   type FieldNode,
@@ -61,54 +62,10 @@ function depthAndCostRule(limits: QueryLimits): ValidationRule {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     return {
       OperationDefinition(op: OperationDefinitionNode) {
-        const root =
-          op.operation === 'query'
-            ? schema.getQueryType()
-            : op.operation === 'mutation'
-              ? schema.getMutationType()
-              : schema.getSubscriptionType();
-        if (!root) return;
-        let maxDepth = 0;
-        const walk = (
-          set: SelectionSetNode,
-          type: GraphQLNamedType,
-          depth: number,
-          multiplier: number,
-          seen: Set<string>,
-        ): number => {
-          let cost = 0;
-          for (const sel of set.selections) {
-            if (sel.kind === Kind.FIELD) {
-              if (sel.name.value.startsWith('__')) continue;
-              maxDepth = Math.max(maxDepth, depth);
-              if (maxDepth > limits.maxDepth) return Infinity;
-              cost += multiplier;
-              const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[sel.name.value] : undefined;
-              if (sel.selectionSet && def) {
-                const size = listSize(
-                  sel,
-                  def.type,
-                  def.args.some((a) => a.name === 'limit'),
-                  limits,
-                );
-                cost += walk(sel.selectionSet, getNamedType(def.type), depth + 1, multiplier * size, seen);
-              }
-            } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-              const inner = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
-              if (inner) cost += walk(sel.selectionSet, inner, depth, multiplier, seen);
-            } else {
-              const name = sel.name.value;
-              const frag = fragments.get(name);
-              const inner = frag ? schema.getType(frag.typeCondition.name.value) : undefined;
-              if (!frag || !inner || seen.has(name)) continue;
-              cost += walk(frag.selectionSet, inner, depth, multiplier, new Set([...seen, name]));
-            }
-            if (cost > limits.maxCost) return cost;
-          }
-          return cost;
-        };
-        const cost = walk(op.selectionSet, root, 1, 1, new Set());
-        if (maxDepth > limits.maxDepth) {
+        const measured = operationCost(schema, op, fragments, limits);
+        if (!measured) return;
+        const { depth, cost } = measured;
+        if (depth > limits.maxDepth) {
           context.reportError(
             refuse(`Query depth exceeds ${limits.maxDepth}: ask for fewer nested levels, or split the query.`, 'depth'),
           );
@@ -125,8 +82,74 @@ function depthAndCostRule(limits: QueryLimits): ValidationRule {
   };
 }
 
+/**
+ * Depth and estimated cost of one operation (fields × the list sizes around them), as the cost rule
+ * judges it; the walk stops once over `maxDepth` or `maxCost`. Also the in-flight budget's size of a
+ * request that is not an indicator table (src/server/limits/request-size.ts). Undefined: no root type.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  op: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  limits: Pick<QueryLimits, 'maxDepth' | 'maxCost' | 'defaultPageSize' | 'defaultListSize'>,
+): { depth: number; cost: number } | undefined {
+  const root =
+    op.operation === 'query'
+      ? schema.getQueryType()
+      : op.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!root) return undefined;
+  let maxDepth = 0;
+  const walk = (
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    depth: number,
+    multiplier: number,
+    seen: Set<string>,
+  ): number => {
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value.startsWith('__')) continue;
+        maxDepth = Math.max(maxDepth, depth);
+        if (maxDepth > limits.maxDepth) return Infinity;
+        cost += multiplier;
+        const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[sel.name.value] : undefined;
+        if (sel.selectionSet && def) {
+          const size = listSize(
+            sel,
+            def.type,
+            def.args.some((a) => a.name === 'limit'),
+            limits,
+          );
+          cost += walk(sel.selectionSet, getNamedType(def.type), depth + 1, multiplier * size, seen);
+        }
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const inner = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
+        if (inner) cost += walk(sel.selectionSet, inner, depth, multiplier, seen);
+      } else {
+        const name = sel.name.value;
+        const frag = fragments.get(name);
+        const inner = frag ? schema.getType(frag.typeCondition.name.value) : undefined;
+        if (!frag || !inner || seen.has(name)) continue;
+        cost += walk(frag.selectionSet, inner, depth, multiplier, new Set([...seen, name]));
+      }
+      if (cost > limits.maxCost) return cost;
+    }
+    return cost;
+  };
+  const cost = walk(op.selectionSet, root, 1, 1, new Set());
+  return { depth: maxDepth, cost };
+}
+
 /** How many items a field's list may hold, for the estimate. */
-function listSize(field: FieldNode, type: GraphQLOutputType, paged: boolean, limits: QueryLimits): number {
+function listSize(
+  field: FieldNode,
+  type: GraphQLOutputType,
+  paged: boolean,
+  limits: Pick<QueryLimits, 'defaultPageSize' | 'defaultListSize'>,
+): number {
   if (!isListType(getNullableType(type))) return 1;
   const arg = field.arguments?.find((a) => a.name.value === 'limit');
   if (arg?.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));

@@ -24,6 +24,10 @@ export class Evaluator {
   private readonly absent = new Map<Leaf, Map<string, Value | null>>();
   /** Per leaf and member: running totals since inception, by bucket index. */
   private readonly running = new Map<Leaf, Map<string, Decimal[]>>();
+  /** Per leaf and date: the index of the last of its buckets ending by that date (-1: none). */
+  private readonly lastBefore = new Map<Leaf, Map<string, number>>();
+  /** Days per bucket label (formulas' days()). */
+  private readonly days = new Map<string, number>();
 
   constructor(
     private readonly dict: Dictionary,
@@ -61,6 +65,12 @@ export class Evaluator {
     return p;
   }
 
+  private daysOf(bucket: Period): number {
+    let days = this.days.get(bucket.label);
+    if (days === undefined) this.days.set(bucket.label, (days = daysIn(bucket)));
+    return days;
+  }
+
   /** Null when `member` can have a value of `leaf`; else the value (null with the reason) it gets. */
   private missing(leaf: Leaf, member: string): Value | null {
     let byMember = this.absent.get(leaf);
@@ -96,7 +106,7 @@ export class Evaluator {
         return evaluateExpr(
           indicator.formula!,
           (code) => this.value(code, bucket, member),
-          daysIn(bucket),
+          this.daysOf(bucket),
           bucket.label,
         );
       case 'period_over_period': {
@@ -161,8 +171,14 @@ export class Evaluator {
       }
       byMember.set(member, totals);
     }
-    let last = -1;
-    for (let i = 0; i < leaf.buckets.length && leaf.buckets[i]!.to <= date; i++) last = i;
+    let byDate = this.lastBefore.get(leaf);
+    if (!byDate) this.lastBefore.set(leaf, (byDate = new Map()));
+    let last = byDate.get(date);
+    if (last === undefined) {
+      last = -1;
+      for (let i = 0; i < leaf.buckets.length && leaf.buckets[i]!.to <= date; i++) last = i;
+      byDate.set(date, last);
+    }
     return ok(last < 0 ? (leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO) : totals[last]!);
   }
 

@@ -85,6 +85,14 @@ export async function computeValues(
     (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
+  const byLabel = new Map(request.buckets.map((b) => [b.label, b]));
+  // Per code, once: its precision (the one rounding) and whether disclosure has anything to check.
+  const shown = new Map<string, (value: Decimal) => string>();
+  const showOf = (code: string) => {
+    let show = shown.get(code);
+    if (!show) shown.set(code, (show = displayOf(dict.get(code)!.def, units)));
+    return show;
+  };
   const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
@@ -94,12 +102,11 @@ export async function computeValues(
     snapshots: [...new Set([...leaves.values()].filter((l) => l.snapshot).map((l) => l.indicator.def.code))].sort(),
     cell(code, label, member) {
       const v = table.exact(code, label, member);
-      return v.value === null
-        ? { value: null, reason: v.reason }
-        : { value: display(v.value, dict.get(code)!.def, units) };
+      return v.value === null ? { value: null, reason: v.reason } : { value: showOf(code)(v.value) };
     },
     exact(code, label, member) {
-      const bucket = request.buckets.find((b) => b.label === label)!;
+      const bucket = byLabel.get(label)!;
+      if (!disclosure.concerns(code)) return evaluator.value(code, bucket, member);
       return disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
     },
   };
@@ -180,14 +187,18 @@ function perGroup(ranked: ReadonlyArray<{ member: string }>, per: number, n: num
  * Everything before it — source sums, regrouped members, running totals — is exact.
  */
 export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): string {
+  return displayOf(def, units)(value);
+}
+
+/** display for one definition: its precision looked up once, then applied to each value. */
+function displayOf(def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): (value: Decimal) => string {
   const { places, fractional } = units.precisionOf(def);
+  if (fractional === undefined) return (value) => value.toFixed(places);
   // Shown with `fractional` places when rounding to `places` would change it (compared as scaled integers).
-  if (
-    fractional !== undefined &&
+  return (value) =>
     value.unitsAt(fractional) !== Decimal.scaled(value.unitsAt(places), places).unitsAt(fractional)
-  )
-    return value.toFixed(fractional);
-  return value.toFixed(places);
+      ? value.toFixed(fractional)
+      : value.toFixed(places);
 }
 
 /**

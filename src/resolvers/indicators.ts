@@ -93,7 +93,10 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
               period: b.label,
               members: member.parts,
               member: member.parts[0] ?? null,
-              cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member.id) })),
+              cells: codes.map((code) => {
+                const cell = table.cell(code, b.label, member.id);
+                return { code, value: cell.value, reason: cell.reason };
+              }),
             };
           }),
         );

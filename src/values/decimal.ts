@@ -84,6 +84,8 @@ export class Decimal {
   }
 
   toFixed(scale: number): string {
+    const fast = safeFixed(this.units, this.scale, scale);
+    if (fast !== undefined) return fast;
     const units = this.rescale(scale);
     if (scale === 0) return units.toString();
     const negative = units < 0n;
@@ -152,6 +154,31 @@ function roundDown(units: bigint, places: number): bigint {
     return BigInt(n < 0 ? -quotient : quotient);
   }
   return roundHalfUp(units, pow10(places));
+}
+
+/** Below 2^52 units a double divided by a power of ten is nearer to the exact quotient than half a unit
+ *  of the last place, so Number's toFixed prints exactly the decimal. */
+const MAX_FIXED = 2 ** 52;
+
+/**
+ * toFixed without BigInt arithmetic when the value is small enough for doubles to hold it exactly (the
+ * common case: money and counts); undefined otherwise. Rounding half-up (away from zero) as rescale does.
+ */
+function safeFixed(units: bigint, from: number, to: number): string | undefined {
+  if (to > SAFE_DIGITS || from > SAFE_DIGITS || units > MAX_SAFE || units < -MAX_SAFE) return undefined;
+  const n = Number(units);
+  const abs = n < 0 ? -n : n;
+  let rounded: number;
+  if (to >= from) {
+    rounded = abs * POW10_NUMBER[to - from]!;
+  } else {
+    const d = POW10_NUMBER[from - to]!;
+    const remainder = abs % d;
+    rounded = (abs - remainder) / d + (remainder * 2 >= d ? 1 : 0);
+  }
+  if (rounded >= MAX_FIXED) return undefined;
+  const text = to === 0 ? String(rounded) : (rounded / POW10_NUMBER[to]!).toFixed(to);
+  return n < 0 && rounded !== 0 ? `-${text}` : text;
 }
 
 function roundHalfUp(numerator: bigint, denominator: bigint): bigint {

@@ -31,6 +31,8 @@ export interface ValuesTable {
   members: string[];
   /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
+  /** The cells of `codes` in one bucket for one member, each with its code: a table row as the API emits it. */
+  cells(codes: readonly string[], bucket: string, member: string): Array<Cell & { code: string }>;
   /** The same, unrounded (for further arithmetic such as decomposition). */
   exact(code: string, bucket: string, member: string): Value;
   /** One entry per (source, fact) statement, cached or run. */
@@ -93,6 +95,10 @@ export async function computeValues(
     if (!show) shown.set(code, (show = displayOf(dict.get(code)!.def, units)));
     return show;
   };
+  const valueAt = (code: string, bucket: Period, member: string): Value =>
+    disclosure.concerns(code)
+      ? disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member))
+      : evaluator.value(code, bucket, member);
   const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
@@ -104,11 +110,16 @@ export async function computeValues(
       const v = table.exact(code, label, member);
       return v.value === null ? { value: null, reason: v.reason } : { value: showOf(code)(v.value) };
     },
-    exact(code, label, member) {
+    cells(codes, label, member) {
       const bucket = byLabel.get(label)!;
-      if (!disclosure.concerns(code)) return evaluator.value(code, bucket, member);
-      return disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
+      return codes.map((code) => {
+        const v = valueAt(code, bucket, member);
+        return v.value === null
+          ? { code, value: null, reason: v.reason }
+          : { code, value: showOf(code)(v.value), reason: undefined };
+      });
     },
+    exact: (code, label, member) => valueAt(code, byLabel.get(label)!, member),
   };
   return table;
 }

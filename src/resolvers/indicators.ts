@@ -93,10 +93,7 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
               period: b.label,
               members: member.parts,
               member: member.parts[0] ?? null,
-              cells: codes.map((code) => {
-                const cell = table.cell(code, b.label, member.id);
-                return { code, value: cell.value, reason: cell.reason };
-              }),
+              cells: table.cells(codes, b.label, member.id),
             };
           }),
         );

@@ -181,9 +181,11 @@ export async function fetchLeaves(
       }
       const { rows, statement } = fetched;
       provenance.push({ source, fact, measures, indicators, ...statement });
-      // Each row's member once for all the statement's measures; each distinct source key mapped once.
+      // Each row's member once for all the statement's measures (when one of them has a value); each
+      // distinct source key mapped once.
       const memberOf = memberMapper(ctx, source, dimensions, dimensions.map(entityOf));
-      const members = rows.map((row) => memberOf(row));
+      const members: Array<string | undefined> = new Array(rows.length);
+      const memberAt = (r: number) => (members[r] ??= memberOf(rows[r]!));
       for (const need of group) {
         const measure = (need.indicator.def as typeof first).measure.measure;
         const leaf: LeafData = {
@@ -214,7 +216,7 @@ export async function fetchLeaves(
           const row = rows[r]!;
           const raw = row.measures[measure];
           if (raw === null || raw === undefined) continue;
-          const member = members[r]!;
+          const member = memberAt(r);
           leaf.members.add(member);
           const value = Decimal.of(typeof raw === 'string' ? raw : String(raw));
           if (snapshot) for (const b of buckets) byLabel(b.label).set(member, value);
@@ -240,11 +242,11 @@ function memberMapper(
 ): (row: AggregateRow) => string {
   if (entities.length === 0) return () => TOTAL;
   const seen = entities.map(() => new Map<string, string>());
-  const hubId = (i: number, key: unknown): string => {
+  // Keyed by the key as the adapter returned it (the key map is asked with exactly that value).
+  const hubId = (i: number, key: string | null | undefined): string => {
     if (key == null) return NONE;
-    const text = String(key);
-    let id = seen[i]!.get(text);
-    if (id === undefined) seen[i]!.set(text, (id = hubIdOf(ctx, entities[i]!, source, text)));
+    let id = seen[i]!.get(key);
+    if (id === undefined) seen[i]!.set(key, (id = hubIdOf(ctx, entities[i]!, source, key)));
     return id;
   };
   if (entities.length === 1) return (row) => hubId(0, row.dimensions[dimensions[0]!]);

@@ -1,4 +1,5 @@
-import { execute, parse, type GraphQLSchema } from 'graphql';
+import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { resolveViewer } from '../../src/auth/principal';
 import { withPermissions } from '../../src/resolvers/permissions';
 import type { Viewer } from '../../src/auth/viewer';
@@ -23,6 +24,9 @@ import { CodedError } from './errors';
  * One runtime on the bench servers, result cache off.
  */
 export class InProcessHub {
+  /** Per schema and document: graphql-jit's compiled query, as the HTTP hub runs it (src/server/compiled-executor.ts). */
+  private readonly compiled = new Map<GraphQLSchema, Map<string, CompiledQuery | null>>();
+
   private constructor(
     readonly runtime: HubRuntime,
     private readonly guarded: GraphQLSchema,
@@ -47,22 +51,23 @@ export class InProcessHub {
     );
   }
 
-  /** Executes a document as `viewer`; throws on GraphQL errors. Returns the JSON size. */
+  /** Executes a document as `viewer` with the executor the HTTP hub uses for queries (graphql-jit; graphql-js
+   *  with `graphqlJs`); throws on GraphQL errors. Returns the JSON size. */
   async execute(
     query: string,
     viewer: Viewer,
-    opts: { guarded?: boolean; naiveLoaders?: boolean } = {},
+    opts: { guarded?: boolean; naiveLoaders?: boolean; graphqlJs?: boolean } = {},
   ): Promise<number> {
     const ctx = createContext(this.runtime, viewer);
     // Per-row loads: a batch of one key, so every parent costs its own statement (no DataLoader batching).
     const naive = { maxBatchSize: 1, maxAggregateMembers: 1 };
     const values = (keys: Parameters<typeof memberValues>[1]) => memberValues(ctx, keys);
     if (opts.naiveLoaders) ctx.loaders = createLoaders(this.runtime.adapters, (s) => ctx.callFor(s), naive, values);
-    const result = await execute({
-      schema: opts.guarded === false ? this.plain : this.guarded,
-      document: parse(query),
-      contextValue: ctx,
-    });
+    const schema = opts.guarded === false ? this.plain : this.guarded;
+    const jit = opts.graphqlJs ? null : this.compile(schema, query);
+    const result: ExecutionResult = jit
+      ? await jit.query(undefined, ctx, {})
+      : await execute({ schema, document: parse(query), contextValue: ctx });
     if (result.errors?.length)
       throw new CodedError(
         String(result.errors[0]!.extensions?.code ?? 'GRAPHQL_ERROR'),
@@ -71,8 +76,20 @@ export class InProcessHub {
     return JSON.stringify(result).length;
   }
 
+  private compile(schema: GraphQLSchema, query: string): CompiledQuery | null {
+    let bySchema = this.compiled.get(schema);
+    if (!bySchema) this.compiled.set(schema, (bySchema = new Map()));
+    let compiled = bySchema.get(query);
+    if (compiled === undefined) {
+      const out = compileQuery(schema, parse(query), undefined, { disablingCapturingStackErrors: true });
+      compiled = isCompiledQuery(out) ? out : null;
+      bySchema.set(query, compiled);
+    }
+    return compiled;
+  }
+
   /**
-   * Median time of `runs` executions of `workload` in this process: graphql-js + permission layer +
+   * Median time of `runs` executions of `workload` in this process: graphql-jit (as over HTTP) + permission layer +
    * engine + sources, without HTTP, Apollo's plugins, authentication and the audit record — the share of
    * the hub's latency its own request pipeline does not explain.
    */

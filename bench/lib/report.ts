@@ -185,7 +185,7 @@ export function renderMarkdown(r: BenchResults, source?: string): string {
   const split = (Object.keys(main.inProcessMs) as WorkloadName[]).filter((w) => main.hub[w]?.[1] && main.floor[w]?.[1]);
   if (split.length) {
     lines.push(
-      "Where a request's time goes at c=1 (medians, ms): the floor (SQL + JSON), the hub's execution in process (graphql-js, permissions, engine, sources; no HTTP), and the full HTTP request (adds Express/Apollo and its plugins, authentication, the audit record written before the response):",
+      "Where a request's time goes at c=1 (medians, ms): the floor (SQL + JSON), the hub's execution in process (graphql-jit as over HTTP, permissions, engine, sources; no HTTP), and the full HTTP request (adds Express/Apollo and its plugins, authentication, the audit record written before the response):",
       '',
     );
     lines.push('| workload | floor | hub in process | hub over HTTP |', '|---|---|---|---|');

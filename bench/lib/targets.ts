@@ -276,7 +276,7 @@ export function whereTimeGoes(results: BenchResults, workload: WorkloadName | un
 export const WHAT_IT_WOULD_TAKE: ReadonlyArray<readonly [string, string]> = [
   [
     'dashboard p50',
-    'the hub still builds every cell as an object graph and graphql-jit completes ~42,000 cells per request at SF 10; what is left is to evaluate into columns (scaled bigint money, one array per indicator) and serialise the table straight from them (a compiled stringify of rows), so that no per-cell object is allocated — the profile shows garbage collection, Decimal arithmetic and the adapter turning rows into the neutral shape',
+    'values are memoised in columns per (indicator, period) indexed by member, money is parsed and rounded as safe integers (BigInt only beyond 15 digits), each distinct source key is mapped once per statement and the rows are built once per request (graphql-jit read the rows getter five times and built every cell five times); what is left is per-value and per-cell work: a Value and a Decimal object per evaluated value, one plain object per cell that graphql-jit completes (~42,000 at SF 10), and the adapter turning rows into the neutral shape — it would take evaluating whole columns in one pass per indicator over arrays of scaled integers (no object per value) and serialising the rows straight from those columns (a compiled stringify instead of per-cell completion), with garbage collection the largest single item in the profile',
   ],
   [
     'point p50',

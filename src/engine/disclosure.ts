@@ -172,6 +172,11 @@ export class Disclosure {
     }
   }
 
+  /** Whether `check` can change any value of `code` (it reads personal data): false lets callers skip it. */
+  concerns(code: string): boolean {
+    return this.factsOf(code).length > 0;
+  }
+
   /** The value of a cell as this viewer may see it. */
   check(code: string, bucket: Period, member: string, compute: (code: string) => Value): Value {
     const facts = this.factsOf(code);

@@ -15,15 +15,22 @@ const HUNDRED = Decimal.of(100);
  * ratios). Empty inputs and divisions by zero give null with a reason, never NaN or Infinity.
  */
 export class Evaluator {
-  /** code → bucket label → member → value. Nested maps: a dashboard asks for ~10^6 lookups, and a
-   *  composite string key per lookup was the largest source of garbage in the CPU profile. */
-  private readonly memo = new Map<string, Map<string, Map<string, Value>>>();
-  /** Calendar steps depend on the bucket only, never on the member: computed once per bucket. */
-  private readonly steps = new Map<string, Period>();
-  /** Per leaf and member: null when the member has a value in that source, else why not. */
-  private readonly absent = new Map<Leaf, Map<string, Value | null>>();
-  /** Per leaf and member: running totals since inception, by bucket index. */
-  private readonly running = new Map<Leaf, Map<string, Decimal[]>>();
+  /** code → bucket label → member index → value. A column per (code, bucket), indexed by the member's
+   *  place (`indexOf`): a dashboard asks for ~10^6 lookups, and per-lookup keys or map entries were the
+   *  largest source of garbage in the CPU profile. */
+  private readonly memo = new Map<string, Map<string, Array<Value | undefined>>>();
+  /** Member → its index in every per-member column, assigned in order of first use. */
+  private readonly members = new Map<string, number>();
+  /** Calendar steps depend on the bucket only, never on the member: computed once per (kind, grain, label). */
+  private readonly steps = new Map<string, Map<string, Map<string, Period>>>();
+  /** Per leaf, by member index: null when the member has a value in that source, else why not. */
+  private readonly absent = new Map<Leaf, Array<Value | null | undefined>>();
+  /** Per leaf, by member index: running totals since inception, by bucket index. */
+  private readonly running = new Map<Leaf, Array<Decimal[] | undefined>>();
+  /** Per leaf and date: the index of the last of its buckets ending by that date (-1: none). */
+  private readonly lastBefore = new Map<Leaf, Map<string, number>>();
+  /** Days per bucket label (formulas' days()). */
+  private readonly days = new Map<string, number>();
 
   constructor(
     private readonly dict: Dictionary,
@@ -34,19 +41,29 @@ export class Evaluator {
   value(code: string, bucket: Period, member: string): Value {
     let byBucket = this.memo.get(code);
     if (!byBucket) this.memo.set(code, (byBucket = new Map()));
-    let byMember = byBucket.get(bucket.label);
-    if (!byMember) byBucket.set(bucket.label, (byMember = new Map()));
-    let v = byMember.get(member);
-    if (!v) {
+    let column = byBucket.get(bucket.label);
+    if (!column) byBucket.set(bucket.label, (column = []));
+    const index = this.indexOf(member);
+    let v = column[index];
+    if (v === undefined) {
       v = this.compute(this.dict.get(code)!, bucket, member);
-      byMember.set(member, v);
+      column[index] = v;
     }
     return v;
   }
 
+  private indexOf(member: string): number {
+    let index = this.members.get(member);
+    if (index === undefined) this.members.set(member, (index = this.members.size));
+    return index;
+  }
+
   private step(kind: 'previous' | 'next' | 'yearAgo' | 'year' | 'quarter', bucket: Period): Period {
-    const key = `${kind}|${bucket.grain}|${bucket.label}`;
-    let p = this.steps.get(key);
+    let byGrain = this.steps.get(kind);
+    if (!byGrain) this.steps.set(kind, (byGrain = new Map()));
+    let byLabel = byGrain.get(bucket.grain);
+    if (!byLabel) byGrain.set(bucket.grain, (byLabel = new Map()));
+    let p = byLabel.get(bucket.label);
     if (!p) {
       p =
         kind === 'previous'
@@ -56,16 +73,23 @@ export class Evaluator {
             : kind === 'yearAgo'
               ? yearAgo(bucket, this.calendar)
               : startOf(bucket, kind, this.calendar);
-      this.steps.set(key, p);
+      byLabel.set(bucket.label, p);
     }
     return p;
+  }
+
+  private daysOf(bucket: Period): number {
+    let days = this.days.get(bucket.label);
+    if (days === undefined) this.days.set(bucket.label, (days = daysIn(bucket)));
+    return days;
   }
 
   /** Null when `member` can have a value of `leaf`; else the value (null with the reason) it gets. */
   private missing(leaf: Leaf, member: string): Value | null {
     let byMember = this.absent.get(leaf);
-    if (!byMember) this.absent.set(leaf, (byMember = new Map()));
-    let v = byMember.get(member);
+    if (!byMember) this.absent.set(leaf, (byMember = []));
+    const index = this.indexOf(member);
+    let v = byMember[index];
     if (v === undefined) {
       v = leaf.unavailable
         ? none(leaf.unavailable, leaf.failure)
@@ -74,7 +98,7 @@ export class Evaluator {
           : leaf.hasCounterpart && !leaf.hasCounterpart(member)
             ? none(`${member} has no counterpart in ${leaf.source}`)
             : null;
-      byMember.set(member, v);
+      byMember[index] = v;
     }
     return v;
   }
@@ -96,7 +120,7 @@ export class Evaluator {
         return evaluateExpr(
           indicator.formula!,
           (code) => this.value(code, bucket, member),
-          daysIn(bucket),
+          this.daysOf(bucket),
           bucket.label,
         );
       case 'period_over_period': {
@@ -150,8 +174,9 @@ export class Evaluator {
     // Running totals per member, built once (bucket i → opening + buckets 0..i): a balance for every
     // bucket of a dashboard is then one lookup, not a sum over every bucket before it.
     let byMember = this.running.get(leaf);
-    if (!byMember) this.running.set(leaf, (byMember = new Map()));
-    let totals = byMember.get(member);
+    if (!byMember) this.running.set(leaf, (byMember = []));
+    const index = this.indexOf(member);
+    let totals = byMember[index];
     if (!totals) {
       totals = [];
       let total = leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO;
@@ -159,10 +184,16 @@ export class Evaluator {
         total = total.add(leaf.values.get(b.label)?.get(member) ?? Decimal.ZERO);
         totals.push(total);
       }
-      byMember.set(member, totals);
+      byMember[index] = totals;
     }
-    let last = -1;
-    for (let i = 0; i < leaf.buckets.length && leaf.buckets[i]!.to <= date; i++) last = i;
+    let byDate = this.lastBefore.get(leaf);
+    if (!byDate) this.lastBefore.set(leaf, (byDate = new Map()));
+    let last = byDate.get(date);
+    if (last === undefined) {
+      last = -1;
+      for (let i = 0; i < leaf.buckets.length && leaf.buckets[i]!.to <= date; i++) last = i;
+      byDate.set(date, last);
+    }
     return ok(last < 0 ? (leaf.values.get(OPENING)?.get(member) ?? Decimal.ZERO) : totals[last]!);
   }
 

@@ -181,6 +181,11 @@ export async function fetchLeaves(
       }
       const { rows, statement } = fetched;
       provenance.push({ source, fact, measures, indicators, ...statement });
+      // Each row's member once for all the statement's measures (when one of them has a value); each
+      // distinct source key mapped once.
+      const memberOf = memberMapper(ctx, source, dimensions, dimensions.map(entityOf));
+      const members: Array<string | undefined> = new Array(rows.length);
+      const memberAt = (r: number) => (members[r] ??= memberOf(rows[r]!));
       for (const need of group) {
         const measure = (need.indicator.def as typeof first).measure.measure;
         const leaf: LeafData = {
@@ -202,21 +207,20 @@ export async function fetchLeaves(
             : {}),
           ...(dimensions.length ? scopeOf(dimensions.map((d) => visibleMembers(ctx.viewer, entityOf(d)))) : {}),
         };
-        for (const row of rows) {
+        const byLabel = (label: string) => {
+          let byMember = leaf.values.get(label);
+          if (!byMember) leaf.values.set(label, (byMember = new Map<string, Decimal>()));
+          return byMember;
+        };
+        for (let r = 0; r < rows.length; r++) {
+          const row = rows[r]!;
           const raw = row.measures[measure];
           if (raw === null || raw === undefined) continue;
-          // A null key (a reference to nobody) is the member NONE: kept, so the parts add up to the total.
-          const keys = dimensions.map((d) => row.dimensions[d]);
-          const member = dimensions.length
-            ? joinMember(keys.map((k, i) => (k == null ? NONE : hubIdOf(ctx, entityOf(dimensions[i]!), source, k))))
-            : TOTAL;
+          const member = memberAt(r);
           leaf.members.add(member);
-          const value = Decimal.of(String(raw));
-          for (const label of snapshot ? buckets.map((b) => b.label) : [row.dimensions.period!]) {
-            const byMember = leaf.values.get(label) ?? new Map<string, Decimal>();
-            byMember.set(member, value);
-            leaf.values.set(label, byMember);
-          }
+          const value = Decimal.of(typeof raw === 'string' ? raw : String(raw));
+          if (snapshot) for (const b of buckets) byLabel(b.label).set(member, value);
+          else byLabel(row.dimensions.period!).set(member, value);
         }
         out.set(need.indicator.def.code, leaf);
       }
@@ -224,6 +228,29 @@ export async function fetchLeaves(
   );
   provenance.sort((a, b) => `${a.source}.${a.fact}`.localeCompare(`${b.source}.${b.fact}`));
   return { leaves: out, statements: provenance, failures };
+}
+
+/**
+ * A row's member: its dimension keys as hub ids through the key map (a null key is the member NONE), joined;
+ * TOTAL when the statement is not grouped. Each distinct source key is mapped once per statement.
+ */
+function memberMapper(
+  ctx: EngineContext,
+  source: string,
+  dimensions: readonly string[],
+  entities: readonly string[],
+): (row: AggregateRow) => string {
+  if (entities.length === 0) return () => TOTAL;
+  const seen = entities.map(() => new Map<string, string>());
+  // Keyed by the key as the adapter returned it (the key map is asked with exactly that value).
+  const hubId = (i: number, key: string | null | undefined): string => {
+    if (key == null) return NONE;
+    let id = seen[i]!.get(key);
+    if (id === undefined) seen[i]!.set(key, (id = hubIdOf(ctx, entities[i]!, source, key)));
+    return id;
+  };
+  if (entities.length === 1) return (row) => hubId(0, row.dimensions[dimensions[0]!]);
+  return (row) => joinMember(dimensions.map((d, i) => hubId(i, row.dimensions[d])));
 }
 
 type Statement = Pick<StatementProvenance, 'fingerprint' | 'cached' | 'asOf' | 'rows' | 'durationMs'>;

@@ -31,6 +31,8 @@ export interface ValuesTable {
   members: string[];
   /** The value of `code` in the bucket labelled `bucket` for `member`, rounded once at its precision. */
   cell(code: string, bucket: string, member: string): Cell;
+  /** The cells of `codes` in one bucket for one member, each with its code: a table row as the API emits it. */
+  cells(codes: readonly string[], bucket: string, member: string): Array<Cell & { code: string }>;
   /** The same, unrounded (for further arithmetic such as decomposition). */
   exact(code: string, bucket: string, member: string): Value;
   /** One entry per (source, fact) statement, cached or run. */
@@ -85,6 +87,18 @@ export async function computeValues(
     (request.groupBy.length ? [...new Set([...leaves.values()].flatMap((l) => [...l.members]))].sort() : [TOTAL]);
   await disclosure.decide((code, bucket, member) => evaluator.value(code, bucket, member), members, leaves);
   const units = ctx.runtime.units;
+  const byLabel = new Map(request.buckets.map((b) => [b.label, b]));
+  // Per code, once: its precision (the one rounding) and whether disclosure has anything to check.
+  const shown = new Map<string, (value: Decimal) => string>();
+  const showOf = (code: string) => {
+    let show = shown.get(code);
+    if (!show) shown.set(code, (show = displayOf(dict.get(code)!.def, units)));
+    return show;
+  };
+  const valueAt = (code: string, bucket: Period, member: string): Value =>
+    disclosure.concerns(code)
+      ? disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member))
+      : evaluator.value(code, bucket, member);
   const table: ValuesTable = {
     buckets: [...request.buckets],
     members,
@@ -94,14 +108,18 @@ export async function computeValues(
     snapshots: [...new Set([...leaves.values()].filter((l) => l.snapshot).map((l) => l.indicator.def.code))].sort(),
     cell(code, label, member) {
       const v = table.exact(code, label, member);
-      return v.value === null
-        ? { value: null, reason: v.reason }
-        : { value: display(v.value, dict.get(code)!.def, units) };
+      return v.value === null ? { value: null, reason: v.reason } : { value: showOf(code)(v.value) };
     },
-    exact(code, label, member) {
-      const bucket = request.buckets.find((b) => b.label === label)!;
-      return disclosure.check(code, bucket, member, (c) => evaluator.value(c, bucket, member));
+    cells(codes, label, member) {
+      const bucket = byLabel.get(label)!;
+      return codes.map((code) => {
+        const v = valueAt(code, bucket, member);
+        return v.value === null
+          ? { code, value: null, reason: v.reason }
+          : { code, value: showOf(code)(v.value), reason: undefined };
+      });
     },
+    exact: (code, label, member) => valueAt(code, byLabel.get(label)!, member),
   };
   return table;
 }
@@ -180,14 +198,18 @@ function perGroup(ranked: ReadonlyArray<{ member: string }>, per: number, n: num
  * Everything before it — source sums, regrouped members, running totals — is exact.
  */
 export function display(value: Decimal, def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): string {
+  return displayOf(def, units)(value);
+}
+
+/** display for one definition: its precision looked up once, then applied to each value. */
+function displayOf(def: Pick<IndicatorDefinition, 'unit' | 'precision'>, units: UnitBook): (value: Decimal) => string {
   const { places, fractional } = units.precisionOf(def);
+  if (fractional === undefined) return (value) => value.toFixed(places);
   // Shown with `fractional` places when rounding to `places` would change it (compared as scaled integers).
-  if (
-    fractional !== undefined &&
+  return (value) =>
     value.unitsAt(fractional) !== Decimal.scaled(value.unitsAt(places), places).unitsAt(fractional)
-  )
-    return value.toFixed(fractional);
-  return value.toFixed(places);
+      ? value.toFixed(fractional)
+      : value.toFixed(places);
 }
 
 /**

@@ -65,6 +65,8 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
     const explain = request.codes.map((code) =>
       explainOf(dict, code, table.statements, request, table.snapshots, ctx.runtime.model),
     );
+    let rows: ReturnType<typeof asListItems<RowItem>> | undefined;
+    let series: ReturnType<typeof asListItems<SeriesItem>> | undefined;
     return {
       warnings,
       asOf: asOfBySource(table.statements),
@@ -82,10 +84,12 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
       by: request.groupBy.map(pathText),
       groupBy: request.groupBy[0] ? pathText(request.groupBy[0]) : null,
       // The same cells two ways: each built only if the query selects it (a dashboard asks for one), a
-      // chunk at a time so a large table does not hold the event loop (src/engine/chunked.ts).
+      // chunk at a time so a large table does not hold the event loop (src/engine/chunked.ts). Built once
+      // per table: graphql-jit's compiled code reads a field's property several times (null check, list
+      // check, iteration), and each read of an unmemoised getter built every cell again.
       get rows() {
         const codes = request.codes;
-        return asListItems(
+        return (rows ??= asListItems(
           inChunks(buckets.length * members.length, codes.length, (i) => {
             const b = buckets[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
@@ -93,13 +97,13 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
               period: b.label,
               members: member.parts,
               member: member.parts[0] ?? null,
-              cells: codes.map((code) => ({ code, ...table.cell(code, b.label, member.id) })),
+              cells: table.cells(codes, b.label, member.id),
             };
           }),
-        );
+        ));
       },
       get series() {
-        return asListItems(
+        return (series ??= asListItems(
           inChunks(request.codes.length * members.length, buckets.length, (i) => {
             const code = request.codes[Math.floor(i / members.length)]!;
             const member = members[i % members.length]!;
@@ -110,7 +114,7 @@ export async function indicatorTable(ctx: HubContext, args: QueryIndicatorValues
               points: buckets.map((b) => ({ period: b.label, ...table.cell(code, b.label, member.id) })),
             };
           }),
-        );
+        ));
       },
     };
   }
@@ -218,6 +222,20 @@ const rangeText = (request: ValuesRequest) => {
   const last = request.buckets[request.buckets.length - 1]!;
   return first.label === last.label ? first.label : `${first.label}..${last.label}`;
 };
+
+interface RowItem {
+  period: string;
+  members: MemberParent[];
+  member: MemberParent | null;
+  cells: Array<{ code: string; value: string | null; reason?: string | undefined }>;
+}
+
+interface SeriesItem {
+  code: string;
+  members: MemberParent[];
+  member: MemberParent | null;
+  points: Array<{ period: string; value: string | null; reason?: string | undefined }>;
+}
 
 interface MemberParent {
   id: string;

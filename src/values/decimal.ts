@@ -23,7 +23,7 @@ export class Decimal {
       return new Decimal(BigInt(value), 0);
     }
     const plain = parsePlain(value);
-    if (plain !== null) return new Decimal(plain.units, plain.scale);
+    if (plain !== null) return plain;
     const match = DECIMAL_RE.exec(value.trim());
     if (!match) throw new TypeError(`Decimal.of: expected a decimal string like "-12.34", received "${value}"`);
     const [, sign, whole, fraction = ''] = match;
@@ -44,7 +44,7 @@ export class Decimal {
   private rescale(scale: number): bigint {
     if (scale === this.scale) return this.units;
     if (scale > this.scale) return this.units * pow10(scale - this.scale);
-    return roundHalfUp(this.units, pow10(this.scale - scale));
+    return roundDown(this.units, this.scale - scale);
   }
 
   add(other: Decimal): Decimal {
@@ -84,12 +84,14 @@ export class Decimal {
   }
 
   toFixed(scale: number): string {
+    const fast = safeFixed(this.units, this.scale, scale);
+    if (fast !== undefined) return fast;
     const units = this.rescale(scale);
+    if (scale === 0) return units.toString();
     const negative = units < 0n;
     const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
-    const whole = digits.slice(0, digits.length - scale);
-    const fraction = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
-    return `${negative ? '-' : ''}${whole}${fraction}`;
+    const point = digits.length - scale;
+    return `${negative ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}`;
   }
 
   toString(): string {
@@ -100,22 +102,88 @@ export class Decimal {
 const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
 const pow10 = (n: number): bigint => POW10[n] ?? 10n ** BigInt(n);
 
+/** Digits a double holds exactly in any order of accumulation: 15 decimal digits stay below 2^53. */
+const SAFE_DIGITS = 15;
+
 /**
  * The common shape drivers hand back ("-1234.50", "7"): digits, an optional leading minus and at most one
- * point with digits on both sides, no blanks. Anything else (null) takes the validating path.
+ * point with digits on both sides, no blanks. Anything else (null) takes the validating path. Up to 15
+ * digits are accumulated as a safe integer (exact) and converted once; longer ones go through BigInt's parser.
  */
-function parsePlain(text: string): { units: bigint; scale: number } | null {
-  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+function parsePlain(text: string): Decimal | null {
+  const negative = text.charCodeAt(0) === 45;
+  const start = negative ? 1 : 0;
+  const length = text.length;
   let dot = -1;
-  for (let i = start; i < text.length; i++) {
+  let units = 0;
+  for (let i = start; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      continue;
+    }
     if (c !== 46 || dot !== -1) return null;
     dot = i;
   }
-  if (dot === -1) return text.length > start ? { units: BigInt(text), scale: 0 } : null;
-  if (dot === start || dot === text.length - 1) return null;
-  return { units: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
+  if (dot === -1) {
+    if (length === start) return null;
+    if (length - start > SAFE_DIGITS) return Decimal.scaled(BigInt(text), 0);
+    return Decimal.scaled(BigInt(negative ? -units : units), 0);
+  }
+  if (dot === start || dot === length - 1) return null;
+  const scale = length - dot - 1;
+  if (length - start - 1 > SAFE_DIGITS) return Decimal.scaled(BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale);
+  return Decimal.scaled(BigInt(negative ? -units : units), scale);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Powers of ten a double holds exactly (10^0 … 10^15). */
+const POW10_NUMBER: number[] = Array.from({ length: SAFE_DIGITS + 1 }, (_, i) => 10 ** i);
+
+/**
+ * `units` ÷ 10^places rounded half-up (away from zero). Safe integers are divided as doubles, which is
+ * exact for them: the remainder and the quotient of a safe integer by a power of ten are exact.
+ */
+function roundDown(units: bigint, places: number): bigint {
+  if (places <= SAFE_DIGITS && units <= MAX_SAFE && units >= -MAX_SAFE) {
+    const n = Number(units);
+    const d = POW10_NUMBER[places]!;
+    const abs = n < 0 ? -n : n;
+    const remainder = abs % d;
+    const quotient = (abs - remainder) / d + (remainder * 2 >= d ? 1 : 0);
+    return BigInt(n < 0 ? -quotient : quotient);
+  }
+  return roundHalfUp(units, pow10(places));
+}
+
+/** Integers below this print as plain digits and stay exact through the arithmetic above. */
+const MAX_FIXED = 2 ** 52;
+const ZEROS = '0'.repeat(SAFE_DIGITS + 1);
+
+/**
+ * toFixed without BigInt arithmetic when the value is small enough for doubles to hold it exactly (the
+ * common case: money and counts); undefined otherwise. Rounding half-up (away from zero) as rescale does.
+ */
+function safeFixed(units: bigint, from: number, to: number): string | undefined {
+  if (to > SAFE_DIGITS || from > SAFE_DIGITS || units > MAX_SAFE || units < -MAX_SAFE) return undefined;
+  const n = Number(units);
+  const abs = n < 0 ? -n : n;
+  let rounded: number;
+  if (to >= from) {
+    rounded = abs * POW10_NUMBER[to - from]!;
+  } else {
+    const d = POW10_NUMBER[from - to]!;
+    const remainder = abs % d;
+    rounded = (abs - remainder) / d + (remainder * 2 >= d ? 1 : 0);
+  }
+  if (rounded >= MAX_FIXED) return undefined;
+  const sign = n < 0 && rounded !== 0 ? '-' : '';
+  if (to === 0) return sign + String(rounded);
+  // The digits with the point inserted (Number's own toFixed is several times slower).
+  let digits = String(rounded);
+  if (digits.length <= to) digits = ZEROS.slice(0, to + 1 - digits.length) + digits;
+  const point = digits.length - to;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function roundHalfUp(numerator: bigint, denominator: bigint): bigint {

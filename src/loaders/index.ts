@@ -11,6 +11,10 @@ export type { AggregateBatch, ComputeValues, MemberValue, StatementMemo, ValueKe
 /** The request's loaders: created per request in the context factory, never shared between viewers. */
 export interface Loaders {
   rows(source: string, entity: EntityName, field: string): DataLoader<string, NeutralRow[]>;
+  /** Rows of `entity` the request already read from `source` (a list's), by key: a later lookup of one of
+   *  them by key (a name, a parent) is answered from here without a statement. One map write per row —
+   *  priming the loader cost a promise per row. */
+  known(source: string, entity: EntityName): Map<string, NeutralRow>;
   /** Entities' figures and indicators, batched per (dimension, period) into one computation. */
   values: DataLoader<ValueKey, MemberValue, string>;
   /** The request's one answer per aggregate statement (src/engine/fetch.ts reads through it). */
@@ -27,7 +31,14 @@ export function createLoaders(
   computeValues: ComputeValues,
 ): Loaders {
   const rowLoaders = new Map<string, DataLoader<string, NeutralRow[]>>();
+  const knownRows = new Map<string, Map<string, NeutralRow>>();
   return {
+    known(source, entity) {
+      const id = `${source}|${entity}`;
+      let rows = knownRows.get(id);
+      if (!rows) knownRows.set(id, (rows = new Map()));
+      return rows;
+    },
     rows(source, entity, field) {
       const id = `${source}|${entity}|${field}`;
       let loader = rowLoaders.get(id);

@@ -1,4 +1,5 @@
 import {
+  defaultFieldResolver,
   getNamedType,
   GraphQLError,
   GraphQLObjectType,
@@ -93,7 +94,23 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
   // graphql-middleware wraps `resolve` when a field has one and `subscribe` when it has only that: a
   // subscription's policy is checked when its stream is opened (src/resolvers/notices.ts). The first
   // middleware is the outer one: shield's rule, then the guard.
-  return applyMiddleware(schema, generated as never, guards as never);
+  const rootGuards: Record<string, Record<string, FieldGuard>> = {};
+  for (const root of roots) if (root && guards[root.name]) rootGuards[root.name] = guards[root.name]!;
+  const guarded = applyMiddleware(schema, generated as never, rootGuards as never);
+  // The other guards wrap their field's resolver directly (no middleware closure per row), and a field left
+  // with graphql-middleware's default resolver gets none back: graphql-jit then reads the property inline
+  // (an entity's plain columns, src/resolvers/plain-rows.ts).
+  for (const type of objectTypes(guarded)) {
+    const own = roots.has(schema.getType(type.name) as GraphQLObjectType) ? undefined : guards[type.name];
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (field.resolve === defaultFieldResolver) field.resolve = undefined;
+      const guard = own?.[name];
+      if (!guard) continue;
+      const resolve = (field.resolve ?? defaultFieldResolver) as Resolve;
+      field.resolve = (parent, args, ctx, info) => guard(resolve, parent, args, ctx as HubContext, info);
+    }
+  }
+  return guarded;
 }
 
 /** Shield's rule for a root field or a field returning objects: its own verdict, then its children's. */

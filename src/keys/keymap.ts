@@ -13,6 +13,8 @@ export class KeyMap {
   /** Entity → source → hub id → source key. */
   private readonly down = new Map<string, Map<string, Map<string, string>>>();
   private pairs = 0;
+  /** `identity` as entity → sources. */
+  private readonly identityBy = new Map<string, Set<string>>();
   /** Entity → source → source key → hub id. */
   private readonly up = new Map<string, Map<string, Map<string, string>>>();
   /** Distinct hub ids per entity, over every source. */
@@ -25,6 +27,13 @@ export class KeyMap {
     /** `entity|source` whose crosswalk could not be read and has no earlier pairs: its keys are unknown. */
     private readonly unknown: ReadonlySet<string> = new Set(),
   ) {
+    for (const pair of identity) {
+      const bar = pair.lastIndexOf('|');
+      const entity = pair.slice(0, bar);
+      let sources = this.identityBy.get(entity);
+      if (!sources) this.identityBy.set(entity, (sources = new Set()));
+      sources.add(pair.slice(bar + 1));
+    }
     for (const r of rows) {
       const earlierKey = this.downOf(r.entity, r.source)?.get(r.hubId);
       const earlierHub = this.upOf(r.entity, r.source)?.get(r.sourceKey);
@@ -76,11 +85,16 @@ export class KeyMap {
 
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {
     // A hub id without a key in a source is common and lasting (a department that is no sales team): no refresh.
-    return this.downOf(entity, source)?.get(hubId) ?? (this.identity.has(`${entity}|${source}`) ? hubId : undefined);
+    return this.downOf(entity, source)?.get(hubId) ?? (this.same(entity, source) ? hubId : undefined);
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {
     return this.upOf(entity, source)?.get(sourceKey) ?? this.missed(entity, source, sourceKey);
+  }
+
+  /** A `same` rule: the source's key of the entity is its hub id (nested sets: no key string per row). */
+  private same(entity: string, source: string): boolean {
+    return this.identityBy.get(entity)?.has(source) ?? false;
   }
 
   /** The hub ids → source keys of one (entity, source): a row's lookup builds no key string. */
@@ -94,7 +108,7 @@ export class KeyMap {
   }
 
   private missed(entity: EntityName, source: string, value: string): string | undefined {
-    if (this.identity.has(`${entity}|${source}`)) return value;
+    if (this.same(entity, source)) return value;
     this.onMiss?.();
     return undefined;
   }

@@ -32,6 +32,7 @@ export function createLoaders(
 ): Loaders {
   const rowLoaders = new Map<string, DataLoader<string, NeutralRow[]>>();
   const knownRows = new Map<string, Map<string, NeutralRow>>();
+  let last: { source: string; entity: string; field: string; loader: DataLoader<string, NeutralRow[]> } | undefined;
   return {
     known(source, entity) {
       const id = `${source}|${entity}`;
@@ -40,6 +41,8 @@ export function createLoaders(
       return rows;
     },
     rows(source, entity, field) {
+      // Called once per parent row of a relation: the last loader asked for is answered without a key string.
+      if (last && last.source === source && last.entity === entity && last.field === field) return last.loader;
       const id = `${source}|${entity}|${field}`;
       let loader = rowLoaders.get(id);
       if (!loader) {
@@ -48,6 +51,7 @@ export function createLoaders(
         loader = createRowsLoader(adapter, entity, field, callFor(source), limits.maxBatchSize);
         rowLoaders.set(id, loader);
       }
+      last = { source, entity, field, loader };
       return loader;
     },
     values: createValuesLoader(computeValues, limits.maxAggregateMembers),

@@ -30,7 +30,7 @@ export interface EngineContext extends FederationContext {
   /** The published dictionary when the request started. */
   dictionary: Dictionary;
   viewer: Viewer;
-  loaders: Pick<Loaders, 'rows' | 'statements' | 'aggregates'>;
+  loaders: Pick<Loaders, 'rows' | 'known' | 'statements' | 'aggregates'>;
   /** The request's audit record: which indicator versions it computed (with their inputs'), cells suppressed. */
   audit: {
     indicator(code: string, version: string, inputs?: ReadonlyArray<{ code: string; version: string }>): void;

@@ -18,6 +18,6 @@ export interface FederationContext {
     /** Told when a hub id is unknown to its home source, so the crosswalks are read again soon. */
     crosswalks?: { noticeMiss(): void };
   };
-  loaders: Pick<Loaders, 'rows'>;
+  loaders: Pick<Loaders, 'rows' | 'known'>;
   callFor(source: string): CallContext;
 }

@@ -98,10 +98,15 @@ export async function listEntities(
     },
     callOf(ctx, source),
   );
-  // Later lookups of these rows by key (a name, a parent) are answered from the request's loader.
-  const byKey = ctx.loaders.rows(source, entity, 'key');
-  for (const row of rows) byKey.prime(row.key, [row]);
-  return rows.map((row) => parentFromRow(ctx, entity, source, row));
+  // Later lookups of these rows by key (a name, a parent) are answered from the request's known rows.
+  const known = ctx.loaders.known(source, entity);
+  const out: EntityParent[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!known.has(row.key)) known.set(row.key, row);
+    out[i] = parentFromRow(ctx, entity, source, row);
+  }
+  return out;
 }
 
 /** How many rows `listEntities` has for the viewer with the same filter: one `count(*)` in the home source, scoped. */
@@ -172,11 +177,15 @@ export async function relatedEntities(
 ): Promise<EntityParent[]> {
   const source = ctx.runtime.routing.owner(child, refField);
   if (!source) return [];
-  const key = sourceKeyOf(ctx, parent.entity, source, parent.id);
+  // The parent's own row from that source carries its key there: mapped once, when the row was read.
+  const own = ctx.runtime.model.entities[parent.entity]!.key.parts ? undefined : parent.rows[source]?.key;
+  const key = own ?? sourceKeyOf(ctx, parent.entity, source, parent.id);
   if (key === undefined) return [];
   const rows = await ctx.loaders.rows(source, child, refField).load(key);
   const slice = page ? rows.slice(page.offset, page.offset + page.limit) : rows;
-  return slice.map((row) => parentFromRow(ctx, child, source, row));
+  const out: EntityParent[] = new Array(slice.length);
+  for (let i = 0; i < slice.length; i++) out[i] = parentFromRow(ctx, child, source, slice[i]!);
+  return out;
 }
 
 async function rowOf(
@@ -187,6 +196,8 @@ async function rowOf(
 ): Promise<NeutralRow | null> {
   const key = sourceKeyOf(ctx, entity, source, id);
   if (key === undefined) return null;
+  const known = ctx.loaders.known(source, entity).get(key);
+  if (known) return known;
   const rows = await ctx.loaders.rows(source, entity, 'key').load(key);
   return rows[0] ?? null;
 }

@@ -10,7 +10,11 @@ import type { KeyMapRow } from '../store/hub-store';
  * row in a source). A hub id without a key in a source does not: that is usually lasting (no counterpart).
  */
 export class KeyMap {
-  private readonly toSourceMap = new Map<string, string>();
+  /** Entity → source → hub id → source key. */
+  private readonly down = new Map<string, Map<string, Map<string, string>>>();
+  private pairs = 0;
+  /** `identity` as entity → sources. */
+  private readonly identityBy = new Map<string, Set<string>>();
   /** Entity → source → source key → hub id. */
   private readonly up = new Map<string, Map<string, Map<string, string>>>();
   /** Distinct hub ids per entity, over every source. */
@@ -23,9 +27,15 @@ export class KeyMap {
     /** `entity|source` whose crosswalk could not be read and has no earlier pairs: its keys are unknown. */
     private readonly unknown: ReadonlySet<string> = new Set(),
   ) {
+    for (const pair of identity) {
+      const bar = pair.lastIndexOf('|');
+      const entity = pair.slice(0, bar);
+      let sources = this.identityBy.get(entity);
+      if (!sources) this.identityBy.set(entity, (sources = new Set()));
+      sources.add(pair.slice(bar + 1));
+    }
     for (const r of rows) {
-      const down = `${r.entity}|${r.source}|${r.hubId}`;
-      const earlierKey = this.toSourceMap.get(down);
+      const earlierKey = this.downOf(r.entity, r.source)?.get(r.hubId);
       const earlierHub = this.upOf(r.entity, r.source)?.get(r.sourceKey);
       if (earlierKey !== undefined || earlierHub !== undefined) {
         const earlier =
@@ -36,7 +46,12 @@ export class KeyMap {
           `Key map: ${r.entity} ${r.hubId} ↔ ${r.source} ${r.sourceKey} conflicts with the earlier row ${r.entity} ${earlier} (each hub id needs at most one key per source, and the reverse)`,
         );
       }
-      this.toSourceMap.set(down, r.sourceKey);
+      let downs = this.down.get(r.entity);
+      if (!downs) this.down.set(r.entity, (downs = new Map()));
+      let hubs = downs.get(r.source);
+      if (!hubs) downs.set(r.source, (hubs = new Map()));
+      hubs.set(r.hubId, r.sourceKey);
+      this.pairs += 1;
       let sources = this.up.get(r.entity);
       if (!sources) this.up.set(r.entity, (sources = new Map()));
       let keys = sources.get(r.source);
@@ -49,7 +64,7 @@ export class KeyMap {
   }
 
   get size(): number {
-    return this.toSourceMap.size;
+    return this.pairs;
   }
 
   /** How many distinct hub ids the map knows for an entity, over every source (a member count bound). */
@@ -70,14 +85,21 @@ export class KeyMap {
 
   toSource(entity: EntityName, source: string, hubId: string): string | undefined {
     // A hub id without a key in a source is common and lasting (a department that is no sales team): no refresh.
-    return (
-      this.toSourceMap.get(`${entity}|${source}|${hubId}`) ??
-      (this.identity.has(`${entity}|${source}`) ? hubId : undefined)
-    );
+    return this.downOf(entity, source)?.get(hubId) ?? (this.same(entity, source) ? hubId : undefined);
   }
 
   toHub(entity: EntityName, source: string, sourceKey: string): string | undefined {
     return this.upOf(entity, source)?.get(sourceKey) ?? this.missed(entity, source, sourceKey);
+  }
+
+  /** A `same` rule: the source's key of the entity is its hub id (nested sets: no key string per row). */
+  private same(entity: string, source: string): boolean {
+    return this.identityBy.get(entity)?.has(source) ?? false;
+  }
+
+  /** The hub ids → source keys of one (entity, source): a row's lookup builds no key string. */
+  private downOf(entity: string, source: string): Map<string, string> | undefined {
+    return this.down.get(entity)?.get(source);
   }
 
   /** The source keys → hub ids of one (entity, source), one map per pair: a row's lookup builds no key string. */
@@ -86,7 +108,7 @@ export class KeyMap {
   }
 
   private missed(entity: EntityName, source: string, value: string): string | undefined {
-    if (this.identity.has(`${entity}|${source}`)) return value;
+    if (this.same(entity, source)) return value;
     this.onMiss?.();
     return undefined;
   }

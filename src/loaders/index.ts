@@ -11,6 +11,10 @@ export type { AggregateBatch, ComputeValues, MemberValue, StatementMemo, ValueKe
 /** The request's loaders: created per request in the context factory, never shared between viewers. */
 export interface Loaders {
   rows(source: string, entity: EntityName, field: string): DataLoader<string, NeutralRow[]>;
+  /** Rows of `entity` the request already read from `source` (a list's), by key: a later lookup of one of
+   *  them by key (a name, a parent) is answered from here without a statement. One map write per row —
+   *  priming the loader cost a promise per row. */
+  known(source: string, entity: EntityName): Map<string, NeutralRow>;
   /** Entities' figures and indicators, batched per (dimension, period) into one computation. */
   values: DataLoader<ValueKey, MemberValue, string>;
   /** The request's one answer per aggregate statement (src/engine/fetch.ts reads through it). */
@@ -27,8 +31,18 @@ export function createLoaders(
   computeValues: ComputeValues,
 ): Loaders {
   const rowLoaders = new Map<string, DataLoader<string, NeutralRow[]>>();
+  const knownRows = new Map<string, Map<string, NeutralRow>>();
+  let last: { source: string; entity: string; field: string; loader: DataLoader<string, NeutralRow[]> } | undefined;
   return {
+    known(source, entity) {
+      const id = `${source}|${entity}`;
+      let rows = knownRows.get(id);
+      if (!rows) knownRows.set(id, (rows = new Map()));
+      return rows;
+    },
     rows(source, entity, field) {
+      // Called once per parent row of a relation: the last loader asked for is answered without a key string.
+      if (last && last.source === source && last.entity === entity && last.field === field) return last.loader;
       const id = `${source}|${entity}|${field}`;
       let loader = rowLoaders.get(id);
       if (!loader) {
@@ -37,6 +51,7 @@ export function createLoaders(
         loader = createRowsLoader(adapter, entity, field, callFor(source), limits.maxBatchSize);
         rowLoaders.set(id, loader);
       }
+      last = { source, entity, field, loader };
       return loader;
     },
     values: createValuesLoader(computeValues, limits.maxAggregateMembers),

@@ -43,13 +43,32 @@ export function entityTypeResolvers(model: CompanyModel): Record<string, TypeRes
 
 function typeResolvers(entity: EntityModel): TypeResolvers {
   const out: TypeResolvers = { id: (parent) => parent.id };
-  for (const field of Object.keys(entity.fields)) out[field] = (parent, _args, ctx) => fieldValue(ctx, parent, field);
+  for (const [field, type] of Object.entries(entity.fields))
+    out[field] = fieldResolver(entity.name, field, !isRef(type));
   for (const [name, r] of Object.entries(entity.relations)) {
     out[name] = (parent, args, ctx) =>
       relatedEntities(ctx, r.entity, r.via, parent, r.paged ? pageOf(ctx, args) : undefined);
   }
   for (const [name, figure] of Object.entries(entity.figures)) out[name] = figureResolver(entity.name, name, figure);
   return out;
+}
+
+/**
+ * A field's resolver. A plain column (not a reference) of a row at hand is a property read: its owning
+ * source is looked up once per runtime, not per row (a 10,000-row list reads ~100,000 of them); anything
+ * else goes through `fieldValue` (a row to load, a reference to map).
+ */
+function fieldResolver(entity: string, field: string, plain: boolean): Resolver {
+  let owner: { runtime: HubContext['runtime']; source: string | undefined } | undefined;
+  return (parent, _args, ctx) => {
+    if (plain) {
+      if (owner?.runtime !== ctx.runtime)
+        owner = { runtime: ctx.runtime, source: ctx.runtime.routing.owner(entity, field) };
+      const row = owner.source === undefined ? undefined : parent.rows[owner.source];
+      if (row) return row[field] ?? null;
+    }
+    return fieldValue(ctx, parent, field);
+  };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { schemaTypeDefs } from '../schema/assemble';
 import { resolvers } from './index';
 import { entityQueryResolvers, entityTypeResolvers } from './entities';
 import { organisationResolvers } from './organisation';
+import { withPlainRows } from './plain-rows';
 
 export type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -15,7 +16,7 @@ export type ResolverMap = Record<string, Record<string, unknown>>;
  */
 export function buildSchema(model: CompanyModel, policy: PolicyBook): GraphQLSchema {
   const typeDefs = schemaTypeDefs(model, policy);
-  return makeExecutableSchema({ typeDefs, resolvers: schemaResolvers(model) as never });
+  return withPlainRows(makeExecutableSchema({ typeDefs, resolvers: schemaResolvers(model) as never }), model);
 }
 
 /** Every resolver of the served schema: the model's entity types, lookups and lists, and the hand-written ones. */

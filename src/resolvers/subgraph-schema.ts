@@ -8,6 +8,7 @@ import type { CompanyModel } from '../model/entities';
 import { lowerFirst } from '../model/member-dimension';
 import { schemaTypeDefs } from '../schema/assemble';
 import { schemaResolvers } from './executable-schema';
+import { withPlainRows } from './plain-rows';
 
 /** The fields Apollo Federation adds to a subgraph: the gateway's, governed per entity below. */
 const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service', '_Service.sdl']);
@@ -45,7 +46,7 @@ export function buildSubgraph(model: CompanyModel, policy: PolicyBook): GraphQLS
       },
     };
   }
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]);
+  return withPlainRows(buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]), model);
 }
 
 /**

@@ -74,7 +74,12 @@ export class SqlAdapter implements SourceAdapter {
   async fetch(query: FetchQuery, call: CallContext): Promise<NeutralRow[]> {
     const entity = this.entityMapping(query.entity);
     const model = this.model.entities[query.entity]!;
-    const neutral = (rows: Record<string, unknown>[]) => rows.map((row) => neutralRow(model, entity, row));
+    const fields = [...Object.keys(entity.fields), ...Object.keys(entity.expressions ?? {})];
+    const types = fields.map((f) => model.fields[f]!);
+    const neutral = (rows: Record<string, unknown>[]) => {
+      for (let i = 0; i < rows.length; i++) rows[i] = neutralRow(model, entity, fields, types, rows[i]!);
+      return rows as NeutralRow[];
+    };
     return this.run('fetch', this.buildFetch(query, call.scope), call, neutral);
   }
 
@@ -460,10 +465,21 @@ function sameColumn(a: string, b: string, table: string): boolean {
   return bare(a) === bare(b);
 }
 
-function neutralRow(entity: EntityModel, m: SqlEntityMapping, row: Record<string, unknown>): NeutralRow {
-  const out: NeutralRow = { key: typeof m.key === 'string' ? String(row.key) : compositeKeyOf(entity, row) };
-  for (const field of Object.keys(m.fields)) out[field] = normalizeValue(row[field], entity.fields[field]!);
-  for (const field of Object.keys(m.expressions ?? {})) out[field] = normalizeValue(row[field], entity.fields[field]!);
+/**
+ * A fetched row in the neutral shape. The statement selects exactly the key and the fields under their
+ * own names, so a one-column key's row is normalised in place (a 10,000-row list copied 40,000 rows);
+ * a composite key's parts (key__0, key__1…) are encoded into a new row.
+ */
+function neutralRow(
+  entity: EntityModel,
+  m: SqlEntityMapping,
+  fields: readonly string[],
+  types: readonly FieldType[],
+  row: Record<string, unknown>,
+): NeutralRow {
+  const out = (typeof m.key === 'string' ? row : { key: compositeKeyOf(entity, row) }) as NeutralRow;
+  if (typeof m.key === 'string') out.key = String(row.key);
+  for (let i = 0; i < fields.length; i++) out[fields[i]!] = normalizeValue(row[fields[i]!], types[i]!);
   return out;
 }
 

@@ -1,0 +1,185 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLObjectType,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import type { HubContext } from '../app/context';
+import { fieldValue, type EntityParent } from '../federation/entities';
+import type { Routing } from '../federation/routing';
+import { isRef, type CompanyModel } from '../model/entities';
+
+/**
+ * Plain rows: an entity's plain columns (its `id` and every field that is not a reference) reach the
+ * executor as properties of the entity object, read without a resolver — a 10,000-row list has ~100,000
+ * of them, and a resolver call each (its info object, path and closures) was most of the list's garbage.
+ *
+ * The field that returns entities (a list, a lookup, a relation, a reference) fills them in: the plain
+ * fields the document selects on that type (collected once per request and field, not per row) are copied
+ * from the row at hand; one owned by a source whose row is not at hand is read through the request's
+ * loaders as before (one batched statement per source), and a failed read becomes that field's own error.
+ * Masks, denials and the audit of personal fields stay in the permission layer, which wraps the guarded
+ * ones (src/resolvers/permissions.ts). Fields named `entity` or `rows` (the entity object's own) keep
+ * their resolver.
+ */
+export function withPlainRows(schema: GraphQLSchema, model: CompanyModel): GraphQLSchema {
+  const plain = new Map<string, ReadonlySet<string>>();
+  for (const entity of Object.values(model.entities)) {
+    const type = schema.getType(entity.name);
+    if (!isObjectType(type)) continue;
+    const fields = new Set<string>(['id']);
+    for (const [field, t] of Object.entries(entity.fields))
+      if (!isRef(t) && field !== 'entity' && field !== 'rows') fields.add(field);
+    const own = new Set<string>();
+    for (const field of fields) {
+      const def = type.getFields()[field];
+      if (!def || def.args.length > 0) continue;
+      def.resolve = undefined;
+      own.add(field);
+    }
+    plain.set(entity.name, own);
+  }
+  const plans = new Plans(plain);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (returnsEntities(schema, field, plain)) wrap(field, plans);
+    }
+  }
+  return schema;
+}
+
+/** The field's named type is an entity type, or an abstract type one of whose members is. */
+function returnsEntities(
+  schema: GraphQLSchema,
+  field: GraphQLField<unknown, unknown>,
+  plain: ReadonlyMap<string, ReadonlySet<string>>,
+): boolean {
+  const named = getNamedType(field.type);
+  if (isObjectType(named)) return plain.has(named.name);
+  return isAbstractType(named) && schema.getPossibleTypes(named).some((t) => plain.has(t.name));
+}
+
+function wrap(field: GraphQLField<unknown, unknown>, plans: Plans): void {
+  const resolve = field.resolve ?? defaultFieldResolver;
+  field.resolve = (parent, args, ctx, info) => {
+    const out = resolve(parent, args, ctx, info);
+    if (out instanceof Promise) return out.then((value: unknown) => filled(ctx as HubContext, info, value, plans));
+    return filled(ctx as HubContext, info, out, plans);
+  };
+}
+
+/** `value` (an entity, a list of them, null, an error) with every entity's selected plain fields set. */
+function filled(ctx: HubContext, info: GraphQLResolveInfo, value: unknown, plans: Plans): unknown {
+  if (value === null || value === undefined || value instanceof Error) return value;
+  let pending: Promise<unknown>[] | undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const wait = isEntity(item) ? fill(ctx, item, plans.of(ctx, info, item.entity)) : undefined;
+      if (wait) (pending ??= []).push(wait);
+    }
+  } else if (isEntity(value)) {
+    const wait = fill(ctx, value, plans.of(ctx, info, value.entity));
+    if (wait) pending = [wait];
+  }
+  return pending ? Promise.all(pending).then(() => value) : value;
+}
+
+function isEntity(value: unknown): value is EntityParent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as EntityParent).entity === 'string' &&
+    typeof (value as EntityParent).rows === 'object'
+  );
+}
+
+/** One entity's selected plain fields, from its rows at hand; a promise while some are read from a source. */
+function fill(ctx: HubContext, parent: EntityParent, plan: Plan): Promise<unknown> | undefined {
+  const target = parent as unknown as Record<string, unknown>;
+  let pending: Promise<unknown>[] | undefined;
+  for (let i = 0; i < plan.fields.length; i++) {
+    const field = plan.fields[i]!;
+    if (field === 'id') continue;
+    const source = plan.owners[i];
+    const row = source === undefined ? undefined : parent.rows[source];
+    if (row) {
+      const v = row[field];
+      target[field] = v === undefined ? null : v;
+      continue;
+    }
+    if (source === undefined) {
+      target[field] = null;
+      continue;
+    }
+    let read: unknown;
+    try {
+      read = fieldValue(ctx, parent, field);
+    } catch (error) {
+      target[field] = error;
+      continue;
+    }
+    (pending ??= []).push(
+      Promise.resolve(read).then(
+        (v) => (target[field] = v),
+        (error: unknown) => (target[field] = error instanceof Error ? error : new Error(String(error))),
+      ),
+    );
+  }
+  return pending ? Promise.all(pending) : undefined;
+}
+
+interface Plan {
+  fields: readonly string[];
+  /** The source answering each field. */
+  owners: ReadonlyArray<string | undefined>;
+}
+
+/** Per request (its variables) and field: the plain fields selected on each entity type, with their owners. */
+class Plans {
+  private readonly byNodes = new WeakMap<
+    ReadonlyArray<FieldNode>,
+    WeakMap<object, { routing: Routing; types: Map<string, Plan> }>
+  >();
+
+  constructor(private readonly plain: ReadonlyMap<string, ReadonlySet<string>>) {}
+
+  of(ctx: HubContext, info: GraphQLResolveInfo, entity: string): Plan {
+    let byVariables = this.byNodes.get(info.fieldNodes);
+    if (!byVariables) this.byNodes.set(info.fieldNodes, (byVariables = new WeakMap()));
+    const variables = (info.variableValues as object | undefined) ?? NO_VARIABLES;
+    const routing = ctx.runtime.routing;
+    let entry = byVariables.get(variables);
+    if (!entry || entry.routing !== routing) byVariables.set(variables, (entry = { routing, types: new Map() }));
+    let plan = entry.types.get(entity);
+    if (!plan) entry.types.set(entity, (plan = this.plan(info, entity, routing)));
+    return plan;
+  }
+
+  private plan(info: GraphQLResolveInfo, entity: string, routing: Routing): Plan {
+    const type = info.schema.getType(entity);
+    const plain = this.plain.get(entity);
+    if (!isObjectType(type) || !plain) return { fields: [], owners: [] };
+    const selected = collectSubfields(
+      info.schema,
+      info.fragments,
+      info.variableValues as Record<string, unknown>,
+      type,
+      info.fieldNodes,
+    );
+    const fields = new Set<string>();
+    for (const nodes of selected.values()) {
+      const name = nodes[0]!.name.value;
+      if (plain.has(name)) fields.add(name);
+    }
+    return { fields: [...fields], owners: [...fields].map((f) => routing.owner(entity, f)) };
+  }
+}
+
+const NO_VARIABLES = {};

@@ -14,6 +14,7 @@ module.exports = {
     '<rootDir>/test/unit/engine/disclosure.test.ts',
     '<rootDir>/test/unit/auth/*.test.ts',
     '<rootDir>/test/unit/server/in-flight.test.ts',
+    '<rootDir>/test/unit/server/in-flight-queue.test.ts',
     '<rootDir>/test/unit/resolvers/permissions.test.ts',
     '<rootDir>/test/audit/record.test.ts',
   ],

@@ -62,14 +62,15 @@ describe('personal data by lineage', () => {
 });
 
 describe('checkPersonalData (start-up)', () => {
+  // Sources and facts deliberately out of alphabetical order: the messages list what is known sorted.
   const catalog: MeasureCatalog = {
     hr: {
+      roster: { dimensions: ['department'], measures: ['people'] },
       payroll: {
         dimensions: ['department', 'employee'],
         measures: ['payrollCost', 'paidEmployees'],
         aggs: { payrollCost: 'sum', paidEmployees: 'count_distinct' },
       },
-      roster: { dimensions: ['department'], measures: ['people'] },
     },
     crm: { orders: { dimensions: ['customer'], measures: ['revenue'] } },
   };

@@ -91,6 +91,11 @@ describe('resolveRows', () => {
     expect(r.description).toBe(
       'Department: id in subtree(viewer.unit), Employee: unit = viewer.unit (viewer.id = E9) → 0 Department, 0 Employee',
     );
+    const nobody = await resolve([{ Employee: 'id = viewer.id' }], {
+      id: null as unknown as string,
+      unit: null as unknown as string,
+    });
+    expect(nobody.description).toBe('Employee: id = viewer.id → 0 Employee');
     const noId = await resolve([{ Employee: 'id = viewer.id' }], { id: null as unknown as string, unit: 'D3' });
     expect(noId.rows).toEqual([{ Employee: [] }]);
     expect(noId.description).toMatch(/\(viewer\.unit = D3\) → 0 Employee$/);
@@ -120,6 +125,20 @@ describe('resolveRows', () => {
     expect(r.description).toBe(
       "Department: region = 'WEST' + Department: id = viewer.unit + Department: none, Employee: id = viewer.id (viewer.id = E1, viewer.unit = D2) → 2 Department + 0 Department, 1 Employee",
     );
+    // Grants are keyed by the exact set of entities ruled: roles ruling other entities, or entity sets whose
+    // names run together (OrgUnit; Org + Unit), never share a grant.
+    const apart = await resolve([
+      { Department: "region in ('WEST')" },
+      { Employee: 'id = viewer.id' },
+      { OrgUnit: "id in ('X')" },
+      { Org: "id in ('A')", Unit: "id in ('B')" },
+    ]);
+    expect(apart.rows).toEqual([
+      { Department: ['D3'] },
+      { Employee: ['E1'] },
+      { OrgUnit: ['X'] },
+      { Org: ['A'], Unit: ['B'] },
+    ]);
     // The same rule twice is described once.
     expect((await resolve([{ Department: 'none' }, { Department: 'none' }])).description).toBe(
       'Department: none (viewer.id = E1, viewer.unit = D2) → 0 Department',

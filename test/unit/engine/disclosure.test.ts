@@ -118,6 +118,12 @@ describe('Disclosure', () => {
     expect(out.leaves.get('payroll_cost')!.unavailable).toBe(
       'not permitted: computed from personal data (hr.payroll) your roles may not see',
     );
+    // The refusal behind the cell names the fact, as a single field reports it.
+    expect(out.leaves.get('payroll_cost')!.failure?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PERSONAL_DATA',
+      fact: 'hr.payroll',
+    });
     expect(cells).toEqual({
       'payroll_cost:D1': null,
       'payroll_cost:D2': null,
@@ -232,6 +238,36 @@ describe('Disclosure', () => {
     expect(cells).toEqual({ 'payroll_cost:total': '245000' });
     expect(fetched.mock.calls[1]![2].groupBy).toEqual([{ dimension: 'department' }]);
     expect(t.log.entries.map((e) => e.members)).toEqual([['D1', 'D2', 'D3', 'D4']]);
+  });
+
+  test('a member without a value is neither decided nor logged: the log holds only what was shown', async () => {
+    const { make, request, ctx, log } = setup(['finance_manager'], false, { codes: ['payroll_cost'] });
+    const { cells } = await answer(make(), request, ['D1', 'D9'], ctx);
+    expect(cells).toEqual({ 'payroll_cost:D1': '120000', 'payroll_cost:D9': null });
+    expect(log.entries.map((e) => e.members)).toEqual([['D1']]);
+  });
+
+  test('larger sets are decided first: a parent and its child that would difference each other — the parent is shown, the child suppressed', async () => {
+    // P rolls up D1 and D2 (6 + 2 people). Shown both, P − D1 would give D2's 2 people: one must go, and
+    // it is the smaller set whatever order the members come in.
+    for (const members of [
+      ['D1', 'P'],
+      ['P', 'D1'],
+    ]) {
+      const { make, request, suppressed } = setup(['finance_manager'], false, { codes: ['payroll_cost'] });
+      const d = make();
+      const out = await d.fetch(requirements(dictionary, request.codes, request.buckets, { fiscalYearStartMonth: 1 }));
+      const leaf = out.leaves.get('payroll_cost')!;
+      const values = leaf.values.get(JUNE.label)!;
+      values.set('P', values.get('D1')!.add(values.get('D2')!));
+      const withParts = { ...leaf, parts: new Map([['P', ['D1', 'D2']]]) };
+      const leaves = new Map([...out.leaves, ['payroll_cost', withParts]]);
+      const valueOf = (m: string): Value => ok(values.get(m)!);
+      await d.decide((_c, _b, m) => valueOf(m), members, leaves);
+      expect(d.check('payroll_cost', JUNE, 'P', () => valueOf('P')).value?.toString()).toBe('155000');
+      expect(d.check('payroll_cost', JUNE, 'D1', () => valueOf('D1')).value).toBeNull();
+      expect(suppressed).toEqual([expect.stringMatching(/^D1: suppressed: .*alone or as a difference/)]);
+    }
   });
 
   test('a viewer with individuals: one plain read, nothing decided or logged, small groups shown', async () => {

@@ -80,10 +80,19 @@ function filled(ctx: HubContext, info: GraphQLResolveInfo, value: unknown, plans
   if (value === null || value === undefined || value instanceof Error) return value;
   let pending: Promise<unknown>[] | undefined;
   if (Array.isArray(value)) {
-    for (const item of value) {
+    let items: unknown[] = value;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item instanceof Promise) {
+        // A list of promises (the federation's `_entities`): each item filled when it arrives.
+        if (items === value) items = [...(value as unknown[])];
+        items[i] = item.then((v: unknown) => filled(ctx, info, v, plans));
+        continue;
+      }
       const wait = isEntity(item) ? fill(ctx, item, plans.of(ctx, info, item.entity)) : undefined;
       if (wait) (pending ??= []).push(wait);
     }
+    value = items;
   } else if (isEntity(value)) {
     const wait = fill(ctx, value, plans.of(ctx, info, value.entity));
     if (wait) pending = [wait];

@@ -13,7 +13,7 @@
  *   src/engine/query-sets.ts 82.61
  *   src/engine/release.ts 97.75
  *   src/resolvers/permissions.ts 85.71 (lines 88-115)
- *   src/server/limits/in-flight.ts 100 (lines 58-70, before the waiting queue was added)
+ *   src/server/limits/in-flight.ts 96.23 (check(), lines 133-146)
  * Measured without the checker (--checkers ""), some narrowed to line ranges: docs/mutation-testing.md.
  */
 export default {

@@ -79,9 +79,12 @@ describe('InFlightBudget', () => {
     expect(b.usage.heavy).toBe(1);
     expect(await gauge('hub_in_flight_heavy_requests')).toBe(1);
     expect(b.admit('a', 400)).toEqual({ ok: false, scope: 'principal', what: 'heavy', inFlight: 1, max: 1 });
+    // exactly heavyCells is heavy for the refusal too, not only for what is reserved
+    expect(b.admit('a', 300)).toEqual({ ok: false, scope: 'principal', what: 'heavy', inFlight: 1, max: 1 });
     admitted(b, 'a', 299); // light: not a heavy slot
     admitted(b, 'b', 300);
     expect(b.admit('c', 500)).toEqual({ ok: false, scope: 'hub', what: 'heavy', inFlight: 2, max: 2 });
+    expect(b.admit('c', 300)).toEqual({ ok: false, scope: 'hub', what: 'heavy', inFlight: 2, max: 2 });
     a1();
     expect(b.usage.heavy).toBe(1);
     admitted(b, 'c', 500);

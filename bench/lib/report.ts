@@ -22,13 +22,25 @@ export type Measured = Latency & {
   eventLoopDelayMs?: { p50: number; p99: number; max: number; mean: number };
 };
 
+/**
+ * What one workload's request asked of the sources (X-Hub-Trace: 1; a paged dashboard's summed over its pages):
+ * `total` and `bySource` are the request's own statements; `access` the lookups made to authenticate its
+ * viewer (people directory, row scopes — only when the people cache had expired), counted apart.
+ */
+export interface StatementCount {
+  total: number;
+  bySource: Record<string, number>;
+  /** Absent in results written before access lookups were counted apart (they were then inside `total`). */
+  access?: number;
+  responseBytes: number;
+  pages?: number;
+}
+
 export interface ScaleResults {
   scale: number;
   seed: Omit<SeedTiming, 'departmentIds'>;
   concurrency: number[];
-  statements: Partial<
-    Record<WorkloadName, { total: number; bySource: Record<string, number>; responseBytes: number; pages?: number }>
-  >;
+  statements: Partial<Record<WorkloadName, StatementCount>>;
   hub: Partial<Record<WorkloadName, Record<number, Measured>>>;
   floor: Partial<Record<WorkloadName, Record<number, Measured>>>;
   /** The same request executed in the bench's process (no HTTP, Apollo plugins, authentication, audit), median ms. */
@@ -153,13 +165,7 @@ export function renderMarkdown(r: BenchResults, source?: string): string {
   };
   for (const w of Object.keys(main.hub) as WorkloadName[]) {
     const st = main.statements[w];
-    const stText = st
-      ? `${st.total} (${
-          Object.entries(st.bySource)
-            .map(([s, n]) => `${s} ${n}`)
-            .join(', ') || 'none'
-        })`
-      : '–';
+    const stText = st ? statementText(st) : '–';
     for (const c of main.concurrency) {
       const h = main.hub[w]?.[c];
       if (!h) continue;
@@ -236,11 +242,7 @@ export function renderMarkdown(r: BenchResults, source?: string): string {
     const st = s.statements.dashboard;
     lines.push(
       `| ${s.scale} | ${s.seed.departments.toLocaleString('en')} | ${s.seed.rows.toLocaleString('en')} | ${fmt((s.seed.generateMs + s.seed.loadMs) / 1000)} | ${
-        st
-          ? `${st.total} (${Object.entries(st.bySource)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')})`
-          : '–'
+        st ? statementText(st) : '–'
       } | ${fmt(d?.p50)} | ${fmt(fd?.p50)} | ${d && fd ? fmt(d.p50 / fd.p50, 2) : '–'} | ${fmt(s.hub.point?.[1]?.p50, 2)} | ${fmt(s.floor.point?.[1]?.p50, 2)} | ${fmt(s.hub.cached?.[1]?.p50)} | ${d && s.hub.cached?.[1] ? fmt(d.p50 / s.hub.cached[1].p50, 1) : '–'} | ${st ? fmt(st.responseBytes / 1048576, 1) : '–'} | ${d && d1 ? fmt(d.p50 / d1.p50) : '–'} / ${fd && f1 ? fmt(fd.p50 / f1.p50) : '–'} | ${scaleErrors || '0'} |`,
     );
   }
@@ -304,4 +306,14 @@ export function updateReadme(file: string, r: BenchResults, resultsMd: string): 
   if (!text.includes(README_MARKERS[0]))
     throw new Error(`${file} has no ${README_MARKERS[0]} … ${README_MARKERS[1]} section to replace`);
   replaceBlock(file, README_MARKERS, readmeBlock(r, resultsMd));
+}
+
+/** "10 (hr 3, erp 4, …)", and the access lookups counted apart when there were any: "+ 1 access lookup". */
+export function statementText(st: StatementCount): string {
+  const bySource =
+    Object.entries(st.bySource)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ') || 'none';
+  const access = st.access ? ` + ${st.access} access lookup${st.access === 1 ? '' : 's'}` : '';
+  return `${st.total} (${bySource})${access}`;
 }

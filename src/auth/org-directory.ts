@@ -61,7 +61,14 @@ export class OrgDirectory implements OwnerDirectory {
   /** The people entity's row of a person (by hub id), or null when its home source does not know them. */
   async person(hubId: string, sink: StatementSink = accessStatements): Promise<NeutralRow | null> {
     const cached = this.rowsById.get(hubId);
-    if (cached && this.now() - cached.at < this.maxAgeMs) return cached.row;
+    const age = cached ? this.now() - cached.at : Infinity;
+    if (cached && age < this.maxAgeMs) {
+      // Refreshed ahead: past half its time, the row is read again in the background (counted in /metrics,
+      // not in this request), so an active person's requests do not wait for the people directory every
+      // auth.personStatusCacheSeconds, and no answer is ever given from a row older than that.
+      if (age >= this.maxAgeMs / 2 && !this.reading.has(hubId)) this.refreshPeople([hubId]).catch(() => undefined); // a failed read caches nothing: the row expires
+      return cached.row;
+    }
     // A read of this person already under way (another request's, once the cache expired): wait for it
     // rather than read again — and never answer from a half-done read.
     await (this.reading.get(hubId) ?? this.refreshPeople([hubId], sink));

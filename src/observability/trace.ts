@@ -18,8 +18,14 @@ export interface StatementEvent {
 }
 
 export interface TraceSummary {
+  /** Every statement the request caused, the access lookups included. */
   statements: number;
   bySource: Record<string, { statements: number; timeMs: number; rows: number; fingerprints: string[] }>;
+  /**
+   * Of those, the lookups made to authenticate the viewer (people directory, row scopes): they depend on
+   * the people cache's age (auth.personStatusCacheSeconds), not on what the request asks for.
+   */
+  access: { statements: number; bySource: Record<string, number> };
 }
 
 /** Counts a statement in /metrics (every statement, whether or not a request traces it). */
@@ -41,8 +47,20 @@ export const accessStatements: StatementSink = Object.freeze({ record: observeSt
 /** Per-request record of what each source was asked: shown in `extensions.trace` and counted in /metrics. */
 export class RequestTrace implements StatementSink {
   private readonly events: StatementEvent[] = [];
+  /** The access lookups among `events`, counted apart in the summary. */
+  private readonly accessEvents: StatementEvent[] = [];
   /** The request's OpenTelemetry span (src/observability/tracing.ts): each statement becomes its child. */
   span: Span | undefined;
+  /**
+   * Where authentication counts its lookups for this request (src/server/guards/credentials.ts): in the
+   * request's statements, and apart as `access` — so what the request asks for is told from who asks.
+   */
+  readonly access: StatementSink = Object.freeze({
+    record: (event: StatementEvent) => {
+      this.accessEvents.push(event);
+      this.record(event);
+    },
+  });
 
   record(event: StatementEvent): void {
     this.events.push(event);
@@ -63,6 +81,8 @@ export class RequestTrace implements StatementSink {
       s.rows += e.rows;
       s.fingerprints.push(e.fingerprint);
     }
-    return { statements: this.events.length, bySource };
+    const access: TraceSummary['access'] = { statements: this.accessEvents.length, bySource: {} };
+    for (const e of this.accessEvents) access.bySource[e.source] = (access.bySource[e.source] ?? 0) + 1;
+    return { statements: this.events.length, bySource, access };
   }
 }

@@ -27,7 +27,7 @@ export function authentication(runtime: HubRuntime, guard: PreAuthGuard): Reques
       const { viewer } = await authenticateCredentials(
         runtime,
         { authorization: req.headers.authorization, 'x-api-key': headerValue(req.headers['x-api-key']) },
-        trace,
+        trace.access,
       );
       (req as Request & { [VIEWER]?: Viewer })[VIEWER] = viewer;
       (req as Request & { [TRACE]?: RequestTrace })[TRACE] = trace;

@@ -1,4 +1,5 @@
 import { sourceStatements } from '../../src/observability/metrics';
+import type { TraceSummary } from '../../src/observability/trace';
 import { ALL_EMBEDDED } from '../support/engines';
 import { startTestHub, type TestHub } from '../support/hub-client';
 
@@ -30,9 +31,25 @@ describe('issue 22, finding 7: the trace counts every statement of the request',
       const res = await hub.query('{ me { principal } }', {}, who);
       const after = await statementsSoFar();
       expect(res.errors).toBeUndefined();
-      const traced = (res.extensions as { trace?: { statements: number } } | undefined)?.trace?.statements;
+      const trace = (res.extensions as { trace?: TraceSummary } | undefined)?.trace;
       expect(after - before).toBeGreaterThan(0);
-      expect(traced).toBe(after - before);
+      expect(trace?.statements).toBe(after - before);
+      // `me` reads no source itself: every statement was made to authenticate the viewer, and the trace
+      // says so apart (`access`), per source as the statements are
+      expect(trace?.access.statements).toBe(after - before);
+      const bySource = Object.fromEntries(Object.entries(trace!.bySource).map(([s, v]) => [s, v.statements]));
+      expect(trace?.access.bySource).toEqual(bySource);
     },
   );
+
+  test('a data request counts its own statements and its access lookups apart', async () => {
+    const before = await statementsSoFar();
+    const res = await hub.query('{ departments { name } }', {}, 'EMP-000001');
+    const after = await statementsSoFar();
+    expect(res.errors).toBeUndefined();
+    const trace = (res.extensions as { trace?: TraceSummary } | undefined)?.trace;
+    expect(trace?.statements).toBe(after - before);
+    expect(trace?.access.statements).toBeGreaterThan(0);
+    expect(trace!.statements).toBeGreaterThan(trace!.access.statements);
+  });
 });

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   children?: number[];
 }
 interface CpuProfile {
@@ -36,10 +38,8 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
       // The profiler's own work in the hub (its session serialising the profile at Profiler.stop, native
       // `dispatch`) is not the hub's: left out, like idle time.
       if (inspector.has(id)) return;
-      const { functionName, url, lineNumber } = node.callFrame;
-      const where = url
-        ? `${url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${lineNumber + 1}`
-        : '(native)';
+      const { functionName } = node.callFrame;
+      const where = locationOf(node.callFrame);
       if (functionName === '(idle)') return;
       const key = `${functionName || '(anonymous)'}\t${where}`;
       const us = profile.timeDeltas[i] ?? 0;
@@ -60,6 +60,40 @@ export function topSelfTime(dir: string, top = 15): { totalMs: number; functions
       };
     });
   return { totalMs: Math.round(total / 1000), functions };
+}
+
+const maps = new Map<string, SourceMap | null>();
+
+/**
+ * "file:line" relative to the working directory; a frame in the built hub (dist/*.js, as the bench runs it)
+ * is named by its TypeScript source through the source map the build writes beside it (src/*.ts:line).
+ */
+function locationOf(frame: ProfileNode['callFrame']): string {
+  const { url, lineNumber, columnNumber = 0 } = frame;
+  if (!url) return '(native)';
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  let map = maps.get(file);
+  if (map === undefined) {
+    const mapFile = `${file}.map`;
+    map = file.endsWith('.js') && existsSync(mapFile) ? sourceMapOf(mapFile) : null;
+    maps.set(file, map);
+  }
+  const entry = map?.findEntry(lineNumber, columnNumber);
+  if (entry && 'originalSource' in entry && entry.originalSource) {
+    const source = entry.originalSource.startsWith('file://')
+      ? fileURLToPath(entry.originalSource)
+      : path.resolve(path.dirname(file), entry.originalSource);
+    return `${path.relative(process.cwd(), source)}:${entry.originalLine + 1}`;
+  }
+  return `${file.replace(`${process.cwd()}/`, '')}:${lineNumber + 1}`;
+}
+
+function sourceMapOf(mapFile: string): SourceMap | null {
+  try {
+    return new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+  } catch {
+    return null;
+  }
 }
 
 /** Ids of the nodes under a frame of node:inspector (the profiling session itself), children included. */

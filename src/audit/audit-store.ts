@@ -2,6 +2,7 @@ import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
 import { isUniqueViolation, lockUntilCommit, requireTransactionLocks } from '../store/transaction';
+import { auditAppendConflicts, auditAppends, auditLockSeconds, auditRecordsAppended } from '../observability/metrics';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
@@ -79,6 +80,7 @@ export class AuditStore {
         return records;
       }
       let inserted: boolean;
+      const started = performance.now();
       try {
         inserted = await this.appendAfter(known, records);
       } catch (error) {
@@ -86,13 +88,19 @@ export class AuditStore {
         if (!isUniqueViolation(error)) throw error;
         inserted = false;
       }
+      auditLockSeconds.observe({ path: 'fast' }, (performance.now() - started) / 1000);
       if (inserted) {
+        auditAppends.inc({ path: 'fast' });
+        auditRecordsAppended.inc(records.length);
         this.lastWritten = headOf(records);
         return records;
       }
+      auditAppendConflicts.inc();
     }
+    let locked = 0;
     const written = await this.conn.knex.transaction(async (trx) => {
       await lockUntilCommit(this.conn, trx, this.lockName);
+      locked = performance.now();
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as
         { seq: unknown; hash: string } | undefined;
       const head = last ? { seq: Number(last.seq), hash: last.hash } : null;
@@ -100,6 +108,9 @@ export class AuditStore {
       if (records.length) await this.table(trx).insert(records.map(toRow));
       return { records, head: records.length ? headOf(records) : head };
     });
+    auditLockSeconds.observe({ path: 'locked' }, (performance.now() - locked) / 1000);
+    auditAppends.inc({ path: 'locked' });
+    auditRecordsAppended.inc(written.records.length);
     this.lastWritten = written.head ?? undefined;
     return written.records;
   }

@@ -131,7 +131,7 @@ export const auditRecordsAppended = new Counter({
 
 export const auditLockSeconds = new Histogram({
   name: 'hub_audit_lock_held_seconds',
-  help: "Time an audit append held the store's advisory lock, as seen by the client: the statement's round trip for a one-statement append, lock taken to commit for the locked transaction",
+  help: "Time an audit append held the store's advisory lock, as seen by the client: a one-statement append's round trip (its wait for the lock included), lock taken to commit for the locked transaction",
   labelNames: ['path'] as const,
   buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
   registers: [registry],

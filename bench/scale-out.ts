@@ -65,7 +65,7 @@ function describeAudit(before: Map<string, number>, after: Map<string, number>):
     })
     .filter(Boolean);
   return (
-    `batches ${paths.join(', ')}; records ${d('hub_audit_records_total')}; head moved ${d('hub_audit_append_conflicts_total')}; ` +
+    `batches ${paths.join(', ')}; records ${d('hub_audit_records_total')}; head moved ${d('hub_audit_append_conflicts_total{how="checked"}')} (+ ${d('hub_audit_append_conflicts_total{how="unique-violation"}')} as a unique violation); ` +
     `lock held (mean per statement or transaction) ${held.join(', ') || '-'}`
   );
 }

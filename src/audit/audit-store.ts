@@ -100,7 +100,6 @@ export class AuditStore {
           this.lastWritten = headOf(records);
           return records;
         }
-        auditAppendConflicts.inc();
         head = undefined;
       }
     }
@@ -130,10 +129,13 @@ export class AuditStore {
   ): Promise<boolean> {
     const started = performance.now();
     try {
-      return await this.appendAfter(head, records);
+      const inserted = await this.appendAfter(head, records);
+      if (!inserted) auditAppendConflicts.inc({ how: 'checked' });
+      return inserted;
     } catch (error) {
       // Another process committed the next seq after this statement's snapshot: nothing was written.
       if (!isUniqueViolation(error)) throw error;
+      auditAppendConflicts.inc({ how: 'unique-violation' });
       return false;
     } finally {
       auditLockSeconds.observe({ path }, (performance.now() - started) / 1000);

@@ -119,7 +119,8 @@ export const auditAppends = new Counter({
 
 export const auditAppendConflicts = new Counter({
   name: 'hub_audit_append_conflicts_total',
-  help: 'One-statement audit appends that found the head moved (another process wrote first) and wrote nothing',
+  help: 'One-statement audit appends that found the head moved (another process wrote first) and wrote nothing, by how: checked (no row inserted) or a unique violation (a record committed while the statement waited for the lock)',
+  labelNames: ['how'] as const,
   registers: [registry],
 });
 

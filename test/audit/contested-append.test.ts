@@ -2,7 +2,7 @@ import { AuditLog } from '../../src/audit/audit-log';
 import { AuditStore, OPTIMISTIC_TRIES } from '../../src/audit/audit-store';
 import { GENESIS_HASH, hashOf, normaliseEntry, sha256Hex, type AuditEntry } from '../../src/audit/record';
 import type { SqlConnection } from '../../src/db/connection';
-import { auditAppends } from '../../src/observability/metrics';
+import { auditAppendConflicts, auditAppends } from '../../src/observability/metrics';
 import { STORE_ENGINES, openAuditTestStore, type AuditTestStore } from './audit-engines';
 
 /**
@@ -241,8 +241,11 @@ describe.each(STORE_ENGINES)('contested audit appends on %s', (engine) => {
       const lockName = `indicator-hub:audit_log:${store.schema}`;
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
       const holder = other.knex.transaction(async (trx) => {
         await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [lockName]);
+        locked();
         await released;
         // Seq 2, chained to seq 1, written inside the lock-holding transaction (the lock is re-entrant).
         const inTrx = new AuditStore({ ...other, knex: trx });
@@ -251,6 +254,10 @@ describe.each(STORE_ENGINES)('contested audit appends on %s', (engine) => {
           return [{ ...unsigned, hash: hashOf(unsigned) }];
         });
       });
+      await holding;
+      const uniqueViolations = async () =>
+        (await auditAppendConflicts.get()).values.find((v) => v.labels.how === 'unique-violation')?.value ?? 0;
+      const violationsBefore = await uniqueViolations();
       const appended = logA.append(entry('a-2'));
       // Wait until a's statement is blocked on the advisory lock.
       for (let i = 0; i < 200; i++) {
@@ -266,6 +273,8 @@ describe.each(STORE_ENGINES)('contested audit appends on %s', (engine) => {
       const rows = await chain();
       expect(rows.map((r) => r.request_id)).toEqual(['a-1', 'b-1', 'a-2']);
       expect(written).toEqual({ seq: 3, hash: rows[2]!.hash });
+      // The statement's snapshot predates b-1, so its own check passed: the primary key refused seq 2.
+      expect((await uniqueViolations()) - violationsBefore).toBe(1);
       expect(await logA.verify()).toMatchObject({ ok: true, checked: 3 });
     });
 });

@@ -40,6 +40,36 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+/** The audit append counters of a replica's /metrics (src/observability/metrics.ts), by series. */
+async function auditCounts(graphqlUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m =
+      /^(hub_audit_(?:appends_total|append_conflicts_total|records_total|lock_held_seconds_(?:sum|count))(?:\{[^}]*\})?) (\S+)$/.exec(
+        line,
+      );
+    if (m) counts.set(m[1]!, Number(m[2]));
+  }
+  return counts;
+}
+
+/** What a replica appended during one configuration: batches by path, records, conflicts, lock time. */
+function describeAudit(before: Map<string, number>, after: Map<string, number>): string {
+  const d = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+  const paths = ['fast', 'optimistic', 'locked'].map((p) => `${p} ${d(`hub_audit_appends_total{path="${p}"}`)}`);
+  const held = ['fast', 'optimistic', 'locked']
+    .map((p) => {
+      const n = d(`hub_audit_lock_held_seconds_count{path="${p}"}`);
+      return n ? `${p} ${round((d(`hub_audit_lock_held_seconds_sum{path="${p}"}`) / n) * 1000, 2)} ms x ${n}` : '';
+    })
+    .filter(Boolean);
+  return (
+    `batches ${paths.join(', ')}; records ${d('hub_audit_records_total')}; head moved ${d('hub_audit_append_conflicts_total{how="checked"}')} (+ ${d('hub_audit_append_conflicts_total{how="unique-violation"}')} as a unique violation); ` +
+    `lock held (mean per statement or transaction) ${held.join(', ') || '-'}`
+  );
+}
+
 async function main(): Promise<void> {
   const scale = option('--scale', 1);
   const seconds = option('--seconds', 10);
@@ -91,6 +121,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < replicas; i++)
           await fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         const load: CellLoad = { cell: `${replicas} replica(s)`, ...(await sampleLoad(2000)) };
+        const auditBefore = await Promise.all(hubs.slice(0, replicas).map((h) => auditCounts(h.url)));
         cellLoads.push(load);
         const result = await runLoad({
           url: proxy.url,
@@ -113,6 +144,8 @@ async function main(): Promise<void> {
         say(
           `${replicas} replica(s): ${result.rps} dashboards/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${formatErrors(result.errors, result.errorCodes)}`,
         );
+        const auditAfter = await Promise.all(hubs.slice(0, replicas).map((h) => auditCounts(h.url)));
+        auditAfter.forEach((after, i) => say(`  replica ${i + 1} audit: ${describeAudit(auditBefore[i]!, after)}`));
       } finally {
         await proxy.close();
       }

@@ -2,6 +2,7 @@ import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
 import { isUniqueViolation, lockUntilCommit, requireTransactionLocks } from '../store/transaction';
+import { auditAppendConflicts, auditAppends, auditLockSeconds, auditRecordsAppended } from '../observability/metrics';
 
 /**
  * The SQL side of the audit log (src/audit/audit-log.ts holds the chain logic): table `audit_log` in the
@@ -60,60 +61,98 @@ export class AuditStore {
   }
 
   /**
-   * Appends the records `build` chains after the last one, in one of two ways, both all-or-nothing:
-   * - after a record this store wrote before (the head it knows): ONE statement, autocommitted, that takes the
-   *   schema's advisory lock, checks that this head is still in the table with its hash, and inserts the
-   *   records (seq head + 1, …). seq is the primary key, so a record another process wrote after that head
-   *   makes the insert fail as a whole (unique violation) and nothing is written; so does an unknown head;
-   * - otherwise (first append, or the head moved): in one transaction, take the lock (held to commit, so two
-   *   processes cannot both read the same last row), read the last record, build from it, insert.
-   * The first way is one round trip instead of five (begin, lock, read, insert, commit) on every request.
+   * Appends the records `build` chains after the last one, all-or-nothing, in the cheapest way that is safe:
+   * - ONE autocommitted statement (appendAfter) that takes the schema's advisory lock, checks that the head it
+   *   was built on is still the last record (that seq with that hash, nothing after it) and inserts the records
+   *   (seq head + 1, …). seq is the primary key, so a record another process committed after that head makes
+   *   the statement write nothing (no row returned, or a unique violation as a whole): never a fork or a gap.
+   *   Tried first after the head this store wrote itself (`fast`: one round trip); when another process wrote
+   *   meanwhile, the head is read again in one statement and the append retried the same way (`optimistic`:
+   *   two round trips, no transaction held open across them), up to OPTIMISTIC_TRIES times;
+   * - otherwise (empty log, or the head kept moving): in one transaction, take the lock (held to commit, so
+   *   two processes cannot both read the same last row), read the last record, build from it, insert — five
+   *   round trips (begin, lock, read, insert, commit), but it cannot lose: every one-statement append takes
+   *   the same lock, so none can slip in between the read and the insert.
+   * `build` may be called once per attempt; only the records of the attempt that committed are returned.
    */
   async appendChained(build: (last: { seq: number; hash: string } | null) => AuditRecord[]): Promise<AuditRecord[]> {
-    const known = this.lastWritten;
+    let head = this.lastWritten;
     this.lastWritten = undefined;
-    if (known && this.conn.dialect.transactionLockSql) {
-      const records = build(known);
-      if (records.length === 0) {
-        this.lastWritten = known;
-        return records;
-      }
-      let inserted: boolean;
-      try {
-        inserted = await this.appendAfter(known, records);
-      } catch (error) {
-        // Another process took the next seq first: nothing was written; read the head under the lock below.
-        if (!isUniqueViolation(error)) throw error;
-        inserted = false;
-      }
-      if (inserted) {
-        this.lastWritten = headOf(records);
-        return records;
+    if (this.conn.dialect.transactionLockSql) {
+      let path: 'fast' | 'optimistic' = 'fast';
+      for (let reads = 0; ;) {
+        if (!head) {
+          if (reads === OPTIMISTIC_TRIES) break;
+          reads++;
+          path = 'optimistic';
+          head = (await this.head()) ?? undefined;
+          // An empty log: the first record is written under the lock.
+          if (!head) break;
+        }
+        const records = build(head);
+        if (records.length === 0) {
+          this.lastWritten = head;
+          return records;
+        }
+        if (await this.tryAppendAfter(head, records, path)) {
+          auditAppends.inc({ path });
+          auditRecordsAppended.inc(records.length);
+          this.lastWritten = headOf(records);
+          return records;
+        }
+        head = undefined;
       }
     }
+    let locked = 0;
     const written = await this.conn.knex.transaction(async (trx) => {
       await lockUntilCommit(this.conn, trx, this.lockName);
+      locked = performance.now();
       const last = (await this.table(trx).select('seq', 'hash').orderBy('seq', 'desc').first()) as
         { seq: unknown; hash: string } | undefined;
-      const head = last ? { seq: Number(last.seq), hash: last.hash } : null;
-      const records = build(head);
+      const current = last ? { seq: Number(last.seq), hash: last.hash } : null;
+      const records = build(current);
       if (records.length) await this.table(trx).insert(records.map(toRow));
-      return { records, head: records.length ? headOf(records) : head };
+      return { records, head: records.length ? headOf(records) : current };
     });
+    auditLockSeconds.observe({ path: 'locked' }, (performance.now() - locked) / 1000);
+    auditAppends.inc({ path: 'locked' });
+    auditRecordsAppended.inc(written.records.length);
     this.lastWritten = written.head ?? undefined;
     return written.records;
   }
 
+  /** appendAfter, false when the head moved (a unique violation included: nothing was written either way). */
+  private async tryAppendAfter(
+    head: { seq: number; hash: string },
+    records: AuditRecord[],
+    path: 'fast' | 'optimistic',
+  ): Promise<boolean> {
+    const started = performance.now();
+    try {
+      const inserted = await this.appendAfter(head, records);
+      if (!inserted) auditAppendConflicts.inc({ how: 'checked' });
+      return inserted;
+    } catch (error) {
+      // Another process committed the next seq after this statement's snapshot: nothing was written.
+      if (!isUniqueViolation(error)) throw error;
+      auditAppendConflicts.inc({ how: 'unique-violation' });
+      return false;
+    } finally {
+      auditLockSeconds.observe({ path }, (performance.now() - started) / 1000);
+    }
+  }
+
   /**
    * The records inserted after `head` in one autocommitted statement: the lock first, then only if `head` is
-   * still the record of its seq with its hash. False when it is not (nothing inserted); a unique violation
-   * when another process wrote the next seq meanwhile (nothing inserted either: one statement).
+   * still the record of its seq with its hash and no record follows it. False when it is not (nothing
+   * inserted). A record committed after the statement's snapshot (while it waited for the lock) is not seen
+   * by that check, but the primary key still refuses its seq: a unique violation, nothing inserted either.
    */
   private async appendAfter(head: { seq: number; hash: string }, records: AuditRecord[]): Promise<boolean> {
     const rows = records.map(toRow);
     const bindings: Array<string | number | null> = [];
     for (const row of rows) for (const c of COLUMNS) bindings.push(row[c] as string | number | null);
-    bindings.push(this.lockName, head.seq, head.hash);
+    bindings.push(this.lockName, head.seq, head.hash, head.seq + 1);
     const result = await this.conn.knex.raw(this.appendSql(rows.length), bindings);
     return this.conn.dialect.rawRows(result).length === records.length;
   }
@@ -132,7 +171,8 @@ export class AuditStore {
       `insert into ${table} (${names}) ` +
       `select * from (values ${Array.from({ length: n }, () => tuple).join(', ')}) as v (${names}) ` +
       `where exists (select 1 from ${table} as h, (select ${this.conn.dialect.transactionLockSql!} as locked) as l ` +
-      `where h.seq = cast(? as bigint) and h.hash = ?) returning seq`;
+      `where h.seq = cast(? as bigint) and h.hash = ?) ` +
+      `and not exists (select 1 from ${table} as n where n.seq = cast(? as bigint)) returning seq`;
     this.appendSqlByCount.set(n, sql);
     return sql;
   }
@@ -260,6 +300,9 @@ export class AuditStore {
     return this.conn.schema ? trx.withSchema(this.conn.schema).table(AUDIT_TABLE) : trx.table(AUDIT_TABLE);
   }
 }
+
+/** One-statement appends after a head read again (another process wrote) before the locked transaction. */
+export const OPTIMISTIC_TRIES = 3;
 
 /** Columns that are not text, with their SQL type (a value in a VALUES list is text unless cast). */
 const INTEGER_COLUMNS = new Map([

@@ -103,3 +103,37 @@ export const responseCacheRequests = new Counter({
   labelNames: ['outcome'] as const,
   registers: [registry],
 });
+
+/**
+ * Audit appends (src/audit/audit-store.ts), one per group-committed batch, by how the batch was written:
+ * `fast` one statement after the head this process wrote, `optimistic` one statement after a head read just
+ * before (another process had written), `locked` the locked transaction (begin, lock, read head, insert,
+ * commit). Attempts that found the head moved are counted separately.
+ */
+export const auditAppends = new Counter({
+  name: 'hub_audit_appends_total',
+  help: 'Audit batches appended, by path (fast: one statement after the head this process wrote; optimistic: one statement after a head just read; locked: a locked transaction)',
+  labelNames: ['path'] as const,
+  registers: [registry],
+});
+
+export const auditAppendConflicts = new Counter({
+  name: 'hub_audit_append_conflicts_total',
+  help: 'One-statement audit appends that found the head moved (another process wrote first) and wrote nothing, by how: checked (no row inserted) or a unique violation (a record committed while the statement waited for the lock)',
+  labelNames: ['how'] as const,
+  registers: [registry],
+});
+
+export const auditRecordsAppended = new Counter({
+  name: 'hub_audit_records_total',
+  help: 'Audit records appended (several per batch under group commit)',
+  registers: [registry],
+});
+
+export const auditLockSeconds = new Histogram({
+  name: 'hub_audit_lock_held_seconds',
+  help: "Time an audit append held the store's advisory lock, as seen by the client: a one-statement append's round trip (its wait for the lock included), lock taken to commit for the locked transaction",
+  labelNames: ['path'] as const,
+  buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  registers: [registry],
+});

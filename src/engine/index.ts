@@ -3,6 +3,8 @@ import type { EngineContext } from './context';
 import type { Dictionary } from '../indicators/dictionary';
 import { dimensionsOf } from '../indicators/validate';
 import { catalogOfAdapters } from '../indicators/catalog';
+import type { MeasureCatalog } from '../indicators/validate';
+import type { SourceAdapter } from '../sources/contract';
 import type { IndicatorDefinition } from '../indicators/definition';
 import type { UnitBook } from '../indicators/units';
 import { Decimal } from '../values/decimal';
@@ -221,10 +223,21 @@ export function checkValues(ctx: EngineContext, dict: Dictionary, request: Value
   new Disclosure(ctx, dict, request);
 }
 
+/** The adapters' catalog, built once per set of adapters (they and their catalogs are fixed once started). */
+const catalogs = new WeakMap<ReadonlyMap<string, SourceAdapter>, { of: SourceAdapter[]; catalog: MeasureCatalog }>();
+function catalogOf(adapters: ReadonlyMap<string, SourceAdapter>): MeasureCatalog {
+  const known = catalogs.get(adapters);
+  const current = [...adapters.values()];
+  if (known && known.of.length === current.length && known.of.every((a, i) => a === current[i])) return known.catalog;
+  const catalog = catalogOfAdapters(adapters);
+  catalogs.set(adapters, { of: current, catalog });
+  return catalog;
+}
+
 function checkRequest(ctx: EngineContext, dict: Dictionary, request: ValuesRequest): void {
   checkPage(request);
-  const byCode = new Map(dict.all().map((i) => [i.def.code, i]));
-  const catalog = catalogOfAdapters(ctx.runtime.adapters);
+  const byCode = dict.codes;
+  const catalog = catalogOf(ctx.runtime.adapters);
   const model = ctx.runtime.model;
   const seen = new Set<string>();
   for (const g of request.groupBy) {

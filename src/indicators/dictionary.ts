@@ -39,6 +39,7 @@ export function indicatorOf(
 /** The loaded dictionary: lookups by code and a search over codes, names, synonyms, owners and tags. */
 export class Dictionary {
   private readonly byCode: ReadonlyMap<string, Indicator>;
+  private sorted: readonly Indicator[] | undefined;
 
   constructor(indicators: readonly Indicator[]) {
     this.byCode = new Map(indicators.map((i) => [i.def.code, i]));
@@ -48,8 +49,15 @@ export class Dictionary {
     return this.byCode.size;
   }
 
+  /** Every indicator, by code (sorted once: a dictionary never changes, a new version is a new one). */
   all(): Indicator[] {
-    return [...this.byCode.values()].sort((a, b) => a.def.code.localeCompare(b.def.code));
+    this.sorted ??= Object.freeze([...this.byCode.values()].sort((a, b) => a.def.code.localeCompare(b.def.code)));
+    return [...this.sorted];
+  }
+
+  /** The indicators by code, as a map (the dictionary's own: read-only). */
+  get codes(): ReadonlyMap<string, Indicator> {
+    return this.byCode;
   }
 
   get(code: string): Indicator | undefined {

@@ -41,6 +41,9 @@ export async function startServer(
   const cfg = { ...runtime.config.server, limits: runtime.config.limits };
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every answer (Express hashes each body it sends): answers are no-store and mostly
+  // POSTs, so nothing revalidates them. The GraphiQL page keeps its own ETag (graphiql.ts), files theirs.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   // Idle keep-alive connections outlive the client's and a proxy's idle timeouts (commonly 60 s), so the
   // server never closes a connection a client is about to reuse (that race surfaces as ECONNRESET).

@@ -280,8 +280,9 @@ export function serveResponseCache(
     const slot = new Slot();
     const chunks = captureBody(res);
     res.once('finish', () => {
+      if (!slot.cacheable || !slot.entry || res.statusCode !== 200) return;
       const body = chunks();
-      if (!slot.cacheable || !slot.entry || res.statusCode !== 200 || !body) return;
+      if (!body) return;
       const sources = slot.entry.statements.map((s) => s.source);
       const expires = cache.expiry(slot, sources, ttlOf);
       const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
@@ -344,15 +345,19 @@ async function answerHit(
   );
 }
 
-/** Collects what is written to the response (Apollo sends a single answer with one `end`). */
-function captureBody(res: Response): () => Buffer | undefined {
-  const parts: Buffer[] = [];
+/**
+ * Collects what is written to the response (Apollo sends a single answer with one `end`): the chunks as
+ * written, turned into one Buffer only when asked — for an answer that is kept, not for every answer.
+ */
+export function captureBody(res: Response): () => Buffer | undefined {
+  const parts: Array<string | Uint8Array> = [];
+  const encodings: BufferEncoding[] = [];
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   const keep = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === 'string')
-      parts.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
-    else if (chunk instanceof Uint8Array) parts.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) return;
+    parts.push(chunk);
+    encodings.push(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   };
   res.write = ((...args: unknown[]) => {
     keep(args[0], args[1]);
@@ -362,5 +367,8 @@ function captureBody(res: Response): () => Buffer | undefined {
     if (args[0] !== undefined && typeof args[0] !== 'function') keep(args[0], args[1]);
     return end(...args);
   }) as Response['end'];
-  return () => (parts.length ? Buffer.concat(parts) : undefined);
+  return () =>
+    parts.length
+      ? Buffer.concat(parts.map((p, i) => (typeof p === 'string' ? Buffer.from(p, encodings[i]) : p)))
+      : undefined;
 }

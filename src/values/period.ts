@@ -34,7 +34,7 @@ export const SUPPORTED_YEARS = { min: 1900, max: 2999 } as const;
 
 export function parsePeriod(input: string, calendar: CalendarOptions = { fiscalYearStartMonth: 1 }): Period {
   const label = input.trim();
-  const period = parseForms(label, calendar.fiscalYearStartMonth);
+  const period = knownForm(label, calendar.fiscalYearStartMonth);
   if (!period) {
     throw badInput(
       `Invalid period "${shown(input)}": expected ${FORMS}, with a year from ${SUPPORTED_YEARS.min} to ${SUPPORTED_YEARS.max} (for example "2025-Q4" or "2025-11").`,
@@ -45,6 +45,26 @@ export function parsePeriod(input: string, calendar: CalendarOptions = { fiscalY
   }
   return period;
 }
+
+/**
+ * parseForms, remembered: a request names a handful of periods and walks the same months again (buckets,
+ * the one before, a year ago), each a few Date objects and ISO strings to build. A pure function of the
+ * label and the fiscal year's start, so kept (bounded) and handed out as a copy — a caller may change its own.
+ */
+function knownForm(label: string, fiscalYearStartMonth: number): Period | null {
+  const key = `${fiscalYearStartMonth}|${label}`;
+  let period = parsedForms.get(key);
+  if (period === undefined) {
+    const parsed = parseForms(label, fiscalYearStartMonth);
+    if (!parsed) return null; // not kept: a refused label is not worth memory
+    if (parsedForms.size >= MAX_FORMS_KEPT) parsedForms.clear();
+    parsedForms.set(key, (period = parsed));
+  }
+  return { ...period };
+}
+
+const MAX_FORMS_KEPT = 10_000;
+const parsedForms = new Map<string, Period>();
 
 /** A period as a client sends it: one of the forms, in a year of SUPPORTED_YEARS; else BAD_USER_INPUT saying which. */
 export function parseApiPeriod(input: string, calendar: CalendarOptions = { fiscalYearStartMonth: 1 }): Period {

@@ -35,6 +35,7 @@ import { timeBound } from './time';
 import { validateMapping } from '../../model/validate-mapping';
 import { rewriteColumns } from '../../values/expression';
 import { HubError } from '../../errors';
+import { compileOnce } from './compile-once';
 
 /**
  * The generic SQL adapter: the whole contract implemented from a mapping, for every engine of the registry
@@ -375,10 +376,11 @@ export class SqlAdapter implements SourceAdapter {
     call: CallContext,
     convert: (rows: Record<string, unknown>[]) => T[],
   ): Promise<T[]> {
-    const fingerprint = fingerprintOf(builder.toSQL().sql);
     const started = performance.now();
     // The server cancels at statementTimeoutMs; the client gives up a second later (a stalled network).
     if (this.conn.statementTimeoutMs) builder.timeout(this.conn.statementTimeoutMs + 1000, { cancel: true });
+    // Compiled once: the fingerprint is read from the statement that then runs.
+    const fingerprint = fingerprintOf(compileOnce(builder).sql);
     try {
       const rows = convert((await builder) as Record<string, unknown>[]);
       call.trace.record({
@@ -616,9 +618,18 @@ function inexactValue(
 
 /** Statements grouped by shape: the SQL text with IN lists collapsed, hashed. Never the bindings. */
 export function fingerprintOf(sql: string): string {
+  const known = fingerprints.get(sql);
+  if (known !== undefined) return known;
   const shape = sql.replace(/\?(\s*,\s*\?)+/g, '?');
-  return createHash('sha256').update(shape).digest('hex').slice(0, 12);
+  const fingerprint = createHash('sha256').update(shape).digest('hex').slice(0, 12);
+  // The same statement text comes back request after request: its fingerprint is kept (bounded).
+  if (fingerprints.size >= MAX_FINGERPRINTS_KEPT) fingerprints.clear();
+  fingerprints.set(sql, fingerprint);
+  return fingerprint;
 }
+
+const MAX_FINGERPRINTS_KEPT = 1000;
+const fingerprints = new Map<string, string>();
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 1000) / 1000;

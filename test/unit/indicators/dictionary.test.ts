@@ -625,3 +625,28 @@ describe('Dictionary.search over the starter dictionary', () => {
     expect(found).toEqual([...found].sort());
   });
 });
+
+describe('Dictionary.all and codes (read on every request)', () => {
+  const dictionary = loadDictionary('models/demo/indicators', catalog);
+
+  test('all() is sorted by code, the same each time, and a copy the caller may change', () => {
+    const codes = dictionary.all().map((i) => i.def.code);
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b)));
+    const mine = dictionary.all();
+    mine.reverse();
+    mine.pop();
+    expect(dictionary.all().map((i) => i.def.code)).toEqual(codes);
+    expect(dictionary.all()).not.toBe(dictionary.all());
+  });
+
+  test('codes is every indicator by its code; a new version is a new dictionary with its own', () => {
+    const all = dictionary.all();
+    expect([...dictionary.codes.keys()].sort()).toEqual(all.map((i) => i.def.code).sort());
+    for (const i of all) expect(dictionary.codes.get(i.def.code)).toBe(i);
+    const first = all[0]!;
+    const changed = dictionary.with({ ...first, version: 'v99' });
+    expect(changed.codes.get(first.def.code)?.version).toBe('v99');
+    expect(changed.all().find((i) => i.def.code === first.def.code)?.version).toBe('v99');
+    expect(dictionary.codes.get(first.def.code)).toBe(first);
+  });
+});

@@ -125,3 +125,22 @@ describe('lastDay is the last day inside the period', () => {
     expect(lastDay(parsePeriod(input, { fiscalYearStartMonth }))).toBe(expected);
   });
 });
+
+describe('parsePeriod remembers what it parsed, and hands out copies', () => {
+  test('a caller changing its period does not change the next caller’s', () => {
+    const first = parsePeriod('2031-07');
+    (first as { to: string }).to = 'changed';
+    expect(parsePeriod('2031-07')).toEqual({ label: '2031-07', grain: 'month', from: '2031-07-01', to: '2031-08-01' });
+    expect(parsePeriod('2031-07')).not.toBe(parsePeriod('2031-07'));
+  });
+
+  test('kept per fiscal calendar: FY2031 with the year starting in April is not FY2031 in January', () => {
+    expect(parsePeriod('FY2031', { fiscalYearStartMonth: 1 })).toMatchObject({ from: '2031-01-01', to: '2032-01-01' });
+    expect(parsePeriod('FY2031', { fiscalYearStartMonth: 4 })).toMatchObject({ from: '2031-04-01', to: '2032-04-01' });
+    expect(parsePeriod('FY2031', { fiscalYearStartMonth: 1 })).toMatchObject({ from: '2031-01-01', to: '2032-01-01' });
+  });
+
+  test('a refused label is refused every time', () => {
+    for (let i = 0; i < 2; i++) expect(() => parsePeriod('2031-13')).toThrow(/Invalid period "2031-13"/);
+  });
+});

@@ -16,6 +16,7 @@ import { logger } from '../logger';
 import { applyMask, type MaskKind } from '../auth/masks';
 import { deniedNonNullProblems } from '../auth/deniable';
 import { kind, maskable, type PolicyBook } from '../auth/policy';
+import { guardPlainField, isPlainRowField, type PlainGuard } from './plain-rows';
 
 /** One field's rule: a rule of ours, or shield's allow (the package's public exports only). */
 type ShieldRule = IRule | typeof allow;
@@ -46,6 +47,8 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
   const guards: Record<string, Record<string, FieldGuard>> = {};
   /** Fields whose shield middleware is dropped: open ones, and fields a synchronous guard decides. */
   const unwrapped = new Set<string>();
+  /** Guarded leaf fields: a plain row's (src/resolvers/plain-rows.ts) is guarded where it is filled. */
+  const leaves = new Set<string>();
   for (const type of objectTypes(schema)) {
     for (const [field, def] of Object.entries(type.getFields())) {
       const name = `${type.name}.${field}`;
@@ -68,8 +71,10 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
       } else {
         unwrapped.add(name); // no rule (shield's fallback would deny): the guard decides
       }
-      if (!open && (children.length === 0 || decisions.personal(name)))
+      if (!open && (children.length === 0 || decisions.personal(name))) {
         (guards[type.name] ??= {})[field] = fieldGuard(decisions, name);
+        if (children.length === 0) leaves.add(name);
+      }
     }
   }
   const permissions = shield(rules as IRules, {
@@ -99,13 +104,18 @@ export function withPermissions(schema: GraphQLSchema, policy: PolicyBook): Grap
   const guarded = applyMiddleware(schema, generated as never, rootGuards as never);
   // The other guards wrap their field's resolver directly (no middleware closure per row), and a field left
   // with graphql-middleware's default resolver gets none back: graphql-jit then reads the property inline
-  // (an entity's plain columns, src/resolvers/plain-rows.ts).
+  // (an entity's plain columns, src/resolvers/plain-rows.ts). A guarded plain column keeps no resolver
+  // either: its guard is applied where the row is filled, so the property already holds what the viewer gets.
   for (const type of objectTypes(guarded)) {
     const own = roots.has(schema.getType(type.name) as GraphQLObjectType) ? undefined : guards[type.name];
     for (const [name, field] of Object.entries(type.getFields())) {
       if (field.resolve === defaultFieldResolver) field.resolve = undefined;
       const guard = own?.[name];
       if (!guard) continue;
+      if (!field.resolve && isPlainRowField(field) && leaves.has(`${type.name}.${name}`)) {
+        guardPlainField(field, plainGuard(decisions, `${type.name}.${name}`));
+        continue;
+      }
       const resolve = (field.resolve ?? defaultFieldResolver) as Resolve;
       field.resolve = (parent, args, ctx, info) => guard(resolve, parent, args, ctx as HubContext, info);
     }
@@ -174,6 +184,25 @@ function fieldGuard(decisions: Decisions, name: string): FieldGuard {
       (x) => personalValue(ctx, name, verdict, id, x),
       (error: unknown) => error,
     );
+  };
+}
+
+/**
+ * `fieldGuard` for a plain row's field, applied while the row is filled (no resolver, no closure per value):
+ * the same verdict, denial error, mask and audit of returned ids.
+ */
+function plainGuard(decisions: Decisions, name: string): PlainGuard {
+  const personal = decisions.personal(name);
+  return {
+    denied(ctx) {
+      const verdict = decisions.of(ctx, name);
+      if (!verdict.error) return null;
+      ctx.audit.deny(name, verdict.rule);
+      return verdict.error;
+    },
+    value(ctx, id, value) {
+      return personal ? personalValue(ctx, name, decisions.of(ctx, name), id, value) : value;
+    },
   };
 }
 

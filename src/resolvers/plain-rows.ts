@@ -24,9 +24,12 @@ import { isRef, type CompanyModel } from '../model/entities';
  * fields the document selects on that type (collected once per request and field, not per row) are copied
  * from the row at hand; one owned by a source whose row is not at hand is read through the request's
  * loaders as before (one batched statement per source), and a failed read becomes that field's own error.
- * Masks, denials and the audit of personal fields stay in the permission layer, which wraps the guarded
- * ones (src/resolvers/permissions.ts). Fields named `entity` or `rows` (the entity object's own) keep
- * their resolver.
+ * A plain field the permission layer guards (a masked phone, a denied salary) is filled with what the
+ * viewer gets: the permission layer hands its guard over (`guardPlainField`), and the fill applies the
+ * request's decision to each value as it copies it — the masked value and its audit of returned ids, or
+ * the denial as the field's error value — so that graphql-jit reads it as a property too, with no resolver
+ * call (its info and path objects) per value. Fields named `entity` or `rows` (the entity object's own)
+ * keep their resolver.
  */
 export function withPlainRows(schema: GraphQLSchema, model: CompanyModel): GraphQLSchema {
   const plain = new Map<string, ReadonlySet<string>>();
@@ -41,6 +44,7 @@ export function withPlainRows(schema: GraphQLSchema, model: CompanyModel): Graph
       const def = type.getFields()[field];
       if (!def || def.args.length > 0) continue;
       def.resolve = undefined;
+      if (field !== 'id') def.extensions = { ...def.extensions, [PLAIN_ROW]: true };
       own.add(field);
     }
     plain.set(entity.name, own);
@@ -53,6 +57,29 @@ export function withPlainRows(schema: GraphQLSchema, model: CompanyModel): Graph
     }
   }
   return schema;
+}
+
+/** Marks (in the field's extensions, which survive schema mapping) a field filled at its parent. */
+const PLAIN_ROW = 'hubPlainRow';
+
+/** The field is filled at its parent by `withPlainRows` (a plain column other than `id`). */
+export function isPlainRowField(field: GraphQLField<unknown, unknown>): boolean {
+  return (field.extensions as Record<string, unknown> | undefined)?.[PLAIN_ROW] === true;
+}
+
+/** The permission layer's decision on one plain field, applied where the field is filled. */
+export interface PlainGuard {
+  /** This request's error for the field when it is denied (the denial audited), else null. */
+  denied(ctx: HubContext): Error | null;
+  /** The value (null when absent) the viewer gets for the entity `id`: masked, its return audited. */
+  value(ctx: HubContext, id: unknown, value: unknown): unknown;
+}
+
+const plainGuards = new WeakMap<GraphQLField<unknown, unknown>, PlainGuard>();
+
+/** Hands a plain field's guard to the fill (the field keeps no resolver: the fill applies the guard). */
+export function guardPlainField(field: GraphQLField<unknown, unknown>, guard: PlainGuard): void {
+  plainGuards.set(field, guard);
 }
 
 /** The field's named type is an entity type, or an abstract type one of whose members is. */
@@ -116,15 +143,23 @@ function fill(ctx: HubContext, parent: EntityParent, plan: Plan): Promise<unknow
   for (let i = 0; i < plan.fields.length; i++) {
     const field = plan.fields[i]!;
     if (field === 'id') continue;
+    const guard = plan.guards[i];
+    if (guard) {
+      const error = guard.denied(ctx);
+      if (error) {
+        target[field] = error;
+        continue;
+      }
+    }
     const source = plan.owners[i];
     const row = source === undefined ? undefined : parent.rows[source];
     if (row) {
       const v = row[field];
-      target[field] = v === undefined ? null : v;
+      target[field] = guard ? guard.value(ctx, parent.id, v ?? null) : v === undefined ? null : v;
       continue;
     }
     if (source === undefined) {
-      target[field] = null;
+      target[field] = guard ? guard.value(ctx, parent.id, null) : null;
       continue;
     }
     let read: unknown;
@@ -136,7 +171,7 @@ function fill(ctx: HubContext, parent: EntityParent, plan: Plan): Promise<unknow
     }
     (pending ??= []).push(
       Promise.resolve(read).then(
-        (v) => (target[field] = v),
+        (v) => (target[field] = guard ? guard.value(ctx, parent.id, v ?? null) : v),
         (error: unknown) => (target[field] = error instanceof Error ? error : new Error(String(error))),
       ),
     );
@@ -148,6 +183,8 @@ interface Plan {
   fields: readonly string[];
   /** The source answering each field. */
   owners: ReadonlyArray<string | undefined>;
+  /** The permission layer's guard of each field, where it has one. */
+  guards: ReadonlyArray<PlainGuard | undefined>;
 }
 
 /** Per request (its variables) and field: the plain fields selected on each entity type, with their owners. */
@@ -174,7 +211,7 @@ class Plans {
   private plan(info: GraphQLResolveInfo, entity: string, routing: Routing): Plan {
     const type = info.schema.getType(entity);
     const plain = this.plain.get(entity);
-    if (!isObjectType(type) || !plain) return { fields: [], owners: [] };
+    if (!isObjectType(type) || !plain) return { fields: [], owners: [], guards: [] };
     const selected = collectSubfields(
       info.schema,
       info.fragments,
@@ -187,7 +224,12 @@ class Plans {
       const name = nodes[0]!.name.value;
       if (plain.has(name)) fields.add(name);
     }
-    return { fields: [...fields], owners: [...fields].map((f) => routing.owner(entity, f)) };
+    const defs = type.getFields();
+    return {
+      fields: [...fields],
+      owners: [...fields].map((f) => routing.owner(entity, f)),
+      guards: [...fields].map((f) => (defs[f] ? plainGuards.get(defs[f]) : undefined)),
+    };
   }
 }
 

@@ -75,11 +75,16 @@ export interface PlainGuard {
   value(ctx: HubContext, id: unknown, value: unknown): unknown;
 }
 
-const plainGuards = new WeakMap<GraphQLField<unknown, unknown>, PlainGuard>();
+/**
+ * Where a field's guard is kept: in its extensions, which a schema mapped later copies with the field — a
+ * guard kept beside the field object (a WeakMap) would be lost by such a copy, and the field, which has no
+ * resolver, would then be filled with the raw value.
+ */
+const PLAIN_GUARD = 'hubPlainGuard';
 
 /** Hands a plain field's guard to the fill (the field keeps no resolver: the fill applies the guard). */
 export function guardPlainField(field: GraphQLField<unknown, unknown>, guard: PlainGuard): void {
-  plainGuards.set(field, guard);
+  field.extensions = { ...field.extensions, [PLAIN_GUARD]: guard };
 }
 
 /** The field's named type is an entity type, or an abstract type one of whose members is. */
@@ -228,7 +233,9 @@ class Plans {
     return {
       fields: [...fields],
       owners: [...fields].map((f) => routing.owner(entity, f)),
-      guards: [...fields].map((f) => (defs[f] ? plainGuards.get(defs[f]) : undefined)),
+      guards: [...fields].map(
+        (f) => (defs[f]?.extensions as Record<string, PlainGuard | undefined> | undefined)?.[PLAIN_GUARD],
+      ),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { mapSchema } from '@graphql-tools/utils';
 import { GraphQLObjectType } from 'graphql';
 import { applyMask } from '../../src/auth/masks';
 import { buildSchema } from '../../src/resolvers/executable-schema';
@@ -156,4 +157,17 @@ test('a guarded plain column keeps no resolver in the served schema (read as a p
   for (const field of [contact.getFields().phone, contact.getFields().email, employee.getFields().idCardNo])
     expect(field!.resolve).toBeUndefined();
   expect(typeof employee.getFields().manager!.resolve).toBe('function');
+  // the guard travels with the field: a schema mapped afterwards (new field objects) still fills it guarded
+  const mapped = mapSchema(served, {});
+  const guardOf = (schema: typeof served, type: string, field: string) =>
+    (schema.getType(type) as GraphQLObjectType).getFields()[field]!.extensions.hubPlainGuard;
+  expect((mapped.getType('Contact') as GraphQLObjectType).getFields().phone).not.toBe(contact.getFields().phone);
+  for (const [type, field] of [
+    ['Contact', 'phone'],
+    ['Contact', 'email'],
+    ['Employee', 'idCardNo'],
+  ] as const) {
+    expect(guardOf(served, type, field)).toBeDefined();
+    expect(guardOf(mapped, type, field)).toBe(guardOf(served, type, field));
+  }
 });

@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       errorCodes: ErrorCodes;
       othersPercent?: number;
     }> = [];
+    /** Each replica's audit appends by path during each configuration. */
+    const auditLines: string[] = [];
     for (const replicas of [1, 3]) {
       // Each configuration starts cold: an empty shared cache.
       const redis = new Redis(servers.redis!.url);
@@ -145,12 +147,19 @@ async function main(): Promise<void> {
           `${replicas} replica(s): ${result.rps} dashboards/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${formatErrors(result.errors, result.errorCodes)}`,
         );
         const auditAfter = await Promise.all(hubs.slice(0, replicas).map((h) => auditCounts(h.url)));
-        auditAfter.forEach((after, i) => say(`  replica ${i + 1} audit: ${describeAudit(auditBefore[i]!, after)}`));
+        auditAfter.forEach((after, i) => {
+          const line = `replica ${i + 1} of ${replicas}: ${describeAudit(auditBefore[i]!, after)}`;
+          auditLines.push(line);
+          say(`  audit, ${line}`);
+        });
       } finally {
         await proxy.close();
       }
     }
     const [one, three] = lines;
+    const audit = auditLines.length
+      ? `\nAudit appends during each configuration, per replica (the difference of its /metrics \`hub_audit_*\` series before and after; docs/request-pipeline.md names the paths):\n\n${auditLines.map((l) => `- ${l}`).join('\n')}\n`
+      : '';
     const ratio = round(three!.rps / one!.rps, 2);
     const verdict = loadVerdict(undefined, cellLoads);
     const busy = verdict.busy
@@ -169,7 +178,8 @@ async function main(): Promise<void> {
       `${loadBefore}, after ${os
         .loadavg()
         .map((x) => round(x, 1))
-        .join(' ')}); the load generator, the proxy, Redis and every replica share these cores.\n`;
+        .join(' ')}); the load generator, the proxy, Redis and every replica share these cores.\n` +
+      audit;
     process.stdout.write(`\n${report}`);
     const out = outDir();
     if (out) {

@@ -1,4 +1,4 @@
-import { canonicalJson, type AuditEventType, type AuditOutcome, type AuditRecord } from './record';
+import { canonicalJson, entryOutsideGraphQL, type AuditEventType, type AuditOutcome, type AuditRecord } from './record';
 import { from, type SqlConnection } from '../db/connection';
 import { AUDIT_TABLE, migrateAuditLog } from '../store/migrations/audit-log-table';
 import { isUniqueViolation, lockUntilCommit, requireTransactionLocks } from '../store/transaction';
@@ -314,15 +314,11 @@ const INTEGER_COLUMNS = new Map([
 /** The table's columns, in the order toRow gives them. */
 const COLUMNS = Object.keys(
   toRow({
-    roles: [],
-    variables: null,
-    fieldsRequested: [],
-    denied: [],
-    masked: [],
-    indicators: [],
-    statements: [],
-    errorCodes: [],
-  } as unknown as AuditRecord),
+    ...entryOutsideGraphQL({ requestId: '', principal: '', outcome: 'ok', errorCodes: [] }),
+    seq: 0,
+    prevHash: '',
+    hash: '',
+  }),
 );
 
 function headOf(records: AuditRecord[]): { seq: number; hash: string } {

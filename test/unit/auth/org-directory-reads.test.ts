@@ -13,11 +13,13 @@ const model = {
   },
 } as unknown as CompanyModel;
 
-function directory(read: (keys: readonly string[]) => Promise<NeutralRow[]>) {
+/** A directory over one stub source that counts its statements and records each in the caller's sink. */
+function directory(read: (keys: readonly string[]) => Promise<NeutralRow[]>, now: () => number = Date.now) {
   let statements = 0;
   const adapter = {
-    fetch: async (request: { where?: { keys: readonly string[] } }) => {
+    fetch: async (request: { where?: { keys: readonly string[] } }, opts: { trace: StatementSink }) => {
       statements++;
+      opts.trace.record({ source: 'hr', kind: 'fetch', fingerprint: 'f', durationMs: 0, rows: 1, ok: true });
       return read(request.where?.keys ?? []);
     },
   } as unknown as SourceAdapter;
@@ -30,6 +32,7 @@ function directory(read: (keys: readonly string[]) => Promise<NeutralRow[]>) {
       maxBatchSize: 1000,
     },
     30_000,
+    now,
   );
   return { org, statements: () => statements };
 }
@@ -65,46 +68,31 @@ test('a person the source does not return is unknown; a failed read caches nobod
 
 test('a row past half its cache time is served and read again in the background; a row past its time is read before answering', async () => {
   let now = 0;
-  let statements = 0;
   let leftAt: string | null = null; // what the people directory says now
-  const adapter = {
-    fetch: async (request: { where?: { keys: readonly string[] } }, opts: { trace: StatementSink }) => {
-      statements++;
-      opts.trace.record({ source: 'hr', kind: 'fetch', fingerprint: 'f', durationMs: 0, rows: 1, ok: true });
-      return later((request.where?.keys ?? []).map((key) => ({ key, leftAt })));
-    },
-  } as unknown as SourceAdapter;
-  const org = new OrgDirectory(
-    {
-      model,
-      routing: { owner: () => 'hr' },
-      adapters: new Map([['hr', adapter]]),
-      crosswalks: { keyMap: {} as never, noticeMiss: () => undefined },
-      maxBatchSize: 1000,
-    },
-    30_000,
+  const { org, statements: count } = directory(
+    (keys) => later(keys.map((key) => ({ key, leftAt }))),
     () => now,
   );
   const request = { record: jest.fn() };
   expect((await org.person('E1', request))?.leftAt).toBeNull();
-  expect(statements).toBe(1);
+  expect(count()).toBe(1);
   now = 14_999; // under half: from the cache, nothing read
   await org.person('E1', request);
-  expect(statements).toBe(1);
+  expect(count()).toBe(1);
   leftAt = '2026-01-01';
   now = 20_000; // past half: the cached row answers at once, a read starts in the background
   expect((await org.person('E1', request))?.leftAt).toBeNull();
-  expect(statements).toBe(2);
+  expect(count()).toBe(2);
   await org.person('E1', request); // the background read is under way: not a second one
-  expect(statements).toBe(2);
+  expect(count()).toBe(2);
   await later(null, 40);
   // the background read replaced the row: the person's departure is seen 20 s after it, not 30 s
   expect((await org.person('E1', request))?.leftAt).toBe('2026-01-01');
-  expect(statements).toBe(2);
+  expect(count()).toBe(2);
   now = 20_000 + 30_000; // past the whole cache time: read before answering, in the request's sink
   leftAt = null;
   expect((await org.person('E1', request))?.leftAt).toBeNull();
-  expect(statements).toBe(3);
+  expect(count()).toBe(3);
   // the request's sink counted the two reads made before answering, not the one made in the background
   expect(request.record).toHaveBeenCalledTimes(2);
 });
